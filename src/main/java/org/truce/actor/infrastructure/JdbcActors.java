@@ -1,0 +1,59 @@
+package org.truce.actor.infrastructure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.truce.actor.application.Actors;
+import org.truce.actor.model.Actor;
+import org.truce.actor.model.ActorType;
+
+@Repository
+class JdbcActors implements Actors {
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate tx;
+
+	JdbcActors(JdbcClient jdbc, TransactionTemplate tx) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+	}
+
+	@Override
+	public void saveAll(List<Actor> actors) {
+		this.tx.executeWithoutResult(status -> {
+			for (Actor actor : actors) {
+				this.jdbc
+					.sql("INSERT INTO actors (id, name, type, parent_id) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
+							+ " SET name = excluded.name, type = excluded.type, parent_id = excluded.parent_id")
+					.params(actor.id(), actor.name(), actor.type().name(), actor.parentId())
+					.update();
+				this.jdbc.sql("DELETE FROM actor_aliases WHERE actor_id = ?").param(actor.id()).update();
+				for (int i = 0; i < actor.aliases().size(); i++) {
+					this.jdbc.sql("INSERT INTO actor_aliases (actor_id, position, alias) VALUES (?, ?, ?)")
+						.params(actor.id(), i, actor.aliases().get(i))
+						.update();
+				}
+			}
+		});
+	}
+
+	@Override
+	public List<Actor> all() {
+		Map<String, List<String>> aliases = new LinkedHashMap<>();
+		this.jdbc.sql("SELECT actor_id, alias FROM actor_aliases ORDER BY actor_id, position").query(rs -> {
+			aliases.computeIfAbsent(rs.getString("actor_id"), k -> new ArrayList<>()).add(rs.getString("alias"));
+		});
+		return this.jdbc.sql("SELECT id, name, type, parent_id FROM actors ORDER BY id")
+			.query((rs, n) -> new Actor(rs.getString("id"), rs.getString("name"),
+					ActorType.valueOf(rs.getString("type")), rs.getString("parent_id"),
+					aliases.getOrDefault(rs.getString("id"), List.of())))
+			.list();
+	}
+
+}

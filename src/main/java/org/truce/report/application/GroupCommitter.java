@@ -1,0 +1,143 @@
+package org.truce.report.application;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Commits reports from many request threads in shared transactions. One writer thread
+ * takes what is queued, stores it in one transaction (one durable flush to disk) and only
+ * then completes each caller's future. A caller is acknowledged only after its report is
+ * durable; the batch costs one flush instead of one per report.
+ *
+ * <p>
+ * If a batch fails, each of its reports is retried alone, so that one faulty report
+ * cannot fail others.
+ */
+@Component
+class GroupCommitter implements SmartLifecycle {
+
+	static final int MAX_BATCH = 500;
+
+	private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
+
+	private final Reports reports;
+
+	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(20_000);
+
+	private volatile Thread writer;
+
+	private volatile boolean running;
+
+	GroupCommitter(Reports reports) {
+		this.reports = reports;
+	}
+
+	/** Queues a report; the future completes once it is durable, or fails. */
+	CompletableFuture<Reports.Appended> submit(Reports.NewReport report) {
+		Pending pending = new Pending(report, new CompletableFuture<>());
+		if (!this.running || !this.queue.offer(pending)) {
+			pending.done().completeExceptionally(new StoreBusyException());
+		}
+		return pending.done();
+	}
+
+	private void run() {
+		List<Pending> batch = new ArrayList<>(MAX_BATCH);
+		while (this.running || !this.queue.isEmpty()) {
+			try {
+				Pending first = this.queue.poll(200, TimeUnit.MILLISECONDS);
+				if (first == null) {
+					continue;
+				}
+				batch.add(first);
+				this.queue.drainTo(batch, MAX_BATCH - 1);
+				commit(batch);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			finally {
+				batch.clear();
+			}
+		}
+	}
+
+	private void commit(List<Pending> batch) {
+		try {
+			List<Reports.Appended> results = this.reports.append(batch.stream().map(Pending::report).toList());
+			for (int i = 0; i < batch.size(); i++) {
+				batch.get(i).done().complete(results.get(i));
+			}
+		}
+		catch (RuntimeException ex) {
+			if (batch.size() == 1) {
+				log.warn("report could not be stored: {}", ex.toString());
+				batch.get(0).done().completeExceptionally(ex);
+				return;
+			}
+			for (Pending one : batch) {
+				commit(new ArrayList<>(List.of(one)));
+			}
+		}
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		Thread thread = new Thread(this::run, "truce-group-commit");
+		thread.setDaemon(false);
+		this.writer = thread;
+		thread.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Thread thread = this.writer;
+		if (thread != null) {
+			try {
+				thread.join(30_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		// Stop after the web server has stopped taking requests, before the data source
+		// closes.
+		return Integer.MAX_VALUE - 2048;
+	}
+
+	private record Pending(Reports.NewReport report, CompletableFuture<Reports.Appended> done) {
+
+	}
+
+	/** The queue is full or the writer has stopped: nothing was recorded. */
+	static class StoreBusyException extends RuntimeException {
+
+		StoreBusyException() {
+			super("the store is not accepting reports now");
+		}
+
+	}
+
+}

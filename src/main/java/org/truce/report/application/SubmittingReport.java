@@ -1,0 +1,98 @@
+package org.truce.report.application;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.stereotype.Service;
+import org.truce.actor.application.ActorDirectory;
+import org.truce.actor.model.ActorRef;
+import org.truce.report.model.Report;
+import org.truce.report.model.ReportDraft;
+import org.truce.report.model.ReportValidator;
+import org.truce.report.model.DataFlags;
+import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
+import org.truce.shared.RejectedException;
+
+/**
+ * Takes one report from a person or a system: validates it, resolves its actors and
+ * returns only once it is durably stored.
+ */
+@Service
+public class SubmittingReport {
+
+	private final Sources sources;
+
+	private final ActorDirectory actors;
+
+	private final GroupCommitter committer;
+
+	private final Clock clock;
+
+	public SubmittingReport(Sources sources, ActorDirectory actors, GroupCommitter committer, Clock clock) {
+		this.sources = sources;
+		this.actors = actors;
+		this.committer = committer;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records the draft.
+	 * @param idempotencyKey the client's key, or null; a replay under the same key
+	 * returns the report first stored and stores nothing
+	 * @param requestDigest identifies the request's content, to tell a replay from a key
+	 * reused for different content
+	 * @throws RejectedException when the draft is invalid or the key was used for other
+	 * content
+	 * @throws StoreUnavailableException when the store did not confirm in time; nothing
+	 * is acknowledged
+	 */
+	public Submitted submit(ReportDraft draft, String idempotencyKey, String requestDigest) {
+		ReportValidator.Result result = ReportValidator.validate(draft, id -> this.sources.byId(id).isPresent());
+		if (!result.ok()) {
+			throw new RejectedException(result.problems());
+		}
+		ReportValidator.Valid v = result.valid();
+		ActorRef actor = this.actors.resolve(draft.actor());
+		ActorRef target = this.actors.resolve(draft.target());
+		Report report = new Report(Ids.newId(this.clock), v.eventType(), null, v.when(), v.where(), actor, target,
+				v.casualties(), draft.narrative(), draft.source(), draft.externalId(), v.attachments(),
+				DataFlags.derive(actor, target, v.casualties()), this.clock.instant());
+		Reports.Appended appended = await(new Reports.NewReport(report, idempotencyKey, requestDigest));
+		if (!appended.created() && !requestDigest.equals(appended.requestDigest())) {
+			throw new RejectedException(List.of(Problem.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key")));
+		}
+		return new Submitted(appended.report(), appended.created());
+	}
+
+	private Reports.Appended await(Reports.NewReport report) {
+		try {
+			return this.committer.submit(report).get(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new StoreUnavailableException(ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new StoreUnavailableException(ex);
+		}
+	}
+
+	/** The stored report, and whether this call created it (false for a replay). */
+	public record Submitted(Report report, boolean created) {
+
+	}
+
+	/** The store did not confirm the write; the report may or may not be stored. */
+	public static class StoreUnavailableException extends RuntimeException {
+
+		StoreUnavailableException(Throwable cause) {
+			super("the store did not confirm the write", cause);
+		}
+
+	}
+
+}

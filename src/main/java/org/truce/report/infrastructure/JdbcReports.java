@@ -1,0 +1,254 @@
+package org.truce.report.infrastructure;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.truce.actor.model.ActorRef;
+import org.truce.report.application.Reports;
+import org.truce.report.model.Attachment;
+import org.truce.report.model.Casualties;
+import org.truce.report.model.DataFlag;
+import org.truce.report.model.EventType;
+import org.truce.report.model.Location;
+import org.truce.report.model.LocationPrecision;
+import org.truce.report.model.Report;
+import org.truce.report.model.ReportPage;
+import org.truce.report.model.ReportQuery;
+import org.truce.report.model.TimePrecision;
+import org.truce.report.model.TimeSpan;
+import org.truce.store.StoreDialect;
+
+/**
+ * Reports in SQLite or PostgreSQL. The SQL is shared; {@link StoreDialect} supplies what
+ * differs.
+ */
+@Repository
+class JdbcReports implements Reports {
+
+	private static final String COLUMNS = "t.seq, t.id, t.event_type, t.event_type_basis, t.time_start, t.time_end,"
+			+ " t.time_precision, t.lat, t.lon, t.location_precision, t.uncertainty_m, t.place_name, t.admin1,"
+			+ " t.admin2, t.actor_text, t.actor_id, t.actor_status, t.actor_candidates, t.target_text, t.target_id,"
+			+ " t.target_status, t.target_candidates, t.casualties, t.narrative, t.source_id, t.external_id,"
+			+ " t.attachments, t.flags, t.recorded_at, t.request_digest";
+
+	private static final String INSERT = "INSERT INTO reports (id, event_type, event_type_basis, time_start,"
+			+ " time_end, time_precision, lat, lon, location_precision, uncertainty_m, place_name, admin1, admin2,"
+			+ " actor_text, actor_id, actor_status, actor_candidates, target_text, target_id, target_status,"
+			+ " target_candidates, casualties, narrative, source_id, external_id, attachments, flags, recorded_at,"
+			+ " idempotency_key, request_digest)"
+			+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+			+ " ON CONFLICT (idempotency_key) DO NOTHING";
+
+	private static final TypeReference<List<Attachment>> ATTACHMENTS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate tx;
+
+	private final StoreDialect dialect;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	JdbcReports(JdbcClient jdbc, TransactionTemplate tx, StoreDialect dialect) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.dialect = dialect;
+	}
+
+	@Override
+	public List<Appended> append(List<NewReport> reports) {
+		return this.tx.execute(status -> {
+			List<Appended> out = new ArrayList<>(reports.size());
+			for (NewReport item : reports) {
+				int inserted = this.jdbc.sql(INSERT).params(insertParams(item)).update();
+				if (inserted == 1) {
+					out.add(new Appended(item.report(), true, item.requestDigest()));
+				}
+				else {
+					out.add(byIdempotencyKey(item.idempotencyKey())
+						.orElseThrow(() -> new IllegalStateException("insert ignored but no report holds its key")));
+				}
+			}
+			return out;
+		});
+	}
+
+	private Optional<Appended> byIdempotencyKey(String key) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM reports t WHERE t.idempotency_key = ?")
+			.param(key)
+			.query((rs, n) -> new Appended(map(rs), false, rs.getString("request_digest")))
+			.optional();
+	}
+
+	private List<Object> insertParams(NewReport item) {
+		Report r = item.report();
+		Location where = r.where();
+		return Arrays.asList(this.dialect.uuid(r.id()), r.eventType().code(), r.eventTypeBasis(),
+				this.dialect.instant(r.when().start()), this.dialect.instant(r.when().end()),
+				r.when().precision().name(), where.latitude(), where.longitude(), where.precision().name(),
+				where.uncertaintyMetres(), where.placeName(), where.admin1(), where.admin2(), text(r.actor()),
+				id(r.actor()), status(r.actor()), candidates(r.actor()), text(r.target()), id(r.target()),
+				status(r.target()), candidates(r.target()), this.json.writeValueAsString(r.casualties()), r.narrative(),
+				r.sourceId(), r.externalId(),
+				r.attachments().isEmpty() ? null : this.json.writeValueAsString(r.attachments()), flags(r.flags()),
+				this.dialect.instant(r.recordedAt()), item.idempotencyKey(), item.requestDigest());
+	}
+
+	@Override
+	public Optional<Report> byId(UUID id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM reports t WHERE t.id = ?")
+			.param(this.dialect.uuid(id))
+			.query((rs, n) -> map(rs))
+			.optional();
+	}
+
+	@Override
+	public long count() {
+		return this.jdbc.sql("SELECT count(*) FROM reports").query(Long.class).single();
+	}
+
+	@Override
+	public ReportPage find(ReportQuery q) {
+		List<Object> params = new ArrayList<>();
+		StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS);
+		if (q.near() != null) {
+			sql.append(this.dialect.fromWithinCircle("reports", q.near().latitude(), q.near().longitude(),
+					q.near().radiusMetres(), params));
+		}
+		else if (q.bbox() != null) {
+			sql.append(this.dialect.fromWithinBox("reports", q.bbox().minLon(), q.bbox().minLat(), q.bbox().maxLon(),
+					q.bbox().maxLat(), params));
+		}
+		else {
+			sql.append(" FROM reports t WHERE 1 = 1");
+		}
+		if (q.near() != null && q.bbox() != null) {
+			sql.append(" AND t.lon BETWEEN ? AND ? AND t.lat BETWEEN ? AND ?");
+			params.addAll(List.of(q.bbox().minLon(), q.bbox().maxLon(), q.bbox().minLat(), q.bbox().maxLat()));
+		}
+		if (q.from() != null) {
+			sql.append(" AND t.time_end >= ?");
+			params.add(this.dialect.instant(q.from()));
+		}
+		if (q.to() != null) {
+			sql.append(" AND t.time_start <= ?");
+			params.add(this.dialect.instant(q.to()));
+		}
+		if (!q.types().isEmpty()) {
+			sql.append(" AND t.event_type IN (").append(placeholders(q.types().size())).append(')');
+			q.types().forEach(type -> params.add(type.code()));
+		}
+		if (!q.actorIds().isEmpty()) {
+			String in = placeholders(q.actorIds().size());
+			sql.append(" AND (t.actor_id IN (").append(in).append(") OR t.target_id IN (").append(in).append("))");
+			params.addAll(q.actorIds());
+			params.addAll(q.actorIds());
+		}
+		if (!q.sourceIds().isEmpty()) {
+			sql.append(" AND t.source_id IN (").append(placeholders(q.sourceIds().size())).append(')');
+			params.addAll(q.sourceIds());
+		}
+		if (q.excludeCountryAggregates()) {
+			sql.append(" AND t.location_precision <> ?");
+			params.add(LocationPrecision.COUNTRY.name());
+		}
+		if (q.after() != null) {
+			sql.append(" AND (t.time_start < ? OR (t.time_start = ? AND t.seq < ?))");
+			params.add(this.dialect.instant(q.after().start()));
+			params.add(this.dialect.instant(q.after().start()));
+			params.add(q.after().seq());
+		}
+		sql.append(" ORDER BY t.time_start DESC, t.seq DESC LIMIT ?");
+		params.add(q.limit() + 1);
+		List<Long> seqs = new ArrayList<>();
+		List<Report> reports = this.jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+			seqs.add(rs.getLong("seq"));
+			return map(rs);
+		}).list();
+		if (reports.size() <= q.limit()) {
+			return new ReportPage(reports, null);
+		}
+		List<Report> page = reports.subList(0, q.limit());
+		Report last = page.get(page.size() - 1);
+		return new ReportPage(List.copyOf(page), new ReportQuery.Cursor(last.when().start(), seqs.get(q.limit() - 1)));
+	}
+
+	private static String placeholders(int n) {
+		return String.join(", ", java.util.Collections.nCopies(n, "?"));
+	}
+
+	private Report map(ResultSet rs) throws SQLException {
+		TimeSpan when = new TimeSpan(this.dialect.instant(rs, "time_start"), this.dialect.instant(rs, "time_end"),
+				TimePrecision.valueOf(rs.getString("time_precision")));
+		Location where = new Location(rs.getDouble("lat"), rs.getDouble("lon"),
+				LocationPrecision.valueOf(rs.getString("location_precision")), rs.getDouble("uncertainty_m"),
+				rs.getString("place_name"), rs.getString("admin1"), rs.getString("admin2"));
+		String casualties = rs.getString("casualties");
+		String attachments = rs.getString("attachments");
+		return new Report(UUID.fromString(rs.getString("id")),
+				EventType.valueOf(rs.getString("event_type").toUpperCase()), rs.getString("event_type_basis"), when,
+				where, actorRef(rs, "actor"), actorRef(rs, "target"),
+				casualties == null ? Casualties.NONE : this.json.readValue(casualties, Casualties.class),
+				rs.getString("narrative"), rs.getString("source_id"), rs.getString("external_id"),
+				attachments == null ? List.of() : this.json.readValue(attachments, ATTACHMENTS),
+				parseFlags(rs.getString("flags")), this.dialect.instant(rs, "recorded_at"));
+	}
+
+	private static ActorRef actorRef(ResultSet rs, String prefix) throws SQLException {
+		String text = rs.getString(prefix + "_text");
+		if (text == null) {
+			return null;
+		}
+		String candidates = rs.getString(prefix + "_candidates");
+		return new ActorRef(text, rs.getString(prefix + "_id"),
+				ActorRef.ResolutionStatus.valueOf(rs.getString(prefix + "_status")),
+				candidates == null ? List.of() : List.of(candidates.split(",")));
+	}
+
+	private static String text(ActorRef ref) {
+		return ref == null ? null : ref.asReported();
+	}
+
+	private static String id(ActorRef ref) {
+		return ref == null ? null : ref.actorId();
+	}
+
+	private static String status(ActorRef ref) {
+		return ref == null ? null : ref.status().name();
+	}
+
+	private static String candidates(ActorRef ref) {
+		return ref == null || ref.candidates().isEmpty() ? null : String.join(",", ref.candidates());
+	}
+
+	private static String flags(Set<DataFlag> flags) {
+		return flags.isEmpty() ? null : flags.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+	}
+
+	private static Set<DataFlag> parseFlags(String text) {
+		if (text == null || text.isEmpty()) {
+			return Set.of();
+		}
+		EnumSet<DataFlag> out = EnumSet.noneOf(DataFlag.class);
+		for (String name : text.split(",")) {
+			out.add(DataFlag.valueOf(name));
+		}
+		return out;
+	}
+
+}

@@ -1,0 +1,30 @@
+package org.truce.report.model;
+
+/**
+ * A fact about a report's data that a reader must know, kept rather than rejected. Each
+ * has a stable code and a sentence saying what it means.
+ */
+public enum DataFlag {
+
+	BEST_ZERO("The best estimate of deaths is zero."),
+	ESTIMATE_ORDER_BROKEN("The source's estimates break low <= best <= high."),
+	COUNTRY_AGGREGATE("A total over a long period for the whole country, not one event."),
+	SOURCE_AGGREGATE("The source aggregated several events over a period; they cannot be split."),
+	ACTOR_UNRESOLVED("The acting party's name matched no known actor; it is kept as reported."),
+	ACTOR_AMBIGUOUS("The acting party's name matched several actors; it is kept as reported."),
+	TARGET_UNRESOLVED("The target's name matched no known actor; it is kept as reported."),
+	TARGET_AMBIGUOUS("The target's name matched several actors; it is kept as reported."),
+	EVENT_TYPE_INFERRED("The event type was inferred from the source's words; see the basis."),
+	MULTILINE_FIELD("A field of the source row held line breaks.");
+
+	private final String meaning;
+
+	DataFlag(String meaning) {
+		this.meaning = meaning;
+	}
+
+	public String meaning() {
+		return this.meaning;
+	}
+
+}

@@ -1,0 +1,48 @@
+package org.truce.report.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import org.truce.actor.model.ActorRef;
+
+/**
+ * One claim about what happened, from one source. Reports are never edited: a correction
+ * is a new report.
+ *
+ * @param id assigned by Truce
+ * @param eventType what happened
+ * @param eventTypeBasis how the type was decided when it was inferred (an import rule),
+ * or null
+ * @param when the interval in which it happened
+ * @param where the place, with its uncertainty
+ * @param actor who acted, or null when the source names nobody
+ * @param target against whom, or null
+ * @param casualties deaths reported
+ * @param narrative the source's account
+ * @param sourceId the {@link Source} that reported it
+ * @param externalId the identifier in the source's own system, such as a UCDP event id,
+ * or null
+ * @param attachments evidence, by digest
+ * @param flags data facts the reader must know
+ * @param recordedAt when Truce durably recorded it
+ */
+public record Report(UUID id, EventType eventType, String eventTypeBasis, TimeSpan when, Location where, ActorRef actor,
+		ActorRef target, Casualties casualties, String narrative, String sourceId, String externalId,
+		List<Attachment> attachments, Set<DataFlag> flags, Instant recordedAt) {
+
+	public Report {
+		Objects.requireNonNull(id, "id");
+		Objects.requireNonNull(eventType, "eventType");
+		Objects.requireNonNull(when, "when");
+		Objects.requireNonNull(where, "where");
+		Objects.requireNonNull(sourceId, "sourceId");
+		Objects.requireNonNull(recordedAt, "recordedAt");
+		casualties = casualties == null ? Casualties.NONE : casualties;
+		attachments = attachments == null ? List.of() : List.copyOf(attachments);
+		flags = flags == null ? Set.of() : Set.copyOf(flags);
+	}
+
+}

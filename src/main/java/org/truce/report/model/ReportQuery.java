@@ -1,0 +1,67 @@
+package org.truce.report.model;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A filter over reports. Every part is optional (null or empty means no constraint);
+ * parts combine with AND.
+ *
+ * @param bbox reports whose point lies in this box
+ * @param near reports whose point lies within a geodesic distance of a point
+ * @param from reports whose interval ends at or after this instant
+ * @param to reports whose interval starts at or before this instant
+ * @param types reports of one of these types
+ * @param actorIds reports in which one of these actors acted or was acted against
+ * @param sourceIds reports from one of these sources
+ * @param excludeCountryAggregates leave out country-level aggregates (UCDP where_prec 6)
+ * @param after the keyset cursor to continue from, or null for the first page
+ * @param limit how many reports at most
+ */
+public record ReportQuery(BoundingBox bbox, Circle near, Instant from, Instant to, Set<EventType> types,
+		Set<String> actorIds, Set<String> sourceIds, boolean excludeCountryAggregates, Cursor after, int limit) {
+
+	public static final int MAX_LIMIT = 10_000;
+
+	public ReportQuery {
+		types = types == null ? Set.of() : Set.copyOf(types);
+		actorIds = actorIds == null ? Set.of() : Set.copyOf(actorIds);
+		sourceIds = sourceIds == null ? Set.of() : Set.copyOf(sourceIds);
+		if (limit < 1 || limit > MAX_LIMIT) {
+			throw new IllegalArgumentException("limit out of range");
+		}
+	}
+
+	public static ReportQuery all(int limit) {
+		return new ReportQuery(null, null, null, null, null, null, null, false, null, limit);
+	}
+
+	public ReportQuery withCursor(Cursor cursor) {
+		return new ReportQuery(bbox, near, from, to, types, actorIds, sourceIds, excludeCountryAggregates, cursor,
+				limit);
+	}
+
+	public ReportQuery withNear(Circle circle) {
+		return new ReportQuery(bbox, circle, from, to, types, actorIds, sourceIds, excludeCountryAggregates, after,
+				limit);
+	}
+
+	/** A longitude/latitude box in degrees, WGS84. */
+	public record BoundingBox(double minLon, double minLat, double maxLon, double maxLat) {
+
+	}
+
+	/** A circle on the ellipsoid: its centre in degrees and its radius in metres. */
+	public record Circle(double latitude, double longitude, double radiusMetres) {
+
+	}
+
+	/**
+	 * Where a page ended: reports are listed newest event first, ties broken by Truce's
+	 * sequence.
+	 */
+	public record Cursor(Instant start, long seq) {
+
+	}
+
+}

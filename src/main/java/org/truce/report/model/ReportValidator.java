@@ -1,0 +1,251 @@
+package org.truce.report.model;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
+
+/**
+ * Checks a {@link ReportDraft} and, when it is sound, turns its parts into model values.
+ * Each check reports into the list of problems rather than throwing, so that one pass
+ * names every fault.
+ */
+public final class ReportValidator {
+
+	public static final int MAX_NARRATIVE = 20_000;
+
+	public static final int MAX_TEXT = 500;
+
+	public static final int MAX_ATTACHMENTS = 50;
+
+	private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+
+	private ReportValidator() {
+	}
+
+	/** The parts of a sound draft, as model values. */
+	public record Valid(EventType eventType, TimeSpan when, Location where, List<Attachment> attachments,
+			Casualties casualties) {
+
+	}
+
+	/**
+	 * Validates the draft; the result holds either the model values or at least one
+	 * problem.
+	 */
+	public static Result validate(ReportDraft d, Predicate<String> sourceExists) {
+		List<Problem> problems = new ArrayList<>();
+		EventType type = null;
+		if (blank(d.eventType())) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "eventType"));
+		}
+		else {
+			type = EventType.parse(d.eventType()).orElse(null);
+			if (type == null) {
+				problems.add(new Problem(ErrorCode.UNKNOWN_EVENT_TYPE, "eventType",
+						ErrorCode.UNKNOWN_EVENT_TYPE.format(quote(d.eventType()))));
+			}
+		}
+		TimeSpan when = when(d.when(), problems);
+		Location where = where(d.where(), problems);
+		if (blank(d.source())) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "source"));
+		}
+		else if (!sourceExists.test(d.source())) {
+			problems.add(new Problem(ErrorCode.UNKNOWN_SOURCE, "source",
+					ErrorCode.UNKNOWN_SOURCE.format(quote(d.source()))));
+		}
+		length("actor", d.actor(), MAX_TEXT, problems);
+		length("target", d.target(), MAX_TEXT, problems);
+		length("externalId", d.externalId(), MAX_TEXT, problems);
+		length("narrative", d.narrative(), MAX_NARRATIVE, problems);
+		Casualties casualties = casualties(d.casualties(), problems);
+		List<Attachment> attachments = attachments(d.attachments(), problems);
+		if (!problems.isEmpty()) {
+			return new Result(null, problems);
+		}
+		return new Result(new Valid(type, when, where, attachments, casualties), List.of());
+	}
+
+	/** Either the valid parts, or the problems. */
+	public record Result(Valid valid, List<Problem> problems) {
+
+		public boolean ok() {
+			return this.problems.isEmpty();
+		}
+
+	}
+
+	private static TimeSpan when(ReportDraft.When w, List<Problem> problems) {
+		if (w == null) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "when"));
+			return null;
+		}
+		if (blank(w.start())) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "when.start"));
+			return null;
+		}
+		Optional<Instant[]> start = instantOrDay(w.start(), "when.start", problems);
+		Optional<Instant[]> end = blank(w.end()) ? start : instantOrDay(w.end(), "when.end", problems);
+		TimePrecision precision = null;
+		if (!blank(w.precision())) {
+			precision = parseEnum(TimePrecision.class, w.precision());
+			if (precision == null) {
+				problems.add(new Problem(ErrorCode.UNKNOWN_PRECISION, "when.precision",
+						ErrorCode.UNKNOWN_PRECISION.format(quote(w.precision()))));
+			}
+		}
+		if (start.isEmpty() || end.isEmpty()) {
+			return null;
+		}
+		Instant from = start.get()[0];
+		Instant to = end.get()[1];
+		if (to.isBefore(from)) {
+			problems.add(new Problem(ErrorCode.INTERVAL_END_BEFORE_START, "when.end",
+					ErrorCode.INTERVAL_END_BEFORE_START.format("when.end")));
+			return null;
+		}
+		if (precision == null && !problems.isEmpty()) {
+			return null;
+		}
+		if (precision == null) {
+			precision = start.get()[0].equals(start.get()[1]) ? TimePrecision.EXACT : TimePrecision.DAY;
+		}
+		return new TimeSpan(from, to, precision);
+	}
+
+	/**
+	 * [first instant, last instant] of the text: an instant is both; a date spans its UTC
+	 * day.
+	 */
+	private static Optional<Instant[]> instantOrDay(String text, String field, List<Problem> problems) {
+		try {
+			if (text.length() == 10) {
+				LocalDate day = LocalDate.parse(text);
+				Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+				return Optional.of(new Instant[] { start,
+						day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1) });
+			}
+			Instant instant = OffsetDateTime.parse(text).toInstant();
+			return Optional.of(new Instant[] { instant, instant });
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(new Problem(ErrorCode.INVALID_VALUE, field, "Field " + field
+					+ " must be an ISO 8601 date (2016-09-19) or an instant with its offset (2016-09-19T19:30:00+03:00)."));
+			return Optional.empty();
+		}
+	}
+
+	private static Location where(ReportDraft.Where w, List<Problem> problems) {
+		if (w == null) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "where"));
+			return null;
+		}
+		int before = problems.size();
+		if (w.latitude() == null) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "where.latitude"));
+		}
+		else if (!(w.latitude() >= -90 && w.latitude() <= 90)) {
+			problems.add(Problem.of(ErrorCode.LATITUDE_OUT_OF_RANGE, "where.latitude"));
+		}
+		if (w.longitude() == null) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "where.longitude"));
+		}
+		else if (!(w.longitude() >= -180 && w.longitude() <= 180)) {
+			problems.add(Problem.of(ErrorCode.LONGITUDE_OUT_OF_RANGE, "where.longitude"));
+		}
+		LocationPrecision precision = LocationPrecision.EXACT;
+		if (!blank(w.precision())) {
+			precision = parseEnum(LocationPrecision.class, w.precision());
+			if (precision == null) {
+				problems.add(new Problem(ErrorCode.UNKNOWN_PRECISION, "where.precision",
+						ErrorCode.UNKNOWN_PRECISION.format(quote(w.precision()))));
+			}
+		}
+		Double uncertainty = w.uncertaintyMetres();
+		if (uncertainty != null && !(uncertainty >= 0 && uncertainty <= 20_000_000)) {
+			problems.add(new Problem(ErrorCode.INVALID_VALUE, "where.uncertaintyMetres",
+					"Field where.uncertaintyMetres must be between 0 and 20,000,000 metres."));
+		}
+		length("where.placeName", w.placeName(), MAX_TEXT, problems);
+		length("where.admin1", w.admin1(), MAX_TEXT, problems);
+		length("where.admin2", w.admin2(), MAX_TEXT, problems);
+		if (problems.size() > before) {
+			return null;
+		}
+		double radius = Math.max(precision.radiusMetres(), uncertainty == null ? 0 : uncertainty);
+		return new Location(w.latitude(), w.longitude(), precision, radius, w.placeName(), w.admin1(), w.admin2());
+	}
+
+	private static Casualties casualties(ReportDraft.CasualtiesDraft c, List<Problem> problems) {
+		if (c == null) {
+			return Casualties.NONE;
+		}
+		Casualties out = new Casualties(c.total(), c.actorSide(), c.targetSide(), c.civilians(), c.unknown());
+		if (out.parts().anyMatch(Estimate::hasNegative)) {
+			problems.add(Problem.of(ErrorCode.NEGATIVE_COUNT, "casualties"));
+		}
+		return out;
+	}
+
+	private static List<Attachment> attachments(List<ReportDraft.AttachmentDraft> list, List<Problem> problems) {
+		if (list == null) {
+			return List.of();
+		}
+		if (list.size() > MAX_ATTACHMENTS) {
+			problems.add(Problem.of(ErrorCode.TOO_MANY_ITEMS, "attachments"));
+			return List.of();
+		}
+		List<Attachment> out = new ArrayList<>();
+		for (int i = 0; i < list.size(); i++) {
+			ReportDraft.AttachmentDraft a = list.get(i);
+			String field = "attachments[" + i + "]";
+			if (a == null || blank(a.sha256()) || !SHA256.matcher(a.sha256()).matches()) {
+				problems.add(new Problem(ErrorCode.INVALID_DIGEST, field + ".sha256",
+						ErrorCode.INVALID_DIGEST.format(null)));
+				continue;
+			}
+			if (blank(a.mediaType())) {
+				problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, field + ".mediaType"));
+				continue;
+			}
+			out.add(new Attachment(a.sha256().toLowerCase(Locale.ROOT), a.mediaType(), a.name()));
+		}
+		return out;
+	}
+
+	private static void length(String field, String value, int max, List<Problem> problems) {
+		if (value != null && value.length() > max) {
+			problems.add(new Problem(ErrorCode.TOO_LONG, field,
+					"Field " + field + " is longer than " + max + " characters."));
+		}
+	}
+
+	private static <E extends Enum<E>> E parseEnum(Class<E> type, String text) {
+		for (E constant : type.getEnumConstants()) {
+			if (constant.name().equalsIgnoreCase(text.trim())) {
+				return constant;
+			}
+		}
+		return null;
+	}
+
+	private static boolean blank(String s) {
+		return s == null || s.isBlank();
+	}
+
+	private static String quote(String s) {
+		return "'" + (s.length() > 80 ? s.substring(0, 80) + "…" : s) + "'";
+	}
+
+}

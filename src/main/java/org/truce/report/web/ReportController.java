@@ -1,0 +1,123 @@
+package org.truce.report.web;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.truce.actor.application.ActorDirectory;
+import org.truce.report.application.Reports;
+import org.truce.report.application.SubmittingReport;
+import org.truce.report.model.ReportDraft;
+import org.truce.report.model.ReportPage;
+import org.truce.report.model.ReportQuery;
+import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
+import org.truce.shared.RejectedException;
+
+@RestController
+class ReportController {
+
+	private final SubmittingReport submitting;
+
+	private final Reports reports;
+
+	private final ActorDirectory actors;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	ReportController(SubmittingReport submitting, Reports reports, ActorDirectory actors) {
+		this.submitting = submitting;
+		this.reports = reports;
+		this.actors = actors;
+	}
+
+	@Operation(summary = "Submit a report",
+			description = "Returns 201 only once the report is durably stored. Replaying the same request with the same"
+					+ " Idempotency-Key returns 200 and the report first stored; the same key with a different body is"
+					+ " refused (IDEMPOTENCY_KEY_REUSED).")
+	@PostMapping(path = "/api/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<ReportView> submit(@RequestBody ReportDraft draft,
+			@Parameter(
+					description = "A client-chosen key, up to 200 characters, that makes retries safe") @RequestHeader(
+							name = "Idempotency-Key", required = false) String idempotencyKey) {
+		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "Idempotency-Key",
+					"The Idempotency-Key header must have 1 to 200 characters."));
+		}
+		SubmittingReport.Submitted submitted = this.submitting.submit(draft,
+				idempotencyKey == null ? null : "api:" + idempotencyKey, digest(draft));
+		URI location = URI.create("/api/reports/" + submitted.report().id());
+		ReportView body = ReportView.of(submitted.report());
+		return submitted.created() ? ResponseEntity.created(location).body(body)
+				: ResponseEntity.ok().location(location).header("Idempotent-Replayed", "true").body(body);
+	}
+
+	private String digest(ReportDraft draft) {
+		try {
+			byte[] canonical = this.json.writeValueAsString(draft).getBytes(StandardCharsets.UTF_8);
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Operation(summary = "One report")
+	@GetMapping("/api/reports/{id}")
+	ResponseEntity<ReportView> one(@PathVariable String id) {
+		UUID uuid;
+		try {
+			uuid = UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RejectedException(
+					new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/reports/" + id)));
+		}
+		return this.reports.byId(uuid)
+			.map(r -> ResponseEntity.ok(ReportView.of(r)))
+			.orElseThrow(() -> new RejectedException(
+					new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/reports/" + id))));
+	}
+
+	@Operation(summary = "List reports, newest event first",
+			description = "Filters combine with AND. bbox=minLon,minLat,maxLon,maxLat; lat, lon and radius (metres,"
+					+ " geodesic) together; from and to (a date or an instant) keep reports whose interval overlaps;"
+					+ " type, actor (id or any known name) and source may repeat or be comma-separated. Follow"
+					+ " 'next' to page.")
+	@GetMapping("/api/reports")
+	Map<String, Object> list(@RequestParam(required = false) String bbox, @RequestParam(required = false) Double lat,
+			@RequestParam(required = false) Double lon, @RequestParam(required = false) Double radius,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) List<String> type, @RequestParam(required = false) List<String> actor,
+			@RequestParam(required = false) List<String> source,
+			@RequestParam(required = false) Boolean excludeAggregates, @RequestParam(required = false) String cursor,
+			@RequestParam(required = false) Integer limit) {
+		ReportQuery query = ReportQueryParser.parse(new ReportQueryParser.Params(bbox, lat, lon, radius, from, to, type,
+				actor, source, excludeAggregates, cursor, limit), this.actors, 100, 1000);
+		ReportPage page = this.reports.find(query);
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("items", page.reports().stream().map(ReportView::of).toList());
+		body.put("next", page.next() == null ? null : ReportQueryParser.encodeCursor(page.next()));
+		return body;
+	}
+
+}

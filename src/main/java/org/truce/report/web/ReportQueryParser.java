@@ -1,0 +1,157 @@
+package org.truce.report.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.truce.actor.application.ActorDirectory;
+import org.truce.actor.model.ActorRef;
+import org.truce.report.model.EventType;
+import org.truce.report.model.ReportQuery;
+import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
+import org.truce.shared.RejectedException;
+
+/** Reads the query parameters of {@code GET /api/reports} into a {@link ReportQuery}. */
+final class ReportQueryParser {
+
+	static final double MAX_RADIUS_METRES = 1_000_000;
+
+	private ReportQueryParser() {
+	}
+
+	record Params(String bbox, Double lat, Double lon, Double radius, String from, String to, List<String> type,
+			List<String> actor, List<String> source, Boolean excludeAggregates, String cursor, Integer limit) {
+
+	}
+
+	static ReportQuery parse(Params p, ActorDirectory actors, int defaultLimit, int maxLimit) {
+		ReportQuery.BoundingBox bbox = p.bbox() == null ? null : bbox(p.bbox());
+		ReportQuery.Circle near = null;
+		if (p.lat() != null || p.lon() != null || p.radius() != null) {
+			if (p.lat() == null || p.lon() == null || p.radius() == null) {
+				throw invalid("radius", "A radius query needs lat, lon and radius (metres) together.");
+			}
+			if (!(p.lat() >= -90 && p.lat() <= 90)) {
+				throw new RejectedException(Problem.of(ErrorCode.LATITUDE_OUT_OF_RANGE, "lat"));
+			}
+			if (!(p.lon() >= -180 && p.lon() <= 180)) {
+				throw new RejectedException(Problem.of(ErrorCode.LONGITUDE_OUT_OF_RANGE, "lon"));
+			}
+			if (!(p.radius() > 0 && p.radius() <= MAX_RADIUS_METRES)) {
+				throw invalid("radius", "radius is in metres, greater than 0 and at most 1,000,000.");
+			}
+			near = new ReportQuery.Circle(p.lat(), p.lon(), p.radius());
+		}
+		Instant from = p.from() == null ? null : instant("from", p.from(), false);
+		Instant to = p.to() == null ? null : instant("to", p.to(), true);
+		if (from != null && to != null && to.isBefore(from)) {
+			throw new RejectedException(new Problem(ErrorCode.INTERVAL_END_BEFORE_START, "to",
+					ErrorCode.INTERVAL_END_BEFORE_START.format("to")));
+		}
+		Set<EventType> types = new LinkedHashSet<>();
+		for (String t : split(p.type())) {
+			types.add(EventType.parse(t)
+				.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.UNKNOWN_EVENT_TYPE, "type",
+						ErrorCode.UNKNOWN_EVENT_TYPE.format("'" + t + "'")))));
+		}
+		Set<String> actorIds = new LinkedHashSet<>();
+		for (String a : split(p.actor())) {
+			ActorRef ref = actors.registry().byId(a).isPresent() ? ActorRef.resolved(a, a) : actors.resolve(a);
+			if (ref == null || !ref.isResolved()) {
+				throw invalid("actor", "No single known actor is named '" + a + "'; see GET /api/actors.");
+			}
+			actorIds.add(ref.actorId());
+		}
+		int limit = p.limit() == null ? defaultLimit : p.limit();
+		if (limit < 1 || limit > maxLimit) {
+			throw invalid("limit", "limit must be between 1 and " + maxLimit + ".");
+		}
+		ReportQuery.Cursor cursor = p.cursor() == null ? null : decodeCursor(p.cursor());
+		return new ReportQuery(bbox, near, from, to, types, actorIds, new LinkedHashSet<>(split(p.source())),
+				Boolean.TRUE.equals(p.excludeAggregates()), cursor, limit);
+	}
+
+	private static ReportQuery.BoundingBox bbox(String text) {
+		String[] parts = text.split(",");
+		if (parts.length != 4) {
+			throw invalid("bbox", "bbox is minLon,minLat,maxLon,maxLat in degrees.");
+		}
+		try {
+			double minLon = Double.parseDouble(parts[0].trim());
+			double minLat = Double.parseDouble(parts[1].trim());
+			double maxLon = Double.parseDouble(parts[2].trim());
+			double maxLat = Double.parseDouble(parts[3].trim());
+			if (!(minLon >= -180 && maxLon <= 180 && minLon <= maxLon && minLat >= -90 && maxLat <= 90
+					&& minLat <= maxLat)) {
+				throw invalid("bbox",
+						"bbox must have -180 <= minLon <= maxLon <= 180 and -90 <= minLat <= maxLat <= 90.");
+			}
+			return new ReportQuery.BoundingBox(minLon, minLat, maxLon, maxLat);
+		}
+		catch (NumberFormatException ex) {
+			throw invalid("bbox", "bbox is minLon,minLat,maxLon,maxLat in degrees.");
+		}
+	}
+
+	/**
+	 * An instant with offset, or a date: the start of its UTC day, or for {@code to} its
+	 * end.
+	 */
+	static Instant instant(String field, String text, boolean endOfDay) {
+		try {
+			if (text.length() == 10) {
+				LocalDate day = LocalDate.parse(text);
+				return endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
+						: day.atStartOfDay(ZoneOffset.UTC).toInstant();
+			}
+			return OffsetDateTime.parse(text).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw invalid(field,
+					field + " must be a date (2016-09-19) or an instant with offset (2016-09-19T19:30:00Z).");
+		}
+	}
+
+	private static List<String> split(List<String> values) {
+		if (values == null) {
+			return List.of();
+		}
+		return values.stream()
+			.flatMap(v -> List.of(v.split(",")).stream())
+			.map(String::trim)
+			.filter(s -> !s.isEmpty())
+			.toList();
+	}
+
+	static String encodeCursor(ReportQuery.Cursor cursor) {
+		String raw = cursor.start().toEpochMilli() + ":" + cursor.seq();
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static ReportQuery.Cursor decodeCursor(String text) {
+		try {
+			String raw = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+			String[] parts = raw.split(":");
+			if (parts.length != 2) {
+				throw new IllegalArgumentException();
+			}
+			return new ReportQuery.Cursor(Instant.ofEpochMilli(Long.parseLong(parts[0])), Long.parseLong(parts[1]));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RejectedException(Problem.of(ErrorCode.INVALID_CURSOR, "cursor"));
+		}
+	}
+
+	private static RejectedException invalid(String field, String detail) {
+		return new RejectedException(new Problem(ErrorCode.INVALID_QUERY, field, detail));
+	}
+
+}

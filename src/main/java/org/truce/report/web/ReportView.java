@@ -1,0 +1,44 @@
+package org.truce.report.web;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import org.truce.actor.model.ActorRef;
+import org.truce.report.model.Attachment;
+import org.truce.report.model.Casualties;
+import org.truce.report.model.EventType;
+import org.truce.report.model.Location;
+import org.truce.report.model.Report;
+import org.truce.report.model.TimeSpan;
+
+/** A report as the API shows it: codes with their labels, flags with their meaning. */
+record ReportView(UUID id, EventTypeView eventType, String eventTypeBasis, TimeSpan when, Location where,
+		ActorRef actor, ActorRef target, Casualties casualties, String narrative, String source, String externalId,
+		List<Attachment> attachments, List<FlagView> flags, Instant recordedAt) {
+
+	static ReportView of(Report r) {
+		return new ReportView(r.id(), EventTypeView.of(r.eventType()), r.eventTypeBasis(), r.when(), r.where(),
+				r.actor(), r.target(), r.casualties(), r.narrative(), r.sourceId(), r.externalId(), r.attachments(),
+				r.flags()
+					.stream()
+					.sorted(Comparator.naturalOrder())
+					.map(f -> new FlagView(f.name(), f.meaning()))
+					.toList(),
+				r.recordedAt());
+	}
+
+	record EventTypeView(String code, String label, String category) {
+
+		static EventTypeView of(EventType type) {
+			return new EventTypeView(type.code(), type.label(), type.category().label());
+		}
+
+	}
+
+	record FlagView(String code, String meaning) {
+
+	}
+
+}

@@ -1,0 +1,51 @@
+package org.truce.shared;
+
+/**
+ * Every reason Truce rejects input, with a stable machine-readable code (the constant's
+ * name), the HTTP status it maps to and a message template ({@code {0}} is the field or
+ * value).
+ */
+public enum ErrorCode {
+
+	MALFORMED_JSON(400, "The request body is not valid JSON: {0}"), WRONG_TYPE(400, "Field {0} has the wrong type."),
+	UNKNOWN_FIELD(400, "Field {0} is not part of this resource."), FIELD_REQUIRED(422, "Field {0} is required."),
+	LATITUDE_OUT_OF_RANGE(422, "Latitude must be between -90 and 90 degrees."),
+	LONGITUDE_OUT_OF_RANGE(422, "Longitude must be between -180 and 180 degrees."),
+	INTERVAL_END_BEFORE_START(422, "The end of the interval is before its start."),
+	UNKNOWN_EVENT_TYPE(422, "{0} is not a known event type; see GET /api/event-types."),
+	UNKNOWN_PRECISION(422, "{0} is not a known precision."),
+	UNKNOWN_SOURCE(422, "No source has the id {0}; register it with POST /api/sources."),
+	UNKNOWN_ENUM_VALUE(422, "{0} is not one of the allowed values."),
+	NEGATIVE_COUNT(422, "A casualty count cannot be negative."),
+	INVALID_DIGEST(422, "An attachment digest must be 64 hexadecimal characters (SHA-256)."),
+	INVALID_VALUE(422, "Field {0} has an invalid value."), TOO_LONG(422, "Field {0} is too long."),
+	TOO_MANY_ITEMS(422, "Field {0} has too many items."), INVALID_QUERY(400, "Query parameter {0} is invalid."),
+	INVALID_CURSOR(400, "The cursor is not one this server issued."),
+	IDEMPOTENCY_KEY_REUSED(422, "This Idempotency-Key was already used for a different request."),
+	BODY_TOO_LARGE(413, "The request body is larger than the limit."),
+	UNSUPPORTED_MEDIA_TYPE(415, "Send application/json."),
+	NOT_ACCEPTABLE(406, "This resource cannot be served in the requested media type."),
+	METHOD_NOT_ALLOWED(405, "This method is not allowed here."), NOT_FOUND(404, "Nothing is found at {0}."),
+	CONFLICT(409, "{0}"),
+	STORE_UNAVAILABLE(503,
+			"The store did not answer in time; nothing was recorded. Retry with the same Idempotency-Key."),
+	INTERNAL(500, "An unexpected error occurred; it has been logged."), UNREADABLE_ROW(422, "Row {0} cannot be read.");
+
+	private final int status;
+
+	private final String template;
+
+	ErrorCode(int status, String template) {
+		this.status = status;
+		this.template = template;
+	}
+
+	public int status() {
+		return this.status;
+	}
+
+	public String format(Object arg) {
+		return this.template.replace("{0}", String.valueOf(arg));
+	}
+
+}

@@ -1,0 +1,141 @@
+package org.truce.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import org.truce.geo.model.Geodesic;
+
+/**
+ * What differs between the two stores: how instants and ids are written, and how a
+ * spatial filter is expressed. Everything else in the SQL is shared.
+ */
+public sealed interface StoreDialect permits StoreDialect.Sqlite, StoreDialect.Postgres {
+
+	Object instant(Instant instant);
+
+	Instant instant(ResultSet rs, String column) throws SQLException;
+
+	Object uuid(UUID id);
+
+	/**
+	 * A FROM clause for {@code table} (aliased {@code t}) restricted to rows whose
+	 * lon/lat point lies within a circle, with its parameters added to {@code params}.
+	 */
+	String fromWithinCircle(String table, double lat, double lon, double radiusMetres, List<Object> params);
+
+	/**
+	 * A FROM clause for {@code table} (aliased {@code t}) restricted to points inside a
+	 * box.
+	 */
+	String fromWithinBox(String table, double minLon, double minLat, double maxLon, double maxLat, List<Object> params);
+
+	String name();
+
+	/**
+	 * SQLite: instants as epoch milliseconds, ids as text, an R*Tree per spatial table
+	 * named {@code
+	 *
+	<table>
+	 * _rtree}, and the exact geodesic test by the Java function {@code geodesic_within}.
+	 */
+	record Sqlite() implements StoreDialect {
+
+		@Override
+		public Object instant(Instant instant) {
+			return instant == null ? null : instant.toEpochMilli();
+		}
+
+		@Override
+		public Instant instant(ResultSet rs, String column) throws SQLException {
+			long millis = rs.getLong(column);
+			return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+		}
+
+		@Override
+		public Object uuid(UUID id) {
+			return id.toString();
+		}
+
+		@Override
+		public String fromWithinCircle(String table, double lat, double lon, double radiusMetres, List<Object> params) {
+			double[] box = Geodesic.boundingBox(lat, lon, radiusMetres);
+			String from = fromWithinBox(table, box[0], box[1], box[2], box[3], params);
+			params.add(lat);
+			params.add(lon);
+			params.add(radiusMetres);
+			return from + " AND geodesic_within(t.lat, t.lon, ?, ?, ?)";
+		}
+
+		@Override
+		public String fromWithinBox(String table, double minLon, double minLat, double maxLon, double maxLat,
+				List<Object> params) {
+			params.add(maxLon);
+			params.add(minLon);
+			params.add(maxLat);
+			params.add(minLat);
+			// CROSS JOIN makes SQLite drive the query from the R*Tree rather than the
+			// time index.
+			return " FROM " + table + "_rtree r CROSS JOIN " + table + " t ON t.seq = r.seq"
+					+ " WHERE r.min_lon <= ? AND r.max_lon >= ? AND r.min_lat <= ? AND r.max_lat >= ?";
+		}
+
+		@Override
+		public String name() {
+			return "sqlite";
+		}
+
+	}
+
+	/**
+	 * PostgreSQL + PostGIS: timestamptz, uuid, and a geography column {@code geog} with
+	 * GiST indexes.
+	 */
+	record Postgres() implements StoreDialect {
+
+		@Override
+		public Object instant(Instant instant) {
+			return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+		}
+
+		@Override
+		public Instant instant(ResultSet rs, String column) throws SQLException {
+			OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+			return time == null ? null : time.toInstant();
+		}
+
+		@Override
+		public Object uuid(UUID id) {
+			return id;
+		}
+
+		@Override
+		public String fromWithinCircle(String table, double lat, double lon, double radiusMetres, List<Object> params) {
+			params.add(lon);
+			params.add(lat);
+			params.add(radiusMetres);
+			return " FROM " + table + " t WHERE ST_DWithin(t.geog, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?)";
+		}
+
+		@Override
+		public String fromWithinBox(String table, double minLon, double minLat, double maxLon, double maxLat,
+				List<Object> params) {
+			params.add(minLon);
+			params.add(minLat);
+			params.add(maxLon);
+			params.add(maxLat);
+			return " FROM " + table + " t WHERE t.geog::geometry && ST_MakeEnvelope(?, ?, ?, ?, 4326)";
+		}
+
+		@Override
+		public String name() {
+			return "postgresql";
+		}
+
+	}
+
+}

@@ -1,0 +1,36 @@
+package org.truce.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.truce.shared.ErrorCode;
+
+/**
+ * Answers errors that never reached a controller (raised by the servlet container) with
+ * problem+json too.
+ */
+@RestController
+class ProblemErrorController implements ErrorController {
+
+	@RequestMapping("/error")
+	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		int code = status instanceof Integer i ? i : 500;
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		ErrorCode error = switch (code) {
+			case 400 -> ErrorCode.MALFORMED_JSON;
+			case 404 -> ErrorCode.NOT_FOUND;
+			case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+			case 413 -> ErrorCode.BODY_TOO_LARGE;
+			case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+			default -> ErrorCode.INTERNAL;
+		};
+		return Problems.of(error, null, error.format(uri));
+	}
+
+}

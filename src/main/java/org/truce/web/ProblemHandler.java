@@ -1,0 +1,123 @@
+package org.truce.web;
+
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.truce.report.application.SubmittingReport;
+import org.truce.shared.ErrorCode;
+import org.truce.shared.RejectedException;
+
+/** Turns every failure of a request into problem+json with a stable code. */
+@RestControllerAdvice
+class ProblemHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	@ExceptionHandler(RejectedException.class)
+	ResponseEntity<ProblemDetail> rejected(RejectedException ex) {
+		return Problems.of(ex.problems());
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		Throwable cause = ex.getCause();
+		while (cause != null) {
+			if (cause instanceof BodySizeLimitFilter.BodyTooLargeException) {
+				return Problems.of(ErrorCode.BODY_TOO_LARGE, null, cause.getMessage());
+			}
+			if (cause instanceof UnrecognizedPropertyException unknown) {
+				String field = path(unknown);
+				return Problems.of(ErrorCode.UNKNOWN_FIELD, field, ErrorCode.UNKNOWN_FIELD.format(field));
+			}
+			if (cause instanceof StreamReadException read) {
+				return Problems.of(ErrorCode.MALFORMED_JSON, null,
+						ErrorCode.MALFORMED_JSON.format(read.getOriginalMessage()));
+			}
+			if (cause instanceof DatabindException bind) {
+				String field = path(bind);
+				return Problems.of(ErrorCode.WRONG_TYPE, field, ErrorCode.WRONG_TYPE.format(field));
+			}
+			cause = cause.getCause();
+		}
+		return Problems.of(ErrorCode.MALFORMED_JSON, null,
+				ErrorCode.MALFORMED_JSON.format("the body is empty or unreadable"));
+	}
+
+	private static String path(DatabindException ex) {
+		String path = ex.getPath()
+			.stream()
+			.map(ref -> ref.getPropertyName() != null ? "." + ref.getPropertyName() : "[" + ref.getIndex() + "]")
+			.collect(Collectors.joining());
+		return path.startsWith(".") ? path.substring(1) : path.isEmpty() ? "(body)" : path;
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException ex) {
+		return Problems.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type",
+				ErrorCode.UNSUPPORTED_MEDIA_TYPE.format(null));
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException ex) {
+		return Problems.of(ErrorCode.NOT_ACCEPTABLE, "Accept", ErrorCode.NOT_ACCEPTABLE.format(null));
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException ex) {
+		return Problems.of(ErrorCode.METHOD_NOT_ALLOWED, null,
+				"Method " + ex.getMethod() + " is not allowed here; allowed: " + ex.getSupportedHttpMethods() + ".");
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	ResponseEntity<ProblemDetail> notFound(NoResourceFoundException ex, HttpServletRequest request) {
+		return Problems.of(ErrorCode.NOT_FOUND, null, ErrorCode.NOT_FOUND.format(request.getRequestURI()));
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> argumentType(MethodArgumentTypeMismatchException ex) {
+		return Problems.of(ErrorCode.INVALID_QUERY, ex.getName(), ErrorCode.INVALID_QUERY.format(ex.getName()));
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException ex) {
+		return Problems.of(ErrorCode.FIELD_REQUIRED, ex.getParameterName(),
+				ErrorCode.FIELD_REQUIRED.format(ex.getParameterName()));
+	}
+
+	@ExceptionHandler(MissingRequestHeaderException.class)
+	ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException ex) {
+		return Problems.of(ErrorCode.FIELD_REQUIRED, ex.getHeaderName(),
+				ErrorCode.FIELD_REQUIRED.format(ex.getHeaderName()));
+	}
+
+	@ExceptionHandler(SubmittingReport.StoreUnavailableException.class)
+	ResponseEntity<ProblemDetail> storeUnavailable(SubmittingReport.StoreUnavailableException ex) {
+		log.warn("store unavailable: {}", String.valueOf(ex.getCause()));
+		return Problems.of(ErrorCode.STORE_UNAVAILABLE, null, ErrorCode.STORE_UNAVAILABLE.format(null));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("unexpected error", ex);
+		return Problems.of(ErrorCode.INTERNAL, null, ErrorCode.INTERNAL.format(null));
+	}
+
+}
