@@ -15,7 +15,7 @@ public enum ErrorCode {
 	UNKNOWN_EVENT_TYPE(422, "{0} is not a known event type; see GET /api/event-types."),
 	UNKNOWN_PRECISION(422, "{0} is not a known precision."),
 	UNKNOWN_SOURCE(422, "No source has the id {0}; register it with POST /api/sources."),
-	UNKNOWN_ENUM_VALUE(422, "{0} is not one of the allowed values."),
+	UNKNOWN_ENUM_VALUE(400, "Field {0} is not one of the allowed values."),
 	NEGATIVE_COUNT(422, "A casualty count cannot be negative."),
 	INVALID_DIGEST(422, "An attachment digest must be 64 hexadecimal characters (SHA-256)."),
 	INVALID_VALUE(422, "Field {0} has an invalid value."), TOO_LONG(422, "Field {0} is too long."),

@@ -1,6 +1,7 @@
 package org.truce.web;
 
 import java.io.IOException;
+import java.net.URI;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -31,10 +33,11 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
 	private final long limit;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
 
-	BodySizeLimitFilter(@Value("${truce.max-body:1MB}") DataSize limit) {
+	BodySizeLimitFilter(@Value("${truce.max-body:1MB}") DataSize limit, JsonMapper json) {
 		this.limit = limit.toBytes();
+		this.json = json;
 	}
 
 	@Override
@@ -44,11 +47,16 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 			response.setStatus(413);
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.setHeader("Connection", "close");
-			response.getOutputStream()
-				.write(this.json.writeValueAsBytes(Problems.detail(ErrorCode.BODY_TOO_LARGE, message())));
+			response.getOutputStream().write(this.json.writeValueAsBytes(problem(request)));
 			return;
 		}
 		chain.doFilter(new Limited(request, this.limit, message()), response);
+	}
+
+	private ProblemDetail problem(HttpServletRequest request) {
+		ProblemDetail problem = Problems.detail(ErrorCode.BODY_TOO_LARGE, message());
+		problem.setInstance(URI.create(request.getRequestURI()));
+		return problem;
 	}
 
 	private String message() {

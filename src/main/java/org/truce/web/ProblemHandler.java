@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.http.ProblemDetail;
@@ -50,6 +51,15 @@ class ProblemHandler {
 			if (cause instanceof StreamReadException read) {
 				return Problems.of(ErrorCode.MALFORMED_JSON, null,
 						ErrorCode.MALFORMED_JSON.format(read.getOriginalMessage()));
+			}
+			if (cause instanceof InvalidFormatException format && format.getTargetType() != null
+					&& format.getTargetType().isEnum()) {
+				String field = path(format);
+				String allowed = java.util.Arrays.stream(format.getTargetType().getEnumConstants())
+					.map(String::valueOf)
+					.collect(Collectors.joining(", "));
+				return Problems.of(ErrorCode.UNKNOWN_ENUM_VALUE, field,
+						"Field " + field + " must be one of: " + allowed + ".");
 			}
 			if (cause instanceof DatabindException bind) {
 				String field = path(bind);

@@ -28,7 +28,7 @@ public record ActorRef(String asReported, String actorId, ResolutionStatus statu
 		return new ActorRef(asReported, null, ResolutionStatus.UNRESOLVED, List.of());
 	}
 
-	public boolean isResolved() {
+	public boolean matchesOneActor() {
 		return status == ResolutionStatus.RESOLVED;
 	}
 

@@ -29,7 +29,7 @@ public final class DataFlags {
 		if (total != null && total.best() != null && total.best() == 0) {
 			flags.add(DataFlag.BEST_ZERO);
 		}
-		if (casualties.parts().anyMatch(e -> !e.isOrdered())) {
+		if (casualties.parts().anyMatch(e -> !e.inOrder())) {
 			flags.add(DataFlag.ESTIMATE_ORDER_BROKEN);
 		}
 		return flags;

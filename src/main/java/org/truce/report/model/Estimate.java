@@ -3,7 +3,7 @@ package org.truce.report.model;
 /**
  * A count known as a range: low, best and high. Any may be null when the source gives
  * none. The order {@code low <= best <= high} is expected but not enforced, since
- * published data breaks it; {@link #isOrdered()} says whether it holds.
+ * published data breaks it; {@link #inOrder()} says whether it holds.
  */
 public record Estimate(Integer low, Integer best, Integer high) {
 
@@ -11,12 +11,12 @@ public record Estimate(Integer low, Integer best, Integer high) {
 		return best == null ? null : new Estimate(null, best, null);
 	}
 
-	public boolean isOrdered() {
+	public boolean inOrder() {
 		return (low == null || best == null || low <= best) && (best == null || high == null || best <= high)
 				&& (low == null || high == null || low <= high);
 	}
 
-	public boolean hasNegative() {
+	public boolean anyNegative() {
 		return (low != null && low < 0) || (best != null && best < 0) || (high != null && high < 0);
 	}
 

@@ -192,7 +192,7 @@ public final class ReportValidator {
 			return Casualties.NONE;
 		}
 		Casualties out = new Casualties(c.total(), c.actorSide(), c.targetSide(), c.civilians(), c.unknown());
-		if (out.parts().anyMatch(Estimate::hasNegative)) {
+		if (out.parts().anyMatch(Estimate::anyNegative)) {
 			problems.add(Problem.of(ErrorCode.NEGATIVE_COUNT, "casualties"));
 		}
 		return out;

@@ -42,9 +42,10 @@ class ReportController {
 
 	private final ActorDirectory actors;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	private final JsonMapper json;
 
-	ReportController(SubmittingReport submitting, Reports reports, ActorDirectory actors) {
+	ReportController(SubmittingReport submitting, Reports reports, ActorDirectory actors, JsonMapper json) {
+		this.json = json;
 		this.submitting = submitting;
 		this.reports = reports;
 		this.actors = actors;

@@ -65,7 +65,7 @@ final class ReportQueryParser {
 		Set<String> actorIds = new LinkedHashSet<>();
 		for (String a : split(p.actor())) {
 			ActorRef ref = actors.registry().byId(a).isPresent() ? ActorRef.resolved(a, a) : actors.resolve(a);
-			if (ref == null || !ref.isResolved()) {
+			if (ref == null || !ref.matchesOneActor()) {
 				throw invalid("actor", "No single known actor is named '" + a + "'; see GET /api/actors.");
 			}
 			actorIds.add(ref.actorId());

@@ -1,0 +1,69 @@
+package org.truce.report.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.truce.report.application.Sources;
+import org.truce.report.model.Reliability;
+import org.truce.report.model.Source;
+import org.truce.report.model.SourceKind;
+import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
+import org.truce.shared.RejectedException;
+
+@RestController
+class SourceController {
+
+	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+
+	private final Sources sources;
+
+	SourceController(Sources sources) {
+		this.sources = sources;
+	}
+
+	@Operation(summary = "Every registered source")
+	@GetMapping("/api/sources")
+	List<Source> all() {
+		return this.sources.all();
+	}
+
+	@Operation(summary = "Register or update a source",
+			description = "id: lower-case letters, digits, '.', '_' or '-'; kind: MONITOR, PARTY_LIAISON, NGO, MEDIA,"
+					+ " OPEN_SOURCE or DATASET; reliability: A to F on the Admiralty scale (default F, cannot be judged).")
+	@PostMapping(path = "/api/sources", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Source> register(@RequestBody SourceDraft draft) {
+		List<Problem> problems = new ArrayList<>();
+		if (draft.id() == null || !ID.matcher(draft.id()).matches()) {
+			problems.add(new Problem(ErrorCode.INVALID_VALUE, "id",
+					"Field id must be 1 to 64 lower-case letters, digits, '.', '_' or '-'."));
+		}
+		if (draft.name() == null || draft.name().isBlank() || draft.name().length() > 200) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "name"));
+		}
+		if (draft.kind() == null) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "kind"));
+		}
+		if (!problems.isEmpty()) {
+			throw new RejectedException(problems);
+		}
+		Source source = new Source(draft.id(), draft.name(), draft.kind(), draft.reliability());
+		this.sources.save(source);
+		return ResponseEntity.created(URI.create("/api/sources/" + source.id())).body(source);
+	}
+
+	record SourceDraft(String id, String name, SourceKind kind, Reliability reliability) {
+
+	}
+
+}
