@@ -1,0 +1,430 @@
+package org.truce.adjudication.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.truce.actor.model.Actor;
+import org.truce.actor.model.ActorRef;
+import org.truce.actor.model.ActorRegistry;
+import org.truce.actor.model.ActorType;
+import org.truce.agreement.model.ActorSelector;
+import org.truce.agreement.model.Agreement;
+import org.truce.agreement.model.ControlArea;
+import org.truce.agreement.model.ControlMap;
+import org.truce.agreement.model.Period;
+import org.truce.agreement.model.Protected;
+import org.truce.agreement.model.Term;
+import org.truce.agreement.model.TermException;
+import org.truce.agreement.model.Zone;
+import org.truce.geo.model.Geodesic;
+import org.truce.incident.model.Incident;
+import org.truce.report.model.EventType;
+
+/**
+ * Checks incidents against every term of one agreement version that is in force at the
+ * incident's time. Zones and control areas are prepared once and indexed; an instance is
+ * immutable and may be shared between threads.
+ *
+ * <p>
+ * Each term's conditions (time, activity, place, perpetrator, target, exceptions) are
+ * evaluated in three-valued logic. The finding is a violation when every condition holds,
+ * no violation when any condition is known not to hold, and undetermined otherwise,
+ * naming the facts that are missing. A term whose window the incident's interval lies
+ * wholly outside is not in force and yields no finding.
+ */
+public final class Adjudicator {
+
+	private final Agreement agreement;
+
+	private final ActorRegistry actors;
+
+	private final Map<String, DiscRelation> zones = new HashMap<>();
+
+	private final List<PreparedArea> controlAreas = new ArrayList<>();
+
+	private final STRtree controlIndex = new STRtree();
+
+	public Adjudicator(Agreement agreement, ControlMap control, ActorRegistry actors) {
+		this.agreement = agreement;
+		this.actors = actors;
+		for (Zone zone : agreement.zones()) {
+			this.zones.put(zone.id(), new DiscRelation(zone.geometry()));
+		}
+		for (ControlArea area : control.areas()) {
+			PreparedArea prepared = new PreparedArea(area, new DiscRelation(area.geometry()));
+			this.controlAreas.add(prepared);
+			this.controlIndex.insert(prepared.relation().envelope(), prepared);
+		}
+		this.controlIndex.build();
+	}
+
+	public Agreement agreement() {
+		return this.agreement;
+	}
+
+	/** The findings for every term in force at the incident's time. */
+	public List<Finding> adjudicate(Incident incident) {
+		List<Finding> out = new ArrayList<>();
+		Map<String, DiscRelation.Result> zoneCache = new HashMap<>();
+		for (Term term : this.agreement.terms()) {
+			Period window = window(term);
+			if (window == null
+					|| window.relate(incident.when().start(), incident.when().end()) == Period.Relation.OUTSIDE) {
+				continue;
+			}
+			out.add(judge(incident, term, window, zoneCache));
+		}
+		return out;
+	}
+
+	private Period window(Term term) {
+		return term.window() == null ? this.agreement.effective() : term.window().intersect(this.agreement.effective());
+	}
+
+	private Finding judge(Incident incident, Term term, Period window, Map<String, DiscRelation.Result> zoneCache) {
+		List<Tri> checks = List.of(time(incident, term, window), activity(incident, term),
+				place(incident, term, zoneCache), perpetrator(incident, term), target(incident, term),
+				exceptions(incident, term));
+		Finding.Key key = new Finding.Key(incident.id(), this.agreement.id(), this.agreement.version(), term.id());
+		List<Reason> reasons = new ArrayList<>();
+		checks.forEach(c -> reasons.addAll(c.reasons()));
+		if (checks.stream().anyMatch(c -> c.value() == Tri.Value.FALSE)) {
+			return new Finding.NoViolation(key, reasons);
+		}
+		Set<MissingFact> missing = new LinkedHashSet<>();
+		checks.forEach(c -> missing.addAll(c.missing()));
+		if (!missing.isEmpty()) {
+			return new Finding.Undetermined(key, List.copyOf(missing), reasons);
+		}
+		return new Finding.Violation(key, reasons);
+	}
+
+	private Tri time(Incident incident, Term term, Period window) {
+		Map<String, String> data = Map.of("termWindow",
+				window.start() + "/" + (window.end() == null ? "" : window.end()), "incidentInterval",
+				incident.when().start() + "/" + incident.when().end(), "timePrecision",
+				incident.when().precision().name());
+		if (window.relate(incident.when().start(), incident.when().end()) == Period.Relation.INSIDE) {
+			return Tri.yes(new Reason(ReasonCode.TERM_IN_FORCE,
+					"Term " + term.id() + " was in force for the whole of the incident's interval.", data));
+		}
+		return Tri.unknown(MissingFact.TIME_STRADDLES_TERM_BOUNDARY,
+				new Reason(ReasonCode.TERM_WINDOW_STRADDLED, "The incident's interval (" + incident.when().precision()
+						+ " precision) crosses the start or end of term " + term.id() + ".", data));
+	}
+
+	private Tri activity(Incident incident, Term term) {
+		Map<String, String> data = Map.of("eventType", incident.eventType().code());
+		if (term.prohibits().contains(incident.eventType())) {
+			return Tri.yes(new Reason(ReasonCode.ACTIVITY_PROHIBITED,
+					"The term prohibits " + incident.eventType().label() + ".", data));
+		}
+		return Tri.no(new Reason(ReasonCode.ACTIVITY_NOT_PROHIBITED,
+				"The term does not prohibit " + incident.eventType().label() + ".", data));
+	}
+
+	private Tri place(Incident incident, Term term, Map<String, DiscRelation.Result> cache) {
+		List<String> zoneIds = new ArrayList<>(term.zoneIds());
+		if (zoneIds.isEmpty() && this.agreement.areaZoneId() != null) {
+			zoneIds.add(this.agreement.areaZoneId());
+		}
+		if (zoneIds.isEmpty()) {
+			return Tri.yes(Reason.of(ReasonCode.WHOLE_AREA, "The term applies everywhere."));
+		}
+		double lat = incident.where().latitude();
+		double lon = incident.where().longitude();
+		double radius = incident.where().uncertaintyMetres();
+		List<Reason> straddled = new ArrayList<>();
+		List<Reason> outside = new ArrayList<>();
+		for (String zoneId : zoneIds) {
+			DiscRelation.Result r = cache.computeIfAbsent(zoneId, id -> this.zones.get(id).relate(lat, lon, radius));
+			Map<String, String> data = new HashMap<>();
+			data.put("zone", zoneId);
+			data.put("uncertaintyMetres", String.valueOf(Math.round(radius)));
+			data.put("locationPrecision", incident.where().precision().name());
+			if (!Double.isNaN(r.edgeMetres())) {
+				data.put("edgeDistanceMetres", String.valueOf(Math.round(r.edgeMetres())));
+			}
+			switch (r.relation()) {
+				case INSIDE -> {
+					return Tri.yes(new Reason(ReasonCode.INSIDE_ZONE, "The incident lies inside zone " + zoneId
+							+ " with all of its " + Math.round(radius) + " m uncertainty radius.", data));
+				}
+				case STRADDLES -> straddled.add(new Reason(ReasonCode.ZONE_EDGE_STRADDLED, "The incident's "
+						+ Math.round(radius) + " m uncertainty radius crosses the edge of zone " + zoneId + ".", data));
+				case OUTSIDE -> outside.add(new Reason(ReasonCode.OUTSIDE_ZONE, "The incident lies outside zone "
+						+ zoneId + " with all of its " + Math.round(radius) + " m uncertainty radius.", data));
+			}
+		}
+		if (!straddled.isEmpty()) {
+			return new Tri(Tri.Value.UNKNOWN, straddled, List.of(MissingFact.LOCATION_STRADDLES_ZONE_EDGE));
+		}
+		return new Tri(Tri.Value.FALSE, outside, List.of());
+	}
+
+	private Tri perpetrator(Incident incident, Term term) {
+		ActorRef actor = incident.actor();
+		if (actor == null) {
+			return Tri.unknown(MissingFact.PERPETRATOR_UNKNOWN,
+					Reason.of(ReasonCode.PERPETRATOR_UNKNOWN, "No source names who acted."));
+		}
+		Map<String, String> data = Map.of("asReported", actor.asReported(), "resolution", actor.status().name());
+		return switch (actor.status()) {
+			case UNRESOLVED ->
+				Tri.unknown(MissingFact.PERPETRATOR_UNRESOLVED, new Reason(ReasonCode.PERPETRATOR_UNRESOLVED,
+						"'" + actor.asReported() + "' matches no known actor.", data));
+			case AMBIGUOUS -> ambiguous(actor, incident, term, data);
+			case RESOLVED -> bound(actor.actorId(), incident, term, actor.asReported());
+		};
+	}
+
+	private Tri ambiguous(ActorRef actor, Incident incident, Term term, Map<String, String> data) {
+		List<Tri> each = actor.candidates().stream().map(id -> bound(id, incident, term, actor.asReported())).toList();
+		Tri.Value first = each.get(0).value();
+		if (first != Tri.Value.UNKNOWN && each.stream().allMatch(t -> t.value() == first)) {
+			List<Reason> reasons = new ArrayList<>();
+			each.forEach(t -> reasons.addAll(t.reasons()));
+			return new Tri(first, reasons, List.of());
+		}
+		return Tri.unknown(MissingFact.PERPETRATOR_AMBIGUOUS,
+				new Reason(ReasonCode.PERPETRATOR_AMBIGUOUS, "'" + actor.asReported() + "' could be any of "
+						+ actor.candidates() + ", and the term treats them differently.", data));
+	}
+
+	/** Whether the term binds this actor over the incident's interval. */
+	private Tri bound(String actorId, Incident incident, Term term, String asReported) {
+		List<String> lineage = this.actors.lineage(actorId).stream().map(Actor::id).toList();
+		if (lineage.isEmpty()) {
+			lineage = List.of(actorId);
+		}
+		Map<String, String> data = new HashMap<>();
+		data.put("asReported", asReported);
+		data.put("actor", actorId);
+		data.put("lineage", String.join(" > ", lineage));
+		String excluded = lineage.stream().filter(this.agreement.excluded()::contains).findFirst().orElse(null);
+		if (excluded != null && !(term.by() instanceof ActorSelector.Named)) {
+			data.put("excluded", excluded);
+			return Tri.no(new Reason(ReasonCode.PERPETRATOR_EXCLUDED, "'" + asReported + "' resolves to " + actorId
+					+ ", which the agreement excludes (through " + excluded + "); it is not bound.", data));
+		}
+		String via = null;
+		if (term.by() instanceof ActorSelector.Parties) {
+			via = lineage.stream().filter(this.agreement.parties()::contains).findFirst().orElse(null);
+		}
+		else if (term.by() instanceof ActorSelector.Named n) {
+			via = n.includeSubunits() ? lineage.stream().filter(n.actorIds()::contains).findFirst().orElse(null)
+					: (n.actorIds().contains(actorId) ? actorId : null);
+		}
+		else if (term.by() instanceof ActorSelector.Side s) {
+			Set<String> members = this.agreement.sides().getOrDefault(s.sideId(), Set.of());
+			via = lineage.stream().filter(members::contains).findFirst().orElse(null);
+		}
+		if (via == null) {
+			return Tri.no(new Reason(ReasonCode.PERPETRATOR_NOT_BOUND,
+					"'" + asReported + "' resolves to " + actorId + ", which this term does not bind.", data));
+		}
+		data.put("boundThrough", via);
+		Period bound = term.by() instanceof ActorSelector.Named && !this.agreement.parties().contains(via)
+				? this.agreement.effective() : this.agreement.boundPeriod(via);
+		if (bound == null) {
+			return Tri.no(new Reason(ReasonCode.PERPETRATOR_NOT_BOUND,
+					"'" + asReported + "' resolves to " + actorId + "; " + via + " never accepted the agreement.",
+					data));
+		}
+		data.put("boundPeriod", bound.start() + "/" + (bound.end() == null ? "" : bound.end()));
+		return switch (bound.relate(incident.when().start(), incident.when().end())) {
+			case INSIDE -> Tri.yes(new Reason(ReasonCode.PERPETRATOR_BOUND,
+					"'" + asReported + "' resolves to " + actorId + ", bound through " + via + ".", data));
+			case OUTSIDE -> Tri.no(new Reason(ReasonCode.PERPETRATOR_NOT_BOUND,
+					"'" + asReported + "' resolves to " + actorId + ", but " + via + " was not bound at the time.",
+					data));
+			case STRADDLES ->
+				Tri.unknown(MissingFact.TIME_STRADDLES_DECLARATION, new Reason(ReasonCode.DECLARATION_STRADDLED,
+						"The incident's interval crosses the date " + via + " accepted or left the agreement.", data));
+		};
+	}
+
+	private Tri target(Incident incident, Term term) {
+		return switch (term.against()) {
+			case ANYONE -> Tri.yes(Reason.of(ReasonCode.TARGET_ANYONE, "The term protects anyone."));
+			case CIVILIANS -> civilians(incident);
+			case PARTIES -> party(incident);
+		};
+	}
+
+	private Tri civilians(Incident incident) {
+		ActorRef target = incident.target();
+		Integer deaths = incident.civilianDeaths();
+		Map<String, String> data = new HashMap<>();
+		if (deaths != null) {
+			data.put("civilianDeathsBest", String.valueOf(deaths));
+		}
+		if (target != null) {
+			data.put("targetAsReported", target.asReported());
+			data.put("targetResolution", target.status().name());
+		}
+		if (target != null && target.status() == ActorRef.ResolutionStatus.RESOLVED) {
+			boolean civilian = this.actors.byId(target.actorId())
+				.map(a -> a.type() == ActorType.CIVILIANS)
+				.orElse(false);
+			if (civilian) {
+				return Tri.yes(new Reason(ReasonCode.TARGET_CIVILIANS, "The target resolves to civilians.", data));
+			}
+		}
+		if (deaths != null && deaths > 0) {
+			return Tri.yes(new Reason(ReasonCode.TARGET_CIVILIANS, deaths + " civilian deaths are reported.", data));
+		}
+		if (incident.eventType().category() == EventType.Category.VIOLENCE_AGAINST_CIVILIANS) {
+			return Tri.yes(new Reason(ReasonCode.TARGET_CIVILIANS, "The event is violence against civilians.", data));
+		}
+		if (deaths != null && target != null && target.status() == ActorRef.ResolutionStatus.RESOLVED) {
+			return Tri.no(new Reason(ReasonCode.TARGET_NOT_CIVILIANS,
+					"The target resolves to " + target.actorId() + " and no civilian deaths are reported.", data));
+		}
+		return Tri.unknown(MissingFact.CIVILIAN_HARM_UNKNOWN, new Reason(ReasonCode.CIVILIAN_HARM_UNKNOWN,
+				"The sources say neither who was hit nor whether civilians were harmed.", data));
+	}
+
+	private Tri party(Incident incident) {
+		ActorRef target = incident.target();
+		if (target != null && target.status() == ActorRef.ResolutionStatus.RESOLVED) {
+			List<String> lineage = this.actors.lineage(target.actorId()).stream().map(Actor::id).toList();
+			Map<String, String> data = Map.of("targetAsReported", target.asReported(), "target", target.actorId(),
+					"lineage", String.join(" > ", lineage.isEmpty() ? List.of(target.actorId()) : lineage));
+			if (lineage.stream().anyMatch(this.agreement.excluded()::contains)) {
+				return Tri.no(new Reason(ReasonCode.TARGET_EXCLUDED, "The target resolves to " + target.actorId()
+						+ ", which the agreement excludes; the term does not protect it.", data));
+			}
+			if (lineage.stream().anyMatch(this.agreement.parties()::contains)) {
+				return Tri.yes(new Reason(ReasonCode.TARGET_PARTY,
+						"The target resolves to " + target.actorId() + ", a party the term protects.", data));
+			}
+			return Tri.no(new Reason(ReasonCode.TARGET_NOT_PARTY, "The target resolves to " + target.actorId()
+					+ ", which is not a party; this term protects parties only.", data));
+		}
+		return controlOfTarget(incident);
+	}
+
+	/** Whose side the incident hit, read from the control map at its place and time. */
+	private Tri controlOfTarget(Incident incident) {
+		double lat = incident.where().latitude();
+		double lon = incident.where().longitude();
+		double radius = incident.where().uncertaintyMetres();
+		double[] box = Geodesic.boundingBox(lat, lon, radius);
+		@SuppressWarnings("unchecked")
+		List<PreparedArea> candidates = this.controlIndex.query(new Envelope(box[0], box[2], box[1], box[3]));
+		List<String> definiteParty = new ArrayList<>();
+		List<String> definiteExcluded = new ArrayList<>();
+		List<String> possible = new ArrayList<>();
+		for (PreparedArea area : candidates) {
+			Period.Relation when = area.area().valid().relate(incident.when().start(), incident.when().end());
+			if (when == Period.Relation.OUTSIDE) {
+				continue;
+			}
+			DiscRelation.Relation where = area.relation().relate(lat, lon, radius).relation();
+			if (where == DiscRelation.Relation.OUTSIDE) {
+				continue;
+			}
+			boolean definite = when == Period.Relation.INSIDE && where == DiscRelation.Relation.INSIDE;
+			String actor = area.area().actorId();
+			String label = area.area().id() + " (" + actor + ")";
+			if (definite && isParty(actor)) {
+				definiteParty.add(label);
+			}
+			else if (definite && this.agreement.excluded().contains(actor)) {
+				definiteExcluded.add(label);
+			}
+			else {
+				possible.add(label);
+			}
+		}
+		Map<String, String> data = new HashMap<>();
+		data.put("uncertaintyMetres", String.valueOf(Math.round(radius)));
+		data.put("partyAreas", String.join(", ", definiteParty));
+		data.put("excludedAreas", String.join(", ", definiteExcluded));
+		data.put("possibleAreas", String.join(", ", possible));
+		if (!definiteParty.isEmpty() && !definiteExcluded.isEmpty()) {
+			return Tri.unknown(MissingFact.TARGET_IN_MINGLED_AREA,
+					new Reason(ReasonCode.TARGET_AREA_MINGLED,
+							"No target is named, and the place lies in a mingled area: held by " + definiteParty
+									+ " and by the excluded " + definiteExcluded + ".",
+							data));
+		}
+		if (!possible.isEmpty()) {
+			return Tri.unknown(MissingFact.LOCATION_STRADDLES_CONTROL_BOUNDARY,
+					new Reason(ReasonCode.TARGET_AREA_EDGE_STRADDLED,
+							"No target is named, and the incident's place or time crosses the edge of control areas "
+									+ possible + ".",
+							data));
+		}
+		if (!definiteParty.isEmpty()) {
+			return Tri.yes(new Reason(ReasonCode.TARGET_AREA_HELD_BY_PARTY,
+					"No target is named; the place was held by " + definiteParty + ", a party.", data));
+		}
+		if (!definiteExcluded.isEmpty()) {
+			return Tri.no(new Reason(ReasonCode.TARGET_AREA_HELD_BY_EXCLUDED,
+					"No target is named; the place was held by " + definiteExcluded + ", which the agreement excludes.",
+					data));
+		}
+		return Tri.unknown(MissingFact.TARGET_SIDE_UNKNOWN, new Reason(ReasonCode.TARGET_SIDE_UNKNOWN,
+				"No target is named and no control area covers the place at the time.", data));
+	}
+
+	private boolean isParty(String actorId) {
+		return this.agreement.parties().contains(actorId) && !this.agreement.excluded().contains(actorId);
+	}
+
+	private Tri exceptions(Incident incident, Term term) {
+		if (term.exceptions().isEmpty()) {
+			return new Tri(Tri.Value.TRUE, List.of(), List.of());
+		}
+		for (TermException exception : term.exceptions()) {
+			Tri applies = exceptionApplies(exception, incident);
+			if (applies.value() == Tri.Value.TRUE) {
+				return Tri.no(new Reason(ReasonCode.EXCEPTION_APPLIES,
+						"Exception " + exception.id() + " applies: " + exception.text(),
+						Map.of("exception", exception.id())));
+			}
+			if (applies.value() == Tri.Value.UNKNOWN) {
+				return applies;
+			}
+		}
+		return new Tri(Tri.Value.TRUE, List.of(), List.of());
+	}
+
+	private Tri exceptionApplies(TermException exception, Incident incident) {
+		if (!exception.eventTypes().isEmpty() && !exception.eventTypes().contains(incident.eventType())) {
+			return new Tri(Tri.Value.FALSE, List.of(), List.of());
+		}
+		Tri by = matches(exception.byActors(), incident.actor(), MissingFact.PERPETRATOR_UNRESOLVED, exception);
+		if (by.value() != Tri.Value.TRUE) {
+			return by;
+		}
+		return matches(exception.againstActors(), incident.target(), MissingFact.TARGET_SIDE_UNKNOWN, exception);
+	}
+
+	private Tri matches(Set<String> ids, ActorRef ref, MissingFact ifUnknown, TermException exception) {
+		if (ids.isEmpty()) {
+			return new Tri(Tri.Value.TRUE, List.of(), List.of());
+		}
+		if (ref == null || ref.status() != ActorRef.ResolutionStatus.RESOLVED) {
+			return Tri.unknown(ifUnknown, Reason.of(ReasonCode.EXCEPTION_APPLIES,
+					"Exception " + exception.id() + " may apply: it names actors that the report does not resolve."));
+		}
+		boolean match = this.actors.lineage(ref.actorId()).stream().map(Actor::id).anyMatch(ids::contains)
+				|| ids.contains(ref.actorId());
+		return new Tri(match ? Tri.Value.TRUE : Tri.Value.FALSE, List.of(), List.of());
+	}
+
+	/** A control area prepared for disc tests. */
+	private record PreparedArea(ControlArea area, DiscRelation relation) {
+
+	}
+
+}

@@ -1,0 +1,27 @@
+package org.truce.adjudication.model;
+
+/** The fact whose uncertainty keeps a finding undetermined. */
+public enum MissingFact {
+
+	LOCATION_STRADDLES_ZONE_EDGE("The location's uncertainty radius crosses the edge of the zone."),
+	TIME_STRADDLES_TERM_BOUNDARY("The time interval crosses the start or end of the term."),
+	TIME_STRADDLES_DECLARATION("The time interval crosses the date the actor accepted or left the agreement."),
+	PERPETRATOR_UNKNOWN("No source names who acted."),
+	PERPETRATOR_UNRESOLVED("The name of who acted matches no known actor."),
+	PERPETRATOR_AMBIGUOUS("The name of who acted matches several actors."),
+	TARGET_IN_MINGLED_AREA("The target lies where a party's and an excluded actor's areas are mingled."),
+	TARGET_SIDE_UNKNOWN("Neither the target nor the control map says whose side was hit."),
+	LOCATION_STRADDLES_CONTROL_BOUNDARY("The location's uncertainty radius crosses the edge of a control area."),
+	CIVILIAN_HARM_UNKNOWN("The sources give no target and no civilian casualty figure.");
+
+	private final String meaning;
+
+	MissingFact(String meaning) {
+		this.meaning = meaning;
+	}
+
+	public String meaning() {
+		return this.meaning;
+	}
+
+}

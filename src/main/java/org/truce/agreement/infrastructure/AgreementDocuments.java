@@ -1,0 +1,430 @@
+package org.truce.agreement.infrastructure;
+
+import java.io.Reader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.geom.util.GeometryTransformer;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.truce.agreement.application.BoundaryLookup;
+import org.truce.agreement.model.ActorSelector;
+import org.truce.agreement.model.Agreement;
+import org.truce.agreement.model.ClockSpec;
+import org.truce.agreement.model.Declaration;
+import org.truce.agreement.model.DocumentError;
+import org.truce.agreement.model.Period;
+import org.truce.agreement.model.Protected;
+import org.truce.agreement.model.Term;
+import org.truce.agreement.model.TermException;
+import org.truce.agreement.model.Zone;
+import org.truce.report.model.EventType;
+
+/**
+ * Reads agreement documents (YAML) into {@link Agreement} values, reporting every fault
+ * with its file, line and column. The format is described in
+ * {@code scenarios/README-agreements.md}.
+ */
+public final class AgreementDocuments {
+
+	private static final GeometryFactory GEOMETRY = new GeometryFactory(new PrecisionModel(), 4326);
+
+	/** Metres per degree of latitude, mean over the ellipsoid; for buffering routes. */
+	private static final double METRES_PER_DEGREE = 111_132.0;
+
+	private static final Set<String> TOP = Set.of("id", "version", "inForceFrom", "title", "source", "effective",
+			"area", "parties", "excluded", "sides", "declarations", "zones", "terms", "clock");
+
+	private final BoundaryLookup boundaries;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	public AgreementDocuments(BoundaryLookup boundaries) {
+		this.boundaries = boundaries;
+	}
+
+	/** The agreement, or the faults that kept it from being read. */
+	public record Parsed(Agreement agreement, List<DocumentError> errors) {
+
+		public boolean ok() {
+			return this.errors.isEmpty();
+		}
+
+	}
+
+	public Parsed parse(String file, Reader reader) {
+		YamlNodes y = new YamlNodes(file);
+		Node root;
+		try {
+			root = new Compose(LoadSettings.builder().setLabel(file).build()).composeReader(reader).orElse(null);
+		}
+		catch (MarkedYamlEngineException ex) {
+			int line = ex.getProblemMark().map(m -> m.getLine() + 1).orElse(1);
+			int column = ex.getProblemMark().map(m -> m.getColumn() + 1).orElse(1);
+			y.error(line, column, "not valid YAML: " + ex.getProblem());
+			return new Parsed(null, y.errors());
+		}
+		catch (YamlEngineException ex) {
+			y.error(1, 1, "not valid YAML: " + ex.getMessage());
+			return new Parsed(null, y.errors());
+		}
+		if (root == null) {
+			y.error(1, 1, "the document is empty");
+			return new Parsed(null, y.errors());
+		}
+		Agreement agreement = read(y, root);
+		return y.errors().isEmpty() ? new Parsed(agreement, List.of()) : new Parsed(null, y.errors());
+	}
+
+	private Agreement read(YamlNodes y, Node root) {
+		Map<String, Node> m = y.mapping(root, "the agreement", TOP);
+		String id = y.text(m, root, "id", true);
+		Integer version = m.containsKey("version") ? y.integer(m, root, "version", true) : Integer.valueOf(1);
+		if (version != null && version < 1) {
+			y.error(m.get("version"), "version must be 1 or more");
+		}
+		Period effective = period(y, m.get("effective"), root, "effective", true);
+		Instant inForceFrom = y.instant(m, root, "inForceFrom", false);
+		Set<String> parties = new LinkedHashSet<>(y.texts(m.get("parties"), "parties"));
+		Set<String> excluded = new LinkedHashSet<>(y.texts(m.get("excluded"), "excluded"));
+		for (String both : parties) {
+			if (excluded.contains(both)) {
+				y.error(m.get("excluded"), "'" + both + "' is listed both as a party and as excluded");
+			}
+		}
+		Map<String, Set<String>> sides = new LinkedHashMap<>();
+		if (m.containsKey("sides")) {
+			Map<String, Node> sm = y.mapping(m.get("sides"), "sides", null);
+			sm.forEach((side, list) -> sides.put(side, new LinkedHashSet<>(y.texts(list, "side " + side))));
+		}
+		List<Declaration> declarations = new ArrayList<>();
+		for (Node d : y.sequence(m.get("declarations"), "declarations")) {
+			Map<String, Node> dm = y.mapping(d, "a declaration", Set.of("actor", "accepted", "left", "note"));
+			String actor = y.text(dm, d, "actor", true);
+			Instant accepted = y.instant(dm, d, "accepted", false);
+			Instant left = y.instant(dm, d, "left", false);
+			String note = y.text(dm, d, "note", false);
+			if (accepted == null && left == null && !dm.containsKey("accepted") && !dm.containsKey("left")) {
+				y.error(d, "a declaration needs 'accepted' or 'left'");
+			}
+			if (actor != null && accepted != null) {
+				declarations.add(new Declaration(actor, Declaration.Kind.ACCEPTED, accepted, note));
+			}
+			if (actor != null && left != null) {
+				declarations.add(new Declaration(actor, Declaration.Kind.LEFT, left, note));
+			}
+		}
+		List<Zone> zones = new ArrayList<>();
+		for (Node z : y.sequence(m.get("zones"), "zones")) {
+			Zone zone = zone(y, z);
+			if (zone != null) {
+				if (zones.stream().anyMatch(other -> other.id().equals(zone.id()))) {
+					y.error(z, "zone id '" + zone.id() + "' is used twice");
+				}
+				zones.add(zone);
+			}
+		}
+		String area = y.text(m, root, "area", false);
+		if (area != null && zones.stream().noneMatch(z -> z.id().equals(area))) {
+			y.error(m.get("area"), "area '" + area + "' is not one of the zones");
+		}
+		List<Term> terms = new ArrayList<>();
+		Node termsNode = m.get("terms");
+		if (termsNode == null) {
+			y.error(root, "missing required key 'terms'");
+		}
+		for (Node t : y.sequence(termsNode, "terms")) {
+			Term term = term(y, t, zones, parties, sides.keySet());
+			if (term != null) {
+				if (terms.stream().anyMatch(other -> other.id().equals(term.id()))) {
+					y.error(t, "term id '" + term.id() + "' is used twice");
+				}
+				terms.add(term);
+			}
+		}
+		ClockSpec clock = m.containsKey("clock") ? clock(y, m.get("clock")) : null;
+		if (!y.errors().isEmpty() || id == null || version == null || effective == null) {
+			return null;
+		}
+		return new Agreement(id, version, inForceFrom == null ? effective.start() : inForceFrom,
+				y.text(m, root, "title", false), y.text(m, root, "source", false), effective, area, parties, excluded,
+				sides, declarations, zones, terms, clock);
+	}
+
+	private Period period(YamlNodes y, Node node, Node parent, String what, boolean required) {
+		if (node == null) {
+			if (required) {
+				y.error(parent, "missing required key '" + what + "'");
+			}
+			return null;
+		}
+		Map<String, Node> pm = y.mapping(node, what, Set.of("from", "to"));
+		Instant from = y.instant(pm, node, "from", true);
+		Instant to = y.instant(pm, node, "to", false);
+		if (from == null) {
+			return null;
+		}
+		if (to != null && to.isBefore(from)) {
+			y.error(pm.get("to"), what + " ends before it starts");
+			return null;
+		}
+		return new Period(from, to);
+	}
+
+	private Zone zone(YamlNodes y, Node node) {
+		Map<String, Node> zm = y.mapping(node, "a zone",
+				Set.of("id", "name", "polygon", "boundary", "route", "widthMetres", "note"));
+		String id = y.text(zm, node, "id", true);
+		String name = y.text(zm, node, "name", false);
+		int kinds = (zm.containsKey("polygon") ? 1 : 0) + (zm.containsKey("boundary") ? 1 : 0)
+				+ (zm.containsKey("route") ? 1 : 0);
+		if (kinds != 1) {
+			y.error(node, "a zone needs exactly one of 'polygon', 'boundary' or 'route'");
+			return null;
+		}
+		Geometry geometry = null;
+		String definition = null;
+		if (zm.containsKey("polygon")) {
+			geometry = geoJson(y, zm.get("polygon"));
+			definition = "GeoJSON polygon";
+		}
+		else if (zm.containsKey("boundary")) {
+			Node b = zm.get("boundary");
+			Map<String, Node> bm = y.mapping(b, "a boundary reference", Set.of("layer", "pcode", "name"));
+			String layer = y.text(bm, b, "layer", true);
+			String reference = bm.containsKey("pcode") ? y.text(bm, b, "pcode", true) : y.text(bm, b, "name", false);
+			if (reference == null) {
+				y.error(b, "a boundary reference needs 'pcode' or 'name'");
+			}
+			else if (layer != null) {
+				Optional<Geometry> found = this.boundaries.find(layer, reference);
+				if (found.isEmpty()) {
+					y.error(b, "no feature of layer '" + layer + "' has the p-code or name '" + reference + "'");
+				}
+				geometry = found.orElse(null);
+				definition = "boundary " + layer + " " + reference;
+			}
+		}
+		else {
+			Double width = y.number(zm, node, "widthMetres", true);
+			Coordinate[] line = coordinates(y, zm.get("route"));
+			if (width != null && width <= 0) {
+				y.error(zm.get("widthMetres"), "widthMetres must be positive");
+			}
+			else if (width != null && line != null) {
+				geometry = buffer(line, width / 2);
+				definition = "route buffered to " + Math.round(width) + " m";
+			}
+		}
+		if (geometry != null && !(geometry instanceof Polygonal)) {
+			y.error(node, "a zone must be a Polygon or MultiPolygon");
+			return null;
+		}
+		if (geometry != null && !geometry.isValid()) {
+			geometry = geometry.buffer(0);
+		}
+		return id == null || geometry == null ? null : new Zone(id, name == null ? id : name, geometry, definition);
+	}
+
+	private Geometry geoJson(YamlNodes y, Node node) {
+		try {
+			return new GeoJsonReader(GEOMETRY).read(this.json.writeValueAsString(y.plain(node)));
+		}
+		catch (ParseException | RuntimeException ex) {
+			y.error(node, "not a GeoJSON geometry: " + ex.getMessage());
+			return null;
+		}
+	}
+
+	private Coordinate[] coordinates(YamlNodes y, Node node) {
+		List<Coordinate> out = new ArrayList<>();
+		for (Node point : y.sequence(node, "route")) {
+			List<String> lonLat = y.texts(point, "a route point");
+			try {
+				if (lonLat.size() != 2) {
+					throw new NumberFormatException();
+				}
+				double lon = Double.parseDouble(lonLat.get(0));
+				double lat = Double.parseDouble(lonLat.get(1));
+				if (Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+					throw new NumberFormatException();
+				}
+				out.add(new Coordinate(lon, lat));
+			}
+			catch (NumberFormatException ex) {
+				y.error(point, "a route point is [longitude, latitude] in degrees");
+			}
+		}
+		if (out.size() < 2) {
+			y.error(node, "a route needs at least two points");
+			return null;
+		}
+		return out.toArray(Coordinate[]::new);
+	}
+
+	/**
+	 * Buffers a lon/lat line by {@code halfWidthMetres} in a local equirectangular
+	 * projection centred on the line (longitudes scaled by the cosine of its mean
+	 * latitude), accurate to well under 1 % over the length of a road.
+	 */
+	static Geometry buffer(Coordinate[] line, double halfWidthMetres) {
+		double meanLat = Arrays.stream(line).mapToDouble(c -> c.y).average().orElse(0);
+		double scale = Math.cos(Math.toRadians(meanLat));
+		Geometry projected = GEOMETRY.createLineString(
+				Arrays.stream(line).map(c -> new Coordinate(c.x * scale, c.y)).toArray(Coordinate[]::new));
+		Geometry buffered = projected.buffer(halfWidthMetres / METRES_PER_DEGREE, 8);
+		return new GeometryTransformer() {
+			@Override
+			protected org.locationtech.jts.geom.CoordinateSequence transformCoordinates(
+					org.locationtech.jts.geom.CoordinateSequence coords, Geometry parent) {
+				Coordinate[] out = new Coordinate[coords.size()];
+				for (int i = 0; i < out.length; i++) {
+					out[i] = new Coordinate(coords.getX(i) / scale, coords.getY(i));
+				}
+				return this.factory.getCoordinateSequenceFactory().create(out);
+			}
+		}.transform(buffered);
+	}
+
+	private Term term(YamlNodes y, Node node, List<Zone> zones, Set<String> parties, Set<String> sides) {
+		Map<String, Node> tm = y.mapping(node, "a term",
+				Set.of("id", "text", "prohibits", "by", "against", "zones", "window", "exceptions"));
+		String id = y.text(tm, node, "id", true);
+		String text = y.text(tm, node, "text", true);
+		Set<EventType> prohibits = eventTypes(y, tm.get("prohibits"), "prohibits");
+		if (!tm.containsKey("prohibits")) {
+			y.error(node, "missing required key 'prohibits'");
+		}
+		ActorSelector by = selector(y, tm.get("by"), node, sides);
+		Protected against = null;
+		String againstText = y.text(tm, node, "against", true);
+		if (againstText != null) {
+			try {
+				against = Protected.valueOf(againstText.toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				y.error(tm.get("against"), "against must be anyone, parties or civilians, not '" + againstText + "'");
+			}
+		}
+		List<String> zoneIds = y.texts(tm.get("zones"), "zones");
+		for (String zoneId : zoneIds) {
+			if (zones.stream().noneMatch(z -> z.id().equals(zoneId))) {
+				y.error(tm.get("zones"), "zone '" + zoneId + "' is not defined in this agreement");
+			}
+		}
+		Period window = period(y, tm.get("window"), node, "window", false);
+		List<TermException> exceptions = new ArrayList<>();
+		for (Node e : y.sequence(tm.get("exceptions"), "exceptions")) {
+			Map<String, Node> em = y.mapping(e, "an exception", Set.of("id", "text", "eventTypes", "by", "against"));
+			String eid = y.text(em, e, "id", true);
+			exceptions.add(new TermException(eid, y.text(em, e, "text", true),
+					em.containsKey("eventTypes") ? eventTypes(y, em.get("eventTypes"), "eventTypes") : Set.of(),
+					new LinkedHashSet<>(y.texts(em.get("by"), "by")),
+					new LinkedHashSet<>(y.texts(em.get("against"), "against"))));
+		}
+		if (id == null || by == null || against == null) {
+			return null;
+		}
+		return new Term(id, text, prohibits, by, against, zoneIds, window, exceptions);
+	}
+
+	private static ActorSelector selector(YamlNodes y, Node node, Node parent, Set<String> sides) {
+		if (node == null) {
+			y.error(parent, "missing required key 'by'");
+			return null;
+		}
+		if (node instanceof org.snakeyaml.engine.v2.nodes.ScalarNode scalar) {
+			if (scalar.getValue().equals("parties")) {
+				return new ActorSelector.Parties();
+			}
+			y.error(node, "by must be 'parties', {actors: [...], includeSubunits: true|false} or {side: ID}");
+			return null;
+		}
+		Map<String, Node> bm = y.mapping(node, "by", Set.of("actors", "includeSubunits", "side"));
+		if (bm.containsKey("side")) {
+			String side = y.text(bm, node, "side", true);
+			if (side != null && !sides.contains(side)) {
+				y.error(bm.get("side"), "side '" + side + "' is not defined under 'sides'");
+			}
+			return side == null ? null : new ActorSelector.Side(side);
+		}
+		List<String> actors = y.texts(bm.get("actors"), "actors");
+		if (actors.isEmpty()) {
+			y.error(node, "by needs a non-empty 'actors' list or a 'side'");
+			return null;
+		}
+		String subunits = y.text(bm, node, "includeSubunits", false);
+		return new ActorSelector.Named(new LinkedHashSet<>(actors), subunits == null || Boolean.parseBoolean(subunits));
+	}
+
+	/**
+	 * Event type codes or labels, or {@code category:<code>} for every type of an ACLED
+	 * event type.
+	 */
+	private static Set<EventType> eventTypes(YamlNodes y, Node node, String what) {
+		EnumSet<EventType> out = EnumSet.noneOf(EventType.class);
+		for (Node item : y.sequence(node, what)) {
+			String value = y.text(item, what + " item");
+			if (value == null) {
+				continue;
+			}
+			if (value.startsWith("category:")) {
+				String name = value.substring("category:".length()).trim().toUpperCase(Locale.ROOT);
+				Optional<EventType.Category> category = Arrays.stream(EventType.Category.values())
+					.filter(c -> c.name().equals(name))
+					.findFirst();
+				if (category.isEmpty()) {
+					y.error(item, "unknown event category '" + value + "'; expected one of "
+							+ Arrays.toString(EventType.Category.values()).toLowerCase(Locale.ROOT));
+				}
+				else {
+					Arrays.stream(EventType.values()).filter(t -> t.category() == category.get()).forEach(out::add);
+				}
+				continue;
+			}
+			Optional<EventType> type = EventType.parse(value);
+			if (type.isEmpty()) {
+				y.error(item, "unknown event type '" + value + "'");
+			}
+			type.ifPresent(out::add);
+		}
+		return out;
+	}
+
+	private static ClockSpec clock(YamlNodes y, Node node) {
+		Map<String, Node> cm = y.mapping(node, "clock",
+				Set.of("recommitment", "quietDaysRequired", "seriousTypes", "seriousMinDeaths", "unlockedPhase"));
+		java.time.Duration recommitment = y.duration(cm, node, "recommitment");
+		Integer days = y.integer(cm, node, "quietDaysRequired", true);
+		Integer deaths = y.integer(cm, node, "seriousMinDeaths", false);
+		Set<EventType> serious = cm.containsKey("seriousTypes") ? eventTypes(y, cm.get("seriousTypes"), "seriousTypes")
+				: Set.of();
+		if (days == null) {
+			return null;
+		}
+		return new ClockSpec(recommitment == null ? java.time.Duration.ZERO : recommitment, days, serious, deaths,
+				y.text(cm, node, "unlockedPhase", false));
+	}
+
+}

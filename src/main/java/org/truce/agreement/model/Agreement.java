@@ -1,0 +1,80 @@
+package org.truce.agreement.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One version of a ceasefire agreement, as data. An amendment is a new version with a
+ * later {@code inForceFrom}; the versions of one id form its history.
+ *
+ * @param id stable id, such as {@code syria-coh-2016-02}
+ * @param version 1, 2, ...
+ * @param inForceFrom from when this version (rather than an earlier one) governs
+ * adjudication
+ * @param title for people
+ * @param source who agreed and when, with citations
+ * @param effective when the agreement applies
+ * @param areaZoneId the zone that bounds the whole agreement, or null for no bound
+ * @param parties actors bound by it and protected by it
+ * @param excluded actors outside it, neither bound nor protected
+ * @param sides named groups of parties, by side id
+ * @param declarations acceptances and withdrawals over time
+ * @param zones its named areas
+ * @param terms its obligations
+ * @param clock its phases, or null
+ */
+public record Agreement(String id, int version, Instant inForceFrom, String title, String source, Period effective,
+		String areaZoneId, Set<String> parties, Set<String> excluded, Map<String, Set<String>> sides,
+		List<Declaration> declarations, List<Zone> zones, List<Term> terms, ClockSpec clock) {
+
+	public Agreement {
+		Objects.requireNonNull(id, "id");
+		Objects.requireNonNull(effective, "effective");
+		Objects.requireNonNull(inForceFrom, "inForceFrom");
+		parties = Set.copyOf(parties);
+		excluded = Set.copyOf(excluded);
+		sides = sides == null ? Map.of() : Map.copyOf(sides);
+		declarations = declarations == null ? List.of() : List.copyOf(declarations);
+		zones = zones == null ? List.of() : List.copyOf(zones);
+		terms = List.copyOf(terms);
+	}
+
+	public Optional<Zone> zone(String zoneId) {
+		return this.zones.stream().filter(z -> z.id().equals(zoneId)).findFirst();
+	}
+
+	/**
+	 * The period in which {@code actorId} is bound: from its acceptance (or the start,
+	 * without declarations) to its withdrawal (or the end); null when it is never bound.
+	 */
+	public Period boundPeriod(String actorId) {
+		if (this.excluded.contains(actorId) || !this.parties.contains(actorId)) {
+			return null;
+		}
+		Instant from = this.effective.start();
+		Instant to = this.effective.end();
+		boolean declared = false;
+		for (Declaration d : this.declarations) {
+			if (!d.actorId().equals(actorId)) {
+				continue;
+			}
+			if (d.kind() == Declaration.Kind.ACCEPTED) {
+				declared = true;
+				from = d.at().isAfter(from) ? d.at() : from;
+			}
+			else if (to == null || d.at().isBefore(to)) {
+				to = d.at();
+			}
+		}
+		boolean anyAcceptance = this.declarations.stream().anyMatch(d -> d.kind() == Declaration.Kind.ACCEPTED);
+		if (anyAcceptance && !declared) {
+			return null;
+		}
+		return to != null && to.isBefore(from) ? null : new Period(from, to);
+	}
+
+}

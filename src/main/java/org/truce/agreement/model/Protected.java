@@ -1,0 +1,13 @@
+package org.truce.agreement.model;
+
+/** Against whom a term prohibits activity. */
+public enum Protected {
+
+	/** Anyone at all. */
+	ANYONE,
+	/** The parties to the agreement; excluded actors are not protected. */
+	PARTIES,
+	/** Civilians. */
+	CIVILIANS
+
+}

@@ -1,0 +1,34 @@
+package org.truce.agreement.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import org.truce.report.model.EventType;
+
+/**
+ * One obligation of an agreement.
+ *
+ * @param id stable id, unique across agreements (such as
+ * {@code syria-coh-2016-02/cease-attacks})
+ * @param text the text as agreed
+ * @param prohibits the activities it prohibits
+ * @param by whom it binds
+ * @param against whom it protects
+ * @param zoneIds where it applies; empty means the agreement's whole area
+ * @param window when it applies; null means the agreement's whole effective period
+ * @param exceptions cases it does not cover
+ */
+public record Term(String id, String text, Set<EventType> prohibits, ActorSelector by, Protected against,
+		List<String> zoneIds, Period window, List<TermException> exceptions) {
+
+	public Term {
+		Objects.requireNonNull(id, "id");
+		Objects.requireNonNull(by, "by");
+		Objects.requireNonNull(against, "against");
+		prohibits = Set.copyOf(prohibits);
+		zoneIds = zoneIds == null ? List.of() : List.copyOf(zoneIds);
+		exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
+	}
+
+}
