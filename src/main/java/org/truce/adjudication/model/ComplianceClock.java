@@ -1,0 +1,125 @@
+package org.truce.adjudication.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+
+import org.truce.agreement.model.Agreement;
+import org.truce.agreement.model.ClockSpec;
+import org.truce.incident.model.Incident;
+
+/**
+ * The state of an agreement's compliance clock at an instant, computed from findings. The
+ * phases: recommitment (a fixed time from the start), counting (consecutive days without
+ * a serious violation, restarted by each one), and the unlocked phase once the count
+ * reaches the required days. Once unlocked, the phase stays unlocked; later violations
+ * are still counted and reported.
+ *
+ * <p>
+ * Only definite {@code VIOLATION} findings restart the count; the time of a violation is
+ * the end of its incident's interval, the latest it can have happened, so that
+ * uncertainty in time never makes the count look longer than it is. Undetermined findings
+ * on serious incidents do not restart it, but are counted so that the state can say how
+ * many are pending.
+ */
+public final class ComplianceClock {
+
+	private ComplianceClock() {
+	}
+
+	/** A finding with the incident it is about. */
+	public record Judged(Finding finding, Incident incident) {
+
+	}
+
+	public enum Phase {
+
+		NOT_STARTED, RECOMMITMENT, COUNTING, UNLOCKED, ENDED
+
+	}
+
+	/**
+	 * @param at the instant the state is for
+	 * @param phase the phase at that instant
+	 * @param quietDays whole days since the count last (re)started, while counting
+	 * @param countStartedAt when the count last (re)started, or null
+	 * @param lastSeriousViolation the incident whose violation last restarted the count,
+	 * or null
+	 * @param unlockedAt when the unlocked phase began, or null
+	 * @param pendingUndetermined serious incidents since the count started whose findings
+	 * are undetermined: each could still restart the count
+	 * @param violationsSinceStart serious violations between the agreement's start and
+	 * {@code at}
+	 */
+	public record State(Instant at, Phase phase, long quietDays, Instant countStartedAt, String lastSeriousViolation,
+			Instant unlockedAt, int pendingUndetermined, int violationsSinceStart, String unlockedPhase) {
+
+	}
+
+	public static State stateAt(Agreement agreement, List<Judged> judged, Instant at) {
+		ClockSpec spec = agreement.clock();
+		if (spec == null) {
+			throw new IllegalArgumentException("agreement " + agreement.id() + " has no clock");
+		}
+		Instant start = agreement.effective().start();
+		if (at.isBefore(start)) {
+			return new State(at, Phase.NOT_STARTED, 0, null, null, null, 0, 0, spec.unlockedPhase());
+		}
+		List<Judged> serious = judged.stream()
+			.filter(j -> j.finding().key().agreementId().equals(agreement.id()))
+			.filter(j -> isSerious(spec, j.incident()))
+			.filter(j -> !j.incident().when().end().isAfter(at))
+			.sorted(Comparator.comparing(j -> j.incident().when().end()))
+			.toList();
+		List<Judged> violations = serious.stream().filter(j -> j.finding().outcome() == Outcome.VIOLATION).toList();
+		Instant countStart = start.plus(spec.recommitment());
+		Duration required = Duration.ofDays(spec.quietDaysRequired());
+		Instant unlockedAt = null;
+		String lastViolation = null;
+		for (Judged v : violations) {
+			Instant when = v.incident().when().end();
+			if (when.isBefore(countStart)) {
+				continue;
+			}
+			if (!when.isBefore(countStart.plus(required))) {
+				unlockedAt = countStart.plus(required);
+				break;
+			}
+			countStart = when;
+			lastViolation = v.incident().id();
+		}
+		if (unlockedAt == null && !at.isBefore(countStart.plus(required))) {
+			unlockedAt = countStart.plus(required);
+		}
+		Instant countFrom = countStart;
+		int pending = (int) serious.stream()
+			.filter(j -> j.finding().outcome() == Outcome.UNDETERMINED)
+			.filter(j -> !j.incident().when().end().isBefore(countFrom))
+			.count();
+		Phase phase;
+		if (agreement.effective().end() != null && at.isAfter(agreement.effective().end())) {
+			phase = Phase.ENDED;
+		}
+		else if (unlockedAt != null && !at.isBefore(unlockedAt)) {
+			phase = Phase.UNLOCKED;
+		}
+		else if (at.isBefore(start.plus(spec.recommitment()))) {
+			phase = Phase.RECOMMITMENT;
+		}
+		else {
+			phase = Phase.COUNTING;
+		}
+		long quietDays = phase == Phase.COUNTING ? Duration.between(countStart, at).toDays() : 0;
+		return new State(at, phase, quietDays, phase == Phase.COUNTING ? countStart : null, lastViolation, unlockedAt,
+				pending, violations.size(), spec.unlockedPhase());
+	}
+
+	private static boolean isSerious(ClockSpec spec, Incident incident) {
+		boolean byType = spec.seriousTypes().isEmpty() || spec.seriousTypes().contains(incident.eventType());
+		Integer deaths = incident.casualties().total() == null ? null : incident.casualties().total().best();
+		boolean byDeaths = spec.seriousMinDeaths() != null && deaths != null && deaths >= spec.seriousMinDeaths();
+		return byType || byDeaths;
+	}
+
+}
