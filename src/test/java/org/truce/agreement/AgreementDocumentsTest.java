@@ -1,0 +1,108 @@
+package org.truce.agreement;
+
+import java.io.StringReader;
+
+import org.junit.jupiter.api.Test;
+
+import org.truce.agreement.infrastructure.AgreementDocuments;
+import org.truce.agreement.infrastructure.ClasspathBoundaryLookup;
+import org.truce.agreement.model.DocumentError;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AgreementDocumentsTest {
+
+	private final AgreementDocuments documents = new AgreementDocuments(new ClasspathBoundaryLookup());
+
+	@Test
+	void aZoneCanReferToEveryNeighbourhoodOfACityByTheCitysName() {
+		AgreementDocuments.Parsed parsed = this.documents.parse("pause.yaml", new StringReader("""
+				id: pause
+				effective: {from: "2016-10-20T08:00:00+03:00", to: "2016-10-22T19:00:00+03:00"}
+				parties: [syria-government]
+				zones:
+				  - id: aleppo-city
+				    boundary: {layer: neighbourhood, name: Aleppo}
+				  - id: aleppo-governorate
+				    boundary: {layer: admin1, pcode: SY02}
+				terms:
+				  - id: pause/cease
+				    text: A pause.
+				    prohibits: ["category:battles"]
+				    by: parties
+				    against: anyone
+				    zones: [aleppo-city]
+				"""));
+		assertThat(parsed.errors()).isEmpty();
+		var city = parsed.agreement().zone("aleppo-city").orElseThrow().geometry();
+		var governorate = parsed.agreement().zone("aleppo-governorate").orElseThrow().geometry();
+		assertThat(city.getArea()).isPositive();
+		assertThat(governorate.contains(city.getInteriorPoint())).isTrue();
+		assertThat(city.getArea()).isLessThan(governorate.getArea() / 50);
+	}
+
+	@Test
+	void everyFaultIsReportedWithItsFileLineAndColumn() {
+		AgreementDocuments.Parsed parsed = this.documents.parse("broken.yaml", new StringReader("""
+				id: broken
+				effective: {from: "2016-10-20"}
+				parties: [a]
+				excluded: [a]
+				zones:
+				  - id: z
+				    boundary: {layer: admin1, pcode: SY99}
+				terms:
+				  - id: t
+				    text: A term.
+				    prohibits: [air_strike_of_some_kind]
+				    by: parties
+				    against: everybody
+				    zones: [nowhere]
+				    colour: red
+				"""));
+		assertThat(parsed.ok()).isFalse();
+		assertThat(parsed.errors()).extracting(DocumentError::toString)
+			.anySatisfy(e -> assertThat(e).startsWith("broken.yaml:2:").contains("zone offset"))
+			.anySatisfy(e -> assertThat(e).startsWith("broken.yaml:4:").contains("both as a party and as excluded"))
+			.anySatisfy(e -> assertThat(e).startsWith("broken.yaml:7:").contains("SY99"))
+			.anySatisfy(e -> assertThat(e).startsWith("broken.yaml:11:").contains("unknown event type"))
+			.anySatisfy(e -> assertThat(e).startsWith("broken.yaml:13:").contains("anyone, parties or civilians"))
+			.anySatisfy(e -> assertThat(e).startsWith("broken.yaml:14:").contains("nowhere"))
+			.anySatisfy(e -> assertThat(e).startsWith("broken.yaml:15:").contains("unknown key 'colour'"));
+	}
+
+	@Test
+	void invalidYamlIsReportedAtItsPosition() {
+		AgreementDocuments.Parsed parsed = this.documents.parse("bad.yaml", new StringReader("id: x\nterms: [a, b\n"));
+		assertThat(parsed.errors()).singleElement().satisfies(e -> {
+			assertThat(e.file()).isEqualTo("bad.yaml");
+			assertThat(e.line()).isGreaterThanOrEqualTo(2);
+			assertThat(e.message()).startsWith("not valid YAML");
+		});
+	}
+
+	@Test
+	void aRouteIsBufferedToItsWidth() {
+		AgreementDocuments.Parsed parsed = this.documents.parse("road.yaml", new StringReader("""
+				id: road
+				effective: {from: "2016-09-12T19:00:00+03:00"}
+				parties: [a]
+				zones:
+				  - id: castello
+				    route: [[37.12, 36.25], [37.16, 36.25]]
+				    widthMetres: 1000
+				terms:
+				  - id: road/t
+				    text: Keep the road open.
+				    prohibits: [aid_obstruction]
+				    by: parties
+				    against: civilians
+				    zones: [castello]
+				"""));
+		assertThat(parsed.errors()).isEmpty();
+		var envelope = parsed.agreement().zone("castello").orElseThrow().geometry().getEnvelopeInternal();
+		double heightMetres = envelope.getHeight() * 111_132;
+		assertThat(heightMetres).isBetween(990.0, 1010.0);
+	}
+
+}
