@@ -46,6 +46,8 @@ public final class Adjudicator {
 
 	private final Map<String, DiscRelation> zones = new HashMap<>();
 
+	private final STRtree zoneIndex = new STRtree();
+
 	private final List<PreparedArea> controlAreas = new ArrayList<>();
 
 	private final STRtree controlIndex = new STRtree();
@@ -54,8 +56,11 @@ public final class Adjudicator {
 		this.agreement = agreement;
 		this.actors = actors;
 		for (Zone zone : agreement.zones()) {
-			this.zones.put(zone.id(), new DiscRelation(zone.geometry()));
+			DiscRelation relation = new DiscRelation(zone.geometry());
+			this.zones.put(zone.id(), relation);
+			this.zoneIndex.insert(relation.envelope(), zone.id());
 		}
+		this.zoneIndex.build();
 		for (ControlArea area : control.areas()) {
 			PreparedArea prepared = new PreparedArea(area, new DiscRelation(area.geometry()));
 			this.controlAreas.add(prepared);
@@ -71,7 +76,7 @@ public final class Adjudicator {
 	/** The findings for every term in force at the incident's time. */
 	public List<Finding> adjudicate(Incident incident) {
 		List<Finding> out = new ArrayList<>();
-		Map<String, DiscRelation.Result> zoneCache = new HashMap<>();
+		Map<String, DiscRelation.Result> zoneCache = nearbyZones(incident);
 		for (Term term : this.agreement.terms()) {
 			Period window = window(term);
 			if (window == null
@@ -79,6 +84,24 @@ public final class Adjudicator {
 				continue;
 			}
 			out.add(judge(incident, term, window, zoneCache));
+		}
+		return out;
+	}
+
+	/**
+	 * The relation of the incident to every zone whose envelope its disc may reach; every
+	 * other zone is wholly outside.
+	 */
+	private Map<String, DiscRelation.Result> nearbyZones(Incident incident) {
+		double lat = incident.where().latitude();
+		double lon = incident.where().longitude();
+		double radius = incident.where().uncertaintyMetres();
+		double[] box = Geodesic.boundingBox(lat, lon, radius);
+		Map<String, DiscRelation.Result> out = new HashMap<>();
+		@SuppressWarnings("unchecked")
+		List<String> candidates = this.zoneIndex.query(new Envelope(box[0], box[2], box[1], box[3]));
+		for (String zoneId : candidates) {
+			out.put(zoneId, this.zones.get(zoneId).relate(lat, lon, radius));
 		}
 		return out;
 	}
@@ -129,7 +152,7 @@ public final class Adjudicator {
 				"The term does not prohibit " + incident.eventType().label() + ".", data));
 	}
 
-	private Tri place(Incident incident, Term term, Map<String, DiscRelation.Result> cache) {
+	private Tri place(Incident incident, Term term, Map<String, DiscRelation.Result> nearby) {
 		List<String> zoneIds = new ArrayList<>(term.zoneIds());
 		if (zoneIds.isEmpty() && this.agreement.areaZoneId() != null) {
 			zoneIds.add(this.agreement.areaZoneId());
@@ -137,35 +160,35 @@ public final class Adjudicator {
 		if (zoneIds.isEmpty()) {
 			return Tri.yes(Reason.of(ReasonCode.WHOLE_AREA, "The term applies everywhere."));
 		}
-		double lat = incident.where().latitude();
-		double lon = incident.where().longitude();
 		double radius = incident.where().uncertaintyMetres();
 		List<Reason> straddled = new ArrayList<>();
-		List<Reason> outside = new ArrayList<>();
 		for (String zoneId : zoneIds) {
-			DiscRelation.Result r = cache.computeIfAbsent(zoneId, id -> this.zones.get(id).relate(lat, lon, radius));
+			DiscRelation.Result r = nearby.get(zoneId);
+			if (r == null || r.relation() == DiscRelation.Relation.OUTSIDE) {
+				continue;
+			}
 			Map<String, String> data = new HashMap<>();
 			data.put("zone", zoneId);
 			data.put("uncertaintyMetres", String.valueOf(Math.round(radius)));
 			data.put("locationPrecision", incident.where().precision().name());
-			if (!Double.isNaN(r.edgeMetres())) {
-				data.put("edgeDistanceMetres", String.valueOf(Math.round(r.edgeMetres())));
+			data.put("edgeDistanceMetres", String.valueOf(Math.round(r.edgeMetres())));
+			if (r.relation() == DiscRelation.Relation.INSIDE) {
+				return Tri.yes(new Reason(ReasonCode.INSIDE_ZONE, "The incident lies inside zone " + zoneId
+						+ " with all of its " + Math.round(radius) + " m uncertainty radius.", data));
 			}
-			switch (r.relation()) {
-				case INSIDE -> {
-					return Tri.yes(new Reason(ReasonCode.INSIDE_ZONE, "The incident lies inside zone " + zoneId
-							+ " with all of its " + Math.round(radius) + " m uncertainty radius.", data));
-				}
-				case STRADDLES -> straddled.add(new Reason(ReasonCode.ZONE_EDGE_STRADDLED, "The incident's "
-						+ Math.round(radius) + " m uncertainty radius crosses the edge of zone " + zoneId + ".", data));
-				case OUTSIDE -> outside.add(new Reason(ReasonCode.OUTSIDE_ZONE, "The incident lies outside zone "
-						+ zoneId + " with all of its " + Math.round(radius) + " m uncertainty radius.", data));
-			}
+			straddled.add(new Reason(ReasonCode.ZONE_EDGE_STRADDLED, "The incident's " + Math.round(radius)
+					+ " m uncertainty radius crosses the edge of zone " + zoneId + ".", data));
 		}
 		if (!straddled.isEmpty()) {
 			return new Tri(Tri.Value.UNKNOWN, straddled, List.of(MissingFact.LOCATION_STRADDLES_ZONE_EDGE));
 		}
-		return new Tri(Tri.Value.FALSE, outside, List.of());
+		Map<String, String> data = new HashMap<>();
+		data.put("zones", String.join(", ", zoneIds));
+		data.put("uncertaintyMetres", String.valueOf(Math.round(radius)));
+		data.put("locationPrecision", incident.where().precision().name());
+		return Tri.no(new Reason(ReasonCode.OUTSIDE_ZONE, "The incident lies outside "
+				+ (zoneIds.size() == 1 ? "zone " + zoneIds.get(0) : "all " + zoneIds.size() + " zones of the term")
+				+ " with all of its " + Math.round(radius) + " m uncertainty radius.", data));
 	}
 
 	private Tri perpetrator(Incident incident, Term term) {
