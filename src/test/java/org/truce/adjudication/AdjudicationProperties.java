@@ -29,7 +29,7 @@ import org.truce.actor.model.ActorRegistry;
 import org.truce.adjudication.model.Adjudicator;
 import org.truce.adjudication.model.Finding;
 import org.truce.adjudication.model.Outcome;
-import org.truce.agreement.infrastructure.AgreementDocuments;
+import org.truce.agreement.application.AgreementDocuments;
 import org.truce.agreement.model.Agreement;
 import org.truce.agreement.model.Term;
 import org.truce.incident.model.Incident;

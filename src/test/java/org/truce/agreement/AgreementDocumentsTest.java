@@ -4,7 +4,7 @@ import java.io.StringReader;
 
 import org.junit.jupiter.api.Test;
 
-import org.truce.agreement.infrastructure.AgreementDocuments;
+import org.truce.agreement.application.AgreementDocuments;
 import org.truce.agreement.infrastructure.ClasspathBoundaryLookup;
 import org.truce.agreement.model.DocumentError;
 

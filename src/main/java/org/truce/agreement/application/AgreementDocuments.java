@@ -1,4 +1,4 @@
-package org.truce.agreement.infrastructure;
+package org.truce.agreement.application;
 
 import java.io.Reader;
 import java.time.Instant;
@@ -28,7 +28,6 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.truce.agreement.application.BoundaryLookup;
 import org.truce.agreement.model.ActorSelector;
 import org.truce.agreement.model.Agreement;
 import org.truce.agreement.model.ClockSpec;

@@ -1,4 +1,4 @@
-package org.truce.agreement.infrastructure;
+package org.truce.agreement.application;
 
 import java.time.Duration;
 import java.time.Instant;

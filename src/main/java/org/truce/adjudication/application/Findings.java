@@ -1,0 +1,31 @@
+package org.truce.adjudication.application;
+
+import java.util.List;
+import java.util.Map;
+
+import org.truce.adjudication.model.FindingQuery;
+import org.truce.adjudication.model.Outcome;
+import org.truce.adjudication.model.StoredFinding;
+
+/**
+ * The store of findings: derived from the record, replaced whenever they are recomputed.
+ */
+public interface Findings {
+
+	/** Replaces every finding under the agreement with these, in one transaction. */
+	void replaceAgreement(String agreementId, List<StoredFinding> findings);
+
+	/** Replaces the findings about one incident under the agreement. */
+	void replaceIncident(String agreementId, String incidentId, List<StoredFinding> findings);
+
+	/** One page of findings, and the cursor of the next page or null. */
+	Page find(FindingQuery query);
+
+	/** How many findings of each outcome there are under the agreement. */
+	Map<Outcome, Long> countByOutcome(String agreementId);
+
+	record Page(List<StoredFinding> findings, FindingQuery.Cursor next) {
+
+	}
+
+}

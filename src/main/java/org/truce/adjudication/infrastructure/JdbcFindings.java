@@ -1,0 +1,166 @@
+package org.truce.adjudication.infrastructure;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.truce.adjudication.application.Findings;
+import org.truce.adjudication.model.Finding;
+import org.truce.adjudication.model.FindingQuery;
+import org.truce.adjudication.model.MissingFact;
+import org.truce.adjudication.model.Outcome;
+import org.truce.adjudication.model.Reason;
+import org.truce.adjudication.model.StoredFinding;
+import org.truce.store.StoreDialect;
+
+@Repository
+class JdbcFindings implements Findings {
+
+	private static final String COLUMNS = "incident_id, agreement_id, agreement_version, term_id, outcome, missing,"
+			+ " reasons, actor_id, zone_ids, external_ids, incident_start, incident_end, computed_at";
+
+	private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate tx;
+
+	private final StoreDialect dialect;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	JdbcFindings(JdbcClient jdbc, TransactionTemplate tx, StoreDialect dialect) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.dialect = dialect;
+	}
+
+	@Override
+	public void replaceAgreement(String agreementId, List<StoredFinding> findings) {
+		this.tx.executeWithoutResult(status -> {
+			this.jdbc.sql("DELETE FROM findings WHERE agreement_id = ?").param(agreementId).update();
+			findings.forEach(this::insert);
+		});
+	}
+
+	@Override
+	public void replaceIncident(String agreementId, String incidentId, List<StoredFinding> findings) {
+		this.tx.executeWithoutResult(status -> {
+			this.jdbc.sql("DELETE FROM findings WHERE agreement_id = ? AND incident_id = ?")
+				.params(agreementId, incidentId)
+				.update();
+			findings.forEach(this::insert);
+		});
+	}
+
+	private void insert(StoredFinding s) {
+		Finding f = s.finding();
+		String missing = f instanceof Finding.Undetermined u
+				? String.join(",", u.missing().stream().map(Enum::name).toList()) : null;
+		this.jdbc.sql("INSERT INTO findings (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+			.params(f.key().incidentId(), f.key().agreementId(), f.key().agreementVersion(), f.key().termId(),
+					f.outcome().name(), missing, this.json.writeValueAsString(f.reasons()), s.actorId(),
+					s.zoneIds().isEmpty() ? null : String.join(",", s.zoneIds()),
+					s.externalIds().isEmpty() ? null : String.join(";", s.externalIds()),
+					this.dialect.instant(s.incidentStart()), this.dialect.instant(s.incidentEnd()),
+					this.dialect.instant(s.computedAt()))
+			.update();
+	}
+
+	@Override
+	public Page find(FindingQuery q) {
+		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM findings WHERE 1 = 1");
+		List<Object> params = new ArrayList<>();
+		equal(sql, params, "agreement_id", q.agreementId());
+		equal(sql, params, "term_id", q.termId());
+		equal(sql, params, "actor_id", q.actorId());
+		equal(sql, params, "incident_id", q.incidentId());
+		equal(sql, params, "outcome", q.outcome() == null ? null : q.outcome().name());
+		if (q.zoneId() != null) {
+			sql.append(" AND (',' || zone_ids || ',') LIKE ?");
+			params.add("%," + q.zoneId() + ",%");
+		}
+		if (q.from() != null) {
+			sql.append(" AND incident_end >= ?");
+			params.add(this.dialect.instant(q.from()));
+		}
+		if (q.to() != null) {
+			sql.append(" AND incident_start <= ?");
+			params.add(this.dialect.instant(q.to()));
+		}
+		if (q.after() != null) {
+			sql.append(" AND (incident_start < ? OR (incident_start = ? AND (incident_id < ?"
+					+ " OR (incident_id = ? AND term_id < ?))))");
+			Object start = this.dialect.instant(q.after().incidentStart());
+			params.addAll(
+					Arrays.asList(start, start, q.after().incidentId(), q.after().incidentId(), q.after().termId()));
+		}
+		sql.append(" ORDER BY incident_start DESC, incident_id DESC, term_id DESC LIMIT ?");
+		params.add(q.limit() + 1);
+		List<StoredFinding> rows = this.jdbc.sql(sql.toString()).params(params).query((rs, n) -> map(rs)).list();
+		if (rows.size() <= q.limit()) {
+			return new Page(rows, null);
+		}
+		List<StoredFinding> page = List.copyOf(rows.subList(0, q.limit()));
+		StoredFinding last = page.get(page.size() - 1);
+		return new Page(page, new FindingQuery.Cursor(last.incidentStart(), last.finding().key().incidentId(),
+				last.finding().key().termId()));
+	}
+
+	private static void equal(StringBuilder sql, List<Object> params, String column, Object value) {
+		if (value != null) {
+			sql.append(" AND ").append(column).append(" = ?");
+			params.add(value);
+		}
+	}
+
+	@Override
+	public Map<Outcome, Long> countByOutcome(String agreementId) {
+		Map<Outcome, Long> out = new EnumMap<>(Outcome.class);
+		for (Outcome o : Outcome.values()) {
+			out.put(o, 0L);
+		}
+		this.jdbc.sql("SELECT outcome, count(*) AS n FROM findings WHERE agreement_id = ? GROUP BY outcome")
+			.param(agreementId)
+			.query(rs -> {
+				out.put(Outcome.valueOf(rs.getString("outcome")), rs.getLong("n"));
+			});
+		return out;
+	}
+
+	private StoredFinding map(ResultSet rs) throws SQLException {
+		Finding.Key key = new Finding.Key(rs.getString("incident_id"), rs.getString("agreement_id"),
+				rs.getInt("agreement_version"), rs.getString("term_id"));
+		List<Reason> reasons = this.json.readValue(rs.getString("reasons"), REASONS);
+		Finding finding = switch (Outcome.valueOf(rs.getString("outcome"))) {
+			case VIOLATION -> new Finding.Violation(key, reasons);
+			case NO_VIOLATION -> new Finding.NoViolation(key, reasons);
+			case UNDETERMINED -> new Finding.Undetermined(key, missing(rs.getString("missing")), reasons);
+		};
+		String zones = rs.getString("zone_ids");
+		String external = rs.getString("external_ids");
+		return new StoredFinding(finding, rs.getString("actor_id"),
+				zones == null ? List.of() : List.of(zones.split(",")),
+				external == null ? List.of() : List.of(external.split(";")), this.dialect.instant(rs, "incident_start"),
+				this.dialect.instant(rs, "incident_end"), this.dialect.instant(rs, "computed_at"));
+	}
+
+	private static List<MissingFact> missing(String text) {
+		if (text == null || text.isEmpty()) {
+			return List.of();
+		}
+		return Arrays.stream(text.split(",")).map(MissingFact::valueOf).toList();
+	}
+
+}

@@ -1,0 +1,162 @@
+package org.truce.adjudication.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.truce.actor.application.ActorDirectory;
+import org.truce.actor.model.ActorRef;
+import org.truce.adjudication.application.ComputingClock;
+import org.truce.adjudication.application.Findings;
+import org.truce.adjudication.model.ComplianceClock;
+import org.truce.adjudication.model.Finding;
+import org.truce.adjudication.model.FindingQuery;
+import org.truce.adjudication.model.Outcome;
+import org.truce.adjudication.model.StoredFinding;
+import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
+import org.truce.shared.RejectedException;
+
+@RestController
+class FindingController {
+
+	private final Findings findings;
+
+	private final ActorDirectory actors;
+
+	private final ComputingClock clock;
+
+	FindingController(Findings findings, ActorDirectory actors, ComputingClock clock) {
+		this.findings = findings;
+		this.actors = actors;
+		this.clock = clock;
+	}
+
+	@Operation(summary = "Findings of adjudication, newest incident first",
+			description = "Filters combine with AND: agreement, term, actor (id or any known name, the perpetrator),"
+					+ " zone, outcome (VIOLATION, NO_VIOLATION, UNDETERMINED), incident, and from/to (a date or an"
+					+ " instant) on the incident's interval. Follow 'next' to page.")
+	@GetMapping("/api/findings")
+	Map<String, Object> list(@RequestParam(required = false) String agreement,
+			@RequestParam(required = false) String term, @RequestParam(required = false) String actor,
+			@RequestParam(required = false) String zone, @RequestParam(required = false) Outcome outcome,
+			@RequestParam(required = false) String incident, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) String cursor,
+			@RequestParam(required = false) Integer limit) {
+		int n = limit == null ? 100 : limit;
+		if (n < 1 || n > 1000) {
+			throw invalid("limit", "limit must be between 1 and 1000.");
+		}
+		String actorId = null;
+		if (actor != null) {
+			ActorRef ref = this.actors.registry().byId(actor).isPresent() ? ActorRef.resolved(actor, actor)
+					: this.actors.resolve(actor);
+			if (ref == null || ref.actorId() == null) {
+				throw invalid("actor", "No single known actor is named '" + actor + "'; see GET /api/actors.");
+			}
+			actorId = ref.actorId();
+		}
+		Findings.Page page = this.findings.find(new FindingQuery(agreement, term, actorId, zone, outcome, incident,
+				from == null ? null : instant("from", from, false), to == null ? null : instant("to", to, true),
+				cursor == null ? null : decode(cursor), n));
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("items", page.findings().stream().map(FindingController::view).toList());
+		body.put("next", page.next() == null ? null : encode(page.next()));
+		return body;
+	}
+
+	@Operation(summary = "The findings about one incident, under every agreement")
+	@GetMapping("/api/incidents/{id}/findings")
+	List<Map<String, Object>> forIncident(@PathVariable String id) {
+		List<Map<String, Object>> out = new ArrayList<>();
+		FindingQuery q = new FindingQuery(null, null, null, null, null, id, null, null, null, 1000);
+		this.findings.find(q).findings().forEach(f -> out.add(view(f)));
+		return out;
+	}
+
+	@Operation(summary = "How many findings of each outcome an agreement has")
+	@GetMapping("/api/agreements/{id}/outcomes")
+	Map<Outcome, Long> outcomes(@PathVariable String id) {
+		return this.findings.countByOutcome(id);
+	}
+
+	@Operation(summary = "The agreement's compliance clock at an instant (default now)")
+	@GetMapping("/api/agreements/{id}/clock")
+	ComplianceClock.State clock(@PathVariable String id, @RequestParam(required = false) String at) {
+		return this.clock.stateAt(id, at == null ? Instant.now() : instant("at", at, false));
+	}
+
+	static Map<String, Object> view(StoredFinding s) {
+		Finding f = s.finding();
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("incident", f.key().incidentId());
+		m.put("agreement", f.key().agreementId());
+		m.put("agreementVersion", f.key().agreementVersion());
+		m.put("term", f.key().termId());
+		m.put("outcome", f.outcome());
+		if (f instanceof Finding.Undetermined u) {
+			m.put("missing",
+					u.missing().stream().map(fact -> Map.of("code", fact.name(), "meaning", fact.meaning())).toList());
+		}
+		m.put("reasons", f.reasons());
+		m.put("actor", s.actorId());
+		m.put("zones", s.zoneIds());
+		m.put("externalIds", s.externalIds());
+		m.put("incidentStart", s.incidentStart());
+		m.put("incidentEnd", s.incidentEnd());
+		m.put("computedAt", s.computedAt());
+		return m;
+	}
+
+	private static Instant instant(String field, String text, boolean endOfDay) {
+		try {
+			if (text.length() == 10) {
+				LocalDate day = LocalDate.parse(text);
+				return endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
+						: day.atStartOfDay(ZoneOffset.UTC).toInstant();
+			}
+			return OffsetDateTime.parse(text).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw invalid(field,
+					field + " must be a date (2016-10-21) or an instant with offset (2016-10-21T10:00:00+03:00).");
+		}
+	}
+
+	private static String encode(FindingQuery.Cursor c) {
+		String raw = c.incidentStart().toEpochMilli() + "\n" + c.incidentId() + "\n" + c.termId();
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static FindingQuery.Cursor decode(String text) {
+		try {
+			String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\n");
+			if (parts.length != 3) {
+				throw new IllegalArgumentException();
+			}
+			return new FindingQuery.Cursor(Instant.ofEpochMilli(Long.parseLong(parts[0])), parts[1], parts[2]);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RejectedException(Problem.of(ErrorCode.INVALID_CURSOR, "cursor"));
+		}
+	}
+
+	private static RejectedException invalid(String field, String detail) {
+		return new RejectedException(new Problem(ErrorCode.INVALID_QUERY, field, detail));
+	}
+
+}

@@ -1,0 +1,145 @@
+package org.truce.agreement.application;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.truce.agreement.model.Agreement;
+import org.truce.agreement.model.AgreementDocument;
+import org.truce.agreement.model.ControlMap;
+import org.truce.agreement.model.DocumentError;
+
+/**
+ * The agreements known to this deployment: every stored version, parsed once and kept in
+ * memory. Thread-safe.
+ */
+@Service
+public class AgreementCatalogue {
+
+	private final AgreementVersions versions;
+
+	private final ControlAreas controlAreas;
+
+	private final AgreementDocuments documents;
+
+	private final Clock clock;
+
+	private volatile Map<String, List<Agreement>> byId;
+
+	public AgreementCatalogue(AgreementVersions versions, ControlAreas controlAreas, BoundaryLookup boundaries,
+			Clock clock) {
+		this.versions = versions;
+		this.controlAreas = controlAreas;
+		this.documents = new AgreementDocuments(boundaries);
+		this.clock = clock;
+		this.byId = parseAll();
+	}
+
+	/** Validates a document without storing it. */
+	public AgreementDocuments.Parsed check(String fileName, String text) {
+		return this.documents.parse(fileName, new StringReader(text));
+	}
+
+	/** The outcome of loading one document. */
+	public record Loaded(Agreement agreement, boolean stored, List<DocumentError> errors) {
+
+	}
+
+	/**
+	 * Validates and stores a document as a new version. The same id and version with the
+	 * same text is already stored and is not stored again; with a different text it is
+	 * refused, since a version never changes: an amendment needs a higher version.
+	 */
+	public synchronized Loaded load(String fileName, String text) {
+		AgreementDocuments.Parsed parsed = check(fileName, text);
+		if (!parsed.ok()) {
+			return new Loaded(null, false, parsed.errors());
+		}
+		Agreement a = parsed.agreement();
+		String sha = sha256(text);
+		Optional<AgreementDocument> existing = this.versions.find(a.id(), a.version());
+		if (existing.isPresent()) {
+			if (existing.get().sha256().equals(sha)) {
+				return new Loaded(a, false, List.of());
+			}
+			return new Loaded(null, false, List.of(new DocumentError(fileName, 1, 1, "version " + a.version() + " of "
+					+ a.id() + " is already stored with different content; an amendment needs a higher version")));
+		}
+		this.versions.add(new AgreementDocument(a.id(), a.version(), a.inForceFrom(), a.title(), fileName, text, sha,
+				this.clock.instant()));
+		this.byId = parseAll();
+		return new Loaded(a, true, List.of());
+	}
+
+	/** Every agreement id with its versions, oldest first. */
+	public Map<String, List<Agreement>> all() {
+		return this.byId;
+	}
+
+	public List<Agreement> versions(String agreementId) {
+		return this.byId.getOrDefault(agreementId, List.of());
+	}
+
+	/** The latest version of the agreement. */
+	public Optional<Agreement> latest(String agreementId) {
+		List<Agreement> list = versions(agreementId);
+		return list.isEmpty() ? Optional.empty() : Optional.of(list.get(list.size() - 1));
+	}
+
+	/**
+	 * The version that governs an incident at {@code t}: the latest whose in-force time
+	 * is not after it, or the first version for a time before every version.
+	 */
+	public Optional<Agreement> inForceAt(String agreementId, Instant t) {
+		List<Agreement> list = versions(agreementId);
+		Agreement chosen = list.isEmpty() ? null : list.get(0);
+		for (Agreement a : list) {
+			if (!a.inForceFrom().isAfter(t)) {
+				chosen = a;
+			}
+		}
+		return Optional.ofNullable(chosen);
+	}
+
+	public ControlMap controlMap() {
+		return new ControlMap(this.controlAreas.all());
+	}
+
+	private Map<String, List<Agreement>> parseAll() {
+		Map<String, List<Agreement>> out = new LinkedHashMap<>();
+		for (AgreementDocument doc : this.versions.all()) {
+			AgreementDocuments.Parsed parsed = check(doc.fileName() == null ? doc.agreementId() : doc.fileName(),
+					doc.text());
+			if (!parsed.ok()) {
+				throw new IllegalStateException("stored agreement " + doc.agreementId() + " v" + doc.version()
+						+ " no longer parses: " + parsed.errors());
+			}
+			out.computeIfAbsent(doc.agreementId(), k -> new ArrayList<>()).add(parsed.agreement());
+		}
+		out.values().forEach(list -> list.sort(Comparator.comparingInt(Agreement::version)));
+		out.replaceAll((k, v) -> List.copyOf(v));
+		return Map.copyOf(out);
+	}
+
+	static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

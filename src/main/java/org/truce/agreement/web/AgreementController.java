@@ -1,0 +1,196 @@
+package org.truce.agreement.web;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.truce.agreement.application.AgreementCatalogue;
+import org.truce.agreement.model.ActorSelector;
+import org.truce.agreement.model.Agreement;
+import org.truce.agreement.model.ControlArea;
+import org.truce.agreement.model.MingledArea;
+import org.truce.agreement.model.Term;
+import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
+import org.truce.shared.RejectedException;
+
+@RestController
+class AgreementController {
+
+	private final AgreementCatalogue catalogue;
+
+	private final JsonMapper json;
+
+	AgreementController(AgreementCatalogue catalogue, JsonMapper json) {
+		this.catalogue = catalogue;
+		this.json = json;
+	}
+
+	@Operation(summary = "Every agreement, with its versions")
+	@GetMapping("/api/agreements")
+	List<Map<String, Object>> all() {
+		List<Map<String, Object>> out = new ArrayList<>();
+		this.catalogue.all().forEach((id, versions) -> {
+			Agreement latest = versions.get(versions.size() - 1);
+			Map<String, Object> m = summary(latest);
+			m.put("versions",
+					versions.stream()
+						.map(a -> Map.of("version", a.version(), "inForceFrom", a.inForceFrom()))
+						.toList());
+			out.add(m);
+		});
+		return out;
+	}
+
+	@Operation(summary = "One agreement version: parties, excluded actors, declarations, zone ids and terms",
+			description = "Without version, the latest.")
+	@GetMapping("/api/agreements/{id}")
+	Map<String, Object> one(@PathVariable String id, @RequestParam(required = false) Integer version) {
+		Agreement a = find(id, version);
+		Map<String, Object> m = summary(a);
+		m.put("source", a.source());
+		m.put("parties", a.parties());
+		m.put("excluded", a.excluded());
+		m.put("sides", a.sides());
+		m.put("declarations", a.declarations());
+		m.put("zones",
+				a.zones()
+					.stream()
+					.map(z -> Map.of("id", z.id(), "name", z.name(), "definition", String.valueOf(z.definition())))
+					.toList());
+		m.put("terms", a.terms().stream().map(AgreementController::term).toList());
+		m.put("clock", a.clock());
+		return m;
+	}
+
+	@Operation(summary = "The zones of an agreement version as GeoJSON")
+	@GetMapping(path = "/api/agreements/{id}/zones")
+	ResponseEntity<Map<String, Object>> zones(@PathVariable String id,
+			@RequestParam(required = false) Integer version) {
+		Agreement a = find(id, version);
+		List<Map<String, Object>> features = new ArrayList<>();
+		a.zones()
+			.forEach(z -> features.add(feature(z.geometry(), Map.of("id", z.id(), "name", z.name(), "agreement", a.id(),
+					"definition", String.valueOf(z.definition())))));
+		return geoJson(features);
+	}
+
+	@Operation(summary = "The mingled areas under an agreement",
+			description = "Where an area held by a party overlaps an area held by an excluded actor over the same time.")
+	@GetMapping(path = "/api/agreements/{id}/mingled")
+	ResponseEntity<Map<String, Object>> mingled(@PathVariable String id,
+			@RequestParam(required = false) Integer version) {
+		Agreement a = find(id, version);
+		List<Map<String, Object>> features = new ArrayList<>();
+		for (MingledArea m : this.catalogue.controlMap().mingled(a)) {
+			Map<String, Object> p = new LinkedHashMap<>();
+			p.put("partyArea", m.partyAreaId());
+			p.put("party", m.partyActorId());
+			p.put("excludedArea", m.excludedAreaId());
+			p.put("excluded", m.excludedActorId());
+			p.put("from", m.period().start());
+			p.put("to", m.period().end());
+			features.add(feature(m.geometry(), p));
+		}
+		return geoJson(features);
+	}
+
+	@Operation(summary = "The control map as GeoJSON", description = "With at, only the areas held at that instant.")
+	@GetMapping(path = "/api/control-areas")
+	ResponseEntity<Map<String, Object>> controlAreas(@RequestParam(required = false) String at) {
+		Instant instant = at == null ? null : instant(at);
+		List<Map<String, Object>> features = new ArrayList<>();
+		for (ControlArea c : this.catalogue.controlMap().areas()) {
+			if (instant != null && !c.valid().contains(instant)) {
+				continue;
+			}
+			Map<String, Object> p = new LinkedHashMap<>();
+			p.put("id", c.id());
+			p.put("actor", c.actorId());
+			p.put("validFrom", c.valid().start());
+			p.put("validTo", c.valid().end());
+			p.put("source", c.source());
+			features.add(feature(c.geometry(), p));
+		}
+		return geoJson(features);
+	}
+
+	private Agreement find(String id, Integer version) {
+		List<Agreement> versions = this.catalogue.versions(id);
+		return versions.stream()
+			.filter(a -> version == null || a.version() == version)
+			.reduce((first, second) -> second)
+			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND
+				.format("/api/agreements/" + id + (version == null ? "" : "?version=" + version)))));
+	}
+
+	static Instant instant(String text) {
+		try {
+			return text.length() == 10
+					? java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+					: java.time.OffsetDateTime.parse(text).toInstant();
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			throw new RejectedException(new Problem(ErrorCode.INVALID_QUERY, "at",
+					"at must be a date (2016-10-21) or an instant with offset (2016-10-21T10:00:00+03:00)."));
+		}
+	}
+
+	private static Map<String, Object> summary(Agreement a) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("id", a.id());
+		m.put("version", a.version());
+		m.put("inForceFrom", a.inForceFrom());
+		m.put("title", a.title());
+		m.put("effective", a.effective());
+		m.put("area", a.areaZoneId());
+		return m;
+	}
+
+	private static Map<String, Object> term(Term t) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("id", t.id());
+		m.put("text", t.text());
+		m.put("prohibits", t.prohibits().stream().map(e -> e.code()).sorted().toList());
+		m.put("by", t.by() instanceof ActorSelector.Parties ? "parties" : t.by());
+		m.put("against", t.against());
+		m.put("zones", t.zoneIds());
+		m.put("window", t.window());
+		m.put("exceptions", t.exceptions());
+		return m;
+	}
+
+	private Map<String, Object> feature(Geometry geometry, Map<String, Object> properties) {
+		GeoJsonWriter writer = new GeoJsonWriter();
+		writer.setEncodeCRS(false);
+		JsonNode g = this.json.readTree(writer.write(geometry));
+		Map<String, Object> f = new LinkedHashMap<>();
+		f.put("type", "Feature");
+		f.put("geometry", g);
+		f.put("properties", properties);
+		return f;
+	}
+
+	private static ResponseEntity<Map<String, Object>> geoJson(List<Map<String, Object>> features) {
+		Map<String, Object> fc = new LinkedHashMap<>();
+		fc.put("type", "FeatureCollection");
+		fc.put("features", features);
+		return ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.parseMediaType("application/geo+json"))
+			.body(fc);
+	}
+
+}
