@@ -105,4 +105,21 @@ class AgreementDocumentsTest {
 		assertThat(heightMetres).isBetween(990.0, 1010.0);
 	}
 
+	@Test
+	void anOpenEndIsWrittenAsNull() {
+		AgreementDocuments.Parsed parsed = this.documents.parse("open.yaml", new StringReader("""
+				id: open
+				effective: {from: "2016-02-27T00:00:00+02:00", to: null}
+				parties: [a]
+				terms:
+				  - id: open/t
+				    text: A term.
+				    prohibits: [armed_clash]
+				    by: parties
+				    against: parties
+				"""));
+		assertThat(parsed.errors()).isEmpty();
+		assertThat(parsed.agreement().effective().end()).isNull();
+	}
+
 }

@@ -52,6 +52,14 @@ public final class Adjudicator {
 
 	private final STRtree controlIndex = new STRtree();
 
+	private final Map<String, Period> windows = new HashMap<>();
+
+	private final Map<String, String> windowTexts = new HashMap<>();
+
+	private final Map<String, Set<String>> termZones = new HashMap<>();
+
+	private final Map<String, List<String>> lineages = new java.util.concurrent.ConcurrentHashMap<>();
+
 	public Adjudicator(Agreement agreement, ControlMap control, ActorRegistry actors) {
 		this.agreement = agreement;
 		this.actors = actors;
@@ -67,6 +75,19 @@ public final class Adjudicator {
 			this.controlIndex.insert(prepared.relation().envelope(), prepared);
 		}
 		this.controlIndex.build();
+		for (Term term : agreement.terms()) {
+			Set<String> zoneIds = new java.util.LinkedHashSet<>(term.zoneIds());
+			if (zoneIds.isEmpty() && agreement.areaZoneId() != null) {
+				zoneIds.add(agreement.areaZoneId());
+			}
+			this.termZones.put(term.id(), Set.copyOf(zoneIds));
+			Period window = term.window() == null ? agreement.effective()
+					: term.window().intersect(agreement.effective());
+			if (window != null) {
+				this.windows.put(term.id(), window);
+				this.windowTexts.put(term.id(), window.start() + "/" + (window.end() == null ? "" : window.end()));
+			}
+		}
 	}
 
 	public Agreement agreement() {
@@ -76,14 +97,19 @@ public final class Adjudicator {
 	/** The findings for every term in force at the incident's time. */
 	public List<Finding> adjudicate(Incident incident) {
 		List<Finding> out = new ArrayList<>();
-		Map<String, DiscRelation.Result> zoneCache = nearbyZones(incident);
+		Map<String, DiscRelation.Result> zoneCache = null;
+		Map<ActorSelector, Tri> boundCache = new HashMap<>();
+		String interval = incident.when().start() + "/" + incident.when().end();
 		for (Term term : this.agreement.terms()) {
-			Period window = window(term);
+			Period window = this.windows.get(term.id());
 			if (window == null
 					|| window.relate(incident.when().start(), incident.when().end()) == Period.Relation.OUTSIDE) {
 				continue;
 			}
-			out.add(judge(incident, term, window, zoneCache));
+			if (zoneCache == null) {
+				zoneCache = nearbyZones(incident);
+			}
+			out.add(judge(incident, term, window, interval, zoneCache, boundCache));
 		}
 		return out;
 	}
@@ -97,7 +123,7 @@ public final class Adjudicator {
 		double lon = incident.where().longitude();
 		double radius = incident.where().uncertaintyMetres();
 		double[] box = Geodesic.boundingBox(lat, lon, radius);
-		Map<String, DiscRelation.Result> out = new HashMap<>();
+		Map<String, DiscRelation.Result> out = new java.util.LinkedHashMap<>();
 		@SuppressWarnings("unchecked")
 		List<String> candidates = this.zoneIndex.query(new Envelope(box[0], box[2], box[1], box[3]));
 		for (String zoneId : candidates) {
@@ -106,13 +132,16 @@ public final class Adjudicator {
 		return out;
 	}
 
-	private Period window(Term term) {
-		return term.window() == null ? this.agreement.effective() : term.window().intersect(this.agreement.effective());
-	}
-
-	private Finding judge(Incident incident, Term term, Period window, Map<String, DiscRelation.Result> zoneCache) {
-		List<Tri> checks = List.of(time(incident, term, window), activity(incident, term),
-				place(incident, term, zoneCache), perpetrator(incident, term), target(incident, term),
+	private Finding judge(Incident incident, Term term, Period window, String interval,
+			Map<String, DiscRelation.Result> zoneCache, Map<ActorSelector, Tri> boundCache) {
+		Tri activity = activity(incident, term);
+		Tri time = time(incident, term, window, interval);
+		if (activity.value() == Tri.Value.FALSE) {
+			Finding.Key key = new Finding.Key(incident.id(), this.agreement.id(), this.agreement.version(), term.id());
+			return new Finding.NoViolation(key, List.of(time.reasons().get(0), activity.reasons().get(0)));
+		}
+		List<Tri> checks = List.of(time, activity, place(incident, term, zoneCache),
+				boundCache.computeIfAbsent(term.by(), by -> perpetrator(incident, term)), target(incident, term),
 				exceptions(incident, term));
 		Finding.Key key = new Finding.Key(incident.id(), this.agreement.id(), this.agreement.version(), term.id());
 		List<Reason> reasons = new ArrayList<>();
@@ -128,11 +157,9 @@ public final class Adjudicator {
 		return new Finding.Violation(key, reasons);
 	}
 
-	private Tri time(Incident incident, Term term, Period window) {
-		Map<String, String> data = Map.of("termWindow",
-				window.start() + "/" + (window.end() == null ? "" : window.end()), "incidentInterval",
-				incident.when().start() + "/" + incident.when().end(), "timePrecision",
-				incident.when().precision().name());
+	private Tri time(Incident incident, Term term, Period window, String interval) {
+		Map<String, String> data = Map.of("termWindow", this.windowTexts.get(term.id()), "incidentInterval", interval,
+				"timePrecision", incident.when().precision().name());
 		if (window.relate(incident.when().start(), incident.when().end()) == Period.Relation.INSIDE) {
 			return Tri.yes(new Reason(ReasonCode.TERM_IN_FORCE,
 					"Term " + term.id() + " was in force for the whole of the incident's interval.", data));
@@ -153,18 +180,16 @@ public final class Adjudicator {
 	}
 
 	private Tri place(Incident incident, Term term, Map<String, DiscRelation.Result> nearby) {
-		List<String> zoneIds = new ArrayList<>(term.zoneIds());
-		if (zoneIds.isEmpty() && this.agreement.areaZoneId() != null) {
-			zoneIds.add(this.agreement.areaZoneId());
-		}
+		Set<String> zoneIds = this.termZones.get(term.id());
 		if (zoneIds.isEmpty()) {
 			return Tri.yes(Reason.of(ReasonCode.WHOLE_AREA, "The term applies everywhere."));
 		}
 		double radius = incident.where().uncertaintyMetres();
 		List<Reason> straddled = new ArrayList<>();
-		for (String zoneId : zoneIds) {
-			DiscRelation.Result r = nearby.get(zoneId);
-			if (r == null || r.relation() == DiscRelation.Relation.OUTSIDE) {
+		for (Map.Entry<String, DiscRelation.Result> near : nearby.entrySet()) {
+			String zoneId = near.getKey();
+			DiscRelation.Result r = near.getValue();
+			if (r.relation() == DiscRelation.Relation.OUTSIDE || !zoneIds.contains(zoneId)) {
 				continue;
 			}
 			Map<String, String> data = new HashMap<>();
@@ -183,12 +208,15 @@ public final class Adjudicator {
 			return new Tri(Tri.Value.UNKNOWN, straddled, List.of(MissingFact.LOCATION_STRADDLES_ZONE_EDGE));
 		}
 		Map<String, String> data = new HashMap<>();
-		data.put("zones", String.join(", ", zoneIds));
+		data.put("zoneCount", String.valueOf(zoneIds.size()));
 		data.put("uncertaintyMetres", String.valueOf(Math.round(radius)));
 		data.put("locationPrecision", incident.where().precision().name());
-		return Tri.no(new Reason(ReasonCode.OUTSIDE_ZONE, "The incident lies outside "
-				+ (zoneIds.size() == 1 ? "zone " + zoneIds.get(0) : "all " + zoneIds.size() + " zones of the term")
-				+ " with all of its " + Math.round(radius) + " m uncertainty radius.", data));
+		return Tri.no(new Reason(ReasonCode.OUTSIDE_ZONE,
+				"The incident lies outside "
+						+ (zoneIds.size() == 1 ? "zone " + zoneIds.iterator().next()
+								: "all " + zoneIds.size() + " zones of the term")
+						+ " with all of its " + Math.round(radius) + " m uncertainty radius.",
+				data));
 	}
 
 	private Tri perpetrator(Incident incident, Term term) {
@@ -222,10 +250,7 @@ public final class Adjudicator {
 
 	/** Whether the term binds this actor over the incident's interval. */
 	private Tri bound(String actorId, Incident incident, Term term, String asReported) {
-		List<String> lineage = this.actors.lineage(actorId).stream().map(Actor::id).toList();
-		if (lineage.isEmpty()) {
-			lineage = List.of(actorId);
-		}
+		List<String> lineage = lineageIds(actorId);
 		Map<String, String> data = new HashMap<>();
 		data.put("asReported", asReported);
 		data.put("actor", actorId);
@@ -317,9 +342,9 @@ public final class Adjudicator {
 	private Tri party(Incident incident) {
 		ActorRef target = incident.target();
 		if (target != null && target.status() == ActorRef.ResolutionStatus.RESOLVED) {
-			List<String> lineage = this.actors.lineage(target.actorId()).stream().map(Actor::id).toList();
+			List<String> lineage = lineageIds(target.actorId());
 			Map<String, String> data = Map.of("targetAsReported", target.asReported(), "target", target.actorId(),
-					"lineage", String.join(" > ", lineage.isEmpty() ? List.of(target.actorId()) : lineage));
+					"lineage", String.join(" > ", lineage));
 			if (lineage.stream().anyMatch(this.agreement.excluded()::contains)) {
 				return Tri.no(new Reason(ReasonCode.TARGET_EXCLUDED, "The target resolves to " + target.actorId()
 						+ ", which the agreement excludes; the term does not protect it.", data));
@@ -399,6 +424,17 @@ public final class Adjudicator {
 				"No target is named and no control area covers the place at the time.", data));
 	}
 
+	/**
+	 * The actor's id and its ancestors' ids, nearest first; just the id for an unknown
+	 * actor.
+	 */
+	private List<String> lineageIds(String actorId) {
+		return this.lineages.computeIfAbsent(actorId, id -> {
+			List<String> ids = this.actors.lineage(id).stream().map(Actor::id).toList();
+			return ids.isEmpty() ? List.of(id) : ids;
+		});
+	}
+
 	private boolean isParty(String actorId) {
 		return this.agreement.parties().contains(actorId) && !this.agreement.excluded().contains(actorId);
 	}
@@ -440,8 +476,7 @@ public final class Adjudicator {
 			return Tri.unknown(ifUnknown, Reason.of(ReasonCode.EXCEPTION_APPLIES,
 					"Exception " + exception.id() + " may apply: it names actors that the report does not resolve."));
 		}
-		boolean match = this.actors.lineage(ref.actorId()).stream().map(Actor::id).anyMatch(ids::contains)
-				|| ids.contains(ref.actorId());
+		boolean match = lineageIds(ref.actorId()).stream().anyMatch(ids::contains);
 		return new Tri(match ? Tri.Value.TRUE : Tri.Value.FALSE, List.of(), List.of());
 	}
 

@@ -24,6 +24,8 @@ import org.truce.agreement.model.DocumentError;
  */
 final class YamlNodes {
 
+	private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
+
 	private final String file;
 
 	private final List<DocumentError> errors = new ArrayList<>();
@@ -93,9 +95,13 @@ final class YamlNodes {
 		return text(node, key);
 	}
 
+	/** A scalar's text; null for YAML's null ({@code null}, {@code ~} or nothing). */
 	String text(Node node, String what) {
 		if (!(node instanceof ScalarNode scalar)) {
 			error(node, what + " must be a single value");
+			return null;
+		}
+		if (scalar.isPlain() && NULLS.contains(scalar.getValue())) {
 			return null;
 		}
 		return scalar.getValue();
