@@ -1,0 +1,224 @@
+package org.truce.agreement;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import org.truce.agreement.infrastructure.AgreementDocuments;
+import org.truce.agreement.infrastructure.ClasspathBoundaryLookup;
+import org.truce.agreement.model.ActorSelector;
+import org.truce.agreement.model.Agreement;
+import org.truce.agreement.model.ControlArea;
+import org.truce.agreement.model.ControlMap;
+import org.truce.agreement.model.Declaration;
+import org.truce.agreement.model.MingledArea;
+import org.truce.agreement.model.Period;
+import org.truce.agreement.model.Term;
+import org.truce.agreement.model.TermException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Syria 2016 scenario's own documents: every agreement in
+ * {@code scenarios/syria-2016/agreements/} and the control map in
+ * {@code scenarios/syria-2016/control/}, read from the classpath as the application reads
+ * them.
+ */
+class ScenarioDocumentsTest {
+
+	private static final String SCENARIO = "scenarios/syria-2016/";
+
+	private static final ClasspathBoundaryLookup BOUNDARIES = new ClasspathBoundaryLookup();
+
+	private static Set<String> actorIds;
+
+	private static Map<String, AgreementDocuments.Parsed> agreements;
+
+	private static List<ControlArea> controlAreas;
+
+	@BeforeAll
+	static void readTheScenario() throws IOException, ParseException {
+		actorIds = readActorIds();
+		agreements = readAgreements();
+		controlAreas = readControlMap();
+	}
+
+	@Test
+	void everyAgreementDocumentParsesWithoutErrors() {
+		assertThat(agreements).as("agreement documents found on the classpath").isNotEmpty();
+		agreements.forEach((file, parsed) -> assertThat(parsed.errors()).as(file).isEmpty());
+		assertThat(agreements.values()).extracting(p -> p.agreement().id())
+			.contains("syria-coh-2016-02", "syria-arrangement-2016-09", "aleppo-pause-2016-10");
+	}
+
+	@Test
+	void everyAgreementHasTerms() {
+		agreements.forEach((file, parsed) -> assertThat(parsed.agreement().terms()).as(file).isNotEmpty());
+	}
+
+	@Test
+	void termIdsAreUniqueAcrossAgreements() {
+		List<String> ids = agreements.values()
+			.stream()
+			.flatMap(p -> p.agreement().terms().stream())
+			.map(Term::id)
+			.toList();
+		assertThat(ids).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void everyActorNamedInAnAgreementIsInTheActorRegistry() {
+		agreements.forEach((file, parsed) -> {
+			Agreement agreement = parsed.agreement();
+			Set<String> named = new LinkedHashSet<>();
+			named.addAll(agreement.parties());
+			named.addAll(agreement.excluded());
+			agreement.sides().values().forEach(named::addAll);
+			agreement.declarations().stream().map(Declaration::actorId).forEach(named::add);
+			for (Term term : agreement.terms()) {
+				if (term.by() instanceof ActorSelector.Named n) {
+					named.addAll(n.actorIds());
+				}
+				for (TermException exception : term.exceptions()) {
+					named.addAll(exception.byActors());
+					named.addAll(exception.againstActors());
+				}
+			}
+			assertThat(named).as(file).isNotEmpty();
+			assertThat(actorIds).as(file).containsAll(named);
+		});
+	}
+
+	@Test
+	void theCessationBindsOnlyTheActorsThatDeclaredAcceptance() {
+		Agreement coh = agreement("syria-coh-2016-02");
+		assertThat(coh.boundPeriod("syrian-insurgents").start()).isEqualTo(coh.effective().start());
+		assertThat(coh.boundPeriod("syria-government").start()).isEqualTo(coh.effective().start());
+		assertThat(coh.boundPeriod("islamic-state")).isNull();
+		assertThat(coh.boundPeriod("jabhat-fateh-al-sham")).isNull();
+		for (String party : coh.parties()) {
+			assertThat(coh.boundPeriod(party)).as(party + " declared acceptance").isNotNull();
+		}
+	}
+
+	@Test
+	void theControlMapParsesWithKnownActorsAndOrderedPeriods() {
+		assertThat(controlAreas).isNotEmpty();
+		assertThat(controlAreas).extracting(ControlArea::id).doesNotHaveDuplicates();
+		for (ControlArea area : controlAreas) {
+			assertThat(actorIds).as(area.id()).contains(area.actorId());
+			assertThat(area.geometry()).as(area.id()).isInstanceOf(Polygonal.class);
+			assertThat(area.geometry().isValid()).as(area.id() + " is a valid geometry").isTrue();
+			assertThat(area.geometry().getArea()).as(area.id()).isPositive();
+			assertThat(area.source()).as(area.id()).isNotBlank();
+		}
+	}
+
+	@Test
+	void theCessationHasMingledAreasInIdlib() {
+		Geometry idlib = BOUNDARIES.find("admin1", "SY07").orElseThrow();
+		List<MingledArea> mingled = new ControlMap(controlAreas).mingled(agreement("syria-coh-2016-02"));
+		assertThat(mingled).anySatisfy(m -> {
+			assertThat(m.excludedActorId()).isEqualTo("jabhat-fateh-al-sham");
+			assertThat(m.geometry().intersection(idlib).getArea()).isGreaterThan(0.1 * m.geometry().getArea());
+		});
+	}
+
+	@Test
+	void governmentAreasAreNeverMingledWithExcludedGroups() {
+		for (String id : List.of("syria-coh-2016-02", "syria-arrangement-2016-09")) {
+			List<MingledArea> mingled = new ControlMap(controlAreas).mingled(agreement(id));
+			assertThat(mingled).as(id).isNotEmpty();
+			assertThat(mingled).as(id).noneMatch(m -> m.partyActorId().equals("syria-government"));
+		}
+	}
+
+	private static Agreement agreement(String id) {
+		return agreements.values()
+			.stream()
+			.map(AgreementDocuments.Parsed::agreement)
+			.filter(a -> a.id().equals(id))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static Set<String> readActorIds() throws IOException {
+		try (InputStream in = resource(SCENARIO + "actors.yaml")) {
+			JsonNode root = YAMLMapper.builder().build().readTree(in);
+			Set<String> ids = new HashSet<>();
+			for (JsonNode actor : root.get("actors")) {
+				ids.add(actor.get("id").asString());
+			}
+			return ids;
+		}
+	}
+
+	private static Map<String, AgreementDocuments.Parsed> readAgreements() throws IOException {
+		Resource[] files = new PathMatchingResourcePatternResolver()
+			.getResources("classpath:" + SCENARIO + "agreements/*.yaml");
+		Arrays.sort(files, (a, b) -> String.valueOf(a.getFilename()).compareTo(String.valueOf(b.getFilename())));
+		AgreementDocuments documents = new AgreementDocuments(BOUNDARIES);
+		Map<String, AgreementDocuments.Parsed> out = new LinkedHashMap<>();
+		for (Resource file : files) {
+			try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+				out.put(file.getFilename(), documents.parse(file.getFilename(), reader));
+			}
+		}
+		return out;
+	}
+
+	private static List<ControlArea> readControlMap() throws IOException, ParseException {
+		GeoJsonReader reader = new GeoJsonReader(new GeometryFactory(new PrecisionModel(), 4326));
+		List<ControlArea> out = new ArrayList<>();
+		try (InputStream in = resource(SCENARIO + "control/control-2016.geojson")) {
+			JsonNode root = JsonMapper.builder().build().readTree(in);
+			assertThat(root.get("type").asString()).isEqualTo("FeatureCollection");
+			for (JsonNode feature : root.get("features")) {
+				JsonNode p = feature.get("properties");
+				String id = p.get("id").asString();
+				OffsetDateTime from = OffsetDateTime.parse(p.get("validFrom").asString());
+				JsonNode toNode = p.get("validTo");
+				OffsetDateTime to = toNode == null || toNode.isNull() ? null : OffsetDateTime.parse(toNode.asString());
+				if (to != null) {
+					assertThat(from).as(id + " validFrom <= validTo").isBeforeOrEqualTo(to);
+				}
+				Geometry geometry = reader.read(feature.get("geometry").toString());
+				out.add(new ControlArea(id, p.get("actor").asString(), geometry,
+						new Period(from.toInstant(), to == null ? null : to.toInstant()), p.get("source").asString()));
+			}
+		}
+		return out;
+	}
+
+	private static InputStream resource(String name) {
+		InputStream in = ScenarioDocumentsTest.class.getClassLoader().getResourceAsStream(name);
+		assertThat(in).as("classpath resource " + name).isNotNull();
+		return in;
+	}
+
+}
