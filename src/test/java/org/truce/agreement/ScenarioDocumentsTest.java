@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
-import org.truce.agreement.infrastructure.AgreementDocuments;
+import org.truce.agreement.application.AgreementDocuments;
 import org.truce.agreement.infrastructure.ClasspathBoundaryLookup;
 import org.truce.agreement.model.ActorSelector;
 import org.truce.agreement.model.Agreement;
