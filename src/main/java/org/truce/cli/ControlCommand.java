@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import org.truce.agreement.application.ControlAreas;
+import org.truce.agreement.application.AgreementCatalogue;
 import org.truce.agreement.application.ControlMapDocuments;
 
 @Command(name = "control", mixinStandardHelpOptions = true, description = "Load a control map (delineation).",
@@ -45,7 +45,8 @@ class ControlCommand {
 				return 1;
 			}
 			try (ConfigurableApplicationContext context = Spring.offline(this.store)) {
-				context.getBean(ControlAreas.class).replace(this.file.getFileName().toString(), parsed.areas());
+				context.getBean(AgreementCatalogue.class)
+					.replaceControlMap(this.file.getFileName().toString(), parsed.areas());
 			}
 			this.spec.commandLine().getOut().printf("%s: %d control areas loaded%n", this.file, parsed.areas().size());
 			this.spec.commandLine().getOut().flush();

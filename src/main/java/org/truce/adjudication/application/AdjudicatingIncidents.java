@@ -41,6 +41,8 @@ public class AdjudicatingIncidents {
 
 	private final Clock clock;
 
+	private volatile Prepared prepared;
+
 	public AdjudicatingIncidents(AgreementCatalogue agreements, ActorDirectory actors, Reports reports,
 			Findings findings, Clock clock) {
 		this.agreements = agreements;
@@ -68,7 +70,7 @@ public class AdjudicatingIncidents {
 		if (versions.isEmpty()) {
 			throw new IllegalArgumentException("no agreement has the id " + agreementId);
 		}
-		Map<Integer, Adjudicator> byVersion = adjudicators(versions);
+		Map<Integer, Adjudicator> byVersion = adjudicators(agreementId);
 		Instant from = versions.stream().map(a -> a.effective().start()).min(Instant::compareTo).orElseThrow();
 		Instant to = versions.stream().anyMatch(a -> a.effective().end() == null) ? null
 				: versions.stream().map(a -> a.effective().end()).max(Instant::compareTo).orElseThrow();
@@ -93,17 +95,23 @@ public class AdjudicatingIncidents {
 		return new Summary(agreementId, incidents, outcomes);
 	}
 
-	/** Judges one incident under every agreement and stores its findings. */
-	public List<Finding> incident(Incident incident) {
-		List<Finding> all = new ArrayList<>();
+	/**
+	 * Judges incidents under every agreement and stores their findings, replacing earlier
+	 * ones.
+	 */
+	public void incidents(List<Incident> incidents) {
 		Instant now = this.clock.instant();
 		for (String agreementId : this.agreements.all().keySet()) {
-			List<Finding> found = judge(agreementId, adjudicators(this.agreements.versions(agreementId)), incident);
-			this.findings.replaceIncident(agreementId, incident.id(),
-					found.stream().map(f -> StoredFinding.of(f, incident, now)).toList());
-			all.addAll(found);
+			Map<Integer, Adjudicator> byVersion = adjudicators(agreementId);
+			Map<String, List<StoredFinding>> found = new java.util.LinkedHashMap<>();
+			for (Incident incident : incidents) {
+				found.put(incident.id(),
+						judge(agreementId, byVersion, incident).stream()
+							.map(f -> StoredFinding.of(f, incident, now))
+							.toList());
+			}
+			this.findings.replaceIncidents(agreementId, found);
 		}
-		return all;
 	}
 
 	private List<Finding> judge(String agreementId, Map<Integer, Adjudicator> byVersion, Incident incident) {
@@ -112,13 +120,32 @@ public class AdjudicatingIncidents {
 			.orElse(List.of());
 	}
 
-	private Map<Integer, Adjudicator> adjudicators(List<Agreement> versions) {
-		ControlMap control = this.agreements.controlMap();
-		Map<Integer, Adjudicator> out = new HashMap<>();
-		for (Agreement a : versions) {
-			out.put(a.version(), new Adjudicator(a, control, this.actors.registry()));
+	/**
+	 * The prepared adjudicators of an agreement's versions, rebuilt only when the
+	 * catalogue (its agreements or control map) or the actor registry has changed.
+	 */
+	private Map<Integer, Adjudicator> adjudicators(String agreementId) {
+		Prepared prepared = this.prepared;
+		Object registry = this.actors.registry();
+		long generation = this.agreements.generation();
+		if (prepared == null || prepared.generation() != generation || prepared.registry() != registry) {
+			Map<String, Map<Integer, Adjudicator>> all = new HashMap<>();
+			ControlMap control = this.agreements.controlMap();
+			this.agreements.all().forEach((id, versions) -> {
+				Map<Integer, Adjudicator> byVersion = new HashMap<>();
+				for (Agreement a : versions) {
+					byVersion.put(a.version(), new Adjudicator(a, control, this.actors.registry()));
+				}
+				all.put(id, byVersion);
+			});
+			prepared = new Prepared(generation, registry, all);
+			this.prepared = prepared;
 		}
-		return out;
+		return prepared.byAgreement().getOrDefault(agreementId, Map.of());
+	}
+
+	private record Prepared(long generation, Object registry, Map<String, Map<Integer, Adjudicator>> byAgreement) {
+
 	}
 
 }

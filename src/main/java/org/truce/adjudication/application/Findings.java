@@ -15,8 +15,11 @@ public interface Findings {
 	/** Replaces every finding under the agreement with these, in one transaction. */
 	void replaceAgreement(String agreementId, List<StoredFinding> findings);
 
-	/** Replaces the findings about one incident under the agreement. */
-	void replaceIncident(String agreementId, String incidentId, List<StoredFinding> findings);
+	/**
+	 * Replaces the findings about these incidents under the agreement, in one
+	 * transaction.
+	 */
+	void replaceIncidents(String agreementId, Map<String, List<StoredFinding>> findingsByIncident);
 
 	/** One page of findings, and the cursor of the next page or null. */
 	Page find(FindingQuery query);

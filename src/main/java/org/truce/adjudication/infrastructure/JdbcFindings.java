@@ -55,13 +55,13 @@ class JdbcFindings implements Findings {
 	}
 
 	@Override
-	public void replaceIncident(String agreementId, String incidentId, List<StoredFinding> findings) {
-		this.tx.executeWithoutResult(status -> {
+	public void replaceIncidents(String agreementId, Map<String, List<StoredFinding>> findingsByIncident) {
+		this.tx.executeWithoutResult(status -> findingsByIncident.forEach((incidentId, findings) -> {
 			this.jdbc.sql("DELETE FROM findings WHERE agreement_id = ? AND incident_id = ?")
 				.params(agreementId, incidentId)
 				.update();
 			findings.forEach(this::insert);
-		});
+		}));
 	}
 
 	private void insert(StoredFinding s) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.truce.agreement.model.Agreement;
 import org.truce.agreement.model.AgreementDocument;
+import org.truce.agreement.model.ControlArea;
 import org.truce.agreement.model.ControlMap;
 import org.truce.agreement.model.DocumentError;
 
@@ -36,6 +37,8 @@ public class AgreementCatalogue {
 	private final Clock clock;
 
 	private volatile Map<String, List<Agreement>> byId;
+
+	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
 	public AgreementCatalogue(AgreementVersions versions, ControlAreas controlAreas, BoundaryLookup boundaries,
 			Clock clock) {
@@ -79,7 +82,19 @@ public class AgreementCatalogue {
 		this.versions.add(new AgreementDocument(a.id(), a.version(), a.inForceFrom(), a.title(), fileName, text, sha,
 				this.clock.instant()));
 		this.byId = parseAll();
+		this.generation.incrementAndGet();
 		return new Loaded(a, true, List.of());
+	}
+
+	/** Replaces the named control map; adjudication sees it at once. */
+	public synchronized void replaceControlMap(String mapName, List<ControlArea> areas) {
+		this.controlAreas.replace(mapName, areas);
+		this.generation.incrementAndGet();
+	}
+
+	/** Increases whenever an agreement version or the control map changes. */
+	public long generation() {
+		return this.generation.get();
 	}
 
 	/** Every agreement id with its versions, oldest first. */

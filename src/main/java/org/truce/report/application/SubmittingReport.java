@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.ActorRef;
@@ -32,7 +33,11 @@ public class SubmittingReport {
 
 	private final Clock clock;
 
-	public SubmittingReport(Sources sources, ActorDirectory actors, GroupCommitter committer, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	public SubmittingReport(Sources sources, ActorDirectory actors, GroupCommitter committer, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.sources = sources;
 		this.actors = actors;
 		this.committer = committer;
@@ -64,6 +69,9 @@ public class SubmittingReport {
 		Reports.Appended appended = await(new Reports.NewReport(report, idempotencyKey, requestDigest));
 		if (!appended.created() && !requestDigest.equals(appended.requestDigest())) {
 			throw new RejectedException(List.of(Problem.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key")));
+		}
+		if (appended.created()) {
+			this.events.publishEvent(new ReportRecorded(appended.report()));
 		}
 		return new Submitted(appended.report(), appended.created());
 	}
