@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -111,6 +112,11 @@ class CsvImport {
 		}
 	}
 
+	/** Now, to the millisecond: the finest time both stores keep. */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
 	private static CSVParser parser(InputStream in) throws IOException {
 		Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
 		reader.mark(1);
@@ -194,7 +200,7 @@ class CsvImport {
 			this.bytes = bytes;
 			this.progress = progress;
 			this.started = new Imports.ImportRun(Ids.newId(CsvImport.this.clock).toString(), format.kind(), file.name(),
-					sha256, CsvImport.this.clock.instant(), null, Imports.Counts.ZERO);
+					sha256, now(), null, Imports.Counts.ZERO);
 			CsvImport.this.imports.started(this.started);
 		}
 
@@ -228,7 +234,7 @@ class CsvImport {
 			}
 			flush();
 			Imports.Counts counts = counts();
-			Instant finishedAt = CsvImport.this.clock.instant();
+			Instant finishedAt = now();
 			CsvImport.this.imports.finished(this.started.id(), counts, finishedAt);
 			Imports.ImportRun run = new Imports.ImportRun(this.started.id(), this.started.kind(),
 					this.started.fileName(), this.started.sha256(), this.started.startedAt(), finishedAt, counts);
@@ -241,8 +247,8 @@ class CsvImport {
 			// data record is row 2.
 			long rowNumber = record.getRecordNumber() + 1;
 			if (!record.isConsistent()) {
-				reject(rowNumber, null, List.of(new Problem(ErrorCode.UNREADABLE_ROW, null, "Row " + rowNumber + " has "
-						+ record.size() + " fields where the header has " + parserWidth(record) + ".")));
+				reject(rowNumber, record, List.of(new Problem(ErrorCode.UNREADABLE_ROW, null, "Row " + rowNumber
+						+ " has " + record.size() + " fields where the header has " + parserWidth(record) + ".")));
 				return;
 			}
 			List<Problem> problems = new ArrayList<>();

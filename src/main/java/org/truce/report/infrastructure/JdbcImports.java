@@ -100,11 +100,14 @@ class JdbcImports implements Imports {
 			.optional();
 	}
 
+	/**
+	 * Ties on the finishing instant go to the later run: ids are time-ordered (UUIDv7).
+	 */
 	@Override
 	public Optional<ImportRun> lastFinished(String kind, String sha256) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM imports WHERE kind = ? AND sha256 = ? AND finished_at IS NOT NULL"
-					+ " ORDER BY finished_at DESC LIMIT 1")
+					+ " ORDER BY finished_at DESC, id DESC LIMIT 1")
 			.params(kind, sha256)
 			.query((rs, n) -> map(rs))
 			.optional();
