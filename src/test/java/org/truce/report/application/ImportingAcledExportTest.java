@@ -155,7 +155,7 @@ class ImportingAcledExportTest {
 	}
 
 	@Test
-	void columnsAreFoundByNameInAnyOrderAndCase(@TempDir Path dir) throws IOException {
+	void columnsAreFoundByNameInAnyOrderAndCaseAfterAByteOrderMark(@TempDir Path dir) throws IOException {
 		Path shuffled = dir.resolve("shuffled.csv");
 		try (Reader in = Files.newBufferedReader(Path.of(new ClassPathResource(FIXTURE).getURI()));
 				CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
@@ -163,6 +163,10 @@ class ImportingAcledExportTest {
 				CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
 			List<String> header = new ArrayList<>(parser.getHeaderNames());
 			Collections.reverse(header);
+			// A required column first, right after the byte order mark.
+			header.remove("event_id_cnty");
+			header.add(0, "event_id_cnty");
+			out.write('\uFEFF');
 			csv.printRecord(header.stream().map(String::toUpperCase).toList());
 			for (CSVRecord record : parser) {
 				if (record.isConsistent() && "SYRX0006".equals(record.get("event_id_cnty"))) {
