@@ -30,8 +30,6 @@ final class TerminalProgress implements ImportProgress {
 
 	private int lastTenth;
 
-	private boolean drawn;
-
 	private long printedRows = -1;
 
 	private long bytes;
@@ -106,7 +104,6 @@ final class TerminalProgress implements ImportProgress {
 	}
 
 	private void draw(long now) {
-		this.drawn = true;
 		int filled = this.total > 0 ? (int) Math.min(WIDTH, this.bytes * WIDTH / this.total) : 0;
 		String bar = "[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] ";
 		this.err.print("\r" + bar + line(now) + "   ");
@@ -119,10 +116,6 @@ final class TerminalProgress implements ImportProgress {
 				? String.format(Locale.ROOT, "%3d%%", Math.min(100, this.bytes * 100 / this.total)) : "   ?";
 		return String.format(Locale.ROOT, "%s %s %,d rows, %,.0f rows/s", this.label, share, this.rows,
 				this.rows / seconds);
-	}
-
-	boolean drawn() {
-		return this.drawn;
 	}
 
 }
