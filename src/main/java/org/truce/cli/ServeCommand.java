@@ -20,9 +20,18 @@ class ServeCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		ConfigurableApplicationContext context = Spring.web(this.store, Map.of("server.port", this.port));
-		System.out.println("Truce is serving " + this.store.describe() + " at http://localhost:" + this.port + "/");
+		ConfigurableApplicationContext context = start(this.store, this.port);
+		announce(this.store, this.port);
 		return awaitShutdown(context);
+	}
+
+	/** Starts the web application on the store and port. */
+	static ConfigurableApplicationContext start(StoreOptions store, int port) {
+		return Spring.web(store, Map.of("server.port", port));
+	}
+
+	static void announce(StoreOptions store, int port) {
+		System.out.println("Truce is serving " + store.describe() + " at http://localhost:" + port + "/");
 	}
 
 	static int awaitShutdown(ConfigurableApplicationContext context) {

@@ -1,0 +1,51 @@
+package org.truce.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.truce.scenario.application.LoadingScenario;
+import org.truce.scenario.application.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code truce demo}: loads the Syria 2016 scenario into the store (actors, sources, the
+ * UCDP events unless that exact file was already imported, and whatever further
+ * {@link org.truce.scenario.application.ScenarioLoader}s exist), then serves it like
+ * {@code truce serve}.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+		description = "Load the Syria 2016 demo scenario into the store, then serve it over HTTP.")
+class DemoCommand implements Callable<Integer> {
+
+	static final String ATTRIBUTION = "Event data: UCDP GED (CC BY 4.0), Uppsala Conflict Data Program;"
+			+ " Sundberg & Melander (2013), Journal of Peace Research 50(4); Högbladh (2019), UCDP GED Codebook 19.1.";
+
+	@Mixin
+	StoreOptions store;
+
+	@Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}).")
+	int port;
+
+	@Override
+	public Integer call() {
+		ConfigurableApplicationContext context = ServeCommand.start(this.store, this.port);
+		try {
+			System.out.println("Loading the " + Scenario.SYRIA_2016.name() + " scenario into " + this.store.describe());
+			List<String> summary = context.getBean(LoadingScenario.class)
+				.load(Scenario.SYRIA_2016, TerminalProgress.onStandardError("UCDP GED"));
+			summary.forEach(line -> System.out.println("  " + line));
+		}
+		catch (RuntimeException ex) {
+			context.close();
+			System.err.println("truce demo: loading the scenario failed: " + ex.getMessage());
+			return 1;
+		}
+		ServeCommand.announce(this.store, this.port);
+		System.out.println(ATTRIBUTION);
+		return ServeCommand.awaitShutdown(context);
+	}
+
+}

@@ -1,0 +1,155 @@
+package org.truce.report.application;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.truce.report.model.Estimate;
+import org.truce.report.model.LocationPrecision;
+import org.truce.report.model.Reliability;
+import org.truce.report.model.ReportDraft;
+import org.truce.report.model.Source;
+import org.truce.report.model.SourceKind;
+import org.truce.report.model.TimePrecision;
+import org.truce.shared.ErrorCode;
+
+/**
+ * Rows of an ACLED export CSV (columns found by name, in any order and any case; extra
+ * columns are ignored).
+ *
+ * <p>
+ * Mapping: {@code event_id_cnty} is the external id and the idempotency key
+ * {@code acled:<event_id_cnty>}; {@code sub_event_type} is the event type (parsed by
+ * {@link org.truce.report.model.EventType#parse}); {@code event_date} ({@code 2016-09-19}
+ * or {@code 19 September 2016}) with {@code time_precision} is the time: 1, the day; 2,
+ * the week, taken as the seven days centred on the date (ACLED codes the middle of the
+ * week); 3, the month, taken as the whole calendar month of the date (ACLED codes its
+ * middle, first or last day); {@code latitude}/{@code longitude} with
+ * {@code geo_precision} ({@link LocationPrecision#ofAcled}) is the place, named by
+ * {@code location}, {@code admin1} and {@code admin2}; {@code actor1} acts against
+ * {@code actor2} (ACLED does not imply a direction, so neither does Truce beyond the
+ * order); {@code fatalities} is the best estimate of the total; the narrative is
+ * {@code notes}, followed by the {@code source} line when there is one.
+ */
+final class AcledRows implements RowFormat {
+
+	static final Source SOURCE = new Source("acled", "Armed Conflict Location & Event Data (ACLED)", SourceKind.DATASET,
+			Reliability.B);
+
+	private static final List<String> REQUIRED = List.of("event_id_cnty", "event_date", "time_precision",
+			"sub_event_type", "actor1", "actor2", "latitude", "longitude", "geo_precision", "fatalities");
+
+	private static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("eventType", "sub_event_type"),
+			Map.entry("when", "event_date"), Map.entry("when.start", "event_date"), Map.entry("when.end", "event_date"),
+			Map.entry("when.precision", "time_precision"), Map.entry("where", "latitude"),
+			Map.entry("where.latitude", "latitude"), Map.entry("where.longitude", "longitude"),
+			Map.entry("where.precision", "geo_precision"), Map.entry("where.placeName", "location"),
+			Map.entry("where.admin1", "admin1"), Map.entry("where.admin2", "admin2"), Map.entry("actor", "actor1"),
+			Map.entry("target", "actor2"), Map.entry("casualties", "fatalities"), Map.entry("narrative", "notes"),
+			Map.entry("externalId", "event_id_cnty"), Map.entry("source", "source"));
+
+	private static final DateTimeFormatter LONG_DATE = new DateTimeFormatterBuilder().parseCaseInsensitive()
+		.appendPattern("d MMMM uuuu")
+		.toFormatter(Locale.ENGLISH)
+		.withResolverStyle(ResolverStyle.STRICT);
+
+	@Override
+	public String kind() {
+		return "acled";
+	}
+
+	@Override
+	public Source source() {
+		return SOURCE;
+	}
+
+	@Override
+	public List<String> requiredColumns() {
+		return REQUIRED;
+	}
+
+	@Override
+	public String columnOf(String draftField) {
+		return COLUMNS.getOrDefault(draftField, draftField);
+	}
+
+	@Override
+	public RowReading read(CsvRow row) {
+		String id = row.required("event_id_cnty");
+		id = id == null ? null : id.trim();
+		LocalDate date = date(row);
+		Integer timePrecision = row.integer("time_precision", true);
+		TimePrecision precision = timePrecision == null ? null : switch (timePrecision) {
+			case 1 -> TimePrecision.DAY;
+			case 2 -> TimePrecision.WEEK;
+			case 3 -> TimePrecision.MONTH;
+			default -> {
+				row.invalid(ErrorCode.UNKNOWN_PRECISION, "time_precision",
+						"Column time_precision holds " + timePrecision + "; ACLED uses 1, 2 or 3.");
+				yield null;
+			}
+		};
+		Integer geoPrecision = row.integer("geo_precision", true);
+		LocationPrecision where = geoPrecision == null ? null : LocationPrecision.ofAcled(geoPrecision).orElse(null);
+		if (geoPrecision != null && where == null) {
+			row.invalid(ErrorCode.UNKNOWN_PRECISION, "geo_precision",
+					"Column geo_precision holds " + geoPrecision + "; ACLED uses 1, 2 or 3.");
+		}
+		Double latitude = row.decimal("latitude");
+		Double longitude = row.decimal("longitude");
+		Integer fatalities = row.integer("fatalities", false);
+		if (!row.problems().isEmpty()) {
+			return new Unreadable(row.problems());
+		}
+		LocalDate first = switch (precision) {
+			case WEEK -> date.minusDays(3);
+			case MONTH -> YearMonth.from(date).atDay(1);
+			default -> date;
+		};
+		LocalDate last = switch (precision) {
+			case WEEK -> date.plusDays(3);
+			case MONTH -> YearMonth.from(date).atEndOfMonth();
+			default -> date;
+		};
+		ReportDraft draft = new ReportDraft(row.text("sub_event_type"),
+				new ReportDraft.When(first.toString(), last.toString(), precision.name()),
+				new ReportDraft.Where(latitude, longitude, where.name(), null, row.text("location"), row.text("admin1"),
+						row.text("admin2")),
+				row.text("actor1"), row.text("actor2"),
+				new ReportDraft.CasualtiesDraft(Estimate.best(fatalities), null, null, null, null),
+				narrative(row.text("notes"), row.text("source")), SOURCE.id(), id, null);
+		return new Draft(draft, "acled:" + id, null, Set.of());
+	}
+
+	private static LocalDate date(CsvRow row) {
+		String value = row.required("event_date");
+		if (value == null) {
+			return null;
+		}
+		String text = value.trim();
+		try {
+			return Character.isDigit(text.charAt(0)) && text.length() == 10 && text.charAt(4) == '-'
+					? LocalDate.parse(text) : LocalDate.parse(text, LONG_DATE);
+		}
+		catch (DateTimeParseException ex) {
+			row.invalid(ErrorCode.INVALID_VALUE, "event_date", "Column event_date holds " + CsvRow.quote(value)
+					+ ", which is not a date like 2016-09-19 or 19 September 2016.");
+			return null;
+		}
+	}
+
+	static String narrative(String notes, String source) {
+		if (notes == null) {
+			return source == null ? null : "ACLED source: " + source.strip();
+		}
+		return source == null ? notes.strip() : notes.strip() + "\nACLED source: " + source.strip();
+	}
+
+}

@@ -1,0 +1,419 @@
+package org.truce.report.application;
+
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import org.springframework.stereotype.Component;
+import org.truce.actor.application.ActorDirectory;
+import org.truce.actor.model.ActorRef;
+import org.truce.report.model.DataFlag;
+import org.truce.report.model.DataFlags;
+import org.truce.report.model.Report;
+import org.truce.report.model.ReportValidator;
+import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
+
+/**
+ * The engine shared by the CSV importers. It reads a file row by row (quoted fields may
+ * hold line breaks), turns each row into a report through its {@link RowFormat},
+ * validates it like any submitted report, and stores reports in batches, one transaction
+ * each, through {@link Reports#append}. A row that cannot be read is rejected with its
+ * row number and reason, recorded in {@link Imports}, and the rows around it are still
+ * imported. Re-importing a row stores nothing: its idempotency key is already present.
+ *
+ * <p>
+ * Not thread-safe per run; runs on one thread.
+ */
+@Component
+class CsvImport {
+
+	static final int BATCH = 500;
+
+	/** How many rejections an outcome carries for printing; all are stored. */
+	static final int FIRST_REJECTIONS = 20;
+
+	private final Reports reports;
+
+	private final Imports imports;
+
+	private final Sources sources;
+
+	private final ActorDirectory actors;
+
+	private final Clock clock;
+
+	CsvImport(Reports reports, Imports imports, Sources sources, ActorDirectory actors, Clock clock) {
+		this.reports = reports;
+		this.imports = imports;
+		this.sources = sources;
+		this.actors = actors;
+		this.clock = clock;
+	}
+
+	/**
+	 * Imports the file.
+	 * @param skipIfImported when true, a file whose SHA-256 this importer already
+	 * imported to the end is not read again
+	 */
+	ImportOutcome run(ImportFile file, RowFormat format, boolean skipIfImported, ImportProgress progress) {
+		try {
+			String sha256 = sha256(file);
+			if (skipIfImported) {
+				Optional<Imports.ImportRun> previous = this.imports.lastFinished(format.kind(), sha256);
+				if (previous.isPresent()) {
+					return new ImportOutcome.AlreadyImported(previous.get());
+				}
+			}
+			try (CountingInputStream bytes = new CountingInputStream(file.open()); CSVParser parser = parser(bytes)) {
+				List<String> missing = missingColumns(parser, format);
+				if (!missing.isEmpty()) {
+					return new ImportOutcome.NotImportable(file.name(),
+							"the header lacks the " + format.kind().toUpperCase() + " column"
+									+ (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
+				}
+				this.sources.save(format.source());
+				Run run = new Run(file, format, sha256, bytes, progress);
+				try {
+					return run.read(parser);
+				}
+				finally {
+					progress.done();
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot read " + file.name(), ex);
+		}
+	}
+
+	/** Now, to the millisecond: the finest time both stores keep. */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	private static CSVParser parser(InputStream in) throws IOException {
+		Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+		reader.mark(1);
+		if (reader.read() != '\uFEFF') {
+			reader.reset();
+		}
+		CSVFormat csv = CSVFormat.DEFAULT.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.setIgnoreHeaderCase(true)
+			.setIgnoreEmptyLines(true)
+			.get();
+		return CSVParser.builder().setReader(reader).setFormat(csv).get();
+	}
+
+	private static List<String> missingColumns(CSVParser parser, RowFormat format) {
+		Set<String> present = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+		parser.getHeaderNames().forEach(name -> present.add(name.trim()));
+		return format.requiredColumns().stream().filter(c -> !present.contains(c)).toList();
+	}
+
+	private static String sha256(ImportFile file) throws IOException {
+		MessageDigest digest = sha256();
+		try (InputStream in = file.open()) {
+			byte[] buffer = new byte[1 << 16];
+			int n;
+			while ((n = in.read(buffer)) != -1) {
+				digest.update(buffer, 0, n);
+			}
+		}
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** One run over one file. */
+	private final class Run {
+
+		private final ImportFile file;
+
+		private final RowFormat format;
+
+		private final CountingInputStream bytes;
+
+		private final ImportProgress progress;
+
+		private final Imports.ImportRun started;
+
+		private final long startNanos = System.nanoTime();
+
+		private final List<Reports.NewReport> batch = new ArrayList<>(BATCH);
+
+		private final List<Imports.RowRejection> pendingRejections = new ArrayList<>();
+
+		private final List<Imports.RowRejection> firstRejections = new ArrayList<>();
+
+		private final Map<String, ActorRef> resolved = new HashMap<>();
+
+		private final MessageDigest rowDigest = sha256();
+
+		private long rows;
+
+		private long imported;
+
+		private long duplicates;
+
+		private long changed;
+
+		private long rejectedRows;
+
+		Run(ImportFile file, RowFormat format, String sha256, CountingInputStream bytes, ImportProgress progress) {
+			this.file = file;
+			this.format = format;
+			this.bytes = bytes;
+			this.progress = progress;
+			this.started = new Imports.ImportRun(Ids.newId(CsvImport.this.clock).toString(), format.kind(), file.name(),
+					sha256, now(), null, Imports.Counts.ZERO);
+			CsvImport.this.imports.started(this.started);
+		}
+
+		ImportOutcome read(CSVParser parser) {
+			boolean readToEnd = true;
+			Iterator<CSVRecord> records = parser.iterator();
+			while (true) {
+				CSVRecord record;
+				try {
+					if (!records.hasNext()) {
+						break;
+					}
+					record = records.next();
+				}
+				catch (UncheckedIOException | IllegalStateException ex) {
+					// The CSV itself broke (a quote never closed): nothing after this
+					// point can be parsed reliably. The row is counted and rejected.
+					this.rows++;
+					reject(this.rows + 1, null,
+							List.of(new Problem(ErrorCode.UNREADABLE_ROW, null, "The CSV cannot be parsed from row "
+									+ (this.rows + 1) + " on, so the rest of the file was not read: " + cause(ex))));
+					readToEnd = false;
+					break;
+				}
+				this.rows++;
+				row(record);
+				if (this.batch.size() >= BATCH) {
+					flush();
+				}
+				this.progress.advanced(this.bytes.count(), this.file.size(), this.rows);
+			}
+			flush();
+			Imports.Counts counts = counts();
+			Instant finishedAt = now();
+			CsvImport.this.imports.finished(this.started.id(), counts, finishedAt);
+			Imports.ImportRun run = new Imports.ImportRun(this.started.id(), this.started.kind(),
+					this.started.fileName(), this.started.sha256(), this.started.startedAt(), finishedAt, counts);
+			return new ImportOutcome.Completed(run, List.copyOf(this.firstRejections), this.changed, readToEnd,
+					Duration.ofNanos(System.nanoTime() - this.startNanos));
+		}
+
+		private void row(CSVRecord record) {
+			// commons-csv numbers data records from 1; with the header as row 1 the first
+			// data record is row 2.
+			long rowNumber = record.getRecordNumber() + 1;
+			if (!record.isConsistent()) {
+				reject(rowNumber, record, List.of(new Problem(ErrorCode.UNREADABLE_ROW, null, "Row " + rowNumber
+						+ " has " + record.size() + " fields where the header has " + parserWidth(record) + ".")));
+				return;
+			}
+			List<Problem> problems = new ArrayList<>();
+			RowFormat.RowReading reading = this.format.read(new CsvRow(record, problems));
+			if (reading instanceof RowFormat.Unreadable unreadable) {
+				reject(rowNumber, record, unreadable.problems());
+				return;
+			}
+			RowFormat.Draft d = (RowFormat.Draft) reading;
+			ReportValidator.Result result = ReportValidator.validate(d.draft(), id -> true);
+			if (!result.ok()) {
+				reject(rowNumber, record, result.problems().stream().map(this::toColumns).toList());
+				return;
+			}
+			ReportValidator.Valid v = result.valid();
+			ActorRef actor = resolve(d.draft().actor());
+			ActorRef target = resolve(d.draft().target());
+			EnumSet<DataFlag> flags = EnumSet.noneOf(DataFlag.class);
+			flags.addAll(DataFlags.derive(actor, target, v.casualties()));
+			flags.addAll(d.flags());
+			if (hasLineBreak(record)) {
+				flags.add(DataFlag.MULTILINE_FIELD);
+			}
+			Report report = new Report(Ids.newId(CsvImport.this.clock), v.eventType(), d.eventTypeBasis(), v.when(),
+					v.where(), actor, target, v.casualties(), d.draft().narrative(), this.format.source().id(),
+					d.draft().externalId(), v.attachments(), flags, CsvImport.this.clock.instant());
+			this.batch.add(new Reports.NewReport(report, d.idempotencyKey(), digest(record)));
+		}
+
+		private static int parserWidth(CSVRecord record) {
+			return record.getParser().getHeaderNames().size();
+		}
+
+		private Problem toColumns(Problem p) {
+			if (p.field() == null) {
+				return p;
+			}
+			String column = this.format.columnOf(p.field());
+			return new Problem(p.code(), column, p.detail().replace(p.field(), column));
+		}
+
+		private ActorRef resolve(String name) {
+			if (name == null) {
+				return null;
+			}
+			return this.resolved.computeIfAbsent(name, CsvImport.this.actors::resolve);
+		}
+
+		private void reject(long rowNumber, CSVRecord record, List<Problem> problems) {
+			this.rejectedRows++;
+			String id = record == null ? null : idOf(record);
+			for (Problem p : problems) {
+				String detail = "Row " + rowNumber + (id == null ? "" : " (" + id + ")") + ": " + p.detail();
+				Imports.RowRejection rejection = new Imports.RowRejection(rowNumber, p.code(), p.field(), detail);
+				this.pendingRejections.add(rejection);
+				if (this.firstRejections.size() < FIRST_REJECTIONS) {
+					this.firstRejections.add(rejection);
+				}
+			}
+		}
+
+		private String idOf(CSVRecord record) {
+			String column = this.format.columnOf("externalId");
+			if (!record.isSet(column) || record.get(column).isBlank()) {
+				return null;
+			}
+			return column + " " + CsvRow.quote(record.get(column).trim());
+		}
+
+		private void flush() {
+			if (!this.batch.isEmpty()) {
+				List<Reports.Appended> results = CsvImport.this.reports.append(List.copyOf(this.batch));
+				for (int i = 0; i < results.size(); i++) {
+					Reports.Appended appended = results.get(i);
+					if (appended.created()) {
+						this.imported++;
+					}
+					else {
+						this.duplicates++;
+						if (!this.batch.get(i).requestDigest().equals(appended.requestDigest())) {
+							this.changed++;
+						}
+					}
+				}
+				this.batch.clear();
+			}
+			CsvImport.this.imports.rejected(this.started.id(), List.copyOf(this.pendingRejections));
+			this.pendingRejections.clear();
+			CsvImport.this.imports.progressed(this.started.id(), counts());
+		}
+
+		private Imports.Counts counts() {
+			return new Imports.Counts(this.rows, this.imported, this.duplicates, this.rejectedRows);
+		}
+
+		/**
+		 * SHA-256 over the row's values, to tell a re-import of the same row from a
+		 * changed one.
+		 */
+		private String digest(CSVRecord record) {
+			this.rowDigest.reset();
+			for (String value : record) {
+				this.rowDigest.update(value.getBytes(StandardCharsets.UTF_8));
+				this.rowDigest.update((byte) 0x1f);
+			}
+			return HexFormat.of().formatHex(this.rowDigest.digest());
+		}
+
+		private static boolean hasLineBreak(CSVRecord record) {
+			for (String value : record) {
+				if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+					return true;
+				}
+			}
+			return false;
+		}
+
+		private static String cause(Exception ex) {
+			Throwable t = ex;
+			while (t.getCause() != null) {
+				t = t.getCause();
+			}
+			return t.getMessage();
+		}
+
+	}
+
+	/** Counts the bytes read through it. */
+	private static final class CountingInputStream extends FilterInputStream {
+
+		private long count;
+
+		CountingInputStream(InputStream in) {
+			super(in);
+		}
+
+		long count() {
+			return this.count;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b != -1) {
+				this.count++;
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			if (n > 0) {
+				this.count += n;
+			}
+			return n;
+		}
+
+		@Override
+		public long skip(long n) throws IOException {
+			long skipped = super.skip(n);
+			this.count += skipped;
+			return skipped;
+		}
+
+	}
+
+}

@@ -1,0 +1,55 @@
+package org.truce.report.application;
+
+import java.time.Duration;
+import java.util.List;
+
+/** What became of a request to import a file. */
+public sealed interface ImportOutcome
+		permits ImportOutcome.Completed, ImportOutcome.AlreadyImported, ImportOutcome.NotImportable {
+
+	/**
+	 * The file was read and every row is accounted for: imported, already present or
+	 * rejected.
+	 *
+	 * @param run the run as recorded, with its final counts
+	 * @param firstRejections the first rejected rows (all of them are stored with the
+	 * run)
+	 * @param changedDuplicates rows already present whose content differs from the stored
+	 * row with the same key (the stored report was kept)
+	 * @param readToEnd false when the CSV itself broke (such as a quote never closed) and
+	 * the rest of the file could not be read; that is recorded as a rejection of the row
+	 * where it broke
+	 * @param elapsed how long the run took
+	 */
+	record Completed(Imports.ImportRun run, List<Imports.RowRejection> firstRejections, long changedDuplicates,
+			boolean readToEnd, Duration elapsed) implements ImportOutcome {
+
+		public Imports.Counts counts() {
+			return this.run.counts();
+		}
+
+		/** True when rows were read and every one was rejected, or the file broke. */
+		public boolean failed() {
+			Imports.Counts c = counts();
+			return !this.readToEnd || (c.rowsRead() > 0 && c.rejected() == c.rowsRead());
+		}
+
+	}
+
+	/**
+	 * This exact file (same SHA-256) was already imported by this importer; nothing was
+	 * done.
+	 */
+	record AlreadyImported(Imports.ImportRun previous) implements ImportOutcome {
+
+	}
+
+	/**
+	 * The file is not one this importer reads (such as a header without the required
+	 * columns); nothing was read or recorded.
+	 */
+	record NotImportable(String fileName, String reason) implements ImportOutcome {
+
+	}
+
+}

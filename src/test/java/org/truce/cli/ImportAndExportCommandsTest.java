@@ -1,0 +1,123 @@
+package org.truce.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import org.springframework.core.io.ClassPathResource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code truce import} and {@code truce export} run as a user runs them, with their
+ * output and exit codes.
+ */
+class ImportAndExportCommandsTest {
+
+	@TempDir
+	Path dir;
+
+	record Run(int exitCode, String out, String err) {
+
+	}
+
+	private static Run truce(String... args) {
+		PrintStream out = System.out;
+		PrintStream err = System.err;
+		ByteArrayOutputStream o = new ByteArrayOutputStream();
+		ByteArrayOutputStream e = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+		try {
+			int code = new CommandLine(new TruceMain()).execute(args);
+			return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+		}
+		finally {
+			System.setOut(out);
+			System.setErr(err);
+		}
+	}
+
+	private Path copyOfTheAcledFixture() throws IOException {
+		Path file = this.dir.resolve("acled.csv");
+		try (InputStream in = new ClassPathResource("acled/acled_syria_2016_sample.csv").getInputStream()) {
+			Files.copy(in, file);
+		}
+		return file;
+	}
+
+	@Test
+	void importingPrintsTheSummaryTheRejectionsAndProgressThenExportingWritesEveryReport() throws IOException {
+		Path file = copyOfTheAcledFixture();
+		Path data = this.dir.resolve("data");
+
+		Run run = truce("import", "acled", "--data", data.toString(), file.toString());
+
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).contains("Imported 9 reports from " + file
+				+ ": 19 rows read, 9 imported, 1 already present, 9 rejected." + System.lineSeparator());
+		assertThat(run.err()).contains("rejected: INVALID_VALUE [latitude] Row 3 (event_id_cnty 'SYRX0101'): ")
+			.contains("rejected: UNREADABLE_ROW Row 20 (event_id_cnty 'SYRX0108'): Row 20 has 5 fields")
+			.contains("(9 rows rejected in all; every rejection is stored with import ")
+			.contains("note: 1 rows already present differ from the stored version")
+			.contains("ACLED 100% 19 rows");
+
+		Path geojson = this.dir.resolve("out/reports.geojson");
+		Files.createDirectories(geojson.getParent());
+		Run export = truce("export", "reports", "--data", data.toString(), "--format", "GeoJSON", "--out",
+				geojson.toString());
+		assertThat(export.exitCode()).isZero();
+		assertThat(export.out()).contains("Exported 9 reports to " + geojson);
+		assertThat(Files.readString(geojson)).startsWith("{\"type\":\"FeatureCollection\",\"features\":[")
+			.contains("\"externalId\":\"SYRX0009\"");
+		try (var listing = Files.list(geojson.getParent())) {
+			assertThat(listing).containsExactly(geojson);
+		}
+
+		Run again = truce("import", "acled", "--data", data.toString(), file.toString());
+		assertThat(again.out()).contains(": 19 rows read, 0 imported, 10 already present, 9 rejected.");
+	}
+
+	@Test
+	void aFileWhoseEveryRowIsRejectedExitsWithOne() throws IOException {
+		Path file = Files.writeString(this.dir.resolve("bad.csv"),
+				"event_id_cnty,event_date,time_precision,sub_event_type,actor1,actor2,latitude,longitude,geo_precision,fatalities\n"
+						+ "X1,2016-01-01,1,Armed clash,A,B,north,37,1,0\n" + "X2,,1,Armed clash,A,B,36,37,1,0\n");
+
+		Run run = truce("import", "acled", "--data", this.dir.resolve("data").toString(), file.toString());
+
+		assertThat(run.exitCode()).isEqualTo(1);
+		assertThat(run.out()).contains(": 2 rows read, 0 imported, 0 already present, 2 rejected.");
+	}
+
+	@Test
+	void usageErrorsExitWithTwoAndAClearMessage() throws IOException {
+		Run missing = truce("import", "ucdp", "--data", this.dir.resolve("data").toString(),
+				this.dir.resolve("nope.csv").toString());
+		assertThat(missing.exitCode()).isEqualTo(2);
+		assertThat(missing.err()).contains("truce import: no such file: " + this.dir.resolve("nope.csv"));
+
+		Run noFile = truce("import", "ucdp");
+		assertThat(noFile.exitCode()).isEqualTo(2);
+		assertThat(noFile.err()).contains("Missing required parameter: 'FILE'");
+
+		Path acled = copyOfTheAcledFixture();
+		Run wrongKind = truce("import", "ucdp", "--data", this.dir.resolve("data").toString(), acled.toString());
+		assertThat(wrongKind.exitCode()).isEqualTo(2);
+		assertThat(wrongKind.err())
+			.contains("is not a file this importer reads: the header lacks the UCDP columns id,");
+
+		Run format = truce("export", "reports", "--data", this.dir.resolve("data").toString(), "--format", "kml");
+		assertThat(format.exitCode()).isEqualTo(2);
+		assertThat(format.err()).contains("--format must be geojson or csv, not kml.");
+	}
+
+}

@@ -1,0 +1,100 @@
+package org.truce.scenario.application;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.truce.actor.application.ActorDirectory;
+import org.truce.actor.model.ActorRef;
+import org.truce.actor.model.ActorType;
+import org.truce.report.application.ImportProgress;
+import org.truce.report.application.Reports;
+import org.truce.report.application.Sources;
+import org.truce.report.application.TestStores;
+import org.truce.report.model.DataFlag;
+import org.truce.report.model.Report;
+import org.truce.report.model.ReportQuery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What {@code truce demo} loads before it serves: the Syria 2016 scenario from the
+ * classpath into an empty store, then again into the same store.
+ */
+class LoadingSyria2016ScenarioTest {
+
+	@TempDir
+	static Path data;
+
+	static ConfigurableApplicationContext context;
+
+	static List<String> firstSummary;
+
+	@BeforeAll
+	static void loadTheScenario() {
+		context = TestStores.sqlite(data);
+		firstSummary = context.getBean(LoadingScenario.class).load(Scenario.SYRIA_2016, ImportProgress.NONE);
+	}
+
+	@AfterAll
+	static void close() {
+		context.close();
+	}
+
+	@Test
+	void actorsThenSourcesThenEventsAreLoaded() {
+		assertThat(firstSummary).hasSize(3);
+		assertThat(firstSummary.get(0)).isEqualTo("Actors: 80 registered from actors.yaml.");
+		assertThat(firstSummary.get(1)).isEqualTo("Sources: ucdp-ged, wikipedia-current-events registered.");
+		assertThat(firstSummary.get(2)).startsWith(
+				"Events: events/ucdp_ged_syria_2016.csv: 6170 rows read, 6170 imported, 0 already present, 0 rejected");
+		assertThat(context.getBean(Sources.class).byId("ucdp-ged")).isPresent();
+		assertThat(context.getBean(Reports.class).count()).isEqualTo(6170);
+	}
+
+	@Test
+	void theActorsKeepTheirTypesParentsAndAliases() {
+		ActorDirectory directory = context.getBean(ActorDirectory.class);
+		assertThat(directory.registry().all()).hasSize(80);
+		assertThat(directory.registry().byId("syrian-air-force").orElseThrow().parentId())
+			.isEqualTo("syria-government");
+		assertThat(directory.registry().byId("syria-government").orElseThrow().type()).isEqualTo(ActorType.STATE_FORCE);
+		assertThat(directory.resolve("U.S.")).isEqualTo(ActorRef.resolved("U.S.", "united-states"));
+	}
+
+	@Test
+	void everyUcdpSideResolvesToARegisteredActor() {
+		List<Report> all = context.getBean(Reports.class).find(ReportQuery.all(ReportQuery.MAX_LIMIT)).reports();
+		Map<DataFlag, Long> flags = new EnumMap<>(DataFlag.class);
+		all.forEach(r -> r.flags().forEach(f -> flags.merge(f, 1L, Long::sum)));
+		assertThat(flags).doesNotContainKeys(DataFlag.ACTOR_UNRESOLVED, DataFlag.ACTOR_AMBIGUOUS,
+				DataFlag.TARGET_UNRESOLVED, DataFlag.TARGET_AMBIGUOUS);
+		Report first = all.stream().filter(r -> "214797".equals(r.externalId())).findFirst().orElseThrow();
+		assertThat(first.actor()).isEqualTo(ActorRef.resolved("Government of Syria", "syria-government"));
+	}
+
+	@Test
+	void loadingAgainSkipsTheEventsFileAlreadyImported() {
+		List<String> again = context.getBean(LoadingScenario.class).load(Scenario.SYRIA_2016, ImportProgress.NONE);
+		assertThat(again.get(2)).startsWith("Events: events/ucdp_ged_syria_2016.csv was already imported on ")
+			.endsWith("(6170 reports); skipped.");
+		assertThat(context.getBean(Reports.class).count()).isEqualTo(6170);
+		assertThat(context.getBean(ActorDirectory.class).registry().all()).hasSize(80);
+	}
+
+	@Test
+	void aScenarioWithoutTheFilesLoadsNothing() {
+		List<String> summary = context.getBean(LoadingScenario.class)
+			.load(new Scenario("nowhere", "classpath:scenarios/does-not-exist/"), ImportProgress.NONE);
+		assertThat(summary.get(0)).isEqualTo("Actors: the scenario has no actors.yaml.");
+		assertThat(summary.get(2)).isEqualTo("Events: the scenario has no events/ucdp_ged_syria_2016.csv.");
+	}
+
+}
