@@ -10,16 +10,72 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.truce.adjudication.application.ExportingFindings;
+import org.truce.agreement.application.AgreementCatalogue;
 import org.truce.report.application.ExportingReports;
 import org.truce.report.application.ReportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code truce export reports --format geojson|csv [--out FILE]}. */
+/**
+ * {@code truce export reports --format geojson|csv [--out FILE]} and
+ * {@code truce export findings --agreement ID --format csv [--out FILE]}.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Export the record to files.",
-		subcommands = { ExportCommand.ReportsCommand.class })
+		subcommands = { ExportCommand.ReportsCommand.class, ExportCommand.FindingsCommand.class })
 class ExportCommand {
+
+	/** Writes an export to one output stream and says how many items it wrote. */
+	interface Export {
+
+		long write(ConfigurableApplicationContext context, OutputStream out) throws IOException;
+
+	}
+
+	/**
+	 * Runs an export to standard output, or to a file that is replaced only once the
+	 * export is complete.
+	 */
+	static int run(StoreOptions store, Path out, String what, Export export) throws IOException {
+		if (out == null) {
+			// Spring logs to standard output; keep it for the export alone.
+			PrintStream stdout = System.out;
+			System.setOut(System.err);
+			try (ConfigurableApplicationContext context = Spring.offline(store)) {
+				OutputStream target = new BufferedOutputStream(stdout, 1 << 16);
+				long n = export.write(context, target);
+				target.flush();
+				System.err.println("Exported " + n + " " + what + ".");
+				return 0;
+			}
+			finally {
+				System.setOut(stdout);
+			}
+		}
+		Path target = out.toAbsolutePath();
+		if (Files.isDirectory(target)) {
+			System.err.println("truce export: " + out + " is a directory.");
+			return 2;
+		}
+		Path parent = target.getParent();
+		if (parent != null && !Files.isDirectory(parent)) {
+			System.err.println("truce export: no such directory: " + parent);
+			return 2;
+		}
+		Path partial = Files.createTempFile(parent, target.getFileName().toString(), ".partial");
+		try (ConfigurableApplicationContext context = Spring.offline(store);
+				OutputStream file = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+			long n = export.write(context, file);
+			file.close();
+			Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			System.out.println("Exported " + n + " " + what + " to " + out + ".");
+			return 0;
+		}
+		finally {
+			Files.deleteIfExists(partial);
+		}
+	}
 
 	@Command(name = "reports", mixinStandardHelpOptions = true,
 			description = "Export every report, newest event first, as GeoJSON (RFC 7946) or CSV.")
@@ -32,7 +88,36 @@ class ExportCommand {
 				description = "geojson or csv (case-insensitive).")
 		String formatName;
 
-		private ReportFormat format;
+		@Option(names = "--out", paramLabel = "FILE",
+				description = "Write to this file (replaced only once complete) instead of standard output.")
+		Path out;
+
+		@Override
+		public Integer call() throws IOException {
+			ReportFormat format = ReportFormat.parse(this.formatName).orElse(null);
+			if (format == null) {
+				System.err.println("truce export: --format must be geojson or csv, not " + this.formatName + ".");
+				return 2;
+			}
+			return run(this.store, this.out, "reports as " + format.name().toLowerCase(),
+					(context, target) -> context.getBean(ExportingReports.class).exportAll(format, target));
+		}
+
+	}
+
+	@Command(name = "findings", mixinStandardHelpOptions = true,
+			description = "Export an agreement's findings as CSV: one row per incident and term, with the outcome and"
+					+ " its reasons.")
+	static class FindingsCommand implements Callable<Integer> {
+
+		@Mixin
+		StoreOptions store;
+
+		@Option(names = "--agreement", required = true, paramLabel = "ID", description = "The agreement.")
+		String agreement;
+
+		@Option(names = "--format", defaultValue = "csv", paramLabel = "FORMAT", description = "csv (the only format).")
+		String formatName;
 
 		@Option(names = "--out", paramLabel = "FILE",
 				description = "Write to this file (replaced only once complete) instead of standard output.")
@@ -40,51 +125,22 @@ class ExportCommand {
 
 		@Override
 		public Integer call() throws IOException {
-			this.format = ReportFormat.parse(this.formatName).orElse(null);
-			if (this.format == null) {
-				System.err.println("truce export: --format must be geojson or csv, not " + this.formatName + ".");
+			if (!this.formatName.equalsIgnoreCase("csv")) {
+				System.err.println("truce export findings: --format must be csv, not " + this.formatName + ".");
 				return 2;
 			}
-			if (this.out != null) {
-				return toFile();
+			try {
+				return run(this.store, this.out, "findings of " + this.agreement, (context, target) -> {
+					if (context.getBean(AgreementCatalogue.class).versions(this.agreement).isEmpty()) {
+						throw new IllegalArgumentException("no agreement has the id " + this.agreement
+								+ "; load it with 'truce agreement load FILE'.");
+					}
+					return context.getBean(ExportingFindings.class).exportCsv(this.agreement, target);
+				});
 			}
-			// Spring logs to standard output; keep it for the export alone.
-			PrintStream stdout = System.out;
-			System.setOut(System.err);
-			try (ConfigurableApplicationContext context = Spring.offline(this.store)) {
-				OutputStream target = new BufferedOutputStream(stdout, 1 << 16);
-				long n = context.getBean(ExportingReports.class).exportAll(this.format, target);
-				target.flush();
-				System.err.println("Exported " + n + " reports as " + this.format.name().toLowerCase() + ".");
-				return 0;
-			}
-			finally {
-				System.setOut(stdout);
-			}
-		}
-
-		private int toFile() throws IOException {
-			Path target = this.out.toAbsolutePath();
-			if (Files.isDirectory(target)) {
-				System.err.println("truce export: " + this.out + " is a directory.");
+			catch (IllegalArgumentException ex) {
+				System.err.println("truce export findings: " + ex.getMessage());
 				return 2;
-			}
-			Path parent = target.getParent();
-			if (parent != null && !Files.isDirectory(parent)) {
-				System.err.println("truce export: no such directory: " + parent);
-				return 2;
-			}
-			Path partial = Files.createTempFile(parent, target.getFileName().toString(), ".partial");
-			try (ConfigurableApplicationContext context = Spring.offline(this.store);
-					OutputStream file = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
-				long n = context.getBean(ExportingReports.class).exportAll(this.format, file);
-				file.close();
-				Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-				System.out.println("Exported " + n + " reports to " + this.out + ".");
-				return 0;
-			}
-			finally {
-				Files.deleteIfExists(partial);
 			}
 		}
 

@@ -1,0 +1,79 @@
+package org.truce.adjudication.application;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import org.springframework.stereotype.Service;
+import org.truce.adjudication.model.Finding;
+import org.truce.adjudication.model.FindingQuery;
+import org.truce.adjudication.model.StoredFinding;
+
+/**
+ * Writes an agreement's findings as RFC 4180 CSV: one row per incident and term, newest
+ * incident first, streamed page by page.
+ */
+@Service
+public class ExportingFindings {
+
+	/** The columns, in order. */
+	public static final List<String> HEADER = List.of("incident_id", "external_ids", "agreement_id",
+			"agreement_version", "term_id", "outcome", "missing", "reasons", "actor_id", "zones", "incident_start",
+			"incident_end");
+
+	private final Findings findings;
+
+	public ExportingFindings(Findings findings) {
+		this.findings = findings;
+	}
+
+	/**
+	 * Writes every finding under the agreement. {@code reasons} holds each reason as
+	 * {@code CODE: sentence}, separated by {@code " | "}; {@code external_ids} and
+	 * {@code missing} are separated by {@code ;}.
+	 * @return how many rows were written
+	 */
+	public long exportCsv(String agreementId, OutputStream out) throws IOException {
+		BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+		CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180);
+		csv.printRecord(HEADER);
+		long rows = 0;
+		FindingQuery.Cursor cursor = null;
+		do {
+			Findings.Page page = this.findings
+				.find(new FindingQuery(agreementId, null, null, null, null, null, null, null, cursor, 1000));
+			for (StoredFinding s : page.findings()) {
+				Finding f = s.finding();
+				String missing = f instanceof Finding.Undetermined u
+						? u.missing().stream().map(Enum::name).collect(Collectors.joining(";")) : "";
+				String reasons = f.reasons()
+					.stream()
+					.map(r -> r.code().name() + ": " + r.detail())
+					.collect(Collectors.joining(" | "));
+				try {
+					csv.printRecord(f.key().incidentId(), String.join(";", s.externalIds()), f.key().agreementId(),
+							f.key().agreementVersion(), f.key().termId(), f.outcome().name(), missing, reasons,
+							s.actorId() == null ? "" : s.actorId(), String.join(";", s.zoneIds()), s.incidentStart(),
+							s.incidentEnd());
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+				rows++;
+			}
+			cursor = page.next();
+		}
+		while (cursor != null);
+		csv.flush();
+		return rows;
+	}
+
+}
