@@ -11,7 +11,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +48,11 @@ public class BaseLayers {
 	/** Decimal places kept in coordinates: 1e-5 degrees is about a metre. */
 	public static final int DECIMALS = 5;
 
+	/**
+	 * Roughly what a map fitted to Syria shows around it: where neighbours are labelled.
+	 */
+	static final Envelope SYRIA_SURROUNDINGS = new Envelope(34.5, 43.5, 31.6, 38.0);
+
 	private static final Logger log = LoggerFactory.getLogger(BaseLayers.class);
 
 	private final Map<String, Supplier<List<DisplayFeature>>> sources = new LinkedHashMap<>();
@@ -63,8 +71,15 @@ public class BaseLayers {
 
 	}
 
-	/** A feature as the map shows it: a few display properties and the full geometry. */
-	record DisplayFeature(Map<String, String> properties, Geometry geometry) {
+	/**
+	 * A feature as the map shows it: a few display properties, the full geometry and the
+	 * area in which its label belongs.
+	 */
+	record DisplayFeature(Map<String, String> properties, Geometry geometry, Envelope labelArea) {
+
+		DisplayFeature(Map<String, String> properties, Geometry geometry) {
+			this(properties, geometry, null);
+		}
 
 	}
 
@@ -86,7 +101,15 @@ public class BaseLayers {
 	void warm(ApplicationReadyEvent event) {
 		if (event.getApplicationContext() instanceof WebApplicationContext) {
 			long started = System.nanoTime();
-			names().forEach(this::layer);
+			for (String name : names()) {
+				try {
+					layer(name);
+				}
+				catch (RuntimeException ex) {
+					// Serve the rest; a request for this layer will fail and say so.
+					log.error("base layer {} cannot be built", name, ex);
+				}
+			}
 			log.info("base layers ready in {} ms", (System.nanoTime() - started) / 1_000_000);
 		}
 	}
@@ -109,10 +132,43 @@ public class BaseLayers {
 					properties.put(k, v);
 				}
 			});
+			Point label = labelPoint(f);
+			if (label != null) {
+				properties.putArray("label").add(round(label.getX())).add(round(label.getY()));
+			}
 			feature.set("geometry", GeoJson.JSON.readTree(GeoJson.write(simplified, DECIMALS)));
 		}
 		byte[] bytes = GeoJson.JSON.writeValueAsBytes(collection);
 		return new Layer(name, bytes, etag(bytes), features.size(), rawVertices, vertices);
+	}
+
+	/**
+	 * A point inside the feature (inside the part of it within the label area, when one
+	 * is given) where the map may write its name; null when no part lies in the area.
+	 */
+	static Point labelPoint(DisplayFeature f) {
+		Geometry area = f.geometry();
+		if (f.labelArea() != null) {
+			// Natural Earth's quantized rings are not all valid; overlay needs valid
+			// input.
+			Geometry valid = area.isValid() ? area : GeometryFixer.fix(area);
+			area = valid.intersection(valid.getFactory().toGeometry(f.labelArea()));
+		}
+		if (area.isEmpty()) {
+			return null;
+		}
+		// The largest part, so that a country is labelled on its mainland.
+		Geometry largest = area.getGeometryN(0);
+		for (int i = 1; i < area.getNumGeometries(); i++) {
+			if (area.getGeometryN(i).getArea() > largest.getArea()) {
+				largest = area.getGeometryN(i);
+			}
+		}
+		return largest.getInteriorPoint();
+	}
+
+	private static double round(double degrees) {
+		return Math.round(degrees * 10_000) / 10_000.0;
 	}
 
 	private static List<DisplayFeature> ocha(BoundaryLayer layer) {
@@ -130,14 +186,14 @@ public class BaseLayers {
 
 	/**
 	 * Natural Earth countries: {@code id} is the ISO 3166-1 numeric code, {@code name}
-	 * the English name.
+	 * the English name. Each is labelled in its part that a map of Syria shows.
 	 */
 	private static List<DisplayFeature> neighbours() {
 		return GeoJson.readClasspath(ScenarioBoundaries.NEIGHBOURS).stream().map(f -> {
 			Map<String, String> p = new LinkedHashMap<>();
 			p.put("iso", f.text("id"));
 			p.put("name", f.text("name"));
-			return new DisplayFeature(p, f.geometry());
+			return new DisplayFeature(p, f.geometry(), SYRIA_SURROUNDINGS);
 		}).toList();
 	}
 

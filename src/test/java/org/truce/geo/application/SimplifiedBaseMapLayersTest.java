@@ -77,6 +77,35 @@ class SimplifiedBaseMapLayersTest {
 	}
 
 	@Test
+	void everyGovernorateHasALabelPointInsideIt() {
+		Map<String, Geometry> raw = ScenarioBoundaries.read(BoundaryLayer.ADMIN1)
+			.stream()
+			.collect(Collectors.toMap(b -> b.pcode(), b -> b.geometry()));
+
+		for (JsonNode f : features("syria-admin1")) {
+			JsonNode label = f.path("properties").path("label");
+			Geometry point = GeoJson.WGS84.createPoint(
+					new org.locationtech.jts.geom.Coordinate(label.get(0).asDouble(), label.get(1).asDouble()));
+			assertThat(raw.get(f.path("properties").path("pcode").asString()).covers(point))
+				.as("label of %s", f.path("properties").path("name"))
+				.isTrue();
+		}
+	}
+
+	@Test
+	void neighboursAreLabelledInThePartAMapOfSyriaShows() {
+		Map<String, JsonNode> byName = features("neighbours").stream()
+			.collect(Collectors.toMap(f -> f.path("properties").path("name").asString(), f -> f.path("properties")));
+
+		JsonNode turkey = byName.get("Turkey").path("label");
+		assertThat(BaseLayers.SYRIA_SURROUNDINGS.contains(turkey.get(0).asDouble(), turkey.get(1).asDouble())).isTrue();
+		assertThat(byName.get("Iraq").has("label")).isTrue();
+		assertThat(byName.get("Jordan").has("label")).isTrue();
+		// Cyprus lies wholly west of the area.
+		assertThat(byName.get("Cyprus").has("label")).isFalse();
+	}
+
+	@Test
 	void geometriesAreWrittenWithoutALegacyCrsAndWithFiveDecimals() {
 		String text = new String(this.layers.layer("syria-admin1").orElseThrow().geojson(),
 				java.nio.charset.StandardCharsets.UTF_8);
