@@ -73,10 +73,9 @@
 
 	function addBaseLayers() {
 		var neighbours = fetchJson('/layers/neighbours.geojson').then(function (data) {
+			// Natural Earth's Syria is drawn too, under OCHA's: where their borders differ
+			// it fills the slivers as land rather than leaving sea-coloured gaps.
 			L.geoJSON(data, {
-				filter: function (feature) {
-					return feature.properties.iso !== '760';
-				},
 				style: { color: '#b9b6ae', weight: 1, fillColor: '#e4e1d8', fillOpacity: 1 },
 				onEachFeature: function (feature, layer) {
 					layer.bindTooltip(feature.properties.name, { sticky: true, className: 'area-tooltip' });

@@ -7,15 +7,10 @@ import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * A fresh schema in the PostgreSQL test database named by {@code TRUCE_TEST_PG_URL}, for
- * one test class. Without that variable the test is skipped, unless
- * {@code TRUCE_REQUIRE_PG=1}, when it fails; an unreachable database is treated the same.
- * The database must have PostGIS available; the migration creates the extension if it is
- * missing.
+ * one test class; see {@link RequiresPostgres}. The database must have PostGIS available;
+ * the migration creates the extension if it is missing.
  */
 public final class PostgresTestSchema {
 
@@ -28,27 +23,20 @@ public final class PostgresTestSchema {
 		this.schema = schema;
 	}
 
-	/** Creates the schema, or skips (or fails, when required) the calling test class. */
-	public static PostgresTestSchema createOrSkip(String prefix) {
+	/**
+	 * Creates the schema in the database named by {@code TRUCE_TEST_PG_URL}. Use it in a
+	 * class annotated {@code @ExtendWith(RequiresPostgres.class)}, which skips the class
+	 * when there is no database.
+	 */
+	public static PostgresTestSchema create(String prefix) {
 		String url = System.getenv("TRUCE_TEST_PG_URL");
-		boolean required = "1".equals(System.getenv("TRUCE_REQUIRE_PG"));
-		if (url == null || url.isBlank()) {
-			if (required) {
-				fail("TRUCE_REQUIRE_PG=1 but TRUCE_TEST_PG_URL is not set");
-			}
-			assumeTrue(false, "TRUCE_TEST_PG_URL is not set; set it to a PostGIS database, e.g."
-					+ " jdbc:postgresql://127.0.0.1:5432/truce_test?user=postgres, to run PostgreSQL tests");
-		}
 		String schema = (prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12))
 			.toLowerCase(Locale.ROOT);
 		try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
 			s.execute("CREATE SCHEMA " + schema);
 		}
 		catch (SQLException ex) {
-			if (required) {
-				fail("TRUCE_REQUIRE_PG=1 but PostgreSQL at TRUCE_TEST_PG_URL is unreachable: " + ex.getMessage(), ex);
-			}
-			assumeTrue(false, "PostgreSQL at TRUCE_TEST_PG_URL is unreachable: " + ex.getMessage());
+			throw new IllegalStateException("cannot create test schema " + schema, ex);
 		}
 		return new PostgresTestSchema(url, schema);
 	}

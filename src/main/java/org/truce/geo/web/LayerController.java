@@ -35,6 +35,7 @@ class LayerController {
 			.orElseThrow(() -> new RejectedException(
 					new Problem(ErrorCode.NOT_FOUND, "name", ErrorCode.NOT_FOUND.format("/layers/" + name + ".geojson")
 							+ " Layers: " + this.layers.names() + ".")));
+		// A weak ETag: Tomcat does not compress a response that has a strong one.
 		return ResponseEntity.ok()
 			.contentType(GEO_JSON)
 			.cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())

@@ -103,7 +103,7 @@ record ReportPanel(String id, String type, String category, String categoryCode,
 		return switch (precision) {
 			case SURVEYED -> "surveyed on site";
 			case EXACT -> "exact place";
-			case NEAR -> "near the point (about 25 km)";
+			case NEAR -> "near the point";
 			case ADMIN2 -> "district only; the point is its centre";
 			case ADMIN1 -> "governorate only; the point is its centre";
 			case FUZZY -> "a road, border, river or region";

@@ -3,6 +3,7 @@ package org.truce.geo.infrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,13 +12,15 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import org.truce.store.PostgresTestSchema;
+import org.truce.store.RequiresPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The scenario's geography loaded into PostgreSQL + PostGIS, in a fresh schema. Skipped
- * without {@code TRUCE_TEST_PG_URL}.
+ * without {@code TRUCE_TEST_PG_URL}; see {@link RequiresPostgres}.
  */
+@ExtendWith(RequiresPostgres.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @DirtiesContext
 class LoadingGeographyIntoPostgresTest extends GeographyStoreContract {
@@ -29,7 +32,7 @@ class LoadingGeographyIntoPostgresTest extends GeographyStoreContract {
 
 	@BeforeAll
 	static void createSchema() {
-		schema = PostgresTestSchema.createOrSkip("geo");
+		schema = PostgresTestSchema.create("geo");
 	}
 
 	@AfterAll

@@ -18,6 +18,7 @@ import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,17 +29,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.truce.report.application.Sources;
 import org.truce.report.application.SubmittingReport;
+import org.truce.web.RequiresChromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The map page in a real browser: Debian's Chromium driven by Playwright, against the
  * application on a random port with a fresh SQLite store. Skipped when Chromium is not
- * installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
+ * installed, unless {@code TRUCE_REQUIRE_BROWSER=1}; see {@link RequiresChromium}.
  */
+@ExtendWith(RequiresChromium.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class MapPageBrowserTest {
@@ -66,19 +67,10 @@ class MapPageBrowserTest {
 
 	@BeforeAll
 	static void launchChromium() {
-		Path chromium = Paths.get(System.getenv().getOrDefault("TRUCE_CHROMIUM", "/usr/bin/chromium"));
-		if (!Files.isExecutable(chromium)) {
-			String reason = "no Chromium executable at " + chromium
-					+ " (install Debian's chromium, or set TRUCE_CHROMIUM to its path)";
-			if ("1".equals(System.getenv("TRUCE_REQUIRE_BROWSER"))) {
-				fail("TRUCE_REQUIRE_BROWSER=1 but there is " + reason);
-			}
-			assumeTrue(false, "browser test skipped: " + reason);
-		}
 		playwright = Playwright
 			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
 		browser = playwright.chromium()
-			.launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(RequiresChromium.executable())
 				.setHeadless(true)
 				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
 						"--disable-component-update", "--disable-sync", "--no-first-run")));
