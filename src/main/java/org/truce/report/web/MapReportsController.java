@@ -1,0 +1,144 @@
+package org.truce.report.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.truce.actor.application.ActorDirectory;
+import org.truce.report.application.Reports;
+import org.truce.report.model.LocationPrecision;
+import org.truce.report.model.Report;
+import org.truce.report.model.ReportPage;
+import org.truce.report.model.ReportQuery;
+
+/**
+ * Reports as map points: a GeoJSON FeatureCollection with just enough per report to draw
+ * and pick it. Country-level aggregates are counted but not drawn: their point is the
+ * middle of the country, not a place where anything happened.
+ */
+@RestController
+class MapReportsController {
+
+	/** The most points one response draws. */
+	static final int MAX_POINTS = ReportQuery.MAX_LIMIT;
+
+	private final Reports reports;
+
+	private final ActorDirectory actors;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	MapReportsController(Reports reports, ActorDirectory actors) {
+		this.reports = reports;
+		this.actors = actors;
+	}
+
+	@Operation(summary = "Reports as map points (GeoJSON)",
+			description = "Filters as GET /api/reports (from, to, type). Newest event first, at most 10,000 points."
+					+ " Country-level aggregates are left out; 'leftOut' counts them and any reports beyond the limit."
+					+ " 'extent' is the first and last UTC day of every matching report.")
+	@GetMapping("/api/map/reports")
+	ResponseEntity<String> points(@RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) List<String> type) {
+		ReportQuery query = ReportQueryParser.parse(new ReportQueryParser.Params(null, null, null, null, from, to, type,
+				null, null, false, null, MAX_POINTS), this.actors, MAX_POINTS, MAX_POINTS);
+		ObjectNode body = this.json.createObjectNode();
+		body.put("type", "FeatureCollection");
+		ArrayNode features = body.putArray("features");
+		int shown = 0;
+		int aggregates = 0;
+		int overLimit = 0;
+		Instant first = null;
+		Instant last = null;
+		ReportPage page = this.reports.find(query);
+		while (true) {
+			for (Report r : page.reports()) {
+				first = first == null || r.when().start().isBefore(first) ? r.when().start() : first;
+				last = last == null || r.when().end().isAfter(last) ? r.when().end() : last;
+				if (r.where().precision() == LocationPrecision.COUNTRY) {
+					aggregates++;
+				}
+				else if (shown < MAX_POINTS) {
+					features.add(feature(r));
+					shown++;
+				}
+				else {
+					overLimit++;
+				}
+			}
+			if (page.next() == null) {
+				break;
+			}
+			page = this.reports.find(query.withCursor(page.next()));
+		}
+		body.put("shown", shown);
+		body.put("limit", MAX_POINTS);
+		ObjectNode leftOut = body.putObject("leftOut");
+		leftOut.put("countryAggregates", aggregates);
+		leftOut.put("overLimit", overLimit);
+		body.put("note", note(aggregates, overLimit));
+		if (first != null) {
+			ObjectNode extent = body.putObject("extent");
+			extent.put("from", day(first).toString());
+			extent.put("to", day(last).toString());
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/geo+json"))
+			.body(this.json.writeValueAsString(body));
+	}
+
+	private ObjectNode feature(Report r) {
+		ObjectNode f = this.json.createObjectNode();
+		f.put("type", "Feature");
+		f.put("id", r.id().toString());
+		ObjectNode geometry = f.putObject("geometry");
+		geometry.put("type", "Point");
+		geometry.putArray("coordinates").add(r.where().longitude()).add(r.where().latitude());
+		ObjectNode p = f.putObject("properties");
+		p.put("type", r.eventType().code());
+		p.put("category", EventTypeController.categoryCode(r.eventType()));
+		p.put("start", day(r.when().start()).toString());
+		p.put("end", day(r.when().end()).toString());
+		p.put("timePrecision", r.when().precision().name());
+		p.put("locationPrecision", r.where().precision().name());
+		p.put("uncertaintyM", Math.round(r.where().uncertaintyMetres()));
+		return f;
+	}
+
+	static String note(int aggregates, int overLimit) {
+		StringBuilder note = new StringBuilder();
+		if (aggregates > 0) {
+			note.append(aggregates)
+				.append(aggregates == 1 ? " country-level aggregate is" : " country-level aggregates are")
+				.append(" not mapped: each is a total for the whole country over a long period, and its point is")
+				.append(" only the middle of the country.");
+		}
+		if (overLimit > 0) {
+			if (note.length() > 0) {
+				note.append(' ');
+			}
+			note.append(overLimit)
+				.append(overLimit == 1 ? " older report is" : " older reports are")
+				.append(" not mapped: a map shows at most ")
+				.append(String.format(java.util.Locale.ROOT, "%,d", MAX_POINTS))
+				.append(" points; narrow the dates or types.");
+		}
+		return note.toString();
+	}
+
+	private static LocalDate day(Instant instant) {
+		return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+}

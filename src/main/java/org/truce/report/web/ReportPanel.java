@@ -1,0 +1,163 @@
+package org.truce.report.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.truce.actor.model.Actor;
+import org.truce.actor.model.ActorRef;
+import org.truce.actor.model.ActorRegistry;
+import org.truce.report.model.Casualties;
+import org.truce.report.model.Estimate;
+import org.truce.report.model.Location;
+import org.truce.report.model.LocationPrecision;
+import org.truce.report.model.Report;
+import org.truce.report.model.Source;
+import org.truce.report.model.TimePrecision;
+import org.truce.report.model.TimeSpan;
+
+/**
+ * A report as the map's side panel shows it: every value already worded for a reader, so
+ * the template only places them.
+ */
+record ReportPanel(String id, String type, String category, String categoryCode, String when, String timePrecision,
+		String place, String admin, String coordinates, String locationPrecision, String uncertainty,
+		List<Party> parties, List<CasualtyRow> casualties, String narrative, String source, String sourceDetail,
+		String externalId, List<Flag> flags, String recordedAt) {
+
+	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
+
+	/** Who acted or was acted against, as reported, and what the registry made of it. */
+	record Party(String role, String asReported, String status, String statusCode, String resolvedAs) {
+
+	}
+
+	/** One line of the casualty table; a blank cell means the source gave no figure. */
+	record CasualtyRow(String label, String low, String best, String high) {
+
+	}
+
+	record Flag(String code, String meaning) {
+
+	}
+
+	static ReportPanel of(Report r, Source source, ActorRegistry registry) {
+		Location where = r.where();
+		List<Party> parties = new ArrayList<>();
+		if (r.actor() != null) {
+			parties.add(party("Actor", r.actor(), registry));
+		}
+		if (r.target() != null) {
+			parties.add(party("Target", r.target(), registry));
+		}
+		String admin = String.join(", ",
+				java.util.stream.Stream.of(where.admin2(), where.admin1())
+					.filter(s -> s != null && !s.isBlank())
+					.toList());
+		return new ReportPanel(r.id().toString(), r.eventType().label(), r.eventType().category().label(),
+				EventTypeController.categoryCode(r.eventType()), when(r.when()), timePrecision(r.when().precision()),
+				where.placeName(), admin.isEmpty() ? null : admin,
+				String.format(Locale.ROOT, "%.5f° N, %.5f° E", where.latitude(), where.longitude()),
+				locationPrecision(where.precision()), distance(where.uncertaintyMetres()), parties,
+				casualties(r.casualties()), r.narrative(), source == null ? r.sourceId() : source.name(),
+				source == null ? null
+						: source.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " · reliability "
+								+ source.reliability().name() + " (" + source.reliability().meaning() + ")",
+				r.externalId(),
+				r.flags().stream().sorted(Comparator.naturalOrder()).map(f -> new Flag(f.name(), f.meaning())).toList(),
+				MINUTES.format(r.recordedAt().atOffset(ZoneOffset.UTC)));
+	}
+
+	/**
+	 * The interval as days when the precision is a day or coarser, else to the minute, in
+	 * UTC.
+	 */
+	static String when(TimeSpan span) {
+		if (span.precision() == TimePrecision.EXACT) {
+			String start = MINUTES.format(span.start().atOffset(ZoneOffset.UTC));
+			return span.start().equals(span.end()) ? start
+					: start + " – " + MINUTES.format(span.end().atOffset(ZoneOffset.UTC));
+		}
+		LocalDate first = day(span.start());
+		LocalDate last = day(span.end());
+		return first.equals(last) ? first.toString() : first + " – " + last;
+	}
+
+	static String timePrecision(TimePrecision precision) {
+		return switch (precision) {
+			case EXACT -> "time known to the hour";
+			case DAY -> "exact day";
+			case DAYS -> "within 2–6 days";
+			case WEEK -> "within the week";
+			case MONTH -> "within 8–30 days or the month";
+			case YEAR -> "within a year";
+		};
+	}
+
+	static String locationPrecision(LocationPrecision precision) {
+		return switch (precision) {
+			case SURVEYED -> "surveyed on site";
+			case EXACT -> "exact place";
+			case NEAR -> "near the point";
+			case ADMIN2 -> "district only; the point is its centre";
+			case ADMIN1 -> "governorate only; the point is its centre";
+			case FUZZY -> "a road, border, river or region";
+			case COUNTRY -> "country only";
+			case INTERNATIONAL -> "international waters or airspace";
+		};
+	}
+
+	/** Metres as a reader says them: {@code 800 m}, {@code 2 km}, {@code 2.5 km}. */
+	static String distance(double metres) {
+		if (metres < 1000) {
+			return Math.round(metres) + " m";
+		}
+		double km = metres / 1000;
+		return km == Math.rint(km) || km >= 100 ? Math.round(km) + " km" : String.format(Locale.ROOT, "%.1f km", km);
+	}
+
+	private static Party party(String role, ActorRef ref, ActorRegistry registry) {
+		String resolvedAs = switch (ref.status()) {
+			case RESOLVED -> registry.byId(ref.actorId()).map(Actor::name).orElse(ref.actorId());
+			case AMBIGUOUS -> "could be " + String.join(", ",
+					ref.candidates().stream().map(id -> registry.byId(id).map(Actor::name).orElse(id)).toList());
+			case UNRESOLVED -> null;
+		};
+		String status = switch (ref.status()) {
+			case RESOLVED -> "resolved";
+			case AMBIGUOUS -> "ambiguous";
+			case UNRESOLVED -> "not in the registry";
+		};
+		return new Party(role, ref.asReported(), status, ref.status().name().toLowerCase(Locale.ROOT), resolvedAs);
+	}
+
+	private static List<CasualtyRow> casualties(Casualties c) {
+		List<CasualtyRow> rows = new ArrayList<>();
+		row(rows, "Total", c.total());
+		row(rows, "Acting side", c.actorSide());
+		row(rows, "Side acted against", c.targetSide());
+		row(rows, "Civilians", c.civilians());
+		row(rows, "Unknown", c.unknown());
+		return rows;
+	}
+
+	private static void row(List<CasualtyRow> rows, String label, Estimate e) {
+		if (e != null && (e.low() != null || e.best() != null || e.high() != null)) {
+			rows.add(new CasualtyRow(label, text(e.low()), text(e.best()), text(e.high())));
+		}
+	}
+
+	private static String text(Integer n) {
+		return n == null ? "" : String.format(Locale.ROOT, "%,d", n);
+	}
+
+	private static LocalDate day(Instant instant) {
+		return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+}

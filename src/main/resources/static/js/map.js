@@ -1,0 +1,387 @@
+/*
+ * Truce map page. Everything comes from this server: the base layers (/layers/*.geojson),
+ * the report points (/api/map/reports), the event types (/api/event-types) and each
+ * report's panel (/reports/{id}/panel, an HTML fragment swapped in with htmx).
+ * No tiles, no CDN: the page works without internet.
+ */
+(function () {
+	'use strict';
+
+	var CATEGORY_COLOURS = {
+		battles: '#c62828',
+		explosions_remote_violence: '#ef6c00',
+		violence_against_civilians: '#6a1b9a',
+		protests: '#1565c0',
+		riots: '#795548',
+		strategic_developments: '#2e7d32',
+		ceasefire: '#00838f'
+	};
+	var FALLBACK_COLOUR = '#455a64';
+	var SYRIA = L.latLngBounds([32.31, 35.72], [37.32, 42.38]);
+
+	var mapElement = document.getElementById('map');
+	var countElement = document.getElementById('count');
+	var panel = document.getElementById('panel');
+	var fromInput = document.getElementById('from');
+	var toInput = document.getElementById('to');
+	var typeSelect = document.getElementById('type');
+
+	// One canvas for every vector layer: the base map and thousands of points stay fast,
+	// and the points, drawn last, receive the clicks.
+	var renderer = L.canvas({ padding: 0.3, tolerance: 4 });
+	var map = L.map(mapElement, {
+		renderer: renderer,
+		preferCanvas: true,
+		zoomSnap: 0.25,
+		minZoom: 5,
+		maxZoom: 14,
+		maxBounds: SYRIA.pad(1.2),
+		attributionControl: false
+	});
+	map.fitBounds(SYRIA, { padding: [28, 28] });
+	window.truceMap = map;
+
+	var loadedLayers = [];
+	var reportsLayer = L.featureGroup();
+	var selection = { marker: null, circle: null, id: null };
+	var categoryLabels = {};
+	var dataExtent = null;
+	var requestSeq = 0;
+
+	function fetchJson(url) {
+		return fetch(url, { headers: { Accept: 'application/geo+json, application/json' } }).then(function (response) {
+			return response.json().then(function (body) {
+				if (!response.ok) {
+					var error = new Error(body && body.detail ? body.detail : 'HTTP ' + response.status);
+					error.problem = body;
+					throw error;
+				}
+				return body;
+			});
+		});
+	}
+
+	function markLayerLoaded(name) {
+		loadedLayers.push(name);
+		mapElement.dataset.layers = loadedLayers.join(' ');
+	}
+
+	function nameTooltip(feature) {
+		var p = feature.properties || {};
+		return p.nameAr ? p.name + ' · <span lang="ar" dir="rtl">' + p.nameAr + '</span>' : p.name;
+	}
+
+	function addBaseLayers() {
+		var neighbours = fetchJson('/layers/neighbours.geojson').then(function (data) {
+			// Natural Earth's Syria is drawn too, under OCHA's: where their borders differ
+			// it fills the slivers as land rather than leaving sea-coloured gaps.
+			L.geoJSON(data, {
+				style: { color: '#b9b6ae', weight: 1, fillColor: '#e4e1d8', fillOpacity: 1 },
+				onEachFeature: function (feature, layer) {
+					layer.bindTooltip(feature.properties.name, { sticky: true, className: 'area-tooltip' });
+				}
+			}).addTo(map);
+			labels(data, 'country-label', function (feature) {
+				return feature.properties.iso !== '760';
+			}).addTo(map);
+			markLayerLoaded('neighbours');
+		});
+		var country = fetchJson('/layers/syria-admin0.geojson');
+		var governorates = fetchJson('/layers/syria-admin1.geojson');
+		return Promise.all([neighbours, country, governorates]).then(function (results) {
+			L.geoJSON(results[1], {
+				style: { color: '#5f6368', weight: 2.2, fillColor: '#fbfaf7', fillOpacity: 1 },
+				interactive: false
+			}).addTo(map);
+			markLayerLoaded('syria-admin0');
+			var admin1 = L.geoJSON(results[2], {
+				style: { color: '#9e9a90', weight: 1, fill: true, fillColor: '#ffffff', fillOpacity: 0 },
+				onEachFeature: function (feature, layer) {
+					layer.bindTooltip(nameTooltip(feature), { sticky: true, className: 'area-tooltip' });
+					layer.on('mouseover', function () {
+						layer.setStyle({ weight: 2, color: '#5f6368' });
+					});
+					layer.on('mouseout', function () {
+						layer.setStyle({ weight: 1, color: '#9e9a90' });
+					});
+				}
+			}).addTo(map);
+			var admin1Labels = labels(results[2], 'area-label').addTo(map);
+			markLayerLoaded('syria-admin1');
+			var districts = L.geoJSON(null, {
+				style: { color: '#c5c1b6', weight: 0.6, dashArray: '2 3', fill: false },
+				interactive: false
+			});
+			L.control.layers(null, {
+				'Governorates': admin1,
+				'Governorate names': admin1Labels,
+				'Districts': districts,
+				'Reports': reportsLayer
+			},
+				{ position: 'topright', collapsed: true }).addTo(map);
+			map.on('overlayadd', function (event) {
+				if (event.layer === districts && !districts.getLayers().length) {
+					fetchJson('/layers/syria-admin2.geojson').then(function (data) {
+						districts.addData(data);
+						markLayerLoaded('syria-admin2');
+					});
+				}
+			});
+		});
+	}
+
+	/** Names written at each feature's label point (computed by the server, inside the feature). */
+	function labels(collection, className, filter) {
+		var group = L.layerGroup();
+		collection.features.forEach(function (feature) {
+			var at = feature.properties.label;
+			if (at && (!filter || filter(feature))) {
+				group.addLayer(L.tooltip([at[1], at[0]], {
+					content: feature.properties.name,
+					permanent: true,
+					direction: 'center',
+					className: 'map-label ' + className,
+					interactive: false
+				}));
+			}
+		});
+		return group;
+	}
+
+	function colour(category) {
+		return CATEGORY_COLOURS[category] || FALLBACK_COLOUR;
+	}
+
+	function plural(n, one, many) {
+		return n.toLocaleString('en') + ' ' + (n === 1 ? one : many);
+	}
+
+	function showCount(body) {
+		var aggregates = body.leftOut ? body.leftOut.countryAggregates : 0;
+		var overLimit = body.leftOut ? body.leftOut.overLimit : 0;
+		var text = plural(body.shown, 'report', 'reports') + ' shown (' +
+			plural(aggregates, 'country-level aggregate', 'country-level aggregates') + ' not mapped)';
+		if (overLimit > 0) {
+			text += ' · ' + plural(overLimit, 'older report', 'older reports') + ' beyond the limit of ' +
+				body.limit.toLocaleString('en') + ' not drawn';
+		}
+		countElement.textContent = text;
+		countElement.title = body.note || '';
+		countElement.classList.remove('count-error');
+	}
+
+	function showError(message) {
+		countElement.textContent = message;
+		countElement.title = '';
+		countElement.classList.add('count-error');
+	}
+
+	function query() {
+		var params = new URLSearchParams();
+		if (fromInput.value) {
+			params.set('from', fromInput.value);
+		}
+		if (toInput.value) {
+			params.set('to', toInput.value);
+		}
+		if (typeSelect.value) {
+			params.set('type', typeSelect.value);
+		}
+		var text = params.toString();
+		return '/api/map/reports' + (text ? '?' + text : '');
+	}
+
+	function loadReports() {
+		var seq = ++requestSeq;
+		mapElement.dataset.loading = 'true';
+		countElement.textContent = 'Loading reports…';
+		return fetchJson(query()).then(function (body) {
+			if (seq !== requestSeq) {
+				return;
+			}
+			if (!dataExtent && body.extent) {
+				dataExtent = body.extent;
+				applyExtent();
+			}
+			drawReports(body);
+			showCount(body);
+		}).catch(function (error) {
+			if (seq === requestSeq) {
+				showError('Reports could not be loaded: ' + error.message);
+			}
+		}).then(function () {
+			if (seq === requestSeq) {
+				delete mapElement.dataset.loading;
+			}
+		});
+	}
+
+	function applyExtent() {
+		if (!dataExtent) {
+			return;
+		}
+		fromInput.value = dataExtent.from;
+		toInput.value = dataExtent.to;
+		fromInput.min = toInput.min = dataExtent.from;
+		fromInput.max = toInput.max = dataExtent.to;
+	}
+
+	function drawReports(body) {
+		reportsLayer.clearLayers();
+		var selectedStillShown = false;
+		body.features.forEach(function (feature) {
+			var c = feature.geometry.coordinates;
+			var marker = L.circleMarker([c[1], c[0]], {
+				renderer: renderer,
+				radius: 4,
+				weight: 0.6,
+				color: '#ffffff',
+				fillColor: colour(feature.properties.category),
+				fillOpacity: 0.8
+			});
+			marker.feature = feature;
+			marker.on('click', function () {
+				select(marker);
+			});
+			reportsLayer.addLayer(marker);
+			if (feature.id === selection.id) {
+				selectedStillShown = true;
+				highlight(marker);
+			}
+		});
+		if (!map.hasLayer(reportsLayer)) {
+			reportsLayer.addTo(map);
+		}
+		if (!selectedStillShown) {
+			clearSelection(false);
+		}
+		mapElement.dataset.markers = String(body.features.length);
+	}
+
+	function highlight(marker) {
+		if (selection.marker && selection.marker !== marker) {
+			selection.marker.setStyle({ radius: 4, weight: 0.6, color: '#ffffff' });
+		}
+		selection.marker = marker;
+		marker.setStyle({ radius: 7, weight: 2.5, color: '#111111' });
+		marker.bringToFront();
+	}
+
+	function select(marker) {
+		var feature = marker.feature;
+		selection.id = feature.id;
+		highlight(marker);
+		if (selection.circle) {
+			map.removeLayer(selection.circle);
+		}
+		selection.circle = L.circle(marker.getLatLng(), {
+			renderer: renderer,
+			radius: feature.properties.uncertaintyM,
+			color: colour(feature.properties.category),
+			weight: 1.5,
+			dashArray: '5 4',
+			fillOpacity: 0.08,
+			interactive: false
+		}).addTo(map);
+		marker.bringToFront();
+		mapElement.dataset.selected = feature.id;
+		panel.classList.add('panel-open');
+		htmx.ajax('GET', '/reports/' + encodeURIComponent(feature.id) + '/panel', { target: '#panel', swap: 'innerHTML' });
+	}
+
+	function clearSelection(resetPanel) {
+		if (selection.circle) {
+			map.removeLayer(selection.circle);
+		}
+		selection = { marker: null, circle: null, id: null };
+		delete mapElement.dataset.selected;
+		if (resetPanel) {
+			panel.classList.remove('panel-open');
+			panel.innerHTML = '';
+			var empty = document.createElement('div');
+			empty.className = 'panel-empty';
+			var heading = document.createElement('h2');
+			heading.textContent = 'No report selected';
+			var hint = document.createElement('p');
+			hint.textContent = 'Click a point on the map to read its report.';
+			empty.appendChild(heading);
+			empty.appendChild(hint);
+			panel.appendChild(empty);
+		}
+	}
+
+	function loadEventTypes() {
+		return fetchJson('/api/event-types').then(function (types) {
+			var groups = {};
+			var order = [];
+			types.forEach(function (type) {
+				if (!groups[type.categoryCode]) {
+					groups[type.categoryCode] = document.createElement('optgroup');
+					groups[type.categoryCode].label = type.category;
+					order.push(type.categoryCode);
+					categoryLabels[type.categoryCode] = type.category;
+				}
+				var option = document.createElement('option');
+				option.value = type.code;
+				option.textContent = type.label;
+				groups[type.categoryCode].appendChild(option);
+			});
+			order.forEach(function (code) {
+				typeSelect.appendChild(groups[code]);
+			});
+			return order;
+		});
+	}
+
+	function addLegend(categories) {
+		var legend = L.control({ position: 'bottomright' });
+		legend.onAdd = function () {
+			var box = L.DomUtil.create('div', 'legend');
+			var title = L.DomUtil.create('p', 'legend-title', box);
+			title.textContent = 'Event category';
+			var list = L.DomUtil.create('ul', '', box);
+			categories.forEach(function (code) {
+				var item = L.DomUtil.create('li', '', list);
+				var swatch = L.DomUtil.create('span', 'swatch cat-' + code, item);
+				swatch.setAttribute('aria-hidden', 'true');
+				item.appendChild(document.createTextNode(categoryLabels[code]));
+			});
+			L.DomEvent.disableClickPropagation(box);
+			return box;
+		};
+		legend.addTo(map);
+	}
+
+	document.getElementById('filters').addEventListener('change', function () {
+		loadReports();
+	});
+	document.getElementById('filters').addEventListener('submit', function (event) {
+		event.preventDefault();
+	});
+	document.getElementById('reset').addEventListener('click', function () {
+		typeSelect.value = '';
+		applyExtent();
+		loadReports();
+	});
+	panel.addEventListener('click', function (event) {
+		if (event.target.closest('.close')) {
+			clearSelection(true);
+		}
+	});
+	document.body.addEventListener('htmx:responseError', function (event) {
+		if (event.detail.target === panel) {
+			panel.textContent = 'The report could not be loaded (HTTP ' + event.detail.xhr.status + ').';
+		}
+	});
+	document.addEventListener('keydown', function (event) {
+		if (event.key === 'Escape' && selection.id) {
+			clearSelection(true);
+		}
+	});
+
+	Promise.all([addBaseLayers(), loadEventTypes()]).then(function (results) {
+		addLegend(results[1]);
+	}).catch(function (error) {
+		showError('The base map could not be loaded: ' + error.message);
+	}).then(loadReports);
+})();

@@ -1,0 +1,164 @@
+package org.truce.geo.web;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.truce.report.application.Sources;
+import org.truce.report.application.SubmittingReport;
+import org.truce.web.RequiresChromium;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The map page in a real browser: Debian's Chromium driven by Playwright, against the
+ * application on a random port with a fresh SQLite store. Skipped when Chromium is not
+ * installed, unless {@code TRUCE_REQUIRE_BROWSER=1}; see {@link RequiresChromium}.
+ */
+@ExtendWith(RequiresChromium.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class MapPageBrowserTest {
+
+	@TempDir
+	static Path data;
+
+	static Playwright playwright;
+
+	static Browser browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Sources sources;
+
+	@Autowired
+	SubmittingReport submitting;
+
+	@DynamicPropertySource
+	static void store(DynamicPropertyRegistry registry) {
+		registry.add("truce.data", () -> data.toString());
+	}
+
+	@BeforeAll
+	static void launchChromium() {
+		playwright = Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+		browser = playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(RequiresChromium.executable())
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync", "--no-first-run")));
+	}
+
+	@AfterAll
+	static void closeChromium() {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+	}
+
+	@Test
+	void theMapShowsReportsFiltersThemByTypeAndOpensOneOnClickWithoutLeavingLocalhost() throws Exception {
+		this.sources.save(MapFixture.monitors());
+		UUID convoy = this.submitting.submit(MapFixture.airstrikeOnTheUrumAlKubraConvoy(), null, "t").report().id();
+		this.submitting.submit(MapFixture.airstrikeOnAlQudsHospital(), null, "t");
+		this.submitting.submit(MapFixture.shellingNearDaraa(), null, "t");
+		this.submitting.submit(MapFixture.clashesInPalmyra(), null, "t");
+		this.submitting.submit(MapFixture.countryWideTotalFor2016(), null, "t");
+
+		try (BrowserContext context = browser
+			.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900).setLocale("en-GB"))) {
+			Page page = context.newPage();
+			List<String> requested = Collections.synchronizedList(new ArrayList<>());
+			List<String> errors = Collections.synchronizedList(new ArrayList<>());
+			page.onRequest(request -> requested.add(request.url()));
+			page.onPageError(errors::add);
+			page.onResponse(response -> {
+				if (response.status() >= 400) {
+					errors.add(response.status() + " " + response.url());
+				}
+			});
+			page.onConsoleMessage(message -> {
+				if ("error".equals(message.type())) {
+					errors.add(message.text());
+				}
+			});
+
+			page.navigate("http://127.0.0.1:" + this.port + "/");
+
+			// The base map: the shipped layers, drawn without any tile server.
+			page.waitForFunction("names => names.every(n => (document.getElementById('map').dataset.layers || '')"
+					+ ".split(' ').includes(n))", List.of("neighbours", "syria-admin0", "syria-admin1"));
+			// The reports: four points, the country-wide total left out and counted.
+			assertThat(page.locator("#count")).hasText("4 reports shown (1 country-level aggregate not mapped)");
+			assertThat(page.locator("#map")).hasAttribute("data-markers", "4");
+			assertThat(page.locator("#from")).hasValue("2016-01-01");
+			assertThat(page.locator("#to")).hasValue("2016-12-31");
+			assertThat(page.locator(".legend")).containsText("Explosions/Remote violence");
+			assertThat(page.locator(".map-label.area-label")).hasCount(14);
+			assertThat(page.locator(".map-label.country-label")).containsText(new String[] { "Turkey", "Iraq" });
+
+			// Governorate names show on hover, away from any point: Deir-ez-Zor.
+			double[] deirEzZor = pagePoint(page, 35.0, 40.2);
+			page.mouse().move(deirEzZor[0], deirEzZor[1]);
+			assertThat(page.locator(".leaflet-tooltip.area-tooltip")).containsText("Deir-ez-Zor");
+
+			page.selectOption("#type", "air_drone_strike");
+			assertThat(page.locator("#count")).hasText("2 reports shown (0 country-level aggregates not mapped)");
+			assertThat(page.locator("#map")).hasAttribute("data-markers", "2");
+
+			double[] convoyPoint = pagePoint(page, 36.1506, 36.9469);
+			page.mouse().click(convoyPoint[0], convoyPoint[1]);
+			assertThat(page.locator("#panel .narrative")).containsText("Urum al-Kubra while unloading");
+			assertThat(page.locator("#panel h2")).hasText("Air/drone strike");
+			assertThat(page.locator("#panel")).containsText("within 2 km of the point");
+			assertThat(page.locator("#map")).hasAttribute("data-selected", convoy.toString());
+
+			Path screenshots = Files.createDirectories(Paths.get("target", "screenshots"));
+			page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("map.png")));
+
+			assertThat(errors).as("errors in the page").isEmpty();
+			assertThat(requested).isNotEmpty()
+				.allSatisfy(url -> assertThat(URI.create(url).getHost()).as(url).isIn("127.0.0.1", "localhost"));
+		}
+	}
+
+	/** Where a WGS84 point is drawn, in page pixels. */
+	private static double[] pagePoint(Page page, double lat, double lon) {
+		@SuppressWarnings("unchecked")
+		List<Number> xy = (List<Number>) page.evaluate("([lat, lon]) => { const m = window.truceMap;"
+				+ " const p = m.latLngToContainerPoint([lat, lon]); const r = m.getContainer().getBoundingClientRect();"
+				+ " return [r.left + p.x, r.top + p.y]; }", List.of(lat, lon));
+		return new double[] { xy.get(0).doubleValue(), xy.get(1).doubleValue() };
+	}
+
+}
