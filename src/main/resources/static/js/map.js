@@ -25,6 +25,9 @@
 	var fromInput = document.getElementById('from');
 	var toInput = document.getElementById('to');
 	var typeSelect = document.getElementById('type');
+	var agreementSelect = document.getElementById('agreement');
+	var OUTCOME_COLOURS = { VIOLATION: '#c62828', UNDETERMINED: '#f9a825', NO_VIOLATION: '#9e9e9e' };
+	var agreementView = { id: null, outcomes: null, overlays: [], legend: null };
 
 	// One canvas for every vector layer: the base map and thousands of points stay fast,
 	// and the points, drawn last, receive the clicks.
@@ -152,6 +155,98 @@
 		return CATEGORY_COLOURS[category] || FALLBACK_COLOUR;
 	}
 
+	/** With an agreement chosen, a point shows its most serious finding; otherwise its category. */
+	function pointColour(feature) {
+		if (agreementView.outcomes) {
+			return OUTCOME_COLOURS[agreementView.outcomes[feature.id]] || '#ffffff';
+		}
+		return colour(feature.properties.category);
+	}
+
+	function loadAgreements() {
+		return fetchJson('/api/agreements').then(function (agreements) {
+			agreements.forEach(function (a) {
+				var option = document.createElement('option');
+				option.value = a.id;
+				option.textContent = a.title || a.id;
+				agreementSelect.appendChild(option);
+			});
+		});
+	}
+
+	/** Draws the chosen agreement's zones and mingled areas and colours points by their findings. */
+	function showAgreement(id) {
+		agreementView.overlays.forEach(function (layer) {
+			map.removeLayer(layer);
+		});
+		if (agreementView.legend) {
+			map.removeControl(agreementView.legend);
+		}
+		agreementView = { id: id || null, outcomes: null, overlays: [], legend: null };
+		if (!id) {
+			delete mapElement.dataset.agreement;
+			recolour();
+			return Promise.resolve();
+		}
+		var base = '/api/agreements/' + encodeURIComponent(id);
+		return Promise.all([fetchJson(base + '/zones'), fetchJson(base + '/mingled'),
+			fetchJson(base + '/incident-outcomes')]).then(function (results) {
+			if (agreementView.id !== id) {
+				return;
+			}
+			var zones = L.geoJSON(results[0], {
+				renderer: renderer,
+				style: { color: '#1565c0', weight: 1.5, dashArray: '6 3', fillColor: '#1565c0', fillOpacity: 0.06 },
+				onEachFeature: function (feature, layer) {
+					layer.bindTooltip('Zone: ' + (feature.properties.name || feature.properties.id), { sticky: true });
+				}
+			}).addTo(map);
+			var mingled = L.geoJSON(results[1], {
+				renderer: renderer,
+				style: { color: '#6a1b9a', weight: 1, fillColor: '#6a1b9a', fillOpacity: 0.25 },
+				onEachFeature: function (feature, layer) {
+					var p = feature.properties;
+					layer.bindTooltip('Mingled: ' + p.party + ' with the excluded ' + p.excluded, { sticky: true });
+				}
+			}).addTo(map);
+			agreementView.overlays = [zones, mingled];
+			agreementView.outcomes = results[2];
+			reportsLayer.eachLayer(function (marker) {
+				marker.bringToFront();
+			});
+			recolour();
+			agreementView.legend = outcomeLegend();
+			mapElement.dataset.agreement = id;
+			mapElement.dataset.zones = String(results[0].features.length);
+			mapElement.dataset.mingled = String(results[1].features.length);
+		});
+	}
+
+	function recolour() {
+		reportsLayer.eachLayer(function (marker) {
+			marker.setStyle({ fillColor: pointColour(marker.feature) });
+		});
+	}
+
+	function outcomeLegend() {
+		var legend = L.control({ position: 'bottomleft' });
+		legend.onAdd = function () {
+			var box = L.DomUtil.create('div', 'legend');
+			L.DomUtil.create('p', 'legend-title', box).textContent = 'Most serious finding';
+			var list = L.DomUtil.create('ul', '', box);
+			[['violation', 'Violation'], ['undetermined', 'Undetermined'], ['no-violation', 'No violation'],
+				['none', 'No term in force']].forEach(function (entry) {
+				var item = L.DomUtil.create('li', '', list);
+				L.DomUtil.create('span', 'swatch outcome-' + entry[0], item).setAttribute('aria-hidden', 'true');
+				item.appendChild(document.createTextNode(entry[1]));
+			});
+			L.DomEvent.disableClickPropagation(box);
+			return box;
+		};
+		legend.addTo(map);
+		return legend;
+	}
+
 	function plural(n, one, many) {
 		return n.toLocaleString('en') + ' ' + (n === 1 ? one : many);
 	}
@@ -236,7 +331,7 @@
 				radius: 4,
 				weight: 0.6,
 				color: '#ffffff',
-				fillColor: colour(feature.properties.category),
+				fillColor: pointColour(feature),
 				fillOpacity: 0.8
 			});
 			marker.feature = feature;
@@ -352,7 +447,13 @@
 		legend.addTo(map);
 	}
 
-	document.getElementById('filters').addEventListener('change', function () {
+	document.getElementById('filters').addEventListener('change', function (event) {
+		if (event.target === agreementSelect) {
+			showAgreement(agreementSelect.value).catch(function (error) {
+				showError('The agreement could not be loaded: ' + error.message);
+			});
+			return;
+		}
 		loadReports();
 	});
 	document.getElementById('filters').addEventListener('submit', function (event) {
@@ -379,7 +480,7 @@
 		}
 	});
 
-	Promise.all([addBaseLayers(), loadEventTypes()]).then(function (results) {
+	Promise.all([addBaseLayers(), loadEventTypes(), loadAgreements()]).then(function (results) {
 		addLegend(results[1]);
 	}).catch(function (error) {
 		showError('The base map could not be loaded: ' + error.message);

@@ -27,6 +27,12 @@ public interface Findings {
 	/** How many findings of each outcome there are under the agreement. */
 	Map<Outcome, Long> countByOutcome(String agreementId);
 
+	/**
+	 * For every incident with findings under the agreement, its most serious outcome: a
+	 * violation of any term, else undetermined for any term, else no violation.
+	 */
+	Map<String, Outcome> worstOutcomeByIncident(String agreementId);
+
 	record Page(List<StoredFinding> findings, FindingQuery.Cursor next) {
 
 	}

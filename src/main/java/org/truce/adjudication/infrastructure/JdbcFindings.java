@@ -139,6 +139,20 @@ class JdbcFindings implements Findings {
 		return out;
 	}
 
+	@Override
+	public Map<String, Outcome> worstOutcomeByIncident(String agreementId) {
+		Map<String, Outcome> out = new java.util.HashMap<>();
+		Outcome[] byRank = { Outcome.NO_VIOLATION, Outcome.UNDETERMINED, Outcome.VIOLATION };
+		this.jdbc
+			.sql("SELECT incident_id, MAX(CASE outcome WHEN 'VIOLATION' THEN 2 WHEN 'UNDETERMINED' THEN 1 ELSE 0 END)"
+					+ " AS worst FROM findings WHERE agreement_id = ? GROUP BY incident_id")
+			.param(agreementId)
+			.query(rs -> {
+				out.put(rs.getString("incident_id"), byRank[rs.getInt("worst")]);
+			});
+		return out;
+	}
+
 	private StoredFinding map(ResultSet rs) throws SQLException {
 		Finding.Key key = new Finding.Key(rs.getString("incident_id"), rs.getString("agreement_id"),
 				rs.getInt("agreement_version"), rs.getString("term_id"));

@@ -94,6 +94,14 @@ class FindingController {
 		return this.findings.countByOutcome(id);
 	}
 
+	@Operation(summary = "Each incident's most serious outcome under an agreement",
+			description = "VIOLATION if any term is violated, else UNDETERMINED if any term is undetermined, else"
+					+ " NO_VIOLATION; incidents under no term in force are absent. For maps.")
+	@GetMapping("/api/agreements/{id}/incident-outcomes")
+	Map<String, Outcome> incidentOutcomes(@PathVariable String id) {
+		return this.findings.worstOutcomeByIncident(id);
+	}
+
 	@Operation(summary = "The agreement's compliance clock at an instant (default now)")
 	@GetMapping("/api/agreements/{id}/clock")
 	ComplianceClock.State clock(@PathVariable String id, @RequestParam(required = false) String at) {

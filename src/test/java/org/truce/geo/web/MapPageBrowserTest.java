@@ -27,6 +27,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.truce.adjudication.application.AdjudicatingIncidents;
+import org.truce.agreement.application.AgreementCatalogue;
+import org.truce.agreement.application.ControlMapDocuments;
 import org.truce.report.application.Sources;
 import org.truce.report.application.SubmittingReport;
 import org.truce.web.RequiresChromium;
@@ -59,6 +62,12 @@ class MapPageBrowserTest {
 
 	@Autowired
 	SubmittingReport submitting;
+
+	@Autowired
+	AgreementCatalogue agreements;
+
+	@Autowired
+	AdjudicatingIncidents adjudicating;
 
 	@DynamicPropertySource
 	static void store(DynamicPropertyRegistry registry) {
@@ -94,6 +103,13 @@ class MapPageBrowserTest {
 		this.submitting.submit(MapFixture.shellingNearDaraa(), null, "t");
 		this.submitting.submit(MapFixture.clashesInPalmyra(), null, "t");
 		this.submitting.submit(MapFixture.countryWideTotalFor2016(), null, "t");
+		this.agreements.replaceControlMap("control-2016.geojson",
+				new ControlMapDocuments()
+					.parse("control-2016.geojson", classpath("scenarios/syria-2016/control/control-2016.geojson"))
+					.areas());
+		this.agreements.load("syria-coh-2016-02.yaml",
+				classpath("scenarios/syria-2016/agreements/syria-coh-2016-02.yaml"));
+		this.adjudicating.all();
 
 		try (BrowserContext context = browser
 			.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900).setLocale("en-GB"))) {
@@ -142,6 +158,18 @@ class MapPageBrowserTest {
 			assertThat(page.locator("#panel h2")).hasText("Air/drone strike");
 			assertThat(page.locator("#panel")).containsText("within 2 km of the point");
 			assertThat(page.locator("#map")).hasAttribute("data-selected", convoy.toString());
+			// Its findings under the cessation of hostilities, each with its reasons.
+			assertThat(page.locator("#panel .findings h4")).containsText("syria-coh-2016-02 v1");
+			assertThat(page.locator("#panel .finding").first()).containsText("syria-coh-2016-02/");
+
+			// The agreement's zones and mingled areas, and points coloured by their
+			// findings.
+			page.selectOption("#agreement", "syria-coh-2016-02");
+			assertThat(page.locator("#map")).hasAttribute("data-agreement", "syria-coh-2016-02");
+			assertThat(page.locator("#map")).hasAttribute("data-zones", "1");
+			assertThat(page.locator(".legend")).containsText(new String[] { "Most serious finding" });
+			String mingled = page.locator("#map").getAttribute("data-mingled");
+			assertThat(Integer.parseInt(mingled)).isPositive();
 
 			Path screenshots = Files.createDirectories(Paths.get("target", "screenshots"));
 			page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("map.png")));
@@ -149,6 +177,12 @@ class MapPageBrowserTest {
 			assertThat(errors).as("errors in the page").isEmpty();
 			assertThat(requested).isNotEmpty()
 				.allSatisfy(url -> assertThat(URI.create(url).getHost()).as(url).isIn("127.0.0.1", "localhost"));
+		}
+	}
+
+	private static String classpath(String resource) throws java.io.IOException {
+		try (var in = MapPageBrowserTest.class.getClassLoader().getResourceAsStream(resource)) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 		}
 	}
 

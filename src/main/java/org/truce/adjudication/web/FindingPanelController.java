@@ -1,0 +1,55 @@
+package org.truce.adjudication.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.truce.adjudication.application.Findings;
+import org.truce.adjudication.model.Finding;
+import org.truce.adjudication.model.FindingQuery;
+import org.truce.adjudication.model.StoredFinding;
+
+/**
+ * The HTML fragment that lists an incident's findings, grouped by agreement: the outcome
+ * of every term in force, the missing facts of undetermined ones, and every reason.
+ */
+@Controller
+class FindingPanelController {
+
+	private final Findings findings;
+
+	FindingPanelController(Findings findings) {
+		this.findings = findings;
+	}
+
+	/** One term's finding as the panel shows it. */
+	record Row(String term, String outcome, String outcomeCode, List<String> missing, List<String> reasons) {
+
+	}
+
+	@GetMapping("/incidents/{id}/findings/panel")
+	String panel(@PathVariable String id, Model model) {
+		Map<String, List<Row>> byAgreement = new LinkedHashMap<>();
+		FindingQuery q = new FindingQuery(null, null, null, null, null, id, null, null, null, 1000);
+		for (StoredFinding s : this.findings.find(q).findings()) {
+			Finding f = s.finding();
+			List<String> missing = new ArrayList<>();
+			if (f instanceof Finding.Undetermined u) {
+				u.missing().forEach(m -> missing.add(m.meaning()));
+			}
+			byAgreement
+				.computeIfAbsent(f.key().agreementId() + " v" + f.key().agreementVersion(), k -> new ArrayList<>())
+				.add(new Row(f.key().termId(), f.outcome().name().replace('_', ' ').toLowerCase(),
+						f.outcome().name().toLowerCase().replace('_', '-'), missing,
+						f.reasons().stream().map(r -> r.detail()).toList()));
+		}
+		model.addAttribute("agreements", byAgreement);
+		return "findings/panel :: findings";
+	}
+
+}
