@@ -99,7 +99,7 @@ class ExportCommand {
 				System.err.println("truce export: --format must be geojson or csv, not " + this.formatName + ".");
 				return 2;
 			}
-			return run(this.store, this.out, "reports as " + format.name().toLowerCase(),
+			return run(this.store, this.out, "reports",
 					(context, target) -> context.getBean(ExportingReports.class).exportAll(format, target));
 		}
 

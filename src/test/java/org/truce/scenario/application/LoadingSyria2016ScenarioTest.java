@@ -49,12 +49,15 @@ class LoadingSyria2016ScenarioTest {
 	}
 
 	@Test
-	void actorsThenSourcesThenEventsAreLoaded() {
-		assertThat(firstSummary).hasSize(3);
+	void actorsThenSourcesThenEventsThenGeographyThenAgreementsAreLoaded() {
+		assertThat(firstSummary).hasSize(5);
 		assertThat(firstSummary.get(0)).isEqualTo("Actors: 80 registered from actors.yaml.");
 		assertThat(firstSummary.get(1)).isEqualTo("Sources: ucdp-ged, wikipedia-current-events registered.");
 		assertThat(firstSummary.get(2)).startsWith(
 				"Events: events/ucdp_ged_syria_2016.csv: 6170 rows read, 6170 imported, 0 already present, 0 rejected");
+		assertThat(firstSummary.get(3)).isEqualTo("Geography: 763 boundaries and 2928 gazetteer places.");
+		assertThat(firstSummary.get(4)).startsWith("Agreements: 64 control areas, 3 agreements; findings: ")
+			.contains("syria-coh-2016-02 {VIOLATION=");
 		assertThat(context.getBean(Sources.class).byId("ucdp-ged")).isPresent();
 		assertThat(context.getBean(Reports.class).count()).isEqualTo(6170);
 	}
@@ -95,6 +98,8 @@ class LoadingSyria2016ScenarioTest {
 			.load(new Scenario("nowhere", "classpath:scenarios/does-not-exist/"), ImportProgress.NONE);
 		assertThat(summary.get(0)).isEqualTo("Actors: the scenario has no actors.yaml.");
 		assertThat(summary.get(2)).isEqualTo("Events: the scenario has no events/ucdp_ged_syria_2016.csv.");
+		assertThat(summary.get(3)).isEqualTo("Geography: the scenario has no boundaries/syr_admin1_ocha_cod.geojson.");
+		assertThat(summary.get(4)).isEqualTo("Agreements: none in the scenario.");
 	}
 
 }
