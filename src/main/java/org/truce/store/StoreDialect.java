@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -113,7 +114,9 @@ public sealed interface StoreDialect permits StoreDialect.Sqlite, StoreDialect.P
 
 		@Override
 		public Object instant(Instant instant) {
-			return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+			// To the millisecond, as SQLite keeps it: both stores must read back alike.
+			return instant == null ? null
+					: OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
 		}
 
 		@Override

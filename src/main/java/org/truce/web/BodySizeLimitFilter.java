@@ -15,6 +15,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -31,7 +33,11 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
 	private final long limit;
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	// The mix-in puts the problem's properties (code) at the top level, as the message
+	// converters do.
+	private final JsonMapper json = JsonMapper.builder()
+		.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
+		.build();
 
 	BodySizeLimitFilter(@Value("${truce.max-body:1MB}") DataSize limit) {
 		this.limit = limit.toBytes();

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.http.ProblemDetail;
@@ -50,6 +51,12 @@ class ProblemHandler {
 			if (cause instanceof StreamReadException read) {
 				return Problems.of(ErrorCode.MALFORMED_JSON, null,
 						ErrorCode.MALFORMED_JSON.format(read.getOriginalMessage()));
+			}
+			if (cause instanceof MismatchedInputException trailing
+					&& String.valueOf(trailing.getOriginalMessage()).startsWith("Trailing token")) {
+				// More than one JSON value in the body: a syntax error, not a type error.
+				return Problems.of(ErrorCode.MALFORMED_JSON, null,
+						ErrorCode.MALFORMED_JSON.format("more than one JSON value in the body"));
 			}
 			if (cause instanceof DatabindException bind) {
 				String field = path(bind);

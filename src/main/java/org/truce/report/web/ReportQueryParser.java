@@ -74,8 +74,12 @@ final class ReportQueryParser {
 		if (limit < 1 || limit > maxLimit) {
 			throw invalid("limit", "limit must be between 1 and " + maxLimit + ".");
 		}
+		List<String> sources = split(p.source());
+		if (sources.stream().anyMatch(s -> s.indexOf('\u0000') >= 0)) {
+			throw invalid("source", "source must not contain the NUL character (U+0000).");
+		}
 		ReportQuery.Cursor cursor = p.cursor() == null ? null : decodeCursor(p.cursor());
-		return new ReportQuery(bbox, near, from, to, types, actorIds, new LinkedHashSet<>(split(p.source())),
+		return new ReportQuery(bbox, near, from, to, types, actorIds, new LinkedHashSet<>(sources),
 				Boolean.TRUE.equals(p.excludeAggregates()), cursor, limit);
 	}
 

@@ -138,6 +138,22 @@ abstract class ReportsContract {
 	}
 
 	@Test
+	void instantsAreKeptToTheMillisecondBySteppingDown() {
+		Report report = report()
+			.during(Instant.parse("2016-09-19T12:00:00.123456789Z"), Instant.parse("2016-09-19T12:00:00.999999Z"),
+					TimePrecision.EXACT)
+			.recordedAt(Instant.parse("1969-12-31T23:59:59.9995Z"))
+			.build();
+
+		this.reports.append(List.of(unkeyed(report)));
+
+		Report stored = this.reports.byId(report.id()).orElseThrow();
+		assertThat(stored.when().start()).isEqualTo(Instant.parse("2016-09-19T12:00:00.123Z"));
+		assertThat(stored.when().end()).isEqualTo(Instant.parse("2016-09-19T12:00:00.999Z"));
+		assertThat(stored.recordedAt()).isEqualTo(Instant.parse("1969-12-31T23:59:59.999Z"));
+	}
+
+	@Test
 	void anUnknownIdFindsNothing() {
 		this.reports.append(List.of(unkeyed(report().build())));
 
