@@ -32,10 +32,14 @@ public final class RunningTruce implements AutoCloseable {
 
 	private final String describe;
 
-	private RunningTruce(ConfigurableApplicationContext context, AutoCloseable storeCleanup, String describe) {
+	private final Path dataDir;
+
+	private RunningTruce(ConfigurableApplicationContext context, AutoCloseable storeCleanup, String describe,
+			Path dataDir) {
 		this.context = context;
 		this.storeCleanup = storeCleanup;
 		this.describe = describe;
+		this.dataDir = dataDir;
 	}
 
 	/** A store in a new temporary directory. */
@@ -87,7 +91,12 @@ public final class RunningTruce implements AutoCloseable {
 			.web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.run(args.toArray(String[]::new));
-		return new RunningTruce(context, cleanup, describe);
+		return new RunningTruce(context, cleanup, describe, Path.of(String.valueOf(store.get("truce.data"))));
+	}
+
+	/** The data directory; for SQLite, it holds {@code truce.db}. */
+	public Path dataDir() {
+		return this.dataDir;
 	}
 
 	public <T> T bean(Class<T> type) {
