@@ -134,15 +134,23 @@ public final class ReportValidator {
 	 */
 	private static Optional<Instant[]> instantOrDay(String text, String field, List<Problem> problems) {
 		try {
+			Instant[] span;
 			if (text.length() == 10) {
 				LocalDate day = LocalDate.parse(text);
 				Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-				return Optional.of(new Instant[] { start,
-						day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1) });
+				span = new Instant[] { start, day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1) };
 			}
-			// Truce keeps instants to the millisecond, as both stores do.
-			Instant instant = OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MILLIS);
-			return Optional.of(new Instant[] { instant, instant });
+			else {
+				// Truce keeps instants to the millisecond, as both stores do.
+				Instant instant = OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MILLIS);
+				span = new Instant[] { instant, instant };
+			}
+			if (!TimeSpan.recordable(span[0]) || !TimeSpan.recordable(span[1])) {
+				problems.add(new Problem(ErrorCode.INVALID_VALUE, field,
+						"Field " + field + " must lie between the years 1 and 9999."));
+				return Optional.empty();
+			}
+			return Optional.of(span);
 		}
 		catch (DateTimeParseException ex) {
 			problems.add(new Problem(ErrorCode.INVALID_VALUE, field, "Field " + field

@@ -15,6 +15,7 @@ import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.ActorRef;
 import org.truce.report.model.EventType;
 import org.truce.report.model.ReportQuery;
+import org.truce.report.model.TimeSpan;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
@@ -111,12 +112,19 @@ final class ReportQueryParser {
 	 */
 	static Instant instant(String field, String text, boolean endOfDay) {
 		try {
+			Instant instant;
 			if (text.length() == 10) {
 				LocalDate day = LocalDate.parse(text);
-				return endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
+				instant = endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
 						: day.atStartOfDay(ZoneOffset.UTC).toInstant();
 			}
-			return OffsetDateTime.parse(text).toInstant();
+			else {
+				instant = OffsetDateTime.parse(text).toInstant();
+			}
+			if (!TimeSpan.recordable(instant)) {
+				throw invalid(field, field + " must lie between the years 1 and 9999.");
+			}
+			return instant;
 		}
 		catch (DateTimeParseException ex) {
 			throw invalid(field,
@@ -147,7 +155,11 @@ final class ReportQueryParser {
 			if (parts.length != 2) {
 				throw new IllegalArgumentException();
 			}
-			return new ReportQuery.Cursor(Instant.ofEpochMilli(Long.parseLong(parts[0])), Long.parseLong(parts[1]));
+			Instant start = Instant.ofEpochMilli(Long.parseLong(parts[0]));
+			if (!TimeSpan.recordable(start)) {
+				throw new IllegalArgumentException();
+			}
+			return new ReportQuery.Cursor(start, Long.parseLong(parts[1]));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new RejectedException(Problem.of(ErrorCode.INVALID_CURSOR, "cursor"));

@@ -302,6 +302,17 @@ abstract class ReportApiContract {
 	}
 
 	@Test
+	void aTimeBeyondTheYears1To9999IsRefusedForItsField() {
+		assertProblem(post(with(convoyStrike(), "when.end", "\"+999999999-12-31T23:59:59Z\"")), 422, "INVALID_VALUE",
+				"when.end");
+		assertProblem(post(with(convoyStrike(), "when.start", "\"-000001-01-01T00:00:00Z\"")), 422, "INVALID_VALUE",
+				"when.start");
+		assertProblem(post(with(convoyStrike(), "when.start", "\"0000-12-31\"")), 422, "INVALID_VALUE", "when.start");
+		assertThat(post(with(with(convoyStrike(), "when.start", "\"9999-12-31\""), "when.end", "null")).status())
+			.isEqualTo(201);
+	}
+
+	@Test
 	void anUnknownEventTypeIsRefused() {
 		assertProblem(post(with(convoyStrike(), "eventType", "\"alien invasion\"")), 422, "UNKNOWN_EVENT_TYPE",
 				"eventType");
@@ -397,6 +408,10 @@ abstract class ReportApiContract {
 		assertProblem(this.http.get("/api/reports?limit=1001"), 400, "INVALID_QUERY", "limit");
 		assertProblem(this.http.get("/api/reports?limit=many"), 400, "INVALID_QUERY", "limit");
 		assertProblem(this.http.get("/api/reports?from=yesterday"), 400, "INVALID_QUERY", "from");
+		assertProblem(this.http.get("/api/reports?from=" + encode("+999999999-12-31T23:59:59Z")), 400, "INVALID_QUERY",
+				"from");
+		assertProblem(this.http.get("/api/reports?to=" + encode("-999999999-01-01T00:00:00Z")), 400, "INVALID_QUERY",
+				"to");
 		assertProblem(this.http.get("/api/reports?from=2016-09-20&to=2016-09-19"), 422, "INTERVAL_END_BEFORE_START",
 				"to");
 		assertProblem(this.http.get("/api/reports?type=alien_invasion"), 422, "UNKNOWN_EVENT_TYPE", "type");
@@ -414,6 +429,10 @@ abstract class ReportApiContract {
 			.withoutPadding()
 			.encodeToString("x:y".getBytes(StandardCharsets.UTF_8));
 		assertProblem(this.http.get("/api/reports?cursor=" + forged), 400, "INVALID_CURSOR", "cursor");
+		String farFuture = java.util.Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString((Long.MAX_VALUE + ":1").getBytes(StandardCharsets.UTF_8));
+		assertProblem(this.http.get("/api/reports?cursor=" + farFuture), 400, "INVALID_CURSOR", "cursor");
 	}
 
 	// ---------------------------------------------------------------- operations
