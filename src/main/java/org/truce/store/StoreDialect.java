@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,6 +36,18 @@ public sealed interface StoreDialect permits StoreDialect.Sqlite, StoreDialect.P
 	String fromWithinBox(String table, double minLon, double minLat, double maxLon, double maxLat, List<Object> params);
 
 	String name();
+
+	/**
+	 * The exact box test on a row's own coordinates, to follow an index's approximate
+	 * one; adds its parameters.
+	 */
+	private static String exactBox(double minLon, double minLat, double maxLon, double maxLat, List<Object> params) {
+		params.add(minLon);
+		params.add(maxLon);
+		params.add(minLat);
+		params.add(maxLat);
+		return " AND t.lon >= ? AND t.lon <= ? AND t.lat >= ? AND t.lat <= ?";
+	}
 
 	/**
 	 * SQLite: instants as epoch milliseconds, ids as text, an R*Tree per spatial table
@@ -79,9 +92,11 @@ public sealed interface StoreDialect permits StoreDialect.Sqlite, StoreDialect.P
 			params.add(maxLat);
 			params.add(minLat);
 			// CROSS JOIN makes SQLite drive the query from the R*Tree rather than the
-			// time index.
+			// time index. The R*Tree holds 32-bit floats rounded outwards, so it finds a
+			// superset; the exact test on the row's own coordinates follows.
 			return " FROM " + table + "_rtree r CROSS JOIN " + table + " t ON t.seq = r.seq"
-					+ " WHERE r.min_lon <= ? AND r.max_lon >= ? AND r.min_lat <= ? AND r.max_lat >= ?";
+					+ " WHERE r.min_lon <= ? AND r.max_lon >= ? AND r.min_lat <= ? AND r.max_lat >= ?"
+					+ exactBox(minLon, minLat, maxLon, maxLat, params);
 		}
 
 		@Override
@@ -99,7 +114,9 @@ public sealed interface StoreDialect permits StoreDialect.Sqlite, StoreDialect.P
 
 		@Override
 		public Object instant(Instant instant) {
-			return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+			// To the millisecond, as SQLite keeps it: both stores must read back alike.
+			return instant == null ? null
+					: OffsetDateTime.ofInstant(instant.truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
 		}
 
 		@Override
@@ -128,7 +145,10 @@ public sealed interface StoreDialect permits StoreDialect.Sqlite, StoreDialect.P
 			params.add(minLat);
 			params.add(maxLon);
 			params.add(maxLat);
-			return " FROM " + table + " t WHERE t.geog::geometry && ST_MakeEnvelope(?, ?, ?, ?, 4326)";
+			// && compares single-precision boxes rounded outwards (and uses the index);
+			// the exact test on the row's own coordinates follows.
+			return " FROM " + table + " t WHERE t.geog::geometry && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
+					+ exactBox(minLon, minLat, maxLon, maxLat, params);
 		}
 
 		@Override

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.http.ProblemDetail;
@@ -60,6 +61,12 @@ class ProblemHandler {
 					.collect(Collectors.joining(", "));
 				return Problems.of(ErrorCode.UNKNOWN_ENUM_VALUE, field,
 						"Field " + field + " must be one of: " + allowed + ".");
+			}
+			if (cause instanceof MismatchedInputException trailing
+					&& String.valueOf(trailing.getOriginalMessage()).startsWith("Trailing token")) {
+				// More than one JSON value in the body: a syntax error, not a type error.
+				return Problems.of(ErrorCode.MALFORMED_JSON, null,
+						ErrorCode.MALFORMED_JSON.format("more than one JSON value in the body"));
 			}
 			if (cause instanceof DatabindException bind) {
 				String field = path(bind);

@@ -1,6 +1,7 @@
 package org.truce.report.application;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +66,7 @@ public class SubmittingReport {
 		ActorRef target = this.actors.resolve(draft.target());
 		Report report = new Report(Ids.newId(this.clock), v.eventType(), null, v.when(), v.where(), actor, target,
 				v.casualties(), draft.narrative(), draft.source(), draft.externalId(), v.attachments(),
-				DataFlags.derive(actor, target, v.casualties()), this.clock.instant());
+				DataFlags.derive(actor, target, v.casualties()), this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		Reports.Appended appended = await(new Reports.NewReport(report, idempotencyKey, requestDigest));
 		if (!appended.created() && !requestDigest.equals(appended.requestDigest())) {
 			throw new RejectedException(List.of(Problem.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key")));

@@ -51,8 +51,12 @@ public enum LocationPrecision {
 		return this.radiusMetres;
 	}
 
+	/**
+	 * UCDP {@code where_prec} 1-7; anything else, including 0 (Truce's own
+	 * {@link #SURVEYED}, which UCDP never codes), is empty.
+	 */
 	public static Optional<LocationPrecision> ofUcdp(int code) {
-		return Arrays.stream(values()).filter(p -> p.ucdpCode == code).findFirst();
+		return Arrays.stream(values()).filter(p -> code >= 1 && p.ucdpCode == code).findFirst();
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,14 +62,17 @@ public final class ReportValidator {
 		if (blank(d.source())) {
 			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "source"));
 		}
+		else if (d.source().indexOf('\u0000') >= 0) {
+			text("source", d.source(), MAX_TEXT, problems);
+		}
 		else if (!sourceExists.test(d.source())) {
 			problems.add(new Problem(ErrorCode.UNKNOWN_SOURCE, "source",
 					ErrorCode.UNKNOWN_SOURCE.format(quote(d.source()))));
 		}
-		length("actor", d.actor(), MAX_TEXT, problems);
-		length("target", d.target(), MAX_TEXT, problems);
-		length("externalId", d.externalId(), MAX_TEXT, problems);
-		length("narrative", d.narrative(), MAX_NARRATIVE, problems);
+		text("actor", d.actor(), MAX_TEXT, problems);
+		text("target", d.target(), MAX_TEXT, problems);
+		text("externalId", d.externalId(), MAX_TEXT, problems);
+		text("narrative", d.narrative(), MAX_NARRATIVE, problems);
 		Casualties casualties = casualties(d.casualties(), problems);
 		List<Attachment> attachments = attachments(d.attachments(), problems);
 		if (!problems.isEmpty()) {
@@ -130,14 +134,23 @@ public final class ReportValidator {
 	 */
 	private static Optional<Instant[]> instantOrDay(String text, String field, List<Problem> problems) {
 		try {
+			Instant[] span;
 			if (text.length() == 10) {
 				LocalDate day = LocalDate.parse(text);
 				Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-				return Optional.of(new Instant[] { start,
-						day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1) });
+				span = new Instant[] { start, day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1) };
 			}
-			Instant instant = OffsetDateTime.parse(text).toInstant();
-			return Optional.of(new Instant[] { instant, instant });
+			else {
+				// Truce keeps instants to the millisecond, as both stores do.
+				Instant instant = OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MILLIS);
+				span = new Instant[] { instant, instant };
+			}
+			if (!TimeSpan.recordable(span[0]) || !TimeSpan.recordable(span[1])) {
+				problems.add(new Problem(ErrorCode.INVALID_VALUE, field,
+						"Field " + field + " must lie between the years 1 and 9999."));
+				return Optional.empty();
+			}
+			return Optional.of(span);
 		}
 		catch (DateTimeParseException ex) {
 			problems.add(new Problem(ErrorCode.INVALID_VALUE, field, "Field " + field
@@ -177,9 +190,9 @@ public final class ReportValidator {
 			problems.add(new Problem(ErrorCode.INVALID_VALUE, "where.uncertaintyMetres",
 					"Field where.uncertaintyMetres must be between 0 and 20,000,000 metres."));
 		}
-		length("where.placeName", w.placeName(), MAX_TEXT, problems);
-		length("where.admin1", w.admin1(), MAX_TEXT, problems);
-		length("where.admin2", w.admin2(), MAX_TEXT, problems);
+		text("where.placeName", w.placeName(), MAX_TEXT, problems);
+		text("where.admin1", w.admin1(), MAX_TEXT, problems);
+		text("where.admin2", w.admin2(), MAX_TEXT, problems);
 		if (problems.size() > before) {
 			return null;
 		}
@@ -219,13 +232,27 @@ public final class ReportValidator {
 				problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, field + ".mediaType"));
 				continue;
 			}
+			int before = problems.size();
+			text(field + ".mediaType", a.mediaType(), MAX_TEXT, problems);
+			text(field + ".name", a.name(), MAX_TEXT, problems);
+			if (problems.size() > before) {
+				continue;
+			}
 			out.add(new Attachment(a.sha256().toLowerCase(Locale.ROOT), a.mediaType(), a.name()));
 		}
 		return out;
 	}
 
-	private static void length(String field, String value, int max, List<Problem> problems) {
-		if (value != null && value.length() > max) {
+	/**
+	 * A free text: at most {@code max} characters, and no NUL character, which PostgreSQL
+	 * cannot store in text.
+	 */
+	private static void text(String field, String value, int max, List<Problem> problems) {
+		if (value != null && value.indexOf('\u0000') >= 0) {
+			problems.add(new Problem(ErrorCode.INVALID_VALUE, field,
+					"Field " + field + " must not contain the NUL character (U+0000)."));
+		}
+		else if (value != null && value.length() > max) {
 			problems.add(new Problem(ErrorCode.TOO_LONG, field,
 					"Field " + field + " is longer than " + max + " characters."));
 		}

@@ -35,8 +35,12 @@ public enum TimePrecision {
 		return this.ucdpCode;
 	}
 
+	/**
+	 * UCDP {@code date_prec} 1-5; anything else, including 0 (Truce's own {@link #EXACT},
+	 * which UCDP never codes), is empty.
+	 */
 	public static Optional<TimePrecision> ofUcdp(int code) {
-		return Arrays.stream(values()).filter(p -> p.ucdpCode == code).findFirst();
+		return Arrays.stream(values()).filter(p -> code >= 1 && p.ucdpCode == code).findFirst();
 	}
 
 }

@@ -15,6 +15,7 @@ import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.ActorRef;
 import org.truce.report.model.EventType;
 import org.truce.report.model.ReportQuery;
+import org.truce.report.model.TimeSpan;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
@@ -74,8 +75,12 @@ final class ReportQueryParser {
 		if (limit < 1 || limit > maxLimit) {
 			throw invalid("limit", "limit must be between 1 and " + maxLimit + ".");
 		}
+		List<String> sources = split(p.source());
+		if (sources.stream().anyMatch(s -> s.indexOf('\u0000') >= 0)) {
+			throw invalid("source", "source must not contain the NUL character (U+0000).");
+		}
 		ReportQuery.Cursor cursor = p.cursor() == null ? null : decodeCursor(p.cursor());
-		return new ReportQuery(bbox, near, from, to, types, actorIds, new LinkedHashSet<>(split(p.source())),
+		return new ReportQuery(bbox, near, from, to, types, actorIds, new LinkedHashSet<>(sources),
 				Boolean.TRUE.equals(p.excludeAggregates()), cursor, limit);
 	}
 
@@ -107,12 +112,19 @@ final class ReportQueryParser {
 	 */
 	static Instant instant(String field, String text, boolean endOfDay) {
 		try {
+			Instant instant;
 			if (text.length() == 10) {
 				LocalDate day = LocalDate.parse(text);
-				return endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
+				instant = endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
 						: day.atStartOfDay(ZoneOffset.UTC).toInstant();
 			}
-			return OffsetDateTime.parse(text).toInstant();
+			else {
+				instant = OffsetDateTime.parse(text).toInstant();
+			}
+			if (!TimeSpan.recordable(instant)) {
+				throw invalid(field, field + " must lie between the years 1 and 9999.");
+			}
+			return instant;
 		}
 		catch (DateTimeParseException ex) {
 			throw invalid(field,
@@ -143,7 +155,11 @@ final class ReportQueryParser {
 			if (parts.length != 2) {
 				throw new IllegalArgumentException();
 			}
-			return new ReportQuery.Cursor(Instant.ofEpochMilli(Long.parseLong(parts[0])), Long.parseLong(parts[1]));
+			Instant start = Instant.ofEpochMilli(Long.parseLong(parts[0]));
+			if (!TimeSpan.recordable(start)) {
+				throw new IllegalArgumentException();
+			}
+			return new ReportQuery.Cursor(start, Long.parseLong(parts[1]));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new RejectedException(Problem.of(ErrorCode.INVALID_CURSOR, "cursor"));

@@ -1,0 +1,6 @@
+package org.truce.archfixture.beta.infrastructure;
+
+/** Test fixture: an infrastructure class of context "beta". */
+public class BetaStore {
+
+}

@@ -1,0 +1,16 @@
+package org.truce.report.infrastructure;
+
+import org.truce.testing.RunningTruce;
+
+/**
+ * The reports contract on PostgreSQL + PostGIS, in a schema of its own; skipped unless
+ * {@code TRUCE_TEST_PG_URL} is set.
+ */
+class PostgresReportsContractTest extends ReportsContract {
+
+	@Override
+	RunningTruce start() {
+		return RunningTruce.postgres(false);
+	}
+
+}

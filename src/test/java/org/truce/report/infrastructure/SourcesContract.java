@@ -1,0 +1,87 @@
+package org.truce.report.infrastructure;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.truce.report.application.Sources;
+import org.truce.report.model.Reliability;
+import org.truce.report.model.Source;
+import org.truce.report.model.SourceKind;
+import org.truce.testing.ReportFixture;
+import org.truce.testing.RunningTruce;
+import org.truce.testing.StartedOrSkipped;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What every {@link Sources} store must do; each subclass runs it on one real store. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SourcesContract {
+
+	private StartedOrSkipped<RunningTruce> started;
+
+	private RunningTruce truce;
+
+	private Sources sources;
+
+	abstract RunningTruce start();
+
+	@BeforeAll
+	void startStore() {
+		this.started = StartedOrSkipped.start(this::start);
+	}
+
+	@AfterAll
+	void stopStore() throws Exception {
+		if (this.started != null) {
+			this.started.close();
+		}
+	}
+
+	@BeforeEach
+	void emptyStore() {
+		this.truce = this.started.get();
+		this.sources = this.truce.bean(Sources.class);
+		this.truce.wipe();
+	}
+
+	@Test
+	void aSavedSourceReadsBackWithEveryField() {
+		Source source = new Source("sarc", "Syrian Arab Red Crescent — Aleppo branch", SourceKind.NGO, Reliability.C);
+
+		this.sources.save(source);
+
+		assertThat(this.sources.byId("sarc")).contains(source);
+	}
+
+	@Test
+	void savingTheSameIdAgainUpdatesTheSource() {
+		this.sources.save(new Source("liaison-1", "Liaison", SourceKind.PARTY_LIAISON, Reliability.F));
+		Source updated = new Source("liaison-1", "Liaison of the 5th Corps", SourceKind.PARTY_LIAISON, Reliability.D);
+
+		this.sources.save(updated);
+
+		assertThat(this.sources.byId("liaison-1")).contains(updated);
+		assertThat(this.sources.all()).containsExactly(updated);
+	}
+
+	@Test
+	void anUnknownIdFindsNothing() {
+		this.sources.save(ReportFixture.ucdp());
+
+		assertThat(this.sources.byId("nobody")).isEmpty();
+		assertThat(this.sources.byId("UCDP-GED")).as("ids are case-sensitive").isEmpty();
+	}
+
+	@Test
+	void allListsEverySourceByIdInOrder() {
+		this.sources.save(ReportFixture.ucdp());
+		this.sources.save(ReportFixture.monitor());
+		this.sources.save(new Source("acled", "ACLED", SourceKind.DATASET, null));
+
+		assertThat(this.sources.all()).extracting(Source::id).containsExactly("acled", "monitor-aleppo", "ucdp-ged");
+		assertThat(this.sources.byId("acled").orElseThrow().reliability()).isEqualTo(Reliability.F);
+	}
+
+}

@@ -1,0 +1,13 @@
+package org.truce.report.infrastructure;
+
+import org.truce.testing.RunningTruce;
+
+/** The reports contract on the embedded SQLite store. */
+class SqliteReportsContractTest extends ReportsContract {
+
+	@Override
+	RunningTruce start() {
+		return RunningTruce.sqlite(false);
+	}
+
+}

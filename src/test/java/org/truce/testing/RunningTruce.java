@@ -1,0 +1,176 @@
+package org.truce.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.truce.TruceApplication;
+import org.truce.store.StoreDialect;
+
+/**
+ * The real application, started in this JVM on one store: an embedded SQLite file in a
+ * temporary directory, or a fresh PostgreSQL schema. Either without a web server (for
+ * store contracts) or serving HTTP on a random loopback port. Closing it stops the
+ * application and deletes the store.
+ */
+public final class RunningTruce implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private final AutoCloseable storeCleanup;
+
+	private final String describe;
+
+	private final Path dataDir;
+
+	private RunningTruce(ConfigurableApplicationContext context, AutoCloseable storeCleanup, String describe,
+			Path dataDir) {
+		this.context = context;
+		this.storeCleanup = storeCleanup;
+		this.describe = describe;
+		this.dataDir = dataDir;
+	}
+
+	/** A store in a new temporary directory. */
+	public static RunningTruce sqlite(boolean web) {
+		Path dir = newTempDir();
+		return start(web, Map.of("truce.data", dir.toString()), () -> deleteRecursively(dir), "sqlite " + dir);
+	}
+
+	/**
+	 * A store in an existing directory, which is left in place on close (to reopen a
+	 * store written before).
+	 */
+	public static RunningTruce sqliteIn(Path dir, boolean web) {
+		return start(web, Map.of("truce.data", dir.toString()), () -> {
+		}, "sqlite " + dir);
+	}
+
+	/**
+	 * A store in a fresh PostgreSQL schema; skips or fails as
+	 * {@link PostgresTestDatabase} says.
+	 */
+	public static RunningTruce postgres(boolean web) {
+		PostgresTestDatabase.Schema schema = PostgresTestDatabase.freshSchema();
+		try {
+			Path dir = newTempDir();
+			return start(web, Map.of("truce.db", schema.url(), "truce.data", dir.toString()), () -> {
+				try {
+					schema.close();
+				}
+				finally {
+					deleteRecursively(dir);
+				}
+			}, "postgresql schema " + schema.name());
+		}
+		catch (RuntimeException ex) {
+			schema.close();
+			throw ex;
+		}
+	}
+
+	private static RunningTruce start(boolean web, Map<String, Object> store, AutoCloseable cleanup, String describe) {
+		Map<String, Object> properties = new LinkedHashMap<>(store);
+		properties.put("server.port", "0");
+		properties.put("logging.level.root", "warn");
+		properties.put("spring.main.banner-mode", "off");
+		List<String> args = new ArrayList<>();
+		properties.forEach((k, v) -> args.add("--" + k + "=" + v));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(TruceApplication.class)
+			.web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
+			.logStartupInfo(false)
+			.run(args.toArray(String[]::new));
+		return new RunningTruce(context, cleanup, describe, Path.of(String.valueOf(store.get("truce.data"))));
+	}
+
+	/** The data directory; for SQLite, it holds {@code truce.db}. */
+	public Path dataDir() {
+		return this.dataDir;
+	}
+
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	public StoreDialect dialect() {
+		return bean(StoreDialect.class);
+	}
+
+	public JdbcClient jdbc() {
+		return bean(JdbcClient.class);
+	}
+
+	/** The base URI of the web server, such as {@code http://127.0.0.1:41234}. */
+	public URI baseUri() {
+		String port = this.context.getEnvironment().getProperty("local.server.port");
+		if (port == null) {
+			throw new IllegalStateException("not started with a web server");
+		}
+		return URI.create("http://127.0.0.1:" + port);
+	}
+
+	/**
+	 * Deletes every report, source and actor, so that the next test starts from an empty
+	 * store.
+	 */
+	public void wipe() {
+		JdbcClient jdbc = jdbc();
+		jdbc.sql("DELETE FROM import_rejections").update();
+		jdbc.sql("DELETE FROM imports").update();
+		jdbc.sql("DELETE FROM reports").update();
+		if (dialect() instanceof StoreDialect.Sqlite) {
+			// The R*Tree has no delete trigger: reports are never deleted in production.
+			jdbc.sql("DELETE FROM reports_rtree").update();
+		}
+		jdbc.sql("DELETE FROM actor_aliases").update();
+		jdbc.sql("DELETE FROM actors").update();
+		jdbc.sql("DELETE FROM sources").update();
+	}
+
+	@Override
+	public String toString() {
+		return this.describe;
+	}
+
+	@Override
+	public void close() throws Exception {
+		try {
+			this.context.close();
+		}
+		finally {
+			this.storeCleanup.close();
+		}
+	}
+
+	public static Path newTempDir() {
+		try {
+			return Files.createTempDirectory("truce-test-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public static void deleteRecursively(Path dir) throws IOException {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			for (Path p : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+				Files.deleteIfExists(p);
+			}
+		}
+	}
+
+}
