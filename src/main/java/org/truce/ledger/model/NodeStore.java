@@ -1,0 +1,68 @@
+package org.truce.ledger.model;
+
+import java.util.List;
+
+/**
+ * Where a {@link MerkleTree} keeps the hashes of its complete (perfect) subtrees.
+ *
+ * <p>
+ * A node is addressed by {@code (level, index)}: it is the root of the perfect subtree of
+ * 2<sup>level</sup> leaves {@code [index·2^level, (index+1)·2^level)}. Level 0 holds the
+ * leaf hashes. A node exists once all its leaves have been appended and never changes
+ * after that, so a store only ever inserts. A tree of size n has fewer than 2n nodes.
+ *
+ * <p>
+ * Implementations decide their own thread safety and transactions; {@link #write} is the
+ * commit point of an append and must be atomic (all the nodes and the new size, or
+ * nothing).
+ */
+public interface NodeStore {
+
+	/** The number of leaves appended so far. */
+	long size();
+
+	/**
+	 * The hash of node {@code (level, index)}.
+	 * @throws IllegalStateException if that node is not (yet) stored
+	 */
+	byte[] node(int level, long index);
+
+	/**
+	 * Stores {@code nodes}, every node completed by growing the tree from
+	 * {@code fromSize} to {@code toSize} leaves, and records the new size.
+	 * @throws ConcurrentAppendException if the store's size is no longer {@code fromSize}
+	 * (another writer appended first); nothing is written then
+	 */
+	void write(long fromSize, long toSize, List<Node> nodes);
+
+	/**
+	 * One stored node: {@code hash} is the root of the perfect subtree at (level, index).
+	 */
+	record Node(int level, long index, byte[] hash) {
+
+		public Node {
+			if (level < 0 || level > 63 || index < 0) {
+				throw new IllegalArgumentException("No node (" + level + ", " + index + ")");
+			}
+			MerkleHashes.requireHash(hash, "node hash");
+		}
+
+		/** The first leaf under this node. */
+		public long start() {
+			return this.index << this.level;
+		}
+
+	}
+
+	/** Another writer grew the store between reading its size and writing. */
+	final class ConcurrentAppendException extends IllegalStateException {
+
+		private static final long serialVersionUID = 1L;
+
+		public ConcurrentAppendException(long expected, long actual) {
+			super("Expected the tree to have " + expected + " leaves, but it has " + actual);
+		}
+
+	}
+
+}
