@@ -6,7 +6,6 @@ import picocli.CommandLine.Command;
 /** The {@code truce} command line. */
 @Command(name = "truce", mixinStandardHelpOptions = true, version = "truce 0.1.0",
 		description = "Truce: the shared record of a ceasefire.",
-		description = "Truce: the shared record of a ceasefire.",
 		subcommands = { ServeCommand.class, DemoCommand.class, ImportCommand.class, ExportCommand.class,
 				AgreementCommand.class, ControlCommand.class, AdjudicateCommand.class, ProofCommand.class,
 				CommandLine.HelpCommand.class })
