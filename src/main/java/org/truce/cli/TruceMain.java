@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code truce} command line. */
 @Command(name = "truce", mixinStandardHelpOptions = true, version = "truce 0.1.0",
 		description = "Truce: the shared record of a ceasefire.",
-		subcommands = { ServeCommand.class, CommandLine.HelpCommand.class })
+		subcommands = { ServeCommand.class, BenchCommand.class, CommandLine.HelpCommand.class })
 public class TruceMain {
 
 	public static void main(String[] args) {
