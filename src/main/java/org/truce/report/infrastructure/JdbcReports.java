@@ -224,8 +224,7 @@ class JdbcReports implements Reports {
 		String attachments = rs.getString("attachments");
 		return new Report(UUID.fromString(rs.getString("id")),
 				EventType.valueOf(rs.getString("event_type").toUpperCase()), rs.getString("event_type_basis"), when,
-				where, actorRef(rs, "actor"), actorRef(rs, "target"),
-				casualties == null ? Casualties.NONE : this.json.readValue(casualties, Casualties.class),
+				where, actorRef(rs, "actor"), actorRef(rs, "target"), CasualtiesJson.read(this.json, casualties),
 				rs.getString("narrative"), rs.getString("source_id"), rs.getString("external_id"),
 				attachments == null ? List.of() : this.json.readValue(attachments, ATTACHMENTS),
 				parseFlags(rs.getString("flags")), this.dialect.instant(rs, "recorded_at"));
