@@ -1,7 +1,6 @@
 package org.truce.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,9 +85,9 @@ public final class IntakeLoad {
 			thread.start();
 		}
 		sleepUntil(measureFrom);
-		long cpuFrom = processCpuNanos();
+		long cpuFrom = ProcessCpu.nanos();
 		sleepUntil(end);
-		long cpu = processCpuNanos() - cpuFrom;
+		long cpu = ProcessCpu.nanos() - cpuFrom;
 		for (Thread thread : threads) {
 			thread.join();
 		}
@@ -111,14 +110,6 @@ public final class IntakeLoad {
 		while ((left = nanoTime - System.nanoTime()) > 0) {
 			Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
 		}
-	}
-
-	/** CPU time used by this JVM so far, or -1 when the platform does not say. */
-	static long processCpuNanos() {
-		if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-			return os.getProcessCpuTime();
-		}
-		return -1;
 	}
 
 	/** A JSON body for a valid report; distinct by its external id and point. */

@@ -26,6 +26,7 @@ import org.truce.bench.Hit;
 import org.truce.bench.HttpRadiusLoad;
 import org.truce.bench.IntakeLoad;
 import org.truce.bench.PgSchema;
+import org.truce.bench.ProcessCpu;
 import org.truce.bench.RadiusComparison;
 import org.truce.bench.RawPostgis;
 import org.truce.bench.Samples;
@@ -306,6 +307,7 @@ class BenchCommand implements Callable<Integer> {
 		Reports store = context.getBean(Reports.class);
 		SyntheticReports made = new SyntheticReports(this.seed, SOURCE);
 		long appending = 0;
+		long cpu = ProcessCpu.nanos();
 		long started = System.nanoTime();
 		int step = Math.max(1, this.reports / 10);
 		int nextMark = step;
@@ -323,8 +325,10 @@ class BenchCommand implements Callable<Integer> {
 		}
 		double wall = (System.nanoTime() - started) / 1e9;
 		this.out.printf(
-				"  loaded %s: %d reports in %.1f s (%.0f reports/s; %.1f s inside Reports.append, batches of %d)%n",
-				label, this.reports, wall, this.reports / wall, appending / 1e9, this.batch);
+				"  loaded %s: %d reports in %.1f s (%.0f reports/s; %.1f s inside Reports.append, batches of"
+						+ " %d; %.1f s of this JVM's CPU)%n",
+				label, this.reports, wall, this.reports / wall, appending / 1e9, this.batch,
+				(ProcessCpu.nanos() - cpu) / 1e9);
 		long t0 = System.nanoTime();
 		JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 		jdbc.execute(label.equals("sqlite") ? "ANALYZE" : "VACUUM ANALYZE reports");
