@@ -363,7 +363,7 @@ class BenchCommand implements Callable<Integer> {
 			this.out.flush();
 			RadiusComparison.Outcome outcome = RadiusComparison.run(contenders, points, this.radius, this.passes,
 					this.out);
-			this.out.printf("  %-24s %s%n", "per query, all timed passes:", "");
+			this.out.println("  per query, over all timed passes:");
 			for (RadiusComparison.Timing t : outcome.timings()) {
 				this.out.printf("  %-24s %s, total %.2f s, %d found per pass%n", t.contender().label(),
 						t.latency().line(), t.latency().total() / 1000, t.resultsPerPass());
