@@ -16,8 +16,14 @@ final class Spring {
 
 	/** A context without a web server, for commands that work on the store and exit. */
 	static ConfigurableApplicationContext offline(StoreOptions store) {
+		return offline(store, Map.of());
+	}
+
+	/** A context without a web server, with extra properties. */
+	static ConfigurableApplicationContext offline(StoreOptions store, Map<String, Object> extra) {
 		Map<String, Object> properties = new LinkedHashMap<>(store.properties());
 		properties.put("logging.level.root", "warn");
+		properties.putAll(extra);
 		return new SpringApplicationBuilder(TruceApplication.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.run(arguments(properties));

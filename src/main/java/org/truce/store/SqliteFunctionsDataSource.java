@@ -27,6 +27,7 @@ final class SqliteFunctionsDataSource extends SQLiteDataSource {
 		// power loss.
 		config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
 		config.setBusyTimeout(30_000);
+		config.setCacheSize(-65_536);
 		config.enforceForeignKeys(true);
 		return config;
 	}

@@ -3,6 +3,8 @@ package org.truce.report.application;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,6 +38,14 @@ public class SubmittingReport {
 
 	private final ApplicationEventPublisher events;
 
+	/**
+	 * Ids of sources seen to exist. Sources are never deleted ({@link Sources} has no
+	 * removal), so once found a source need not be looked up again; an unknown id is
+	 * looked up every time, so a source added later, here or by another instance sharing
+	 * the database, is found. Bounded by the number of stored sources.
+	 */
+	private final Set<String> knownSources = ConcurrentHashMap.newKeySet();
+
 	public SubmittingReport(Sources sources, ActorDirectory actors, GroupCommitter committer, Clock clock,
 			ApplicationEventPublisher events) {
 		this.events = events;
@@ -57,7 +67,7 @@ public class SubmittingReport {
 	 * is acknowledged
 	 */
 	public Submitted submit(ReportDraft draft, String idempotencyKey, String requestDigest) {
-		ReportValidator.Result result = ReportValidator.validate(draft, id -> this.sources.byId(id).isPresent());
+		ReportValidator.Result result = ReportValidator.validate(draft, this::sourceExists);
 		if (!result.ok()) {
 			throw new RejectedException(result.problems());
 		}
@@ -75,6 +85,17 @@ public class SubmittingReport {
 			this.events.publishEvent(new ReportRecorded(appended.report()));
 		}
 		return new Submitted(appended.report(), appended.created());
+	}
+
+	private boolean sourceExists(String id) {
+		if (this.knownSources.contains(id)) {
+			return true;
+		}
+		boolean exists = this.sources.byId(id).isPresent();
+		if (exists) {
+			this.knownSources.add(id);
+		}
+		return exists;
 	}
 
 	private Reports.Appended await(Reports.NewReport report) {

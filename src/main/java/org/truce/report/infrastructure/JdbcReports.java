@@ -2,6 +2,7 @@ package org.truce.report.infrastructure;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,31 +60,51 @@ class JdbcReports implements Reports {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate batch;
+
 	private final TransactionTemplate tx;
 
 	private final StoreDialect dialect;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	JdbcReports(JdbcClient jdbc, TransactionTemplate tx, StoreDialect dialect) {
+	JdbcReports(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, StoreDialect dialect) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.tx = tx;
 		this.dialect = dialect;
 	}
 
+	/**
+	 * Sends the inserts as one JDBC batch (one round trip to PostgreSQL, one native loop
+	 * in SQLite) and then reads back, one by one, only the reports whose key was already
+	 * stored.
+	 */
 	@Override
 	public List<Appended> append(List<NewReport> reports) {
+		if (reports.isEmpty()) {
+			return List.of();
+		}
 		return this.tx.execute(status -> {
-			List<Appended> out = new ArrayList<>(reports.size());
+			List<Object[]> rows = new ArrayList<>(reports.size());
 			for (NewReport item : reports) {
-				int inserted = this.jdbc.sql(INSERT).params(insertParams(item)).update();
-				if (inserted == 1) {
+				rows.add(insertParams(item).toArray());
+			}
+			int[] inserted = this.batch.batchUpdate(INSERT, rows);
+			List<Appended> out = new ArrayList<>(reports.size());
+			for (int i = 0; i < reports.size(); i++) {
+				NewReport item = reports.get(i);
+				if (inserted[i] == 1 || (inserted[i] == Statement.SUCCESS_NO_INFO && item.idempotencyKey() == null)) {
 					out.add(new Appended(item.report(), true, item.requestDigest()));
+					continue;
 				}
-				else {
-					out.add(byIdempotencyKey(item.idempotencyKey())
-						.orElseThrow(() -> new IllegalStateException("insert ignored but no report holds its key")));
-				}
+				Appended stored = byIdempotencyKey(item.idempotencyKey())
+					.orElseThrow(() -> new IllegalStateException("insert ignored but no report holds its key"));
+				// A driver that does not count rows per statement leaves only the id to
+				// tell
+				// whether this item was the one stored.
+				out.add(stored.report().id().equals(item.report().id())
+						? new Appended(item.report(), true, item.requestDigest()) : stored);
 			}
 			return out;
 		});
@@ -202,8 +224,7 @@ class JdbcReports implements Reports {
 		String attachments = rs.getString("attachments");
 		return new Report(UUID.fromString(rs.getString("id")),
 				EventType.valueOf(rs.getString("event_type").toUpperCase()), rs.getString("event_type_basis"), when,
-				where, actorRef(rs, "actor"), actorRef(rs, "target"),
-				casualties == null ? Casualties.NONE : this.json.readValue(casualties, Casualties.class),
+				where, actorRef(rs, "actor"), actorRef(rs, "target"), CasualtiesJson.read(this.json, casualties),
 				rs.getString("narrative"), rs.getString("source_id"), rs.getString("external_id"),
 				attachments == null ? List.of() : this.json.readValue(attachments, ATTACHMENTS),
 				parseFlags(rs.getString("flags")), this.dialect.instant(rs, "recorded_at"));

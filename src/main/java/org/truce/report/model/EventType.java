@@ -1,7 +1,8 @@
 package org.truce.report.model;
 
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.truce.actor.model.NameKey;
@@ -71,10 +72,37 @@ public enum EventType {
 		if (text == null) {
 			return Optional.empty();
 		}
-		String key = NameKey.of(text.replace('_', ' '));
-		return Arrays.stream(values())
-			.filter(t -> NameKey.of(t.label()).equals(key) || NameKey.of(t.name().replace('_', ' ')).equals(key))
-			.findFirst();
+		EventType byCode = Lookup.BY_CODE.get(text);
+		if (byCode != null) {
+			return Optional.of(byCode);
+		}
+		return Optional.ofNullable(Lookup.BY_KEY.get(NameKey.of(text.replace('_', ' '))));
+	}
+
+	/**
+	 * The folded keys of every label and name, computed once: the first type in
+	 * declaration order wins a shared key. Codes, the common case, are looked up as they
+	 * are, each mapped to what its folded key finds.
+	 */
+	private static final class Lookup {
+
+		static final Map<String, EventType> BY_KEY = new HashMap<>();
+
+		static final Map<String, EventType> BY_CODE = new HashMap<>();
+
+		static {
+			for (EventType type : values()) {
+				BY_KEY.putIfAbsent(NameKey.of(type.label()), type);
+				BY_KEY.putIfAbsent(NameKey.of(type.name().replace('_', ' ')), type);
+			}
+			for (EventType type : values()) {
+				EventType found = BY_KEY.get(NameKey.of(type.code().replace('_', ' ')));
+				if (found != null) {
+					BY_CODE.put(type.code(), found);
+				}
+			}
+		}
+
 	}
 
 	/** ACLED's event types, and Truce's own for ceasefire-specific events. */

@@ -1,0 +1,497 @@
+package org.truce.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.truce.bench.HeapWatch;
+import org.truce.bench.Hit;
+import org.truce.bench.HttpRadiusLoad;
+import org.truce.bench.IntakeLoad;
+import org.truce.bench.PgSchema;
+import org.truce.bench.ProcessCpu;
+import org.truce.bench.RadiusComparison;
+import org.truce.bench.RawPostgis;
+import org.truce.bench.Samples;
+import org.truce.bench.ServerProcess;
+import org.truce.bench.SyntheticReports;
+import org.truce.bench.SyriaBox;
+import org.truce.report.application.Reports;
+import org.truce.report.application.Sources;
+import org.truce.report.model.Reliability;
+import org.truce.report.model.ReportQuery;
+import org.truce.report.model.Source;
+import org.truce.report.model.SourceKind;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code truce bench}: measures Truce and prints the figures. A benchmark, not a test:
+ * nothing here passes or fails on time. Every store it uses is its own: a temporary
+ * directory for SQLite, a fresh schema for PostgreSQL, both removed at the end.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+		description = { "Measures Truce and prints figures; nothing passes or fails on time.",
+				"intake: reports/s and latency of POST /api/reports over HTTP with durable commits.",
+				"radius: radius queries over many reports, Truce's stores against raw PostGIS SQL,"
+						+ " then the peak heap of a separate server JVM serving the same queries over HTTP.",
+				"memory: only that last part of radius.",
+				"The stores are fresh: a temporary directory for SQLite, a schema truce_bench_<random> for"
+						+ " PostgreSQL; both are removed at the end." })
+class BenchCommand implements Callable<Integer> {
+
+	static final String SOURCE = "bench";
+
+	private static final Map<String, Object> QUIET = Map.of("logging.level.root", "error");
+
+	enum Suite {
+
+		intake, radius, memory, all
+
+	}
+
+	enum Store {
+
+		sqlite, postgres, both
+
+	}
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = "--suite", defaultValue = "all",
+			description = "intake, radius, memory or all (default: ${DEFAULT-VALUE}).")
+	Suite suite;
+
+	@Option(names = "--store",
+			description = "sqlite, postgres or both (default: both when a PostgreSQL URL is given, else sqlite).")
+	Store store;
+
+	@Option(names = "--db", paramLabel = "URL",
+			description = "A jdbc:postgresql:// URL of a database with PostGIS (default: $TRUCE_BENCH_PG_URL).")
+	String db;
+
+	@Option(names = "--clients", defaultValue = "32",
+			description = "intake: concurrent clients (default: ${DEFAULT-VALUE}).")
+	int clients;
+
+	@Option(names = "--warmup", defaultValue = "5", paramLabel = "SECONDS",
+			description = "intake: unmeasured seconds first (default: ${DEFAULT-VALUE}).")
+	double warmup;
+
+	@Option(names = "--duration", defaultValue = "20", paramLabel = "SECONDS",
+			description = "intake: measured seconds (default: ${DEFAULT-VALUE}).")
+	double duration;
+
+	@Option(names = "--reports", defaultValue = "1000000",
+			description = "radius: reports stored (default: ${DEFAULT-VALUE}).")
+	int reports;
+
+	@Option(names = "--queries", defaultValue = "1000",
+			description = "radius: query points (default: ${DEFAULT-VALUE}).")
+	int queries;
+
+	@Option(names = "--radius", defaultValue = "5000", paramLabel = "METRES",
+			description = "radius: of each query (default: ${DEFAULT-VALUE}).")
+	double radius;
+
+	@Option(names = "--passes", defaultValue = "3", description = "radius: timed passes (default: ${DEFAULT-VALUE}).")
+	int passes;
+
+	@Option(names = "--batch", defaultValue = "10000",
+			description = "radius: reports per Reports.append while loading (default: ${DEFAULT-VALUE}).")
+	int batch;
+
+	@Option(names = "--http-clients", defaultValue = "4",
+			description = "memory: concurrent query clients (default: ${DEFAULT-VALUE}).")
+	int httpClients;
+
+	@Option(names = "--server-heap", defaultValue = "512m",
+			description = "memory: -Xmx of the server JVM (default: ${DEFAULT-VALUE}).")
+	String serverHeap;
+
+	@Option(names = "--seed", defaultValue = "20160919", description = "Random seed (default: ${DEFAULT-VALUE}).")
+	long seed;
+
+	@Option(names = "--work", paramLabel = "DIR",
+			description = "Where the SQLite stores and server logs go (default: a new temporary directory, removed"
+					+ " at the end).")
+	Path work;
+
+	@Option(names = "--keep",
+			description = "Keep the stores (the work directory and the PostgreSQL schema of the radius suite) for"
+					+ " inspection, and print where they are.")
+	boolean keep;
+
+	private PrintWriter out;
+
+	@Override
+	public Integer call() throws Exception {
+		this.out = this.spec.commandLine().getOut();
+		String pgUrl = this.db != null ? this.db : System.getenv("TRUCE_BENCH_PG_URL");
+		Store stores = this.store != null ? this.store : (pgUrl != null ? Store.both : Store.sqlite);
+		if (stores != Store.sqlite && pgUrl == null) {
+			throw new CommandLine.ParameterException(this.spec.commandLine(),
+					"--store " + stores + " needs --db jdbc:postgresql://... or TRUCE_BENCH_PG_URL");
+		}
+		boolean sqlite = stores != Store.postgres;
+		String postgres = stores != Store.sqlite ? pgUrl : null;
+		boolean temporary = this.work == null;
+		Path dir = temporary ? Files.createTempDirectory("truce-bench-") : Files.createDirectories(this.work);
+		header(stores);
+		try {
+			if (this.suite == Suite.intake || this.suite == Suite.all) {
+				if (sqlite) {
+					intake("sqlite", dir.resolve("intake-sqlite"), null);
+				}
+				if (postgres != null) {
+					try (PgSchema schema = PgSchema.create(postgres)) {
+						intake("postgresql", dir.resolve("intake-pg"), schema.url());
+					}
+				}
+			}
+			if (this.suite != Suite.intake) {
+				radius(sqlite ? dir.resolve("radius-sqlite") : null, postgres, dir, this.suite != Suite.memory);
+			}
+		}
+		finally {
+			if (temporary && !this.keep) {
+				delete(dir);
+			}
+			else {
+				this.out.printf("%nkept: %s%n", dir);
+			}
+		}
+		this.out.flush();
+		return 0;
+	}
+
+	private void header(Store stores) {
+		Runtime runtime = Runtime.getRuntime();
+		this.out.printf("truce bench: suite %s, store %s, at %s%n", this.suite, stores, Instant.now());
+		this.out.printf("machine: %d cores, Java %s (%s), this JVM's max heap %d MB, GC %s%n",
+				runtime.availableProcessors(), System.getProperty("java.version"), System.getProperty("java.vm.name"),
+				runtime.maxMemory() >> 20,
+				ManagementFactory.getGarbageCollectorMXBeans()
+					.stream()
+					.map(b -> b.getName())
+					.reduce((a, b) -> a + ", " + b)
+					.orElse("?"));
+		this.out.println("caveat: the load-generating clients run on the same machine as the server and the"
+				+ " database, sharing its " + runtime.availableProcessors() + " cores; the figures are noisy and"
+				+ " lower than a server alone would reach.");
+		this.out.flush();
+	}
+
+	// ---- intake
+
+	private void intake(String label, Path data, String pgUrl) throws Exception {
+		this.out.printf("%n== intake, %s: %d clients, %.0f s warm-up, %.0f s measured%n", label, this.clients,
+				this.warmup, this.duration);
+		this.out.flush();
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("server.port", 0);
+		properties.put("server.address", "127.0.0.1");
+		properties.put("logging.level.root", "error");
+		ConfigurableApplicationContext context = Spring.web(storeOptions(data, pgUrl), properties);
+		try {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			context.getBean(Sources.class)
+				.save(new Source(SOURCE, "Benchmark clients", SourceKind.MONITOR, Reliability.F));
+			Reports store = context.getBean(Reports.class);
+			long before = store.count();
+			IntakeLoad.Result r = IntakeLoad.run(new IntakeLoad.Settings(URI.create("http://127.0.0.1:" + port),
+					this.clients, seconds(this.warmup), seconds(this.duration), SOURCE, this.seed));
+			long stored = store.count() - before;
+			this.out.printf("  throughput: %.1f reports/s acknowledged with 201 (%d in %.1f s)%n", r.throughput(),
+					r.measuredCreated(), r.seconds());
+			this.out.printf("  latency:    %s%n", r.latency().line());
+			this.out.printf(
+					"  cpu:        %.0f us of this JVM's CPU (clients + server%s) per report, %.2f of %d cores busy%n",
+					r.cpuMicrosPerReport(), pgUrl != null ? "; not PostgreSQL's own" : "",
+					r.cpuNanos() / 1e9 / r.seconds(), Runtime.getRuntime().availableProcessors());
+			this.out.printf("  responses:  %s%n", r.outcomes());
+			long errors = r.outcomes()
+				.entrySet()
+				.stream()
+				.filter(e -> !e.getKey().equals("201"))
+				.mapToLong(Map.Entry::getValue)
+				.sum();
+			this.out.printf("  errors:     %d%n", errors);
+			this.out.printf("  stored:     %d reports in the store; %d acknowledged with 201 (warm-up included): %s%n",
+					stored, r.acknowledged(), stored == r.acknowledged() ? "match" : "MISMATCH");
+			this.out.printf("  goal:       >= 2000 reports/s with p99 <= 50 ms: %s%n",
+					r.throughput() >= 2000 && r.latency().p99() <= 50 ? "met" : "missed");
+		}
+		finally {
+			context.close();
+		}
+		this.out.flush();
+	}
+
+	// ---- radius and memory
+
+	private void radius(Path sqliteData, String pgBaseUrl, Path dir, boolean timed) throws Exception {
+		List<SyriaBox.Point> points = SyriaBox.points(this.seed + 1, this.queries);
+		this.out.printf(
+				"%n== radius: %d reports uniform in lon %.1f-%.1f, lat %.1f-%.1f; %d query points;"
+						+ " %.0f m radius%n",
+				this.reports, SyriaBox.MIN_LON, SyriaBox.MAX_LON, SyriaBox.MIN_LAT, SyriaBox.MAX_LAT, this.queries,
+				this.radius);
+		ConfigurableApplicationContext sqlite = null;
+		ConfigurableApplicationContext postgres = null;
+		PgSchema schema = null;
+		try {
+			if (sqliteData != null) {
+				sqlite = Spring.offline(storeOptions(sqliteData, null), QUIET);
+				load("sqlite", sqlite);
+			}
+			if (pgBaseUrl != null) {
+				schema = PgSchema.create(pgBaseUrl);
+				postgres = Spring.offline(storeOptions(dir.resolve("radius-pg"), schema.url()), QUIET);
+				this.out.printf("  postgresql schema %s%n", schema.name());
+				load("postgresql", postgres);
+			}
+			if (timed) {
+				compare(sqlite, postgres, schema, points);
+			}
+			close(sqlite);
+			sqlite = null;
+			close(postgres);
+			postgres = null;
+			if (!HeapWatch.available()) {
+				this.out.println("\n== memory: skipped, this Java has no jstat and jcmd (a JRE, not a JDK)");
+				return;
+			}
+			if (sqliteData != null) {
+				memory("sqlite", List.of("--data", sqliteData.toString()), dir, points);
+			}
+			if (schema != null) {
+				memory("postgresql", List.of("--db", schema.url()), dir, points);
+			}
+		}
+		finally {
+			close(sqlite);
+			close(postgres);
+			if (schema != null && this.keep) {
+				this.out.printf("kept: schema %s (%s)%n", schema.name(), schema.url());
+			}
+			else if (schema != null) {
+				schema.close();
+			}
+		}
+	}
+
+	private void load(String label, ConfigurableApplicationContext context) {
+		context.getBean(Sources.class).save(new Source(SOURCE, "Benchmark data", SourceKind.DATASET, Reliability.F));
+		Reports store = context.getBean(Reports.class);
+		SyntheticReports made = new SyntheticReports(this.seed, SOURCE);
+		long appending = 0;
+		long cpu = ProcessCpu.nanos();
+		long started = System.nanoTime();
+		int step = Math.max(1, this.reports / 10);
+		int nextMark = step;
+		for (int done = 0; done < this.reports;) {
+			List<Reports.NewReport> batch = made.next(Math.min(this.batch, this.reports - done));
+			long t0 = System.nanoTime();
+			store.append(batch);
+			appending += System.nanoTime() - t0;
+			done += batch.size();
+			if (done >= nextMark && done < this.reports) {
+				this.out.printf("  loading %s: %d%n", label, done);
+				this.out.flush();
+				nextMark += step;
+			}
+		}
+		double wall = (System.nanoTime() - started) / 1e9;
+		this.out.printf(
+				"  loaded %s: %d reports in %.1f s (%.0f reports/s; %.1f s inside Reports.append, batches of"
+						+ " %d; %.1f s of this JVM's CPU)%n",
+				label, this.reports, wall, this.reports / wall, appending / 1e9, this.batch,
+				(ProcessCpu.nanos() - cpu) / 1e9);
+		long t0 = System.nanoTime();
+		JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+		jdbc.execute(label.equals("sqlite") ? "ANALYZE" : "VACUUM ANALYZE reports");
+		this.out.printf("  %s: %s in %.1f s; %d reports stored%n", label,
+				label.equals("sqlite") ? "ANALYZE" : "VACUUM ANALYZE reports", (System.nanoTime() - t0) / 1e9,
+				store.count());
+		this.out.flush();
+	}
+
+	private void compare(ConfigurableApplicationContext sqlite, ConfigurableApplicationContext postgres,
+			PgSchema schema, List<SyriaBox.Point> points) throws Exception {
+		List<RadiusComparison.Contender> contenders = new ArrayList<>();
+		RadiusComparison.Contender a = null;
+		RadiusComparison.Contender b = null;
+		RadiusComparison.Contender c = null;
+		if (sqlite != null) {
+			a = RadiusComparison.Contender.of("(a) truce sqlite", truce(sqlite.getBean(Reports.class)));
+			contenders.add(a);
+		}
+		RawPostgis raw = null;
+		try {
+			if (postgres != null) {
+				b = RadiusComparison.Contender.of("(b) truce postgis", truce(postgres.getBean(Reports.class)));
+				contenders.add(b);
+				raw = new RawPostgis(schema.url());
+				RawPostgis rawPostgis = raw;
+				c = RadiusComparison.Contender.of("(c) raw postgis", rawPostgis::select);
+				contenders.add(c);
+				contenders.add(new RadiusComparison.Contender("(c') raw postgis count", null, rawPostgis::count));
+			}
+			this.out.printf("  a warm-up pass that also compares the answers, then %d timed passes%n", this.passes);
+			this.out.flush();
+			RadiusComparison.Outcome outcome = RadiusComparison.run(contenders, points, this.radius, this.passes,
+					this.out);
+			this.out.println("  per query, over all timed passes:");
+			for (RadiusComparison.Timing t : outcome.timings()) {
+				this.out.printf("  %-24s %s, total %.2f s, %d found per pass%n", t.contender().label(),
+						t.latency().line(), t.latency().total() / 1000, t.resultsPerPass());
+			}
+			this.out.printf("  checksum (reports found per pass): %s%n",
+					outcome.timings()
+						.stream()
+						.map(t -> t.contender().label().split(" ")[0] + " " + t.resultsPerPass())
+						.reduce((x, y) -> x + ", " + y)
+						.orElse(""));
+			if (outcome.differences().isEmpty()) {
+				this.out.println("  answers: identical sets of reports for every query");
+			}
+			else {
+				this.out.printf("  answers: %d differences%n", outcome.differences().size());
+				outcome.differences().stream().limit(20).forEach(d -> this.out.println("    " + d));
+			}
+			Samples.Summary baseline = c == null ? null : timing(outcome, c);
+			if (baseline == null) {
+				this.out.println("  ratios: none, no PostGIS baseline in this run (--store sqlite)");
+			}
+			else {
+				for (RadiusComparison.Contender x : new RadiusComparison.Contender[] { a, b }) {
+					if (x != null) {
+						Samples.Summary s = timing(outcome, x);
+						this.out.printf(
+								"  ratio %s / (c): mean %.2f, p50 %.2f, p99 %.2f (goal: within 1.5x on the mean: %s)%n",
+								x.label().split(" ")[0], s.mean() / baseline.mean(), s.p50() / baseline.p50(),
+								s.p99() / baseline.p99(), s.mean() / baseline.mean() <= 1.5 ? "met" : "missed");
+					}
+				}
+			}
+		}
+		finally {
+			if (raw != null) {
+				raw.close();
+			}
+		}
+		this.out.flush();
+	}
+
+	private static Samples.Summary timing(RadiusComparison.Outcome outcome, RadiusComparison.Contender c) {
+		return outcome.timings().stream().filter(t -> t.contender() == c).findFirst().orElseThrow().latency();
+	}
+
+	private RadiusComparison.Search truce(Reports store) {
+		return (centre, metres) -> store
+			.find(ReportQuery.all(ReportQuery.MAX_LIMIT)
+				.withNear(new ReportQuery.Circle(centre.latitude(), centre.longitude(), metres)))
+			.reports()
+			.stream()
+			.map(r -> new Hit(r.id().toString(), r.where().latitude(), r.where().longitude()))
+			.toList();
+	}
+
+	private void memory(String label, List<String> storeArgs, Path dir, List<SyriaBox.Point> points) throws Exception {
+		this.out.printf(
+				"%n== memory, %s: a separate server JVM with -Xmx%s; %d clients send each of the %d radius"
+						+ " queries %d times (GET /api/reports?lat=&lon=&radius=%.0f&limit=1000)%n",
+				label, this.serverHeap, this.httpClients, points.size(), this.passes + 1, this.radius);
+		this.out.flush();
+		Path log = dir.resolve("server-" + label + ".log");
+		try (ServerProcess server = ServerProcess.start(storeArgs, List.of("-Xmx" + this.serverHeap), log,
+				Duration.ofMinutes(3))) {
+			HeapWatch.collect(server.pid());
+			HeapWatch.Sample idle = HeapWatch.once(server.pid());
+			HttpRadiusLoad.Result r;
+			HeapWatch.Sample peak;
+			int samples;
+			try (HeapWatch watch = HeapWatch.start(server.pid(), 50)) {
+				r = HttpRadiusLoad.run(server.base(), points, this.radius, 1000, this.httpClients, this.passes + 1);
+				Thread.sleep(200);
+				peak = watch.peak();
+				samples = watch.samples();
+			}
+			HeapWatch.Sample busy = HeapWatch.once(server.pid());
+			HeapWatch.collect(server.pid());
+			HeapWatch.Sample after = HeapWatch.once(server.pid());
+			this.out.printf("  heap in use after a full GC, before the queries: %.1f MB%n", idle.usedMb());
+			if (peak != null) {
+				this.out.printf(
+						"  peak heap in use while serving (jstat every 50 ms, %d samples): %.1f MB"
+								+ " (committed %.1f MB, old generation %.1f MB)%n",
+						samples, peak.usedMb(), peak.committedKb() / 1024, peak.oldUsedKb() / 1024);
+			}
+			this.out.printf("  heap in use after a full GC, after the queries: %.1f MB%n", after.usedMb());
+			this.out.printf("  GC while serving: %d young, %d full collections, %.2f s of %.1f s%n",
+					busy.youngGcs() - idle.youngGcs(), busy.fullGcs() - idle.fullGcs(),
+					busy.gcSeconds() - idle.gcSeconds(), r.seconds());
+			this.out.printf("  queries: %s; %d reports returned; responses %s%n", r.latency().line(), r.items(),
+					r.outcomes());
+			this.out.printf("  goal: peak heap under 512 MB: %s%n",
+					peak != null && peak.usedMb() < 512 && r.outcomes().keySet().equals(java.util.Set.of("200")) ? "met"
+							: "missed or not measured");
+			this.out.println("  note: -Xmx caps the heap, so the peak is bounded by construction; what shows the fit"
+					+ " is that every query answered 200 and the GC figures above.");
+		}
+		this.out.flush();
+	}
+
+	// ---- helpers
+
+	private static StoreOptions storeOptions(Path data, String pgUrl) {
+		StoreOptions options = new StoreOptions();
+		options.data = data;
+		options.db = pgUrl;
+		return options;
+	}
+
+	private static Duration seconds(double s) {
+		return Duration.ofNanos((long) (s * 1e9));
+	}
+
+	private static void close(ConfigurableApplicationContext context) {
+		if (context != null && context.isActive()) {
+			context.close();
+		}
+	}
+
+	private static void delete(Path dir) throws IOException {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(p);
+			}
+		}
+	}
+
+}
