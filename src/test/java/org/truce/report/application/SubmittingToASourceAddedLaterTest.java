@@ -49,7 +49,8 @@ class SubmittingToASourceAddedLaterTest {
 		this.committer = new GroupCommitter(this.reports);
 		this.committer.start();
 		this.submitting = new SubmittingReport(this.sources, new ActorDirectory(new NoActors()), this.committer,
-				Clock.fixed(Instant.parse("2016-09-20T08:00:00Z"), ZoneOffset.UTC));
+				Clock.fixed(Instant.parse("2016-09-20T08:00:00Z"), ZoneOffset.UTC), event -> {
+				});
 	}
 
 	@AfterEach
