@@ -29,6 +29,9 @@ final class SqliteFunctionsDataSource extends SQLiteDataSource {
 		config.setBusyTimeout(30_000);
 		config.setCacheSize(-65_536);
 		config.enforceForeignKeys(true);
+		// Take the write lock at BEGIN: a transaction that read (the ledger size) can
+		// then always write.
+		config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
 		return config;
 	}
 

@@ -14,12 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
+
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.truce.agreement.model.Agreement;
 import org.truce.agreement.model.AgreementDocument;
 import org.truce.agreement.model.ControlArea;
 import org.truce.agreement.model.ControlMap;
 import org.truce.agreement.model.DocumentError;
+import org.truce.ledger.application.Ledger;
+import org.truce.ledger.model.LedgerEntry;
 
 /**
  * The agreements known to this deployment: every stored version, parsed once and kept in
@@ -40,8 +45,14 @@ public class AgreementCatalogue {
 
 	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
+	private final Ledger ledger;
+
+	private final TransactionTemplate tx;
+
 	public AgreementCatalogue(AgreementVersions versions, ControlAreas controlAreas, BoundaryLookup boundaries,
-			Clock clock) {
+			Clock clock, Ledger ledger, TransactionTemplate tx) {
+		this.ledger = ledger;
+		this.tx = tx;
 		this.versions = versions;
 		this.controlAreas = controlAreas;
 		this.documents = new AgreementDocuments(boundaries);
@@ -79,8 +90,20 @@ public class AgreementCatalogue {
 			return new Loaded(null, false, List.of(new DocumentError(fileName, 1, 1, "version " + a.version() + " of "
 					+ a.id() + " is already stored with different content; an amendment needs a higher version")));
 		}
-		this.versions.add(new AgreementDocument(a.id(), a.version(), a.inForceFrom(), a.title(), fileName, text, sha,
-				this.clock.instant()));
+		AgreementDocument document = new AgreementDocument(a.id(), a.version(), a.inForceFrom(), a.title(), fileName,
+				text, sha, this.clock.instant());
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("agreementId", a.id());
+		body.put("version", a.version());
+		body.put("inForceFrom", a.inForceFrom().toString());
+		body.put("title", a.title());
+		body.put("fileName", fileName);
+		body.put("sha256", sha);
+		body.put("document", text);
+		this.tx.executeWithoutResult(status -> {
+			this.versions.add(document);
+			this.ledger.append(List.of(new LedgerEntry("agreement-version", a.id() + "@" + a.version(), body)));
+		});
 		this.byId = parseAll();
 		this.generation.incrementAndGet();
 		return new Loaded(a, true, List.of());
@@ -88,7 +111,26 @@ public class AgreementCatalogue {
 
 	/** Replaces the named control map; adjudication sees it at once. */
 	public synchronized void replaceControlMap(String mapName, List<ControlArea> areas) {
-		this.controlAreas.replace(mapName, areas);
+		GeoJsonWriter writer = new GeoJsonWriter();
+		writer.setEncodeCRS(false);
+		List<Object> listed = new ArrayList<>();
+		for (ControlArea area : areas) {
+			Map<String, Object> a = new LinkedHashMap<>();
+			a.put("id", area.id());
+			a.put("actor", area.actorId());
+			a.put("validFrom", area.valid().start().toString());
+			a.put("validTo", area.valid().end() == null ? null : area.valid().end().toString());
+			a.put("source", area.source());
+			a.put("geometrySha256", sha256(writer.write(area.geometry())));
+			listed.add(a);
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("mapName", mapName);
+		body.put("areas", listed);
+		this.tx.executeWithoutResult(status -> {
+			this.controlAreas.replace(mapName, areas);
+			this.ledger.append(List.of(new LedgerEntry("control-map", mapName, body)));
+		});
 		this.generation.incrementAndGet();
 	}
 

@@ -58,7 +58,7 @@ class CsvImport {
 	/** How many rejections an outcome carries for printing; all are stored. */
 	static final int FIRST_REJECTIONS = 20;
 
-	private final Reports reports;
+	private final RecordingReports reports;
 
 	private final Imports imports;
 
@@ -68,7 +68,7 @@ class CsvImport {
 
 	private final Clock clock;
 
-	CsvImport(Reports reports, Imports imports, Sources sources, ActorDirectory actors, Clock clock) {
+	CsvImport(RecordingReports reports, Imports imports, Sources sources, ActorDirectory actors, Clock clock) {
 		this.reports = reports;
 		this.imports = imports;
 		this.sources = sources;
@@ -235,9 +235,9 @@ class CsvImport {
 			flush();
 			Imports.Counts counts = counts();
 			Instant finishedAt = now();
-			CsvImport.this.imports.finished(this.started.id(), counts, finishedAt);
 			Imports.ImportRun run = new Imports.ImportRun(this.started.id(), this.started.kind(),
 					this.started.fileName(), this.started.sha256(), this.started.startedAt(), finishedAt, counts);
+			CsvImport.this.reports.finishImport(run);
 			return new ImportOutcome.Completed(run, List.copyOf(this.firstRejections), this.changed, readToEnd,
 					Duration.ofNanos(System.nanoTime() - this.startNanos));
 		}

@@ -30,7 +30,7 @@ class GroupCommitter implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
 
-	private final Reports reports;
+	private final RecordingReports reports;
 
 	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(20_000);
 
@@ -38,7 +38,7 @@ class GroupCommitter implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	GroupCommitter(Reports reports) {
+	GroupCommitter(RecordingReports reports) {
 		this.reports = reports;
 	}
 

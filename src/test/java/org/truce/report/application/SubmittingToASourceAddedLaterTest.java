@@ -46,7 +46,14 @@ class SubmittingToASourceAddedLaterTest {
 
 	@BeforeEach
 	void start() {
-		this.committer = new GroupCommitter(this.reports);
+		this.committer = new GroupCommitter(new RecordingReports(this.reports, null, null, null) {
+
+			@Override
+			public List<Reports.Appended> append(List<Reports.NewReport> batch) {
+				return SubmittingToASourceAddedLaterTest.this.reports.append(batch);
+			}
+
+		});
 		this.committer.start();
 		this.submitting = new SubmittingReport(this.sources, new ActorDirectory(new NoActors()), this.committer,
 				Clock.fixed(Instant.parse("2016-09-20T08:00:00Z"), ZoneOffset.UTC), event -> {

@@ -1,0 +1,77 @@
+package org.truce.ledger.application;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.truce.ledger.model.Checkpoint;
+import org.truce.ledger.model.Note;
+import org.truce.ledger.model.NoteSignature;
+import org.truce.ledger.model.VerifierKey;
+import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
+import org.truce.shared.RejectedException;
+
+/**
+ * Takes witnesses' cosignatures of checkpoints this log signed. A cosignature is kept
+ * only when its key is one of the configured witnesses and it verifies over the exact
+ * text of a stored checkpoint.
+ */
+@Service
+public class Cosigning {
+
+	private final LedgerStore store;
+
+	private final LogIdentity identity;
+
+	private final Clock clock;
+
+	public Cosigning(LedgerStore store, LogIdentity identity, Clock clock) {
+		this.store = store;
+		this.identity = identity;
+		this.clock = clock;
+	}
+
+	/**
+	 * The checkpoint that was cosigned and the witnesses whose cosignatures were kept.
+	 */
+	public record Accepted(long size, List<String> cosigners) {
+
+	}
+
+	public Accepted accept(String signedNote) {
+		Note note;
+		Checkpoint checkpoint;
+		try {
+			note = Note.parse(signedNote);
+			checkpoint = Checkpoint.parse(note.text());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "note",
+					"The body is not a signed checkpoint note: " + ex.getMessage()));
+		}
+		Optional<LedgerStore.StoredCheckpoint> stored = this.store.checkpoint(checkpoint.size());
+		if (stored.isEmpty() || !Note.parse(stored.get().note()).text().equals(note.text())) {
+			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "note",
+					"This log signed no checkpoint with exactly this text."));
+		}
+		List<String> kept = new ArrayList<>();
+		for (NoteSignature signature : note.signatures()) {
+			for (VerifierKey witness : this.identity.witnesses()) {
+				if (witness.matches(signature) && witness.verifies(note.text(), signature.signature())) {
+					this.store.addCosignature(checkpoint.size(), witness.name(), signature.line(),
+							this.clock.instant());
+					kept.add(witness.name());
+				}
+			}
+		}
+		if (kept.isEmpty()) {
+			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "note",
+					"The note carries no valid cosignature by a witness this log is configured to accept."));
+		}
+		return new Accepted(checkpoint.size(), kept);
+	}
+
+}

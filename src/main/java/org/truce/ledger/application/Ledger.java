@@ -1,0 +1,93 @@
+package org.truce.ledger.application;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.truce.ledger.model.LedgerEntry;
+import org.truce.ledger.model.MerkleHashes;
+import org.truce.ledger.model.MerkleTree;
+
+/**
+ * The append-only log of every change to the record. Appends join the caller's
+ * transaction, so that an entry and the projection rows it describes commit together or
+ * not at all; the database serialises appends, so several server instances on one
+ * PostgreSQL produce one sequence.
+ */
+@Service
+public class Ledger {
+
+	private final LedgerStore store;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	public Ledger(LedgerStore store, TransactionTemplate tx, Clock clock) {
+		this.store = store;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	/**
+	 * Appends entries in order, in the caller's transaction (or a new one).
+	 * @return the index of the first entry
+	 */
+	public long append(List<LedgerEntry> entries) {
+		if (entries.isEmpty()) {
+			return size();
+		}
+		return this.tx.execute(status -> {
+			Instant now = this.clock.instant();
+			List<byte[]> leaves = new ArrayList<>(entries.size());
+			List<String> texts = new ArrayList<>(entries.size());
+			for (LedgerEntry entry : entries) {
+				byte[] bytes = entry.canonicalBytes();
+				texts.add(new String(bytes, StandardCharsets.UTF_8));
+				leaves.add(MerkleHashes.leafHash(bytes));
+			}
+			long first = new MerkleTree(this.store.nodesForAppend()).appendAll(leaves);
+			List<LedgerStore.StoredEntry> stored = new ArrayList<>(entries.size());
+			for (int i = 0; i < entries.size(); i++) {
+				stored.add(new LedgerStore.StoredEntry(first + i, entries.get(i).kind(), entries.get(i).subject(),
+						texts.get(i), leaves.get(i), now));
+			}
+			this.store.insertEntries(stored);
+			return first;
+		});
+	}
+
+	public long size() {
+		return this.store.nodes().size();
+	}
+
+	public byte[] root(long size) {
+		return new MerkleTree(this.store.nodes()).root(size);
+	}
+
+	public List<byte[]> inclusionProof(long index, long size) {
+		return new MerkleTree(this.store.nodes()).inclusionProof(index, size);
+	}
+
+	public List<byte[]> consistencyProof(long size1, long size2) {
+		return new MerkleTree(this.store.nodes()).consistencyProof(size1, size2);
+	}
+
+	public List<LedgerStore.StoredEntry> entries(long start, long end) {
+		return this.store.entries(start, end);
+	}
+
+	public Optional<Long> indexOfLeafHash(byte[] leafHash) {
+		return this.store.indexOfLeafHash(leafHash);
+	}
+
+	public Optional<Long> indexOfSubject(String subject) {
+		return this.store.indexOfSubject(subject);
+	}
+
+}

@@ -1,0 +1,174 @@
+package org.truce.ledger.infrastructure;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.truce.ledger.application.LedgerStore;
+import org.truce.ledger.model.NodeStore;
+import org.truce.store.StoreDialect;
+
+@Repository
+class JdbcLedgerStore implements LedgerStore {
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate template;
+
+	private final StoreDialect dialect;
+
+	JdbcLedgerStore(JdbcClient jdbc, JdbcTemplate template, StoreDialect dialect) {
+		this.jdbc = jdbc;
+		this.template = template;
+		this.dialect = dialect;
+	}
+
+	@Override
+	public NodeStore nodes() {
+		return new Nodes(false);
+	}
+
+	@Override
+	public NodeStore nodesForAppend() {
+		return new Nodes(true);
+	}
+
+	private final class Nodes implements NodeStore {
+
+		private final boolean lock;
+
+		Nodes(boolean lock) {
+			this.lock = lock;
+		}
+
+		@Override
+		public long size() {
+			String sql = "SELECT size FROM ledger_state WHERE id = 1"
+					+ (this.lock && JdbcLedgerStore.this.dialect instanceof StoreDialect.Postgres ? " FOR UPDATE" : "");
+			return JdbcLedgerStore.this.jdbc.sql(sql).query(Long.class).single();
+		}
+
+		@Override
+		public byte[] node(int level, long index) {
+			return JdbcLedgerStore.this.jdbc.sql("SELECT hash FROM ledger_nodes WHERE level = ? AND idx = ?")
+				.params(level, index)
+				.query((rs, n) -> rs.getBytes(1))
+				.optional()
+				.orElseThrow(() -> new IllegalStateException("ledger node (" + level + ", " + index + ") is missing"));
+		}
+
+		@Override
+		public void write(long fromSize, long toSize, List<Node> nodes) {
+			List<Object[]> rows = new ArrayList<>(nodes.size());
+			for (Node node : nodes) {
+				rows.add(new Object[] { node.level(), node.index(), node.hash() });
+			}
+			JdbcLedgerStore.this.template.batchUpdate("INSERT INTO ledger_nodes (level, idx, hash) VALUES (?, ?, ?)",
+					rows);
+			int updated = JdbcLedgerStore.this.jdbc.sql("UPDATE ledger_state SET size = ? WHERE id = 1 AND size = ?")
+				.params(toSize, fromSize)
+				.update();
+			if (updated != 1) {
+				throw new ConcurrentAppendException(fromSize, size());
+			}
+		}
+
+	}
+
+	@Override
+	public void insertEntries(List<StoredEntry> entries) {
+		List<Object[]> rows = new ArrayList<>(entries.size());
+		for (StoredEntry e : entries) {
+			rows.add(new Object[] { e.index(), e.kind(), e.subject(), e.canonicalJson(), e.leafHash(),
+					this.dialect.instant(e.appendedAt()) });
+		}
+		this.template.batchUpdate(
+				"INSERT INTO ledger_entries (idx, kind, subject, entry, leaf_hash, appended_at) VALUES (?, ?, ?, ?, ?, ?)",
+				rows);
+	}
+
+	@Override
+	public List<StoredEntry> entries(long start, long end) {
+		return this.jdbc.sql(
+				"SELECT idx, kind, subject, entry, leaf_hash, appended_at FROM ledger_entries WHERE idx >= ? AND idx < ?"
+						+ " ORDER BY idx")
+			.params(start, end)
+			.query((rs, n) -> entry(rs))
+			.list();
+	}
+
+	private StoredEntry entry(ResultSet rs) throws SQLException {
+		return new StoredEntry(rs.getLong("idx"), rs.getString("kind"), rs.getString("subject"), rs.getString("entry"),
+				rs.getBytes("leaf_hash"), this.dialect.instant(rs, "appended_at"));
+	}
+
+	@Override
+	public Optional<Long> indexOfLeafHash(byte[] leafHash) {
+		return this.jdbc.sql("SELECT min(idx) FROM ledger_entries WHERE leaf_hash = ?")
+			.param(leafHash)
+			.query((rs, n) -> rs.getObject(1) == null ? null : rs.getLong(1))
+			.optional();
+	}
+
+	@Override
+	public Optional<Long> indexOfSubject(String subject) {
+		return this.jdbc.sql("SELECT max(idx) FROM ledger_entries WHERE subject = ?")
+			.param(subject)
+			.query((rs, n) -> rs.getObject(1) == null ? null : rs.getLong(1))
+			.optional();
+	}
+
+	@Override
+	public Optional<StoredCheckpoint> latestCheckpoint() {
+		return this.jdbc.sql("SELECT size, root, note, signed_at FROM ledger_checkpoints ORDER BY size DESC LIMIT 1")
+			.query((rs, n) -> checkpoint(rs))
+			.optional();
+	}
+
+	@Override
+	public Optional<StoredCheckpoint> checkpoint(long size) {
+		return this.jdbc.sql("SELECT size, root, note, signed_at FROM ledger_checkpoints WHERE size = ?")
+			.param(size)
+			.query((rs, n) -> checkpoint(rs))
+			.optional();
+	}
+
+	private StoredCheckpoint checkpoint(ResultSet rs) throws SQLException {
+		return new StoredCheckpoint(rs.getLong("size"), rs.getBytes("root"), rs.getString("note"),
+				this.dialect.instant(rs, "signed_at"));
+	}
+
+	@Override
+	public boolean addCheckpoint(StoredCheckpoint c) {
+		return this.jdbc
+			.sql("INSERT INTO ledger_checkpoints (size, root, note, signed_at) VALUES (?, ?, ?, ?)"
+					+ " ON CONFLICT (size) DO NOTHING")
+			.params(c.size(), c.root(), c.note(), this.dialect.instant(c.signedAt()))
+			.update() == 1;
+	}
+
+	@Override
+	public void addCosignature(long size, String keyName, String signatureLine, Instant at) {
+		this.jdbc
+			.sql("INSERT INTO ledger_cosignatures (size, key_name, signature_line, cosigned_at) VALUES (?, ?, ?, ?)"
+					+ " ON CONFLICT (size, key_name) DO UPDATE SET signature_line = excluded.signature_line,"
+					+ " cosigned_at = excluded.cosigned_at")
+			.params(size, keyName, signatureLine, this.dialect.instant(at))
+			.update();
+	}
+
+	@Override
+	public List<String> cosignatures(long size) {
+		return this.jdbc.sql("SELECT signature_line FROM ledger_cosignatures WHERE size = ? ORDER BY key_name")
+			.param(size)
+			.query(String.class)
+			.list();
+	}
+
+}

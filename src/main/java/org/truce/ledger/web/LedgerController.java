@@ -1,0 +1,182 @@
+package org.truce.ledger.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.truce.ledger.application.Checkpointing;
+import org.truce.ledger.application.Cosigning;
+import org.truce.ledger.application.Ledger;
+import org.truce.ledger.application.LedgerStore;
+import org.truce.ledger.application.LogIdentity;
+import org.truce.ledger.model.StandardBase64;
+import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
+import org.truce.shared.RejectedException;
+
+/**
+ * The ledger for auditors and witnesses: checkpoints, entries and proofs. Hashes are
+ * standard base64; proofs follow RFC 9162.
+ */
+@RestController
+class LedgerController {
+
+	static final int MAX_ENTRIES = 1000;
+
+	private final Ledger ledger;
+
+	private final Checkpointing checkpointing;
+
+	private final Cosigning cosigning;
+
+	private final LogIdentity identity;
+
+	LedgerController(Ledger ledger, Checkpointing checkpointing, Cosigning cosigning, LogIdentity identity) {
+		this.ledger = ledger;
+		this.checkpointing = checkpointing;
+		this.cosigning = cosigning;
+		this.identity = identity;
+	}
+
+	@Operation(summary = "The newest signed checkpoint, with every cosignature, as a C2SP signed note")
+	@GetMapping(path = "/ledger/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
+	ResponseEntity<String> checkpoint(@RequestParam(required = false) Long size) {
+		return (size == null ? this.checkpointing.latest() : this.checkpointing.at(size)).map(ResponseEntity::ok)
+			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.NOT_FOUND, "size", size == null
+					? "No checkpoint has been signed yet." : "No checkpoint of size " + size + " was signed.")));
+	}
+
+	@Operation(summary = "The log's verifier key (name+hexid+base64) and origin")
+	@GetMapping("/ledger/key")
+	Map<String, String> key() {
+		return Map.of("origin", this.identity.origin(), "verifierKey", this.identity.verifierKey().encoded());
+	}
+
+	@Operation(summary = "Entries [start, end), at most 1,000",
+			description = "Each entry's text is its RFC 8785 canonical JSON; its leaf hash is SHA-256(0x00 || text).")
+	@GetMapping("/ledger/entries")
+	List<Map<String, Object>> entries(@RequestParam long start, @RequestParam long end) {
+		long size = this.ledger.size();
+		if (start < 0 || end < start || end > size || end - start > MAX_ENTRIES) {
+			throw invalid("end", "Need 0 <= start <= end <= " + size + " and at most " + MAX_ENTRIES + " entries.");
+		}
+		return this.ledger.entries(start, end).stream().map(LedgerController::entry).toList();
+	}
+
+	static Map<String, Object> entry(LedgerStore.StoredEntry e) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("index", e.index());
+		m.put("kind", e.kind());
+		m.put("subject", e.subject());
+		m.put("entry", e.canonicalJson());
+		m.put("leafHash", StandardBase64.encode(e.leafHash()));
+		m.put("appendedAt", e.appendedAt());
+		return m;
+	}
+
+	@Operation(summary = "An inclusion proof (RFC 9162 §2.1.3), by leaf index or leaf hash",
+			description = "size defaults to the newest checkpoint's size.")
+	@GetMapping("/ledger/proof/inclusion")
+	Map<String, Object> inclusion(@RequestParam(required = false) Long index,
+			@RequestParam(required = false) String hash, @RequestParam(required = false) Long size) {
+		long n = size == null ? checkpointSize() : size;
+		long i;
+		if (index != null) {
+			i = index;
+		}
+		else if (hash != null) {
+			byte[] leaf = decode("hash", hash);
+			i = this.ledger.indexOfLeafHash(leaf)
+				.orElseThrow(() -> new RejectedException(
+						new Problem(ErrorCode.NOT_FOUND, "hash", "No entry has the leaf hash " + hash + ".")));
+		}
+		else {
+			throw invalid("index", "Give index or hash.");
+		}
+		return inclusionProof(i, n);
+	}
+
+	@Operation(summary = "The inclusion proof of a report's ledger entry in the newest checkpoint")
+	@GetMapping("/api/reports/{id}/proof")
+	Map<String, Object> reportProof(@PathVariable String id) {
+		long i = this.ledger.indexOfSubject(id)
+			.orElseThrow(() -> new RejectedException(
+					new Problem(ErrorCode.NOT_FOUND, "id", "No ledger entry is about report " + id + ".")));
+		long n = checkpointSize();
+		if (i >= n) {
+			throw new RejectedException(new Problem(ErrorCode.CONFLICT, "id",
+					"The report's entry is not yet in a signed checkpoint; retry in a few seconds."));
+		}
+		Map<String, Object> proof = inclusionProof(i, n);
+		proof.put("entry", entry(this.ledger.entries(i, i + 1).get(0)));
+		proof.put("checkpoint", this.checkpointing.at(n).orElseThrow());
+		return proof;
+	}
+
+	private Map<String, Object> inclusionProof(long index, long size) {
+		if (size < 1 || size > this.ledger.size() || index < 0 || index >= size) {
+			throw invalid("index", "Need 0 <= index < size <= " + this.ledger.size() + ".");
+		}
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("index", index);
+		m.put("size", size);
+		m.put("leafHash", StandardBase64.encode(this.ledger.entries(index, index + 1).get(0).leafHash()));
+		m.put("root", StandardBase64.encode(this.ledger.root(size)));
+		m.put("proof", this.ledger.inclusionProof(index, size).stream().map(StandardBase64::encode).toList());
+		return m;
+	}
+
+	@Operation(summary = "A consistency proof (RFC 9162 §2.1.4) between two tree sizes")
+	@GetMapping("/ledger/proof/consistency")
+	Map<String, Object> consistency(@RequestParam long from, @RequestParam long to) {
+		if (from < 0 || from > to || to > this.ledger.size()) {
+			throw invalid("to", "Need 0 <= from <= to <= " + this.ledger.size() + ".");
+		}
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("from", from);
+		m.put("to", to);
+		m.put("root1", StandardBase64.encode(this.ledger.root(from)));
+		m.put("root2", StandardBase64.encode(this.ledger.root(to)));
+		m.put("proof", this.ledger.consistencyProof(from, to).stream().map(StandardBase64::encode).toList());
+		return m;
+	}
+
+	@Operation(summary = "Submit a witness's cosignature",
+			description = "The body is the checkpoint as a signed note carrying the witness's cosignature line"
+					+ " (c2sp.org/tlog-cosignature). Only keys configured in truce.ledger.witnesses are accepted.")
+	@PostMapping(path = "/ledger/cosignature", consumes = MediaType.TEXT_PLAIN_VALUE)
+	Map<String, Object> cosign(@RequestBody String note) {
+		Cosigning.Accepted accepted = this.cosigning.accept(note);
+		return Map.of("size", accepted.size(), "cosigners", accepted.cosigners());
+	}
+
+	private long checkpointSize() {
+		return this.checkpointing.latestSize()
+			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.NOT_FOUND, "size",
+					"No checkpoint has been signed yet; retry in a few seconds.")));
+	}
+
+	private static byte[] decode(String field, String b64) {
+		try {
+			return StandardBase64.decode(b64);
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid(field, field + " must be standard base64.");
+		}
+	}
+
+	private static RejectedException invalid(String field, String detail) {
+		return new RejectedException(new Problem(ErrorCode.INVALID_QUERY, field, detail));
+	}
+
+}
