@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.truce.adjudication.application.AdjudicatingIncidents;
 import org.truce.report.application.ImportFile;
 import org.truce.report.application.ImportOutcome;
 import org.truce.report.application.ImportProgress;
@@ -93,7 +94,14 @@ class ImportCommand {
 		}
 		try (ConfigurableApplicationContext context = Spring.offline(store)) {
 			ImportOutcome outcome = importer.run(context, file, TerminalProgress.onStandardError(kind));
-			return report(outcome, path.toString(), out, err);
+			int code = report(outcome, path.toString(), out, err);
+			if (outcome instanceof ImportOutcome.Completed done && done.counts().imported() > 0) {
+				// New incidents are checked against every loaded agreement at once.
+				for (AdjudicatingIncidents.Summary s : context.getBean(AdjudicatingIncidents.class).all()) {
+					out.println("Findings recomputed under " + s.agreementId() + ": " + s.outcomes() + ".");
+				}
+			}
+			return code;
 		}
 	}
 
