@@ -27,7 +27,6 @@ import org.truce.adjudication.model.Adjudicator;
 import org.truce.adjudication.model.Finding;
 import org.truce.adjudication.model.Reason;
 import org.truce.agreement.application.AgreementDocuments;
-import org.truce.agreement.model.Agreement;
 import org.truce.agreement.model.ControlArea;
 import org.truce.agreement.model.ControlMap;
 import org.truce.agreement.model.Period;

@@ -1,11 +1,8 @@
 package org.truce.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +11,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import org.springframework.core.io.ClassPathResource;
 
@@ -29,25 +25,8 @@ class AgreementCommandsTest {
 	@TempDir
 	Path dir;
 
-	record Run(int exitCode, String out, String err) {
-
-	}
-
-	private static Run truce(String... args) {
-		PrintStream out = System.out;
-		PrintStream err = System.err;
-		ByteArrayOutputStream o = new ByteArrayOutputStream();
-		ByteArrayOutputStream e = new ByteArrayOutputStream();
-		System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-		try {
-			int code = new CommandLine(new TruceMain()).execute(args);
-			return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-		}
-		finally {
-			System.setOut(out);
-			System.setErr(err);
-		}
+	private static Truce.Run truce(String... args) {
+		return Truce.run(args);
 	}
 
 	private Path copy(String resource, String name) throws IOException {
@@ -64,11 +43,11 @@ class AgreementCommandsTest {
 		Path bad = this.dir.resolve("bad.yaml");
 		Files.writeString(bad, "id: bad\neffective: {from: \"2016-10-20\"}\nparties: [a]\nterms: []\n");
 
-		Run valid = truce("agreement", "check", good.toString());
+		Truce.Run valid = truce("agreement", "check", good.toString());
 		assertThat(valid.exitCode()).isZero();
 		assertThat(valid.out()).contains(good + ": valid: aleppo-pause-2016-10 v1");
 
-		Run invalid = truce("agreement", "check", good.toString(), bad.toString());
+		Truce.Run invalid = truce("agreement", "check", good.toString(), bad.toString());
 		assertThat(invalid.exitCode()).isEqualTo(1);
 		assertThat(invalid.err()).contains(bad + ":2:").contains("zone offset");
 	}
@@ -81,23 +60,23 @@ class AgreementCommandsTest {
 		Path control = copy("scenarios/syria-2016/control/control-2016.geojson", "control.geojson");
 		assertThat(truce("control", "load", "--data", data.toString(), control.toString()).exitCode()).isZero();
 
-		Run load = truce("agreement", "load", "--data", data.toString(), coh.toString());
+		Truce.Run load = truce("agreement", "load", "--data", data.toString(), coh.toString());
 		assertThat(load.exitCode()).isZero();
 		assertThat(load.out()).contains("syria-coh-2016-02 v1 stored");
 		assertThat(truce("agreement", "load", "--data", data.toString(), coh.toString()).out())
 			.contains("already stored, unchanged");
-		Run imported = truce("import", "acled", "--data", data.toString(), events.toString());
+		Truce.Run imported = truce("import", "acled", "--data", data.toString(), events.toString());
 		assertThat(imported.exitCode()).isZero();
 		assertThat(imported.out()).contains("Findings recomputed under syria-coh-2016-02: {");
 
-		Run adjudicate = truce("adjudicate", "--data", data.toString(), "--agreement", "syria-coh-2016-02");
+		Truce.Run adjudicate = truce("adjudicate", "--data", data.toString(), "--agreement", "syria-coh-2016-02");
 		assertThat(adjudicate.exitCode()).isZero();
 		// Of the nine events, SYRX0009 (the week of 15 January) is before the cessation
 		// began.
 		assertThat(adjudicate.out()).contains("syria-coh-2016-02: 8 incidents checked");
 
 		Path csv = this.dir.resolve("findings.csv");
-		Run export = truce("export", "findings", "--data", data.toString(), "--agreement", "syria-coh-2016-02",
+		Truce.Run export = truce("export", "findings", "--data", data.toString(), "--agreement", "syria-coh-2016-02",
 				"--format", "csv", "--out", csv.toString());
 		assertThat(export.exitCode()).isZero();
 		List<CSVRecord> rows = CSVFormat.RFC4180.builder()
@@ -114,7 +93,7 @@ class AgreementCommandsTest {
 			assertThat(r.get("external_ids")).startsWith("SYR");
 		});
 
-		Run unknown = truce("export", "findings", "--data", data.toString(), "--agreement", "nope");
+		Truce.Run unknown = truce("export", "findings", "--data", data.toString(), "--agreement", "nope");
 		assertThat(unknown.exitCode()).isEqualTo(2);
 		assertThat(unknown.err()).contains("no agreement has the id nope");
 	}

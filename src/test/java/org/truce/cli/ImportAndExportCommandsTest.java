@@ -1,16 +1,12 @@
 package org.truce.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 import org.springframework.core.io.ClassPathResource;
 
@@ -25,25 +21,8 @@ class ImportAndExportCommandsTest {
 	@TempDir
 	Path dir;
 
-	record Run(int exitCode, String out, String err) {
-
-	}
-
-	private static Run truce(String... args) {
-		PrintStream out = System.out;
-		PrintStream err = System.err;
-		ByteArrayOutputStream o = new ByteArrayOutputStream();
-		ByteArrayOutputStream e = new ByteArrayOutputStream();
-		System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-		try {
-			int code = new CommandLine(new TruceMain()).execute(args);
-			return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-		}
-		finally {
-			System.setOut(out);
-			System.setErr(err);
-		}
+	private static Truce.Run truce(String... args) {
+		return Truce.run(args);
 	}
 
 	private Path copyOfTheAcledFixture() throws IOException {
@@ -59,7 +38,7 @@ class ImportAndExportCommandsTest {
 		Path file = copyOfTheAcledFixture();
 		Path data = this.dir.resolve("data");
 
-		Run run = truce("import", "acled", "--data", data.toString(), file.toString());
+		Truce.Run run = truce("import", "acled", "--data", data.toString(), file.toString());
 
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).contains("Imported 9 reports from " + file
@@ -72,7 +51,7 @@ class ImportAndExportCommandsTest {
 
 		Path geojson = this.dir.resolve("out/reports.geojson");
 		Files.createDirectories(geojson.getParent());
-		Run export = truce("export", "reports", "--data", data.toString(), "--format", "GeoJSON", "--out",
+		Truce.Run export = truce("export", "reports", "--data", data.toString(), "--format", "GeoJSON", "--out",
 				geojson.toString());
 		assertThat(export.exitCode()).isZero();
 		assertThat(export.out()).contains("Exported 9 reports to " + geojson);
@@ -82,7 +61,7 @@ class ImportAndExportCommandsTest {
 			assertThat(listing).containsExactly(geojson);
 		}
 
-		Run again = truce("import", "acled", "--data", data.toString(), file.toString());
+		Truce.Run again = truce("import", "acled", "--data", data.toString(), file.toString());
 		assertThat(again.out()).contains(": 19 rows read, 0 imported, 10 already present, 9 rejected.");
 	}
 
@@ -92,7 +71,7 @@ class ImportAndExportCommandsTest {
 				"event_id_cnty,event_date,time_precision,sub_event_type,actor1,actor2,latitude,longitude,geo_precision,fatalities\n"
 						+ "X1,2016-01-01,1,Armed clash,A,B,north,37,1,0\n" + "X2,,1,Armed clash,A,B,36,37,1,0\n");
 
-		Run run = truce("import", "acled", "--data", this.dir.resolve("data").toString(), file.toString());
+		Truce.Run run = truce("import", "acled", "--data", this.dir.resolve("data").toString(), file.toString());
 
 		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.out()).contains(": 2 rows read, 0 imported, 0 already present, 2 rejected.");
@@ -100,22 +79,22 @@ class ImportAndExportCommandsTest {
 
 	@Test
 	void usageErrorsExitWithTwoAndAClearMessage() throws IOException {
-		Run missing = truce("import", "ucdp", "--data", this.dir.resolve("data").toString(),
+		Truce.Run missing = truce("import", "ucdp", "--data", this.dir.resolve("data").toString(),
 				this.dir.resolve("nope.csv").toString());
 		assertThat(missing.exitCode()).isEqualTo(2);
 		assertThat(missing.err()).contains("truce import: no such file: " + this.dir.resolve("nope.csv"));
 
-		Run noFile = truce("import", "ucdp");
+		Truce.Run noFile = truce("import", "ucdp");
 		assertThat(noFile.exitCode()).isEqualTo(2);
 		assertThat(noFile.err()).contains("Missing required parameter: 'FILE'");
 
 		Path acled = copyOfTheAcledFixture();
-		Run wrongKind = truce("import", "ucdp", "--data", this.dir.resolve("data").toString(), acled.toString());
+		Truce.Run wrongKind = truce("import", "ucdp", "--data", this.dir.resolve("data").toString(), acled.toString());
 		assertThat(wrongKind.exitCode()).isEqualTo(2);
 		assertThat(wrongKind.err())
 			.contains("is not a file this importer reads: the header lacks the UCDP columns id,");
 
-		Run format = truce("export", "reports", "--data", this.dir.resolve("data").toString(), "--format", "kml");
+		Truce.Run format = truce("export", "reports", "--data", this.dir.resolve("data").toString(), "--format", "kml");
 		assertThat(format.exitCode()).isEqualTo(2);
 		assertThat(format.err()).contains("--format must be geojson or csv, not kml.");
 	}

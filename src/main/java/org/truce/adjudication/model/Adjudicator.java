@@ -18,7 +18,6 @@ import org.truce.agreement.model.Agreement;
 import org.truce.agreement.model.ControlArea;
 import org.truce.agreement.model.ControlMap;
 import org.truce.agreement.model.Period;
-import org.truce.agreement.model.Protected;
 import org.truce.agreement.model.Term;
 import org.truce.agreement.model.TermException;
 import org.truce.agreement.model.Zone;

@@ -2,10 +2,6 @@ package org.truce.adjudication.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -30,6 +26,7 @@ import org.truce.adjudication.model.StoredFinding;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.web.QueryParameters;
 
 @RestController
 class FindingController {
@@ -59,20 +56,22 @@ class FindingController {
 			@RequestParam(required = false) Integer limit) {
 		int n = limit == null ? 100 : limit;
 		if (n < 1 || n > 1000) {
-			throw invalid("limit", "limit must be between 1 and 1000.");
+			throw QueryParameters.invalid("limit", "limit must be between 1 and 1000.");
 		}
 		String actorId = null;
 		if (actor != null) {
 			ActorRef ref = this.actors.registry().byId(actor).isPresent() ? ActorRef.resolved(actor, actor)
 					: this.actors.resolve(actor);
 			if (ref == null || ref.actorId() == null) {
-				throw invalid("actor", "No single known actor is named '" + actor + "'; see GET /api/actors.");
+				throw QueryParameters.invalid("actor",
+						"No single known actor is named '" + actor + "'; see GET /api/actors.");
 			}
 			actorId = ref.actorId();
 		}
 		Findings.Page page = this.findings.find(new FindingQuery(agreement, term, actorId, zone, outcome, incident,
-				from == null ? null : instant("from", from, false), to == null ? null : instant("to", to, true),
-				cursor == null ? null : decode(cursor), n));
+				from == null ? null : QueryParameters.instant("from", from, false),
+				to == null ? null : QueryParameters.instant("to", to, true), cursor == null ? null : decode(cursor),
+				n));
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("items", page.findings().stream().map(FindingController::view).toList());
 		body.put("next", page.next() == null ? null : encode(page.next()));
@@ -105,7 +104,7 @@ class FindingController {
 	@Operation(summary = "The agreement's compliance clock at an instant (default now)")
 	@GetMapping("/api/agreements/{id}/clock")
 	ComplianceClock.State clock(@PathVariable String id, @RequestParam(required = false) String at) {
-		return this.clock.stateAt(id, at == null ? Instant.now() : instant("at", at, false));
+		return this.clock.stateAt(id, at == null ? Instant.now() : QueryParameters.instant("at", at, false));
 	}
 
 	static Map<String, Object> view(StoredFinding s) {
@@ -130,21 +129,6 @@ class FindingController {
 		return m;
 	}
 
-	private static Instant instant(String field, String text, boolean endOfDay) {
-		try {
-			if (text.length() == 10) {
-				LocalDate day = LocalDate.parse(text);
-				return endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
-						: day.atStartOfDay(ZoneOffset.UTC).toInstant();
-			}
-			return OffsetDateTime.parse(text).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw invalid(field,
-					field + " must be a date (2016-10-21) or an instant with offset (2016-10-21T10:00:00+03:00).");
-		}
-	}
-
 	private static String encode(FindingQuery.Cursor c) {
 		String raw = c.incidentStart().toEpochMilli() + "\n" + c.incidentId() + "\n" + c.termId();
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
@@ -161,10 +145,6 @@ class FindingController {
 		catch (IllegalArgumentException ex) {
 			throw new RejectedException(Problem.of(ErrorCode.INVALID_CURSOR, "cursor"));
 		}
-	}
-
-	private static RejectedException invalid(String field, String detail) {
-		return new RejectedException(new Problem(ErrorCode.INVALID_QUERY, field, detail));
 	}
 
 }

@@ -26,6 +26,7 @@ import org.truce.agreement.model.Term;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.web.QueryParameters;
 
 @RestController
 class AgreementController {
@@ -111,7 +112,7 @@ class AgreementController {
 	@Operation(summary = "The control map as GeoJSON", description = "With at, only the areas held at that instant.")
 	@GetMapping(path = "/api/control-areas")
 	ResponseEntity<Map<String, Object>> controlAreas(@RequestParam(required = false) String at) {
-		Instant instant = at == null ? null : instant(at);
+		Instant instant = at == null ? null : QueryParameters.instant("at", at, false);
 		List<Map<String, Object>> features = new ArrayList<>();
 		for (ControlArea c : this.catalogue.controlMap().areas()) {
 			if (instant != null && !c.valid().contains(instant)) {
@@ -135,18 +136,6 @@ class AgreementController {
 			.reduce((first, second) -> second)
 			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND
 				.format("/api/agreements/" + id + (version == null ? "" : "?version=" + version)))));
-	}
-
-	static Instant instant(String text) {
-		try {
-			return text.length() == 10
-					? java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
-					: java.time.OffsetDateTime.parse(text).toInstant();
-		}
-		catch (java.time.format.DateTimeParseException ex) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_QUERY, "at",
-					"at must be a date (2016-10-21) or an instant with offset (2016-10-21T10:00:00+03:00)."));
-		}
 	}
 
 	private static Map<String, Object> summary(Agreement a) {

@@ -22,7 +22,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.truce.actor.model.ActorRef;
 import org.truce.report.application.Reports;
 import org.truce.report.model.Attachment;
-import org.truce.report.model.Casualties;
 import org.truce.report.model.DataFlag;
 import org.truce.report.model.EventType;
 import org.truce.report.model.Location;

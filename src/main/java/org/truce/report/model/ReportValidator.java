@@ -1,11 +1,7 @@
 package org.truce.report.model;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -133,30 +129,21 @@ public final class ReportValidator {
 	 * day.
 	 */
 	private static Optional<Instant[]> instantOrDay(String text, String field, List<Problem> problems) {
+		TimeText.Span span;
 		try {
-			Instant[] span;
-			if (text.length() == 10) {
-				LocalDate day = LocalDate.parse(text);
-				Instant start = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-				span = new Instant[] { start, day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1) };
-			}
-			else {
-				// Truce keeps instants to the millisecond, as both stores do.
-				Instant instant = OffsetDateTime.parse(text).toInstant().truncatedTo(ChronoUnit.MILLIS);
-				span = new Instant[] { instant, instant };
-			}
-			if (!TimeSpan.recordable(span[0]) || !TimeSpan.recordable(span[1])) {
-				problems.add(new Problem(ErrorCode.INVALID_VALUE, field,
-						"Field " + field + " must lie between the years 1 and 9999."));
-				return Optional.empty();
-			}
-			return Optional.of(span);
+			span = TimeText.parse(text);
 		}
 		catch (DateTimeParseException ex) {
 			problems.add(new Problem(ErrorCode.INVALID_VALUE, field, "Field " + field
 					+ " must be an ISO 8601 date (2016-09-19) or an instant with its offset (2016-09-19T19:30:00+03:00)."));
 			return Optional.empty();
 		}
+		if (!span.recordable()) {
+			problems.add(new Problem(ErrorCode.INVALID_VALUE, field,
+					"Field " + field + " must lie between the years 1 and 9999."));
+			return Optional.empty();
+		}
+		return Optional.of(new Instant[] { span.first(), span.last() });
 	}
 
 	private static Location where(ReportDraft.Where w, List<Problem> problems) {

@@ -2,10 +2,6 @@ package org.truce.report.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +15,7 @@ import org.truce.report.model.TimeSpan;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.web.QueryParameters;
 
 /** Reads the query parameters of {@code GET /api/reports} into a {@link ReportQuery}. */
 final class ReportQueryParser {
@@ -38,7 +35,7 @@ final class ReportQueryParser {
 		ReportQuery.Circle near = null;
 		if (p.lat() != null || p.lon() != null || p.radius() != null) {
 			if (p.lat() == null || p.lon() == null || p.radius() == null) {
-				throw invalid("radius", "A radius query needs lat, lon and radius (metres) together.");
+				throw QueryParameters.invalid("radius", "A radius query needs lat, lon and radius (metres) together.");
 			}
 			if (!(p.lat() >= -90 && p.lat() <= 90)) {
 				throw new RejectedException(Problem.of(ErrorCode.LATITUDE_OUT_OF_RANGE, "lat"));
@@ -47,12 +44,12 @@ final class ReportQueryParser {
 				throw new RejectedException(Problem.of(ErrorCode.LONGITUDE_OUT_OF_RANGE, "lon"));
 			}
 			if (!(p.radius() > 0 && p.radius() <= MAX_RADIUS_METRES)) {
-				throw invalid("radius", "radius is in metres, greater than 0 and at most 1,000,000.");
+				throw QueryParameters.invalid("radius", "radius is in metres, greater than 0 and at most 1,000,000.");
 			}
 			near = new ReportQuery.Circle(p.lat(), p.lon(), p.radius());
 		}
-		Instant from = p.from() == null ? null : instant("from", p.from(), false);
-		Instant to = p.to() == null ? null : instant("to", p.to(), true);
+		Instant from = p.from() == null ? null : QueryParameters.instant("from", p.from(), false);
+		Instant to = p.to() == null ? null : QueryParameters.instant("to", p.to(), true);
 		if (from != null && to != null && to.isBefore(from)) {
 			throw new RejectedException(new Problem(ErrorCode.INTERVAL_END_BEFORE_START, "to",
 					ErrorCode.INTERVAL_END_BEFORE_START.format("to")));
@@ -67,17 +64,18 @@ final class ReportQueryParser {
 		for (String a : split(p.actor())) {
 			ActorRef ref = actors.registry().byId(a).isPresent() ? ActorRef.resolved(a, a) : actors.resolve(a);
 			if (ref == null || !ref.matchesOneActor()) {
-				throw invalid("actor", "No single known actor is named '" + a + "'; see GET /api/actors.");
+				throw QueryParameters.invalid("actor",
+						"No single known actor is named '" + a + "'; see GET /api/actors.");
 			}
 			actorIds.add(ref.actorId());
 		}
 		int limit = p.limit() == null ? defaultLimit : p.limit();
 		if (limit < 1 || limit > maxLimit) {
-			throw invalid("limit", "limit must be between 1 and " + maxLimit + ".");
+			throw QueryParameters.invalid("limit", "limit must be between 1 and " + maxLimit + ".");
 		}
 		List<String> sources = split(p.source());
 		if (sources.stream().anyMatch(s -> s.indexOf('\u0000') >= 0)) {
-			throw invalid("source", "source must not contain the NUL character (U+0000).");
+			throw QueryParameters.invalid("source", "source must not contain the NUL character (U+0000).");
 		}
 		ReportQuery.Cursor cursor = p.cursor() == null ? null : decodeCursor(p.cursor());
 		return new ReportQuery(bbox, near, from, to, types, actorIds, new LinkedHashSet<>(sources),
@@ -87,7 +85,7 @@ final class ReportQueryParser {
 	private static ReportQuery.BoundingBox bbox(String text) {
 		String[] parts = text.split(",");
 		if (parts.length != 4) {
-			throw invalid("bbox", "bbox is minLon,minLat,maxLon,maxLat in degrees.");
+			throw QueryParameters.invalid("bbox", "bbox is minLon,minLat,maxLon,maxLat in degrees.");
 		}
 		try {
 			double minLon = Double.parseDouble(parts[0].trim());
@@ -96,39 +94,13 @@ final class ReportQueryParser {
 			double maxLat = Double.parseDouble(parts[3].trim());
 			if (!(minLon >= -180 && maxLon <= 180 && minLon <= maxLon && minLat >= -90 && maxLat <= 90
 					&& minLat <= maxLat)) {
-				throw invalid("bbox",
+				throw QueryParameters.invalid("bbox",
 						"bbox must have -180 <= minLon <= maxLon <= 180 and -90 <= minLat <= maxLat <= 90.");
 			}
 			return new ReportQuery.BoundingBox(minLon, minLat, maxLon, maxLat);
 		}
 		catch (NumberFormatException ex) {
-			throw invalid("bbox", "bbox is minLon,minLat,maxLon,maxLat in degrees.");
-		}
-	}
-
-	/**
-	 * An instant with offset, or a date: the start of its UTC day, or for {@code to} its
-	 * end.
-	 */
-	static Instant instant(String field, String text, boolean endOfDay) {
-		try {
-			Instant instant;
-			if (text.length() == 10) {
-				LocalDate day = LocalDate.parse(text);
-				instant = endOfDay ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
-						: day.atStartOfDay(ZoneOffset.UTC).toInstant();
-			}
-			else {
-				instant = OffsetDateTime.parse(text).toInstant();
-			}
-			if (!TimeSpan.recordable(instant)) {
-				throw invalid(field, field + " must lie between the years 1 and 9999.");
-			}
-			return instant;
-		}
-		catch (DateTimeParseException ex) {
-			throw invalid(field,
-					field + " must be a date (2016-09-19) or an instant with offset (2016-09-19T19:30:00Z).");
+			throw QueryParameters.invalid("bbox", "bbox is minLon,minLat,maxLon,maxLat in degrees.");
 		}
 	}
 
@@ -164,10 +136,6 @@ final class ReportQueryParser {
 		catch (IllegalArgumentException ex) {
 			throw new RejectedException(Problem.of(ErrorCode.INVALID_CURSOR, "cursor"));
 		}
-	}
-
-	private static RejectedException invalid(String field, String detail) {
-		return new RejectedException(new Problem(ErrorCode.INVALID_QUERY, field, detail));
 	}
 
 }
