@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.truce.ledger.ReferenceMerkle;
 import org.truce.ledger.application.Checkpointing;
 import org.truce.ledger.application.Cosigning;
 import org.truce.ledger.application.Ledger;
@@ -112,6 +113,23 @@ abstract class LedgerStoreContract {
 		}
 		for (int size = 0; size <= n; size += 1 + random.nextInt(40)) {
 			assertThat(this.ledger.root(size)).as("root of %d", size).isEqualTo(memory.root(size));
+		}
+		// And against RFC 6962 written out recursively, on the leaves as stored.
+		List<byte[]> leaves = this.ledger.entries(0, n).stream().map(LedgerStore.StoredEntry::leafHash).toList();
+		for (int k = 0; k < 20; k++) {
+			int size = 1 + random.nextInt(n);
+			int index = random.nextInt(size);
+			int size1 = 1 + random.nextInt(size);
+			List<byte[]> prefix = leaves.subList(0, size);
+			assertThat(this.ledger.root(size)).isEqualTo(ReferenceMerkle.mth(prefix));
+			assertThat(this.ledger.inclusionProof(index, size))
+				.usingElementComparator(LedgerStoreContract::compareHashes)
+				.containsExactlyElementsOf(ReferenceMerkle.path(index, prefix));
+			if (size1 < size) {
+				assertThat(this.ledger.consistencyProof(size1, size))
+					.usingElementComparator(LedgerStoreContract::compareHashes)
+					.containsExactlyElementsOf(ReferenceMerkle.proof(size1, prefix));
+			}
 		}
 		for (int k = 0; k < 60; k++) {
 			int size = 1 + random.nextInt(n);
