@@ -12,13 +12,13 @@ import org.truce.ledger.model.MerkleHashes;
  * Leaves are leaf hashes (the RFC's MTH({d}) = SHA-256(0x00 || d) is applied by the
  * caller).
  */
-final class ReferenceMerkle {
+public final class ReferenceMerkle {
 
 	private ReferenceMerkle() {
 	}
 
 	/** MTH(D[n]). */
-	static byte[] mth(List<byte[]> leaves) {
+	public static byte[] mth(List<byte[]> leaves) {
 		int n = leaves.size();
 		if (n == 0) {
 			return MerkleHashes.emptyRoot();
@@ -31,7 +31,7 @@ final class ReferenceMerkle {
 	}
 
 	/** PATH(m, D[n]). */
-	static List<byte[]> path(int m, List<byte[]> leaves) {
+	public static List<byte[]> path(int m, List<byte[]> leaves) {
 		int n = leaves.size();
 		if (n == 1) {
 			return new ArrayList<>();
@@ -50,7 +50,7 @@ final class ReferenceMerkle {
 	}
 
 	/** PROOF(m, D[n]) for 0 < m < n. */
-	static List<byte[]> proof(int m, List<byte[]> leaves) {
+	public static List<byte[]> proof(int m, List<byte[]> leaves) {
 		return subproof(m, leaves, true);
 	}
 

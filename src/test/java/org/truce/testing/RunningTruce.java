@@ -44,8 +44,17 @@ public final class RunningTruce implements AutoCloseable {
 
 	/** A store in a new temporary directory. */
 	public static RunningTruce sqlite(boolean web) {
+		return sqlite(web, Map.of());
+	}
+
+	/**
+	 * A store in a new temporary directory, with extra application properties (such as
+	 * {@code truce.ledger.checkpoint-seconds}).
+	 */
+	public static RunningTruce sqlite(boolean web, Map<String, Object> extra) {
 		Path dir = newTempDir();
-		return start(web, Map.of("truce.data", dir.toString()), () -> deleteRecursively(dir), "sqlite " + dir);
+		return start(web, with(Map.of("truce.data", dir.toString()), extra), () -> deleteRecursively(dir),
+				"sqlite " + dir);
 	}
 
 	/**
@@ -62,10 +71,18 @@ public final class RunningTruce implements AutoCloseable {
 	 * {@link PostgresTestDatabase} says.
 	 */
 	public static RunningTruce postgres(boolean web) {
+		return postgres(web, Map.of());
+	}
+
+	/**
+	 * A store in a fresh PostgreSQL schema, with extra application properties; skips or
+	 * fails as {@link PostgresTestDatabase} says.
+	 */
+	public static RunningTruce postgres(boolean web, Map<String, Object> extra) {
 		PostgresTestDatabase.Schema schema = PostgresTestDatabase.freshSchema();
 		try {
 			Path dir = newTempDir();
-			return start(web, Map.of("truce.db", schema.url(), "truce.data", dir.toString()), () -> {
+			return start(web, with(Map.of("truce.db", schema.url(), "truce.data", dir.toString()), extra), () -> {
 				try {
 					schema.close();
 				}
@@ -78,6 +95,23 @@ public final class RunningTruce implements AutoCloseable {
 			schema.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * One more instance on an existing PostgreSQL schema and data directory (which holds
+	 * the ledger key), both left in place on close: several instances started so share
+	 * one database, as several servers behind a load balancer do.
+	 */
+	public static RunningTruce postgresOn(PostgresTestDatabase.Schema schema, Path dataDir, boolean web,
+			Map<String, Object> extra) {
+		return start(web, with(Map.of("truce.db", schema.url(), "truce.data", dataDir.toString()), extra), () -> {
+		}, "postgresql schema " + schema.name() + " with data in " + dataDir);
+	}
+
+	private static Map<String, Object> with(Map<String, Object> store, Map<String, Object> extra) {
+		Map<String, Object> all = new LinkedHashMap<>(store);
+		all.putAll(extra);
+		return all;
 	}
 
 	private static RunningTruce start(boolean web, Map<String, Object> store, AutoCloseable cleanup, String describe) {

@@ -96,7 +96,11 @@ public class Checkpointing {
 	private String withCosignatures(LedgerStore.StoredCheckpoint c) {
 		StringBuilder note = new StringBuilder(c.note());
 		for (String line : this.store.cosignatures(c.size())) {
-			note.append(line).append('\n');
+			// Stored lines end with their newline (NoteSignature.line()).
+			note.append(line);
+			if (!line.endsWith("\n")) {
+				note.append('\n');
+			}
 		}
 		return note.toString();
 	}

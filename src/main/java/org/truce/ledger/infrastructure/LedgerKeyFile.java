@@ -2,10 +2,13 @@ package org.truce.ledger.infrastructure;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
 
@@ -33,22 +36,7 @@ final class LedgerKeyFile {
 		try {
 			Files.createDirectories(dir);
 			if (!Files.exists(file)) {
-				SignerKey key = SignerKey.generate(origin, SignatureType.ED25519);
-				Path partial = dir.resolve(KEY + ".new");
-				Files.deleteIfExists(partial);
-				if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-					Files.createFile(partial,
-							PosixFilePermissions
-								.asFileAttribute(EnumSet.of(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
-										java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)));
-				}
-				Files.writeString(partial, key.encoded() + "\n", StandardCharsets.UTF_8);
-				try {
-					Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-				}
-				catch (FileAlreadyExistsException ex) {
-					Files.deleteIfExists(partial);
-				}
+				create(dir, file, origin);
 			}
 			SignerKey key = SignerKey.parse(Files.readString(file, StandardCharsets.UTF_8));
 			if (!key.name().equals(origin)) {
@@ -60,6 +48,39 @@ final class LedgerKeyFile {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read or create the ledger key " + file, ex);
+		}
+	}
+
+	/**
+	 * Writes a new key to a file of its own and links it into place, which fails if the
+	 * key file exists: of instances that start together on one data directory, exactly
+	 * one key wins and every instance then reads that one.
+	 */
+	private static void create(Path dir, Path file, String origin) throws IOException {
+		SignerKey key = SignerKey.generate(origin, SignatureType.ED25519);
+		Path partial = dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+				? Files.createTempFile(dir, KEY + ".", ".new",
+						PosixFilePermissions.asFileAttribute(
+								EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)))
+				: Files.createTempFile(dir, KEY + ".", ".new");
+		try {
+			Files.writeString(partial, key.encoded() + "\n", StandardCharsets.UTF_8);
+			try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+				channel.force(true);
+			}
+			try {
+				Files.createLink(file, partial);
+			}
+			catch (UnsupportedOperationException ex) {
+				// No hard links here: a plain move never replaces an existing key either.
+				Files.move(partial, file);
+			}
+		}
+		catch (FileAlreadyExistsException ex) {
+			// Another instance created the key first; use that one.
+		}
+		finally {
+			Files.deleteIfExists(partial);
 		}
 	}
 

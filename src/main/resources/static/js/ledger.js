@@ -1,0 +1,482 @@
+// Truce: the integrity page. Checks, in the reader's browser and with WebCrypto only, what
+// the server says: a report's ledger entry hashes to its leaf, the leaf's inclusion proof
+// leads to the root of a checkpoint (RFC 9162 §2.1.3.2), and that checkpoint carries the
+// log's Ed25519 signature and the witnesses' cosignatures (c2sp.org signed-note,
+// tlog-checkpoint, tlog-cosignature). No inline script: a strict CSP may forbid them.
+'use strict';
+
+(() => {
+	const page = document.getElementById('ledger');
+	if (!page) {
+		return;
+	}
+	const ORIGIN = page.dataset.origin;
+	const LOG_KEY = page.dataset.logKey;
+	const subtle = window.isSecureContext && window.crypto && window.crypto.subtle ? window.crypto.subtle : null;
+	const encoder = new TextEncoder();
+	const SIGNATURE_PREFIX = '\u2014 ';
+	const TYPE_ED25519 = 0x01;
+	const TYPE_COSIGNATURE = 0x04;
+
+	/** A check that failed: its message is the reason shown to the reader. */
+	class Failure extends Error {
+	}
+
+	// ---- bytes and hashes ----------------------------------------------------------
+
+	function fromBase64(text, what) {
+		if (typeof text !== 'string' || text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
+			throw new Failure(what + ' is not standard base64');
+		}
+		const binary = atob(text);
+		const bytes = new Uint8Array(binary.length);
+		for (let i = 0; i < binary.length; i++) {
+			bytes[i] = binary.charCodeAt(i);
+		}
+		return bytes;
+	}
+
+	function toBase64(bytes) {
+		let binary = '';
+		for (const b of bytes) {
+			binary += String.fromCharCode(b);
+		}
+		return btoa(binary);
+	}
+
+	function toHex(bytes) {
+		return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+	}
+
+	function concat(...parts) {
+		const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+		let at = 0;
+		for (const p of parts) {
+			out.set(p, at);
+			at += p.length;
+		}
+		return out;
+	}
+
+	function same(a, b) {
+		if (a.length !== b.length) {
+			return false;
+		}
+		let diff = 0;
+		for (let i = 0; i < a.length; i++) {
+			diff |= a[i] ^ b[i];
+		}
+		return diff === 0;
+	}
+
+	async function sha256(bytes) {
+		return new Uint8Array(await subtle.digest('SHA-256', bytes));
+	}
+
+	/** RFC 6962 leaf hash: SHA-256(0x00 || entry). */
+	function leafHash(entry) {
+		return sha256(concat(Uint8Array.of(0x00), entry));
+	}
+
+	/** RFC 6962 interior node hash: SHA-256(0x01 || left || right). */
+	function nodeHash(left, right) {
+		return sha256(concat(Uint8Array.of(0x01), left, right));
+	}
+
+	function hash32(text, what) {
+		const bytes = fromBase64(text, what);
+		if (bytes.length !== 32) {
+			throw new Failure(what + ' is ' + bytes.length + ' bytes long, not 32');
+		}
+		return bytes;
+	}
+
+	// ---- RFC 9162 §2.1.3.2: verifying an inclusion proof ---------------------------
+
+	/**
+	 * The root that the inclusion proof leads to from the leaf; calls onStep for each
+	 * hash of the path. Throws a Failure when the proof does not fit the index and size.
+	 */
+	async function rootFromInclusionProof(index, size, leaf, proof, onStep) {
+		if (index >= size) {
+			throw new Failure('the leaf index ' + index + ' is not below the tree size ' + size);
+		}
+		let fn = index;
+		let sn = size - 1n;
+		let r = leaf;
+		for (let i = 0; i < proof.length; i++) {
+			const p = proof[i];
+			if (sn === 0n) {
+				throw new Failure('the proof has more hashes than the path from the leaf to the root');
+			}
+			if ((fn & 1n) === 1n || fn === sn) {
+				r = await nodeHash(p, r);
+				onStep(i, 'left', p, r);
+				if ((fn & 1n) === 0n) {
+					while ((fn & 1n) === 0n && fn !== 0n) {
+						fn >>= 1n;
+						sn >>= 1n;
+					}
+				}
+			}
+			else {
+				r = await nodeHash(r, p);
+				onStep(i, 'right', p, r);
+			}
+			fn >>= 1n;
+			sn >>= 1n;
+		}
+		if (sn !== 0n) {
+			throw new Failure('the proof has fewer hashes than the path from the leaf to the root');
+		}
+		return r;
+	}
+
+	// ---- signed notes, checkpoints, keys -------------------------------------------
+
+	/** A c2sp.org signed note: its text and signature lines. */
+	function parseNote(note) {
+		if (!note.endsWith('\n')) {
+			throw new Failure('the signed note does not end with a newline');
+		}
+		const blank = note.lastIndexOf('\n\n');
+		if (blank < 0) {
+			throw new Failure('the signed note has no blank line before its signatures');
+		}
+		const text = note.substring(0, blank + 1);
+		const lines = note.substring(blank + 2, note.length - 1).split('\n');
+		const signatures = lines.map((line) => {
+			if (!line.startsWith(SIGNATURE_PREFIX)) {
+				throw new Failure('a signature line does not start with an em dash');
+			}
+			const rest = line.substring(SIGNATURE_PREFIX.length);
+			const space = rest.lastIndexOf(' ');
+			if (space <= 0) {
+				throw new Failure('a signature line has no key name');
+			}
+			const bytes = fromBase64(rest.substring(space + 1), 'a signature');
+			if (bytes.length < 5) {
+				throw new Failure('a signature is too short');
+			}
+			return { name: rest.substring(0, space), keyId: bytes.slice(0, 4), signature: bytes.slice(4) };
+		});
+		return { text, signatures };
+	}
+
+	/** c2sp.org/tlog-checkpoint: origin, size, root hash, then optional extension lines. */
+	function parseCheckpoint(text) {
+		const lines = text.split('\n');
+		if (lines.length < 4 || !/^(0|[1-9][0-9]{0,18})$/.test(lines[1])) {
+			throw new Failure('the checkpoint is not origin, size and root hash on three lines');
+		}
+		return { origin: lines[0], size: BigInt(lines[1]), root: hash32(lines[2], 'the checkpoint\'s root hash') };
+	}
+
+	/** A verifier key, name+hexid+base64(type || public key), with its key ID checked. */
+	async function parseVerifierKey(text) {
+		// The name and the hex ID have no '+'; the base64 key may.
+		const first = text.indexOf('+');
+		const second = first < 0 ? -1 : text.indexOf('+', first + 1);
+		if (first <= 0 || second < 0) {
+			throw new Failure('the key ' + text + ' is not name+id+key');
+		}
+		const parts = [ text.substring(0, first), text.substring(first + 1, second), text.substring(second + 1) ];
+		const material = fromBase64(parts[2], 'the key');
+		if (material.length !== 33) {
+			throw new Failure('the key ' + parts[0] + ' is not an Ed25519 key');
+		}
+		const key = { name: parts[0], type: material[0], publicKey: material.slice(1) };
+		key.keyId = (await sha256(concat(encoder.encode(key.name), Uint8Array.of(0x0a, key.type), key.publicKey)))
+			.slice(0, 4);
+		if (toHex(key.keyId) !== parts[1].toLowerCase()) {
+			throw new Failure('the key ' + parts[0] + ' has the wrong key ID');
+		}
+		return key;
+	}
+
+	/** True or false, or null when this browser's WebCrypto has no Ed25519. */
+	async function ed25519Verifies(publicKey, signature, message) {
+		let key;
+		try {
+			key = await subtle.importKey('raw', publicKey, { name: 'Ed25519' }, false, [ 'verify' ]);
+		}
+		catch (e) {
+			return null;
+		}
+		return subtle.verify({ name: 'Ed25519' }, key, signature, message);
+	}
+
+	/**
+	 * Checks the lines of a note made by one key: 'valid', 'invalid', 'missing' (no line by
+	 * that key) or 'unchecked' (no Ed25519 here). A cosigner's line signs
+	 * "cosignature/v1\ntime T\n" and the text, and starts with the 8-byte time T.
+	 */
+	async function checkSignatures(note, keyText) {
+		const key = await parseVerifierKey(keyText);
+		const lines = note.signatures.filter((s) => s.name === key.name && same(s.keyId, key.keyId));
+		if (lines.length === 0) {
+			return { state: 'missing', key };
+		}
+		let at = null;
+		for (const line of lines) {
+			let signature = line.signature;
+			let message = encoder.encode(note.text);
+			if (key.type === TYPE_COSIGNATURE) {
+				if (signature.length !== 72) {
+					return { state: 'invalid', key };
+				}
+				const time = new DataView(signature.buffer, signature.byteOffset, 8).getBigUint64(0);
+				at = new Date(Number(time) * 1000);
+				message = encoder.encode('cosignature/v1\ntime ' + time + '\n' + note.text);
+				signature = signature.slice(8);
+			}
+			else if (key.type !== TYPE_ED25519 || signature.length !== 64) {
+				return { state: 'invalid', key };
+			}
+			const ok = await ed25519Verifies(key.publicKey, signature, message);
+			if (ok === null) {
+				return { state: 'unchecked', key };
+			}
+			if (!ok) {
+				return { state: 'invalid', key };
+			}
+		}
+		return { state: 'valid', key, at };
+	}
+
+	// ---- the newest checkpoint, at the top -------------------------------------------
+
+	const SIGNATURE_WORDS = {
+		valid: 'valid Ed25519 signature, checked in your browser',
+		invalid: 'INVALID: the signature does not verify with the log\'s key',
+		missing: 'MISSING: no signature by the log\'s key',
+		unchecked: 'not checked: this browser\'s WebCrypto has no Ed25519',
+	};
+
+	async function checkNewestCheckpoint() {
+		const noteElement = document.getElementById('checkpoint-note');
+		const logSignature = document.getElementById('log-signature');
+		if (!noteElement || !logSignature) {
+			return;
+		}
+		if (!subtle) {
+			show(logSignature, 'unchecked', 'not checked: this page has no WebCrypto (it needs HTTPS or localhost)');
+			return;
+		}
+		try {
+			const note = parseNote(noteElement.textContent);
+			const result = await checkSignatures(note, LOG_KEY);
+			show(logSignature, result.state, SIGNATURE_WORDS[result.state]);
+			for (const side of document.querySelectorAll('.side[data-cosigned="true"]')) {
+				const check = side.querySelector('.check');
+				const cosigned = await checkSignatures(note, side.dataset.witnessKey);
+				show(check, cosigned.state, cosigned.state === 'valid' ? '(cosignature checked in your browser)'
+						: '(cosignature ' + cosigned.state + ')');
+			}
+		}
+		catch (e) {
+			show(logSignature, 'invalid', 'the checkpoint could not be read: ' + e.message);
+		}
+	}
+
+	function show(element, state, text) {
+		element.dataset.state = state;
+		element.textContent = text;
+	}
+
+	// ---- a report's inclusion proof ----------------------------------------------------
+
+	const form = document.getElementById('verify-form');
+	const input = document.getElementById('report-id');
+	const result = document.getElementById('result');
+	const verdict = document.getElementById('verdict');
+	const steps = document.getElementById('steps');
+	const entryDetails = document.getElementById('entry-details');
+	const entryText = document.getElementById('entry-text');
+	let run = 0;
+
+	function step(state, text, hash) {
+		const li = document.createElement('li');
+		li.className = 'step step-' + state;
+		li.appendChild(document.createTextNode(text));
+		if (hash) {
+			li.appendChild(document.createTextNode(' '));
+			const code = document.createElement('code');
+			code.className = 'hash';
+			code.textContent = toBase64(hash);
+			li.appendChild(code);
+		}
+		steps.appendChild(li);
+	}
+
+	function setVerdict(state, text) {
+		verdict.dataset.verdict = state;
+		verdict.textContent = text;
+	}
+
+	async function fetchProof(id, mine) {
+		for (let attempt = 0; attempt < 15; attempt++) {
+			const response = await fetch('/api/reports/' + encodeURIComponent(id) + '/proof',
+					{ headers: { Accept: 'application/json' } });
+			if (response.status !== 409) {
+				return response;
+			}
+			setVerdict('pending', 'The report\'s entry is not in a signed checkpoint yet; waiting for the next one…');
+			await new Promise((resolve) => setTimeout(resolve, 2000));
+			if (mine !== run) {
+				return null;
+			}
+		}
+		return fetch('/api/reports/' + encodeURIComponent(id) + '/proof');
+	}
+
+	async function verifyReport(id) {
+		const mine = ++run;
+		result.hidden = false;
+		steps.replaceChildren();
+		entryDetails.hidden = true;
+		setVerdict('pending', 'Checking…');
+		if (!subtle) {
+			setVerdict('unavailable', 'Nothing was checked: this page has no WebCrypto (it needs HTTPS or localhost).');
+			return;
+		}
+		const response = await fetchProof(id, mine);
+		if (response === null || mine !== run) {
+			return;
+		}
+		if (!response.ok) {
+			let detail = response.status + ' ' + response.statusText;
+			try {
+				detail = (await response.json()).detail || detail;
+			}
+			catch (e) {
+				// not a problem document
+			}
+			setVerdict('unavailable', 'No proof: ' + detail);
+			return;
+		}
+		try {
+			const proof = await response.json();
+			const outcome = await check(id, proof);
+			if (mine === run) {
+				setVerdict('verified', outcome);
+			}
+		}
+		catch (e) {
+			if (mine !== run) {
+				return;
+			}
+			if (!e.shown) {
+				step('fail', 'The response could not be checked: ' + e.message);
+			}
+			setVerdict('not-verified', 'NOT verified: ' + e.message + '.');
+		}
+	}
+
+	/** Every check, each shown as a step; throws a Failure at the first that fails. */
+	async function check(id, proof) {
+		const fail = (text) => {
+			step('fail', text.charAt(0).toUpperCase() + text.substring(1) + '.');
+			const failure = new Failure(text);
+			failure.shown = true;
+			throw failure;
+		};
+		if (!proof || typeof proof.entry !== 'object' || typeof proof.entry.entry !== 'string'
+				|| !Number.isSafeInteger(proof.index) || !Number.isSafeInteger(proof.size) || !Array.isArray(proof.proof)
+				|| typeof proof.checkpoint !== 'string') {
+			fail('the server\'s answer is not an inclusion proof');
+		}
+		const index = BigInt(proof.index);
+		const size = BigInt(proof.size);
+
+		// 1. The entry is about this report, and hashes to the leaf.
+		const entryBytes = encoder.encode(proof.entry.entry);
+		entryText.textContent = proof.entry.entry;
+		entryDetails.hidden = false;
+		let entry;
+		try {
+			entry = JSON.parse(proof.entry.entry);
+		}
+		catch (e) {
+			fail('the ledger entry is not JSON');
+		}
+		if (entry.kind !== 'report' || entry.subject !== id) {
+			fail('the ledger entry is about ' + entry.kind + ' ' + entry.subject + ', not report ' + id);
+		}
+		step('ok', 'The ledger entry records report ' + id + ' (' + entryBytes.length + ' bytes of canonical JSON).');
+		const leaf = await leafHash(entryBytes);
+		if (!same(leaf, hash32(proof.leafHash, 'the leaf hash'))) {
+			fail('the entry\'s leaf hash, SHA-256(0x00 || entry), is ' + toBase64(leaf)
+					+ ', not the leaf hash the server gave');
+		}
+		step('ok', 'Leaf hash SHA-256(0x00 || entry), computed here, equals the server\'s:', leaf);
+
+		// 2. The checkpoint the proof is for.
+		const note = parseNote(proof.checkpoint);
+		const checkpoint = parseCheckpoint(note.text);
+		if (checkpoint.origin !== ORIGIN) {
+			fail('the checkpoint is of the log "' + checkpoint.origin + '", not "' + ORIGIN + '"');
+		}
+		if (checkpoint.size !== size) {
+			fail('the proof is for a tree of ' + size + ' entries, but the checkpoint is of ' + checkpoint.size);
+		}
+		step('ok', 'The checkpoint is of this log, ' + ORIGIN + ', at ' + size + ' entries, with the root', checkpoint.root);
+
+		// 3. The path from the leaf to the root (RFC 9162 §2.1.3.2).
+		const hashes = proof.proof.map((h, i) => hash32(h, 'proof hash ' + (i + 1)));
+		const computed = await rootFromInclusionProof(index, size, leaf, hashes, (i, side, sibling, r) => {
+			step('info', 'Step ' + (i + 1) + ': with the sibling on the ' + side + ', '
+					+ (side === 'left' ? 'SHA-256(0x01 || sibling || hash)' : 'SHA-256(0x01 || hash || sibling)') + ' =', r);
+		}).catch((e) => fail(e.message));
+		if (!same(computed, checkpoint.root)) {
+			fail('the inclusion proof leads to ' + toBase64(computed) + ', not to the checkpoint\'s root');
+		}
+		step('ok', 'The ' + hashes.length + '-step path from leaf ' + index + ' ends at the checkpoint\'s root.');
+
+		// 4. The log's signature on the checkpoint, and the witnesses' cosignatures.
+		const logSignature = await checkSignatures(note, LOG_KEY);
+		if (logSignature.state === 'invalid' || logSignature.state === 'missing') {
+			fail('the checkpoint\'s signature by the log\'s key ' + logSignature.key.name + ' is '
+					+ logSignature.state);
+		}
+		const signed = logSignature.state === 'valid';
+		step(signed ? 'ok' : 'info', signed
+				? 'The checkpoint carries a valid Ed25519 signature by the log\'s key, checked here.'
+				: 'The checkpoint\'s Ed25519 signature was not checked: this browser\'s WebCrypto has no Ed25519.');
+		for (const side of document.querySelectorAll('.side')) {
+			const cosigned = await checkSignatures(note, side.dataset.witnessKey);
+			const name = cosigned.key.name;
+			if (cosigned.state === 'invalid') {
+				fail('the cosignature of ' + name + ' on the checkpoint does not verify');
+			}
+			step(cosigned.state === 'valid' ? 'ok' : 'info', cosigned.state === 'valid'
+					? name + ' cosigned this checkpoint (checked here).'
+					: cosigned.state === 'missing' ? name + ' has not cosigned this checkpoint.'
+							: name + '\'s cosignature was not checked (no Ed25519 here).');
+		}
+
+		return signed
+				? 'Verified in your browser: this report\'s entry is leaf ' + index + ' of the tree of size ' + size
+						+ ' whose root the log signed.'
+				: 'Verified in your browser: this report\'s entry is leaf ' + index + ' of the tree of size ' + size
+						+ ' in the log\'s checkpoint. Its signature was not checked in this browser (no Ed25519 in'
+						+ ' WebCrypto).';
+	}
+
+	form.addEventListener('submit', (event) => {
+		event.preventDefault();
+		const id = input.value.trim();
+		if (!id) {
+			return;
+		}
+		const url = new URL(window.location.href);
+		url.searchParams.set('report', id);
+		window.history.replaceState(null, '', url);
+		verifyReport(id);
+	});
+
+	checkNewestCheckpoint();
+	if (input.value.trim()) {
+		verifyReport(input.value.trim());
+	}
+})();
