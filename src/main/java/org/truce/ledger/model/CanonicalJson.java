@@ -23,9 +23,10 @@ import java.util.Map;
  * of their names, RFC 8785 §3.2.3, which is {@link String#compareTo}) and
  * {@link List};</li>
  * <li>integers as {@link Byte}, {@link Short}, {@link Integer}, {@link Long} or
- * {@link BigInteger}, only within ±2<sup>53</sup> (beyond that an IEEE-754 double, which
- * is what a JCS number is, cannot hold every integer, and the value would silently
- * change);</li>
+ * {@link BigInteger}; beyond ±2<sup>53</sup> only those an IEEE-754 double (what a JCS
+ * number is) holds exactly, such as {@code 999999999999999900000}, the canonical form of
+ * the double nearest 1e21 less a little; others would silently change and are
+ * rejected;</li>
  * <li>finite {@link Double}s, serialised as ECMAScript's
  * {@code Number.prototype.toString} does (RFC 8785 §3.2.2.3): the shortest decimal that
  * reads back as the same double;</li>
@@ -213,13 +214,13 @@ public final class CanonicalJson {
 		if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
 			long v = n.longValue();
 			if (v > MAX_EXACT_INTEGER || v < -MAX_EXACT_INTEGER) {
-				throw new IllegalArgumentException(path + ": integer " + v + " is beyond ±2^53");
+				return numberValue(new BigDecimal(v), path);
 			}
 			return Long.toString(v);
 		}
 		if (n instanceof BigInteger big) {
 			if (big.abs().compareTo(MAX_EXACT) > 0) {
-				throw new IllegalArgumentException(path + ": integer " + big + " is beyond ±2^53");
+				return numberValue(new BigDecimal(big), path);
 			}
 			return big.toString();
 		}
