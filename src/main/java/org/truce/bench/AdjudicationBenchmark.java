@@ -1,6 +1,6 @@
 package org.truce.bench;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -81,7 +81,7 @@ public final class AdjudicationBenchmark {
 	 * Runs the benchmark and prints its figures; with a PostgreSQL URL, the PostGIS
 	 * baseline too.
 	 */
-	public void run(PrintStream out, String postgresUrl) throws SQLException {
+	public void run(PrintWriter out, String postgresUrl) throws SQLException {
 		Random random = new Random(this.seed);
 		List<Zone> zoneList = new ArrayList<>();
 		for (int i = 0; i < this.zones; i++) {
@@ -152,7 +152,7 @@ public final class AdjudicationBenchmark {
 		postgis(out, postgresUrl, zoneList, incidentList, cpuSeconds);
 	}
 
-	private void postgis(PrintStream out, String url, List<Zone> zoneList, List<Incident> incidentList,
+	private void postgis(PrintWriter out, String url, List<Zone> zoneList, List<Incident> incidentList,
 			double truceSeconds) throws SQLException {
 		String schema = "truce_bench_adj_" + Long.toHexString(new Random().nextLong() & 0xffffffL);
 		try (Connection c = DriverManager.getConnection(url)) {

@@ -6,6 +6,9 @@ import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -21,10 +25,12 @@ import javax.sql.DataSource;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.truce.bench.AdjudicationBenchmark;
 import org.truce.bench.HeapWatch;
 import org.truce.bench.Hit;
 import org.truce.bench.HttpRadiusLoad;
 import org.truce.bench.IntakeLoad;
+import org.truce.bench.LedgerBenchmark;
 import org.truce.bench.PgSchema;
 import org.truce.bench.ProcessCpu;
 import org.truce.bench.RadiusComparison;
@@ -33,6 +39,9 @@ import org.truce.bench.Samples;
 import org.truce.bench.ServerProcess;
 import org.truce.bench.SyntheticReports;
 import org.truce.bench.SyriaBox;
+import org.truce.ledger.application.Ledger;
+import org.truce.ledger.application.LedgerStore;
+import org.truce.ledger.model.MerkleTree;
 import org.truce.report.application.Reports;
 import org.truce.report.application.Sources;
 import org.truce.report.model.Reliability;
@@ -56,6 +65,13 @@ import picocli.CommandLine.Spec;
 				"radius: radius queries over many reports, Truce's stores against raw PostGIS SQL,"
 						+ " then the peak heap of a separate server JVM serving the same queries over HTTP.",
 				"memory: only that last part of radius.",
+				"adjudication: incident x term evaluations per second on one thread against many large zones,"
+						+ " with a PostGIS ST_Intersects join over the same data as the baseline when a PostgreSQL URL"
+						+ " is given.",
+				"ledger: (a) entries appended per second with durable commits, in batches as group commit makes"
+						+ " them; (b) inclusion proofs in a log of many entries; (c) recomputing every leaf and"
+						+ " root of an exported log.",
+				"all: every suite.",
 				"The stores are fresh: a temporary directory for SQLite, a schema truce_bench_<random> for"
 						+ " PostgreSQL; both are removed at the end." })
 class BenchCommand implements Callable<Integer> {
@@ -66,7 +82,7 @@ class BenchCommand implements Callable<Integer> {
 
 	enum Suite {
 
-		intake, radius, memory, all
+		intake, radius, memory, adjudication, ledger, all
 
 	}
 
@@ -80,7 +96,7 @@ class BenchCommand implements Callable<Integer> {
 	CommandSpec spec;
 
 	@Option(names = "--suite", defaultValue = "all",
-			description = "intake, radius, memory or all (default: ${DEFAULT-VALUE}).")
+			description = "intake, radius, memory, adjudication, ledger or all (default: ${DEFAULT-VALUE}).")
 	Suite suite;
 
 	@Option(names = "--store",
@@ -130,6 +146,52 @@ class BenchCommand implements Callable<Integer> {
 			description = "memory: -Xmx of the server JVM (default: ${DEFAULT-VALUE}).")
 	String serverHeap;
 
+	@Option(names = "--zones", defaultValue = "500",
+			description = "adjudication: zone polygons (default: ${DEFAULT-VALUE}).")
+	int zones;
+
+	@Option(names = "--vertices", defaultValue = "1000",
+			description = "adjudication: vertices per zone (default: ${DEFAULT-VALUE}).")
+	int vertices;
+
+	@Option(names = "--terms", defaultValue = "10",
+			description = "adjudication: terms, each over an equal share of the zones, one of them over the whole"
+					+ " area (default: ${DEFAULT-VALUE}).")
+	int terms;
+
+	@Option(names = "--incidents", defaultValue = "50000",
+			description = "adjudication: incidents evaluated (default: ${DEFAULT-VALUE}).")
+	int incidents;
+
+	@Option(names = "--append-entries", defaultValue = "200000",
+			description = "ledger (a): entries appended for each batch size (default: ${DEFAULT-VALUE}).")
+	int appendEntries;
+
+	@Option(names = "--append-batches", defaultValue = "1,100,1000", split = ",",
+			description = "ledger (a): entries per commit, one run each (default: ${DEFAULT-VALUE}).")
+	List<Integer> appendBatches;
+
+	@Option(names = "--append-seconds", defaultValue = "20",
+			description = "ledger (a): stop a run after this many seconds of appending (default: ${DEFAULT-VALUE}).")
+	double appendSeconds;
+
+	@Option(names = "--proof-leaves", defaultValue = "10000000",
+			description = "ledger (b): entries in the log (default: ${DEFAULT-VALUE}).")
+	long proofLeaves;
+
+	@Option(names = "--proofs", defaultValue = "1000",
+			description = "ledger (b): timed inclusion proofs (default: ${DEFAULT-VALUE}).")
+	int proofs;
+
+	@Option(names = "--verify-entries", defaultValue = "1000000",
+			description = "ledger (c): entries in the exported log (default: ${DEFAULT-VALUE}).")
+	int verifyEntries;
+
+	@Option(names = "--verify-canonical",
+			description = "ledger (c): also check that every line is canonical JSON (parse and re-serialise), which"
+					+ " the leaf hashes do not need.")
+	boolean verifyCanonical;
+
 	@Option(names = "--seed", defaultValue = "20160919", description = "Random seed (default: ${DEFAULT-VALUE}).")
 	long seed;
 
@@ -170,8 +232,18 @@ class BenchCommand implements Callable<Integer> {
 					}
 				}
 			}
-			if (this.suite != Suite.intake) {
+			if (this.suite == Suite.radius || this.suite == Suite.memory || this.suite == Suite.all) {
 				radius(sqlite ? dir.resolve("radius-sqlite") : null, postgres, dir, this.suite != Suite.memory);
+			}
+			if (this.suite == Suite.adjudication || this.suite == Suite.all) {
+				this.out.printf("%n== adjudication%n");
+				this.out.flush();
+				new AdjudicationBenchmark(this.zones, this.vertices, this.terms, this.incidents, this.seed)
+					.run(this.out, postgres);
+				this.out.flush();
+			}
+			if (this.suite == Suite.ledger || this.suite == Suite.all) {
+				ledger(sqlite, postgres, dir);
 			}
 		}
 		finally {
@@ -461,6 +533,133 @@ class BenchCommand implements Callable<Integer> {
 			this.out.println("  note: -Xmx caps the heap, so the peak is bounded by construction; what shows the fit"
 					+ " is that every query answered 200 and the GC figures above.");
 		}
+		this.out.flush();
+	}
+
+	// ---- ledger
+
+	private void ledger(boolean sqlite, String postgres, Path dir) throws Exception {
+		if (sqlite) {
+			ledgerAppends("sqlite", dir.resolve("ledger-append-sqlite"), null);
+		}
+		if (postgres != null) {
+			try (PgSchema schema = PgSchema.create(postgres)) {
+				ledgerAppends("postgresql", dir.resolve("ledger-append-pg"), schema.url());
+			}
+		}
+		if (sqlite) {
+			Path data = dir.resolve("ledger-proof-sqlite");
+			ledgerProofs("sqlite", data, null,
+					() -> DriverManager.getConnection("jdbc:sqlite:" + data.resolve("truce.db").toAbsolutePath()));
+		}
+		if (postgres != null) {
+			try (PgSchema schema = PgSchema.create(postgres)) {
+				ledgerProofs("postgresql", dir.resolve("ledger-proof-pg"), schema.url(),
+						() -> DriverManager.getConnection(schema.url()));
+			}
+		}
+		ledgerVerification(dir);
+	}
+
+	private void ledgerAppends(String label, Path data, String pgUrl) {
+		this.out.printf("%n== ledger (a), %s: Ledger.append of report-sized entries, one durable transaction per"
+				+ " batch%s%n", label, pgUrl == null ? " (synchronous=FULL)" : "");
+		this.out.flush();
+		ConfigurableApplicationContext context = Spring.offline(storeOptions(data, pgUrl), QUIET);
+		try {
+			Ledger ledger = context.getBean(Ledger.class);
+			Random random = new Random(this.seed);
+			LedgerBenchmark.appends(ledger, 2000, 100, 5, random);
+			for (int batch : this.appendBatches) {
+				LedgerBenchmark.AppendResult r = LedgerBenchmark.appends(ledger, this.appendEntries, batch,
+						this.appendSeconds, random);
+				this.out.printf(
+						"  batch %5d: %,10.0f entries/s (%d entries, %d commits, %.2f s inside Ledger.append, %.2f s"
+								+ " wall); per commit %s%n",
+						batch, r.rate(), r.entries(), r.commits(), r.seconds(), r.wallSeconds(), r.perCommit().line());
+				if (batch > 1) {
+					this.out.printf("  goal (batch %d): >= 20000 entries/s: %s%n", batch,
+							r.rate() >= 20_000 ? "met" : "missed");
+				}
+				this.out.flush();
+			}
+			this.out.printf("  the log holds %d entries%n", ledger.size());
+		}
+		finally {
+			context.close();
+		}
+	}
+
+	private interface Connector {
+
+		Connection connect() throws SQLException;
+
+	}
+
+	private void ledgerProofs(String label, Path data, String pgUrl, Connector connector) throws Exception {
+		this.out.printf("%n== ledger (b), %s: inclusion proofs in a log of %,d entries%n", label, this.proofLeaves);
+		this.out.flush();
+		ConfigurableApplicationContext context = Spring.offline(storeOptions(data, pgUrl), QUIET);
+		try {
+			long t0 = System.nanoTime();
+			byte[] root;
+			try (Connection c = connector.connect()) {
+				LedgerBenchmark.NodeSink sink = pgUrl == null ? LedgerBenchmark.sqliteSink(c)
+						: LedgerBenchmark.postgresSink(c);
+				root = LedgerBenchmark.buildTree(this.proofLeaves, 1 << 16, sink, this.out);
+			}
+			this.out.printf(
+					"  built the tree's %,d nodes (MerkleTree.appendAll in chunks of 65,536 leaves, written"
+							+ " in bulk: %s) in %.1f s%n",
+					2 * this.proofLeaves - Long.bitCount(this.proofLeaves),
+					pgUrl == null ? "prepared batches, synchronous=OFF for the set-up" : "COPY",
+					(System.nanoTime() - t0) / 1e9);
+			Ledger ledger = context.getBean(Ledger.class);
+			long size = ledger.size();
+			boolean same = java.security.MessageDigest.isEqual(ledger.root(size), root);
+			this.out.printf("  Ledger.size() = %,d; Ledger.root(size) %s the root computed while building%n", size,
+					same ? "equals" : "DIFFERS FROM");
+			Random random = new Random(this.seed + 2);
+			LedgerBenchmark.ProofResult r = LedgerBenchmark.proofs(ledger::inclusionProof, size, root, this.proofs,
+					Math.min(200, this.proofs), random);
+			this.out.printf("  Ledger.inclusionProof, random leaves: %s (proofs of %d hashes; %d of %d verified"
+					+ " against the root)%n", r.latency().line(), r.proofLength(), r.verified(), this.proofs);
+			MerkleTree unbatched = new MerkleTree(LedgerBenchmark.oneByOne(context.getBean(LedgerStore.class).nodes()));
+			int few = Math.max(1, Math.min(200, this.proofs));
+			LedgerBenchmark.ProofResult b = LedgerBenchmark.proofs(unbatched::inclusionProof, size, root, few,
+					Math.min(50, few), random);
+			this.out.printf("  for comparison, one query per node: %s (%d of %d verified); ratio of means %.2f%n",
+					b.latency().line(), b.verified(), few, b.latency().mean() / r.latency().mean());
+			this.out.printf("  goal: an inclusion proof under 1 ms: %s (p50 %.3f ms, p99 %.3f ms)%n",
+					r.latency().p99() < 1 ? "met at p99" : r.latency().p50() < 1 ? "met at p50, not at p99" : "missed",
+					r.latency().p50(), r.latency().p99());
+		}
+		finally {
+			context.close();
+		}
+		this.out.flush();
+	}
+
+	private void ledgerVerification(Path dir) throws IOException {
+		this.out.printf("%n== ledger (c): verifying an exported log of %,d entries (no truce verify command yet: the"
+				+ " core of one, measured here)%n", this.verifyEntries);
+		this.out.flush();
+		LedgerBenchmark.ExportedLog log = LedgerBenchmark.export(dir.resolve("ledger-export.jsonl"), this.verifyEntries,
+				new Random(this.seed + 3));
+		this.out.printf("  exported %,d entries, %.1f MB of canonical JSON lines, in %.1f s (root by MerkleTree)%n",
+				log.entries(), log.bytes() / 1e6, log.seconds());
+		for (boolean strict : this.verifyCanonical ? new boolean[] { false, true } : new boolean[] { false }) {
+			LedgerBenchmark.Verification v = LedgerBenchmark.verify(log.file(), strict, 10_000);
+			this.out.printf(
+					"  %s: %,d leaves and %d checkpoint roots in %.2f s on one thread (%,.0f entries/s); root %s%s%n",
+					strict ? "read + re-canonicalise (Jackson parse, JCS) + leaf hash + roots"
+							: "read + leaf hash + roots",
+					v.entries(), v.checkpoints(), v.seconds(), v.entries() / v.seconds(),
+					java.security.MessageDigest.isEqual(v.root(), log.root()) ? "matches" : "DIFFERS",
+					strict ? "; " + v.notCanonical() + " lines not canonical" : "");
+			this.out.printf("  goal: under 10 s: %s%n", v.seconds() < 10 ? "met" : "missed");
+		}
+		Files.deleteIfExists(log.file());
 		this.out.flush();
 	}
 

@@ -26,7 +26,9 @@ class BenchmarkingATinyEmbeddedStoreTest {
 		command.setOut(new PrintWriter(text, true));
 		int exit = command.execute("bench", "--suite", "all", "--store", "sqlite", "--work", work.toString(),
 				"--clients", "2", "--warmup", "0", "--duration", "1", "--reports", "500", "--batch", "200", "--queries",
-				"10", "--radius", "50000", "--passes", "1", "--http-clients", "2");
+				"10", "--radius", "50000", "--passes", "1", "--http-clients", "2", "--zones", "5", "--vertices", "20",
+				"--incidents", "100", "--append-entries", "50", "--append-batches", "10", "--proof-leaves", "100",
+				"--proofs", "5", "--verify-entries", "50");
 		String out = text.toString();
 
 		assertThat(exit).as(out).isZero();

@@ -1,6 +1,5 @@
 package org.truce.ledger.application;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.truce.ledger.model.LedgerEntry;
-import org.truce.ledger.model.MerkleHashes;
 import org.truce.ledger.model.MerkleTree;
 
 /**
@@ -39,23 +37,35 @@ public class Ledger {
 	 * @return the index of the first entry
 	 */
 	public long append(List<LedgerEntry> entries) {
+		List<LedgerEntry.Encoded> encoded = new ArrayList<>(entries.size());
+		for (LedgerEntry entry : entries) {
+			encoded.add(entry.encode());
+		}
+		return appendEncoded(encoded);
+	}
+
+	/**
+	 * Appends entries encoded beforehand ({@link LedgerEntry#encode}), in order, in the
+	 * caller's transaction (or a new one). Encoding is most of an append's work; a caller
+	 * that serialises appends (one writer thread, say) can have it done on other threads.
+	 * @return the index of the first entry
+	 */
+	public long appendEncoded(List<LedgerEntry.Encoded> entries) {
 		if (entries.isEmpty()) {
 			return size();
 		}
 		return this.tx.execute(status -> {
 			Instant now = this.clock.instant();
 			List<byte[]> leaves = new ArrayList<>(entries.size());
-			List<String> texts = new ArrayList<>(entries.size());
-			for (LedgerEntry entry : entries) {
-				byte[] bytes = entry.canonicalBytes();
-				texts.add(new String(bytes, StandardCharsets.UTF_8));
-				leaves.add(MerkleHashes.leafHash(bytes));
+			for (LedgerEntry.Encoded entry : entries) {
+				leaves.add(entry.leafHash());
 			}
 			long first = new MerkleTree(this.store.nodesForAppend()).appendAll(leaves);
 			List<LedgerStore.StoredEntry> stored = new ArrayList<>(entries.size());
 			for (int i = 0; i < entries.size(); i++) {
-				stored.add(new LedgerStore.StoredEntry(first + i, entries.get(i).kind(), entries.get(i).subject(),
-						texts.get(i), leaves.get(i), now));
+				LedgerEntry.Encoded e = entries.get(i);
+				stored.add(new LedgerStore.StoredEntry(first + i, e.kind(), e.subject(), e.canonicalJson(),
+						e.leafHash(), now));
 			}
 			this.store.insertEntries(stored);
 			return first;

@@ -4,12 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.truce.ledger.application.LedgerStore;
 import org.truce.ledger.model.NodeStore;
 import org.truce.store.StoreDialect;
@@ -29,6 +34,15 @@ class JdbcLedgerStore implements LedgerStore {
 		this.dialect = dialect;
 	}
 
+	/**
+	 * The right border of the tree as this instance last committed it: the hashes an
+	 * append starts from. Nodes never change once stored and the size only grows, so
+	 * while the size read under the append lock still equals {@code size} nobody has
+	 * appended since, here or in another instance, and these are the stored border nodes.
+	 * Set only after a commit, so a rolled-back append never leaves hashes here.
+	 */
+	private final AtomicReference<Border> committedBorder = new AtomicReference<>();
+
 	@Override
 	public NodeStore nodes() {
 		return new Nodes(false);
@@ -39,9 +53,28 @@ class JdbcLedgerStore implements LedgerStore {
 		return new Nodes(true);
 	}
 
+	/**
+	 * The border of a tree of {@code size} leaves: {@code hashes[level]} is node (level,
+	 * (size >>> level) - 1) for every level whose bit is set in the size, else null.
+	 */
+	private record Border(long size, byte[][] hashes) {
+
+		byte[] node(int level, long index) {
+			return level < 64 && (this.size >>> level & 1) == 1 && index == (this.size >>> level) - 1
+					? this.hashes[level] : null;
+		}
+
+	}
+
 	private final class Nodes implements NodeStore {
 
 		private final boolean lock;
+
+		/** The committed border, when it is that of the size read under the lock. */
+		private Border border;
+
+		/** Nodes read or written by this append, to compute the border it leaves. */
+		private final Map<NodeKey, byte[]> seen = new HashMap<>();
 
 		Nodes(boolean lock) {
 			this.lock = lock;
@@ -51,16 +84,74 @@ class JdbcLedgerStore implements LedgerStore {
 		public long size() {
 			String sql = "SELECT size FROM ledger_state WHERE id = 1"
 					+ (this.lock && JdbcLedgerStore.this.dialect instanceof StoreDialect.Postgres ? " FOR UPDATE" : "");
-			return JdbcLedgerStore.this.jdbc.sql(sql).query(Long.class).single();
+			long size = JdbcLedgerStore.this.jdbc.sql(sql).query(Long.class).single();
+			if (this.lock) {
+				Border committed = JdbcLedgerStore.this.committedBorder.get();
+				this.border = committed != null && committed.size() == size ? committed : null;
+			}
+			return size;
 		}
 
 		@Override
 		public byte[] node(int level, long index) {
-			return JdbcLedgerStore.this.jdbc.sql("SELECT hash FROM ledger_nodes WHERE level = ? AND idx = ?")
-				.params(level, index)
-				.query((rs, n) -> rs.getBytes(1))
-				.optional()
-				.orElseThrow(() -> new IllegalStateException("ledger node (" + level + ", " + index + ") is missing"));
+			byte[] hash = this.border != null ? this.border.node(level, index) : null;
+			if (hash == null) {
+				hash = JdbcLedgerStore.this.jdbc.sql("SELECT hash FROM ledger_nodes WHERE level = ? AND idx = ?")
+					.params(level, index)
+					.query((rs, n) -> rs.getBytes(1))
+					.optional()
+					.orElseThrow(
+							() -> new IllegalStateException("ledger node (" + level + ", " + index + ") is missing"));
+			}
+			if (this.lock) {
+				this.seen.put(key(level, index), hash);
+			}
+			return hash;
+		}
+
+		/**
+		 * The remembered border's nodes, and one query, {@code (level = ? AND idx = ?) OR
+		 * ...}, for the others.
+		 */
+		@Override
+		public List<byte[]> nodes(int[] levels, long[] indices) {
+			Map<NodeKey, byte[]> found = new HashMap<>();
+			List<Integer> missing = new ArrayList<>();
+			for (int i = 0; i < levels.length; i++) {
+				byte[] hash = this.border != null ? this.border.node(levels[i], indices[i]) : null;
+				if (hash != null) {
+					found.put(key(levels[i], indices[i]), hash);
+				}
+				else {
+					missing.add(i);
+				}
+			}
+			for (int from = 0; from < missing.size(); from += 200) {
+				int to = Math.min(missing.size(), from + 200);
+				StringBuilder sql = new StringBuilder("SELECT level, idx, hash FROM ledger_nodes WHERE ");
+				List<Object> params = new ArrayList<>(2 * (to - from));
+				for (int m = from; m < to; m++) {
+					int i = missing.get(m);
+					sql.append(m > from ? " OR " : "").append("(level = ? AND idx = ?)");
+					params.add(levels[i]);
+					params.add(indices[i]);
+				}
+				JdbcLedgerStore.this.jdbc.sql(sql.toString()).params(params).query((rs) -> {
+					found.put(key(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
+				});
+			}
+			List<byte[]> hashes = new ArrayList<>(levels.length);
+			for (int i = 0; i < levels.length; i++) {
+				byte[] hash = found.get(key(levels[i], indices[i]));
+				if (hash == null) {
+					throw new IllegalStateException("ledger node (" + levels[i] + ", " + indices[i] + ") is missing");
+				}
+				if (this.lock) {
+					this.seen.put(key(levels[i], indices[i]), hash);
+				}
+				hashes.add(hash);
+			}
+			return hashes;
 		}
 
 		@Override
@@ -77,7 +168,46 @@ class JdbcLedgerStore implements LedgerStore {
 			if (updated != 1) {
 				throw new ConcurrentAppendException(fromSize, size());
 			}
+			if (this.lock) {
+				rememberAfterCommit(toSize, nodes);
+			}
 		}
+
+		private void rememberAfterCommit(long size, List<Node> written) {
+			if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+				return;
+			}
+			for (Node node : written) {
+				this.seen.put(key(node.level(), node.index()), node.hash());
+			}
+			byte[][] hashes = new byte[64][];
+			for (int level = 0; level < 63; level++) {
+				if ((size >>> level & 1) == 1) {
+					hashes[level] = this.seen.get(key(level, (size >>> level) - 1));
+					if (hashes[level] == null) {
+						return;
+					}
+				}
+			}
+			Border next = new Border(size, hashes);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					JdbcLedgerStore.this.committedBorder.accumulateAndGet(next,
+							(old, now) -> old == null || now.size() > old.size() ? now : old);
+				}
+
+			});
+		}
+
+	}
+
+	private static NodeKey key(int level, long index) {
+		return new NodeKey(level, index);
+	}
+
+	private record NodeKey(int level, long index) {
 
 	}
 

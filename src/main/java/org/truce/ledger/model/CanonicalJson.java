@@ -119,29 +119,61 @@ public final class CanonicalJson {
 	 * decimals just below and just above the exact value: the set of decimals that read
 	 * back as {@code value} is an interval around it, so if any p-digit decimal is in it,
 	 * one of these two is.
+	 *
+	 * <p>
+	 * A first guess saves most of the search: {@code Double.toString} always reads back,
+	 * so the shortest has at most its p significant digits. A decimal of fewer than p - 1
+	 * digits is also one of p - 1 digits (padded with zeros), so when no (p - 1)-digit
+	 * decimal reads back, the shortest has exactly p digits and is chosen among the
+	 * p-digit candidates as the full search would. Otherwise the full search runs.
 	 */
-	private static BigDecimal shortest(double value) {
+	static BigDecimal shortest(double value) {
+		BigDecimal exact = new BigDecimal(value);
+		int guess = new BigDecimal(Double.toString(value)).stripTrailingZeros().precision();
+		if (guess <= 17 && (guess == 1 || atPrecision(exact, value, guess - 1) == null)) {
+			BigDecimal found = atPrecision(exact, value, guess);
+			if (found != null) {
+				return found;
+			}
+		}
+		return shortestBySearch(value);
+	}
+
+	/** {@link #shortest} by trying every precision from 1 up; the reference. */
+	static BigDecimal shortestBySearch(double value) {
 		BigDecimal exact = new BigDecimal(value);
 		for (int p = 1; p <= 17; p++) {
-			BigDecimal down = exact.round(new MathContext(p, RoundingMode.DOWN));
-			BigDecimal up = exact.round(new MathContext(p, RoundingMode.UP));
-			boolean downOk = Double.parseDouble(down.toString()) == value;
-			boolean upOk = Double.parseDouble(up.toString()) == value;
-			if (downOk && upOk) {
-				int cmp = exact.subtract(down).compareTo(up.subtract(exact));
-				if (cmp == 0) {
-					return (evenLastDigit(down) ? down : up).stripTrailingZeros();
-				}
-				return (cmp < 0 ? down : up).stripTrailingZeros();
-			}
-			if (downOk) {
-				return down.stripTrailingZeros();
-			}
-			if (upOk) {
-				return up.stripTrailingZeros();
+			BigDecimal found = atPrecision(exact, value, p);
+			if (found != null) {
+				return found;
 			}
 		}
 		throw new IllegalStateException("No decimal of 17 digits reads back as " + value);
+	}
+
+	/**
+	 * The p-digit decimal nearest {@code exact} that reads back as {@code value}, or
+	 * null.
+	 */
+	private static BigDecimal atPrecision(BigDecimal exact, double value, int p) {
+		BigDecimal down = exact.round(new MathContext(p, RoundingMode.DOWN));
+		BigDecimal up = exact.round(new MathContext(p, RoundingMode.UP));
+		boolean downOk = Double.parseDouble(down.toString()) == value;
+		boolean upOk = Double.parseDouble(up.toString()) == value;
+		if (downOk && upOk) {
+			int cmp = exact.subtract(down).compareTo(up.subtract(exact));
+			if (cmp == 0) {
+				return (evenLastDigit(down) ? down : up).stripTrailingZeros();
+			}
+			return (cmp < 0 ? down : up).stripTrailingZeros();
+		}
+		if (downOk) {
+			return down.stripTrailingZeros();
+		}
+		if (upOk) {
+			return up.stripTrailingZeros();
+		}
+		return null;
 	}
 
 	private static boolean evenLastDigit(BigDecimal d) {

@@ -1,6 +1,7 @@
 package org.truce.ledger.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -10,9 +11,10 @@ import java.util.List;
  *
  * <p>
  * Every hash of the tree is a right fold of at most 64 stored perfect-subtree hashes, so
- * a root, an inclusion proof or a consistency proof takes O(log n) node reads and O(log
- * n) hashing, whatever the size. Appending reads the O(log n) hashes on the tree's right
- * border once per batch and then writes the nodes the batch completes.
+ * a root, an inclusion proof or a consistency proof takes O(log n) node reads, asked of
+ * the store in one {@link NodeStore#nodes} call, and O(log n) hashing, whatever the size.
+ * Appending reads the O(log n) hashes on the tree's right border once per batch (one call
+ * too) and then writes the nodes the batch completes.
  *
  * <p>
  * Stateless: each call reads the size from the store, so one instance may serve any
@@ -51,9 +53,18 @@ public final class MerkleTree {
 			MerkleHashes.requireHash(leaf, "leaf hash");
 		}
 		byte[][] border = new byte[64][];
-		for (int level = 0; level < 63; level++) {
+		int[] levels = new int[Long.bitCount(from)];
+		long[] indices = new long[levels.length];
+		for (int level = 0, n = 0; level < 63; level++) {
 			if ((from >>> level & 1) == 1) {
-				border[level] = this.store.node(level, (from >>> level) - 1);
+				levels[n] = level;
+				indices[n++] = (from >>> level) - 1;
+			}
+		}
+		if (levels.length > 0) {
+			List<byte[]> hashes = this.store.nodes(levels, indices);
+			for (int i = 0; i < levels.length; i++) {
+				border[levels[i]] = hashes.get(i);
 			}
 		}
 		List<NodeStore.Node> nodes = new ArrayList<>(leafHashes.size() * 2);
@@ -100,22 +111,22 @@ public final class MerkleTree {
 	public List<byte[]> inclusionProof(long index, long size) {
 		requireSize(size, "size");
 		requireRange(index, size, "leaf index");
-		List<byte[]> topDown = new ArrayList<>();
+		List<long[]> topDown = new ArrayList<>();
 		long lo = 0;
 		long hi = size;
 		while (hi - lo > 1) {
 			long k = largestPowerOfTwoBelow(hi - lo);
 			if (index < lo + k) {
-				topDown.add(subtreeHash(lo + k, hi));
+				topDown.add(new long[] { lo + k, hi });
 				hi = lo + k;
 			}
 			else {
-				topDown.add(subtreeHash(lo, lo + k));
+				topDown.add(new long[] { lo, lo + k });
 				lo = lo + k;
 			}
 		}
 		Collections.reverse(topDown);
-		return topDown;
+		return subtreeHashes(topDown);
 	}
 
 	/**
@@ -132,27 +143,27 @@ public final class MerkleTree {
 		if (size1 == 0 || size1 == size2) {
 			return List.of();
 		}
-		List<byte[]> topDown = new ArrayList<>();
+		List<long[]> topDown = new ArrayList<>();
 		long lo = 0;
 		long hi = size2;
 		boolean whole = true;
 		while (size1 != hi) {
 			long k = largestPowerOfTwoBelow(hi - lo);
 			if (size1 - lo <= k) {
-				topDown.add(subtreeHash(lo + k, hi));
+				topDown.add(new long[] { lo + k, hi });
 				hi = lo + k;
 			}
 			else {
-				topDown.add(subtreeHash(lo, lo + k));
+				topDown.add(new long[] { lo, lo + k });
 				lo = lo + k;
 				whole = false;
 			}
 		}
 		if (!whole) {
-			topDown.add(subtreeHash(lo, hi));
+			topDown.add(new long[] { lo, hi });
 		}
 		Collections.reverse(topDown);
-		return topDown;
+		return subtreeHashes(topDown);
 	}
 
 	/**
@@ -161,18 +172,47 @@ public final class MerkleTree {
 	 * into stored perfect subtrees (largest first), and its hash is their right fold.
 	 */
 	private byte[] subtreeHash(long lo, long hi) {
-		List<byte[]> parts = new ArrayList<>(Long.bitCount(hi - lo));
-		while (lo < hi) {
-			int level = Math.min(lo == 0 ? 63 : Long.numberOfTrailingZeros(lo),
-					63 - Long.numberOfLeadingZeros(hi - lo));
-			parts.add(this.store.node(level, lo >>> level));
-			lo += 1L << level;
+		List<long[]> one = new ArrayList<>(1);
+		one.add(new long[] { lo, hi });
+		return subtreeHashes(one).get(0);
+	}
+
+	/**
+	 * {@link #subtreeHash} of each range {@code {lo, hi}}, with every stored node they
+	 * need fetched in one {@link NodeStore#nodes} call.
+	 */
+	private List<byte[]> subtreeHashes(List<long[]> ranges) {
+		// The greedy split takes at most 63 steps up and 63 down.
+		int[] levels = new int[128 * ranges.size()];
+		long[] indices = new long[128 * ranges.size()];
+		int[] parts = new int[ranges.size()];
+		int n = 0;
+		for (int r = 0; r < ranges.size(); r++) {
+			long lo = ranges.get(r)[0];
+			long hi = ranges.get(r)[1];
+			while (lo < hi) {
+				int level = Math.min(lo == 0 ? 63 : Long.numberOfTrailingZeros(lo),
+						63 - Long.numberOfLeadingZeros(hi - lo));
+				levels[n] = level;
+				indices[n] = lo >>> level;
+				n++;
+				parts[r]++;
+				lo += 1L << level;
+			}
 		}
-		byte[] hash = parts.get(parts.size() - 1);
-		for (int i = parts.size() - 2; i >= 0; i--) {
-			hash = MerkleHashes.nodeHash(parts.get(i), hash);
+		List<byte[]> nodes = n == 0 ? List.of() : this.store.nodes(Arrays.copyOf(levels, n), Arrays.copyOf(indices, n));
+		List<byte[]> hashes = new ArrayList<>(ranges.size());
+		int start = 0;
+		for (int r = 0; r < ranges.size(); r++) {
+			int end = start + parts[r];
+			byte[] hash = nodes.get(end - 1);
+			for (int i = end - 2; i >= start; i--) {
+				hash = MerkleHashes.nodeHash(nodes.get(i), hash);
+			}
+			hashes.add(hash);
+			start = end;
 		}
-		return hash;
+		return hashes;
 	}
 
 	/** The largest power of two strictly less than {@code n} (n ≥ 2), RFC 6962's k. */

@@ -28,6 +28,20 @@ public interface NodeStore {
 	byte[] node(int level, long index);
 
 	/**
+	 * The hashes of several nodes, in the order asked: {@code levels[i]} and
+	 * {@code indices[i]} address the i-th. A store that pays for each read (a database
+	 * round trip, say) should fetch them together; by default they are read one by one.
+	 * @throws IllegalStateException if any of them is not (yet) stored
+	 */
+	default List<byte[]> nodes(int[] levels, long[] indices) {
+		List<byte[]> hashes = new java.util.ArrayList<>(levels.length);
+		for (int i = 0; i < levels.length; i++) {
+			hashes.add(node(levels[i], indices[i]));
+		}
+		return hashes;
+	}
+
+	/**
 	 * Stores {@code nodes}, every node completed by growing the tree from
 	 * {@code fromSize} to {@code toSize} leaves, and records the new size.
 	 * @throws ConcurrentAppendException if the store's size is no longer {@code fromSize}

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.truce.ledger.model.LedgerEntry;
 
 /**
  * Commits reports from many request threads in shared transactions. One writer thread
@@ -42,9 +43,20 @@ class GroupCommitter implements SmartLifecycle {
 		this.reports = reports;
 	}
 
-	/** Queues a report; the future completes once it is durable, or fails. */
+	/**
+	 * Queues a report; the future completes once it is durable, or fails. The report's
+	 * ledger entry is encoded here, on the caller's thread, so that the one writer thread
+	 * only stores.
+	 */
 	CompletableFuture<Reports.Appended> submit(Reports.NewReport report) {
-		Pending pending = new Pending(report, new CompletableFuture<>());
+		LedgerEntry.Encoded entry;
+		try {
+			entry = this.reports.entry(report.report()).encode();
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		Pending pending = new Pending(report, entry, new CompletableFuture<>());
 		if (!this.running || !this.queue.offer(pending)) {
 			pending.done().completeExceptionally(new StoreBusyException());
 		}
@@ -75,7 +87,8 @@ class GroupCommitter implements SmartLifecycle {
 
 	private void commit(List<Pending> batch) {
 		try {
-			List<Reports.Appended> results = this.reports.append(batch.stream().map(Pending::report).toList());
+			List<Reports.Appended> results = this.reports.append(batch.stream().map(Pending::report).toList(),
+					batch.stream().map(Pending::entry).toList());
 			for (int i = 0; i < batch.size(); i++) {
 				batch.get(i).done().complete(results.get(i));
 			}
@@ -127,7 +140,8 @@ class GroupCommitter implements SmartLifecycle {
 		return Integer.MAX_VALUE - 2048;
 	}
 
-	private record Pending(Reports.NewReport report, CompletableFuture<Reports.Appended> done) {
+	private record Pending(Reports.NewReport report, LedgerEntry.Encoded entry,
+			CompletableFuture<Reports.Appended> done) {
 
 	}
 

@@ -43,15 +43,27 @@ public class RecordingReports {
 
 	/** Appends the reports not yet stored and a ledger entry for each, atomically. */
 	public List<Reports.Appended> append(List<Reports.NewReport> batch) {
+		return append(batch, null);
+	}
+
+	/**
+	 * Appends the reports not yet stored and a ledger entry for each, atomically, with
+	 * entries encoded beforehand.
+	 * @param encoded for each report of {@code batch}, at the same position,
+	 * {@code entry(report).encode()}, or null to encode here
+	 */
+	List<Reports.Appended> append(List<Reports.NewReport> batch, List<LedgerEntry.Encoded> encoded) {
 		return this.tx.execute(status -> {
 			List<Reports.Appended> appended = this.reports.append(batch);
-			List<LedgerEntry> entries = new ArrayList<>();
-			for (Reports.Appended a : appended) {
+			List<LedgerEntry.Encoded> entries = new ArrayList<>();
+			for (int i = 0; i < appended.size(); i++) {
+				Reports.Appended a = appended.get(i);
 				if (a.created()) {
-					entries.add(entry(a.report()));
+					boolean prepared = encoded != null && encoded.get(i) != null && a.report() == batch.get(i).report();
+					entries.add(prepared ? encoded.get(i) : entry(a.report()).encode());
 				}
 			}
-			this.ledger.append(entries);
+			this.ledger.appendEncoded(entries);
 			return appended;
 		});
 	}

@@ -1,18 +1,14 @@
 package org.truce.report.web;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
 import io.swagger.v3.oas.annotations.Parameter;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,44 +38,33 @@ class ReportController {
 
 	private final ActorDirectory actors;
 
-	private final JsonMapper json;
-
-	ReportController(SubmittingReport submitting, Reports reports, ActorDirectory actors, JsonMapper json) {
-		this.json = json;
+	ReportController(SubmittingReport submitting, Reports reports, ActorDirectory actors) {
 		this.submitting = submitting;
 		this.reports = reports;
 		this.actors = actors;
 	}
 
 	@Operation(summary = "Submit a report",
-			description = "Returns 201 only once the report is durably stored. Replaying the same request with the same"
-					+ " Idempotency-Key returns 200 and the report first stored; the same key with a different body is"
-					+ " refused (IDEMPOTENCY_KEY_REUSED).")
+			description = "Returns 201 only once the report is durably stored. Replaying the same request (the same"
+					+ " bytes of body) with the same Idempotency-Key returns 200 and the report first stored; the same"
+					+ " key with a different body is refused (IDEMPOTENCY_KEY_REUSED).")
 	@PostMapping(path = "/api/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ReportView> submit(@RequestBody ReportDraft draft,
 			@Parameter(
 					description = "A client-chosen key, up to 200 characters, that makes retries safe") @RequestHeader(
-							name = "Idempotency-Key", required = false) String idempotencyKey) {
+							name = "Idempotency-Key", required = false) String idempotencyKey,
+			HttpServletRequest request) {
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
 			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "Idempotency-Key",
 					"The Idempotency-Key header must have 1 to 200 characters."));
 		}
 		SubmittingReport.Submitted submitted = this.submitting.submit(draft,
-				idempotencyKey == null ? null : "api:" + idempotencyKey, digest(draft));
+				idempotencyKey == null ? null : "api:" + idempotencyKey,
+				(String) request.getAttribute(RawBodyDigest.ATTRIBUTE));
 		URI location = URI.create("/api/reports/" + submitted.report().id());
 		ReportView body = ReportView.of(submitted.report());
 		return submitted.created() ? ResponseEntity.created(location).body(body)
 				: ResponseEntity.ok().location(location).header("Idempotent-Replayed", "true").body(body);
-	}
-
-	private String digest(ReportDraft draft) {
-		try {
-			byte[] canonical = this.json.writeValueAsString(draft).getBytes(StandardCharsets.UTF_8);
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	@Operation(summary = "One report")

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.application.Actors;
 import org.truce.actor.model.Actor;
+import org.truce.ledger.model.LedgerEntry;
 import org.truce.report.model.Reliability;
 import org.truce.report.model.Report;
 import org.truce.report.model.ReportDraft;
@@ -49,7 +50,7 @@ class SubmittingToASourceAddedLaterTest {
 		this.committer = new GroupCommitter(new RecordingReports(this.reports, null, null, null) {
 
 			@Override
-			public List<Reports.Appended> append(List<Reports.NewReport> batch) {
+			List<Reports.Appended> append(List<Reports.NewReport> batch, List<LedgerEntry.Encoded> encoded) {
 				return SubmittingToASourceAddedLaterTest.this.reports.append(batch);
 			}
 
