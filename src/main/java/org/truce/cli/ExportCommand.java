@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.truce.adjudication.application.ExportingFindings;
 import org.truce.agreement.application.AgreementCatalogue;
+import org.truce.ledger.application.ExportingLedger;
 import org.truce.report.application.ExportingReports;
 import org.truce.report.application.ReportFormat;
 import picocli.CommandLine.Command;
@@ -19,11 +20,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code truce export reports --format geojson|csv [--out FILE]} and
- * {@code truce export findings --agreement ID --format csv [--out FILE]}.
+ * {@code truce export reports --format geojson|csv [--out FILE]},
+ * {@code truce export findings --agreement ID --format csv [--out FILE]} and
+ * {@code truce export ledger --out DIR}.
  */
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Export the record to files.",
-		subcommands = { ExportCommand.ReportsCommand.class, ExportCommand.FindingsCommand.class })
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Export the record to files.", subcommands = {
+		ExportCommand.ReportsCommand.class, ExportCommand.FindingsCommand.class, ExportCommand.LedgerCommand.class })
 class ExportCommand {
 
 	/** Writes an export to one output stream and says how many items it wrote. */
@@ -75,6 +77,89 @@ class ExportCommand {
 		finally {
 			Files.deleteIfExists(partial);
 		}
+	}
+
+	/** Writes an export into a directory and says what it wrote. */
+	interface DirectoryExport {
+
+		String write(ConfigurableApplicationContext context, Path dir) throws IOException;
+
+	}
+
+	/**
+	 * Runs an export into a new directory: written beside it under a temporary name and
+	 * renamed once complete, so that {@code out} is either absent or whole. An existing
+	 * {@code out} must be an empty directory.
+	 */
+	static int runInto(StoreOptions store, Path out, String command, DirectoryExport export) throws IOException {
+		Path target = out.toAbsolutePath();
+		if (Files.exists(target)) {
+			if (!Files.isDirectory(target)) {
+				System.err.println(command + ": " + out + " exists and is not a directory.");
+				return 2;
+			}
+			try (var listing = Files.list(target)) {
+				if (listing.findAny().isPresent()) {
+					System.err.println(command + ": " + out + " is not empty; refusing to mix two exports.");
+					return 2;
+				}
+			}
+		}
+		Path parent = target.getParent();
+		if (parent == null || !Files.isDirectory(parent)) {
+			System.err.println(command + ": no such directory: " + parent);
+			return 2;
+		}
+		Path partial = Files.createTempDirectory(parent, "." + target.getFileName() + ".partial-");
+		try (ConfigurableApplicationContext context = Spring.offline(store)) {
+			String what = export.write(context, partial);
+			Files.deleteIfExists(target);
+			Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+			System.out.println("Exported " + what + " to " + out + ".");
+			return 0;
+		}
+		finally {
+			deleteRecursively(partial);
+		}
+	}
+
+	private static void deleteRecursively(Path dir) throws IOException {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (var paths = Files.walk(dir)) {
+			for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(p);
+			}
+		}
+	}
+
+	@Command(name = "ledger", mixinStandardHelpOptions = true,
+			description = { "Export the ledger for offline verification with 'truce verify DIR': entries.jsonl, every"
+					+ " signed checkpoint with its cosignatures, the log's and the witnesses' public keys, and a"
+					+ " README.txt.",
+					"A checkpoint of the current tree is signed first, so that every exported entry is covered." })
+	static class LedgerCommand implements Callable<Integer> {
+
+		@Mixin
+		StoreOptions store;
+
+		@Option(names = "--out", required = true, paramLabel = "DIR",
+				description = "A new (or empty) directory; it appears only once the export is complete.")
+		Path out;
+
+		@Override
+		public Integer call() throws IOException {
+			return runInto(this.store, this.out, "truce export ledger", (context, dir) -> {
+				ExportingLedger.Summary summary = context.getBean(ExportingLedger.class).export(dir);
+				if (summary.witnesses() == 0) {
+					System.err.println("note: no witness keys are configured (truce.ledger.witnesses, set as for the"
+							+ " server), so witnesses.pub is empty; cosignatures are exported all the same.");
+				}
+				return summary.entries() + " ledger entries and " + summary.checkpoints() + " signed checkpoints";
+			});
+		}
+
 	}
 
 	@Command(name = "reports", mixinStandardHelpOptions = true,

@@ -62,7 +62,17 @@ public final class RunningTruce implements AutoCloseable {
 	 * store written before).
 	 */
 	public static RunningTruce sqliteIn(Path dir, boolean web) {
-		return start(web, Map.of("truce.data", dir.toString()), () -> {
+		return sqliteIn(dir, web, Map.of());
+	}
+
+	/**
+	 * A store in an existing directory, left in place on close, with extra application
+	 * properties (such as {@code truce.ledger.witnesses}).
+	 */
+	public static RunningTruce sqliteIn(Path dir, boolean web, Map<String, Object> properties) {
+		Map<String, Object> store = new LinkedHashMap<>(properties);
+		store.put("truce.data", dir.toString());
+		return start(web, store, () -> {
 		}, "sqlite " + dir);
 	}
 

@@ -93,7 +93,11 @@ public class Checkpointing {
 		return this.store.checkpoint(size).map(this::withCosignatures);
 	}
 
-	private String withCosignatures(LedgerStore.StoredCheckpoint c) {
+	/**
+	 * A stored checkpoint as a signed note: the log's signature followed by every
+	 * cosignature stored for it, one line each.
+	 */
+	public String withCosignatures(LedgerStore.StoredCheckpoint c) {
 		StringBuilder note = new StringBuilder(c.note());
 		for (String line : this.store.cosignatures(c.size())) {
 			// Stored lines end with their newline (NoteSignature.line()).

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.truce.ledger.model.Checkpoint;
+import org.truce.ledger.model.CosignaturePolicy;
 import org.truce.ledger.model.Note;
 import org.truce.ledger.model.NoteSignature;
 import org.truce.ledger.model.VerifierKey;
@@ -41,6 +42,49 @@ public class Cosigning {
 
 	}
 
+	/**
+	 * A checkpoint's standing with the configured witnesses: each side's cosignature
+	 * ({@link CosignaturePolicy}), and whether every side has cosigned. With no witness
+	 * configured, {@code sides} is empty and the checkpoint is never final: nobody but
+	 * the operator vouches for it.
+	 */
+	public record Finality(Checkpoint checkpoint, List<CosignaturePolicy.Side> sides) {
+
+		public Finality {
+			sides = List.copyOf(sides);
+		}
+
+		public boolean witnessesConfigured() {
+			return !this.sides.isEmpty();
+		}
+
+		public boolean isFinal() {
+			return witnessesConfigured()
+					&& this.sides.stream().allMatch((s) -> s.state() == CosignaturePolicy.State.COSIGNED);
+		}
+
+	}
+
+	/**
+	 * The finality of the checkpoint of {@code size}, or of the newest when {@code size}
+	 * is null; empty when there is no such checkpoint.
+	 */
+	public Optional<Finality> finality(Long size) {
+		Optional<LedgerStore.StoredCheckpoint> stored = size == null ? this.store.latestCheckpoint()
+				: this.store.checkpoint(size);
+		return stored.map((c) -> {
+			Note note = Note.parse(c.note());
+			for (String line : this.store.cosignatures(c.size())) {
+				note = note.withSignature(NoteSignature.parse(line.stripTrailing()));
+			}
+			Checkpoint checkpoint = Checkpoint.parse(note.text());
+			if (this.identity.witnesses().isEmpty()) {
+				return new Finality(checkpoint, List.of());
+			}
+			return new Finality(checkpoint, new CosignaturePolicy(this.identity.witnesses()).evaluate(note).sides());
+		});
+	}
+
 	public Accepted accept(String signedNote) {
 		Note note;
 		Checkpoint checkpoint;
@@ -61,7 +105,7 @@ public class Cosigning {
 		for (NoteSignature signature : note.signatures()) {
 			for (VerifierKey witness : this.identity.witnesses()) {
 				if (witness.matches(signature) && witness.verifies(note.text(), signature.signature())) {
-					this.store.addCosignature(checkpoint.size(), witness.name(), signature.line(),
+					this.store.addCosignature(checkpoint.size(), witness.name(), signature.line().stripTrailing(),
 							this.clock.instant());
 					kept.add(witness.name());
 				}

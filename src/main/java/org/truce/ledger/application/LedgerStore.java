@@ -37,6 +37,12 @@ public interface LedgerStore {
 	Optional<StoredCheckpoint> checkpoint(long size);
 
 	/**
+	 * Signed checkpoints of sizes above {@code afterSize} and at most {@code upToSize},
+	 * smallest first, at most {@code limit} of them (a page of the list of all).
+	 */
+	List<StoredCheckpoint> checkpoints(long afterSize, long upToSize, int limit);
+
+	/**
 	 * Stores a checkpoint unless one of that size is already stored; true when stored.
 	 */
 	boolean addCheckpoint(StoredCheckpoint checkpoint);

@@ -269,6 +269,16 @@ class JdbcLedgerStore implements LedgerStore {
 			.optional();
 	}
 
+	@Override
+	public List<StoredCheckpoint> checkpoints(long afterSize, long upToSize, int limit) {
+		return this.jdbc
+			.sql("SELECT size, root, note, signed_at FROM ledger_checkpoints WHERE size > ? AND size <= ?"
+					+ " ORDER BY size LIMIT ?")
+			.params(afterSize, upToSize, limit)
+			.query((rs, n) -> checkpoint(rs))
+			.list();
+	}
+
 	private StoredCheckpoint checkpoint(ResultSet rs) throws SQLException {
 		return new StoredCheckpoint(rs.getLong("size"), rs.getBytes("root"), rs.getString("note"),
 				this.dialect.instant(rs, "signed_at"));

@@ -23,10 +23,10 @@ import java.util.Map;
  * of their names, RFC 8785 §3.2.3, which is {@link String#compareTo}) and
  * {@link List};</li>
  * <li>integers as {@link Byte}, {@link Short}, {@link Integer}, {@link Long} or
- * {@link BigInteger}; beyond ±2<sup>53</sup> only those an IEEE-754 double (what a JCS
- * number is) holds exactly, such as {@code 999999999999999900000}, the canonical form of
- * the double nearest 1e21 less a little; others would silently change and are
- * rejected;</li>
+ * {@link BigInteger}; beyond ±2<sup>53</sup> (where an IEEE-754 double, which is what a
+ * JCS number is, cannot hold every integer) only those that ECMAScript writes as
+ * themselves, such as {@code 471447446768098940}, so that no value silently changes and
+ * the canonical form read back as integers is again canonical;</li>
  * <li>finite {@link Double}s, serialised as ECMAScript's
  * {@code Number.prototype.toString} does (RFC 8785 §3.2.2.3): the shortest decimal that
  * reads back as the same double;</li>
@@ -63,6 +63,14 @@ public final class CanonicalJson {
 		return out.toString();
 	}
 
+	/**
+	 * Appends the canonical form of a string (RFC 8785 §3.2.2.2), quotes included.
+	 * @throws IllegalArgumentException if it has a lone surrogate
+	 */
+	public static void appendString(String s, StringBuilder out) {
+		string(s, out, "$");
+	}
+
 	/** The canonical serialisation of {@code value} as UTF-8, the bytes to hash. */
 	public static byte[] utf8(Object value) {
 		return serialize(value).getBytes(StandardCharsets.UTF_8);
@@ -85,9 +93,112 @@ public final class CanonicalJson {
 		}
 		BigDecimal shortest = shortest(value);
 		String s = shortest.unscaledValue().toString();
+		return format(false, s, s.length() - shortest.scale());
+	}
+
+	/**
+	 * The canonical form of the number a JSON number token writes ({@code -?int frac?
+	 * exp?}, RFC 8259 §6): {@link #number} of the double it reads as, the same as
+	 * {@code number(Double.parseDouble(token))}. Faster for tokens of at most 15
+	 * significant digits in the normal range: such a decimal is the only one of 15 digits
+	 * or fewer that reads as its double (IEEE-754 doubles hold 15 decimal digits,
+	 * DBL_DIG), so its own digits are the shortest and only its layout needs writing.
+	 * @throws IllegalArgumentException if the token is not a JSON number or is beyond the
+	 * range of a double
+	 */
+	public static String numberFromText(String token) {
+		int length = token.length();
+		int i = 0;
+		boolean negative = length > 0 && token.charAt(0) == '-';
+		if (negative) {
+			i++;
+		}
+		StringBuilder digits = new StringBuilder(24);
+		int integerDigits = 0;
+		int start = i;
+		while (i < length && isDigit(token.charAt(i))) {
+			digits.append(token.charAt(i++));
+			integerDigits++;
+		}
+		if (integerDigits == 0 || (integerDigits > 1 && token.charAt(start) == '0')) {
+			throw notANumber(token);
+		}
+		if (i < length && token.charAt(i) == '.') {
+			i++;
+			int fraction = i;
+			while (i < length && isDigit(token.charAt(i))) {
+				digits.append(token.charAt(i++));
+			}
+			if (i == fraction) {
+				throw notANumber(token);
+			}
+		}
+		long exponent = 0;
+		if (i < length && (token.charAt(i) == 'e' || token.charAt(i) == 'E')) {
+			i++;
+			boolean minus = i < length && token.charAt(i) == '-';
+			if (i < length && (token.charAt(i) == '-' || token.charAt(i) == '+')) {
+				i++;
+			}
+			int exponentStart = i;
+			while (i < length && isDigit(token.charAt(i))) {
+				if (i - exponentStart < 9) {
+					exponent = exponent * 10 + (token.charAt(i) - '0');
+				}
+				i++;
+			}
+			if (i == exponentStart) {
+				throw notANumber(token);
+			}
+			if (i - exponentStart >= 9) {
+				exponent = 1_000_000_000;
+			}
+			exponent = minus ? -exponent : exponent;
+		}
+		if (i != length) {
+			throw notANumber(token);
+		}
+		int first = 0;
+		while (first < digits.length() && digits.charAt(first) == '0') {
+			first++;
+		}
+		if (first == digits.length()) {
+			return "0";
+		}
+		int last = digits.length();
+		while (digits.charAt(last - 1) == '0') {
+			last--;
+		}
+		int k = last - first;
+		long n = integerDigits - first + exponent;
+		if (k > 15 || n < -290 || n > 290) {
+			double value = Double.parseDouble(token);
+			if (Double.isInfinite(value)) {
+				throw new IllegalArgumentException(token + " is beyond the range of a double");
+			}
+			return number(value);
+		}
+		return format(negative, digits.substring(first, last), (int) n);
+	}
+
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
+	}
+
+	private static IllegalArgumentException notANumber(String token) {
+		return new IllegalArgumentException("not a JSON number: " + token);
+	}
+
+	/**
+	 * ECMAScript's layout (ECMA-262 Number::toString) of the value 0.s × 10^n, where
+	 * {@code s} is the shortest digit string (no leading or trailing zeros).
+	 */
+	private static String format(boolean negative, String s, int n) {
 		int k = s.length();
-		int n = k - shortest.scale();
 		StringBuilder out = new StringBuilder(24);
+		if (negative) {
+			out.append('-');
+		}
 		if (k <= n && n <= 21) {
 			out.append(s);
 			out.append("0".repeat(n - k));
@@ -115,47 +226,45 @@ public final class CanonicalJson {
 	 *
 	 * <p>
 	 * Written out here because {@link Double#toString(double)} is not always shortest
-	 * before JDK 19 (JDK-4511638). For each precision p, the candidates are the p-digit
-	 * decimals just below and just above the exact value: the set of decimals that read
-	 * back as {@code value} is an interval around it, so if any p-digit decimal is in it,
-	 * one of these two is.
-	 *
-	 * <p>
-	 * A first guess saves most of the search: {@code Double.toString} always reads back,
-	 * so the shortest has at most its p significant digits. A decimal of fewer than p - 1
-	 * digits is also one of p - 1 digits (padded with zeros), so when no (p - 1)-digit
-	 * decimal reads back, the shortest has exactly p digits and is chosen among the
-	 * p-digit candidates as the full search would. Otherwise the full search runs.
+	 * before JDK 19 (JDK-4511638), though it always reads back: its number of digits is
+	 * an upper bound to start from. The decimals that read back as {@code value} form an
+	 * interval around it; if one of p digits is in it, one of p+1 digits is too (the
+	 * finer grid has a point between it and the value), so the shortest precision is
+	 * found by stepping down from the bound until a step fails ({@link #readsBack}). At
+	 * that precision the candidates are the two decimals just below and just above the
+	 * exact value: if any decimal of that precision is in the interval, one of these two
+	 * is.
 	 */
-	static BigDecimal shortest(double value) {
-		BigDecimal exact = new BigDecimal(value);
-		int guess = new BigDecimal(Double.toString(value)).stripTrailingZeros().precision();
-		if (guess <= 17 && (guess == 1 || atPrecision(exact, value, guess - 1) == null)) {
-			BigDecimal found = atPrecision(exact, value, guess);
-			if (found != null) {
-				return found;
-			}
+	private static BigDecimal shortest(double value) {
+		BigDecimal bound = new BigDecimal(Double.toString(value));
+		int p = bound.stripTrailingZeros().precision();
+		while (p > 1 && readsBack(bound, p - 1, value)) {
+			p--;
 		}
-		return shortestBySearch(value);
-	}
-
-	/** {@link #shortest} by trying every precision from 1 up; the reference. */
-	static BigDecimal shortestBySearch(double value) {
-		BigDecimal exact = new BigDecimal(value);
-		for (int p = 1; p <= 17; p++) {
-			BigDecimal found = atPrecision(exact, value, p);
-			if (found != null) {
-				return found;
-			}
+		BigDecimal shortest = closest(new BigDecimal(value), p, value);
+		if (shortest == null) {
+			throw new IllegalStateException("No decimal of " + p + " digits reads back as " + value);
 		}
-		throw new IllegalStateException("No decimal of 17 digits reads back as " + value);
+		return shortest;
 	}
 
 	/**
-	 * The p-digit decimal nearest {@code exact} that reads back as {@code value}, or
-	 * null.
+	 * Whether some decimal of {@code p} digits reads back as {@code value}, given a
+	 * longer decimal {@code known} that does: the decimals that read back form an
+	 * interval, so if one of p digits does, so does the p-digit neighbour of
+	 * {@code known} on its side (cheap to find: {@code known} has at most 17 digits).
 	 */
-	private static BigDecimal atPrecision(BigDecimal exact, double value, int p) {
+	private static boolean readsBack(BigDecimal known, int p, double value) {
+		return Double.parseDouble(known.round(new MathContext(p, RoundingMode.DOWN)).toString()) == value
+				|| Double.parseDouble(known.round(new MathContext(p, RoundingMode.UP)).toString()) == value;
+	}
+
+	/**
+	 * Of the two p-digit decimals around {@code exact}, the one that reads back as
+	 * {@code value} (the closer, or the even one, if both do), trailing zeros stripped;
+	 * null if neither does.
+	 */
+	private static BigDecimal closest(BigDecimal exact, int p, double value) {
 		BigDecimal down = exact.round(new MathContext(p, RoundingMode.DOWN));
 		BigDecimal up = exact.round(new MathContext(p, RoundingMode.UP));
 		boolean downOk = Double.parseDouble(down.toString()) == value;
@@ -246,13 +355,13 @@ public final class CanonicalJson {
 		if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
 			long v = n.longValue();
 			if (v > MAX_EXACT_INTEGER || v < -MAX_EXACT_INTEGER) {
-				return numberValue(new BigDecimal(v), path);
+				return beyondExactIntegers(new BigDecimal(v), path);
 			}
 			return Long.toString(v);
 		}
 		if (n instanceof BigInteger big) {
 			if (big.abs().compareTo(MAX_EXACT) > 0) {
-				return numberValue(new BigDecimal(big), path);
+				return beyondExactIntegers(new BigDecimal(big), path);
 			}
 			return big.toString();
 		}
@@ -278,10 +387,34 @@ public final class CanonicalJson {
 				+ " is not accepted; use Long, Double or BigDecimal (see CanonicalJson)");
 	}
 
+	/**
+	 * An integer beyond ±2^53, accepted only if ECMAScript writes the nearest double as
+	 * this very value (as text read back from a canonical form always is).
+	 */
+	private static String beyondExactIntegers(BigDecimal integer, String path) {
+		double d = integer.doubleValue();
+		String text = Double.isInfinite(d) ? null : number(d);
+		if (text == null || new BigDecimal(text).compareTo(integer) != 0) {
+			throw new IllegalArgumentException(path + ": integer " + integer.toPlainString() + " is beyond ±2^53 and"
+					+ (text == null ? " beyond the range of a double"
+							: " would change to " + text + " (JCS numbers are IEEE-754 doubles)"));
+		}
+		return text;
+	}
+
 	/** RFC 8785 §3.2.2.2: the escaping of ECMAScript's JSON.stringify. */
 	private static void string(String s, StringBuilder out, String path) {
 		out.append('"');
-		for (int i = 0; i < s.length(); i++) {
+		int plain = 0;
+		while (plain < s.length()) {
+			char c = s.charAt(plain);
+			if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+				break;
+			}
+			plain++;
+		}
+		out.append(s, 0, plain);
+		for (int i = plain; i < s.length(); i++) {
 			char c = s.charAt(i);
 			switch (c) {
 				case '"' -> out.append("\\\"");

@@ -1,5 +1,7 @@
 package org.truce.ledger.web;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.truce.ledger.application.Cosigning;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.application.LedgerStore;
 import org.truce.ledger.application.LogIdentity;
+import org.truce.ledger.model.CosignaturePolicy;
 import org.truce.ledger.model.StandardBase64;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
@@ -54,6 +57,38 @@ class LedgerController {
 		return (size == null ? this.checkpointing.latest() : this.checkpointing.at(size)).map(ResponseEntity::ok)
 			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.NOT_FOUND, "size", size == null
 					? "No checkpoint has been signed yet." : "No checkpoint of size " + size + " was signed.")));
+	}
+
+	@Operation(summary = "Whether a checkpoint is final: cosigned by the witness of every configured side",
+			description = "For the newest checkpoint, or the one of the given size. Each configured witness is"
+					+ " COSIGNED (a valid cosignature is stored), MISSING or INVALID. With no witness configured,"
+					+ " no checkpoint is final.")
+	@GetMapping("/ledger/checkpoint/status")
+	Map<String, Object> checkpointStatus(@RequestParam(required = false) Long size) {
+		Cosigning.Finality finality = this.cosigning.finality(size)
+			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.NOT_FOUND, "size", size == null
+					? "No checkpoint has been signed yet." : "No checkpoint of size " + size + " was signed.")));
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("origin", finality.checkpoint().origin());
+		m.put("size", finality.checkpoint().size());
+		m.put("root", StandardBase64.encode(finality.checkpoint().rootHash()));
+		List<Map<String, Object>> cosigners = new ArrayList<>();
+		for (CosignaturePolicy.Side side : finality.sides()) {
+			Map<String, Object> c = new LinkedHashMap<>();
+			c.put("name", side.key().name());
+			c.put("key", side.key().encoded());
+			c.put("state", side.state().name());
+			if (side.timestamp() >= 0) {
+				c.put("cosignedAt", Instant.ofEpochSecond(side.timestamp()));
+			}
+			cosigners.add(c);
+		}
+		m.put("cosigners", cosigners);
+		m.put("final", finality.isFinal());
+		if (!finality.witnessesConfigured()) {
+			m.put("detail", "No witnesses are configured (truce.ledger.witnesses), so no checkpoint can be final.");
+		}
+		return m;
 	}
 
 	@Operation(summary = "The log's verifier key (name+hexid+base64) and origin")
