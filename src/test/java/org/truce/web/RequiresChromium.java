@@ -3,6 +3,12 @@ package org.truce.web;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -17,6 +23,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class RequiresChromium implements ExecutionCondition {
 
 	/** The Chromium to drive. */
+	/** Playwright, told not to download a browser of its own. */
+	public static Playwright playwright() {
+		return Playwright
+			.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+	}
+
+	/**
+	 * Debian's Chromium, headless, with the flags that keep it off the network: no
+	 * background networking, component updates or sync.
+	 */
+	public static Browser launch(Playwright playwright) {
+		return playwright.chromium()
+			.launch(new BrowserType.LaunchOptions().setExecutablePath(executable())
+				.setHeadless(true)
+				.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+						"--disable-component-update", "--disable-sync", "--no-first-run")));
+	}
+
 	public static Path executable() {
 		return Paths.get(System.getenv().getOrDefault("TRUCE_CHROMIUM", "/usr/bin/chromium"));
 	}

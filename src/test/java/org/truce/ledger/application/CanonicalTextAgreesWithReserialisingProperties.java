@@ -3,8 +3,6 @@ package org.truce.ledger.application;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 import net.jqwik.api.Arbitraries;
