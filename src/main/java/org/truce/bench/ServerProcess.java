@@ -17,7 +17,8 @@ import java.util.jar.JarFile;
 /**
  * {@code truce serve} in a JVM of its own, started from this JVM's class path (or its
  * executable jar) with a heap limit, listening on a free loopback port. Closing it stops
- * the server gracefully, or kills it after 30 seconds.
+ * the server gracefully, or kills it after 30 seconds; {@link #kill} kills it at once, as
+ * a crash would. Used by the benchmarks and by the crash tests.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -113,6 +114,20 @@ public final class ServerProcess implements AutoCloseable {
 
 	public URI base() {
 		return this.base;
+	}
+
+	public int port() {
+		return this.base.getPort();
+	}
+
+	/**
+	 * Kills the server with SIGKILL, as a crash or a power cut would, and waits for it to
+	 * end.
+	 * @return true when it ended within 30 seconds
+	 */
+	public boolean kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		return this.process.waitFor(30, TimeUnit.SECONDS);
 	}
 
 	public long pid() {

@@ -3,8 +3,6 @@ package org.truce.ledger.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.truce.bench.ServerProcess;
 import org.truce.ledger.model.Checkpoint;
 import org.truce.ledger.model.CheckpointVerdict;
 import org.truce.ledger.model.InMemoryNodeStore;
@@ -95,10 +94,9 @@ class KillingTheServerDuringIntakeKeepsTheLedgerVerifiableTest {
 		}
 		Instant started = Instant.now();
 		for (int round = 0; round <= KILLS; round++) {
-			int port = freePort();
-			Process server = serve(port, "round-" + round);
+			ServerProcess server = serve("round-" + round);
+			int port = server.port();
 			try {
-				awaitHealthy(port, server);
 				Http http = new Http(URI.create("http://127.0.0.1:" + port));
 				if (round > 0) {
 					auditAfterRestart(http, round);
@@ -108,8 +106,7 @@ class KillingTheServerDuringIntakeKeepsTheLedgerVerifiableTest {
 				}
 			}
 			finally {
-				server.destroyForcibly();
-				server.waitFor(30, TimeUnit.SECONDS);
+				server.kill();
 			}
 		}
 		assertThat(this.cutOffInFlight.get()).as("requests cut off in flight by the kills").isPositive();
@@ -119,7 +116,7 @@ class KillingTheServerDuringIntakeKeepsTheLedgerVerifiableTest {
 	}
 
 	/** Posts from several threads, watching the checkpoint, and kills the server. */
-	private void postUntilKilled(int port, Process server) throws Exception {
+	private void postUntilKilled(int port, ServerProcess server) throws Exception {
 		int before = this.acknowledged.size();
 		int checkpointsBefore = this.checkpointsSeen.size();
 		AtomicBoolean killed = new AtomicBoolean();
@@ -172,8 +169,7 @@ class KillingTheServerDuringIntakeKeepsTheLedgerVerifiableTest {
 				Thread.sleep(5);
 			}
 			killed.set(true);
-			server.destroyForcibly();
-			assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			assertThat(server.kill()).isTrue();
 			threads.shutdown();
 			assertThat(threads.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
 			for (Future<Void> f : posting) {
@@ -312,42 +308,10 @@ class KillingTheServerDuringIntakeKeepsTheLedgerVerifiableTest {
 	 * {@code truce serve} in its own JVM, on this test's classpath, signing a checkpoint
 	 * every second.
 	 */
-	private Process serve(int port, String name) throws IOException {
-		Path log = this.dir.resolve(name + "-server.log");
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-Xmx384m");
-		command.add("-XX:TieredStopAtLevel=1");
-		command.add("-Dtruce.ledger.checkpoint-seconds=1");
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add("org.truce.cli.TruceMain");
-		command.add("serve");
-		command.add("--data");
-		command.add(this.dir.toString());
-		command.add("--port");
-		command.add(Integer.toString(port));
-		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-	}
-
-	private void awaitHealthy(int port, Process server) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-		while (Instant.now().isBefore(deadline)) {
-			if (!server.isAlive()) {
-				throw new IllegalStateException("the server exited with " + server.exitValue() + ": " + serverLog());
-			}
-			try {
-				if (this.client.send(get(port, "/actuator/health"), HttpResponse.BodyHandlers.ofString())
-					.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(100);
-		}
-		throw new IllegalStateException("the server did not become healthy: " + serverLog());
+	private ServerProcess serve(String name) throws IOException, InterruptedException {
+		return ServerProcess.start(List.of("--data", this.dir.toString()),
+				List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dtruce.ledger.checkpoint-seconds=1"),
+				this.dir.resolve(name + "-server.log"), Duration.ofMinutes(1));
 	}
 
 	private String serverLog() {
@@ -370,12 +334,6 @@ class KillingTheServerDuringIntakeKeepsTheLedgerVerifiableTest {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
 		}
 	}
 

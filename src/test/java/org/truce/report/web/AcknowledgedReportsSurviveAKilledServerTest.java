@@ -3,8 +3,6 @@ package org.truce.report.web;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +32,8 @@ import org.truce.report.application.Sources;
 import org.truce.testing.Http;
 import org.truce.testing.ReportFixture;
 import org.truce.testing.RunningTruce;
+
+import org.truce.bench.ServerProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,11 +67,10 @@ class AcknowledgedReportsSurviveAKilledServerTest {
 		Map<Integer, String> cutOff = new ConcurrentHashMap<>();
 		AtomicInteger inFlightAtKill = new AtomicInteger();
 
-		int port = freePort();
-		Process server = serve(port, "first");
+		ServerProcess server = serve("first");
+		int port = server.port();
 		ExecutorService clients = Executors.newFixedThreadPool(THREADS);
 		try {
-			awaitHealthy(port, server);
 			AtomicInteger next = new AtomicInteger();
 			AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
 			List<Future<Void>> posting = new ArrayList<>();
@@ -108,8 +107,7 @@ class AcknowledgedReportsSurviveAKilledServerTest {
 				Thread.sleep(5);
 			}
 			killedAt.set(System.nanoTime());
-			server.destroyForcibly();
-			assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			assertThat(server.kill()).isTrue();
 			clients.shutdown();
 			assertThat(clients.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
 			for (Future<Void> f : posting) {
@@ -118,7 +116,7 @@ class AcknowledgedReportsSurviveAKilledServerTest {
 		}
 		finally {
 			clients.shutdownNow();
-			server.destroyForcibly();
+			server.kill();
 		}
 		assertThat(acknowledged)
 			.as("cut off: %s; server: %s", cutOff.values().stream().distinct().toList(), serverLog())
@@ -127,10 +125,9 @@ class AcknowledgedReportsSurviveAKilledServerTest {
 		System.out.printf("kill test: %d acknowledged, %d cut off (%d of them in flight at the kill)%n",
 				acknowledged.size(), cutOff.size(), inFlightAtKill.get());
 
-		int port2 = freePort();
-		Process second = serve(port2, "second");
+		ServerProcess second = serve("second");
+		int port2 = second.port();
 		try {
-			awaitHealthy(port2, second);
 			Http http = new Http(URI.create("http://127.0.0.1:" + port2));
 			for (Map.Entry<Integer, String> ack : acknowledged.entrySet()) {
 				Http.Response read = http.get("/api/reports/" + ack.getValue());
@@ -144,9 +141,7 @@ class AcknowledgedReportsSurviveAKilledServerTest {
 			}
 		}
 		finally {
-			second.destroy();
-			second.waitFor(60, TimeUnit.SECONDS);
-			second.destroyForcibly();
+			second.close();
 		}
 
 		try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + this.dir.resolve("truce.db"));
@@ -182,42 +177,9 @@ class AcknowledgedReportsSurviveAKilledServerTest {
 	}
 
 	/** {@code truce serve} in its own JVM, on this test's classpath. */
-	private Process serve(int port, String name) throws IOException {
-		Path log = this.dir.resolve(name + "-server.log");
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-Xmx512m");
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add("org.truce.cli.TruceMain");
-		command.add("serve");
-		command.add("--data");
-		command.add(this.dir.toString());
-		command.add("--port");
-		command.add(Integer.toString(port));
-		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-	}
-
-	private void awaitHealthy(int port, Process server) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-		HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-			.timeout(Duration.ofSeconds(5))
-			.build();
-		while (Instant.now().isBefore(deadline)) {
-			if (!server.isAlive()) {
-				throw new IllegalStateException("the server exited with " + server.exitValue() + ": " + serverLog());
-			}
-			try {
-				if (this.client.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-					return;
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(200);
-		}
-		throw new IllegalStateException("the server did not become healthy: " + serverLog());
+	private ServerProcess serve(String name) throws IOException, InterruptedException {
+		return ServerProcess.start(List.of("--data", this.dir.toString()), List.of("-Xmx512m"),
+				this.dir.resolve(name + "-server.log"), Duration.ofMinutes(2));
 	}
 
 	private String serverLog() {
@@ -230,12 +192,6 @@ class AcknowledgedReportsSurviveAKilledServerTest {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
 		}
 	}
 
