@@ -33,8 +33,8 @@ public final class HttpRadiusLoad {
 
 	}
 
-	public static Result run(URI base, List<SyriaBox.Point> points, double radiusMetres, int limit, int clients,
-			int passes) throws InterruptedException {
+	public static Result run(URI base, String token, List<SyriaBox.Point> points, double radiusMetres, int limit,
+			int clients, int passes) throws InterruptedException {
 		HttpClient http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(10))
@@ -61,9 +61,10 @@ public final class HttpRadiusLoad {
 							p.latitude(), p.longitude(), radiusMetres, limit));
 					long t0 = System.nanoTime();
 					try {
-						HttpResponse<byte[]> response = http.send(
-								HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
-								HttpResponse.BodyHandlers.ofByteArray());
+						HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri)
+							.timeout(Duration.ofSeconds(60))
+							.header("Authorization", "Bearer " + token)
+							.build(), HttpResponse.BodyHandlers.ofByteArray());
 						latency.add(System.nanoTime() - t0);
 						seen.merge(Integer.toString(response.statusCode()), 1L, Long::sum);
 						if (response.statusCode() == 200) {

@@ -35,7 +35,8 @@ public final class IntakeLoad {
 	 * @param sourceId a source the server knows
 	 * @param seed for the reports' points
 	 */
-	public record Settings(URI base, int clients, Duration warmup, Duration duration, String sourceId, long seed) {
+	public record Settings(URI base, String token, int clients, Duration warmup, Duration duration, String sourceId,
+			long seed) {
 
 	}
 
@@ -168,6 +169,7 @@ public final class IntakeLoad {
 					.timeout(Duration.ofSeconds(60))
 					.header("Content-Type", "application/json")
 					.header("Idempotency-Key", key)
+					.header("Authorization", "Bearer " + this.settings.token())
 					.POST(HttpRequest.BodyPublishers.ofString(body(this.settings.sourceId(), key, this.random)))
 					.build();
 				long t0 = System.nanoTime();

@@ -13,18 +13,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.truce.access.application.ManagingUsers;
+import org.truce.access.model.Grant;
+import org.truce.access.model.Role;
 import org.truce.bench.AdjudicationBenchmark;
 import org.truce.bench.HeapWatch;
 import org.truce.bench.Hit;
@@ -207,6 +211,9 @@ class BenchCommand implements Callable<Integer> {
 
 	private PrintWriter out;
 
+	/** The load clients' API token for each store of the radius suite. */
+	private final Map<String, String> radiusTokens = new HashMap<>();
+
 	@Override
 	public Integer call() throws Exception {
 		this.out = this.spec.commandLine().getOut();
@@ -285,6 +292,8 @@ class BenchCommand implements Callable<Integer> {
 		properties.put("server.port", 0);
 		properties.put("server.address", "127.0.0.1");
 		properties.put("logging.level.root", "error");
+		// The clients share one token: no per-token allowance.
+		properties.put("truce.security.token.requests-per-second", 0);
 		ConfigurableApplicationContext context = Spring.web(storeOptions(data, pgUrl), properties);
 		try {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -292,8 +301,9 @@ class BenchCommand implements Callable<Integer> {
 				.save(new Source(SOURCE, "Benchmark clients", SourceKind.MONITOR, Reliability.F));
 			Reports store = context.getBean(Reports.class);
 			long before = store.count();
-			IntakeLoad.Result r = IntakeLoad.run(new IntakeLoad.Settings(URI.create("http://127.0.0.1:" + port),
-					this.clients, seconds(this.warmup), seconds(this.duration), SOURCE, this.seed));
+			IntakeLoad.Result r = IntakeLoad
+				.run(new IntakeLoad.Settings(URI.create("http://127.0.0.1:" + port), monitorToken(context),
+						this.clients, seconds(this.warmup), seconds(this.duration), SOURCE, this.seed));
 			long stored = store.count() - before;
 			this.out.printf("  throughput: %.1f reports/s acknowledged with 201 (%d in %.1f s)%n", r.throughput(),
 					r.measuredCreated(), r.seconds());
@@ -376,6 +386,7 @@ class BenchCommand implements Callable<Integer> {
 
 	private void load(String label, ConfigurableApplicationContext context) {
 		context.getBean(Sources.class).save(new Source(SOURCE, "Benchmark data", SourceKind.DATASET, Reliability.F));
+		this.radiusTokens.put(label, monitorToken(context));
 		Reports store = context.getBean(Reports.class);
 		SyntheticReports made = new SyntheticReports(this.seed, SOURCE);
 		long appending = 0;
@@ -506,7 +517,8 @@ class BenchCommand implements Callable<Integer> {
 			HeapWatch.Sample peak;
 			int samples;
 			try (HeapWatch watch = HeapWatch.start(server.pid(), 50)) {
-				r = HttpRadiusLoad.run(server.base(), points, this.radius, 1000, this.httpClients, this.passes + 1);
+				r = HttpRadiusLoad.run(server.base(), this.radiusTokens.get(label), points, this.radius, 1000,
+						this.httpClients, this.passes + 1);
 				Thread.sleep(200);
 				peak = watch.peak();
 				samples = watch.samples();
@@ -664,6 +676,14 @@ class BenchCommand implements Callable<Integer> {
 	}
 
 	// ---- helpers
+
+	/** A new API token of a new monitor, for the load clients. */
+	private static String monitorToken(ConfigurableApplicationContext context) {
+		ManagingUsers users = context.getBean(ManagingUsers.class);
+		String name = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+		users.add(name, null, List.of(new Grant(Role.MONITOR, null)), ManagingUsers.COMMAND_LINE);
+		return users.issueToken(name, "benchmark", null, ManagingUsers.COMMAND_LINE).secret();
+	}
 
 	private static StoreOptions storeOptions(Path data, String pgUrl) {
 		StoreOptions options = new StoreOptions();

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.truce.access.application.DemoAccounts;
 import org.truce.scenario.application.LoadingScenario;
 import org.truce.scenario.application.Scenario;
 import picocli.CommandLine.Command;
@@ -37,6 +38,11 @@ class DemoCommand implements Callable<Integer> {
 			List<String> summary = context.getBean(LoadingScenario.class)
 				.load(Scenario.SYRIA_2016, TerminalProgress.onStandardError("UCDP GED"));
 			summary.forEach(line -> System.out.println("  " + line));
+			List<DemoAccounts.Credential> users = context.getBean(DemoAccounts.class).ensure(this.store.data);
+			System.out.println("Demo users (role username password api-token), also in "
+					+ this.store.data.resolve(DemoAccounts.FILE) + ":");
+			users.forEach(u -> System.out
+				.println("  " + u.grant() + " " + u.username() + " " + u.password() + " " + u.token()));
 		}
 		catch (RuntimeException ex) {
 			context.close();

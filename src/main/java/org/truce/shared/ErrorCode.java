@@ -26,7 +26,11 @@ public enum ErrorCode {
 	UNSUPPORTED_MEDIA_TYPE(415, "Send application/json."),
 	NOT_ACCEPTABLE(406, "This resource cannot be served in the requested media type."),
 	METHOD_NOT_ALLOWED(405, "This method is not allowed here."), NOT_FOUND(404, "Nothing is found at {0}."),
-	CONFLICT(409, "{0}"),
+	CONFLICT(409, "{0}"), UNAUTHENTICATED(401, "Sign in, or send an API token as Authorization: Bearer <token>."),
+	INVALID_TOKEN(401, "The API token is unknown, expired or revoked."),
+	FORBIDDEN(403, "Your roles do not allow this."),
+	CSRF_TOKEN_MISSING(403, "This form was sent without a valid CSRF token; reload the page and try again."),
+	TOO_MANY_ATTEMPTS(429, "Too many failed attempts; wait {0} and try again."),
 	STORE_UNAVAILABLE(503,
 			"The store did not answer in time; nothing was recorded. Retry with the same Idempotency-Key."),
 	INTERNAL(500, "An unexpected error occurred; it has been logged."), UNREADABLE_ROW(422, "Row {0} cannot be read.");

@@ -1,8 +1,13 @@
 package org.truce.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,6 +50,22 @@ public final class Problems {
 		body.setTitle(status.getReasonPhrase());
 		body.setProperty("code", code.name());
 		return body;
+	}
+
+	/**
+	 * Writes a problem straight to a servlet response, for filters that answer before any
+	 * controller runs.
+	 */
+	public static void write(HttpServletRequest request, HttpServletResponse response, JsonMapper json, ErrorCode code,
+			String field, String detail) throws IOException {
+		ProblemDetail body = detail(code, detail);
+		if (field != null) {
+			body.setProperty("field", field);
+		}
+		body.setInstance(URI.create(request.getRequestURI()));
+		response.setStatus(code.status());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getOutputStream().write(json.writeValueAsBytes(body));
 	}
 
 	private static Map<String, Object> entry(Problem p) {

@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.truce.access.application.ManagingUsers;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
@@ -33,6 +34,7 @@ import org.truce.report.model.ReportDraft;
 import org.truce.report.model.Reliability;
 import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
+import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +66,12 @@ class AgreementsAndFindingsOverHttpTest {
 
 	@Autowired
 	ActorDirectory actors;
+
+	@Autowired
+	ManagingUsers users;
+
+	/** A monitor's API token: monitors read every finding and the compliance clock. */
+	private String token;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -159,9 +167,14 @@ class AgreementsAndFindingsOverHttpTest {
 	}
 
 	private JsonNode get(String path, int status) throws Exception {
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path)).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
+		if (this.token == null) {
+			this.token = RunningTruce.token(this.users, "monitor");
+		}
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+				.header("Authorization", "Bearer " + this.token)
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(status);
 		return this.json.readTree(response.body());
 	}

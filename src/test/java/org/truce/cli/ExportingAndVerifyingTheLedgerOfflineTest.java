@@ -92,7 +92,7 @@ class ExportingAndVerifyingTheLedgerOfflineTest {
 		try (RunningTruce truce = RunningTruce.sqliteIn(data, true, Map.of("truce.ledger.witnesses",
 				this.sideA + "," + this.sideB + "," + this.sideC, "truce.ledger.checkpoint-seconds", "3600"))) {
 			truce.bean(Sources.class).save(ReportFixture.ucdp());
-			Http http = new Http(truce.baseUri());
+			Http http = truce.http("monitor");
 			this.logKey = http.get("/ledger/key").json().get("verifierKey").asString();
 			String server = truce.baseUri().toString();
 
@@ -226,8 +226,13 @@ class ExportingAndVerifyingTheLedgerOfflineTest {
 
 	@Test
 	void aChangedCharacterInAnEntryChangesTheRoot() throws IOException {
+		// The first report after the first checkpoint (the entries before it are the
+		// monitor's and the first
+		// reports).
+		int changed = this.checkpoints.get(0).intValue();
 		Path copy = tamperedEntries((lines) -> {
-			lines.set(4, lines.get(4).replaceFirst("2016-09-", "2016-08-"));
+			assertThat(lines.get(changed)).contains("2016-09-");
+			lines.set(changed, lines.get(changed).replaceFirst("2016-09-", "2016-08-"));
 			return lines;
 		});
 		assertInvalid(copy, ExportFailure.ROOT_MISMATCH, "checkpoints/" + this.checkpoints.get(1) + ".note signs root",

@@ -77,7 +77,7 @@ class WitnessingARunningLedgerTest {
 		this.truce = RunningTruce.sqliteIn(this.home.resolve("log"), true, Map.of("truce.ledger.witnesses",
 				this.verifierKeyA + "," + this.verifierKeyB, "truce.ledger.checkpoint-seconds", "3600"));
 		this.truce.bean(Sources.class).save(ReportFixture.ucdp());
-		this.http = new Http(this.truce.baseUri());
+		this.http = this.truce.http("monitor");
 	}
 
 	@AfterAll

@@ -21,13 +21,27 @@ public final class Http {
 
 	private final URI base;
 
+	private final String bearer;
+
 	private final HttpClient client = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(10))
 		.build();
 
 	public Http(URI base) {
+		this(base, null);
+	}
+
+	private Http(URI base, String bearer) {
 		this.base = base;
+		this.bearer = bearer;
+	}
+
+	/**
+	 * The same client sending {@code Authorization: Bearer <token>} with every request.
+	 */
+	public Http withToken(String token) {
+		return new Http(this.base, token);
 	}
 
 	public Response get(String pathAndQuery) {
@@ -58,7 +72,12 @@ public final class Http {
 	}
 
 	private HttpRequest.Builder request(String pathAndQuery) {
-		return HttpRequest.newBuilder(this.base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(60));
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.base.resolve(pathAndQuery))
+			.timeout(Duration.ofSeconds(60));
+		if (this.bearer != null) {
+			request.header("Authorization", "Bearer " + this.bearer);
+		}
+		return request;
 	}
 
 	private Response send(HttpRequest request) {

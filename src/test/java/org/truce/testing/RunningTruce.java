@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.springframework.boot.WebApplicationType;
@@ -16,6 +17,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.truce.TruceApplication;
+import org.truce.access.application.ManagingUsers;
+import org.truce.access.model.Grant;
 import org.truce.store.StoreDialect;
 
 /**
@@ -153,6 +156,34 @@ public final class RunningTruce implements AutoCloseable {
 
 	public JdbcClient jdbc() {
 		return bean(JdbcClient.class);
+	}
+
+	/**
+	 * Adds a user holding {@code grants} (such as {@code monitor} or
+	 * {@code liaison:syria-government}) and returns a new API token of it.
+	 */
+	public String token(String... grants) {
+		return token(bean(ManagingUsers.class), grants);
+	}
+
+	/**
+	 * Adds a user holding {@code grants} and returns a new API token of it (three ledger
+	 * entries: the user, its grant and its token).
+	 */
+	public static String token(ManagingUsers users, String... grants) {
+		List<Grant> parsed = Stream.of(grants).map(g -> Grant.parse(g).orElseThrow()).toList();
+		String name = "test-" + UUID.randomUUID().toString().substring(0, 8);
+		users.add(name, null, parsed, ManagingUsers.COMMAND_LINE);
+		return users.issueToken(name, "test", null, ManagingUsers.COMMAND_LINE).secret();
+	}
+
+	/**
+	 * An HTTP client of the web server, signed in with a token of a user holding
+	 * {@code grants}.
+	 */
+	public Http http(String... grants) {
+		Http http = new Http(baseUri());
+		return grants.length == 0 ? http : http.withToken(token(grants));
 	}
 
 	/** The base URI of the web server, such as {@code http://127.0.0.1:41234}. */

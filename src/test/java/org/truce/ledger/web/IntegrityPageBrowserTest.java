@@ -34,6 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.truce.access.application.ManagingUsers;
 import org.truce.ledger.application.Checkpointing;
 import org.truce.ledger.application.Cosigning;
 import org.truce.ledger.model.Cosignature;
@@ -44,6 +45,7 @@ import org.truce.ledger.model.SignerKey;
 import org.truce.ledger.model.StandardBase64;
 import org.truce.report.application.Sources;
 import org.truce.testing.Http;
+import org.truce.testing.RunningTruce;
 import org.truce.testing.ReportFixture;
 import org.truce.web.RequiresChromium;
 
@@ -85,6 +87,12 @@ class IntegrityPageBrowserTest {
 	@Autowired
 	Cosigning cosigning;
 
+	@Autowired
+	ManagingUsers users;
+
+	/** A monitor's API token, to submit reports. */
+	static String token;
+
 	static Playwright playwright;
 
 	static Browser browser;
@@ -115,14 +123,19 @@ class IntegrityPageBrowserTest {
 		}
 	}
 
-	/** Five reports, submitted over HTTP, in a checkpoint that side A cosigned. */
+	/**
+	 * Five reports, submitted over HTTP by a monitor, in a checkpoint that side A
+	 * cosigned: the tree holds the monitor's three entries (user, role, token), then the
+	 * reports.
+	 */
 	@BeforeEach
 	void fiveReportsInACosignedCheckpoint() {
 		if (reportId != null) {
 			return;
 		}
 		this.sources.save(ReportFixture.ucdp());
-		Http http = new Http(URI.create("http://127.0.0.1:" + this.port));
+		token = RunningTruce.token(this.users, "monitor");
+		Http http = new Http(URI.create("http://127.0.0.1:" + this.port)).withToken(token);
 		List<String> ids = new ArrayList<>();
 		for (int n = 0; n < 5; n++) {
 			Http.Response created = http.postJson("/api/reports", """
@@ -148,15 +161,15 @@ class IntegrityPageBrowserTest {
 
 			page.waitForSelector(VERDICT);
 			assertThat(page.locator("#verdict")).hasAttribute("data-verdict", "verified");
-			assertThat(page.locator("#verdict")).hasText("Verified in your browser: this report's entry is leaf 2 of"
-					+ " the tree of size 5 whose root the log signed.");
+			assertThat(page.locator("#verdict")).hasText("Verified in your browser: this report's entry is leaf 5 of"
+					+ " the tree of size 8 whose root the log signed.");
 			assertThat(page.locator("#steps .step-fail")).hasCount(0);
 			assertThat(page.locator("#steps")).containsText("Leaf hash SHA-256(0x00 || entry), computed here");
 			assertThat(page.locator("#steps")).containsText("ends at the checkpoint's root");
 			assertThat(page.locator("#steps")).containsText("witness.side-a.example cosigned this checkpoint");
 			assertThat(page.locator("#steps")).containsText("witness.side-b.example has not cosigned");
 			// The newest checkpoint, its signature and who cosigned it.
-			assertThat(page.locator("#checkpoint-size")).hasText("5");
+			assertThat(page.locator("#checkpoint-size")).hasText("8");
 			assertThat(page.locator("#log-signature")).hasAttribute("data-state", "valid");
 			assertThat(page.locator(".side.cosigned")).containsText("witness.side-a.example");
 			assertThat(page.locator(".side.cosigned .check")).hasAttribute("data-state", "valid");
@@ -227,11 +240,11 @@ class IntegrityPageBrowserTest {
 			.isEqualTo("NOT verified: the checkpoint's signature by the log's key localhost/truce is invalid.");
 	}
 
-	/** Runs last: it grows the tree that the other tests expect to have five entries. */
+	/** Runs last: it grows the tree that the other tests expect to have eight entries. */
 	@Test
 	@Order(Integer.MAX_VALUE)
 	void aReportNotYetInACheckpointIsVerifiedOnceTheNextOneIsSigned() throws Exception {
-		Http http = new Http(URI.create("http://127.0.0.1:" + this.port));
+		Http http = new Http(URI.create("http://127.0.0.1:" + this.port)).withToken(token);
 		String id = http.postJson("/api/reports", """
 				{"eventType": "armed_clash", "when": {"start": "2016-09-20"},
 				 "where": {"latitude": 36.2, "longitude": 37.1}, "source": "ucdp-ged", "narrative": "a late report"}
@@ -242,8 +255,8 @@ class IntegrityPageBrowserTest {
 			assertThat(page.locator("#verdict")).containsText("not in a signed checkpoint yet");
 			assertThat(this.checkpointing.checkpoint()).isEqualTo(Checkpointing.Outcome.SIGNED);
 			page.waitForSelector(VERDICT, new Page.WaitForSelectorOptions().setTimeout(10_000));
-			assertThat(page.locator("#verdict")).hasText("Verified in your browser: this report's entry is leaf 5 of"
-					+ " the tree of size 6 whose root the log signed.");
+			assertThat(page.locator("#verdict")).hasText("Verified in your browser: this report's entry is leaf 8 of"
+					+ " the tree of size 9 whose root the log signed.");
 		}
 	}
 

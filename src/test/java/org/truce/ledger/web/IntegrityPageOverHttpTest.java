@@ -45,7 +45,7 @@ class IntegrityPageOverHttpTest {
 		this.truce = RunningTruce.sqlite(true, Map.of("truce.ledger.checkpoint-seconds", "3600",
 				"truce.ledger.witnesses", SIDE_A.verifierKey().encoded()));
 		this.truce.bean(Sources.class).save(ReportFixture.ucdp());
-		this.http = new Http(this.truce.baseUri());
+		this.http = this.truce.http("monitor");
 	}
 
 	@AfterAll

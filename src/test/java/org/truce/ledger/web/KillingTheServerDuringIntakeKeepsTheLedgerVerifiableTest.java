@@ -70,6 +70,9 @@ class KillingTheServerDuringIntakeKeepsTheLedgerVerifiableTest {
 	@TempDir
 	Path dir;
 
+	/** A monitor's API token, added to the store before the server starts. */
+	private String token;
+
 	private final HttpClient client = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
@@ -91,13 +94,14 @@ class KillingTheServerDuringIntakeKeepsTheLedgerVerifiableTest {
 	void afterEverySigkillTheLedgerVerifiesAndIsConsistentWithEveryEarlierCheckpoint() throws Exception {
 		try (RunningTruce store = RunningTruce.sqliteIn(this.dir, false)) {
 			store.bean(Sources.class).save(ReportFixture.ucdp());
+			this.token = store.token("monitor");
 		}
 		Instant started = Instant.now();
 		for (int round = 0; round <= KILLS; round++) {
 			ServerProcess server = serve("round-" + round);
 			int port = server.port();
 			try {
-				Http http = new Http(URI.create("http://127.0.0.1:" + port));
+				Http http = new Http(URI.create("http://127.0.0.1:" + port)).withToken(this.token);
 				if (round > 0) {
 					auditAfterRestart(http, round);
 				}
@@ -286,6 +290,7 @@ class KillingTheServerDuringIntakeKeepsTheLedgerVerifiableTest {
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", "ledger-kill-" + n)
+			.header("Authorization", "Bearer " + this.token)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 	}

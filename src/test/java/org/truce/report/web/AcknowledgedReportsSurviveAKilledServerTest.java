@@ -53,6 +53,9 @@ class AcknowledgedReportsSurviveAKilledServerTest {
 	@TempDir
 	Path dir;
 
+	/** A monitor's API token, added to the store before the server starts. */
+	private String token;
+
 	private final HttpClient client = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(5))
@@ -62,6 +65,7 @@ class AcknowledgedReportsSurviveAKilledServerTest {
 	void everyAcknowledgedReportIsThereAfterTheServerIsKilledMidWrite() throws Exception {
 		try (RunningTruce store = RunningTruce.sqliteIn(this.dir, false)) {
 			store.bean(Sources.class).save(ReportFixture.ucdp());
+			this.token = store.token("monitor");
 		}
 		Map<Integer, String> acknowledged = new ConcurrentHashMap<>();
 		Map<Integer, String> cutOff = new ConcurrentHashMap<>();
@@ -128,7 +132,7 @@ class AcknowledgedReportsSurviveAKilledServerTest {
 		ServerProcess second = serve("second");
 		int port2 = second.port();
 		try {
-			Http http = new Http(URI.create("http://127.0.0.1:" + port2));
+			Http http = new Http(URI.create("http://127.0.0.1:" + port2)).withToken(this.token);
 			for (Map.Entry<Integer, String> ack : acknowledged.entrySet()) {
 				Http.Response read = http.get("/api/reports/" + ack.getValue());
 				assertThat(read.status()).as("acknowledged report %d (%s)", ack.getKey(), ack.getValue())
@@ -164,6 +168,7 @@ class AcknowledgedReportsSurviveAKilledServerTest {
 			.timeout(Duration.ofSeconds(60))
 			.header("Content-Type", "application/json")
 			.header("Idempotency-Key", "kill-test-" + n)
+			.header("Authorization", "Bearer " + this.token)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 	}

@@ -24,7 +24,7 @@ class AnAcknowledgedReportIsInTheDatabaseFileTest {
 	void aFreshConnectionToTheFileReadsEveryReportRightAfterIts201() throws Exception {
 		try (RunningTruce truce = RunningTruce.sqlite(true)) {
 			truce.bean(Sources.class).save(ReportFixture.ucdp());
-			Http http = new Http(truce.baseUri());
+			Http http = truce.http("monitor");
 			Path file = truce.dataDir().resolve("truce.db");
 
 			for (int i = 0; i < 20; i++) {

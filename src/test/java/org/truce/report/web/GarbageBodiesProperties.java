@@ -50,7 +50,7 @@ class GarbageBodiesProperties {
 		for (RunningTruce server : servers) {
 			server.bean(Sources.class).save(ReportFixture.ucdp());
 			server.bean(Sources.class).save(ReportFixture.monitor());
-			clients.add(new Http(server.baseUri()));
+			clients.add(server.http("monitor"));
 		}
 	}
 

@@ -1,0 +1,302 @@
+package org.truce.web.security;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.truce.access.application.ManagingUsers;
+import org.truce.access.application.Users;
+import org.truce.shared.ErrorCode;
+import org.truce.web.Problems;
+
+/**
+ * Who may use which endpoint and page, and how people and machines sign in. Deny by
+ * default: every path that is not listed in {@link #authorize} is refused. People sign in
+ * with a password (Argon2id) or, when configured, an OpenID Connect provider, and get a
+ * session cookie (HttpOnly, SameSite=Strict, Secure over TLS) with CSRF protection on
+ * every form; machine clients send {@code Authorization: Bearer <token>}, which needs no
+ * session and no CSRF token.
+ */
+@Configuration
+@EnableWebSecurity
+@ConditionalOnWebApplication
+class SecurityConfiguration {
+
+	/**
+	 * The Content Security Policy: only the app's own scripts, styles, images and
+	 * connections; no frames of this app anywhere; forms post only to the app.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+			+ " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
+			+ " form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	Accounts accounts(Users users, ManagingUsers managing, Clock clock) {
+		return new Accounts(users, managing, clock);
+	}
+
+	@Bean
+	AttemptGuard attemptGuard(Clock clock, JsonMapper json,
+			@Value("${truce.security.sign-in.account-failures:5}") int accountFailures,
+			@Value("${truce.security.sign-in.address-failures:30}") int addressFailures,
+			@Value("${truce.security.token.address-failures:30}") int tokenFailures,
+			@Value("${truce.security.failure-window:15m}") Duration window,
+			@Value("${truce.security.token.requests-per-second:1000}") int tokenRate) {
+		return new AttemptGuard(new Throttle(accountFailures, window, clock),
+				new Throttle(addressFailures, window, clock), new Throttle(tokenFailures, window, clock), tokenRate,
+				json);
+	}
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, Accounts accounts, AttemptGuard guard, JsonMapper json,
+			ObjectProvider<ClientRegistrationRepository> identityProviders, OidcRoles oidcRoles,
+			ListableBeanFactory beans) throws Exception {
+		authorize(http, new UnmappedPaths(beans));
+		http.userDetailsService(accounts);
+		http.formLogin(form -> form.loginPage(AttemptGuard.SIGN_IN)
+			.successHandler(new SavedRequestAwareAuthenticationSuccessHandler() {
+				@Override
+				public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+						Authentication authentication) throws ServletException, IOException {
+					guard.signInSucceeded(authentication.getName());
+					super.onAuthenticationSuccess(request, response, authentication);
+				}
+			})
+			.failureHandler(new SimpleUrlAuthenticationFailureHandler(AttemptGuard.SIGN_IN + "?error") {
+				@Override
+				public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+						AuthenticationException exception) throws IOException, ServletException {
+					guard.signInFailed(request.getParameter("username"), request.getRemoteAddr());
+					super.onAuthenticationFailure(request, response, exception);
+				}
+			})
+			.permitAll());
+		http.logout(logout -> logout.logoutUrl("/logout")
+			.logoutSuccessUrl(AttemptGuard.SIGN_IN + "?signedOut")
+			.invalidateHttpSession(true)
+			.deleteCookies("JSESSIONID"));
+		if (identityProviders.getIfAvailable() != null) {
+			http.oauth2Login(oidc -> oidc.loginPage(AttemptGuard.SIGN_IN)
+				.userInfoEndpoint(info -> info.oidcUserService(oidcRoles)));
+		}
+		http.oauth2ResourceServer(rs -> rs.opaqueToken(token -> token.introspector(accounts))
+			.authenticationEntryPoint(badToken(guard, json)));
+		http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::forgeable));
+		http.exceptionHandling(
+				errors -> errors.authenticationEntryPoint(signInFirst(json)).accessDeniedHandler(refused(json)));
+		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.frameOptions(frame -> frame.deny())
+			.referrerPolicy(referrer -> referrer.policy(
+					org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+		http.addFilterAfter(guard, SecurityContextHolderFilter.class);
+		http.addFilterAfter(new CurrentGrants(accounts), AttemptGuard.class);
+		return http.build();
+	}
+
+	/**
+	 * Every path and who may use it. Reads of the record are open to everyone, and each
+	 * answer is cut to what its reader may see ({@code Viewer}); writes need a role.
+	 */
+	private static void authorize(HttpSecurity http, UnmappedPaths unmapped) throws Exception {
+		http.authorizeHttpRequests(rules -> rules
+			// Pages, their assets and the sign-in page: everyone.
+			.requestMatchers(HttpMethod.GET, "/", "/login", "/ledger", "/css/**", "/js/**", "/webjars/**",
+					"/favicon.svg", "/layers/**")
+			.permitAll()
+			.requestMatchers("/error")
+			.permitAll()
+			// Reference data (actors, places, boundaries, agreements, control map):
+			// everyone.
+			.requestMatchers(HttpMethod.GET, "/api/event-types", "/api/actors", "/api/actors/resolve", "/api/places",
+					"/api/boundaries/*", "/api/control-areas")
+			.permitAll()
+			// Outcomes over incidents: open as before access control; to be cut to the
+			// reader next.
+			.requestMatchers(HttpMethod.GET, "/api/agreements/*/outcomes", "/api/agreements/*/incident-outcomes",
+					"/api/agreements/*/clock")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/api/agreements", "/api/agreements/*", "/api/agreements/*/zones",
+					"/api/agreements/*/mingled")
+			.permitAll()
+			// Reports and findings: open as they were before access control; each answer
+			// is to be cut to its
+			// reader (Viewer) next.
+			.requestMatchers(HttpMethod.GET, "/api/reports", "/api/reports/*", "/api/map/reports", "/reports/*/panel",
+					"/api/findings", "/api/incidents/*/findings", "/incidents/*/findings/panel")
+			.permitAll()
+			.requestMatchers(HttpMethod.POST, "/api/reports")
+			.hasAnyRole("MONITOR", "LIAISON")
+			.requestMatchers(HttpMethod.GET, "/api/sources")
+			.hasAnyRole("MONITOR", "CO_CHAIR")
+			.requestMatchers(HttpMethod.POST, "/api/sources")
+			.hasRole("MONITOR")
+			// The ledger and its proofs: everyone; cosignatures carry a witness key's
+			// signature.
+			.requestMatchers(HttpMethod.GET, "/ledger/checkpoint", "/ledger/checkpoint/status", "/ledger/key",
+					"/ledger/entries", "/ledger/proof/inclusion", "/ledger/proof/consistency", "/api/reports/*/proof")
+			.permitAll()
+			.requestMatchers(HttpMethod.POST, "/ledger/cosignature")
+			.permitAll()
+			// Who am I; users and tokens.
+			.requestMatchers(HttpMethod.GET, "/api/me")
+			.authenticated()
+			.requestMatchers("/api/users", "/api/users/**", "/api/tokens/**")
+			.hasRole("ADMIN")
+			// Service: health and the API description.
+			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/v3/api-docs",
+					"/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
+			// Anything else that a controller handles: nobody. Paths nothing handles get
+			// their 404.
+			.anyRequest()
+			.access(unmapped));
+	}
+
+	/**
+	 * Whether a request could be forged by another site: a request that changes something
+	 * and carries a session cookie, and every sign-in form (against login CSRF). A
+	 * request without a session cookie has no session for a forger to ride on, whatever
+	 * it sends. Bearer-token requests are exempted by the resource server, and a
+	 * cosignature is authenticated by its witness key's signature.
+	 */
+	private static boolean forgeable(HttpServletRequest request) {
+		String method = request.getMethod();
+		if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE")) {
+			return false;
+		}
+		return request.getRequestURI().equals(AttemptGuard.SIGN_IN) || request.getRequestedSessionId() != null;
+	}
+
+	/**
+	 * A request the firewall refuses (an encoded slash, semicolon or percent sign, a
+	 * non-printable character): no resource has such a path, so it is not found.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
+		return (request, response, ex) -> Problems.write(request, response, json, ErrorCode.NOT_FOUND, null,
+				"No resource has a path with the characters in " + request.getRequestURI() + ".");
+	}
+
+	/**
+	 * Not signed in: pages go to the sign-in page, everything else gets 401 problem+json.
+	 */
+	private static AuthenticationEntryPoint signInFirst(JsonMapper json) {
+		LoginUrlAuthenticationEntryPoint page = new LoginUrlAuthenticationEntryPoint(AttemptGuard.SIGN_IN);
+		return (request, response, ex) -> {
+			if (AttemptGuard.wantsPage(request)) {
+				page.commence(request, response, ex);
+				return;
+			}
+			response.setHeader("WWW-Authenticate", "Bearer");
+			Problems.write(request, response, json, ErrorCode.UNAUTHENTICATED, null,
+					ErrorCode.UNAUTHENTICATED.format(null));
+		};
+	}
+
+	/**
+	 * A bearer token that is unknown, expired or revoked: 401, counted against the
+	 * address.
+	 */
+	private static AuthenticationEntryPoint badToken(AttemptGuard guard, JsonMapper json) {
+		AuthenticationEntryPoint noToken = signInFirst(json);
+		return (request, response, ex) -> {
+			if (!(ex instanceof InvalidBearerTokenException)) {
+				noToken.commence(request, response, ex);
+				return;
+			}
+			guard.badToken(request.getRemoteAddr());
+			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+			Problems.write(request, response, json, ErrorCode.INVALID_TOKEN, "Authorization", ex.getMessage());
+		};
+	}
+
+	/**
+	 * Signed in but not allowed: 403 problem+json. A form sent without its CSRF token is
+	 * refused as such, or as not signed in when there is no session at all.
+	 */
+	private static AccessDeniedHandler refused(JsonMapper json) {
+		return (request, response, ex) -> {
+			if (ex instanceof CsrfException) {
+				Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+				boolean signedIn = SignedIn.of(auth) != null;
+				ErrorCode code = signedIn ? ErrorCode.CSRF_TOKEN_MISSING : ErrorCode.UNAUTHENTICATED;
+				Problems.write(request, response, json, code, signedIn ? "_csrf" : null, code.format(null));
+				return;
+			}
+			Problems.write(request, response, json, ErrorCode.FORBIDDEN, null, ErrorCode.FORBIDDEN.format(null));
+		};
+	}
+
+	/**
+	 * Re-reads the roles of a user signed in with a password on every request, so that a
+	 * revocation takes effect at once and a disabled user's session ends.
+	 */
+	static final class CurrentGrants extends OncePerRequestFilter {
+
+		private final Accounts accounts;
+
+		CurrentGrants(Accounts accounts) {
+			this.accounts = accounts;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+			if (auth instanceof UsernamePasswordAuthenticationToken
+					&& auth.getPrincipal() instanceof SignedIn.TruceUserDetails user) {
+				List<GrantedAuthority> now = this.accounts.currentAuthorities(user.userId());
+				if (now == null) {
+					HttpSession session = request.getSession(false);
+					if (session != null) {
+						session.invalidate();
+					}
+					SecurityContextHolder.clearContext();
+				}
+				else if (!SignedIn.names(now).equals(SignedIn.names(auth.getAuthorities()))) {
+					SecurityContext context = SecurityContextHolder.createEmptyContext();
+					context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, now));
+					SecurityContextHolder.setContext(context);
+				}
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+}
