@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +153,7 @@ class JdbcUsers implements Users {
 			return List.of();
 		}
 		Map<UUID, List<Grant>> grants = new LinkedHashMap<>();
-		String in = String.join(", ", java.util.Collections.nCopies(byId.size(), "?"));
+		String in = String.join(", ", Collections.nCopies(byId.size(), "?"));
 		this.jdbc.sql("SELECT user_id, role, scope FROM grants WHERE user_id IN (" + in + ") ORDER BY role, scope")
 			.params(byId.keySet().stream().map(UUID::toString).toList())
 			.query(rs -> {

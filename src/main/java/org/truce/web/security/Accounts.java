@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -68,7 +69,7 @@ final class Accounts implements UserDetailsService, OpaqueTokenIntrospector {
 	}
 
 	/** The grants of a user now, for a session that was opened earlier. */
-	List<GrantedAuthority> currentAuthorities(java.util.UUID userId) {
+	List<GrantedAuthority> currentAuthorities(UUID userId) {
 		return this.users.byId(userId).filter(User::active).map(u -> authorities(u.grants())).orElse(null);
 	}
 

@@ -3,6 +3,7 @@ package org.truce.web.security;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -58,15 +59,15 @@ public record SignedIn(String userId, String name, List<Grant> grants) {
 
 		private static final long serialVersionUID = 1L;
 
-		private final java.util.UUID userId;
+		private final UUID userId;
 
-		TruceUserDetails(java.util.UUID userId, String username, String password, boolean enabled,
+		TruceUserDetails(UUID userId, String username, String password, boolean enabled,
 				Collection<? extends GrantedAuthority> authorities) {
 			super(username, password, enabled, true, true, true, authorities);
 			this.userId = userId;
 		}
 
-		java.util.UUID userId() {
+		UUID userId() {
 			return this.userId;
 		}
 
