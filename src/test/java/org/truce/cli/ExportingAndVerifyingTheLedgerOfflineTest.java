@@ -227,7 +227,9 @@ class ExportingAndVerifyingTheLedgerOfflineTest {
 	@Test
 	void aChangedCharacterInAnEntryChangesTheRoot() throws IOException {
 		Path copy = tamperedEntries((lines) -> {
-			lines.set(4, lines.get(4).replaceFirst("2016-09-", "2016-08-"));
+			String changed = otherFirstDigit(lines.get(4), "\\\"event\\\":\\\"");
+			assertThat(changed).isNotEqualTo(lines.get(4));
+			lines.set(4, changed);
 			return lines;
 		});
 		assertInvalid(copy, ExportFailure.ROOT_MISMATCH, "checkpoints/" + this.checkpoints.get(1) + ".note signs root",
@@ -480,6 +482,13 @@ class ExportingAndVerifyingTheLedgerOfflineTest {
 			renumbered.add(line.toString());
 		}
 		return renumbered;
+	}
+
+	/** The line with the first character after {@code marker} changed. */
+	private static String otherFirstDigit(String line, String marker) {
+		int at = line.indexOf(marker) + marker.length();
+		char c = line.charAt(at);
+		return line.substring(0, at) + (c == '0' ? '1' : '0') + line.substring(at + 1);
 	}
 
 	private static String otherRoot(String root) {
