@@ -18,10 +18,10 @@ import org.truce.ledger.model.VerifierKey;
 
 /**
  * Writes the ledger to a directory ({@link ExportedLedger}) for offline verification,
- * with the disclosures a policy opens (the entries hold only commitments). First signs a
- * checkpoint of the tree as it stands (if it grew since the last), then exports the
- * entries up to the newest signed checkpoint, so that every exported entry is covered by
- * a signature. Entries and checkpoints are read page by page, so memory does not grow
+ * with the disclosures a policy opens (a report's entry holds only commitments). First
+ * signs a checkpoint of the tree as it stands (if it grew since the last), then exports
+ * the entries up to the newest signed checkpoint, so that every exported entry is covered
+ * by a signature. Entries and checkpoints are read page by page, so memory does not grow
  * with the log.
  */
 @Service

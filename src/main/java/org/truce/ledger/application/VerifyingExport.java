@@ -53,7 +53,11 @@ import org.truce.ledger.model.VerifierKey;
  * at each checkpoint's size must be the root the checkpoint signs: so all checkpoints
  * describe one tree and are mutually consistent, and every entry is covered by one;</li>
  * <li>with required cosigners, every required side's cosignatures verify and at least one
- * checkpoint is cosigned by all of them (the log is final up to the largest).</li>
+ * checkpoint is cosigned by all of them (the log is final up to the largest);</li>
+ * <li>every line of {@code disclosures.jsonl}, if there is one, is of an exported entry
+ * of its kind and subject, in index order, and its salt and value hash to the entry's
+ * commitment for its group ({@link Disclosure}). Its failures are reported after those of
+ * the entries, since a changed entry also fails its disclosures.</li>
  * </ol>
  * The first failure is returned (the smallest checkpoint, or the first entry, that
  * disagrees). Entries are checked in parallel batches and folded into the tree in order.
@@ -367,9 +371,9 @@ public final class VerifyingExport {
 						"entries " + covered + " to " + (tree.size() - 1) + " come after the newest checkpoint"
 								+ (roots.isEmpty() ? " (there is none)" : " (size " + covered + ")"));
 			}
-			// Only now: a disclosure that fails against a changed entry is the entry's
-			// fault,
-			// and the entry's failure is the one to report.
+			// Disclosures last: when one fails against a changed entry, the entry's
+			// failure
+			// is the one to report.
 			openings.finish(tree.size());
 		}
 		catch (NoSuchFileException ex) {

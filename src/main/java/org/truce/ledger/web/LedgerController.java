@@ -128,9 +128,8 @@ class LedgerController {
 			Map<String, Object> m = new LinkedHashMap<>();
 			m.put("group", d.disclosure().group());
 			m.put("salt", d.disclosure().salt());
-			// As hashed, exactly: the server's JSON settings (such as leaving out nulls)
-			// must
-			// not change the value a reader checks.
+			// The text hashed, as is: the server's JSON settings (it leaves out nulls)
+			// must not change the value a reader checks.
 			m.put("value", new RawValue(d.disclosure().canonicalValue()));
 			opened.computeIfAbsent(d.index(), (i) -> new ArrayList<>()).add(m);
 		}
