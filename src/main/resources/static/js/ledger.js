@@ -1,8 +1,10 @@
 // Truce: the integrity page. Checks, in the reader's browser and with WebCrypto only, what
-// the server says: a report's ledger entry hashes to its leaf, the leaf's inclusion proof
-// leads to the root of a checkpoint (RFC 9162 §2.1.3.2), and that checkpoint carries the
-// log's Ed25519 signature and the witnesses' cosignatures (c2sp.org signed-note,
-// tlog-checkpoint, tlog-cosignature). No inline script: a strict CSP may forbid them.
+// the server says: a report's ledger entry hashes to its leaf, each group of the report's
+// fields disclosed to this reader opens the entry's salted commitment to it, the leaf's
+// inclusion proof leads to the root of a checkpoint (RFC 9162 §2.1.3.2), and that
+// checkpoint carries the log's Ed25519 signature and the witnesses' cosignatures
+// (c2sp.org signed-note, tlog-checkpoint, tlog-cosignature). No inline script: a strict
+// CSP may forbid them.
 'use strict';
 
 (() => {
@@ -89,6 +91,38 @@
 			throw new Failure(what + ' is ' + bytes.length + ' bytes long, not 32');
 		}
 		return bytes;
+	}
+
+	// ---- salted commitments ------------------------------------------------------------
+
+	/**
+	 * RFC 8785 canonical JSON of a value parsed by JSON.parse: members sorted by UTF-16 code
+	 * units (what Array.prototype.sort does with strings), strings escaped and numbers
+	 * written as JSON.stringify does, which is what RFC 8785 prescribes.
+	 */
+	function canonical(value) {
+		if (value === null || typeof value === 'boolean' || typeof value === 'string') {
+			return JSON.stringify(value);
+		}
+		if (typeof value === 'number') {
+			if (!Number.isFinite(value)) {
+				throw new Failure('a disclosed value holds a number JSON cannot write');
+			}
+			return JSON.stringify(value);
+		}
+		if (Array.isArray(value)) {
+			return '[' + value.map(canonical).join(',') + ']';
+		}
+		if (typeof value === 'object') {
+			return '{' + Object.keys(value).sort().map((k) => JSON.stringify(k) + ':' + canonical(value[k])).join(',')
+					+ '}';
+		}
+		throw new Failure('a disclosed value is not JSON');
+	}
+
+	/** The commitment a disclosure opens: lowercase hex of SHA-256(salt + "." + canonical value). */
+	async function commitment(disclosure) {
+		return toHex(await sha256(encoder.encode(disclosure.salt + '.' + canonical(disclosure.value))));
 	}
 
 	// ---- RFC 9162 §2.1.3.2: verifying an inclusion proof ---------------------------
@@ -293,8 +327,11 @@
 	const steps = document.getElementById('steps');
 	const entryDetails = document.getElementById('entry-details');
 	const entryText = document.getElementById('entry-text');
+	const commitmentsBox = document.getElementById('commitments-box');
+	const commitmentList = document.getElementById('commitments');
 	let run = 0;
 
+	/** A step; hash is bytes (shown in base64) or a hex string. */
 	function step(state, text, hash) {
 		const li = document.createElement('li');
 		li.className = 'step step-' + state;
@@ -303,10 +340,44 @@
 			li.appendChild(document.createTextNode(' '));
 			const code = document.createElement('code');
 			code.className = 'hash';
-			code.textContent = toBase64(hash);
+			code.textContent = typeof hash === 'string' ? hash : toBase64(hash);
 			li.appendChild(code);
 		}
 		steps.appendChild(li);
+	}
+
+	/** Lists the entry's commitments, each not opened until a disclosure is checked. */
+	function showCommitments(commitments) {
+		commitmentList.replaceChildren();
+		const items = {};
+		for (const group of Object.keys(commitments).sort()) {
+			const li = document.createElement('li');
+			li.className = 'commitment';
+			li.dataset.group = group;
+			li.dataset.state = 'closed';
+			const name = document.createElement('strong');
+			name.textContent = group;
+			const hex = document.createElement('code');
+			hex.className = 'hash';
+			hex.textContent = String(commitments[group]);
+			const state = document.createElement('span');
+			state.className = 'opening';
+			state.textContent = 'not disclosed to you';
+			li.append(name, ': ', hex, ' ', state);
+			commitmentList.appendChild(li);
+			items[group] = li;
+		}
+		commitmentsBox.hidden = Object.keys(items).length === 0;
+		return items;
+	}
+
+	function showOpened(item, disclosure) {
+		item.dataset.state = 'opened';
+		item.querySelector('.opening').textContent = 'disclosed to you, checked in your browser:';
+		const value = document.createElement('pre');
+		value.className = 'disclosed-value';
+		value.textContent = JSON.stringify(disclosure.value, null, 2);
+		item.appendChild(value);
 	}
 
 	function setVerdict(state, text) {
@@ -335,6 +406,7 @@
 		result.hidden = false;
 		steps.replaceChildren();
 		entryDetails.hidden = true;
+		commitmentsBox.hidden = true;
 		setVerdict('pending', 'Checking…');
 		if (!subtle) {
 			setVerdict('unavailable', 'Nothing was checked: this page has no WebCrypto (it needs HTTPS or localhost).');
@@ -410,6 +482,41 @@
 					+ ', not the leaf hash the server gave');
 		}
 		step('ok', 'Leaf hash SHA-256(0x00 || entry), computed here, equals the server\'s:', leaf);
+
+		// 1b. Each group of fields disclosed to this reader opens the entry's commitment.
+		const commitments = entry.body && typeof entry.body.commitments === 'object' && entry.body.commitments !== null
+			? entry.body.commitments : {};
+		const disclosures = proof.entry.disclosures === undefined ? [] : proof.entry.disclosures;
+		if (!Array.isArray(disclosures)) {
+			fail('the server\'s disclosures are not a list');
+		}
+		const items = showCommitments(commitments);
+		for (const d of disclosures) {
+			if (d === null || typeof d !== 'object' || typeof d.group !== 'string' || typeof d.salt !== 'string'
+					|| !('value' in d)) {
+				fail('a disclosure is not a group, a salt and a value');
+			}
+			if (typeof commitments[d.group] !== 'string') {
+				fail('the server disclosed the group ' + d.group + ', to which the entry commits nothing');
+			}
+			if (!/^[A-Za-z0-9_-]+$/.test(d.salt)) {
+				fail('the salt of the disclosed ' + d.group + ' is not base64url');
+			}
+			const computed = await commitment(d);
+			if (computed !== commitments[d.group]) {
+				items[d.group].dataset.state = 'invalid';
+				items[d.group].querySelector('.opening').textContent = 'the disclosure sent does NOT open it';
+				fail('the disclosed ' + d.group + ' does not open the entry\'s commitment: SHA-256(salt + "." + value) is '
+						+ computed + ', not ' + commitments[d.group]);
+			}
+			showOpened(items[d.group], d);
+			step('ok', 'The disclosed ' + d.group + ' opens the entry\'s commitment: SHA-256(salt + "." + canonical JSON'
+					+ ' of the value), computed here, is', computed);
+		}
+		const closed = Object.keys(commitments).filter((g) => !disclosures.some((d) => d.group === g));
+		if (closed.length > 0) {
+			step('info', 'Not disclosed to you: ' + closed.join(', ') + ' (the entry holds only their commitments).');
+		}
 
 		// 2. The checkpoint the proof is for.
 		const note = parseNote(proof.checkpoint);

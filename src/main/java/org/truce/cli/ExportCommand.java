@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.truce.adjudication.application.ExportingFindings;
 import org.truce.agreement.application.AgreementCatalogue;
+import org.truce.ledger.application.DisclosurePolicy;
 import org.truce.ledger.application.ExportingLedger;
 import org.truce.report.application.ExportingReports;
 import org.truce.report.application.ReportFormat;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code truce export reports --format geojson|csv [--out FILE]},
  * {@code truce export findings --agreement ID --format csv [--out FILE]} and
- * {@code truce export ledger --out DIR}.
+ * {@code truce export ledger --out DIR [--disclose all|none]}.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Export the record to files.", subcommands = {
 		ExportCommand.ReportsCommand.class, ExportCommand.FindingsCommand.class, ExportCommand.LedgerCommand.class })
@@ -138,7 +139,10 @@ class ExportCommand {
 			description = { "Export the ledger for offline verification with 'truce verify DIR': entries.jsonl, every"
 					+ " signed checkpoint with its cosignatures, the log's and the witnesses' public keys, and a"
 					+ " README.txt.",
-					"A checkpoint of the current tree is signed first, so that every exported entry is covered." })
+					"A checkpoint of the current tree is signed first, so that every exported entry is covered.",
+					"Report entries hold only salted commitments to the report's fields; disclosures.jsonl holds the"
+							+ " openings the export includes (none by default), which 'truce verify' checks against"
+							+ " them." })
 	static class LedgerCommand implements Callable<Integer> {
 
 		@Mixin
@@ -148,15 +152,40 @@ class ExportCommand {
 				description = "A new (or empty) directory; it appears only once the export is complete.")
 		Path out;
 
+		@Option(names = "--disclose", defaultValue = "none", paramLabel = "all|none",
+				description = { "Which commitments to open in disclosures.jsonl (default: ${DEFAULT-VALUE}).",
+						"none: the log as anyone may see it, every report field hidden behind its commitment.",
+						"all: every group of every report, INCLUDING REPORTER IDENTITIES (source) AND THE EXACT"
+								+ " LOCATIONS OF AT-RISK SOURCES' REPORTS: an export for staff (monitors, co-chairs)"
+								+ " only." })
+		String disclose;
+
 		@Override
 		public Integer call() throws IOException {
+			DisclosurePolicy policy;
+			if (this.disclose.equalsIgnoreCase("none")) {
+				policy = DisclosurePolicy.NONE;
+			}
+			else if (this.disclose.equalsIgnoreCase("all")) {
+				policy = DisclosurePolicy.ALL;
+			}
+			else {
+				System.err.println("truce export ledger: --disclose must be all or none, not " + this.disclose + ".");
+				return 2;
+			}
 			return runInto(this.store, this.out, "truce export ledger", (context, dir) -> {
-				ExportingLedger.Summary summary = context.getBean(ExportingLedger.class).export(dir);
+				ExportingLedger.Summary summary = context.getBean(ExportingLedger.class).export(dir, policy);
 				if (summary.witnesses() == 0) {
 					System.err.println("note: no witness keys are configured (truce.ledger.witnesses, set as for the"
 							+ " server), so witnesses.pub is empty; cosignatures are exported all the same.");
 				}
-				return summary.entries() + " ledger entries and " + summary.checkpoints() + " signed checkpoints";
+				if (policy == DisclosurePolicy.ALL) {
+					System.err.println("note: --disclose all: disclosures.jsonl opens " + summary.disclosures()
+							+ " commitments, reporter identities and exact locations included; give this export to"
+							+ " staff only.");
+				}
+				return summary.entries() + " ledger entries and " + summary.checkpoints() + " signed checkpoints"
+						+ (policy == DisclosurePolicy.ALL ? ", with " + summary.disclosures() + " disclosures" : "");
 			});
 		}
 

@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import org.truce.ledger.application.ExportVerdict;
+import org.truce.ledger.application.ExportedLedger;
 import org.truce.ledger.application.VerifyingExport;
 import org.truce.ledger.model.SignatureType;
 import org.truce.ledger.model.VerifierKey;
@@ -24,7 +25,8 @@ import org.truce.ledger.model.VerifierKey;
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
 		description = { "Verify an exported ledger offline: recompute every leaf and every root, check every"
-				+ " checkpoint's signature and their consistency, and optionally the sides' cosignatures." },
+				+ " checkpoint's signature and their consistency, every disclosure against its entry's commitment,"
+				+ " and optionally the sides' cosignatures." },
 		exitCodeListHeading = "Exit codes:%n", exitCodeList = { "0:the export is valid",
 				"1:the export is invalid (the first failure is printed)", "2:usage error" })
 class VerifyCommand implements Callable<Integer> {
@@ -90,6 +92,16 @@ class VerifyCommand implements Callable<Integer> {
 				: ", signed by " + summary.logKey() + (summary.logKeyFromExport() ? " (from log.pub)" : "")));
 		if (summary.root() != null) {
 			out.println("root of all entries: " + summary.root());
+		}
+		if (!summary.disclosuresFile()) {
+			out.println("disclosures: none (the export has no " + ExportedLedger.DISCLOSURES + ")");
+		}
+		else if (!verdict.valid()) {
+			out.println("disclosures: " + summary.disclosures() + " checked before the failure");
+		}
+		else {
+			out.println("disclosures: " + (summary.disclosures() == 0 ? "none opened in the export"
+					: summary.disclosures() + " (each opens its entry's commitment)"));
 		}
 		if (summary.cosigners().isEmpty()) {
 			out.println("cosigners: none known (give --require-cosigners, or the export lists none in witnesses.pub)");

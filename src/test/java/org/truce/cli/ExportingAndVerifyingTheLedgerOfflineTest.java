@@ -226,13 +226,13 @@ class ExportingAndVerifyingTheLedgerOfflineTest {
 
 	@Test
 	void aChangedCharacterInAnEntryChangesTheRoot() throws IOException {
-		// The first report after the first checkpoint (the entries before it are the
-		// monitor's and the first
-		// reports).
-		int changed = this.checkpoints.get(0).intValue();
+		// The first report after the first checkpoint (before it: the monitor's entries
+		// and the first reports).
+		int index = this.checkpoints.get(0).intValue();
 		Path copy = tamperedEntries((lines) -> {
-			assertThat(lines.get(changed)).contains("2016-09-");
-			lines.set(changed, lines.get(changed).replaceFirst("2016-09-", "2016-08-"));
+			String changed = otherFirstDigit(lines.get(index), "\\\"event\\\":\\\"");
+			assertThat(changed).isNotEqualTo(lines.get(index));
+			lines.set(index, changed);
 			return lines;
 		});
 		assertInvalid(copy, ExportFailure.ROOT_MISMATCH, "checkpoints/" + this.checkpoints.get(1) + ".note signs root",
@@ -485,6 +485,13 @@ class ExportingAndVerifyingTheLedgerOfflineTest {
 			renumbered.add(line.toString());
 		}
 		return renumbered;
+	}
+
+	/** The line with the first character after {@code marker} changed. */
+	private static String otherFirstDigit(String line, String marker) {
+		int at = line.indexOf(marker) + marker.length();
+		char c = line.charAt(at);
+		return line.substring(0, at) + (c == '0' ? '1' : '0') + line.substring(at + 1);
 	}
 
 	private static String otherRoot(String root) {

@@ -31,6 +31,16 @@ public enum ExportFailure {
 	CHECKPOINT_BEYOND_ENTRIES("A checkpoint covers entries the export lacks: {0}"),
 	/** Entries after the newest checkpoint: nothing signs them. */
 	UNCOVERED_ENTRIES("Entries beyond the newest checkpoint are signed by nobody: {0}"),
+	/** A line of disclosures.jsonl is not the expected JSON object, or out of order. */
+	MALFORMED_DISCLOSURE("Malformed disclosure line: {0}"),
+	/**
+	 * A disclosure names an entry the export lacks, or one of another kind or subject.
+	 */
+	DISCLOSURE_WITHOUT_ENTRY("A disclosure is of no entry in the export: {0}"),
+	/** A disclosure is of a group its entry has no commitment for. */
+	UNKNOWN_DISCLOSURE_GROUP("A disclosure is of a group its entry does not commit to: {0}"),
+	/** A disclosure's salt and value do not hash to its entry's commitment. */
+	DISCLOSURE_MISMATCH("A disclosure does not open its entry's commitment: {0}"),
 	/** A required side's cosignature is present but does not verify. */
 	INVALID_COSIGNATURE("A required side's cosignature does not verify: {0}"),
 	/** No checkpoint carries a valid cosignature of every required side. */

@@ -52,10 +52,14 @@ public sealed interface ExportVerdict permits ExportVerdict.Valid, ExportVerdict
 	 * @param cosigners each witness key given or shipped, and what it cosigned
 	 * @param finalSize the largest checkpoint every required side cosigned, or -1 (none,
 	 * or none required)
+	 * @param disclosuresFile whether the export has a disclosures.jsonl (exports made
+	 * before selective disclosure have none)
+	 * @param disclosures disclosures checked against their entries' commitments
 	 * @param warnings things a person should know that do not fail verification
 	 */
 	record Summary(long entries, long checkpoints, VerifierKey logKey, boolean logKeyFromExport, String root,
-			List<Cosigner> cosigners, long finalSize, List<String> warnings) {
+			List<Cosigner> cosigners, long finalSize, boolean disclosuresFile, long disclosures,
+			List<String> warnings) {
 
 		public Summary {
 			cosigners = List.copyOf(cosigners);

@@ -11,16 +11,18 @@ import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 import org.springframework.stereotype.Service;
 import org.truce.ledger.model.VerifierKey;
 
 /**
- * Writes the ledger to a directory ({@link ExportedLedger}) for offline verification.
- * First signs a checkpoint of the tree as it stands (if it grew since the last), then
- * exports the entries up to the newest signed checkpoint, so that every exported entry is
- * covered by a signature. Entries and checkpoints are read page by page, so memory does
- * not grow with the log.
+ * Writes the ledger to a directory ({@link ExportedLedger}) for offline verification,
+ * with the disclosures a policy opens (a report's entry holds only commitments). First
+ * signs a checkpoint of the tree as it stands (if it grew since the last), then exports
+ * the entries up to the newest signed checkpoint, so that every exported entry is covered
+ * by a signature. Entries and checkpoints are read page by page, so memory does not grow
+ * with the log.
  */
 @Service
 public class ExportingLedger {
@@ -46,26 +48,43 @@ public class ExportingLedger {
 		this.identity = identity;
 	}
 
-	/** What was written: entries, checkpoints and witness keys. */
-	public record Summary(long entries, long checkpoints, int witnesses) {
+	/** What was written: entries, disclosures, checkpoints and witness keys. */
+	public record Summary(long entries, long disclosures, long checkpoints, int witnesses) {
 
 	}
 
-	/** Writes the export into {@code dir}, an existing empty directory. */
-	public Summary export(Path dir) throws IOException {
+	/**
+	 * Writes the export into {@code dir}, an existing empty directory, with the
+	 * disclosures that {@code policy} opens.
+	 */
+	public Summary export(Path dir, DisclosurePolicy policy) throws IOException {
 		this.checkpointing.checkpoint();
 		long size = this.checkpointing.latestSize().orElse(0L);
-		try (Writer out = new BufferedWriter(
-				Files.newBufferedWriter(dir.resolve(ExportedLedger.ENTRIES), StandardCharsets.UTF_8), 1 << 16)) {
+		long disclosures = 0;
+		try (Writer entries = writer(dir.resolve(ExportedLedger.ENTRIES));
+				Writer opened = writer(dir.resolve(ExportedLedger.DISCLOSURES))) {
 			for (long start = 0; start < size; start += ENTRY_PAGE) {
-				for (LedgerStore.StoredEntry e : this.ledger.entries(start, Math.min(size, start + ENTRY_PAGE))) {
+				long end = Math.min(size, start + ENTRY_PAGE);
+				for (LedgerStore.StoredEntry e : this.ledger.entries(start, end)) {
 					Map<String, Object> line = new LinkedHashMap<>();
 					line.put("index", e.index());
 					line.put("kind", e.kind());
 					line.put("subject", e.subject());
 					line.put("entry", e.canonicalJson());
-					out.write(JSON.writeValueAsString(line));
-					out.write('\n');
+					entries.write(JSON.writeValueAsString(line));
+					entries.write('\n');
+				}
+				for (Disclosures.Stored d : this.ledger.disclosures(start, end, policy)) {
+					Map<String, Object> line = new LinkedHashMap<>();
+					line.put("index", d.index());
+					line.put("kind", d.kind());
+					line.put("subject", d.subject());
+					line.put("group", d.disclosure().group());
+					line.put("salt", d.disclosure().salt());
+					line.put("value", new RawValue(d.disclosure().canonicalValue()));
+					opened.write(JSON.writeValueAsString(line));
+					opened.write('\n');
+					disclosures++;
 				}
 			}
 		}
@@ -94,8 +113,13 @@ public class ExportingLedger {
 			.forEach((key) -> witnesses.append(key).append('\n'));
 		Files.writeString(dir.resolve(ExportedLedger.WITNESS_KEYS), witnesses, StandardCharsets.UTF_8);
 		Files.writeString(dir.resolve(ExportedLedger.README),
-				ExportedLedger.readme(this.identity.origin(), logKey, size, checkpoints), StandardCharsets.UTF_8);
-		return new Summary(size, checkpoints, this.identity.witnesses().size());
+				ExportedLedger.readme(this.identity.origin(), logKey, size, disclosures, checkpoints),
+				StandardCharsets.UTF_8);
+		return new Summary(size, disclosures, checkpoints, this.identity.witnesses().size());
+	}
+
+	private static Writer writer(Path file) throws IOException {
+		return new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
 	}
 
 }

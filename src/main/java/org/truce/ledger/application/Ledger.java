@@ -8,26 +8,30 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.truce.ledger.model.Disclosure;
 import org.truce.ledger.model.LedgerEntry;
 import org.truce.ledger.model.MerkleTree;
 
 /**
  * The append-only log of every change to the record. Appends join the caller's
- * transaction, so that an entry and the projection rows it describes commit together or
- * not at all; the database serialises appends, so several server instances on one
- * PostgreSQL produce one sequence.
+ * transaction, so that an entry, its disclosures and the projection rows it describes
+ * commit together or not at all; the database serialises appends, so several server
+ * instances on one PostgreSQL produce one sequence.
  */
 @Service
 public class Ledger {
 
 	private final LedgerStore store;
 
+	private final Disclosures disclosures;
+
 	private final TransactionTemplate tx;
 
 	private final Clock clock;
 
-	public Ledger(LedgerStore store, TransactionTemplate tx, Clock clock) {
+	public Ledger(LedgerStore store, Disclosures disclosures, TransactionTemplate tx, Clock clock) {
 		this.store = store;
+		this.disclosures = disclosures;
 		this.tx = tx;
 		this.clock = clock;
 	}
@@ -45,9 +49,10 @@ public class Ledger {
 	}
 
 	/**
-	 * Appends entries encoded beforehand ({@link LedgerEntry#encode}), in order, in the
-	 * caller's transaction (or a new one). Encoding is most of an append's work; a caller
-	 * that serialises appends (one writer thread, say) can have it done on other threads.
+	 * Appends entries encoded beforehand ({@link LedgerEntry#encode}), in order, with
+	 * their disclosures, in the caller's transaction (or a new one). Encoding is most of
+	 * an append's work; a caller that serialises appends (one writer thread, say) can
+	 * have it done on other threads.
 	 * @return the index of the first entry
 	 */
 	public long appendEncoded(List<LedgerEntry.Encoded> entries) {
@@ -62,12 +67,19 @@ public class Ledger {
 			}
 			long first = new MerkleTree(this.store.nodesForAppend()).appendAll(leaves);
 			List<LedgerStore.StoredEntry> stored = new ArrayList<>(entries.size());
+			List<Disclosures.Stored> opened = new ArrayList<>();
 			for (int i = 0; i < entries.size(); i++) {
 				LedgerEntry.Encoded e = entries.get(i);
 				stored.add(new LedgerStore.StoredEntry(first + i, e.kind(), e.subject(), e.canonicalJson(),
 						e.leafHash(), now));
+				for (Disclosure d : e.disclosures()) {
+					opened.add(new Disclosures.Stored(first + i, e.kind(), e.subject(), d));
+				}
 			}
 			this.store.insertEntries(stored);
+			if (!opened.isEmpty()) {
+				this.disclosures.insert(opened);
+			}
 			return first;
 		});
 	}
@@ -90,6 +102,23 @@ public class Ledger {
 
 	public List<LedgerStore.StoredEntry> entries(long start, long end) {
 		return this.store.entries(start, end);
+	}
+
+	/**
+	 * The disclosures of entries {@code [start, end)} that {@code policy} opens, by
+	 * index, then group.
+	 */
+	public List<Disclosures.Stored> disclosures(long start, long end, DisclosurePolicy policy) {
+		if (policy == DisclosurePolicy.NONE) {
+			return List.of();
+		}
+		List<Disclosures.Stored> opened = new ArrayList<>();
+		for (Disclosures.Stored d : this.disclosures.ofEntries(start, end)) {
+			if (policy.mayOpen(d.kind(), d.subject(), d.disclosure().group())) {
+				opened.add(d);
+			}
+		}
+		return opened;
 	}
 
 	public Optional<Long> indexOfLeafHash(byte[] leafHash) {

@@ -22,11 +22,15 @@ import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.truce.ledger.model.Checkpoint;
 import org.truce.ledger.model.CheckpointVerdict;
 import org.truce.ledger.model.CosignaturePolicy;
+import org.truce.ledger.model.Disclosure;
+import org.truce.ledger.model.LedgerEntry;
 import org.truce.ledger.model.MerkleFrontier;
 import org.truce.ledger.model.MerkleHashes;
 import org.truce.ledger.model.Note;
@@ -49,7 +53,11 @@ import org.truce.ledger.model.VerifierKey;
  * at each checkpoint's size must be the root the checkpoint signs: so all checkpoints
  * describe one tree and are mutually consistent, and every entry is covered by one;</li>
  * <li>with required cosigners, every required side's cosignatures verify and at least one
- * checkpoint is cosigned by all of them (the log is final up to the largest).</li>
+ * checkpoint is cosigned by all of them (the log is final up to the largest);</li>
+ * <li>every line of {@code disclosures.jsonl}, if there is one, is of an exported entry
+ * of its kind and subject, in index order, and its salt and value hash to the entry's
+ * commitment for its group ({@link Disclosure}). Its failures are reported after those of
+ * the entries, since a changed entry also fails its disclosures.</li>
  * </ol>
  * The first failure is returned (the smallest checkpoint, or the first entry, that
  * disagrees). Entries are checked in parallel batches and folded into the tree in order.
@@ -70,6 +78,14 @@ public final class VerifyingExport {
 	private static final Pattern NOTE_NAME = Pattern.compile("(0|[1-9][0-9]{0,17})\\.note");
 
 	private static final JsonMapper LINES = JsonMapper.builder().build();
+
+	/**
+	 * For disclosure lines and the entries they open: a member name twice is an error, so
+	 * that a line cannot show one value and have another checked.
+	 */
+	private static final JsonMapper STRICT = JsonMapper.builder()
+		.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+		.build();
 
 	/**
 	 * The keys the verifier trusts.
@@ -108,6 +124,8 @@ public final class VerifyingExport {
 
 	private long finalSize = -1;
 
+	private Openings openings;
+
 	private VerifyingExport(Path dir, Trust trust) {
 		this.dir = dir;
 		this.trust = trust;
@@ -134,8 +152,10 @@ public final class VerifyingExport {
 		List<ExportVerdict.Cosigner> cosigners = new ArrayList<>();
 		this.tallies.forEach((key, t) -> cosigners
 			.add(new ExportVerdict.Cosigner(key, t.required, t.cosigned, t.newestSize, t.invalid)));
+		Openings openings = this.openings;
 		return new ExportVerdict.Summary(this.entries, this.checkpoints, this.logKey, this.logKeyFromExport, this.root,
-				cosigners, this.finalSize, this.warnings);
+				cosigners, this.finalSize, openings != null && openings.present(),
+				openings == null ? 0 : openings.checked, this.warnings);
 	}
 
 	// ------------------------------------------------------------------ keys
@@ -301,7 +321,9 @@ public final class VerifyingExport {
 			checkRoot(tree, next, 0);
 			next = pending.hasNext() ? pending.next() : null;
 		}
-		try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+		try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+				Openings openings = new Openings(this.dir)) {
+			this.openings = openings;
 			List<String> batch = new ArrayList<>(BATCH);
 			while (true) {
 				batch.clear();
@@ -335,7 +357,24 @@ public final class VerifyingExport {
 						next = pending.hasNext() ? pending.next() : null;
 					}
 				}
+				openings.check(batch, first);
 			}
+			this.root = StandardBase64.encode(tree.root());
+			if (next != null) {
+				throw new Failure(ExportFailure.CHECKPOINT_BEYOND_ENTRIES,
+						ExportedLedger.CHECKPOINTS + "/" + next.getKey() + ExportedLedger.NOTE_SUFFIX
+								+ " is of a tree of " + next.getKey() + " entries; the export has " + tree.size());
+			}
+			long covered = roots.isEmpty() ? 0 : roots.lastKey();
+			if (tree.size() > covered) {
+				throw new Failure(ExportFailure.UNCOVERED_ENTRIES,
+						"entries " + covered + " to " + (tree.size() - 1) + " come after the newest checkpoint"
+								+ (roots.isEmpty() ? " (there is none)" : " (size " + covered + ")"));
+			}
+			// Disclosures last: when one fails against a changed entry, the entry's
+			// failure
+			// is the one to report.
+			openings.finish(tree.size());
 		}
 		catch (NoSuchFileException ex) {
 			throw new Failure(ExportFailure.MISSING_FILE, ExportedLedger.ENTRIES);
@@ -346,18 +385,6 @@ public final class VerifyingExport {
 		}
 		catch (IOException ex) {
 			throw new Failure(ExportFailure.UNREADABLE, ExportedLedger.ENTRIES + ": " + ex.getMessage());
-		}
-		this.root = StandardBase64.encode(tree.root());
-		if (next != null) {
-			throw new Failure(ExportFailure.CHECKPOINT_BEYOND_ENTRIES,
-					ExportedLedger.CHECKPOINTS + "/" + next.getKey() + ExportedLedger.NOTE_SUFFIX + " is of a tree of "
-							+ next.getKey() + " entries; the export has " + tree.size());
-		}
-		long covered = roots.isEmpty() ? 0 : roots.lastKey();
-		if (tree.size() > covered) {
-			throw new Failure(ExportFailure.UNCOVERED_ENTRIES,
-					"entries " + covered + " to " + (tree.size() - 1) + " come after the newest checkpoint"
-							+ (roots.isEmpty() ? " (there is none)" : " (size " + covered + ")"));
 		}
 	}
 
@@ -472,6 +499,202 @@ public final class VerifyingExport {
 			}
 			throw new Failure(ExportFailure.MALFORMED_LINE,
 					where + ": \"" + name + "\" is not a string" + (nullable ? " or null" : ""));
+		}
+
+	}
+
+	// ------------------------------------------------------------ disclosures
+
+	/**
+	 * {@code disclosures.jsonl}, read along with the entries: the lines of each batch of
+	 * entries are checked once that batch is read, in parallel, and the first failure is
+	 * kept for {@link #finish}. The lines must come in index order, so that neither file
+	 * is held in memory.
+	 */
+	private static final class Openings implements AutoCloseable {
+
+		private final BufferedReader in;
+
+		private long lineNumber;
+
+		private Opening ahead;
+
+		private long lastIndex;
+
+		private Failure failure;
+
+		long checked;
+
+		Openings(Path dir) {
+			Path file = dir.resolve(ExportedLedger.DISCLOSURES);
+			try {
+				this.in = Files.exists(file) ? Files.newBufferedReader(file, StandardCharsets.UTF_8) : null;
+			}
+			catch (IOException ex) {
+				throw new Failure(ExportFailure.UNREADABLE, ExportedLedger.DISCLOSURES + ": " + ex.getMessage());
+			}
+		}
+
+		boolean present() {
+			return this.in != null;
+		}
+
+		/**
+		 * Checks the disclosures of the entries {@code [first, first + lines.size())}.
+		 */
+		void check(List<String> lines, long first) {
+			long end = first + lines.size();
+			List<Opening> batch = new ArrayList<>();
+			Opening next;
+			while (this.failure == null && (next = peek()) != null && next.index() < end) {
+				this.ahead = null;
+				batch.add(next);
+			}
+			Failure[] failures = new Failure[batch.size()];
+			IntStream.range(0, batch.size()).parallel().forEach((j) -> {
+				Opening o = batch.get(j);
+				try {
+					o.check(lines.get((int) (o.index() - first)));
+				}
+				catch (Failure f) {
+					failures[j] = f;
+				}
+			});
+			for (Failure f : failures) {
+				if (f != null) {
+					this.failure = f;
+					return;
+				}
+				this.checked++;
+			}
+		}
+
+		/**
+		 * After the last entry: fails with the first disclosure that failed, or with a
+		 * disclosure of an entry beyond the last.
+		 */
+		void finish(long entries) {
+			Opening beyond = this.failure == null ? peek() : null;
+			if (beyond != null) {
+				this.failure = new Failure(ExportFailure.DISCLOSURE_WITHOUT_ENTRY,
+						beyond.where() + ": entry " + beyond.index() + ", but the export has " + entries + " entries");
+			}
+			if (this.failure != null) {
+				throw this.failure;
+			}
+		}
+
+		/**
+		 * The next line, read, or null at the end of the file; records a malformed line.
+		 */
+		private Opening peek() {
+			if (this.ahead != null || this.in == null || this.failure != null) {
+				return this.ahead;
+			}
+			String line;
+			try {
+				line = this.in.readLine();
+			}
+			catch (IOException ex) {
+				this.failure = new Failure(ExportFailure.UNREADABLE,
+						ExportedLedger.DISCLOSURES + ": after line " + this.lineNumber + ": " + ex.getMessage());
+				return null;
+			}
+			if (line == null) {
+				return null;
+			}
+			this.lineNumber++;
+			try {
+				Opening read = Opening.read(line, this.lineNumber);
+				if (read.index() < this.lastIndex) {
+					throw new Failure(ExportFailure.MALFORMED_DISCLOSURE, read.where() + ": entry " + read.index()
+							+ " comes after entry " + this.lastIndex + " (the lines are in index order)");
+				}
+				this.lastIndex = read.index();
+				this.ahead = read;
+			}
+			catch (Failure f) {
+				this.failure = f;
+			}
+			return this.ahead;
+		}
+
+		@Override
+		public void close() throws IOException {
+			if (this.in != null) {
+				this.in.close();
+			}
+		}
+
+	}
+
+	/** One line of disclosures.jsonl, parsed; the value is checked in {@link #check}. */
+	private record Opening(long line, long index, String kind, String subject, String group, String salt,
+			JsonNode value) {
+
+		static Opening read(String text, long line) {
+			String where = ExportedLedger.DISCLOSURES + " line " + line;
+			JsonNode node;
+			try {
+				node = STRICT.readTree(text);
+			}
+			catch (JacksonException ex) {
+				throw new Failure(ExportFailure.MALFORMED_DISCLOSURE,
+						where + " is not JSON: " + ex.getOriginalMessage());
+			}
+			if (node == null || !node.isObject()) {
+				throw new Failure(ExportFailure.MALFORMED_DISCLOSURE, where + " is not a JSON object");
+			}
+			JsonNode index = node.get("index");
+			if (index == null || !index.isIntegralNumber() || !index.canConvertToLong() || index.asLong() < 0) {
+				throw new Failure(ExportFailure.MALFORMED_DISCLOSURE, where + ": \"index\" is not an entry's index");
+			}
+			for (String name : List.of("kind", "subject", "group", "salt")) {
+				if (node.get(name) == null || !node.get(name).isString()) {
+					throw new Failure(ExportFailure.MALFORMED_DISCLOSURE,
+							where + ": \"" + name + "\" is missing or not a string");
+				}
+			}
+			if (!node.has("value")) {
+				throw new Failure(ExportFailure.MALFORMED_DISCLOSURE, where + " has no \"value\"");
+			}
+			return new Opening(line, index.asLong(), node.get("kind").asString(), node.get("subject").asString(),
+					node.get("group").asString(), node.get("salt").asString(), node.get("value"));
+		}
+
+		String where() {
+			return ExportedLedger.DISCLOSURES + " line " + this.line;
+		}
+
+		/** Checks this disclosure against its entry's line of entries.jsonl. */
+		void check(String entryLine) {
+			Line entry = Line.read(entryLine, this.index);
+			String about = "entry " + this.index + " (" + entry.kind() + " " + entry.subject() + ")";
+			if (!this.kind.equals(entry.kind()) || !this.subject.equals(entry.subject())) {
+				throw new Failure(ExportFailure.DISCLOSURE_WITHOUT_ENTRY,
+						where() + " is of " + this.kind + " " + this.subject + ", but " + about + " is of another");
+			}
+			JsonNode commitments = STRICT.readTree(entry.entry()).path("body").path(LedgerEntry.COMMITMENTS);
+			JsonNode commitment = commitments.path(this.group);
+			if (!commitment.isString()) {
+				throw new Failure(ExportFailure.UNKNOWN_DISCLOSURE_GROUP,
+						where() + ": " + about + " commits to no group \"" + this.group + "\""
+								+ (commitments.isObject() && !commitments.isEmpty()
+										? " (its groups: " + String.join(", ", commitments.propertyNames()) + ")"
+										: " (it has no commitments)"));
+			}
+			Disclosure disclosure;
+			try {
+				disclosure = new Disclosure(this.group, this.salt, STRICT.treeToValue(this.value, Object.class));
+			}
+			catch (IllegalArgumentException | JacksonException ex) {
+				throw new Failure(ExportFailure.MALFORMED_DISCLOSURE, where() + ": " + ex.getMessage());
+			}
+			if (!disclosure.verify(commitment.asString())) {
+				throw new Failure(ExportFailure.DISCLOSURE_MISMATCH,
+						where() + ": the " + this.group + " group of " + about + ": SHA-256(salt + \".\" + value) is "
+								+ disclosure.commitment() + ", but the entry commits to " + commitment.asString());
+			}
 		}
 
 	}

@@ -2,11 +2,13 @@ package org.truce.ledger.web;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import tools.jackson.databind.util.RawValue;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.truce.ledger.application.Checkpointing;
 import org.truce.ledger.application.Cosigning;
+import org.truce.ledger.application.DisclosurePolicies;
+import org.truce.ledger.application.Disclosures;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.application.LedgerStore;
 import org.truce.ledger.application.LogIdentity;
@@ -44,11 +48,15 @@ class LedgerController {
 
 	private final LogIdentity identity;
 
-	LedgerController(Ledger ledger, Checkpointing checkpointing, Cosigning cosigning, LogIdentity identity) {
+	private final DisclosurePolicies policies;
+
+	LedgerController(Ledger ledger, Checkpointing checkpointing, Cosigning cosigning, LogIdentity identity,
+			DisclosurePolicies policies) {
 		this.ledger = ledger;
 		this.checkpointing = checkpointing;
 		this.cosigning = cosigning;
 		this.identity = identity;
+		this.policies = policies;
 	}
 
 	@Operation(summary = "The newest signed checkpoint, with every cosignature, as a C2SP signed note")
@@ -98,25 +106,46 @@ class LedgerController {
 	}
 
 	@Operation(summary = "Entries [start, end), at most 1,000",
-			description = "Each entry's text is its RFC 8785 canonical JSON; its leaf hash is SHA-256(0x00 || text).")
+			description = "Each entry's text is its RFC 8785 canonical JSON; its leaf hash is SHA-256(0x00 || text)."
+					+ " An entry may commit to groups of fields instead of holding them ({\"commitments\": {group:"
+					+ " hex}}); \"disclosures\" opens those the reader may see: each commitment is the lowercase hex"
+					+ " of SHA-256(salt + \".\" + the RFC 8785 canonical JSON of the value).")
 	@GetMapping("/ledger/entries")
 	List<Map<String, Object>> entries(@RequestParam long start, @RequestParam long end) {
 		long size = this.ledger.size();
 		if (start < 0 || end < start || end > size || end - start > MAX_ENTRIES) {
 			throw invalid("end", "Need 0 <= start <= end <= " + size + " and at most " + MAX_ENTRIES + " entries.");
 		}
-		return this.ledger.entries(start, end).stream().map(LedgerController::entry).toList();
+		return shown(this.ledger.entries(start, end), start, end);
 	}
 
-	static Map<String, Object> entry(LedgerStore.StoredEntry e) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("index", e.index());
-		m.put("kind", e.kind());
-		m.put("subject", e.subject());
-		m.put("entry", e.canonicalJson());
-		m.put("leafHash", StandardBase64.encode(e.leafHash()));
-		m.put("appendedAt", e.appendedAt());
-		return m;
+	/**
+	 * Entries {@code [start, end)}, each with the disclosures the current reader may see.
+	 */
+	private List<Map<String, Object>> shown(List<LedgerStore.StoredEntry> entries, long start, long end) {
+		Map<Long, List<Map<String, Object>>> opened = new HashMap<>();
+		for (Disclosures.Stored d : this.ledger.disclosures(start, end, this.policies.forCurrentReader())) {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("group", d.disclosure().group());
+			m.put("salt", d.disclosure().salt());
+			// The text hashed, as is: the server's JSON settings (it leaves out nulls)
+			// must not change the value a reader checks.
+			m.put("value", new RawValue(d.disclosure().canonicalValue()));
+			opened.computeIfAbsent(d.index(), (i) -> new ArrayList<>()).add(m);
+		}
+		List<Map<String, Object>> shown = new ArrayList<>(entries.size());
+		for (LedgerStore.StoredEntry e : entries) {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("index", e.index());
+			m.put("kind", e.kind());
+			m.put("subject", e.subject());
+			m.put("entry", e.canonicalJson());
+			m.put("leafHash", StandardBase64.encode(e.leafHash()));
+			m.put("appendedAt", e.appendedAt());
+			m.put("disclosures", opened.getOrDefault(e.index(), List.of()));
+			shown.add(m);
+		}
+		return shown;
 	}
 
 	@Operation(summary = "An inclusion proof (RFC 9162 §2.1.3), by leaf index or leaf hash",
@@ -141,7 +170,8 @@ class LedgerController {
 		return inclusionProof(i, n);
 	}
 
-	@Operation(summary = "The inclusion proof of a report's ledger entry in the newest checkpoint")
+	@Operation(summary = "The inclusion proof of a report's ledger entry in the newest checkpoint",
+			description = "The entry is shown as by /ledger/entries, with the disclosures the reader may see.")
 	@GetMapping("/api/reports/{id}/proof")
 	Map<String, Object> reportProof(@PathVariable String id) {
 		long i = this.ledger.indexOfSubject(id)
@@ -153,7 +183,7 @@ class LedgerController {
 					"The report's entry is not yet in a signed checkpoint; retry in a few seconds."));
 		}
 		Map<String, Object> proof = inclusionProof(i, n);
-		proof.put("entry", entry(this.ledger.entries(i, i + 1).get(0)));
+		proof.put("entry", shown(this.ledger.entries(i, i + 1), i, i + 1).get(0));
 		proof.put("checkpoint", this.checkpointing.at(n).orElseThrow());
 		return proof;
 	}

@@ -1,6 +1,7 @@
 package org.truce.report.application;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,12 +15,21 @@ import org.truce.ledger.model.LedgerEntry;
 import org.truce.report.model.Report;
 
 /**
- * Stores reports and their ledger entries in one transaction: a report is in the record
- * only if its entry is in the ledger, and the other way round. Every writer of reports
- * goes through here.
+ * Stores reports and their ledger entries, with the entries' disclosures, in one
+ * transaction: a report is in the record only if its entry is in the ledger, and the
+ * other way round. Every writer of reports goes through here.
  */
 @Service
 public class RecordingReports {
+
+	/** The group of a report's entry that commits to who reported it. */
+	public static final String SOURCE = "source";
+
+	/** The group of a report's entry that commits to where it happened. */
+	public static final String LOCATION = "location";
+
+	/** The group of a report's entry that commits to everything else. */
+	public static final String EVENT = "event";
 
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
@@ -80,9 +90,26 @@ public class RecordingReports {
 		});
 	}
 
-	/** The ledger entry of a report: every field of the report as stored. */
+	/**
+	 * The ledger entry of a report: salted commitments to its fields in three groups, so
+	 * that the public log holds none of them in the clear, and their disclosures, which
+	 * are stored beside it:
+	 * <ul>
+	 * <li>{@value #SOURCE}: who reported it, {@code sourceId} and
+	 * {@code externalId};</li>
+	 * <li>{@value #LOCATION}: {@code where}, every field of the location;</li>
+	 * <li>{@value #EVENT}: every other field (a field added to {@link Report} lands here,
+	 * hidden until disclosed).</li>
+	 * </ul>
+	 */
 	public LedgerEntry entry(Report report) {
-		return new LedgerEntry("report", report.id().toString(), this.json.convertValue(report, MAP));
+		Map<String, Object> event = this.json.convertValue(report, MAP);
+		Map<String, Object> source = new LinkedHashMap<>();
+		source.put("sourceId", event.remove("sourceId"));
+		source.put("externalId", event.remove("externalId"));
+		Object location = event.remove("where");
+		return LedgerEntry.committing("report", report.id().toString(),
+				Map.of(EVENT, event, LOCATION, location, SOURCE, source));
 	}
 
 }

@@ -30,13 +30,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.truce.access.application.ManagingUsers;
 import org.truce.ledger.application.Checkpointing;
 import org.truce.ledger.application.Cosigning;
+import org.truce.ledger.application.DisclosurePolicies;
 import org.truce.ledger.model.Cosignature;
 import org.truce.ledger.model.Note;
 import org.truce.ledger.model.NoteSignature;
@@ -54,9 +57,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The integrity page in a real browser (Debian's Chromium, driven by Playwright): a
- * report's inclusion proof is checked by the page's own script with WebCrypto, and a
- * proof, entry or signature altered on its way to the browser is caught. Skipped when
- * Chromium is not installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
+ * report's inclusion proof, and the groups of its fields disclosed to the reader, are
+ * checked by the page's own script with WebCrypto, and a proof, entry, disclosure or
+ * signature altered on its way to the browser is caught. Skipped when Chromium is not
+ * installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
 @ExtendWith(RequiresChromium.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -98,6 +102,20 @@ class IntegrityPageBrowserTest {
 	static Browser browser;
 
 	static String reportId;
+
+	/**
+	 * The reader is shown a report's event and location, never its source, as a party's
+	 * liaison would be.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class LiaisonsView {
+
+		@Bean
+		DisclosurePolicies liaisonsView() {
+			return () -> (kind, subject, group) -> !group.equals("source");
+		}
+
+	}
 
 	@DynamicPropertySource
 	static void store(DynamicPropertyRegistry registry) {
@@ -183,6 +201,55 @@ class IntegrityPageBrowserTest {
 	}
 
 	@Test
+	void theGroupsDisclosedToTheReaderAreCheckedAgainstTheEntrysCommitmentsInTheBrowser() {
+		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1100, 1600))) {
+			Page page = context.newPage();
+			List<String> errors = watchErrors(page);
+			page.navigate("http://127.0.0.1:" + this.port + "/ledger?report=" + reportId);
+			page.waitForSelector(VERDICT);
+			assertThat(page.locator("#verdict")).hasAttribute("data-verdict", "verified");
+			assertThat(page.locator("#steps")).containsText("The disclosed event opens the entry's commitment");
+			assertThat(page.locator("#steps")).containsText("The disclosed location opens the entry's commitment");
+			assertThat(page.locator("#steps")).containsText("Not disclosed to you: source");
+			assertThat(page.locator("#commitments-box")).isVisible();
+			assertThat(page.locator("#commitments .commitment")).hasCount(3);
+			assertThat(page.locator(".commitment[data-group=\"event\"]")).hasAttribute("data-state", "opened");
+			assertThat(page.locator(".commitment[data-group=\"event\"] .disclosed-value"))
+				.containsText("report 2 for the integrity page");
+			assertThat(page.locator(".commitment[data-group=\"location\"] .disclosed-value")).containsText("36.2");
+			assertThat(page.locator(".commitment[data-group=\"source\"]")).hasAttribute("data-state", "closed");
+			assertThat(page.locator("#result")).not().containsText("ucdp-ged");
+			assertThat(errors).as("errors in the page").isEmpty();
+		}
+	}
+
+	@Test
+	void aDisclosedValueAlteredOnItsWayIsCaught() {
+		String verdict = tampered(proof -> {
+			ObjectNode event = (ObjectNode) proof.get("entry").get("disclosures").get(0);
+			assertThat(event.get("group").asString()).isEqualTo("event");
+			((ObjectNode) event.get("value")).put("narrative", "nothing happened");
+			return proof;
+		}, "ledger-tampered-disclosure.png");
+		assertThat(verdict).startsWith("NOT verified: the disclosed event does not open the entry's commitment:"
+				+ " SHA-256(salt + \".\" + value) is ");
+	}
+
+	@Test
+	void aDisclosureOfAGroupTheEntryDoesNotCommitToIsCaught() {
+		String verdict = tampered(proof -> {
+			ObjectNode extra = JSON.createObjectNode();
+			extra.put("group", "informant");
+			extra.put("salt", "AAECAwQFBgcICQoLDA0ODw");
+			extra.put("value", "someone");
+			((ArrayNode) proof.get("entry").get("disclosures")).add(extra);
+			return proof;
+		}, "ledger-unknown-disclosure.png");
+		assertThat(verdict)
+			.isEqualTo("NOT verified: the server disclosed the group informant, to which the entry commits nothing.");
+	}
+
+	@Test
 	void aReportEnteredInTheBoxIsVerifiedToo() {
 		try (BrowserContext context = browser.newContext()) {
 			Page page = context.newPage();
@@ -215,7 +282,9 @@ class IntegrityPageBrowserTest {
 	void anEntryAlteredOnItsWayIsCaught() {
 		String verdict = tampered(proof -> {
 			ObjectNode entry = (ObjectNode) proof.get("entry");
-			entry.put("entry", entry.get("entry").asString().replace("report 2 for", "report 3 for"));
+			String text = entry.get("entry").asString();
+			int at = text.indexOf("\"event\":\"") + "\"event\":\"".length();
+			entry.put("entry", text.substring(0, at) + (text.charAt(at) == '0' ? '1' : '0') + text.substring(at + 1));
 			return proof;
 		}, "ledger-tampered-entry.png");
 		assertThat(verdict).startsWith("NOT verified: the entry's leaf hash");

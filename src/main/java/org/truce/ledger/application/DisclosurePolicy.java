@@ -1,0 +1,19 @@
+package org.truce.ledger.application;
+
+/**
+ * Which commitments in the log a reader may see opened: the groups of each entry (kind
+ * and subject) whose disclosures are shown to them. The entries themselves, commitments
+ * included, are public.
+ */
+@FunctionalInterface
+public interface DisclosurePolicy {
+
+	/** Opens every commitment: for staff, and for an export to staff. */
+	DisclosurePolicy ALL = (kind, subject, group) -> true;
+
+	/** Opens none: the log as anyone may see it. */
+	DisclosurePolicy NONE = (kind, subject, group) -> false;
+
+	boolean mayOpen(String kind, String subject, String group);
+
+}

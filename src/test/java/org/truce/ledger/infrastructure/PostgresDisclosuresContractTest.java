@@ -1,0 +1,17 @@
+package org.truce.ledger.infrastructure;
+
+import org.truce.testing.RunningTruce;
+
+/**
+ * The disclosures store contract on PostgreSQL, in a schema of its own; skipped unless
+ * {@code TRUCE_TEST_PG_URL} is set (and failed when it is unreachable and
+ * {@code TRUCE_REQUIRE_PG=1}).
+ */
+class PostgresDisclosuresContractTest extends DisclosuresContract {
+
+	@Override
+	RunningTruce start() {
+		return RunningTruce.postgres(false, LedgerStoreContract.PROPERTIES);
+	}
+
+}

@@ -1,0 +1,13 @@
+package org.truce.ledger.infrastructure;
+
+import org.truce.testing.RunningTruce;
+
+/** The disclosures store contract on the embedded SQLite store. */
+class SqliteDisclosuresContractTest extends DisclosuresContract {
+
+	@Override
+	RunningTruce start() {
+		return RunningTruce.sqlite(false, LedgerStoreContract.PROPERTIES);
+	}
+
+}
