@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.truce.access.application.ManagingUsers;
 import org.truce.ledger.application.Checkpointing;
 import org.truce.ledger.application.DisclosurePolicies;
 import org.truce.ledger.application.Ledger;
@@ -28,6 +29,7 @@ import org.truce.ledger.model.Disclosure;
 import org.truce.ledger.model.LedgerEntry;
 import org.truce.report.application.Sources;
 import org.truce.testing.Http;
+import org.truce.testing.RunningTruce;
 import org.truce.testing.ReportFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +64,9 @@ class AReadersPolicyDecidesWhichCommitmentsAreOpenedTest {
 	@Autowired
 	Ledger ledger;
 
+	@Autowired
+	ManagingUsers users;
+
 	@TestConfiguration(proxyBeanMethods = false)
 	static class LiaisonsView {
 
@@ -83,7 +88,7 @@ class AReadersPolicyDecidesWhichCommitmentsAreOpenedTest {
 		assertThat(this.context.getBeansOfType(DisclosurePolicies.class)).containsOnlyKeys("liaisonsView");
 		this.sources.save(ReportFixture.monitor());
 		Http http = new Http(URI.create("http://127.0.0.1:" + this.port));
-		Http.Response created = http.postJson("/api/reports", """
+		Http.Response created = http.withToken(RunningTruce.token(this.users, "monitor")).postJson("/api/reports", """
 				{"eventType": "armed_clash", "when": {"start": "2016-09-19"},
 				 "where": {"latitude": 36.2177, "longitude": 37.1612},
 				 "source": "monitor-aleppo", "externalId": "mon-5512", "narrative": "Clashes at the roundabout"}

@@ -47,7 +47,7 @@ class ByDefaultTheLogShowsReportsOnlyAsCommitmentsTest {
 	@Test
 	void theEntriesAndAReportsProofOpenNoCommitment() {
 		assertThat(this.truce.bean(DisclosurePolicies.class).forCurrentReader()).isSameAs(DisclosurePolicy.NONE);
-		Http.Response created = this.http.postJson("/api/reports", """
+		Http.Response created = this.truce.http("monitor").postJson("/api/reports", """
 				{"eventType": "armed_clash", "when": {"start": "2016-09-19"},
 				 "where": {"latitude": 36.2177, "longitude": 37.1612, "placeName": "Ramouseh"},
 				 "source": "monitor-aleppo", "externalId": "mon-5512", "narrative": "Clashes at the roundabout"}
