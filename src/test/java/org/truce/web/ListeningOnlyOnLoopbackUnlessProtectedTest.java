@@ -128,6 +128,32 @@ class ListeningOnlyOnLoopbackUnlessProtectedTest {
 	}
 
 	@Test
+	void withoutAProxyForwardedHeadersAreNotBelieved() throws Exception {
+		ConfigurableApplicationContext context = start(Map.of("truce.security.token.address-failures", "2"));
+		HttpClient client = HttpClient.newHttpClient();
+		URI me = URI.create("http://127.0.0.1:" + port(context) + "/api/me");
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 1; i <= 3; i++) {
+			statuses.add(
+					client
+						.send(HttpRequest.newBuilder(me)
+							.header("Authorization", "Bearer truce_guess-" + i)
+							.header("X-Forwarded-For", "203.0.113." + i)
+							.build(), HttpResponse.BodyHandlers.ofString())
+						.statusCode());
+		}
+		assertThat(statuses).as("a client cannot pose as other addresses to dodge the limit")
+			.containsExactly(401, 401, 429);
+
+		HttpResponse<String> signIn = client
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(context) + "/login"))
+				.header("X-Forwarded-Proto", "https")
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(signIn.headers().allValues("Set-Cookie")).isNotEmpty()
+			.allSatisfy(c -> assertThat(c).doesNotContainIgnoringCase("Secure"));
+	}
+
+	@Test
 	void withTlsItStartsOnEveryInterfaceAndServesHttps() throws Exception {
 		Path keyStore = selfSignedKeyStore();
 		ConfigurableApplicationContext context = start(Map.of("server.address", "0.0.0.0", "server.ssl.enabled", "true",
