@@ -9,7 +9,6 @@ import org.truce.scenario.application.LoadingScenario;
 import org.truce.scenario.application.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code truce demo}: loads the Syria 2016 scenario into the store (actors, sources, the
@@ -27,12 +26,15 @@ class DemoCommand implements Callable<Integer> {
 	@Mixin
 	StoreOptions store;
 
-	@Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}).")
-	int port;
+	@Mixin
+	ServerOptions server;
 
 	@Override
 	public Integer call() {
-		ConfigurableApplicationContext context = ServeCommand.start(this.store, this.port);
+		ConfigurableApplicationContext context = ServeCommand.start(this.store, this.server);
+		if (context == null) {
+			return 1;
+		}
 		try {
 			System.out.println("Loading the " + Scenario.SYRIA_2016.name() + " scenario into " + this.store.describe());
 			List<String> summary = context.getBean(LoadingScenario.class)
@@ -49,7 +51,7 @@ class DemoCommand implements Callable<Integer> {
 			System.err.println("truce demo: loading the scenario failed: " + ex.getMessage());
 			return 1;
 		}
-		ServeCommand.announce(this.store, this.port);
+		ServeCommand.announce(this.store, context);
 		System.out.println(ATTRIBUTION);
 		return ServeCommand.awaitShutdown(context);
 	}

@@ -7,8 +7,10 @@ package org.truce.shared;
  */
 public enum ErrorCode {
 
-	MALFORMED_JSON(400, "The request body is not valid JSON: {0}"), WRONG_TYPE(400, "Field {0} has the wrong type."),
-	UNKNOWN_FIELD(400, "Field {0} is not part of this resource."), FIELD_REQUIRED(422, "Field {0} is required."),
+	MALFORMED_JSON(400, "The request body is not valid JSON: {0}"),
+	MALFORMED_REQUEST(400, "The request is not valid HTTP/1.1, or its request line or headers are too large."),
+	WRONG_TYPE(400, "Field {0} has the wrong type."), UNKNOWN_FIELD(400, "Field {0} is not part of this resource."),
+	FIELD_REQUIRED(422, "Field {0} is required."),
 	LATITUDE_OUT_OF_RANGE(422, "Latitude must be between -90 and 90 degrees."),
 	LONGITUDE_OUT_OF_RANGE(422, "Longitude must be between -180 and 180 degrees."),
 	INTERVAL_END_BEFORE_START(422, "The end of the interval is before its start."),

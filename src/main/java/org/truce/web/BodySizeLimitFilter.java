@@ -44,13 +44,38 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > this.limit) {
-			response.setStatus(413);
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.setHeader("Connection", "close");
-			response.getOutputStream().write(this.json.writeValueAsBytes(problem(request)));
+			refuse(request, response);
 			return;
 		}
-		chain.doFilter(new Limited(request, this.limit, message()), response);
+		try {
+			chain.doFilter(new Limited(request, this.limit, message()), response);
+		}
+		catch (IOException | ServletException | RuntimeException ex) {
+			// A filter that reads the body itself (such as the form reader for PUT and
+			// DELETE) lets the overflow escape instead of answering it.
+			if (!tooLarge(ex) || response.isCommitted()) {
+				throw ex;
+			}
+			response.reset();
+			refuse(request, response);
+		}
+	}
+
+	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.setStatus(413);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setHeader("Connection", "close");
+		SecurityHeaders.set(response);
+		response.getOutputStream().write(this.json.writeValueAsBytes(problem(request)));
+	}
+
+	private static boolean tooLarge(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BodyTooLargeException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private ProblemDetail problem(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package org.truce.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -12,16 +13,21 @@ import org.truce.shared.ErrorCode;
 
 /**
  * Answers errors that never reached a controller (raised by the servlet container) with
- * problem+json too.
+ * problem+json too. Not part of the API, so not in its description.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
 	@RequestMapping("/error")
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		int code = status instanceof Integer i ? i : 500;
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (status == null) {
+			// Asked for directly, not forwarded by the container: there is nothing here.
+			return Problems.of(ErrorCode.NOT_FOUND, null, ErrorCode.NOT_FOUND.format(request.getRequestURI()));
+		}
+		int code = status instanceof Integer i ? i : 500;
 		ErrorCode error = switch (code) {
 			case 400 -> ErrorCode.MALFORMED_JSON;
 			case 404 -> ErrorCode.NOT_FOUND;

@@ -32,8 +32,9 @@ class SignInPageController {
 
 	@GetMapping("/login")
 	String signIn(@RequestParam(required = false) String error, @RequestParam(required = false) String signedOut,
-			@RequestParam(required = false) Long locked, Model model) {
+			@RequestParam(required = false) Long locked, @RequestParam(required = false) String expired, Model model) {
 		model.addAttribute("failed", error != null);
+		model.addAttribute("expired", expired != null);
 		model.addAttribute("signedOut", signedOut != null);
 		model.addAttribute("lockedSeconds", locked == null ? null : Math.max(1, Math.min(locked, 86_400)));
 		model.addAttribute("providers", providers());

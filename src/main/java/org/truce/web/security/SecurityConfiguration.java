@@ -28,6 +28,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -35,35 +37,34 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
-import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.truce.access.application.ManagingUsers;
 import org.truce.access.application.Users;
 import org.truce.shared.ErrorCode;
 import org.truce.web.Problems;
+import org.truce.web.SecurityHeaders;
 
 /**
  * Who may use which endpoint and page, and how people and machines sign in. Deny by
  * default: every path that is not listed in {@link #authorize} is refused. People sign in
  * with a password (Argon2id) or, when configured, an OpenID Connect provider, and get a
- * session cookie (HttpOnly, SameSite=Strict, Secure over TLS) with CSRF protection on
- * every form; machine clients send {@code Authorization: Bearer <token>}, which needs no
+ * session cookie (HttpOnly, SameSite=Lax, Secure over TLS) with CSRF protection on every
+ * form; machine clients send {@code Authorization: Bearer <token>}, which needs no
  * session and no CSRF token.
  */
 @Configuration
 @EnableWebSecurity
 @ConditionalOnWebApplication
 class SecurityConfiguration {
-
-	/**
-	 * The Content Security Policy: only the app's own scripts, styles, images and
-	 * connections; no frames of this app anywhere; forms post only to the app.
-	 */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-			+ " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
-			+ " form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
 	Accounts accounts(Users users, ManagingUsers managing, Clock clock) {
@@ -119,11 +120,20 @@ class SecurityConfiguration {
 		http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::forgeable));
 		http.exceptionHandling(
 				errors -> errors.authenticationEntryPoint(signInFirst(json)).accessDeniedHandler(refused(json)));
-		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+		http.requestCache(cache -> cache.requestCache(pagesOnly()));
+		// One policy everywhere, except that Swagger UI's own pages may use inline styles
+		// (see SecurityHeaders.SWAGGER_UI_POLICY for why).
+		RequestMatcher swaggerUi = request -> request.getRequestURI().startsWith("/swagger-ui/");
+		http.headers(headers -> headers
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
+					new ContentSecurityPolicyHeaderWriter(SecurityHeaders.SWAGGER_UI_POLICY)))
+			.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
+					new ContentSecurityPolicyHeaderWriter(SecurityHeaders.CONTENT_SECURITY_POLICY)))
 			.frameOptions(frame -> frame.deny())
 			.referrerPolicy(referrer -> referrer.policy(
 					org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
-		http.addFilterAfter(guard, SecurityContextHolderFilter.class);
+		// After the header writer, so that its refusals carry the security headers too.
+		http.addFilterAfter(guard, HeaderWriterFilter.class);
 		http.addFilterAfter(new CurrentGrants(accounts), AttemptGuard.class);
 		return http.build();
 	}
@@ -213,6 +223,17 @@ class SecurityConfiguration {
 	}
 
 	/**
+	 * Remembers the page a person asked for before signing in, to go back to it after.
+	 * Only page requests are remembered: an API request without credentials must not open
+	 * a session (each would cost server memory for the session's lifetime).
+	 */
+	private static RequestCache pagesOnly() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && AttemptGuard.wantsPage(request));
+		return cache;
+	}
+
+	/**
 	 * Not signed in: pages go to the sign-in page, everything else gets 401 problem+json.
 	 */
 	private static AuthenticationEntryPoint signInFirst(JsonMapper json) {
@@ -229,28 +250,46 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * A bearer token that is unknown, expired or revoked: 401, counted against the
-	 * address.
+	 * A bearer token that is unknown, expired, revoked or malformed: 401, counted against
+	 * the address.
 	 */
 	private static AuthenticationEntryPoint badToken(AttemptGuard guard, JsonMapper json) {
 		AuthenticationEntryPoint noToken = signInFirst(json);
 		return (request, response, ex) -> {
-			if (!(ex instanceof InvalidBearerTokenException)) {
+			if (!(ex instanceof OAuth2AuthenticationException invalid)
+					|| !OAuth2ErrorCodes.INVALID_TOKEN.equals(invalid.getError().getErrorCode())) {
 				noToken.commence(request, response, ex);
 				return;
 			}
 			guard.badToken(request.getRemoteAddr());
 			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-			Problems.write(request, response, json, ErrorCode.INVALID_TOKEN, "Authorization", ex.getMessage());
+			// Unknown, expired or revoked (the introspector says which), or not a token
+			// at
+			// all: "Bearer" with nothing or with characters no token has.
+			String detail = ex instanceof InvalidBearerTokenException ? ex.getMessage()
+					: "The Authorization header is malformed; send Authorization: Bearer <token>.";
+			Problems.write(request, response, json, ErrorCode.INVALID_TOKEN, "Authorization", detail);
 		};
 	}
 
 	/**
 	 * Signed in but not allowed: 403 problem+json. A form sent without its CSRF token is
-	 * refused as such, or as not signed in when there is no session at all.
+	 * refused as such, or as not signed in when there is no session at all. A sign-in
+	 * form without its token (its session expired, or another site posted it) sends a
+	 * browser back to a fresh sign-in page that says so.
 	 */
 	private static AccessDeniedHandler refused(JsonMapper json) {
 		return (request, response, ex) -> {
+			if (ex instanceof CsrfException && AttemptGuard.SIGN_IN.equals(request.getRequestURI())) {
+				if (AttemptGuard.wantsPage(request)) {
+					response.sendRedirect(AttemptGuard.SIGN_IN + "?expired");
+				}
+				else {
+					Problems.write(request, response, json, ErrorCode.CSRF_TOKEN_MISSING, "_csrf",
+							ErrorCode.CSRF_TOKEN_MISSING.format(null));
+				}
+				return;
+			}
 			if (ex instanceof CsrfException) {
 				Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 				boolean signedIn = SignedIn.of(auth) != null;

@@ -1,0 +1,339 @@
+package org.truce.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.truce.access.application.ManagingUsers;
+import org.truce.access.model.Grant;
+import org.truce.access.model.Role;
+import org.truce.actor.application.ActorDirectory;
+import org.truce.actor.model.Actor;
+import org.truce.actor.model.ActorType;
+import org.truce.adjudication.application.AdjudicatingIncidents;
+import org.truce.agreement.application.AgreementCatalogue;
+import org.truce.agreement.application.ControlMapDocuments;
+import org.truce.ledger.application.Checkpointing;
+import org.truce.report.application.Sources;
+import org.truce.report.application.SubmittingReport;
+import org.truce.report.model.ReportDraft;
+import org.truce.report.model.Reliability;
+import org.truce.report.model.Source;
+import org.truce.report.model.SourceKind;
+import org.truce.testing.RunningTruce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Who may use what: every operation in {@code /v3/api-docs}, and every page, called by
+ * each kind of reader, with the status the table says. An operation without a row fails
+ * the test, and so does a row whose operation is gone: adding an endpoint means deciding
+ * who may use it here. Denied requests are 401 problem+json for the public and 403
+ * problem+json for a signed-in role; allowed ones are never 401, 403 or 5xx; and every
+ * answer carries the security headers.
+ */
+class AuthorisationMatrixTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** The readers, in the order of the columns of {@link #TABLE}. */
+	enum Who {
+
+		PUBLIC(null), ADMIN("admin"), CO_CHAIR("co-chair:united-states"), MONITOR("monitor"),
+		LIAISON("liaison:syria-government"), NOTIFIER("notifier");
+
+		final String grant;
+
+		Who(String grant) {
+			this.grant = grant;
+		}
+
+	}
+
+	private static final String REPORT_JSON = """
+			{"eventType": "armed_clash", "when": {"start": "2016-10-21"},
+			 "where": {"latitude": 36.2, "longitude": 37.15}, "source": "monitors", "narrative": "matrix"}""";
+
+	/**
+	 * Every operation and page: a sample request ({@code {report}}, {@code {incident}},
+	 * {@code {token}} are filled in with ids of the store) and the status for each
+	 * reader.
+	 */
+	private static final List<Row> TABLE = List.of(
+	// @formatter:off
+		//                                                                            public admin co-ch monit liais notif
+		// Reference data: everyone.
+		api("GET /api/event-types", "/api/event-types",                              all(200)),
+		api("GET /api/actors", "/api/actors",                                        all(200)),
+		api("GET /api/actors/resolve", "/api/actors/resolve?name=Russia",            all(200)),
+		api("GET /api/places", "/api/places?q=Aleppo",                               all(200)),
+		api("GET /api/boundaries/{pcode}", "/api/boundaries/SY02",                   all(404)),
+		api("GET /api/control-areas", "/api/control-areas?at=2016-10-21T00:00:00Z",  all(200)),
+		api("GET /layers/{name}.geojson", "/layers/syria-admin1.geojson",            all(200)),
+		api("GET /api/agreements", "/api/agreements",                                all(200)),
+		api("GET /api/agreements/{id}", "/api/agreements/aleppo-pause-2016-10",      all(200)),
+		api("GET /api/agreements/{id}/zones", "/api/agreements/aleppo-pause-2016-10/zones", all(200)),
+		api("GET /api/agreements/{id}/mingled", "/api/agreements/aleppo-pause-2016-10/mingled", all(200)),
+		api("GET /api/agreements/{id}/outcomes", "/api/agreements/aleppo-pause-2016-10/outcomes", all(200)),
+		api("GET /api/agreements/{id}/incident-outcomes",
+				"/api/agreements/aleppo-pause-2016-10/incident-outcomes",            all(200)),
+		api("GET /api/agreements/{id}/clock",
+				"/api/agreements/syria-arrangement-2016-09/clock?at=2016-09-14T00:00:00Z", all(200)),
+		// Reports and findings: everyone reads, each answer cut to the reader.
+		api("GET /api/reports", "/api/reports",                                      all(200)),
+		api("GET /api/reports/{id}", "/api/reports/{report}",                        all(200)),
+		api("GET /api/map/reports", "/api/map/reports",                              all(200)),
+		api("GET /api/findings", "/api/findings",                                    all(200)),
+		api("GET /api/incidents/{id}/findings", "/api/incidents/{incident}/findings", all(200)),
+		// Submitting: monitors and liaisons; sources: monitors (co-chairs read them).
+		api("POST /api/reports", "/api/reports", "application/json", REPORT_JSON,
+				                                                                      of(401,  403,  403,  201,  201,  403)),
+		api("GET /api/sources", "/api/sources",                                      of(401,  403,  200,  200,  403,  403)),
+		api("POST /api/sources", "/api/sources", "application/json",
+				"{\"id\": \"matrix-source\", \"name\": \"Matrix\", \"kind\": \"NGO\"}",
+				                                                                      of(401,  403,  403,  201,  403,  403)),
+		// The ledger: everyone; a cosignature is judged by its witness key's signature.
+		api("GET /ledger/checkpoint", "/ledger/checkpoint",                          all(200)),
+		api("GET /ledger/checkpoint/status", "/ledger/checkpoint/status",            all(200)),
+		api("GET /ledger/key", "/ledger/key",                                        all(200)),
+		api("GET /ledger/entries", "/ledger/entries?start=0&end=2",                  all(200)),
+		api("GET /ledger/proof/inclusion", "/ledger/proof/inclusion?index=0&size=2", all(200)),
+		api("GET /ledger/proof/consistency", "/ledger/proof/consistency?from=1&to=2", all(200)),
+		api("GET /api/reports/{id}/proof", "/api/reports/{report}/proof",            all(200)),
+		api("POST /ledger/cosignature", "/ledger/cosignature", "text/plain", "not a cosigned note\n",
+				                                                                      all(422)),
+		// Who am I; users and tokens: admins.
+		api("GET /api/me", "/api/me",                                                of(401,  200,  200,  200,  200,  200)),
+		api("GET /api/users", "/api/users",                                          of(401,  200,  403,  403,  403,  403)),
+		api("POST /api/users", "/api/users", "application/json",
+				"{\"username\": \"matrix-added\", \"grants\": [\"monitor\"]}",       of(401,  201,  403,  403,  403,  403)),
+		api("POST /api/users/{username}/grants", "/api/users/matrix-target/grants", "application/json",
+				"{\"grant\": \"monitor\"}",                                          of(401,  201,  403,  403,  403,  403)),
+		api("DELETE /api/users/{username}/grants/{grant}", "/api/users/matrix-target/grants/notifier",
+				                                                                      of(401,  204,  403,  403,  403,  403)),
+		api("POST /api/users/{username}/tokens", "/api/users/matrix-target/tokens", "application/json",
+				"{\"label\": \"matrix\"}",                                           of(401,  201,  403,  403,  403,  403)),
+		api("DELETE /api/tokens/{id}", "/api/tokens/{token}",                        of(401,  204,  403,  403,  403,  403)),
+		// Pages and service endpoints, which the API description does not list.
+		page("GET /", "/",                                                           all(200)),
+		page("GET /login", "/login",                                                 all(200)),
+		page("GET /ledger", "/ledger",                                               all(200)),
+		page("GET /reports/{id}/panel", "/reports/{report}/panel",                   all(200)),
+		page("GET /incidents/{id}/findings/panel", "/incidents/{incident}/findings/panel", all(200)),
+		page("GET /swagger-ui.html", "/swagger-ui.html",                             all(302)),
+		page("GET /v3/api-docs", "/v3/api-docs",                                     all(200)),
+		page("GET /actuator/health", "/actuator/health",                             all(200))
+	// @formatter:on
+	);
+
+	private static RunningTruce truce;
+
+	private static final Map<Who, String> tokens = new EnumMap<>(Who.class);
+
+	private static final Map<String, String> ids = new java.util.HashMap<>();
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+	@BeforeAll
+	static void aStoreWithAnAgreementAReportAFindingAndAUserForEachRole() throws IOException {
+		truce = RunningTruce.sqlite(true);
+		truce.bean(ActorDirectory.class)
+			.register(List.of(
+					new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null,
+							List.of("Syrian government")),
+					new Actor("russia", "Russian Federation", ActorType.STATE_FORCE, null, List.of("Russia")),
+					new Actor("united-states", "United States", ActorType.STATE_FORCE, null, List.of("US"))));
+		truce.bean(Sources.class).save(new Source("monitors", "Monitors", SourceKind.MONITOR, Reliability.B));
+		AgreementCatalogue agreements = truce.bean(AgreementCatalogue.class);
+		agreements.replaceControlMap("control-2016.geojson",
+				new ControlMapDocuments()
+					.parse("control-2016.geojson", classpath("scenarios/syria-2016/control/control-2016.geojson"))
+					.areas());
+		for (String agreement : List.of("aleppo-pause-2016-10.yaml", "syria-arrangement-2016-09.yaml")) {
+			assertThat(agreements.load(agreement, classpath("scenarios/syria-2016/agreements/" + agreement)).errors())
+				.isEmpty();
+		}
+		String report = truce.bean(SubmittingReport.class)
+			.submit(new ReportDraft("shelling_artillery_missile_attack",
+					new ReportDraft.When("2016-10-21T11:00:00+03:00", null, "EXACT"),
+					new ReportDraft.Where(36.2070, 37.1570, "SURVEYED", null, "Aleppo old city", null, null),
+					"Syrian government", null, null, "Shells struck the old city.", "monitors", "matrix-1", null), null,
+					"matrix")
+			.report()
+			.id()
+			.toString();
+		truce.bean(AdjudicatingIncidents.class).all();
+		for (Who who : Who.values()) {
+			if (who.grant != null) {
+				tokens.put(who, truce.token(who.grant));
+			}
+		}
+		ManagingUsers users = truce.bean(ManagingUsers.class);
+		users.add("matrix-target", null, List.of(new Grant(Role.NOTIFIER, null)), ManagingUsers.COMMAND_LINE);
+		String token = users.issueToken("matrix-target", "to revoke", null, ManagingUsers.COMMAND_LINE)
+			.token()
+			.id()
+			.toString();
+		truce.bean(Checkpointing.class).checkpoint();
+		JsonNode findings = JSON.readTree(truce.http()
+			.withToken(tokens.get(Who.MONITOR))
+			.get("/api/findings?agreement=aleppo-pause-2016-10")
+			.body());
+		ids.put("{report}", report);
+		ids.put("{incident}", findings.get("items").get(0).get("incident").asString());
+		ids.put("{token}", token);
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		truce.close();
+	}
+
+	@Test
+	void everyOperationInTheApiDescriptionHasARowAndEveryRowAnOperation() {
+		JsonNode paths = JSON.readTree(truce.http().get("/v3/api-docs").body()).get("paths");
+		Set<String> described = new TreeSet<>();
+		for (Map.Entry<String, JsonNode> path : paths.properties()) {
+			for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+				described.add(operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
+			}
+		}
+		Set<String> inTable = TABLE.stream()
+			.filter(Row::described)
+			.map(Row::operation)
+			.collect(Collectors.toCollection(TreeSet::new));
+		Set<String> withoutRow = new TreeSet<>(described);
+		withoutRow.removeAll(inTable);
+		Set<String> withoutOperation = new TreeSet<>(inTable);
+		withoutOperation.removeAll(described);
+		assertThat(withoutRow).as("operations in /v3/api-docs without a row in the table: say who may use them")
+			.isEmpty();
+		assertThat(withoutOperation).as("rows of the table whose operation /v3/api-docs no longer lists").isEmpty();
+		assertThat(TABLE.stream().map(Row::operation).distinct().count()).as("one row per operation")
+			.isEqualTo(TABLE.size());
+	}
+
+	@TestFactory
+	Stream<DynamicTest> eachReaderGetsTheStatusTheTableSays() {
+		List<DynamicTest> tests = new ArrayList<>();
+		for (Row row : TABLE) {
+			for (Who who : Who.values()) {
+				int expected = row.expected()[who.ordinal()];
+				tests.add(DynamicTest.dynamicTest(row.operation() + " as " + who + " is " + expected,
+						() -> check(row, who, expected)));
+			}
+		}
+		return tests.stream();
+	}
+
+	private void check(Row row, Who who, int expected) throws Exception {
+		String path = row.sample();
+		for (Map.Entry<String, String> id : ids.entrySet()) {
+			path = path.replace(id.getKey(), id.getValue());
+		}
+		HttpRequest.Builder request = HttpRequest.newBuilder(truce.baseUri().resolve(path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Accept", row.described() ? "application/json, application/problem+json, */*"
+					: "text/html,application/xhtml+xml,application/json;q=0.9,*/*;q=0.8");
+		if (tokens.containsKey(who)) {
+			request.header("Authorization", "Bearer " + tokens.get(who));
+		}
+		if (row.body() != null) {
+			request.header("Content-Type", row.contentType());
+		}
+		request.method(row.method(), row.body() == null ? HttpRequest.BodyPublishers.noBody()
+				: HttpRequest.BodyPublishers.ofString(row.body()));
+		HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		String seen = response.statusCode() + " " + response.body();
+
+		assertThat(response.statusCode()).as("%s %s as %s: %s", row.method(), path, who, abbreviated(seen))
+			.isEqualTo(expected);
+		assertThat(response.statusCode()).as("never a server error").isLessThan(500);
+		if (expected == 401 || expected == 403) {
+			assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+					type -> assertThat(type).as("a refusal is problem+json").startsWith("application/problem+json"));
+			String code = JSON.readTree(response.body()).get("code").asString();
+			assertThat(code).isEqualTo(who == Who.PUBLIC ? "UNAUTHENTICATED" : "FORBIDDEN");
+			assertThat(expected).as("the public is asked to sign in; a role is refused")
+				.isEqualTo(who == Who.PUBLIC ? 401 : 403);
+		}
+		assertThat(response.headers().firstValue("Content-Security-Policy"))
+			.hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'")
+				.contains("style-src 'self'")
+				.contains("frame-ancestors 'none'"));
+		assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+		assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+	}
+
+	/**
+	 * One operation: {@code "GET /api/reports/{id}"} as the API description names it, a
+	 * sample request, and the status for each reader in the order of {@link Who}.
+	 */
+	record Row(String operation, boolean described, String sample, String contentType, String body, int[] expected) {
+
+		String method() {
+			return this.operation.substring(0, this.operation.indexOf(' '));
+		}
+
+	}
+
+	private static Row api(String operation, String sample, int[] expected) {
+		return new Row(operation, true, sample, null, null, expected);
+	}
+
+	private static Row api(String operation, String sample, String contentType, String body, int[] expected) {
+		return new Row(operation, true, sample, contentType, body, expected);
+	}
+
+	private static Row page(String operation, String sample, int[] expected) {
+		return new Row(operation, false, sample, null, null, expected);
+	}
+
+	/** The same status for every reader. */
+	private static int[] all(int status) {
+		int[] out = new int[Who.values().length];
+		java.util.Arrays.fill(out, status);
+		return out;
+	}
+
+	/** Public, admin, co-chair, monitor, liaison, notifier. */
+	private static int[] of(int... statuses) {
+		assertThat(statuses).hasSize(Who.values().length);
+		return statuses;
+	}
+
+	private static String abbreviated(String text) {
+		return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+	}
+
+	private static String classpath(String path) throws IOException {
+		try (InputStream in = AuthorisationMatrixTest.class.getClassLoader().getResourceAsStream(path)) {
+			if (in == null) {
+				throw new IOException("no " + path + " on the class path");
+			}
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+}
