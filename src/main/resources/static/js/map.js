@@ -260,6 +260,10 @@
 			text += ' · ' + plural(overLimit, 'older report', 'older reports') + ' beyond the limit of ' +
 				body.limit.toLocaleString('en') + ' not drawn';
 		}
+		if (body.coarsened > 0) {
+			text += ' · ' + plural(body.coarsened, 'point', 'points') + ' placed only at the centre of a ' +
+				body.coarsenedDegrees + '° grid cell, to protect reporters at risk';
+		}
 		countElement.textContent = text;
 		countElement.title = body.note || '';
 		countElement.classList.remove('count-error');

@@ -7,23 +7,30 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.truce.access.application.ManagingUsers;
+import org.truce.access.application.Readers;
+import org.truce.access.application.Users;
+import org.truce.access.model.User;
+import org.truce.access.model.Viewer;
 import org.truce.adjudication.application.ExportingFindings;
 import org.truce.agreement.application.AgreementCatalogue;
 import org.truce.ledger.application.DisclosurePolicy;
 import org.truce.ledger.application.ExportingLedger;
 import org.truce.report.application.ExportingReports;
 import org.truce.report.application.ReportFormat;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code truce export reports --format geojson|csv [--out FILE]},
- * {@code truce export findings --agreement ID --format csv [--out FILE]} and
- * {@code truce export ledger --out DIR [--disclose all|none]}.
+ * {@code truce export reports --format geojson|csv [--as USERNAME | --public] [--out FILE]},
+ * {@code truce export findings --agreement ID --format csv [--as USERNAME | --public] [--out FILE]}
+ * and {@code truce export ledger --out DIR [--disclose all|none]}.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Export the record to files.", subcommands = {
 		ExportCommand.ReportsCommand.class, ExportCommand.FindingsCommand.class, ExportCommand.LedgerCommand.class })
@@ -79,6 +86,55 @@ class ExportCommand {
 			Files.deleteIfExists(partial);
 		}
 	}
+
+	/**
+	 * Whose view of the record an export holds: {@code --as USERNAME} (what that user
+	 * would see), {@code --public} (what the public sees, the published reports), or
+	 * neither: the operator's full export.
+	 */
+	static class Reader {
+
+		@Option(names = "--as", paramLabel = "USERNAME",
+				description = "Export only what this user would see through the API, cut as for that user.")
+		String username;
+
+		@Option(names = "--public", description = "Export only what the public sees: published reports, without"
+				+ " sources, and at-risk places coarsened.")
+		boolean anyone;
+
+		/**
+		 * The reader of the export, in the running context.
+		 * @throws IllegalArgumentException when no active user has the name
+		 */
+		static Viewer of(Reader reader, ConfigurableApplicationContext context) {
+			if (reader == null) {
+				return OPERATOR;
+			}
+			if (reader.anyone) {
+				return Viewer.PUBLIC;
+			}
+			User user = context.getBean(Users.class)
+				.byUsername(reader.username)
+				.orElseThrow(() -> new IllegalArgumentException("no user is named " + reader.username + "."));
+			if (!user.active()) {
+				throw new IllegalArgumentException(reader.username + " is disabled and sees nothing.");
+			}
+			return context.getBean(Readers.class).viewer(user.id().toString(), user.grants());
+		}
+
+		/** Warns, on standard error, that the operator's full export needs care. */
+		static void warnIfFull(Reader reader) {
+			if (reader == null) {
+				System.err.println("truce export: this is the operator's full export: the file holds reporter"
+						+ " identities and exact locations, including those of sources at risk. Keep it safe;"
+						+ " use --as USERNAME or --public to export what a reader may see.");
+			}
+		}
+
+	}
+
+	/** The reader of the operator's full export. */
+	static final Viewer OPERATOR = new Viewer(Viewer.Reach.FULL, Set.of(), ManagingUsers.COMMAND_LINE);
 
 	/** Writes an export into a directory and says what it wrote. */
 	interface DirectoryExport {
@@ -192,11 +248,16 @@ class ExportCommand {
 	}
 
 	@Command(name = "reports", mixinStandardHelpOptions = true,
-			description = "Export every report, newest event first, as GeoJSON (RFC 7946) or CSV.")
+			description = { "Export every report, newest event first, as GeoJSON (RFC 7946) or CSV.",
+					"Without --as or --public this is the operator's full export, with reporter identities and"
+							+ " exact locations; with either, it holds what that reader would see through the API." })
 	static class ReportsCommand implements Callable<Integer> {
 
 		@Mixin
 		StoreOptions store;
+
+		@ArgGroup(exclusive = true, multiplicity = "0..1")
+		Reader reader;
 
 		@Option(names = "--format", required = true, paramLabel = "FORMAT",
 				description = "geojson or csv (case-insensitive).")
@@ -213,19 +274,32 @@ class ExportCommand {
 				System.err.println("truce export: --format must be geojson or csv, not " + this.formatName + ".");
 				return 2;
 			}
-			return run(this.store, this.out, "reports",
-					(context, target) -> context.getBean(ExportingReports.class).exportAll(format, target));
+			try {
+				Reader.warnIfFull(this.reader);
+				return run(this.store, this.out, "reports", (context, target) -> context.getBean(ExportingReports.class)
+					.exportAll(format, target, Reader.of(this.reader, context)));
+			}
+			catch (IllegalArgumentException ex) {
+				System.err.println("truce export reports: " + ex.getMessage());
+				return 2;
+			}
 		}
 
 	}
 
 	@Command(name = "findings", mixinStandardHelpOptions = true,
-			description = "Export an agreement's findings as CSV: one row per incident and term, with the outcome and"
-					+ " its reasons.")
+			description = {
+					"Export an agreement's findings as CSV: one row per incident and term, with the outcome"
+							+ " and its reasons.",
+					"Without --as or --public this is the operator's full export; with either, it holds what that"
+							+ " reader would see through the API." })
 	static class FindingsCommand implements Callable<Integer> {
 
 		@Mixin
 		StoreOptions store;
+
+		@ArgGroup(exclusive = true, multiplicity = "0..1")
+		Reader reader;
 
 		@Option(names = "--agreement", required = true, paramLabel = "ID", description = "The agreement.")
 		String agreement;
@@ -244,12 +318,14 @@ class ExportCommand {
 				return 2;
 			}
 			try {
+				Reader.warnIfFull(this.reader);
 				return run(this.store, this.out, "findings of " + this.agreement, (context, target) -> {
 					if (context.getBean(AgreementCatalogue.class).versions(this.agreement).isEmpty()) {
 						throw new IllegalArgumentException("no agreement has the id " + this.agreement
 								+ "; load it with 'truce agreement load FILE'.");
 					}
-					return context.getBean(ExportingFindings.class).exportCsv(this.agreement, target);
+					return context.getBean(ExportingFindings.class)
+						.exportCsv(this.agreement, target, Reader.of(this.reader, context));
 				});
 			}
 			catch (IllegalArgumentException ex) {

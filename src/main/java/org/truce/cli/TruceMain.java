@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 		description = "Truce: the shared record of a ceasefire.",
 		subcommands = { ServeCommand.class, DemoCommand.class, ImportCommand.class, ExportCommand.class,
 				AgreementCommand.class, ControlCommand.class, AdjudicateCommand.class, ProofCommand.class,
-				WitnessCommand.class, VerifyCommand.class, UserCommand.class, BenchCommand.class,
+				WitnessCommand.class, VerifyCommand.class, UserCommand.class, PublishCommand.class, BenchCommand.class,
 				CommandLine.HelpCommand.class })
 public class TruceMain {
 

@@ -35,6 +35,20 @@ public sealed interface StoreDialect permits StoreDialect.Sqlite, StoreDialect.P
 	 */
 	String fromWithinBox(String table, double minLon, double minLat, double maxLon, double maxLat, List<Object> params);
 
+	/**
+	 * The exact geodesic test that the point of SQL expressions {@code latExpr} and
+	 * {@code lonExpr} (degrees) lies within {@code radiusMetres} of a point, with its
+	 * parameters added. Uses no index: follow a FROM clause that does.
+	 */
+	String pointWithinCircle(String latExpr, String lonExpr, double lat, double lon, double radiusMetres,
+			List<Object> params);
+
+	/**
+	 * A uuid from the text of an id, to compare with a uuid column such as
+	 * {@code reports.id}.
+	 */
+	String uuidFromText(String textExpr);
+
 	String name();
 
 	/**
@@ -78,10 +92,21 @@ public sealed interface StoreDialect permits StoreDialect.Sqlite, StoreDialect.P
 		public String fromWithinCircle(String table, double lat, double lon, double radiusMetres, List<Object> params) {
 			double[] box = Geodesic.boundingBox(lat, lon, radiusMetres);
 			String from = fromWithinBox(table, box[0], box[1], box[2], box[3], params);
+			return from + " AND " + pointWithinCircle("t.lat", "t.lon", lat, lon, radiusMetres, params);
+		}
+
+		@Override
+		public String pointWithinCircle(String latExpr, String lonExpr, double lat, double lon, double radiusMetres,
+				List<Object> params) {
 			params.add(lat);
 			params.add(lon);
 			params.add(radiusMetres);
-			return from + " AND geodesic_within(t.lat, t.lon, ?, ?, ?)";
+			return "geodesic_within(" + latExpr + ", " + lonExpr + ", ?, ?, ?)";
+		}
+
+		@Override
+		public String uuidFromText(String textExpr) {
+			return textExpr;
 		}
 
 		@Override
@@ -136,6 +161,21 @@ public sealed interface StoreDialect permits StoreDialect.Sqlite, StoreDialect.P
 			params.add(lat);
 			params.add(radiusMetres);
 			return " FROM " + table + " t WHERE ST_DWithin(t.geog, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?)";
+		}
+
+		@Override
+		public String pointWithinCircle(String latExpr, String lonExpr, double lat, double lon, double radiusMetres,
+				List<Object> params) {
+			params.add(lon);
+			params.add(lat);
+			params.add(radiusMetres);
+			return "ST_DWithin(ST_SetSRID(ST_MakePoint(" + lonExpr + ", " + latExpr + "), 4326)::geography,"
+					+ " ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography, ?)";
+		}
+
+		@Override
+		public String uuidFromText(String textExpr) {
+			return "CAST(" + textExpr + " AS uuid)";
 		}
 
 		@Override

@@ -196,13 +196,14 @@ public final class RunningTruce implements AutoCloseable {
 	}
 
 	/**
-	 * Deletes every report, source and actor, so that the next test starts from an empty
-	 * store.
+	 * Deletes every report (and its publication), source and actor, so that the next test
+	 * starts from an empty store.
 	 */
 	public void wipe() {
 		JdbcClient jdbc = jdbc();
 		jdbc.sql("DELETE FROM import_rejections").update();
 		jdbc.sql("DELETE FROM imports").update();
+		jdbc.sql("DELETE FROM report_publications").update();
 		jdbc.sql("DELETE FROM reports").update();
 		if (dialect() instanceof StoreDialect.Sqlite) {
 			// The R*Tree has no delete trigger: reports are never deleted in production.

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -13,13 +14,15 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import org.springframework.stereotype.Service;
+import org.truce.access.model.Viewer;
 import org.truce.adjudication.model.Finding;
 import org.truce.adjudication.model.FindingQuery;
 import org.truce.adjudication.model.StoredFinding;
 
 /**
  * Writes an agreement's findings as RFC 4180 CSV: one row per incident and term, newest
- * incident first, streamed page by page.
+ * incident first, streamed page by page. Every export is cut to its reader as
+ * {@link ReadingFindings} cuts every read.
  */
 @Service
 public class ExportingFindings {
@@ -29,27 +32,37 @@ public class ExportingFindings {
 			"agreement_version", "term_id", "outcome", "missing", "reasons", "actor_id", "zones", "incident_start",
 			"incident_end");
 
-	private final Findings findings;
+	/**
+	 * The columns for a reader who may not see sources: {@link #HEADER} without
+	 * {@code external_ids}.
+	 */
+	public static final List<String> HEADER_WITHOUT_SOURCES = HEADER.stream()
+		.filter(c -> !c.equals("external_ids"))
+		.toList();
 
-	public ExportingFindings(Findings findings) {
+	private final ReadingFindings findings;
+
+	public ExportingFindings(ReadingFindings findings) {
 		this.findings = findings;
 	}
 
 	/**
-	 * Writes every finding under the agreement. {@code reasons} holds each reason as
-	 * {@code CODE: sentence}, separated by {@code " | "}; {@code external_ids} and
+	 * Writes every finding under the agreement that the reader may see. {@code reasons}
+	 * holds each reason as {@code CODE: sentence}, separated by {@code " | "};
+	 * {@code external_ids} (left out for a reader who may not see sources) and
 	 * {@code missing} are separated by {@code ;}.
 	 * @return how many rows were written
 	 */
-	public long exportCsv(String agreementId, OutputStream out) throws IOException {
+	public long exportCsv(String agreementId, OutputStream out, Viewer viewer) throws IOException {
 		BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
 		CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180);
-		csv.printRecord(HEADER);
+		boolean withSources = viewer.seesSources();
+		csv.printRecord(withSources ? HEADER : HEADER_WITHOUT_SOURCES);
 		long rows = 0;
 		FindingQuery.Cursor cursor = null;
 		do {
 			Findings.Page page = this.findings
-				.find(new FindingQuery(agreementId, null, null, null, null, null, null, null, cursor, 1000));
+				.find(new FindingQuery(agreementId, null, null, null, null, null, null, null, cursor, 1000), viewer);
 			for (StoredFinding s : page.findings()) {
 				Finding f = s.finding();
 				String missing = f instanceof Finding.Undetermined u
@@ -58,11 +71,16 @@ public class ExportingFindings {
 					.stream()
 					.map(r -> r.code().name() + ": " + r.detail())
 					.collect(Collectors.joining(" | "));
+				List<Object> row = new ArrayList<>(HEADER.size());
+				row.add(f.key().incidentId());
+				if (withSources) {
+					row.add(String.join(";", s.externalIds()));
+				}
+				row.addAll(List.of(f.key().agreementId(), f.key().agreementVersion(), f.key().termId(),
+						f.outcome().name(), missing, reasons, s.actorId() == null ? "" : s.actorId(),
+						String.join(";", s.zoneIds()), s.incidentStart(), s.incidentEnd()));
 				try {
-					csv.printRecord(f.key().incidentId(), String.join(";", s.externalIds()), f.key().agreementId(),
-							f.key().agreementVersion(), f.key().termId(), f.outcome().name(), missing, reasons,
-							s.actorId() == null ? "" : s.actorId(), String.join(";", s.zoneIds()), s.incidentStart(),
-							s.incidentEnd());
+					csv.printRecord(row);
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.truce.adjudication.model.FindingQuery;
 import org.truce.adjudication.model.Outcome;
 import org.truce.adjudication.model.StoredFinding;
+import org.truce.report.model.ReportQuery;
 
 /**
  * The store of findings: derived from the record, replaced whenever they are recomputed.
@@ -24,14 +25,18 @@ public interface Findings {
 	/** One page of findings, and the cursor of the next page or null. */
 	Page find(FindingQuery query);
 
-	/** How many findings of each outcome there are under the agreement. */
-	Map<Outcome, Long> countByOutcome(String agreementId);
+	/**
+	 * How many findings of each outcome there are under the agreement, about the
+	 * incidents of the reports in {@code scope}.
+	 */
+	Map<Outcome, Long> countByOutcome(String agreementId, ReportQuery.Scope scope);
 
 	/**
-	 * For every incident with findings under the agreement, its most serious outcome: a
-	 * violation of any term, else undetermined for any term, else no violation.
+	 * For every incident with findings under the agreement, of the reports in
+	 * {@code scope}, its most serious outcome: a violation of any term, else undetermined
+	 * for any term, else no violation.
 	 */
-	Map<String, Outcome> worstOutcomeByIncident(String agreementId);
+	Map<String, Outcome> worstOutcomeByIncident(String agreementId, ReportQuery.Scope scope);
 
 	record Page(List<StoredFinding> findings, FindingQuery.Cursor next) {
 

@@ -21,6 +21,8 @@ import org.truce.adjudication.model.MissingFact;
 import org.truce.adjudication.model.Outcome;
 import org.truce.adjudication.model.Reason;
 import org.truce.adjudication.model.StoredFinding;
+import org.truce.report.infrastructure.ReportScopeSql;
+import org.truce.report.model.ReportQuery;
 import org.truce.store.StoreDialect;
 
 @Repository
@@ -80,7 +82,7 @@ class JdbcFindings implements Findings {
 
 	@Override
 	public Page find(FindingQuery q) {
-		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM findings WHERE 1 = 1");
+		StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM findings f WHERE 1 = 1");
 		List<Object> params = new ArrayList<>();
 		equal(sql, params, "agreement_id", q.agreementId());
 		equal(sql, params, "term_id", q.termId());
@@ -99,6 +101,7 @@ class JdbcFindings implements Findings {
 			sql.append(" AND incident_start <= ?");
 			params.add(this.dialect.instant(q.to()));
 		}
+		sql.append(scoped(q.scope(), q.zoneId() != null, params));
 		if (q.after() != null) {
 			sql.append(" AND (incident_start < ? OR (incident_start = ? AND (incident_id < ?"
 					+ " OR (incident_id = ? AND term_id < ?))))");
@@ -118,6 +121,30 @@ class JdbcFindings implements Findings {
 				last.finding().key().termId()));
 	}
 
+	/**
+	 * The condition that a finding is about a report the scope's reader may see; with a
+	 * zone filter, also that the report's place is not one the reader sees only
+	 * coarsened: its zones were found from the exact place, so matching them would locate
+	 * it more closely than the reader may know. Incident ids are report ids (one report
+	 * per incident), always uuids.
+	 */
+	private String scoped(ReportQuery.Scope scope, boolean byZone, List<Object> params) {
+		StringBuilder sql = new StringBuilder();
+		String sameReport = "t.id = " + this.dialect.uuidFromText("f.incident_id");
+		String visible = ReportScopeSql.visible(scope, "t", params);
+		if (!visible.isEmpty()) {
+			sql.append(" AND EXISTS (SELECT 1 FROM reports t WHERE ").append(sameReport).append(visible).append(')');
+		}
+		if (byZone && scope.atRiskGrid() != null) {
+			sql.append(" AND NOT EXISTS (SELECT 1 FROM reports t WHERE ")
+				.append(sameReport)
+				.append(" AND ")
+				.append(ReportScopeSql.fromAtRiskSource("t"))
+				.append(')');
+		}
+		return sql.toString();
+	}
+
 	private static void equal(StringBuilder sql, List<Object> params, String column, Object value) {
 		if (value != null) {
 			sql.append(" AND ").append(column).append(" = ?");
@@ -126,13 +153,17 @@ class JdbcFindings implements Findings {
 	}
 
 	@Override
-	public Map<Outcome, Long> countByOutcome(String agreementId) {
+	public Map<Outcome, Long> countByOutcome(String agreementId, ReportQuery.Scope scope) {
 		Map<Outcome, Long> out = new EnumMap<>(Outcome.class);
 		for (Outcome o : Outcome.values()) {
 			out.put(o, 0L);
 		}
-		this.jdbc.sql("SELECT outcome, count(*) AS n FROM findings WHERE agreement_id = ? GROUP BY outcome")
-			.param(agreementId)
+		List<Object> params = new ArrayList<>(List.of(agreementId));
+		String scoped = scoped(scope, false, params);
+		this.jdbc
+			.sql("SELECT f.outcome, count(*) AS n FROM findings f WHERE f.agreement_id = ?" + scoped
+					+ " GROUP BY f.outcome")
+			.params(params)
 			.query(rs -> {
 				out.put(Outcome.valueOf(rs.getString("outcome")), rs.getLong("n"));
 			});
@@ -140,13 +171,15 @@ class JdbcFindings implements Findings {
 	}
 
 	@Override
-	public Map<String, Outcome> worstOutcomeByIncident(String agreementId) {
+	public Map<String, Outcome> worstOutcomeByIncident(String agreementId, ReportQuery.Scope scope) {
 		Map<String, Outcome> out = new java.util.HashMap<>();
 		Outcome[] byRank = { Outcome.NO_VIOLATION, Outcome.UNDETERMINED, Outcome.VIOLATION };
+		List<Object> params = new ArrayList<>(List.of(agreementId));
+		String scoped = scoped(scope, false, params);
 		this.jdbc
-			.sql("SELECT incident_id, MAX(CASE outcome WHEN 'VIOLATION' THEN 2 WHEN 'UNDETERMINED' THEN 1 ELSE 0 END)"
-					+ " AS worst FROM findings WHERE agreement_id = ? GROUP BY incident_id")
-			.param(agreementId)
+			.sql("SELECT f.incident_id, MAX(CASE f.outcome WHEN 'VIOLATION' THEN 2 WHEN 'UNDETERMINED' THEN 1 ELSE 0"
+					+ " END) AS worst FROM findings f WHERE f.agreement_id = ?" + scoped + " GROUP BY f.incident_id")
+			.params(params)
 			.query(rs -> {
 				out.put(rs.getString("incident_id"), byRank[rs.getInt("worst")]);
 			});

@@ -2,6 +2,8 @@ package org.truce.adjudication.model;
 
 import java.time.Instant;
 
+import org.truce.report.model.ReportQuery;
+
 /**
  * A filter over stored findings; null parts do not constrain. Findings are listed newest
  * incident first.
@@ -16,9 +18,28 @@ import java.time.Instant;
  * @param to whose incident starts at or before this instant
  * @param after the cursor to continue from, or null
  * @param limit how many at most
+ * @param scope the reports the reader may see: only findings about their incidents; and
+ * under a scope with an at-risk grid, a zone filter leaves out incidents from at-risk
+ * sources, since their zones were found from the exact place
  */
 public record FindingQuery(String agreementId, String termId, String actorId, String zoneId, Outcome outcome,
-		String incidentId, Instant from, Instant to, Cursor after, int limit) {
+		String incidentId, Instant from, Instant to, Cursor after, int limit, ReportQuery.Scope scope) {
+
+	public FindingQuery {
+		scope = scope == null ? ReportQuery.Scope.WHOLE_RECORD : scope;
+	}
+
+	/** A query over every finding. */
+	public FindingQuery(String agreementId, String termId, String actorId, String zoneId, Outcome outcome,
+			String incidentId, Instant from, Instant to, Cursor after, int limit) {
+		this(agreementId, termId, actorId, zoneId, outcome, incidentId, from, to, after, limit,
+				ReportQuery.Scope.WHOLE_RECORD);
+	}
+
+	public FindingQuery withScope(ReportQuery.Scope scope) {
+		return new FindingQuery(agreementId, termId, actorId, zoneId, outcome, incidentId, from, to, after, limit,
+				scope);
+	}
 
 	/** Where a page ended. */
 	public record Cursor(Instant incidentStart, String incidentId, String termId) {

@@ -1,5 +1,8 @@
 package org.truce.adjudication.model;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** The stable codes of a finding's reasons. */
 public enum ReasonCode {
 
@@ -8,6 +11,24 @@ public enum ReasonCode {
 	PERPETRATOR_UNKNOWN, PERPETRATOR_UNRESOLVED, PERPETRATOR_AMBIGUOUS, DECLARATION_STRADDLED, TARGET_ANYONE,
 	TARGET_PARTY, TARGET_NOT_PARTY, TARGET_EXCLUDED, TARGET_CIVILIANS, TARGET_NOT_CIVILIANS, TARGET_AREA_HELD_BY_PARTY,
 	TARGET_AREA_HELD_BY_EXCLUDED, TARGET_AREA_MINGLED, TARGET_AREA_EDGE_STRADDLED, TARGET_SIDE_UNKNOWN,
-	CIVILIAN_HARM_UNKNOWN
+	CIVILIAN_HARM_UNKNOWN,
+
+	/**
+	 * Never found by the adjudicator: stands, for a reader who sees an incident's place
+	 * only coarsened, in place of the reasons that used the exact place.
+	 */
+	LOCATION_WITHHELD;
+
+	private static final Set<ReasonCode> PLACE = EnumSet.of(INSIDE_ZONE, OUTSIDE_ZONE, ZONE_EDGE_STRADDLED,
+			TARGET_AREA_HELD_BY_PARTY, TARGET_AREA_HELD_BY_EXCLUDED, TARGET_AREA_MINGLED, TARGET_AREA_EDGE_STRADDLED,
+			TARGET_SIDE_UNKNOWN);
+
+	/**
+	 * Whether a reason of this code was found from the incident's exact place (its
+	 * distance to a zone's edge, the control areas around it), and says something of it.
+	 */
+	public boolean usesPlace() {
+		return PLACE.contains(this);
+	}
 
 }

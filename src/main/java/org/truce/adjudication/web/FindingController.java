@@ -14,10 +14,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.access.model.Viewer;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.ActorRef;
 import org.truce.adjudication.application.ComputingClock;
 import org.truce.adjudication.application.Findings;
+import org.truce.adjudication.application.ReadingFindings;
 import org.truce.adjudication.model.ComplianceClock;
 import org.truce.adjudication.model.Finding;
 import org.truce.adjudication.model.FindingQuery;
@@ -31,13 +33,13 @@ import org.truce.web.QueryParameters;
 @RestController
 class FindingController {
 
-	private final Findings findings;
+	private final ReadingFindings findings;
 
 	private final ActorDirectory actors;
 
 	private final ComputingClock clock;
 
-	FindingController(Findings findings, ActorDirectory actors, ComputingClock clock) {
+	FindingController(ReadingFindings findings, ActorDirectory actors, ComputingClock clock) {
 		this.findings = findings;
 		this.actors = actors;
 		this.clock = clock;
@@ -46,14 +48,17 @@ class FindingController {
 	@Operation(summary = "Findings of adjudication, newest incident first",
 			description = "Filters combine with AND: agreement, term, actor (id or any known name, the perpetrator),"
 					+ " zone, outcome (VIOLATION, NO_VIOLATION, UNDETERMINED), incident, and from/to (a date or an"
-					+ " instant) on the incident's interval. Follow 'next' to page.")
+					+ " instant) on the incident's interval. Follow 'next' to page. Only the findings about incidents"
+					+ " whose reports the reader may see (as GET /api/reports); for readers other than monitors and"
+					+ " co-chairs, without external ids, and where the reporter is at risk, without the reasons and"
+					+ " zones found from the exact place (reason LOCATION_WITHHELD instead).")
 	@GetMapping("/api/findings")
 	Map<String, Object> list(@RequestParam(required = false) String agreement,
 			@RequestParam(required = false) String term, @RequestParam(required = false) String actor,
 			@RequestParam(required = false) String zone, @RequestParam(required = false) Outcome outcome,
 			@RequestParam(required = false) String incident, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String cursor,
-			@RequestParam(required = false) Integer limit) {
+			@RequestParam(required = false) Integer limit, Viewer viewer) {
 		int n = limit == null ? 100 : limit;
 		if (n < 1 || n > 1000) {
 			throw QueryParameters.invalid("limit", "limit must be between 1 and 1000.");
@@ -70,40 +75,53 @@ class FindingController {
 		}
 		Findings.Page page = this.findings.find(new FindingQuery(agreement, term, actorId, zone, outcome, incident,
 				from == null ? null : QueryParameters.instant("from", from, false),
-				to == null ? null : QueryParameters.instant("to", to, true), cursor == null ? null : decode(cursor),
-				n));
+				to == null ? null : QueryParameters.instant("to", to, true), cursor == null ? null : decode(cursor), n),
+				viewer);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("items", page.findings().stream().map(FindingController::view).toList());
 		body.put("next", page.next() == null ? null : encode(page.next()));
 		return body;
 	}
 
-	@Operation(summary = "The findings about one incident, under every agreement")
+	@Operation(summary = "The findings about one incident, under every agreement",
+			description = "Empty for an incident the reader may not see, as for one that does not exist.")
 	@GetMapping("/api/incidents/{id}/findings")
-	List<Map<String, Object>> forIncident(@PathVariable String id) {
+	List<Map<String, Object>> forIncident(@PathVariable String id, Viewer viewer) {
 		List<Map<String, Object>> out = new ArrayList<>();
 		FindingQuery q = new FindingQuery(null, null, null, null, null, id, null, null, null, 1000);
-		this.findings.find(q).findings().forEach(f -> out.add(view(f)));
+		this.findings.find(q, viewer).findings().forEach(f -> out.add(view(f)));
 		return out;
 	}
 
-	@Operation(summary = "How many findings of each outcome an agreement has")
+	@Operation(summary = "How many findings of each outcome an agreement has",
+			description = "Counted over the incidents the reader may see.")
 	@GetMapping("/api/agreements/{id}/outcomes")
-	Map<Outcome, Long> outcomes(@PathVariable String id) {
-		return this.findings.countByOutcome(id);
+	Map<Outcome, Long> outcomes(@PathVariable String id, Viewer viewer) {
+		return this.findings.countByOutcome(id, viewer);
 	}
 
 	@Operation(summary = "Each incident's most serious outcome under an agreement",
 			description = "VIOLATION if any term is violated, else UNDETERMINED if any term is undetermined, else"
-					+ " NO_VIOLATION; incidents under no term in force are absent. For maps.")
+					+ " NO_VIOLATION; incidents under no term in force, and those the reader may not see, are absent."
+					+ " For maps.")
 	@GetMapping("/api/agreements/{id}/incident-outcomes")
-	Map<String, Outcome> incidentOutcomes(@PathVariable String id) {
-		return this.findings.worstOutcomeByIncident(id);
+	Map<String, Outcome> incidentOutcomes(@PathVariable String id, Viewer viewer) {
+		return this.findings.worstOutcomeByIncident(id, viewer);
 	}
 
-	@Operation(summary = "The agreement's compliance clock at an instant (default now)")
+	/**
+	 * The clock is judged over the whole record, so only readers of the whole record
+	 * (monitors and co-chairs) get it: a clock over the part a liaison or the public sees
+	 * would state a quiet count or an unlocked phase that the record does not support.
+	 */
+	@Operation(summary = "The agreement's compliance clock at an instant (default now); monitors and co-chairs",
+			description = "Computed over every incident of the record, so it is served only to those who see the"
+					+ " whole record; others are refused (403).")
 	@GetMapping("/api/agreements/{id}/clock")
-	ComplianceClock.State clock(@PathVariable String id, @RequestParam(required = false) String at) {
+	ComplianceClock.State clock(@PathVariable String id, @RequestParam(required = false) String at, Viewer viewer) {
+		if (viewer.reach() != Viewer.Reach.FULL) {
+			throw new RejectedException(Problem.of(ErrorCode.FORBIDDEN, null));
+		}
 		return this.clock.stateAt(id, at == null ? Instant.now() : QueryParameters.instant("at", at, false));
 	}
 

@@ -9,21 +9,24 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.truce.adjudication.application.Findings;
+import org.truce.access.model.Viewer;
+import org.truce.adjudication.application.ReadingFindings;
 import org.truce.adjudication.model.Finding;
 import org.truce.adjudication.model.FindingQuery;
 import org.truce.adjudication.model.StoredFinding;
 
 /**
  * The HTML fragment that lists an incident's findings, grouped by agreement: the outcome
- * of every term in force, the missing facts of undetermined ones, and every reason.
+ * of every term in force, the missing facts of undetermined ones, and every reason; cut
+ * to the reader as {@link ReadingFindings} cuts them (nothing for an incident it may not
+ * see, as for one that does not exist).
  */
 @Controller
 class FindingPanelController {
 
-	private final Findings findings;
+	private final ReadingFindings findings;
 
-	FindingPanelController(Findings findings) {
+	FindingPanelController(ReadingFindings findings) {
 		this.findings = findings;
 	}
 
@@ -33,10 +36,10 @@ class FindingPanelController {
 	}
 
 	@GetMapping("/incidents/{id}/findings/panel")
-	String panel(@PathVariable String id, Model model) {
+	String panel(@PathVariable String id, Viewer viewer, Model model) {
 		Map<String, List<Row>> byAgreement = new LinkedHashMap<>();
 		FindingQuery q = new FindingQuery(null, null, null, null, null, id, null, null, null, 1000);
-		for (StoredFinding s : this.findings.find(q).findings()) {
+		for (StoredFinding s : this.findings.find(q, viewer).findings()) {
 			Finding f = s.finding();
 			List<String> missing = new ArrayList<>();
 			if (f instanceof Finding.Undetermined u) {

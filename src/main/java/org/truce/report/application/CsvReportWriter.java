@@ -42,20 +42,35 @@ public final class CsvReportWriter implements ReportWriter {
 			"civilians_best", "civilians_high", "unknown_low", "unknown_best", "unknown_high", "narrative", "source",
 			"external_id", "attachments", "flags", "recorded_at");
 
+	/**
+	 * The columns for a reader who may not see sources: {@link #HEADER} without
+	 * {@code source} and {@code external_id}.
+	 */
+	public static final List<String> HEADER_WITHOUT_SOURCES = HEADER.stream()
+		.filter(c -> !c.equals("source") && !c.equals("external_id"))
+		.toList();
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final BufferedWriter out;
 
+	private final boolean withSources;
+
 	private CSVPrinter csv;
 
-	public CsvReportWriter(OutputStream out) {
+	/**
+	 * @param withSources false to leave out the {@code source} and {@code external_id}
+	 * columns, for a reader who may not see them
+	 */
+	public CsvReportWriter(OutputStream out, boolean withSources) {
 		this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+		this.withSources = withSources;
 	}
 
 	@Override
 	public void begin() throws IOException {
 		this.csv = new CSVPrinter(this.out, CSVFormat.RFC4180);
-		this.csv.printRecord(HEADER);
+		this.csv.printRecord(this.withSources ? HEADER : HEADER_WITHOUT_SOURCES);
 	}
 
 	@Override
@@ -83,8 +98,10 @@ public final class CsvReportWriter implements ReportWriter {
 		estimate(row, r.casualties().civilians());
 		estimate(row, r.casualties().unknown());
 		row.add(text(r.narrative()));
-		row.add(r.sourceId());
-		row.add(text(r.externalId()));
+		if (this.withSources) {
+			row.add(r.sourceId());
+			row.add(text(r.externalId()));
+		}
 		row.add(r.attachments().isEmpty() ? null : JSON.writeValueAsString(r.attachments()));
 		row.add(r.flags().stream().sorted().map(Enum::name).collect(Collectors.joining(";")));
 		row.add(r.recordedAt());

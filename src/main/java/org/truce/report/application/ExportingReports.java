@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 import org.springframework.stereotype.Service;
+import org.truce.access.model.Viewer;
 import org.truce.report.model.Report;
 import org.truce.report.model.ReportPage;
 import org.truce.report.model.ReportQuery;
 
 /**
  * Writes the reports a query selects to an output, page by page through the store's
- * cursor, so that memory use does not grow with the number of reports.
+ * cursor, so that memory use does not grow with the number of reports. Every export is
+ * cut to its reader as {@link ReadingReports} cuts every read: the reports it may see, as
+ * it may see them.
  */
 @Service
 public class ExportingReports {
@@ -18,24 +21,25 @@ public class ExportingReports {
 	/** Reports fetched per page. */
 	static final int PAGE = 1_000;
 
-	private final Reports reports;
+	private final ReadingReports reading;
 
-	public ExportingReports(Reports reports) {
-		this.reports = reports;
+	public ExportingReports(ReadingReports reading) {
+		this.reading = reading;
 	}
 
 	/**
 	 * Writes every report matching {@code query} (its limit is the page size; its cursor
-	 * is the place to start), newest event first.
+	 * is the place to start) that the reader may see, newest event first. A reader who
+	 * may not see sources gets a file without the source and external id columns.
 	 * @return how many reports were written
 	 */
-	public long export(ReportQuery query, ReportFormat format, OutputStream out) throws IOException {
-		ReportWriter writer = format.writer(out);
+	public long export(ReportQuery query, ReportFormat format, OutputStream out, Viewer viewer) throws IOException {
+		ReportQuery page = this.reading.restrict(query, viewer);
+		ReportWriter writer = format.writer(out, viewer.seesSources());
 		writer.begin();
 		long written = 0;
-		ReportQuery page = query;
 		while (true) {
-			ReportPage result = this.reports.find(page);
+			ReportPage result = this.reading.find(page, viewer);
 			for (Report report : result.reports()) {
 				writer.write(report);
 				written++;
@@ -49,9 +53,9 @@ public class ExportingReports {
 		return written;
 	}
 
-	/** Every report, newest event first. */
-	public long exportAll(ReportFormat format, OutputStream out) throws IOException {
-		return export(ReportQuery.all(PAGE), format, out);
+	/** Every report the reader may see, newest event first. */
+	public long exportAll(ReportFormat format, OutputStream out, Viewer viewer) throws IOException {
+		return export(ReportQuery.all(PAGE), format, out, viewer);
 	}
 
 }

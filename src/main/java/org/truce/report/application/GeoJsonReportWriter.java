@@ -32,7 +32,8 @@ import org.truce.report.model.Report;
  * actorId, actorStatus, actorCandidates, target, targetId, targetStatus,
  * targetCandidates, casualties} ({@code total, actorSide, targetSide, civilians,
  * unknown}, each {@code {low, best, high}} or null){@code , narrative, source,
- * externalId, attachments, flags, recordedAt}.
+ * externalId, attachments, flags, recordedAt}; {@code source} and {@code externalId} are
+ * left out for a reader who may not see sources.
  */
 public final class GeoJsonReportWriter implements ReportWriter {
 
@@ -40,10 +41,17 @@ public final class GeoJsonReportWriter implements ReportWriter {
 
 	private final OutputStream out;
 
+	private final boolean withSources;
+
 	private JsonGenerator json;
 
-	public GeoJsonReportWriter(OutputStream out) {
+	/**
+	 * @param withSources false to leave out the {@code source} and {@code externalId}
+	 * properties, for a reader who may not see them
+	 */
+	public GeoJsonReportWriter(OutputStream out, boolean withSources) {
 		this.out = out;
+		this.withSources = withSources;
 	}
 
 	@Override
@@ -88,8 +96,10 @@ public final class GeoJsonReportWriter implements ReportWriter {
 		actor(g, "target", r.target());
 		casualties(g, r.casualties());
 		g.writeStringProperty("narrative", r.narrative());
-		g.writeStringProperty("source", r.sourceId());
-		g.writeStringProperty("externalId", r.externalId());
+		if (this.withSources) {
+			g.writeStringProperty("source", r.sourceId());
+			g.writeStringProperty("externalId", r.externalId());
+		}
 		g.writeArrayPropertyStart("attachments");
 		for (Attachment a : r.attachments()) {
 			g.writeStartObject();

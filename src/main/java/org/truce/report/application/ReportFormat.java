@@ -29,10 +29,14 @@ public enum ReportFormat {
 		return this.extension;
 	}
 
-	public ReportWriter writer(OutputStream out) {
+	/**
+	 * @param withSources false to leave out each report's source and external id, for a
+	 * reader who may not see them
+	 */
+	public ReportWriter writer(OutputStream out, boolean withSources) {
 		return switch (this) {
-			case GEOJSON -> new GeoJsonReportWriter(out);
-			case CSV -> new CsvReportWriter(out);
+			case GEOJSON -> new GeoJsonReportWriter(out, withSources);
+			case CSV -> new CsvReportWriter(out, withSources);
 		};
 	}
 

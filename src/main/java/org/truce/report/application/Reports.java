@@ -1,6 +1,8 @@
 package org.truce.report.application;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,6 +26,9 @@ public interface Reports {
 	Optional<Report> byId(UUID id);
 
 	ReportPage find(ReportQuery query);
+
+	/** The source of each of these reports that is stored. */
+	Map<UUID, String> sourceIds(Collection<UUID> ids);
 
 	long count();
 

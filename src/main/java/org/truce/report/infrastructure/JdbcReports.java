@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.truce.actor.model.ActorRef;
 import org.truce.report.application.Reports;
 import org.truce.report.model.Attachment;
+import org.truce.report.model.CoarseGrid;
 import org.truce.report.model.DataFlag;
 import org.truce.report.model.EventType;
 import org.truce.report.model.Location;
@@ -118,6 +122,9 @@ class JdbcReports implements Reports {
 
 	private List<Object> insertParams(NewReport item) {
 		Report r = item.report();
+		if (r.sourceId() == null) {
+			throw new IllegalArgumentException("a report is stored with its source; " + r.id() + " has none");
+		}
 		Location where = r.where();
 		return Arrays.asList(this.dialect.uuid(r.id()), r.eventType().code(), r.eventTypeBasis(),
 				this.dialect.instant(r.when().start()), this.dialect.instant(r.when().end()),
@@ -139,29 +146,61 @@ class JdbcReports implements Reports {
 	}
 
 	@Override
+	public Map<UUID, String> sourceIds(Collection<UUID> ids) {
+		Map<UUID, String> out = new HashMap<>();
+		List<UUID> all = List.copyOf(ids);
+		for (int from = 0; from < all.size(); from += 500) {
+			List<UUID> chunk = all.subList(from, Math.min(all.size(), from + 500));
+			this.jdbc.sql("SELECT id, source_id FROM reports WHERE id IN (" + placeholders(chunk.size()) + ")")
+				.params(chunk.stream().map(this.dialect::uuid).toList())
+				.query(rs -> {
+					out.put(UUID.fromString(rs.getString("id")), rs.getString("source_id"));
+				});
+		}
+		return out;
+	}
+
+	@Override
 	public long count() {
 		return this.jdbc.sql("SELECT count(*) FROM reports").query(Long.class).single();
 	}
 
+	/**
+	 * Filters in SQL. Under a scope with an at-risk grid, a spatial filter matches a
+	 * report from an at-risk source by the centre of its grid cell, the point the reader
+	 * is shown, never by its exact point: the index prefilter is widened by the farthest
+	 * a point can lie from its cell's centre, and the exact tests run on the point shown.
+	 */
 	@Override
 	public ReportPage find(ReportQuery q) {
 		List<Object> params = new ArrayList<>();
 		StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS);
+		CoarseGrid grid = q.scope().atRiskGrid();
+		boolean coarse = grid != null && (q.near() != null || q.bbox() != null);
 		if (q.near() != null) {
+			double widen = coarse ? grid.maxDisplacementMetres() : 0;
 			sql.append(this.dialect.fromWithinCircle("reports", q.near().latitude(), q.near().longitude(),
-					q.near().radiusMetres(), params));
+					q.near().radiusMetres() + widen, params));
 		}
 		else if (q.bbox() != null) {
-			sql.append(this.dialect.fromWithinBox("reports", q.bbox().minLon(), q.bbox().minLat(), q.bbox().maxLon(),
-					q.bbox().maxLat(), params));
+			ReportQuery.BoundingBox b = coarse ? widen(q.bbox(), grid.degrees() / 2 + 1e-9) : q.bbox();
+			sql.append(this.dialect.fromWithinBox("reports", b.minLon(), b.minLat(), b.maxLon(), b.maxLat(), params));
 		}
 		else {
 			sql.append(" FROM reports t WHERE 1 = 1");
 		}
-		if (q.near() != null && q.bbox() != null) {
-			sql.append(" AND t.lon BETWEEN ? AND ? AND t.lat BETWEEN ? AND ?");
+		String lat = coarse ? ReportScopeSql.shown("t", "lat", grid) : "t.lat";
+		String lon = coarse ? ReportScopeSql.shown("t", "lon", grid) : "t.lon";
+		if (coarse && q.near() != null) {
+			sql.append(" AND ")
+				.append(this.dialect.pointWithinCircle(lat, lon, q.near().latitude(), q.near().longitude(),
+						q.near().radiusMetres(), params));
+		}
+		if ((q.near() != null || coarse) && q.bbox() != null) {
+			sql.append(" AND ").append(lon).append(" BETWEEN ? AND ? AND ").append(lat).append(" BETWEEN ? AND ?");
 			params.addAll(List.of(q.bbox().minLon(), q.bbox().maxLon(), q.bbox().minLat(), q.bbox().maxLat()));
 		}
+		sql.append(ReportScopeSql.visible(q.scope(), "t", params));
 		if (q.from() != null) {
 			sql.append(" AND t.time_end >= ?");
 			params.add(this.dialect.instant(q.from()));
@@ -207,6 +246,12 @@ class JdbcReports implements Reports {
 		List<Report> page = reports.subList(0, q.limit());
 		Report last = page.get(page.size() - 1);
 		return new ReportPage(List.copyOf(page), new ReportQuery.Cursor(last.when().start(), seqs.get(q.limit() - 1)));
+	}
+
+	private static ReportQuery.BoundingBox widen(ReportQuery.BoundingBox box, double degrees) {
+		return new ReportQuery.BoundingBox(Math.max(-180, box.minLon() - degrees),
+				Math.max(-90, box.minLat() - degrees), Math.min(180, box.maxLon() + degrees),
+				Math.min(90, box.maxLat() + degrees));
 	}
 
 	private static String placeholders(int n) {

@@ -1,5 +1,7 @@
 package org.truce.report.infrastructure;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +15,8 @@ import org.truce.report.model.SourceKind;
 @Repository
 class JdbcSources implements Sources {
 
+	private static final String COLUMNS = "id, name, kind, reliability, at_risk, contact";
+
 	private final JdbcClient jdbc;
 
 	JdbcSources(JdbcClient jdbc) {
@@ -22,27 +26,30 @@ class JdbcSources implements Sources {
 	@Override
 	public void save(Source source) {
 		this.jdbc
-			.sql("INSERT INTO sources (id, name, kind, reliability) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
-					+ " SET name = excluded.name, kind = excluded.kind, reliability = excluded.reliability")
-			.params(source.id(), source.name(), source.kind().name(), source.reliability().name())
+			.sql("INSERT INTO sources (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
+					+ " SET name = excluded.name, kind = excluded.kind, reliability = excluded.reliability,"
+					+ " at_risk = excluded.at_risk, contact = excluded.contact")
+			.params(source.id(), source.name(), source.kind().name(), source.reliability().name(), source.atRisk(),
+					source.contact())
 			.update();
 	}
 
 	@Override
 	public Optional<Source> byId(String id) {
-		return this.jdbc.sql("SELECT id, name, kind, reliability FROM sources WHERE id = ?")
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM sources WHERE id = ?")
 			.param(id)
-			.query((rs, n) -> new Source(rs.getString("id"), rs.getString("name"),
-					SourceKind.valueOf(rs.getString("kind")), Reliability.valueOf(rs.getString("reliability"))))
+			.query((rs, n) -> map(rs))
 			.optional();
 	}
 
 	@Override
 	public List<Source> all() {
-		return this.jdbc.sql("SELECT id, name, kind, reliability FROM sources ORDER BY id")
-			.query((rs, n) -> new Source(rs.getString("id"), rs.getString("name"),
-					SourceKind.valueOf(rs.getString("kind")), Reliability.valueOf(rs.getString("reliability"))))
-			.list();
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM sources ORDER BY id").query((rs, n) -> map(rs)).list();
+	}
+
+	private static Source map(ResultSet rs) throws SQLException {
+		return new Source(rs.getString("id"), rs.getString("name"), SourceKind.valueOf(rs.getString("kind")),
+				Reliability.valueOf(rs.getString("reliability")), rs.getBoolean("at_risk"), rs.getString("contact"));
 	}
 
 }

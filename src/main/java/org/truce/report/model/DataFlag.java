@@ -15,7 +15,14 @@ public enum DataFlag {
 	TARGET_UNRESOLVED("The target's name matched no known actor; it is kept as reported."),
 	TARGET_AMBIGUOUS("The target's name matched several actors; it is kept as reported."),
 	EVENT_TYPE_INFERRED("The event type was inferred from the source's words; see the basis."),
-	MULTILINE_FIELD("A field of the source row held line breaks.");
+	MULTILINE_FIELD("A field of the source row held line breaks."),
+	/**
+	 * Set only on a copy cut for a reader who may not see sources, never stored.
+	 */
+	LOCATION_COARSENED("The reporter is at risk, so the place is shown coarsened: the point is the centre of its cell"
+			+ " on a fixed grid (0.1 degree, about 11 km, unless the operator set"
+			+ " truce.visibility.at-risk-grid-degrees), the uncertainty radius is widened to cover the whole cell, and"
+			+ " the place name and district are withheld.");
 
 	private final String meaning;
 

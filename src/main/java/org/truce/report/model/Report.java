@@ -22,9 +22,10 @@ import org.truce.actor.model.ActorRef;
  * @param target against whom, or null
  * @param casualties deaths reported
  * @param narrative the source's account
- * @param sourceId the {@link Source} that reported it
+ * @param sourceId the {@link Source} that reported it; null only in a copy cut for a
+ * reader who may not see sources (see {@code ReadingReports})
  * @param externalId the identifier in the source's own system, such as a UCDP event id,
- * or null
+ * or null (always null in a copy cut for a reader who may not see sources)
  * @param attachments evidence, by digest
  * @param flags data facts the reader must know
  * @param recordedAt when Truce durably recorded it
@@ -38,7 +39,6 @@ public record Report(UUID id, EventType eventType, String eventTypeBasis, TimeSp
 		Objects.requireNonNull(eventType, "eventType");
 		Objects.requireNonNull(when, "when");
 		Objects.requireNonNull(where, "where");
-		Objects.requireNonNull(sourceId, "sourceId");
 		Objects.requireNonNull(recordedAt, "recordedAt");
 		casualties = casualties == null ? Casualties.NONE : casualties;
 		attachments = attachments == null ? List.of() : List.copyOf(attachments);

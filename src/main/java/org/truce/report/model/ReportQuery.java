@@ -17,9 +17,12 @@ import java.util.Set;
  * @param excludeCountryAggregates leave out country-level aggregates (UCDP where_prec 6)
  * @param after the keyset cursor to continue from, or null for the first page
  * @param limit how many reports at most
+ * @param scope the part of the record the reader may see, which every other part is ANDed
+ * with
  */
 public record ReportQuery(BoundingBox bbox, Circle near, Instant from, Instant to, Set<EventType> types,
-		Set<String> actorIds, Set<String> sourceIds, boolean excludeCountryAggregates, Cursor after, int limit) {
+		Set<String> actorIds, Set<String> sourceIds, boolean excludeCountryAggregates, Cursor after, int limit,
+		Scope scope) {
 
 	public static final int MAX_LIMIT = 10_000;
 
@@ -27,9 +30,17 @@ public record ReportQuery(BoundingBox bbox, Circle near, Instant from, Instant t
 		types = types == null ? Set.of() : Set.copyOf(types);
 		actorIds = actorIds == null ? Set.of() : Set.copyOf(actorIds);
 		sourceIds = sourceIds == null ? Set.of() : Set.copyOf(sourceIds);
+		scope = scope == null ? Scope.WHOLE_RECORD : scope;
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new IllegalArgumentException("limit out of range");
 		}
+	}
+
+	/** A query over the whole record. */
+	public ReportQuery(BoundingBox bbox, Circle near, Instant from, Instant to, Set<EventType> types,
+			Set<String> actorIds, Set<String> sourceIds, boolean excludeCountryAggregates, Cursor after, int limit) {
+		this(bbox, near, from, to, types, actorIds, sourceIds, excludeCountryAggregates, after, limit,
+				Scope.WHOLE_RECORD);
 	}
 
 	public static ReportQuery all(int limit) {
@@ -38,12 +49,45 @@ public record ReportQuery(BoundingBox bbox, Circle near, Instant from, Instant t
 
 	public ReportQuery withCursor(Cursor cursor) {
 		return new ReportQuery(bbox, near, from, to, types, actorIds, sourceIds, excludeCountryAggregates, cursor,
-				limit);
+				limit, scope);
 	}
 
 	public ReportQuery withNear(Circle circle) {
 		return new ReportQuery(bbox, circle, from, to, types, actorIds, sourceIds, excludeCountryAggregates, after,
-				limit);
+				limit, scope);
+	}
+
+	public ReportQuery withScope(Scope scope) {
+		return new ReportQuery(bbox, near, from, to, types, actorIds, sourceIds, excludeCountryAggregates, after, limit,
+				scope);
+	}
+
+	/**
+	 * The part of the record a reader may see, as a filter the store applies in its query
+	 * (so that pages and counts never include what the reader may not see).
+	 *
+	 * @param concerning null for every report; otherwise only the reports whose resolved
+	 * actor or target is one of these actor ids (none when empty)
+	 * @param publishedOnly only the reports that have been published
+	 * @param atRiskGrid null to match spatial filters against every report's exact point;
+	 * otherwise a report from an at-risk source is matched by the centre of its cell on
+	 * this grid, the point the reader is shown, so that repeated small queries cannot
+	 * locate it more closely than the cell
+	 */
+	public record Scope(Set<String> concerning, boolean publishedOnly, CoarseGrid atRiskGrid) {
+
+		/** Everything, exactly placed: the reach of a monitor or co-chair. */
+		public static final Scope WHOLE_RECORD = new Scope(null, false, null);
+
+		public Scope {
+			concerning = concerning == null ? null : Set.copyOf(concerning);
+		}
+
+		/** Whether this scope leaves anything out or moves anything. */
+		public boolean restricts() {
+			return this.concerning != null || this.publishedOnly || this.atRiskGrid != null;
+		}
+
 	}
 
 	/** A longitude/latitude box in degrees, WGS84. */

@@ -15,8 +15,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.access.model.Viewer;
 import org.truce.actor.application.ActorDirectory;
-import org.truce.report.application.Reports;
+import org.truce.report.application.ReadingReports;
+import org.truce.report.model.DataFlag;
 import org.truce.report.model.LocationPrecision;
 import org.truce.report.model.Report;
 import org.truce.report.model.ReportPage;
@@ -33,24 +35,27 @@ class MapReportsController {
 	/** The most points one response draws. */
 	static final int MAX_POINTS = ReportQuery.MAX_LIMIT;
 
-	private final Reports reports;
+	private final ReadingReports reading;
 
 	private final ActorDirectory actors;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	MapReportsController(Reports reports, ActorDirectory actors) {
-		this.reports = reports;
+	MapReportsController(ReadingReports reading, ActorDirectory actors) {
+		this.reading = reading;
 		this.actors = actors;
 	}
 
 	@Operation(summary = "Reports as map points (GeoJSON)",
 			description = "Filters as GET /api/reports (from, to, type). Newest event first, at most 10,000 points."
 					+ " Country-level aggregates are left out; 'leftOut' counts them and any reports beyond the limit."
-					+ " 'extent' is the first and last UTC day of every matching report.")
+					+ " 'extent' is the first and last UTC day of every matching report. Only the reports the reader"
+					+ " may see, as GET /api/reports; a point placed only to the centre of its grid cell, because its"
+					+ " reporter is at risk, has the property coarsened: true, and 'coarsened' counts them.")
 	@GetMapping("/api/map/reports")
 	ResponseEntity<String> points(@RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) List<String> type) {
+			@RequestParam(required = false) String to, @RequestParam(required = false) List<String> type,
+			Viewer viewer) {
 		ReportQuery query = ReportQueryParser.parse(new ReportQueryParser.Params(null, null, null, null, from, to, type,
 				null, null, false, null, MAX_POINTS), this.actors, MAX_POINTS, MAX_POINTS);
 		ObjectNode body = this.json.createObjectNode();
@@ -59,9 +64,10 @@ class MapReportsController {
 		int shown = 0;
 		int aggregates = 0;
 		int overLimit = 0;
+		int coarsened = 0;
 		Instant first = null;
 		Instant last = null;
-		ReportPage page = this.reports.find(query);
+		ReportPage page = this.reading.find(query, viewer);
 		while (true) {
 			for (Report r : page.reports()) {
 				first = first == null || r.when().start().isBefore(first) ? r.when().start() : first;
@@ -72,6 +78,7 @@ class MapReportsController {
 				else if (shown < MAX_POINTS) {
 					features.add(feature(r));
 					shown++;
+					coarsened += r.flags().contains(DataFlag.LOCATION_COARSENED) ? 1 : 0;
 				}
 				else {
 					overLimit++;
@@ -80,9 +87,13 @@ class MapReportsController {
 			if (page.next() == null) {
 				break;
 			}
-			page = this.reports.find(query.withCursor(page.next()));
+			page = this.reading.find(query.withCursor(page.next()), viewer);
 		}
 		body.put("shown", shown);
+		body.put("coarsened", coarsened);
+		if (coarsened > 0) {
+			body.put("coarsenedDegrees", this.reading.grid().degrees());
+		}
 		body.put("limit", MAX_POINTS);
 		ObjectNode leftOut = body.putObject("leftOut");
 		leftOut.put("countryAggregates", aggregates);
@@ -113,6 +124,9 @@ class MapReportsController {
 		p.put("timePrecision", r.when().precision().name());
 		p.put("locationPrecision", r.where().precision().name());
 		p.put("uncertaintyM", Math.round(r.where().uncertaintyMetres()));
+		if (r.flags().contains(DataFlag.LOCATION_COARSENED)) {
+			p.put("coarsened", true);
+		}
 		return f;
 	}
 

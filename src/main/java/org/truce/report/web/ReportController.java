@@ -19,8 +19,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.access.model.Viewer;
 import org.truce.actor.application.ActorDirectory;
-import org.truce.report.application.Reports;
+import org.truce.report.application.ReadingReports;
 import org.truce.report.application.SubmittingReport;
 import org.truce.report.model.ReportDraft;
 import org.truce.report.model.ReportPage;
@@ -34,13 +35,13 @@ class ReportController {
 
 	private final SubmittingReport submitting;
 
-	private final Reports reports;
+	private final ReadingReports reading;
 
 	private final ActorDirectory actors;
 
-	ReportController(SubmittingReport submitting, Reports reports, ActorDirectory actors) {
+	ReportController(SubmittingReport submitting, ReadingReports reading, ActorDirectory actors) {
 		this.submitting = submitting;
-		this.reports = reports;
+		this.reading = reading;
 		this.actors = actors;
 	}
 
@@ -67,9 +68,10 @@ class ReportController {
 				: ResponseEntity.ok().location(location).header("Idempotent-Replayed", "true").body(body);
 	}
 
-	@Operation(summary = "One report")
+	@Operation(summary = "One report, as its reader may see it",
+			description = "A report the reader may not see is not found (404), exactly as one that does not exist.")
 	@GetMapping("/api/reports/{id}")
-	ResponseEntity<ReportView> one(@PathVariable String id) {
+	ResponseEntity<ReportView> one(@PathVariable String id, Viewer viewer) {
 		UUID uuid;
 		try {
 			uuid = UUID.fromString(id);
@@ -78,17 +80,20 @@ class ReportController {
 			throw new RejectedException(
 					new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/reports/" + id)));
 		}
-		return this.reports.byId(uuid)
+		return this.reading.byId(uuid, viewer)
 			.map(r -> ResponseEntity.ok(ReportView.of(r)))
 			.orElseThrow(() -> new RejectedException(
 					new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/reports/" + id))));
 	}
 
-	@Operation(summary = "List reports, newest event first",
+	@Operation(summary = "List the reports the reader may see, newest event first",
 			description = "Filters combine with AND. bbox=minLon,minLat,maxLon,maxLat; lat, lon and radius (metres,"
 					+ " geodesic) together; from and to (a date or an instant) keep reports whose interval overlaps;"
 					+ " type, actor (id or any known name) and source may repeat or be comma-separated. Follow"
-					+ " 'next' to page.")
+					+ " 'next' to page. Monitors and co-chairs see every report; a liaison, those concerning its"
+					+ " side; everyone else, the published ones. Only monitors and co-chairs see sources and may"
+					+ " filter by source; for everyone else the place of a report from an at-risk source is the"
+					+ " centre of its grid cell, and bbox and radius match it there.")
 	@GetMapping("/api/reports")
 	Map<String, Object> list(@RequestParam(required = false) String bbox, @RequestParam(required = false) Double lat,
 			@RequestParam(required = false) Double lon, @RequestParam(required = false) Double radius,
@@ -96,10 +101,10 @@ class ReportController {
 			@RequestParam(required = false) List<String> type, @RequestParam(required = false) List<String> actor,
 			@RequestParam(required = false) List<String> source,
 			@RequestParam(required = false) Boolean excludeAggregates, @RequestParam(required = false) String cursor,
-			@RequestParam(required = false) Integer limit) {
+			@RequestParam(required = false) Integer limit, Viewer viewer) {
 		ReportQuery query = ReportQueryParser.parse(new ReportQueryParser.Params(bbox, lat, lon, radius, from, to, type,
 				actor, source, excludeAggregates, cursor, limit), this.actors, 100, 1000);
-		ReportPage page = this.reports.find(query);
+		ReportPage page = this.reading.find(query, viewer);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("items", page.reports().stream().map(ReportView::of).toList());
 		body.put("next", page.next() == null ? null : ReportQueryParser.encodeCursor(page.next()));

@@ -1,5 +1,6 @@
 package org.truce.report.web;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,6 +14,8 @@ import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorRef;
 import org.truce.actor.model.ActorRegistry;
 import org.truce.report.model.Casualties;
+import org.truce.report.model.CoarseGrid;
+import org.truce.report.model.DataFlag;
 import org.truce.report.model.Estimate;
 import org.truce.report.model.Location;
 import org.truce.report.model.LocationPrecision;
@@ -26,7 +29,7 @@ import org.truce.report.model.TimeSpan;
  * the template only places them.
  */
 record ReportPanel(String id, String type, String category, String categoryCode, String when, String timePrecision,
-		String place, String admin, String coordinates, String locationPrecision, String uncertainty,
+		String place, String admin, String coordinates, String locationPrecision, String uncertainty, String coarsened,
 		List<Party> parties, List<CasualtyRow> casualties, String narrative, String source, String sourceDetail,
 		String externalId, List<Flag> flags, String recordedAt) {
 
@@ -46,7 +49,11 @@ record ReportPanel(String id, String type, String category, String categoryCode,
 
 	}
 
-	static ReportPanel of(Report r, Source source, ActorRegistry registry) {
+	/**
+	 * @param source the report's source, or null when the reader may not see it
+	 * @param grid the grid at-risk locations are coarsened onto, to say so
+	 */
+	static ReportPanel of(Report r, Source source, ActorRegistry registry, CoarseGrid grid) {
 		Location where = r.where();
 		List<Party> parties = new ArrayList<>();
 		if (r.actor() != null) {
@@ -63,14 +70,23 @@ record ReportPanel(String id, String type, String category, String categoryCode,
 				EventTypeController.categoryCode(r.eventType()), when(r.when()), timePrecision(r.when().precision()),
 				where.placeName(), admin.isEmpty() ? null : admin,
 				String.format(Locale.ROOT, "%.5f° N, %.5f° E", where.latitude(), where.longitude()),
-				locationPrecision(where.precision()), distance(where.uncertaintyMetres()), parties,
+				locationPrecision(where.precision()), distance(where.uncertaintyMetres()),
+				r.flags().contains(DataFlag.LOCATION_COARSENED) ? coarsened(grid) : null, parties,
 				casualties(r.casualties()), r.narrative(), source == null ? r.sourceId() : source.name(),
 				source == null ? null
 						: source.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " · reliability "
-								+ source.reliability().name() + " (" + source.reliability().meaning() + ")",
+								+ source.reliability().name() + " (" + source.reliability().meaning() + ")"
+								+ (source.atRisk() ? " · at risk: shown to others only coarsened" : ""),
 				r.externalId(),
 				r.flags().stream().sorted(Comparator.naturalOrder()).map(f -> new Flag(f.name(), f.meaning())).toList(),
 				MINUTES.format(r.recordedAt().atOffset(ZoneOffset.UTC)));
+	}
+
+	/** What a reader is told of a location coarsened to protect its reporter. */
+	static String coarsened(CoarseGrid grid) {
+		return "Coarsened to protect the reporter: the point is the centre of its "
+				+ BigDecimal.valueOf(grid.degrees()).stripTrailingZeros().toPlainString()
+				+ "° grid cell, the radius covers the whole cell, and the exact place is withheld.";
 	}
 
 	/**

@@ -9,38 +9,43 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.truce.access.model.Viewer;
 import org.truce.actor.application.ActorDirectory;
-import org.truce.report.application.Reports;
+import org.truce.report.application.ReadingReports;
 import org.truce.report.application.Sources;
 import org.truce.report.model.Report;
+import org.truce.report.model.Source;
 
-/** The HTML fragment the map loads (with htmx) into its side panel for one report. */
+/**
+ * The HTML fragment the map loads (with htmx) into its side panel for one report, as its
+ * reader may see it. A report the reader may not see is "not found", as a missing one.
+ */
 @Controller
 class ReportPanelController {
 
-	private final Reports reports;
+	private final ReadingReports reading;
 
 	private final Sources sources;
 
 	private final ActorDirectory actors;
 
-	ReportPanelController(Reports reports, Sources sources, ActorDirectory actors) {
-		this.reports = reports;
+	ReportPanelController(ReadingReports reading, Sources sources, ActorDirectory actors) {
+		this.reading = reading;
 		this.sources = sources;
 		this.actors = actors;
 	}
 
 	@GetMapping("/reports/{id}/panel")
-	String panel(@PathVariable String id, Model model, HttpServletResponse response) {
-		Optional<Report> report = parse(id).flatMap(this.reports::byId);
+	String panel(@PathVariable String id, Viewer viewer, Model model, HttpServletResponse response) {
+		Optional<Report> report = parse(id).flatMap(uuid -> this.reading.byId(uuid, viewer));
 		if (report.isEmpty()) {
 			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
 			model.addAttribute("id", id);
 			return "reports/panel :: missing";
 		}
 		Report r = report.get();
-		model.addAttribute("report",
-				ReportPanel.of(r, this.sources.byId(r.sourceId()).orElse(null), this.actors.registry()));
+		Source source = r.sourceId() == null ? null : this.sources.byId(r.sourceId()).orElse(null);
+		model.addAttribute("report", ReportPanel.of(r, source, this.actors.registry(), this.reading.grid()));
 		return "reports/panel :: panel";
 	}
 

@@ -32,7 +32,8 @@ class SourceController {
 		this.sources = sources;
 	}
 
-	@Operation(summary = "Every registered source")
+	@Operation(summary = "Every registered source, with whether it is at risk and how to reach it",
+			description = "Monitors and co-chairs only.")
 	@GetMapping("/api/sources")
 	List<Source> all() {
 		return this.sources.all();
@@ -40,7 +41,10 @@ class SourceController {
 
 	@Operation(summary = "Register or update a source",
 			description = "id: lower-case letters, digits, '.', '_' or '-'; kind: MONITOR, PARTY_LIAISON, NGO, MEDIA,"
-					+ " OPEN_SOURCE or DATASET; reliability: A to F on the Admiralty scale (default F, cannot be judged).")
+					+ " OPEN_SOURCE or DATASET; reliability: A to F on the Admiralty scale (default F, cannot be judged);"
+					+ " atRisk (default false): whether exposing the source could endanger someone, so that readers"
+					+ " other than monitors and co-chairs see its reports' places only coarsened; contact: how to"
+					+ " reach the source, up to 200 characters, seen only by monitors and co-chairs.")
 	@PostMapping(path = "/api/sources", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Source> register(@RequestBody SourceDraft draft) {
 		List<Problem> problems = new ArrayList<>();
@@ -54,15 +58,21 @@ class SourceController {
 		if (draft.kind() == null) {
 			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "kind"));
 		}
+		if (draft.contact() != null && (draft.contact().isBlank() || draft.contact().length() > 200)) {
+			problems.add(new Problem(ErrorCode.INVALID_VALUE, "contact",
+					"Field contact must have 1 to 200 characters, or be left out."));
+		}
 		if (!problems.isEmpty()) {
 			throw new RejectedException(problems);
 		}
-		Source source = new Source(draft.id(), draft.name(), draft.kind(), draft.reliability());
+		Source source = new Source(draft.id(), draft.name(), draft.kind(), draft.reliability(),
+				Boolean.TRUE.equals(draft.atRisk()), draft.contact());
 		this.sources.save(source);
 		return ResponseEntity.created(URI.create("/api/sources/" + source.id())).body(source);
 	}
 
-	record SourceDraft(String id, String name, SourceKind kind, Reliability reliability) {
+	record SourceDraft(String id, String name, SourceKind kind, Reliability reliability, Boolean atRisk,
+			String contact) {
 
 	}
 

@@ -8,11 +8,17 @@ import org.truce.report.application.ImportFile;
 import org.truce.report.application.ImportOutcome;
 import org.truce.report.application.ImportProgress;
 import org.truce.report.application.ImportingUcdp;
+import org.truce.report.application.PublishingReports;
 
 /**
  * Imports the scenario's UCDP GED events ({@code events/ucdp_ged_syria_2016.csv}) unless
- * this exact file (by SHA-256) was already imported into the store. Runs after the
- * actors, so that the sides resolve.
+ * this exact file (by SHA-256) was already imported into the store, and publishes them.
+ * Runs after the actors, so that the sides resolve.
+ *
+ * <p>
+ * Publishing them is safe: they are public data already, published by UCDP with their
+ * places under CC BY 4.0 (see the scenario's SOURCES.md), and they name no reporter on
+ * the ground. Publishing lets the public read them and see them on the map.
  */
 @Component
 @Order(300)
@@ -20,13 +26,19 @@ class UcdpEventsLoader implements ScenarioLoader {
 
 	static final String FILE = "events/ucdp_ged_syria_2016.csv";
 
+	/** Who publishes the scenario's UCDP events, as their ledger entries say. */
+	static final String PUBLISHER = "demo";
+
 	private final ImportingUcdp importing;
 
 	private final ResourceLoader resources;
 
-	UcdpEventsLoader(ImportingUcdp importing, ResourceLoader resources) {
+	private final PublishingReports publishing;
+
+	UcdpEventsLoader(ImportingUcdp importing, ResourceLoader resources, PublishingReports publishing) {
 		this.importing = importing;
 		this.resources = resources;
+		this.publishing = publishing;
 	}
 
 	@Override
@@ -37,17 +49,20 @@ class UcdpEventsLoader implements ScenarioLoader {
 			return "Events: the scenario has no " + FILE + ".";
 		}
 		ImportOutcome outcome = this.importing.importOnce(ImportFile.of(location, file), progress);
+		if (outcome instanceof ImportOutcome.NotImportable refused) {
+			throw new IllegalStateException("the scenario's " + FILE + " cannot be imported: " + refused.reason());
+		}
+		// UCDP's own published events: public already (see the class comment).
+		int published = this.publishing.publishSource(ImportingUcdp.SOURCE.id(), PUBLISHER).size();
+		String publishedNow = published == 0 ? "" : " " + published + " published.";
 		if (outcome instanceof ImportOutcome.AlreadyImported already) {
 			return "Events: " + FILE + " was already imported on " + already.previous().finishedAt() + " ("
-					+ already.previous().counts().imported() + " reports); skipped.";
+					+ already.previous().counts().imported() + " reports); skipped." + publishedNow;
 		}
-		if (outcome instanceof ImportOutcome.Completed done) {
-			return "Events: " + FILE + ": " + done.counts().rowsRead() + " rows read, " + done.counts().imported()
-					+ " imported, " + done.counts().duplicates() + " already present, " + done.counts().rejected()
-					+ " rejected, in " + done.elapsed().toMillis() + " ms.";
-		}
-		ImportOutcome.NotImportable refused = (ImportOutcome.NotImportable) outcome;
-		throw new IllegalStateException("the scenario's " + FILE + " cannot be imported: " + refused.reason());
+		ImportOutcome.Completed done = (ImportOutcome.Completed) outcome;
+		return "Events: " + FILE + ": " + done.counts().rowsRead() + " rows read, " + done.counts().imported()
+				+ " imported, " + done.counts().duplicates() + " already present, " + done.counts().rejected()
+				+ " rejected, in " + done.elapsed().toMillis() + " ms." + publishedNow;
 	}
 
 }

@@ -155,22 +155,26 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/api/event-types", "/api/actors", "/api/actors/resolve", "/api/places",
 					"/api/boundaries/*", "/api/control-areas")
 			.permitAll()
-			// Outcomes over incidents: open as before access control; to be cut to the
-			// reader next.
-			.requestMatchers(HttpMethod.GET, "/api/agreements/*/outcomes", "/api/agreements/*/incident-outcomes",
-					"/api/agreements/*/clock")
+			// Outcomes over incidents: everyone; each answer counts only the incidents
+			// its reader may see. The compliance clock is judged over the whole record:
+			// only those who see it all.
+			.requestMatchers(HttpMethod.GET, "/api/agreements/*/outcomes", "/api/agreements/*/incident-outcomes")
 			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/api/agreements/*/clock")
+			.hasAnyRole("MONITOR", "CO_CHAIR")
 			.requestMatchers(HttpMethod.GET, "/api/agreements", "/api/agreements/*", "/api/agreements/*/zones",
 					"/api/agreements/*/mingled")
 			.permitAll()
-			// Reports and findings: open as they were before access control; each answer
-			// is to be cut to its
-			// reader (Viewer) next.
+			// Reports and findings, their pages and exports: everyone, and each answer is
+			// cut to its reader (Viewer): the public reads what is published.
 			.requestMatchers(HttpMethod.GET, "/api/reports", "/api/reports/*", "/api/map/reports", "/reports/*/panel",
-					"/api/findings", "/api/incidents/*/findings", "/incidents/*/findings/panel")
+					"/api/findings", "/api/incidents/*/findings", "/incidents/*/findings/panel", "/api/exports/reports",
+					"/api/exports/findings")
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/api/reports")
 			.hasAnyRole("MONITOR", "LIAISON")
+			.requestMatchers(HttpMethod.POST, "/api/reports/*/publication")
+			.hasRole("CO_CHAIR")
 			.requestMatchers(HttpMethod.GET, "/api/sources")
 			.hasAnyRole("MONITOR", "CO_CHAIR")
 			.requestMatchers(HttpMethod.POST, "/api/sources")

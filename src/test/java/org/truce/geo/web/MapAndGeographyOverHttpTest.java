@@ -28,16 +28,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.truce.access.application.ManagingUsers;
 import org.truce.geo.application.LoadingGeography;
+import org.truce.report.application.PublishingReports;
 import org.truce.report.application.Sources;
 import org.truce.report.application.SubmittingReport;
 import org.truce.report.model.ReportDraft;
+import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The map's server side over real HTTP: base layers, report points, the report panel,
- * event types, places and boundaries.
+ * event types, places and boundaries. The reports are published, so the public reads the
+ * map; the report panel is read by a monitor, who sees the source.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
@@ -65,6 +69,15 @@ class MapAndGeographyOverHttpTest {
 	@Autowired
 	LoadingGeography loading;
 
+	@Autowired
+	PublishingReports publishing;
+
+	@Autowired
+	ManagingUsers users;
+
+	/** A monitor's API token, for what only those who see sources may read. */
+	static String monitor;
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -80,6 +93,8 @@ class MapAndGeographyOverHttpTest {
 		submit(MapFixture.shellingNearDaraa());
 		submit(MapFixture.clashesInPalmyra());
 		submit(MapFixture.countryWideTotalFor2016());
+		this.publishing.publishSource(MapFixture.SOURCE_ID, "test");
+		monitor = RunningTruce.token(this.users, "monitor");
 		this.loading.load();
 	}
 
@@ -195,7 +210,8 @@ class MapAndGeographyOverHttpTest {
 
 	@Test
 	void theReportPanelShowsWhatAReaderNeedsToWeighTheReport() throws Exception {
-		HttpResponse<byte[]> response = get("/reports/" + convoy + "/panel");
+		HttpResponse<byte[]> response = send(
+				request("/reports/" + convoy + "/panel").header("Authorization", "Bearer " + monitor));
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type"))

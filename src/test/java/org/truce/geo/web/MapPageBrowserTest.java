@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.truce.adjudication.application.AdjudicatingIncidents;
 import org.truce.agreement.application.AgreementCatalogue;
 import org.truce.agreement.application.ControlMapDocuments;
+import org.truce.report.application.PublishingReports;
 import org.truce.report.application.Sources;
 import org.truce.report.application.SubmittingReport;
 import org.truce.web.RequiresChromium;
@@ -67,6 +68,9 @@ class MapPageBrowserTest {
 	@Autowired
 	AdjudicatingIncidents adjudicating;
 
+	@Autowired
+	PublishingReports publishing;
+
 	@DynamicPropertySource
 	static void store(DynamicPropertyRegistry registry) {
 		registry.add("truce.data", () -> data.toString());
@@ -96,6 +100,8 @@ class MapPageBrowserTest {
 		this.submitting.submit(MapFixture.shellingNearDaraa(), null, "t");
 		this.submitting.submit(MapFixture.clashesInPalmyra(), null, "t");
 		this.submitting.submit(MapFixture.countryWideTotalFor2016(), null, "t");
+		// The page is read by the public, who sees published reports only.
+		this.publishing.publishSource(MapFixture.SOURCE_ID, "test");
 		this.agreements.replaceControlMap("control-2016.geojson",
 				new ControlMapDocuments()
 					.parse("control-2016.geojson", classpath("scenarios/syria-2016/control/control-2016.geojson"))

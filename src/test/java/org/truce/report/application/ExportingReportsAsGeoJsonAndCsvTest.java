@@ -27,6 +27,7 @@ import org.truce.report.model.Report;
 import org.truce.report.model.ReportQuery;
 import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
+import org.truce.testing.Monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,7 +67,7 @@ class ExportingReportsAsGeoJsonAndCsvTest {
 
 	private static String export(ReportQuery query, ReportFormat format) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		long n = context.getBean(ExportingReports.class).export(query, format, out);
+		long n = context.getBean(ExportingReports.class).export(query, format, out, Monitor.READER);
 		assertThat(n).isEqualTo(byId.size());
 		return out.toString(StandardCharsets.UTF_8);
 	}

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.truce.shared.ErrorCode;
+import org.truce.testing.Monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -83,7 +84,7 @@ class ImportingIntoPostgresTest {
 		assertThat(done.counts()).isEqualTo(new Imports.Counts(19, 9, 1, 9));
 
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		long n = context.getBean(ExportingReports.class).exportAll(ReportFormat.GEOJSON, out);
+		long n = context.getBean(ExportingReports.class).exportAll(ReportFormat.GEOJSON, out, Monitor.READER);
 		JsonNode root = JsonMapper.builder().build().readTree(out.toString(StandardCharsets.UTF_8));
 		assertThat(root.get("features")).hasSize((int) n);
 		assertThat(n).isEqualTo(context.getBean(Reports.class).count());

@@ -137,6 +137,11 @@ class SubmittingToASourceAddedLaterTest {
 		}
 
 		@Override
+		public Map<UUID, String> sourceIds(java.util.Collection<UUID> ids) {
+			return Map.of();
+		}
+
+		@Override
 		public long count() {
 			return this.stored.size();
 		}

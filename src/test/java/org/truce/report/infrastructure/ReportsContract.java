@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -16,15 +19,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.truce.actor.model.ActorRef;
+import org.truce.geo.model.Geodesic;
+import org.truce.report.application.Publications;
 import org.truce.report.application.Reports;
 import org.truce.report.application.Sources;
 import org.truce.report.model.Casualties;
+import org.truce.report.model.CoarseGrid;
 import org.truce.report.model.DataFlag;
 import org.truce.report.model.EventType;
 import org.truce.report.model.LocationPrecision;
+import org.truce.report.model.Reliability;
 import org.truce.report.model.Report;
 import org.truce.report.model.ReportPage;
 import org.truce.report.model.ReportQuery;
+import org.truce.report.model.Source;
+import org.truce.report.model.SourceKind;
 import org.truce.report.model.TimePrecision;
 import org.truce.testing.GeodesicFixture;
 import org.truce.testing.ReportFixture;
@@ -51,6 +60,17 @@ abstract class ReportsContract {
 
 	private Reports reports;
 
+	private Publications publications;
+
+	/** A source whose reporter could be harmed if its reports were placed exactly. */
+	private static final Source AT_RISK = new Source("field-7", "Field monitor Bashir", SourceKind.MONITOR,
+			Reliability.B, true, "+963 555 0101");
+
+	private static final CoarseGrid GRID = new CoarseGrid(0.1);
+
+	/** What a reader who may not see sources reaches of the whole record. */
+	private static final ReportQuery.Scope COARSE = new ReportQuery.Scope(null, false, GRID);
+
 	/** Starts the application on the store under test. */
 	abstract RunningTruce start();
 
@@ -70,10 +90,12 @@ abstract class ReportsContract {
 	void emptyStoreWithSources() {
 		this.truce = this.started.get();
 		this.reports = this.truce.bean(Reports.class);
+		this.publications = this.truce.bean(Publications.class);
 		this.truce.wipe();
 		Sources sources = this.truce.bean(Sources.class);
 		sources.save(ReportFixture.ucdp());
 		sources.save(ReportFixture.monitor());
+		sources.save(AT_RISK);
 	}
 
 	// ---------------------------------------------------------------- append and byId
@@ -505,6 +527,185 @@ abstract class ReportsContract {
 		assertThat(this.reports.count()).isEqualTo(4);
 	}
 
+	// ---------------------------------------------------------------- the reader's scope
+
+	@Test
+	void aSideSeesOnlyTheReportsInWhichOneOfItsActorsActedOrWasActedAgainst() {
+		Report byGovernment = report().actor("syria-government").target("free-syrian-army").build();
+		Report againstItsAirForce = report().actor("isis").target("syrian-air-force").build();
+		Report byOthers = report().actor("isis").target("free-syrian-army").build();
+		Report ambiguous = report()
+			.actor(new ActorRef("the air force", null, ActorRef.ResolutionStatus.AMBIGUOUS,
+					List.of("syrian-air-force", "russian-air-force")))
+			.build();
+		Report nobody = report().build();
+		append(byGovernment, againstItsAirForce, byOthers, ambiguous, nobody);
+		ReportQuery.Scope side = new ReportQuery.Scope(Set.of("syria-government", "syrian-air-force"), false, GRID);
+
+		assertThat(ids(query().scope(side))).containsExactlyInAnyOrder(byGovernment.id(), againstItsAirForce.id());
+		assertThat(ids(query().scope(new ReportQuery.Scope(Set.of(), false, GRID)))).as("a side of no actors")
+			.isEmpty();
+	}
+
+	@Test
+	void theReadersSideIsAndedWithTheActorFilterItGave() {
+		Report governmentAgainstIsis = report().actor("syria-government").target("isis").build();
+		Report governmentAgainstRebels = report().actor("syria-government").target("free-syrian-army").build();
+		Report isisAgainstRebels = report().actor("isis").target("free-syrian-army").build();
+		append(governmentAgainstIsis, governmentAgainstRebels, isisAgainstRebels);
+		ReportQuery.Scope side = new ReportQuery.Scope(Set.of("syria-government"), false, GRID);
+
+		assertThat(ids(query().actors("isis").scope(side))).containsExactly(governmentAgainstIsis.id());
+		assertThat(ids(query().actors("isis"))).containsExactlyInAnyOrder(governmentAgainstIsis.id(),
+				isisAgainstRebels.id());
+	}
+
+	@Test
+	void thePublicSeesOnlyPublishedReportsOnEveryPage() {
+		List<Report> all = IntStream.range(0, 9).mapToObj(i -> report().at(NOON.plusSeconds(i)).build()).toList();
+		append(all.toArray(Report[]::new));
+		List<UUID> published = List.of(all.get(1).id(), all.get(4).id(), all.get(5).id(), all.get(8).id());
+		this.publications.publish(published, NOON, "co-chair-1");
+		ReportQuery.Scope publicScope = new ReportQuery.Scope(null, true, GRID);
+
+		assertThat(allPages(query().scope(publicScope).limit(2).build()))
+			.containsExactlyElementsOf(List.of(all.get(8).id(), all.get(5).id(), all.get(4).id(), all.get(1).id()));
+		assertThat(allPages(query().limit(2).build())).hasSize(9);
+	}
+
+	@Test
+	void aRadiusAroundTheExactPointOfAnAtRiskReportDoesNotFindItForAReaderWhoSeesItCoarsened() {
+		// Off the 0.1-degree grid; its cell's centre, 36.25 N 37.15 E, is about 5.5 km
+		// away.
+		Report atRisk = report().source(AT_RISK.id()).at(36.20213, 37.13477).build();
+		Report sameSpotFromUcdp = report().at(36.20213, 37.13477).build();
+		append(atRisk, sameSpotFromUcdp);
+
+		assertThat(ids(query().near(36.20213, 37.13477, 200).scope(COARSE))).containsExactly(sameSpotFromUcdp.id());
+		assertThat(ids(query().near(36.25, 37.15, 100).scope(COARSE))).containsExactly(atRisk.id());
+		assertThat(ids(query().near(36.20213, 37.13477, 200))).as("the whole record, placed exactly")
+			.containsExactlyInAnyOrder(atRisk.id(), sameSpotFromUcdp.id());
+		assertThat(ids(query().near(36.25, 37.15, 100))).isEmpty();
+	}
+
+	@Test
+	void aBoxAroundTheExactPointOfAnAtRiskReportDoesNotFindItForAReaderWhoSeesItCoarsened() {
+		Report atRisk = report().source(AT_RISK.id()).at(36.20213, 37.13477).build();
+		Report sameSpotFromUcdp = report().at(36.20213, 37.13477).build();
+		append(atRisk, sameSpotFromUcdp);
+
+		assertThat(ids(query().bbox(37.134, 36.202, 37.135, 36.203).scope(COARSE)))
+			.containsExactly(sameSpotFromUcdp.id());
+		assertThat(ids(query().bbox(37.149, 36.249, 37.151, 36.251).scope(COARSE))).containsExactly(atRisk.id());
+		assertThat(ids(query().bbox(37.149, 36.249, 37.151, 36.251))).isEmpty();
+		assertThat(ids(query().near(36.25, 37.15, 1_000).bbox(37.149, 36.249, 37.151, 36.251).scope(COARSE)))
+			.containsExactly(atRisk.id());
+	}
+
+	@Test
+	void spatialFiltersMatchWhatAReaderIsShownOnRandomPointsAndQueries() {
+		long seed = new Random().nextLong();
+		Random random = new Random(seed);
+		Map<UUID, double[]> shown = new HashMap<>();
+		List<Report> all = new ArrayList<>();
+		for (int i = 0; i < 300; i++) {
+			double lat = 35.9 + random.nextDouble() * 0.6;
+			double lon = 36.9 + random.nextDouble() * 0.6;
+			boolean risky = random.nextInt(3) == 0;
+			Report r = report().source(risky ? AT_RISK.id() : ReportFixture.ucdp().id()).at(lat, lon).build();
+			all.add(r);
+			shown.put(r.id(), risky ? new double[] { GRID.centreLatitude(lat), GRID.centreLongitude(lon) }
+					: new double[] { lat, lon });
+		}
+		append(all.toArray(Report[]::new));
+
+		for (int q = 0; q < 25; q++) {
+			double lat = 35.9 + random.nextDouble() * 0.6;
+			double lon = 36.9 + random.nextDouble() * 0.6;
+			double radius = 200 + random.nextDouble() * 15_000;
+			List<UUID> expected = shown.entrySet()
+				.stream()
+				.filter(e -> Geodesic.distanceMetres(lat, lon, e.getValue()[0], e.getValue()[1]) <= radius)
+				.map(Map.Entry::getKey)
+				.toList();
+			assertThat(ids(query().near(lat, lon, radius).scope(COARSE)))
+				.as("seed %d: circle of %.0f m around %s,%s", seed, radius, lat, lon)
+				.containsExactlyInAnyOrderElementsOf(expected);
+			double minLon = lon - random.nextDouble() * 0.1;
+			double minLat = lat - random.nextDouble() * 0.1;
+			double maxLon = lon + random.nextDouble() * 0.1;
+			double maxLat = lat + random.nextDouble() * 0.1;
+			List<UUID> inBox = shown.entrySet()
+				.stream()
+				.filter(e -> e.getValue()[0] >= minLat && e.getValue()[0] <= maxLat && e.getValue()[1] >= minLon
+						&& e.getValue()[1] <= maxLon)
+				.map(Map.Entry::getKey)
+				.toList();
+			assertThat(ids(query().bbox(minLon, minLat, maxLon, maxLat).scope(COARSE)))
+				.as("seed %d: box %s,%s,%s,%s", seed, minLon, minLat, maxLon, maxLat)
+				.containsExactlyInAnyOrderElementsOf(inBox);
+		}
+	}
+
+	// ---------------------------------------------------------------- publications
+
+	@Test
+	void publishingAReportTwicePublishesItOnce() {
+		Report first = report().build();
+		Report second = report().build();
+		append(first, second);
+		Instant at = Instant.parse("2016-10-01T08:00:00.123Z");
+
+		List<Publications.Publication> made = this.publications.publish(List.of(second.id(), first.id()), at, "u-1");
+		List<Publications.Publication> again = this.publications.publish(List.of(first.id()), at.plusSeconds(60),
+				"u-2");
+
+		assertThat(made).containsExactly(new Publications.Publication(second.id(), at, "u-1"),
+				new Publications.Publication(first.id(), at, "u-1"));
+		assertThat(again).isEmpty();
+		assertThat(this.publications.of(first.id())).contains(new Publications.Publication(first.id(), at, "u-1"));
+		assertThat(this.publications.count()).isEqualTo(2);
+	}
+
+	@Test
+	void publishingAnIdThatIsNoStoredReportPublishesNothing() {
+		Report stored = report().build();
+		append(stored);
+		UUID unknown = UUID.randomUUID();
+
+		List<Publications.Publication> made = this.publications.publish(List.of(unknown, stored.id()), NOON, "u-1");
+
+		assertThat(made).extracting(Publications.Publication::reportId).containsExactly(stored.id());
+		assertThat(this.publications.of(unknown)).isEmpty();
+	}
+
+	@Test
+	void publishingASourcePublishesItsReportsNotYetPublishedAndNoOthers() {
+		Report fromUcdp = report().build();
+		Report fromUcdpAlreadyPublished = report().build();
+		Report fromMonitor = report().source(ReportFixture.monitor().id()).build();
+		append(fromUcdp, fromUcdpAlreadyPublished, fromMonitor);
+		this.publications.publish(List.of(fromUcdpAlreadyPublished.id()), NOON, "u-1");
+
+		List<Publications.Publication> made = this.publications.publishFrom(ReportFixture.ucdp().id(), NOON, "u-2");
+
+		assertThat(made).extracting(Publications.Publication::reportId).containsExactly(fromUcdp.id());
+		assertThat(this.publications.of(fromMonitor.id())).isEmpty();
+		assertThat(this.publications.publishFrom(null, NOON, "u-3")).extracting(Publications.Publication::reportId)
+			.containsExactly(fromMonitor.id());
+		assertThat(this.publications.count()).isEqualTo(3);
+	}
+
+	@Test
+	void theSourcesOfStoredReportsAreLookedUpTogether() {
+		Report fromUcdp = report().build();
+		Report fromMonitor = report().source(ReportFixture.monitor().id()).build();
+		append(fromUcdp, fromMonitor);
+
+		assertThat(this.reports.sourceIds(List.of(fromUcdp.id(), fromMonitor.id(), UUID.randomUUID())))
+			.isEqualTo(Map.of(fromUcdp.id(), "ucdp-ged", fromMonitor.id(), "monitor-aleppo"));
+	}
+
 	// ---------------------------------------------------------------- helpers
 
 	private void append(Report... reports) {
@@ -562,6 +763,13 @@ abstract class ReportsContract {
 
 		private int limit = 1_000;
 
+		private ReportQuery.Scope scope = ReportQuery.Scope.WHOLE_RECORD;
+
+		QueryBuilder scope(ReportQuery.Scope scope) {
+			this.scope = scope;
+			return this;
+		}
+
 		QueryBuilder bbox(double minLon, double minLat, double maxLon, double maxLat) {
 			this.bbox = new ReportQuery.BoundingBox(minLon, minLat, maxLon, maxLat);
 			return this;
@@ -609,7 +817,7 @@ abstract class ReportsContract {
 
 		ReportQuery build() {
 			return new ReportQuery(this.bbox, this.near, this.from, this.to, this.types, this.actorIds, this.sourceIds,
-					this.excludeCountryAggregates, null, this.limit);
+					this.excludeCountryAggregates, null, this.limit, this.scope);
 		}
 
 	}

@@ -67,6 +67,39 @@ abstract class SourcesContract {
 	}
 
 	@Test
+	void aSourceAtRiskReadsBackWithItsContact() {
+		Source source = new Source("field-7", "Field monitor Bashir", SourceKind.MONITOR, Reliability.B, true,
+				"+963 555 0101");
+
+		this.sources.save(source);
+
+		assertThat(this.sources.byId("field-7")).contains(source);
+		assertThat(this.sources.all()).containsExactly(source);
+	}
+
+	@Test
+	void aSourceIsNotAtRiskAndHasNoContactUnlessSaid() {
+		this.sources.save(ReportFixture.monitor());
+
+		Source stored = this.sources.byId(ReportFixture.monitor().id()).orElseThrow();
+		assertThat(stored.atRisk()).isFalse();
+		assertThat(stored.contact()).isNull();
+	}
+
+	@Test
+	void savingAgainCanMarkASourceAtRiskAndLaterClearIt() {
+		this.sources.save(new Source("field-8", "Field monitor", SourceKind.MONITOR, Reliability.C));
+		Source atRisk = new Source("field-8", "Field monitor", SourceKind.MONITOR, Reliability.C, true, "Signal only");
+
+		this.sources.save(atRisk);
+		assertThat(this.sources.byId("field-8")).contains(atRisk);
+
+		Source cleared = new Source("field-8", "Field monitor", SourceKind.MONITOR, Reliability.C, false, null);
+		this.sources.save(cleared);
+		assertThat(this.sources.byId("field-8")).contains(cleared);
+	}
+
+	@Test
 	void anUnknownIdFindsNothing() {
 		this.sources.save(ReportFixture.ucdp());
 

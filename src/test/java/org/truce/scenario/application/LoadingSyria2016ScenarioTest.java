@@ -14,7 +14,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.ActorRef;
 import org.truce.actor.model.ActorType;
+import org.truce.ledger.application.Ledger;
 import org.truce.report.application.ImportProgress;
+import org.truce.report.application.Publications;
+import org.truce.report.application.PublishingReports;
 import org.truce.report.application.Reports;
 import org.truce.report.application.Sources;
 import org.truce.report.application.TestStores;
@@ -63,6 +66,18 @@ class LoadingSyria2016ScenarioTest {
 	}
 
 	@Test
+	void theUcdpEventsArePublishedOnceForThePublicEachWithItsLedgerEntry() {
+		assertThat(firstSummary.get(2)).endsWith(" 6170 published.");
+		assertThat(context.getBean(Publications.class).count()).isEqualTo(6170);
+		Ledger ledger = context.getBean(Ledger.class);
+		long publications = ledger.entries(0, ledger.size())
+			.stream()
+			.filter(e -> e.kind().equals(PublishingReports.KIND))
+			.count();
+		assertThat(publications).isEqualTo(6170);
+	}
+
+	@Test
 	void theActorsKeepTheirTypesParentsAndAliases() {
 		ActorDirectory directory = context.getBean(ActorDirectory.class);
 		assertThat(directory.registry().all()).hasSize(80);
@@ -86,8 +101,11 @@ class LoadingSyria2016ScenarioTest {
 	@Test
 	void loadingAgainSkipsTheEventsFileAlreadyImported() {
 		List<String> again = context.getBean(LoadingScenario.class).load(Scenario.SYRIA_2016, ImportProgress.NONE);
+		long ledgerSize = context.getBean(Ledger.class).size();
 		assertThat(again.get(2)).startsWith("Events: events/ucdp_ged_syria_2016.csv was already imported on ")
 			.endsWith("(6170 reports); skipped.");
+		assertThat(context.getBean(Publications.class).count()).isEqualTo(6170);
+		assertThat(context.getBean(Ledger.class).size()).as("no publication twice").isEqualTo(ledgerSize);
 		assertThat(context.getBean(Reports.class).count()).isEqualTo(6170);
 		assertThat(context.getBean(ActorDirectory.class).registry().all()).hasSize(80);
 	}

@@ -1,0 +1,49 @@
+package org.truce.adjudication.web;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.truce.access.model.Viewer;
+import org.truce.adjudication.application.ExportingFindings;
+import org.truce.agreement.application.AgreementCatalogue;
+import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
+import org.truce.shared.RejectedException;
+
+@RestController
+class FindingExportController {
+
+	private final ExportingFindings exporting;
+
+	private final AgreementCatalogue agreements;
+
+	FindingExportController(ExportingFindings exporting, AgreementCatalogue agreements) {
+		this.exporting = exporting;
+		this.agreements = agreements;
+	}
+
+	@Operation(summary = "Export an agreement's findings the reader may see, as CSV",
+			description = "One row per incident and term, newest incident first, cut to the reader as GET"
+					+ " /api/findings is: for readers other than monitors and co-chairs there is no external_ids"
+					+ " column, and where the reporter is at risk the reasons and zones found from the exact place"
+					+ " are withheld.")
+	@GetMapping("/api/exports/findings")
+	void export(@RequestParam String agreement, Viewer viewer, HttpServletResponse response) throws IOException {
+		if (this.agreements.versions(agreement).isEmpty()) {
+			throw new RejectedException(new Problem(ErrorCode.NOT_FOUND, "agreement",
+					ErrorCode.NOT_FOUND.format("/api/agreements/" + agreement)));
+		}
+		response.setContentType("text/csv; charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"findings-" + agreement + ".csv\"");
+		OutputStream out = response.getOutputStream();
+		this.exporting.exportCsv(agreement, out, viewer);
+		out.flush();
+	}
+
+}
