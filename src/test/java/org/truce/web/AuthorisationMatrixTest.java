@@ -98,14 +98,19 @@ class AuthorisationMatrixTest {
 		api("GET /api/agreements/{id}/outcomes", "/api/agreements/aleppo-pause-2016-10/outcomes", all(200)),
 		api("GET /api/agreements/{id}/incident-outcomes",
 				"/api/agreements/aleppo-pause-2016-10/incident-outcomes",            all(200)),
+		// The compliance clock is judged over the whole record: those who see it all.
 		api("GET /api/agreements/{id}/clock",
-				"/api/agreements/syria-arrangement-2016-09/clock?at=2016-09-14T00:00:00Z", all(200)),
-		// Reports and findings: everyone reads, each answer cut to the reader.
+				"/api/agreements/syria-arrangement-2016-09/clock?at=2016-09-14T00:00:00Z",
+				                                                                      of(401,  403,  200,  200,  403,  403)),
+		// Reports and findings: everyone reads, each answer cut to the reader. The sample report is not
+		// published and concerns the liaison's side: whoever may not see it is told it is not found.
 		api("GET /api/reports", "/api/reports",                                      all(200)),
-		api("GET /api/reports/{id}", "/api/reports/{report}",                        all(200)),
+		api("GET /api/reports/{id}", "/api/reports/{report}",                        of(404,  404,  200,  200,  200,  404)),
 		api("GET /api/map/reports", "/api/map/reports",                              all(200)),
 		api("GET /api/findings", "/api/findings",                                    all(200)),
 		api("GET /api/incidents/{id}/findings", "/api/incidents/{incident}/findings", all(200)),
+		api("GET /api/exports/reports", "/api/exports/reports?format=csv",           all(200)),
+		api("GET /api/exports/findings", "/api/exports/findings?agreement=aleppo-pause-2016-10", all(200)),
 		// Submitting: monitors and liaisons; sources: monitors (co-chairs read them).
 		api("POST /api/reports", "/api/reports", "application/json", REPORT_JSON,
 				                                                                      of(401,  403,  403,  201,  201,  403)),
@@ -139,11 +144,14 @@ class AuthorisationMatrixTest {
 		page("GET /", "/",                                                           all(200)),
 		page("GET /login", "/login",                                                 all(200)),
 		page("GET /ledger", "/ledger",                                               all(200)),
-		page("GET /reports/{id}/panel", "/reports/{report}/panel",                   all(200)),
+		page("GET /reports/{id}/panel", "/reports/{report}/panel",                   of(404,  404,  200,  200,  200,  404)),
 		page("GET /incidents/{id}/findings/panel", "/incidents/{incident}/findings/panel", all(200)),
 		page("GET /swagger-ui.html", "/swagger-ui.html",                             all(302)),
 		page("GET /v3/api-docs", "/v3/api-docs",                                     all(200)),
-		page("GET /actuator/health", "/actuator/health",                             all(200))
+		page("GET /actuator/health", "/actuator/health",                             all(200)),
+		// Publishing, last: it makes the sample report public. Co-chairs only (201 the first time).
+		api("POST /api/reports/{id}/publication", "/api/reports/{report}/publication", "application/json", "",
+				                                                                      of(401,  403,  201,  403,  403,  403))
 	// @formatter:on
 	);
 

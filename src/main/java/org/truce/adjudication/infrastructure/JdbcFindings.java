@@ -70,7 +70,15 @@ class JdbcFindings implements Findings {
 		Finding f = s.finding();
 		String missing = f instanceof Finding.Undetermined u
 				? String.join(",", u.missing().stream().map(Enum::name).toList()) : null;
-		this.jdbc.sql("INSERT INTO findings (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		// An upsert: two instances (or the background adjudicator and a full run) may
+		// recompute one incident at
+		// once; findings are a pure function of the record, so the later write wins.
+		this.jdbc.sql("INSERT INTO findings (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+				+ " ON CONFLICT (incident_id, agreement_id, agreement_version, term_id) DO UPDATE SET"
+				+ " outcome = excluded.outcome, missing = excluded.missing, reasons = excluded.reasons,"
+				+ " actor_id = excluded.actor_id, zone_ids = excluded.zone_ids, external_ids = excluded.external_ids,"
+				+ " incident_start = excluded.incident_start, incident_end = excluded.incident_end,"
+				+ " computed_at = excluded.computed_at")
 			.params(f.key().incidentId(), f.key().agreementId(), f.key().agreementVersion(), f.key().termId(),
 					f.outcome().name(), missing, this.json.writeValueAsString(f.reasons()), s.actorId(),
 					s.zoneIds().isEmpty() ? null : String.join(",", s.zoneIds()),
