@@ -83,11 +83,6 @@ public record ReportQuery(BoundingBox bbox, Circle near, Instant from, Instant t
 			concerning = concerning == null ? null : Set.copyOf(concerning);
 		}
 
-		/** Whether this scope leaves anything out or moves anything. */
-		public boolean restricts() {
-			return this.concerning != null || this.publishedOnly || this.atRiskGrid != null;
-		}
-
 	}
 
 	/** A longitude/latitude box in degrees, WGS84. */

@@ -438,6 +438,42 @@ abstract class ReportApiContract {
 		assertProblem(this.http.get("/api/reports?cursor=" + farFuture), 400, "INVALID_CURSOR", "cursor");
 	}
 
+	// ---------------------------------------------------------------- sources
+
+	@Test
+	void aSourceRegisteredAtRiskWithAContactIsListedSoToMonitors() {
+		Http.Response created = this.http.postJson("/api/sources", """
+				{"id": "field-7", "name": "Field monitor", "kind": "MONITOR", "reliability": "B",
+				 "atRisk": true, "contact": "+963 555 0101"}""");
+		Http.Response plain = this.http.postJson("/api/sources", """
+				{"id": "sarc-aleppo", "name": "SARC Aleppo", "kind": "NGO"}""");
+
+		assertThat(created.status()).as("%s", created).isEqualTo(201);
+		assertThat(created.json().get("atRisk").asBoolean()).isTrue();
+		assertThat(plain.json().get("atRisk").asBoolean()).isFalse();
+		assertThat(plain.json().has("contact")).isFalse();
+		JsonNode listed = null;
+		for (JsonNode source : this.http.get("/api/sources").json()) {
+			if (source.get("id").asString().equals("field-7")) {
+				listed = source;
+			}
+		}
+		assertThat(listed).isNotNull();
+		assertThat(listed.get("atRisk").asBoolean()).isTrue();
+		assertThat(listed.get("contact").asString()).isEqualTo("+963 555 0101");
+	}
+
+	@Test
+	void aSourcesContactIsOneTo200Characters() {
+		assertProblem(this.http.postJson("/api/sources",
+				"{\"id\": \"s-1\", \"name\": \"S\", \"kind\": \"NGO\", \"contact\": \"" + "9".repeat(201) + "\"}"), 422,
+				"INVALID_VALUE", "contact");
+		assertProblem(
+				this.http.postJson("/api/sources",
+						"{\"id\": \"s-1\", \"name\": \"S\", \"kind\": \"NGO\", \"contact\": \"  \"}"),
+				422, "INVALID_VALUE", "contact");
+	}
+
 	// ---------------------------------------------------------------- operations
 
 	@Test
