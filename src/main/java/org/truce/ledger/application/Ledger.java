@@ -125,8 +125,8 @@ public class Ledger {
 		return this.store.indexOfLeafHash(leafHash);
 	}
 
-	public Optional<Long> indexOfSubject(String subject) {
-		return this.store.indexOfSubject(subject);
+	public Optional<Long> indexOf(String kind, String subject) {
+		return this.store.indexOf(kind, subject);
 	}
 
 }

@@ -29,8 +29,11 @@ public interface LedgerStore {
 
 	Optional<Long> indexOfLeafHash(byte[] leafHash);
 
-	/** The index of the latest entry about a subject (such as a report's id). */
-	Optional<Long> indexOfSubject(String subject);
+	/**
+	 * The index of the latest entry of a kind about a subject (such as the {@code report}
+	 * entry of a report's id; a later {@code publication} entry has the same subject).
+	 */
+	Optional<Long> indexOf(String kind, String subject);
 
 	Optional<StoredCheckpoint> latestCheckpoint();
 

@@ -247,9 +247,9 @@ class JdbcLedgerStore implements LedgerStore {
 	}
 
 	@Override
-	public Optional<Long> indexOfSubject(String subject) {
-		return this.jdbc.sql("SELECT max(idx) FROM ledger_entries WHERE subject = ?")
-			.param(subject)
+	public Optional<Long> indexOf(String kind, String subject) {
+		return this.jdbc.sql("SELECT max(idx) FROM ledger_entries WHERE subject = ? AND kind = ?")
+			.params(subject, kind)
 			.query((rs, n) -> rs.getObject(1) == null ? null : rs.getLong(1))
 			.optional();
 	}

@@ -174,7 +174,7 @@ class LedgerController {
 			description = "The entry is shown as by /ledger/entries, with the disclosures the reader may see.")
 	@GetMapping("/api/reports/{id}/proof")
 	Map<String, Object> reportProof(@PathVariable String id) {
-		long i = this.ledger.indexOfSubject(id)
+		long i = this.ledger.indexOf("report", id)
 			.orElseThrow(() -> new RejectedException(
 					new Problem(ErrorCode.NOT_FOUND, "id", "No ledger entry is about report " + id + ".")));
 		long n = checkpointSize();

@@ -184,19 +184,21 @@ abstract class LedgerStoreContract {
 	}
 
 	@Test
-	void entriesAreFoundByLeafHashAndTheLatestOneBySubject() {
+	void entriesAreFoundByLeafHashAndTheLatestOneByKindAndSubject() {
 		LedgerEntry first = new LedgerEntry("report", "r-1", Map.of("v", 1));
 		LedgerEntry other = new LedgerEntry("report", "r-2", Map.of("v", 1));
 		LedgerEntry second = new LedgerEntry("report", "r-1", Map.of("v", 2));
+		LedgerEntry published = new LedgerEntry("publication", "r-1", Map.of("by", "x"));
 		this.ledger.append(List.of(first, other));
-		this.ledger.append(List.of(second, first));
+		this.ledger.append(List.of(second, first, published));
 
 		assertThat(this.ledger.indexOfLeafHash(MerkleHashes.leafHash(first.canonicalBytes()))).contains(0L);
 		assertThat(this.ledger.indexOfLeafHash(MerkleHashes.leafHash(second.canonicalBytes()))).contains(2L);
 		assertThat(this.ledger.indexOfLeafHash(new byte[32])).isEmpty();
-		assertThat(this.ledger.indexOfSubject("r-1")).contains(3L);
-		assertThat(this.ledger.indexOfSubject("r-2")).contains(1L);
-		assertThat(this.ledger.indexOfSubject("r-3")).isEmpty();
+		assertThat(this.ledger.indexOf("report", "r-1")).contains(3L);
+		assertThat(this.ledger.indexOf("publication", "r-1")).contains(4L);
+		assertThat(this.ledger.indexOf("report", "r-2")).contains(1L);
+		assertThat(this.ledger.indexOf("report", "r-3")).isEmpty();
 	}
 
 	@Test

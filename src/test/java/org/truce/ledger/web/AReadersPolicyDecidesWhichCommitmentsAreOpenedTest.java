@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.context.annotation.Primary;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -71,6 +72,7 @@ class AReadersPolicyDecidesWhichCommitmentsAreOpenedTest {
 	static class LiaisonsView {
 
 		@Bean
+		@Primary
 		DisclosurePolicies liaisonsView() {
 			return () -> (kind, subject, group) -> kind.equals("report") && !group.equals("source");
 		}
@@ -85,7 +87,8 @@ class AReadersPolicyDecidesWhichCommitmentsAreOpenedTest {
 
 	@Test
 	void theEntriesShowTheDisclosuresThePolicyOpensAndTheyOpenTheCommitments() {
-		assertThat(this.context.getBeansOfType(DisclosurePolicies.class)).containsOnlyKeys("liaisonsView");
+		assertThat(this.context.getBean(DisclosurePolicies.class))
+			.isSameAs(this.context.getBean("liaisonsView", DisclosurePolicies.class));
 		this.sources.save(ReportFixture.monitor());
 		Http http = new Http(URI.create("http://127.0.0.1:" + this.port));
 		Http.Response created = http.withToken(RunningTruce.token(this.users, "monitor")).postJson("/api/reports", """

@@ -46,7 +46,6 @@ class ByDefaultTheLogShowsReportsOnlyAsCommitmentsTest {
 
 	@Test
 	void theEntriesAndAReportsProofOpenNoCommitment() {
-		assertThat(this.truce.bean(DisclosurePolicies.class).forCurrentReader()).isSameAs(DisclosurePolicy.NONE);
 		Http.Response created = this.truce.http("monitor").postJson("/api/reports", """
 				{"eventType": "armed_clash", "when": {"start": "2016-09-19"},
 				 "where": {"latitude": 36.2177, "longitude": 37.1612, "placeName": "Ramouseh"},
@@ -54,6 +53,10 @@ class ByDefaultTheLogShowsReportsOnlyAsCommitmentsTest {
 				""");
 		assertThat(created.status()).as("%s", created).isEqualTo(201);
 		String id = created.json().get("id").asString();
+		// The public (no one signed in) may open nothing of an unpublished report.
+		DisclosurePolicy publicPolicy = this.truce.bean(DisclosurePolicies.class).forCurrentReader();
+		assertThat(publicPolicy.mayOpen("report", id, "event")).isFalse();
+		assertThat(publicPolicy.mayOpen("report", id, "source")).isFalse();
 		assertThat(this.truce.bean(Checkpointing.class).checkpoint()).isEqualTo(Checkpointing.Outcome.SIGNED);
 		long size = this.truce.bean(Ledger.class).size();
 

@@ -65,7 +65,7 @@ class AReportsLedgerEntryHidesItsFieldsTest {
 		long before = this.ledger.size();
 		assertThat(recording.append(List.of(ReportFixture.keyed(report, "convoy", "d1")))).singleElement()
 			.satisfies((a) -> assertThat(a.created()).isTrue());
-		long index = this.ledger.indexOfSubject(report.id().toString()).orElseThrow();
+		long index = this.ledger.indexOf("report", report.id().toString()).orElseThrow();
 		assertThat(index).isEqualTo(before);
 
 		String text = this.ledger.entries(index, index + 1).get(0).canonicalJson();
@@ -128,7 +128,7 @@ class AReportsLedgerEntryHidesItsFieldsTest {
 
 	@Test
 	void aReportSubmittedOverHttpHasItsDisclosuresAndAReplayAddsNone() {
-		Http http = new Http(this.truce.baseUri());
+		Http http = this.truce.http("monitor");
 		String body = """
 				{"eventType": "armed_clash", "when": {"start": "2016-09-19"},
 				 "where": {"latitude": 36.2177, "longitude": 37.1612}, "source": "monitor-aleppo",
@@ -138,7 +138,7 @@ class AReportsLedgerEntryHidesItsFieldsTest {
 		assertThat(created.status()).as("%s", created).isEqualTo(201);
 		String id = created.json().get("id").asString();
 		long size = this.ledger.size();
-		long index = this.ledger.indexOfSubject(id).orElseThrow();
+		long index = this.ledger.indexOf("report", id).orElseThrow();
 
 		Http.Response replayed = http.postJson("/api/reports", body, "Idempotency-Key", "ramouseh");
 		assertThat(replayed.status()).as("%s", replayed).isIn(200, 201);
