@@ -37,11 +37,11 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
-import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
@@ -267,9 +267,8 @@ class SecurityConfiguration {
 			}
 			guard.badToken(request.getRemoteAddr());
 			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-			// Unknown, expired or revoked (the introspector says which), or not a token
-			// at
-			// all: "Bearer" with nothing or with characters no token has.
+			// Unknown, expired or revoked (the introspector says which), or no token at
+			// all: "Bearer" with nothing, or with characters that no token has.
 			String detail = ex instanceof InvalidBearerTokenException ? ex.getMessage()
 					: "The Authorization header is malformed; send Authorization: Bearer <token>.";
 			Problems.write(request, response, json, ErrorCode.INVALID_TOKEN, "Authorization", detail);
