@@ -33,6 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -111,6 +112,7 @@ class IntegrityPageBrowserTest {
 	static class LiaisonsView {
 
 		@Bean
+		@Primary
 		DisclosurePolicies liaisonsView() {
 			return () -> (kind, subject, group) -> !group.equals("source");
 		}
