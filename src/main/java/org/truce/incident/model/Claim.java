@@ -1,0 +1,44 @@
+package org.truce.incident.model;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * One side's account of who acted in an incident, kept apart from every other side's. A
+ * side's newer claim about an incident supersedes its older one (both stay in the
+ * ledger).
+ *
+ * @param id assigned by Truce
+ * @param incidentId the incident
+ * @param side the actor the claimant speaks for: a liaison's party or a co-chair's
+ * sponsor
+ * @param position whether the side says the actor acted, or denies it
+ * @param actorId the actor the claim is about
+ * @param statement the side's words
+ * @param madeBy the user who entered it
+ * @param madeAt when Truce recorded it
+ */
+public record Claim(String id, UUID incidentId, String side, Position position, String actorId, String statement,
+		String madeBy, Instant madeAt) {
+
+	public Claim {
+		Objects.requireNonNull(incidentId, "incidentId");
+		Objects.requireNonNull(side, "side");
+		Objects.requireNonNull(position, "position");
+		Objects.requireNonNull(actorId, "actorId");
+		statement = statement == null ? "" : statement;
+	}
+
+	/** What the side says about the actor. */
+	public enum Position {
+
+		/** The actor carried it out. */
+		ATTRIBUTES,
+
+		/** The actor did not carry it out (was not there, did not fire). */
+		DENIES
+
+	}
+
+}
