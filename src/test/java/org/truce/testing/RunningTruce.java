@@ -150,6 +150,10 @@ public final class RunningTruce implements AutoCloseable {
 		return this.context.getBean(type);
 	}
 
+	public boolean hasBean(String name) {
+		return this.context.containsBean(name);
+	}
+
 	public StoreDialect dialect() {
 		return bean(StoreDialect.class);
 	}
