@@ -41,6 +41,7 @@ import org.truce.report.model.ReportDraft;
 import org.truce.report.model.Reliability;
 import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
+import org.truce.testing.IncidentFixture;
 import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,6 +112,28 @@ class AuthorisationMatrixTest {
 		api("GET /api/incidents/{id}/findings", "/api/incidents/{incident}/findings", all(200)),
 		api("GET /api/exports/reports", "/api/exports/reports?format=csv",           all(200)),
 		api("GET /api/exports/findings", "/api/exports/findings?agreement=aleppo-pause-2016-10", all(200)),
+		// Incidents: everyone reads, cut to the reader (the sample incident's report is not published).
+		api("GET /api/incidents", "/api/incidents",                                  all(200)),
+		api("GET /api/incidents/{id}", "/api/incidents/{incident}",                  of(404,  404,  200,  200,  200,  404)),
+		// Analysts merge, split, discount and decide candidate links (the samples are refused as invalid).
+		api("POST /api/incidents/{id}/merge", "/api/incidents/{incident}/merge", "application/json",
+				"{\"incidents\": [], \"reason\": \"matrix\", \"version\": 1}",          of(401,  403,  403,  422,  403,  403)),
+		api("POST /api/incidents/{id}/split", "/api/incidents/{incident}/split", "application/json",
+				"{\"reports\": [], \"reason\": \"matrix\", \"version\": 1}",            of(401,  403,  403,  422,  403,  403)),
+		api("POST /api/incidents/{id}/discount", "/api/incidents/{incident}/discount", "application/json",
+				"{\"discounted\": false, \"version\": 999}",                          of(401,  403,  403,  409,  403,  403)),
+		api("POST /api/candidate-links/{id}/decision", "/api/candidate-links/none/decision", "application/json",
+				"{\"confirm\": false, \"reason\": \"matrix\"}",                       of(401,  403,  403,  404,  403,  403)),
+		api("GET /api/candidate-links", "/api/candidate-links",                      of(401,  403,  200,  200,  403,  403)),
+		// Each side states its own claim: liaisons and co-chairs.
+		api("POST /api/incidents/{id}/claims", "/api/incidents/{incident}/claims", "application/json",
+				"{\"position\": \"DENIES\", \"actor\": \"russia\", \"statement\": \"matrix\"}",
+				                                                                      of(401,  403,  201,  403,  201,  403)),
+		// Evidence: monitors and liaisons attach it; staff read the bytes.
+		api("POST /api/incidents/{id}/evidence", "/api/incidents/{incident}/evidence", "text/plain", "matrix evidence",
+				                                                                      of(401,  403,  403,  201,  201,  403)),
+		api("GET /api/incidents/{id}/evidence/{sha256}", "/api/incidents/{incident}/evidence/{evidence}",
+				                                                                      of(401,  403,  200,  200,  403,  403)),
 		// Submitting: monitors and liaisons; sources: monitors (co-chairs read them).
 		api("POST /api/reports", "/api/reports", "application/json", REPORT_JSON,
 				                                                                      of(401,  403,  403,  201,  201,  403)),
@@ -164,7 +187,7 @@ class AuthorisationMatrixTest {
 	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
 	@BeforeAll
-	static void aStoreWithAnAgreementAReportAFindingAndAUserForEachRole() throws IOException {
+	static void aStoreWithAnAgreementAReportAFindingAndAUserForEachRole() throws Exception {
 		truce = RunningTruce.sqlite(true);
 		truce.bean(ActorDirectory.class)
 			.register(List.of(
@@ -211,6 +234,11 @@ class AuthorisationMatrixTest {
 		ids.put("{report}", report);
 		ids.put("{incident}", findings.get("items").get(0).get("incident").asString());
 		ids.put("{token}", token);
+		IncidentFixture.incidentOf(truce, java.util.UUID.fromString(report));
+		ids.put("{evidence}",
+				java.util.HexFormat.of()
+					.formatHex(java.security.MessageDigest.getInstance("SHA-256")
+						.digest("matrix evidence".getBytes(StandardCharsets.UTF_8))));
 	}
 
 	@AfterAll

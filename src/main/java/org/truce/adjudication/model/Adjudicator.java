@@ -219,6 +219,15 @@ public final class Adjudicator {
 	}
 
 	private Tri perpetrator(Incident incident, Term term) {
+		if (incident.attribution().contested()) {
+			Map<String, String> contest = new HashMap<>();
+			contest.put("conflicts", String.valueOf(incident.attribution().conflicts().size()));
+			if (incident.actor() != null) {
+				contest.put("asReported", incident.actor().asReported());
+			}
+			return Tri.unknown(MissingFact.ATTRIBUTION_CONTESTED, new Reason(ReasonCode.ATTRIBUTION_CONTESTED,
+					"Attribution is contested: " + String.join(" ", incident.attribution().conflicts()), contest));
+		}
 		ActorRef actor = incident.actor();
 		if (actor == null) {
 			return Tri.unknown(MissingFact.PERPETRATOR_UNKNOWN,

@@ -9,6 +9,7 @@ public enum MissingFact {
 	PERPETRATOR_UNKNOWN("No source names who acted."),
 	PERPETRATOR_UNRESOLVED("The name of who acted matches no known actor."),
 	PERPETRATOR_AMBIGUOUS("The name of who acted matches several actors."),
+	ATTRIBUTION_CONTESTED("The sources or the sides' claims disagree about who acted."),
 	TARGET_IN_MINGLED_AREA("The target lies where a party's and an excluded actor's areas are mingled."),
 	TARGET_SIDE_UNKNOWN("Neither the target nor the control map says whose side was hit."),
 	LOCATION_STRADDLES_CONTROL_BOUNDARY("The location's uncertainty radius crosses the edge of a control area."),

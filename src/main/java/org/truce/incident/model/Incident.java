@@ -1,6 +1,10 @@
 package org.truce.incident.model;
 
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.truce.actor.model.ActorRef;
@@ -8,6 +12,7 @@ import org.truce.report.model.Casualties;
 import org.truce.report.model.EventType;
 import org.truce.report.model.Location;
 import org.truce.report.model.Report;
+import org.truce.report.model.TimePrecision;
 import org.truce.report.model.TimeSpan;
 
 /**
@@ -24,9 +29,10 @@ import org.truce.report.model.TimeSpan;
  * @param actor who acted, or null when no source names anyone
  * @param target against whom, or null
  * @param casualties deaths reported
+ * @param attribution whether the sources and the sides' claims contest who acted
  */
 public record Incident(String id, List<String> reportIds, List<String> externalIds, EventType eventType, TimeSpan when,
-		Location where, ActorRef actor, ActorRef target, Casualties casualties) {
+		Location where, ActorRef actor, ActorRef target, Casualties casualties, Attribution attribution) {
 
 	public Incident {
 		Objects.requireNonNull(id, "id");
@@ -36,12 +42,84 @@ public record Incident(String id, List<String> reportIds, List<String> externalI
 		reportIds = reportIds == null ? List.of() : List.copyOf(reportIds);
 		externalIds = externalIds == null ? List.of() : List.copyOf(externalIds);
 		casualties = casualties == null ? Casualties.NONE : casualties;
+		attribution = attribution == null ? Attribution.UNCONTESTED : attribution;
+	}
+
+	/** An incident whose attribution nobody contests. */
+	public Incident(String id, List<String> reportIds, List<String> externalIds, EventType eventType, TimeSpan when,
+			Location where, ActorRef actor, ActorRef target, Casualties casualties) {
+		this(id, reportIds, externalIds, eventType, when, where, actor, target, casualties, Attribution.UNCONTESTED);
 	}
 
 	public static Incident ofReport(Report report) {
 		return new Incident(report.id().toString(), List.of(report.id().toString()),
 				report.externalId() == null ? List.of() : List.of(report.externalId()), report.eventType(),
 				report.when(), report.where(), report.actor(), report.target(), report.casualties());
+	}
+
+	/**
+	 * The incident its reports describe together, as one event:
+	 * <ul>
+	 * <li>type: the type most of them give (on a tie, the first report's);</li>
+	 * <li>time: the interval all of them share, or, when they share none, the span from
+	 * the earliest start to the latest end;</li>
+	 * <li>place: that of the report with the smallest uncertainty;</li>
+	 * <li>actor and target: the first resolved one named, else the first named; the actor
+	 * is still reported when attribution is contested, and the adjudication then says it
+	 * cannot decide;</li>
+	 * <li>casualties: those of the first report that gives any.</li>
+	 * </ul>
+	 * @param id the incident's id
+	 * @param reports its reports, in the order they joined it (at least one)
+	 * @param attribution as the reports and the sides' claims tell it
+	 */
+	public static Incident ofReports(String id, List<Report> reports, Attribution attribution) {
+		if (reports.isEmpty()) {
+			throw new IllegalArgumentException("an incident has at least one report");
+		}
+		Report first = reports.get(0);
+		Map<EventType, Integer> votes = new EnumMap<>(EventType.class);
+		reports.forEach(r -> votes.merge(r.eventType(), 1, Integer::sum));
+		EventType type = first.eventType();
+		for (Map.Entry<EventType, Integer> vote : votes.entrySet()) {
+			if (vote.getValue() > votes.get(type)) {
+				type = vote.getKey();
+			}
+		}
+		Instant start = reports.stream().map(r -> r.when().start()).max(Instant::compareTo).orElseThrow();
+		Instant end = reports.stream().map(r -> r.when().end()).min(Instant::compareTo).orElseThrow();
+		TimeSpan when = first.when();
+		if (reports.size() > 1) {
+			if (start.isAfter(end)) {
+				start = reports.stream().map(r -> r.when().start()).min(Instant::compareTo).orElseThrow();
+				end = reports.stream().map(r -> r.when().end()).max(Instant::compareTo).orElseThrow();
+			}
+			when = new TimeSpan(start, end, coarsest(reports));
+		}
+		Location where = reports.stream()
+			.min(Comparator.comparingDouble(r -> r.where().uncertaintyMetres()))
+			.orElseThrow()
+			.where();
+		Casualties casualties = reports.stream()
+			.map(Report::casualties)
+			.filter(c -> !c.equals(Casualties.NONE))
+			.findFirst()
+			.orElse(Casualties.NONE);
+		return new Incident(id, reports.stream().map(r -> r.id().toString()).toList(),
+				reports.stream().map(Report::externalId).filter(Objects::nonNull).toList(), type, when, where,
+				named(reports.stream().map(Report::actor).toList()),
+				named(reports.stream().map(Report::target).toList()), casualties, attribution);
+	}
+
+	private static TimePrecision coarsest(List<Report> reports) {
+		return reports.stream().map(r -> r.when().precision()).max(Comparator.naturalOrder()).orElseThrow();
+	}
+
+	private static ActorRef named(List<ActorRef> refs) {
+		return refs.stream()
+			.filter(r -> r != null && r.status() == ActorRef.ResolutionStatus.RESOLVED)
+			.findFirst()
+			.orElse(refs.stream().filter(Objects::nonNull).findFirst().orElse(null));
 	}
 
 	/** The best estimate of civilian deaths, or null when none is reported. */

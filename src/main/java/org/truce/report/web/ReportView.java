@@ -14,11 +14,11 @@ import org.truce.report.model.Report;
 import org.truce.report.model.TimeSpan;
 
 /** A report as the API shows it: codes with their labels, flags with their meaning. */
-record ReportView(UUID id, EventTypeView eventType, String eventTypeBasis, TimeSpan when, Location where,
+public record ReportView(UUID id, EventTypeView eventType, String eventTypeBasis, TimeSpan when, Location where,
 		ActorRef actor, ActorRef target, Casualties casualties, String narrative, String source, String externalId,
 		List<Attachment> attachments, List<FlagView> flags, Instant recordedAt) {
 
-	static ReportView of(Report r) {
+	public static ReportView of(Report r) {
 		return new ReportView(r.id(), EventTypeView.of(r.eventType()), r.eventTypeBasis(), r.when(), r.where(),
 				r.actor(), r.target(), r.casualties(), r.narrative(), r.sourceId(), r.externalId(), r.attachments(),
 				r.flags()
@@ -29,7 +29,7 @@ record ReportView(UUID id, EventTypeView eventType, String eventTypeBasis, TimeS
 				r.recordedAt());
 	}
 
-	record EventTypeView(String code, String label, String category) {
+	public record EventTypeView(String code, String label, String category) {
 
 		static EventTypeView of(EventType type) {
 			return new EventTypeView(type.code(), type.label(), type.category().label());
@@ -37,7 +37,7 @@ record ReportView(UUID id, EventTypeView eventType, String eventTypeBasis, TimeS
 
 	}
 
-	record FlagView(String code, String meaning) {
+	public record FlagView(String code, String meaning) {
 
 	}
 

@@ -175,6 +175,21 @@ class SecurityConfiguration {
 			.hasAnyRole("MONITOR", "LIAISON")
 			.requestMatchers(HttpMethod.POST, "/api/reports/*/publication")
 			.hasRole("CO_CHAIR")
+			// Incidents: everyone reads, each answer cut to the reader; analysts
+			// (monitors)
+			// merge, split and discount; each side states its claims; evidence and
+			// candidate links are for staff.
+			.requestMatchers(HttpMethod.GET, "/api/incidents", "/api/incidents/*")
+			.permitAll()
+			.requestMatchers(HttpMethod.POST, "/api/incidents/*/merge", "/api/incidents/*/split",
+					"/api/incidents/*/discount", "/api/candidate-links/*/decision")
+			.hasRole("MONITOR")
+			.requestMatchers(HttpMethod.POST, "/api/incidents/*/claims")
+			.hasAnyRole("LIAISON", "CO_CHAIR")
+			.requestMatchers(HttpMethod.POST, "/api/incidents/*/evidence")
+			.hasAnyRole("MONITOR", "LIAISON")
+			.requestMatchers(HttpMethod.GET, "/api/incidents/*/evidence/*", "/api/candidate-links")
+			.hasAnyRole("MONITOR", "CO_CHAIR")
 			.requestMatchers(HttpMethod.GET, "/api/sources")
 			.hasAnyRole("MONITOR", "CO_CHAIR")
 			.requestMatchers(HttpMethod.POST, "/api/sources")

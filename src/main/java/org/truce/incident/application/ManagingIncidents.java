@@ -1,0 +1,347 @@
+package org.truce.incident.application;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.truce.actor.application.ActorDirectory;
+import org.truce.incident.model.Claim;
+import org.truce.incident.model.Evidence;
+import org.truce.incident.model.IncidentRecord;
+import org.truce.incident.model.StoredLink;
+import org.truce.ledger.application.Ledger;
+import org.truce.ledger.model.LedgerEntry;
+import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
+import org.truce.shared.RejectedException;
+
+/**
+ * An analyst's and the sides' changes to incidents: merging, splitting, deciding
+ * candidate links, discounting, claims and evidence. Each is checked against the
+ * incident's version (a stale one is refused with 409), written with its ledger entry in
+ * one transaction, and announced ({@link IncidentsChanged}) once committed.
+ */
+@Service
+public class ManagingIncidents {
+
+	/** The ledger entry kinds this class writes; the subject is the incident's id. */
+	public static final String MERGED = "incident-merged", SPLIT = "incident-split", CLAIM = "incident-claim",
+			DISCOUNTED = "incident-discounted", EVIDENCE = "incident-evidence", LINK_DECIDED = "candidate-link-decided";
+
+	/** The longest reason or statement kept. */
+	static final int MAX_TEXT = 4000;
+
+	private final Incidents incidents;
+
+	private final IncidentDirectory directory;
+
+	private final ActorDirectory actors;
+
+	private final Ledger ledger;
+
+	private final TransactionTemplate tx;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	public ManagingIncidents(Incidents incidents, IncidentDirectory directory, ActorDirectory actors, Ledger ledger,
+			TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+		this.incidents = incidents;
+		this.directory = directory;
+		this.actors = actors;
+		this.ledger = ledger;
+		this.tx = tx;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Merges other incidents into one: their reports and claims move to it, and each of
+	 * them is marked as merged into it.
+	 * @param version the version of {@code into} the analyst saw
+	 */
+	public IncidentRecord merge(UUID into, int version, List<UUID> others, String reason, String by) {
+		String why = reason(reason);
+		if (others.isEmpty()) {
+			throw invalid("incidents", "Name at least one incident to merge into this one.");
+		}
+		Instant now = this.clock.instant();
+		Set<UUID> gone = new LinkedHashSet<>();
+		IncidentRecord merged = this.tx.execute(status -> {
+			IncidentRecord target = open(into, "id");
+			checkVersion(target, version);
+			List<UUID> moved = new ArrayList<>();
+			for (UUID other : others) {
+				IncidentRecord from = open(other, "incidents");
+				if (from.id().equals(target.id()) || !gone.add(from.id())) {
+					throw invalid("incidents", "Incident " + other + " is named twice or is the incident itself.");
+				}
+				moved.addAll(from.reportIds());
+				this.incidents.move(from.reportIds(), target.id(), now, by);
+				this.incidents.markMerged(from.id(), target.id(), now);
+			}
+			bump(target, now);
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("by", by);
+			body.put("from", gone.stream().map(UUID::toString).toList());
+			body.put("reports", moved.stream().map(UUID::toString).toList());
+			body.put("reason", why);
+			this.ledger.append(List.of(new LedgerEntry(MERGED, target.id().toString(), body)));
+			return this.incidents.find(target.id()).orElseThrow();
+		});
+		this.events.publishEvent(new IncidentsChanged(Set.of(merged.id()), gone));
+		return merged;
+	}
+
+	/**
+	 * Splits reports off an incident into a new one, whose id is the first of them. The
+	 * incident keeps its own first report (its id), and at least one report.
+	 */
+	public IncidentRecord split(UUID id, int version, List<UUID> reportIds, String reason, String by) {
+		String why = reason(reason);
+		List<UUID> off = List.copyOf(new LinkedHashSet<>(reportIds));
+		if (off.isEmpty()) {
+			throw invalid("reports", "Name at least one of the incident's reports to split off.");
+		}
+		Instant now = this.clock.instant();
+		IncidentRecord created = this.tx.execute(status -> {
+			IncidentRecord incident = open(id, "id");
+			checkVersion(incident, version);
+			for (UUID report : off) {
+				if (!incident.reportIds().contains(report)) {
+					throw invalid("reports", "Report " + report + " is not part of incident " + id + ".");
+				}
+			}
+			if (off.contains(incident.id())) {
+				throw invalid("reports", "Report " + incident.id()
+						+ " is the incident's own first report and stays with it; split the other reports off.");
+			}
+			bump(incident, now);
+			UUID newId = off.get(0);
+			this.incidents.create(newId, off, now, by);
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("by", by);
+			body.put("into", newId.toString());
+			body.put("reports", off.stream().map(UUID::toString).toList());
+			body.put("reason", why);
+			this.ledger.append(List.of(new LedgerEntry(SPLIT, incident.id().toString(), body)));
+			return this.incidents.find(newId).orElseThrow();
+		});
+		this.events.publishEvent(new IncidentsChanged(Set.of(id, created.id()), Set.of()));
+		return created;
+	}
+
+	/**
+	 * Decides a candidate link: confirming merges the incidents of its two reports (into
+	 * the incident of its first report); rejecting keeps them apart.
+	 */
+	public StoredLink decide(String linkId, boolean confirm, String reason, String by) {
+		String why = reason(reason);
+		StoredLink link = this.incidents.link(linkId)
+			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.NOT_FOUND, "id",
+					ErrorCode.NOT_FOUND.format("/api/candidate-links/" + linkId))));
+		Instant now = this.clock.instant();
+		Set<UUID> changed = new LinkedHashSet<>();
+		Set<UUID> gone = new LinkedHashSet<>();
+		StoredLink decided = this.tx.execute(status -> {
+			StoredLink.Status outcome = confirm ? StoredLink.Status.CONFIRMED : StoredLink.Status.REJECTED;
+			if (!this.incidents.decide(linkId, outcome, by, why, now)) {
+				throw new RejectedException(new Problem(ErrorCode.CONFLICT, "id",
+						"Candidate link " + linkId + " was already decided; reload it."));
+			}
+			Map<UUID, UUID> of = this.incidents.incidentOf(List.of(link.reportA(), link.reportB()));
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("by", by);
+			body.put("link", linkId);
+			body.put("reports", List.of(link.reportA().toString(), link.reportB().toString()));
+			body.put("decision", outcome.name());
+			body.put("reason", why);
+			UUID a = of.get(link.reportA());
+			UUID b = of.get(link.reportB());
+			if (a == null || b == null) {
+				throw new RejectedException(new Problem(ErrorCode.CONFLICT, "id",
+						"The link's reports are not in incidents yet; try again in a moment."));
+			}
+			if (confirm && !a.equals(b)) {
+				IncidentRecord into = open(a, "id");
+				IncidentRecord from = open(b, "id");
+				this.incidents.move(from.reportIds(), into.id(), now, by);
+				this.incidents.markMerged(from.id(), into.id(), now);
+				bump(into, now);
+				body.put("from", from.id().toString());
+				gone.add(from.id());
+			}
+			changed.add(a);
+			this.ledger.append(List.of(new LedgerEntry(LINK_DECIDED, a.toString(), body)));
+			return this.incidents.link(linkId).orElseThrow();
+		});
+		this.events.publishEvent(new IncidentsChanged(changed, gone));
+		return decided;
+	}
+
+	/** Discounts an incident, or lifts the discount when {@code reason} is null. */
+	public IncidentRecord discount(UUID id, int version, String reason, String by) {
+		String why = reason == null ? null : reason(reason);
+		Instant now = this.clock.instant();
+		IncidentRecord changed = this.tx.execute(status -> {
+			IncidentRecord incident = open(id, "id");
+			checkVersion(incident, version);
+			this.incidents.discount(id, why == null ? null : new IncidentRecord.Discount(by, why), now);
+			bump(incident, now);
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("by", by);
+			body.put("discounted", why != null);
+			if (why != null) {
+				body.put("reason", why);
+			}
+			this.ledger.append(List.of(new LedgerEntry(DISCOUNTED, id.toString(), body)));
+			return this.incidents.find(id).orElseThrow();
+		});
+		this.events.publishEvent(new IncidentsChanged(Set.of(id), Set.of()));
+		return changed;
+	}
+
+	/**
+	 * Records a side's claim about who acted, superseding the side's earlier one.
+	 * @param side the actor the claimant speaks for (a liaison's party, a co-chair's
+	 * sponsor)
+	 */
+	public Claim claim(UUID id, String side, Claim.Position position, String actorId, String statement, String by) {
+		if (actorId == null || actorId.isBlank()) {
+			throw new RejectedException(
+					new Problem(ErrorCode.FIELD_REQUIRED, "actor", ErrorCode.FIELD_REQUIRED.format("actor")));
+		}
+		if (this.actors.registry().byId(actorId).isEmpty()) {
+			throw invalid("actor", "No actor has the id " + actorId + "; see GET /api/actors.");
+		}
+		String words = statement == null ? "" : statement.strip();
+		if (words.length() > MAX_TEXT) {
+			throw new RejectedException(
+					new Problem(ErrorCode.TOO_LONG, "statement", ErrorCode.TOO_LONG.format("statement")));
+		}
+		Instant now = this.clock.instant();
+		Claim made = this.tx.execute(status -> {
+			IncidentRecord incident = open(id, "id");
+			Claim claim = new Claim(UUID.randomUUID().toString(), incident.id(), side, position, actorId, words, by,
+					now);
+			this.incidents.claim(claim);
+			bump(incident, now);
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("by", by);
+			body.put("side", side);
+			body.put("position", position.name());
+			body.put("actor", actorId);
+			body.put("statement", words);
+			this.ledger.append(List.of(new LedgerEntry(CLAIM, incident.id().toString(), body)));
+			return claim;
+		});
+		this.events.publishEvent(new IncidentsChanged(Set.of(made.incidentId()), Set.of()));
+		return made;
+	}
+
+	/**
+	 * Keeps evidence: its SHA-256 computed here, its media type and the time it arrived.
+	 * The same bytes sent twice are kept once (the first receipt stands).
+	 * @return the evidence as stored
+	 */
+	public Evidence addEvidence(UUID id, byte[] content, String mediaType, String name, String by) {
+		if (content == null || content.length == 0) {
+			throw new RejectedException(
+					new Problem(ErrorCode.FIELD_REQUIRED, "body", "Send the evidence's bytes as the request body."));
+		}
+		if (mediaType == null || mediaType.isBlank()) {
+			throw new RejectedException(new Problem(ErrorCode.FIELD_REQUIRED, "Content-Type",
+					"Say what the bytes are with a Content-Type header, such as image/jpeg."));
+		}
+		String sha256 = sha256(content);
+		Instant now = this.clock.instant();
+		return this.tx.execute(status -> {
+			IncidentRecord incident = open(id, "id");
+			Evidence evidence = new Evidence(UUID.randomUUID().toString(), incident.id(), sha256, mediaType,
+					name == null || name.isBlank() ? null : name.strip(), content.length, now, by);
+			if (!this.incidents.addEvidence(evidence, content)) {
+				return this.incidents.evidence(incident.id())
+					.stream()
+					.filter(e -> e.sha256().equals(sha256))
+					.findFirst()
+					.orElseThrow();
+			}
+			bump(incident, now);
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("by", by);
+			body.put("sha256", sha256);
+			body.put("mediaType", mediaType);
+			body.put("size", content.length);
+			body.put("receivedAt", now.toString());
+			this.ledger.append(List.of(new LedgerEntry(EVIDENCE, incident.id().toString(), body)));
+			return evidence;
+		});
+	}
+
+	private IncidentRecord open(UUID id, String field) {
+		IncidentRecord incident = this.incidents.find(id)
+			.orElseThrow(() -> new RejectedException(
+					new Problem(ErrorCode.NOT_FOUND, field, ErrorCode.NOT_FOUND.format("/api/incidents/" + id))));
+		if (incident.status() == IncidentRecord.Status.MERGED) {
+			UUID now = this.directory.current(id).map(IncidentRecord::id).orElse(incident.mergedInto());
+			throw new RejectedException(new Problem(ErrorCode.CONFLICT, field,
+					"Incident " + id + " was merged into incident " + now + "; work on that one."));
+		}
+		return incident;
+	}
+
+	private static void checkVersion(IncidentRecord incident, int version) {
+		if (incident.version() != version) {
+			throw stale(incident, version);
+		}
+	}
+
+	private void bump(IncidentRecord incident, Instant now) {
+		if (!this.incidents.bump(incident.id(), incident.version(), now)) {
+			throw stale(incident, incident.version());
+		}
+	}
+
+	private static RejectedException stale(IncidentRecord incident, int version) {
+		return new RejectedException(new Problem(ErrorCode.CONFLICT, "version", "Incident " + incident.id()
+				+ " has changed since version " + version + "; reload it and make your change again."));
+	}
+
+	private static String reason(String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw new RejectedException(new Problem(ErrorCode.FIELD_REQUIRED, "reason",
+					"Give a reason: it is kept in the record with the change."));
+		}
+		if (reason.length() > MAX_TEXT) {
+			throw new RejectedException(new Problem(ErrorCode.TOO_LONG, "reason", ErrorCode.TOO_LONG.format("reason")));
+		}
+		return reason.strip();
+	}
+
+	private static RejectedException invalid(String field, String detail) {
+		return new RejectedException(new Problem(ErrorCode.INVALID_VALUE, field, detail));
+	}
+
+	static String sha256(byte[] content) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

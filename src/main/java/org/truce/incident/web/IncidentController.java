@@ -1,0 +1,260 @@
+package org.truce.incident.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.truce.access.model.Viewer;
+import org.truce.incident.application.Incidents;
+import org.truce.incident.application.ManagingIncidents;
+import org.truce.incident.application.ReadingIncidents;
+import org.truce.incident.model.Claim;
+import org.truce.incident.model.Evidence;
+import org.truce.incident.model.IncidentRecord;
+import org.truce.incident.model.StoredLink;
+import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
+import org.truce.shared.RejectedException;
+
+@RestController
+class IncidentController {
+
+	private final ReadingIncidents reading;
+
+	private final ManagingIncidents managing;
+
+	private final Incidents incidents;
+
+	private final Speakers speakers;
+
+	IncidentController(ReadingIncidents reading, ManagingIncidents managing, Incidents incidents, Speakers speakers) {
+		this.reading = reading;
+		this.managing = managing;
+		this.incidents = incidents;
+		this.speakers = speakers;
+	}
+
+	@Operation(summary = "One incident",
+			description = "Its reports (those the reader may see), place, time, each side's claims, attribution,"
+					+ " verification grade with the rule that gave it, and for monitors and co-chairs its evidence"
+					+ " and candidate links. An id of an incident merged into another gives that other incident."
+					+ " The ETag is the incident's version, to send back as If-Match when changing it.")
+	@GetMapping("/api/incidents/{id}")
+	ResponseEntity<IncidentJson> one(@PathVariable String id, Viewer viewer) {
+		ReadingIncidents.IncidentView view = this.reading.byId(uuid(id), viewer).orElseThrow(() -> notFound(id));
+		return ResponseEntity.ok().eTag(view.record().etag()).body(IncidentJson.of(view));
+	}
+
+	@Operation(summary = "Recently changed incidents",
+			description = "Open incidents, most recently changed first, that the reader may see.")
+	@GetMapping("/api/incidents")
+	List<IncidentJson> recent(@RequestParam(defaultValue = "50") int limit, Viewer viewer) {
+		if (limit < 1 || limit > 500) {
+			throw new RejectedException(
+					new Problem(ErrorCode.INVALID_QUERY, "limit", "Query parameter limit must be between 1 and 500."));
+		}
+		return this.incidents.recent(limit)
+			.stream()
+			.flatMap(r -> this.reading.byId(r.id(), viewer).stream())
+			.map(IncidentJson::of)
+			.toList();
+	}
+
+	/** Merging other incidents into this one. */
+	record MergeRequest(List<UUID> incidents, String reason, Integer version) {
+
+	}
+
+	@Operation(summary = "Merge incidents into this one (monitors)",
+			description = "Their reports and claims move here; each is marked as merged into this one. A reason is"
+					+ " required. The version (If-Match or body) must be the current one, else 409.")
+	@PostMapping(path = "/api/incidents/{id}/merge", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<IncidentJson> merge(@PathVariable String id, @RequestBody MergeRequest body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Viewer viewer) {
+		IncidentRecord merged = this.managing.merge(uuid(id), version(ifMatch, body.version()),
+				body.incidents() == null ? List.of() : body.incidents(), body.reason(), viewer.userId());
+		return current(merged.id(), viewer);
+	}
+
+	/** Splitting reports off into a new incident. */
+	record SplitRequest(List<UUID> reports, String reason, Integer version) {
+
+	}
+
+	@Operation(summary = "Split reports off into a new incident (monitors)",
+			description = "The new incident's id is the first report named. A reason is required; the version must"
+					+ " be the current one, else 409.")
+	@PostMapping(path = "/api/incidents/{id}/split", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<IncidentJson> split(@PathVariable String id, @RequestBody SplitRequest body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Viewer viewer) {
+		IncidentRecord created = this.managing.split(uuid(id), version(ifMatch, body.version()),
+				body.reports() == null ? List.of() : body.reports(), body.reason(), viewer.userId());
+		ReadingIncidents.IncidentView view = this.reading.byId(created.id(), viewer).orElseThrow();
+		return ResponseEntity.created(URI.create("/api/incidents/" + created.id()))
+			.eTag(view.record().etag())
+			.body(IncidentJson.of(view));
+	}
+
+	/** Discounting an incident or lifting the discount. */
+	record DiscountRequest(boolean discounted, String reason, Integer version) {
+
+	}
+
+	@Operation(summary = "Discount an incident, or lift the discount (monitors)",
+			description = "A discounted incident is graded DISCOUNTED. A reason is required to discount.")
+	@PostMapping(path = "/api/incidents/{id}/discount", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<IncidentJson> discount(@PathVariable String id, @RequestBody DiscountRequest body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Viewer viewer) {
+		if (body.discounted() && (body.reason() == null || body.reason().isBlank())) {
+			throw new RejectedException(new Problem(ErrorCode.FIELD_REQUIRED, "reason",
+					"Give a reason: it is kept in the record with the change."));
+		}
+		IncidentRecord changed = this.managing.discount(uuid(id), version(ifMatch, body.version()),
+				body.discounted() ? body.reason() : null, viewer.userId());
+		return current(changed.id(), viewer);
+	}
+
+	/** A side's claim. */
+	record ClaimRequest(Claim.Position position, String actor, String statement) {
+
+	}
+
+	@Operation(summary = "State your side's claim about who acted (liaisons, co-chairs)",
+			description = "Kept apart from every other side's: the side is the actor your role is bound to. A newer"
+					+ " claim of your side supersedes the older one. Claims that contradict each other or the"
+					+ " reports make attribution contested, and findings undetermined (ATTRIBUTION_CONTESTED).")
+	@PostMapping(path = "/api/incidents/{id}/claims", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Claim> claim(@PathVariable String id, @RequestBody ClaimRequest body, Viewer viewer) {
+		if (body.position() == null) {
+			throw new RejectedException(
+					new Problem(ErrorCode.FIELD_REQUIRED, "position", ErrorCode.FIELD_REQUIRED.format("position")));
+		}
+		UUID incident = visible(id, viewer);
+		String side = this.speakers.side();
+		Claim made = this.managing.claim(incident, side, body.position(), body.actor(), body.statement(),
+				viewer.userId());
+		return ResponseEntity.created(URI.create("/api/incidents/" + made.incidentId())).body(made);
+	}
+
+	@Operation(summary = "Attach evidence (monitors, liaisons)",
+			description = "Send the bytes as the body with their Content-Type; ?name= names the file. Truce keeps"
+					+ " their SHA-256, media type and the time it received them. The same bytes twice are kept once.")
+	@PostMapping(path = "/api/incidents/{id}/evidence", consumes = MediaType.ALL_VALUE)
+	ResponseEntity<Evidence> evidence(@PathVariable String id, @RequestBody byte[] content,
+			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String mediaType,
+			@RequestParam(required = false) String name, Viewer viewer) {
+		UUID incident = visible(id, viewer);
+		Evidence stored = this.managing.addEvidence(incident, content, mediaType, name, viewer.userId());
+		return ResponseEntity
+			.created(URI.create("/api/incidents/" + stored.incidentId() + "/evidence/" + stored.sha256()))
+			.body(stored);
+	}
+
+	@Operation(summary = "The bytes of a piece of evidence (monitors, co-chairs)")
+	@GetMapping("/api/incidents/{id}/evidence/{sha256}")
+	ResponseEntity<byte[]> evidenceContent(@PathVariable String id, @PathVariable String sha256, Viewer viewer) {
+		UUID incident = visible(id, viewer);
+		Evidence about = this.incidents.evidence(incident)
+			.stream()
+			.filter(e -> e.sha256().equals(sha256))
+			.findFirst()
+			.orElseThrow(() -> notFound(id + "/evidence/" + sha256));
+		byte[] content = this.incidents.evidenceContent(incident, sha256).orElseThrow(() -> notFound(id));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"" + sha256 + "\"; declared-type=\"" + about.mediaType().replace("\"", "")
+							+ "\"")
+			.body(content);
+	}
+
+	@Operation(summary = "Open candidate links (monitors, co-chairs)",
+			description = "Pairs of reports close in space and time that the clustering would not merge on its own,"
+					+ " with its reasons, waiting for an analyst.")
+	@GetMapping("/api/candidate-links")
+	List<StoredLink> openLinks(@RequestParam(defaultValue = "100") int limit) {
+		if (limit < 1 || limit > 1000) {
+			throw new RejectedException(
+					new Problem(ErrorCode.INVALID_QUERY, "limit", "Query parameter limit must be between 1 and 1000."));
+		}
+		return this.incidents.openLinks(limit);
+	}
+
+	/** An analyst's decision on a candidate link. */
+	record Decision(Boolean confirm, String reason) {
+
+	}
+
+	@Operation(summary = "Confirm or reject a candidate link (monitors)",
+			description = "Confirming merges the incidents of its two reports; rejecting keeps them apart. A reason"
+					+ " is required; a link already decided gives 409.")
+	@PostMapping(path = "/api/candidate-links/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
+	StoredLink decide(@PathVariable String id, @RequestBody Decision body, Viewer viewer) {
+		if (body.confirm() == null) {
+			throw new RejectedException(
+					new Problem(ErrorCode.FIELD_REQUIRED, "confirm", ErrorCode.FIELD_REQUIRED.format("confirm")));
+		}
+		return this.managing.decide(id, body.confirm(), body.reason(), viewer.userId());
+	}
+
+	private ResponseEntity<IncidentJson> current(UUID id, Viewer viewer) {
+		ReadingIncidents.IncidentView view = this.reading.byId(id, viewer).orElseThrow(() -> notFound(id.toString()));
+		return ResponseEntity.ok().eTag(view.record().etag()).body(IncidentJson.of(view));
+	}
+
+	/** The open incident an id stands for, if the reader may see it; else not found. */
+	private UUID visible(String id, Viewer viewer) {
+		return this.reading.byId(uuid(id), viewer).map(v -> v.record().id()).orElseThrow(() -> notFound(id));
+	}
+
+	/** The version from If-Match ({@code "3"} or {@code W/"3"}) or else the body. */
+	static int version(String ifMatch, Integer fromBody) {
+		if (ifMatch != null && !ifMatch.isBlank()) {
+			String tag = ifMatch.strip();
+			if (tag.startsWith("W/")) {
+				tag = tag.substring(2);
+			}
+			tag = tag.replace("\"", "");
+			try {
+				return Integer.parseInt(tag);
+			}
+			catch (NumberFormatException ex) {
+				throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "If-Match",
+						"If-Match must be the incident's ETag, such as \"3\"."));
+			}
+		}
+		if (fromBody == null) {
+			throw new RejectedException(new Problem(ErrorCode.FIELD_REQUIRED, "version",
+					"Say which version you changed: send If-Match with the incident's ETag, or a version field."));
+		}
+		return fromBody;
+	}
+
+	static UUID uuid(String id) {
+		try {
+			return UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw notFound(id);
+		}
+	}
+
+	static RejectedException notFound(String id) {
+		return new RejectedException(
+				new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/incidents/" + id)));
+	}
+
+}
