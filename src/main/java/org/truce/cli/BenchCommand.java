@@ -30,6 +30,7 @@ import org.truce.access.application.ManagingUsers;
 import org.truce.access.model.Grant;
 import org.truce.access.model.Role;
 import org.truce.bench.AdjudicationBenchmark;
+import org.truce.bench.ClusteringBenchmark;
 import org.truce.bench.HeapWatch;
 import org.truce.bench.Hit;
 import org.truce.bench.HttpRadiusLoad;
@@ -43,6 +44,7 @@ import org.truce.bench.Samples;
 import org.truce.bench.ServerProcess;
 import org.truce.bench.SyntheticReports;
 import org.truce.bench.SyriaBox;
+import org.truce.incident.model.ClusteringRules;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.application.LedgerStore;
 import org.truce.ledger.model.MerkleTree;
@@ -75,6 +77,9 @@ import picocli.CommandLine.Spec;
 				"ledger: (a) entries appended per second with durable commits, in batches as group commit makes"
 						+ " them; (b) inclusion proofs in a log of many entries; (c) recomputing every leaf and"
 						+ " root of an exported log.",
+				"clustering: Clustering.cluster on synthetic reports with duplicates at several sizes (--sizes), one"
+						+ " thread: time, ns per report, growth against n log n, and pairwise precision and recall"
+						+ " against the generator's ground truth.",
 				"all: every suite.",
 				"The stores are fresh: a temporary directory for SQLite, a schema truce_bench_<random> for"
 						+ " PostgreSQL; both are removed at the end." })
@@ -86,7 +91,7 @@ class BenchCommand implements Callable<Integer> {
 
 	enum Suite {
 
-		intake, radius, memory, adjudication, ledger, all
+		intake, radius, memory, adjudication, ledger, clustering, all
 
 	}
 
@@ -100,7 +105,7 @@ class BenchCommand implements Callable<Integer> {
 	CommandSpec spec;
 
 	@Option(names = "--suite", defaultValue = "all",
-			description = "intake, radius, memory, adjudication, ledger or all (default: ${DEFAULT-VALUE}).")
+			description = "intake, radius, memory, adjudication, ledger, clustering or all (default: ${DEFAULT-VALUE}).")
 	Suite suite;
 
 	@Option(names = "--store",
@@ -196,6 +201,10 @@ class BenchCommand implements Callable<Integer> {
 					+ " the leaf hashes do not need.")
 	boolean verifyCanonical;
 
+	@Option(names = "--sizes", defaultValue = "100000,300000,1000000", split = ",",
+			description = "clustering: numbers of reports, one timed run each (default: ${DEFAULT-VALUE}).")
+	List<Integer> sizes;
+
 	@Option(names = "--seed", defaultValue = "20160919", description = "Random seed (default: ${DEFAULT-VALUE}).")
 	long seed;
 
@@ -251,6 +260,12 @@ class BenchCommand implements Callable<Integer> {
 			}
 			if (this.suite == Suite.ledger || this.suite == Suite.all) {
 				ledger(sqlite, postgres, dir);
+			}
+			if (this.suite == Suite.clustering || this.suite == Suite.all) {
+				this.out.printf("%n== clustering%n");
+				this.out.flush();
+				new ClusteringBenchmark(this.sizes, this.seed, ClusteringRules.defaults()).run(this.out);
+				this.out.flush();
 			}
 		}
 		finally {
