@@ -23,6 +23,7 @@ final class Spring {
 	static ConfigurableApplicationContext offline(StoreOptions store, Map<String, Object> extra) {
 		Map<String, Object> properties = new LinkedHashMap<>(store.properties());
 		properties.put("logging.level.root", "warn");
+		properties.put("truce.clustering.background", "false");
 		properties.putAll(extra);
 		return new SpringApplicationBuilder(TruceApplication.class).web(WebApplicationType.NONE)
 			.logStartupInfo(false)

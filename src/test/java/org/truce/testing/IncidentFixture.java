@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.transaction.support.TransactionTemplate;
+import org.truce.incident.application.ClusteringNewReports;
 import org.truce.incident.application.IncidentDirectory;
 import org.truce.incident.application.Incidents;
 import org.truce.incident.model.IncidentRecord;
@@ -39,7 +40,7 @@ public final class IncidentFixture {
 	}
 
 	private static boolean clusteringRuns(RunningTruce truce) {
-		return truce.hasBean("clusteringNewReports");
+		return truce.bean(ClusteringNewReports.class).isRunning();
 	}
 
 	private static void pause() {

@@ -3,10 +3,16 @@ package org.truce.adjudication.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.truce.actor.application.ActorDirectory;
@@ -17,6 +23,8 @@ import org.truce.adjudication.model.StoredFinding;
 import org.truce.agreement.application.AgreementCatalogue;
 import org.truce.agreement.model.Agreement;
 import org.truce.agreement.model.ControlMap;
+import org.truce.incident.application.Incidents;
+import org.truce.incident.application.ReadingIncidents;
 import org.truce.incident.model.Incident;
 import org.truce.report.application.Reports;
 import org.truce.report.model.Report;
@@ -24,9 +32,10 @@ import org.truce.report.model.ReportPage;
 import org.truce.report.model.ReportQuery;
 
 /**
- * (Re)computes the findings of the record against agreements. Until reports are
- * clustered, each report is a one-report incident. Each incident is judged under the
- * agreement version in force at the start of its interval.
+ * (Re)computes the findings of the record against agreements. Each incident is judged
+ * whole (all its reports, and the sides' claims) under the agreement version in force at
+ * the start of its interval; a report not yet in an incident is judged as one by itself.
+ * Findings are kept under the incident's id.
  */
 @Service
 public class AdjudicatingIncidents {
@@ -39,12 +48,18 @@ public class AdjudicatingIncidents {
 
 	private final Findings findings;
 
+	private final Incidents incidents;
+
+	private final ReadingIncidents reading;
+
 	private final Clock clock;
 
 	private volatile Prepared prepared;
 
 	public AdjudicatingIncidents(AgreementCatalogue agreements, ActorDirectory actors, Reports reports,
-			Findings findings, Clock clock) {
+			Findings findings, Incidents incidents, ReadingIncidents reading, Clock clock) {
+		this.incidents = incidents;
+		this.reading = reading;
 		this.agreements = agreements;
 		this.actors = actors;
 		this.reports = reports;
@@ -79,10 +94,10 @@ public class AdjudicatingIncidents {
 		Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
 		int incidents = 0;
 		ReportQuery query = new ReportQuery(null, null, from, to, null, null, null, false, null, 1000);
+		Set<UUID> judged = new HashSet<>();
 		while (query != null) {
 			ReportPage page = this.reports.find(query);
-			for (Report report : page.reports()) {
-				Incident incident = Incident.ofReport(report);
+			for (Incident incident : incidentsOf(page.reports(), judged)) {
 				incidents++;
 				for (Finding f : judge(agreementId, byVersion, incident)) {
 					out.add(StoredFinding.of(f, incident, now));
@@ -96,10 +111,75 @@ public class AdjudicatingIncidents {
 	}
 
 	/**
+	 * The incidents these reports describe, each once over successive calls sharing
+	 * {@code judged}: a report alone in no incident, or alone in its own without claims,
+	 * is an incident by itself; otherwise the whole incident it belongs to, with all its
+	 * reports and the sides' claims.
+	 */
+	private List<Incident> incidentsOf(List<Report> page, Set<UUID> judged) {
+		Map<UUID, UUID> incidentOf = this.incidents.incidentOf(page.stream().map(Report::id).toList());
+		Set<UUID> compound = this.incidents.compound(incidentOf.values());
+		List<Incident> out = new ArrayList<>();
+		for (Report report : page) {
+			UUID incident = incidentOf.getOrDefault(report.id(), report.id());
+			if (!judged.add(incident)) {
+				continue;
+			}
+			if (compound.contains(incident)) {
+				this.reading.whole(incident).ifPresent(out::add);
+			}
+			else {
+				out.add(Incident.ofReport(report));
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * Judges what these ids now stand for, under every agreement, replacing earlier
+	 * findings: an open incident is judged whole, and the findings kept under the ids of
+	 * its other reports (from when they stood alone) are dropped; a report in no incident
+	 * is judged alone; an id that stands for neither (an incident merged away, a report
+	 * now in another's incident) loses its findings.
+	 */
+	public void rejudge(Collection<UUID> ids) {
+		List<Incident> judge = new ArrayList<>();
+		Set<String> drop = new LinkedHashSet<>();
+		Map<UUID, UUID> incidentOf = this.incidents.incidentOf(ids);
+		for (UUID id : ids) {
+			Optional<Incident> whole = this.reading.whole(id);
+			if (whole.isPresent()) {
+				judge.add(whole.get());
+				whole.get().reportIds().stream().filter(r -> !r.equals(id.toString())).forEach(drop::add);
+				continue;
+			}
+			UUID incident = incidentOf.get(id);
+			if (incident == null) {
+				this.reports.byId(id)
+					.map(Incident::ofReport)
+					.ifPresentOrElse(judge::add, () -> drop.add(id.toString()));
+			}
+			else if (!incident.equals(id)) {
+				drop.add(id.toString());
+			}
+		}
+		judge.forEach(i -> drop.remove(i.id()));
+		incidents(judge, drop);
+	}
+
+	/**
 	 * Judges incidents under every agreement and stores their findings, replacing earlier
 	 * ones.
 	 */
 	public void incidents(List<Incident> incidents) {
+		incidents(incidents, Set.of());
+	}
+
+	/**
+	 * Judges incidents under every agreement and stores their findings, replacing earlier
+	 * ones, and drops the findings kept under the ids in {@code forget}.
+	 */
+	private void incidents(List<Incident> incidents, Set<String> forget) {
 		Instant now = this.clock.instant();
 		for (String agreementId : this.agreements.all().keySet()) {
 			Map<Integer, Adjudicator> byVersion = adjudicators(agreementId);
@@ -110,6 +190,7 @@ public class AdjudicatingIncidents {
 							.map(f -> StoredFinding.of(f, incident, now))
 							.toList());
 			}
+			forget.forEach(id -> found.putIfAbsent(id, List.of()));
 			this.findings.replaceIncidents(agreementId, found);
 		}
 	}

@@ -1,7 +1,9 @@
 package org.truce.adjudication.application;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -12,13 +14,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.truce.incident.model.Incident;
+import org.truce.incident.application.IncidentsChanged;
 import org.truce.report.application.ReportRecorded;
 
 /**
- * Judges each newly recorded report, as a one-report incident, against every agreement,
- * on a background thread so that intake never waits for it. Findings are derived data: if
- * the process stops before a report is judged, {@code truce adjudicate} (or the next full
+ * Judges each newly recorded report (alone until it joins an incident) and each changed
+ * incident against every agreement, on a background thread so that intake never waits for
+ * it; an incident merged away loses its findings. Findings are derived data: if the
+ * process stops before a report is judged, {@code truce adjudicate} (or the next full
  * run) computes it.
  */
 @Component
@@ -28,7 +31,8 @@ class AdjudicatingNewReports implements SmartLifecycle {
 
 	private final AdjudicatingIncidents adjudicating;
 
-	private final BlockingQueue<Incident> queue = new LinkedBlockingQueue<>(100_000);
+	/** Ids of new reports, and of incidents that changed or are gone. */
+	private final BlockingQueue<UUID> queue = new LinkedBlockingQueue<>(100_000);
 
 	private volatile boolean running;
 
@@ -40,22 +44,32 @@ class AdjudicatingNewReports implements SmartLifecycle {
 
 	@EventListener
 	void on(ReportRecorded event) {
-		if (!this.queue.offer(Incident.ofReport(event.report()))) {
-			log.warn("adjudication queue full; report {} will be judged at the next full run", event.report().id());
+		offer(event.report().id());
+	}
+
+	@EventListener
+	void on(IncidentsChanged event) {
+		event.changed().forEach(this::offer);
+		event.gone().forEach(this::offer);
+	}
+
+	private void offer(UUID id) {
+		if (!this.queue.offer(id)) {
+			log.warn("adjudication queue full; {} will be judged at the next full run", id);
 		}
 	}
 
 	private void run() {
-		List<Incident> batch = new ArrayList<>();
+		List<UUID> batch = new ArrayList<>();
 		while (this.running || !this.queue.isEmpty()) {
 			try {
-				Incident first = this.queue.poll(200, TimeUnit.MILLISECONDS);
+				UUID first = this.queue.poll(200, TimeUnit.MILLISECONDS);
 				if (first == null) {
 					continue;
 				}
 				batch.add(first);
 				this.queue.drainTo(batch, 499);
-				this.adjudicating.incidents(batch);
+				this.adjudicating.rejudge(new LinkedHashSet<>(batch));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

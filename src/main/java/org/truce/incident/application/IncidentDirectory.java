@@ -31,10 +31,15 @@ public class IncidentDirectory {
 
 	/**
 	 * The open incident an id stands for: the incident itself, or the one it was merged
-	 * into; empty when no incident has the id.
+	 * into, or, for a report's id, the incident that holds the report; empty when there
+	 * is none.
 	 */
 	public Optional<IncidentRecord> current(UUID id) {
 		Optional<IncidentRecord> found = this.incidents.find(id);
+		if (found.isEmpty()) {
+			UUID holding = this.incidents.incidentOf(List.of(id)).get(id);
+			found = holding == null ? Optional.empty() : this.incidents.find(holding);
+		}
 		for (int i = 0; i < MAX_CHAIN && found.isPresent()
 				&& found.get().status() == IncidentRecord.Status.MERGED; i++) {
 			found = this.incidents.find(found.get().mergedInto());

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.truce.incident.model.Claim;
@@ -29,6 +30,12 @@ public interface Incidents {
 	 * first.
 	 */
 	List<UUID> unclustered(int limit);
+
+	/**
+	 * Those of the incidents that are more than one report alone: more than one report,
+	 * or a side's claim.
+	 */
+	Set<UUID> compound(Collection<UUID> incidentIds);
 
 	/** Creates an open incident, at version 1, of the reports (none may have one). */
 	void create(UUID id, List<UUID> reportIds, Instant at, String by);

@@ -8,9 +8,11 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,6 +76,26 @@ class JdbcIncidents implements Incidents {
 						+ ")")
 				.params(chunk.stream().map(this.dialect::uuid).toList())
 				.query((rs, n) -> out.put(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2))))
+				.list();
+		}
+		return out;
+	}
+
+	@Override
+	public Set<UUID> compound(Collection<UUID> incidentIds) {
+		Set<UUID> out = new HashSet<>();
+		List<UUID> all = new ArrayList<>(new HashSet<>(incidentIds));
+		for (int from = 0; from < all.size(); from += CHUNK) {
+			List<UUID> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+			List<Object> params = new ArrayList<>();
+			chunk.forEach(id -> params.add(this.dialect.uuid(id)));
+			chunk.forEach(id -> params.add(this.dialect.uuid(id)));
+			this.jdbc
+				.sql("SELECT incident_id FROM incident_reports WHERE incident_id IN (" + marks(chunk.size())
+						+ ") GROUP BY incident_id HAVING count(*) > 1 UNION SELECT incident_id FROM incident_claims"
+						+ " WHERE incident_id IN (" + marks(chunk.size()) + ")")
+				.params(params)
+				.query((rs, n) -> out.add(UUID.fromString(rs.getString(1))))
 				.list();
 		}
 		return out;

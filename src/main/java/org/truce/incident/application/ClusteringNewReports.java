@@ -1,0 +1,373 @@
+package org.truce.incident.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.truce.actor.model.ActorRef;
+import org.truce.incident.model.CandidateLink;
+import org.truce.incident.model.ClusterInput;
+import org.truce.incident.model.Clustering;
+import org.truce.incident.model.ClusteringResult;
+import org.truce.incident.model.ClusteringRules;
+import org.truce.incident.model.Comparison;
+import org.truce.incident.model.LinkReason;
+import org.truce.incident.model.StoredLink;
+import org.truce.ledger.application.Ledger;
+import org.truce.ledger.model.LedgerEntry;
+import org.truce.report.application.ReportRecorded;
+import org.truce.report.application.Reports;
+import org.truce.report.model.Report;
+import org.truce.report.model.ReportPage;
+import org.truce.report.model.ReportQuery;
+
+/**
+ * Puts every stored report into an incident, on a background thread, so that intake never
+ * waits for it. Each batch of new reports is clustered ({@link Clustering}) with the
+ * reports already in incidents near them in space and time:
+ * <ul>
+ * <li>new reports that the rules merge with an existing incident's report join that
+ * incident (the one with most reports, when they would join several: existing incidents
+ * are merged only by an analyst);</li>
+ * <li>new reports merged only among themselves make a new incident, whose id is the first
+ * of them;</li>
+ * <li>pairs the rules would not merge on their own become candidate links for an
+ * analyst.</li>
+ * </ul>
+ * Every incident made or grown and every link is a ledger entry, written with it, that
+ * names the report each new one matched and how far apart they were. Reports that arrive
+ * without an event (imports) are found by polling for reports in no incident.
+ */
+@Component
+public class ClusteringNewReports implements SmartLifecycle {
+
+	/** Ledger entry kinds. */
+	public static final String CREATED = "incident-created", GREW = "incident-reports-added", LINKED = "candidate-link";
+
+	/** Who the clustering's changes are recorded as made by. */
+	public static final String BY = "clustering";
+
+	private static final Logger log = LoggerFactory.getLogger(ClusteringNewReports.class);
+
+	private static final int BATCH = 500;
+
+	/** How many neighbours of one report are considered at most. */
+	private static final int NEIGHBOURS = 500;
+
+	private final Incidents incidents;
+
+	private final Reports reports;
+
+	private final ClusteringRules rules;
+
+	private final Ledger ledger;
+
+	private final TransactionTemplate tx;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final BlockingQueue<UUID> queue = new LinkedBlockingQueue<>();
+
+	/**
+	 * Whether to cluster on a background thread: in a server; a command that works on the
+	 * store and exits leaves it to the server or to {@code truce cluster}.
+	 */
+	private final boolean background;
+
+	private volatile boolean running;
+
+	private volatile Thread worker;
+
+	ClusteringNewReports(Incidents incidents, Reports reports, ClusteringRules rules, Ledger ledger,
+			TransactionTemplate tx, ApplicationEventPublisher events, Clock clock,
+			@Value("${truce.clustering.background:true}") boolean background) {
+		this.background = background;
+		this.incidents = incidents;
+		this.reports = reports;
+		this.rules = rules;
+		this.ledger = ledger;
+		this.tx = tx;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@EventListener
+	void on(ReportRecorded event) {
+		if (this.background) {
+			this.queue.offer(event.report().id());
+		}
+	}
+
+	/**
+	 * Clusters every report in no incident yet, in batches, now, on the calling thread.
+	 * @return how many reports were placed
+	 */
+	public int catchUp() {
+		int placed = 0;
+		while (true) {
+			List<UUID> batch = this.incidents.unclustered(BATCH);
+			if (batch.isEmpty()) {
+				return placed;
+			}
+			placed += cluster(batch);
+		}
+	}
+
+	/**
+	 * Places these reports (those still in no incident) into incidents, in one
+	 * transaction.
+	 * @return how many were placed
+	 */
+	int cluster(List<UUID> reportIds) {
+		Set<UUID> candidates = new LinkedHashSet<>(reportIds);
+		candidates.removeAll(this.incidents.incidentOf(candidates).keySet());
+		List<Report> fresh = new ArrayList<>();
+		for (UUID id : candidates) {
+			this.reports.byId(id).ifPresent(fresh::add);
+		}
+		if (fresh.isEmpty()) {
+			return 0;
+		}
+		fresh.sort(Comparator.comparing(Report::recordedAt).thenComparing(r -> r.id().toString()));
+		Map<UUID, Report> all = new LinkedHashMap<>();
+		fresh.forEach(r -> all.put(r.id(), r));
+		for (Report r : fresh) {
+			for (Report n : neighbours(r)) {
+				all.putIfAbsent(n.id(), n);
+			}
+		}
+		Instant now = this.clock.instant();
+		Set<UUID> changed = this.tx.execute(status -> place(fresh, new ArrayList<>(all.values()), now));
+		this.events.publishEvent(new IncidentsChanged(changed, Set.of()));
+		return fresh.size();
+	}
+
+	private Set<UUID> place(List<Report> fresh, List<Report> all, Instant now) {
+		// Another instance may have placed some meanwhile.
+		Map<UUID, UUID> incidentOf = new HashMap<>(this.incidents.incidentOf(all.stream().map(Report::id).toList()));
+		List<Report> todo = fresh.stream().filter(r -> !incidentOf.containsKey(r.id())).toList();
+		if (todo.isEmpty()) {
+			return Set.of();
+		}
+		List<ClusterInput> inputs = all.stream().map(ClusteringNewReports::input).toList();
+		ClusteringResult result = Clustering.cluster(inputs, this.rules);
+		Map<Integer, List<Integer>> members = new LinkedHashMap<>();
+		for (int i = 0; i < all.size(); i++) {
+			members.computeIfAbsent(result.clusterOf()[i], k -> new ArrayList<>()).add(i);
+		}
+		Set<UUID> todoIds = new LinkedHashSet<>(todo.stream().map(Report::id).toList());
+		Set<UUID> changed = new LinkedHashSet<>();
+		List<LedgerEntry> entries = new ArrayList<>();
+		for (List<Integer> cluster : members.values()) {
+			List<Report> newOnes = cluster.stream().map(all::get).filter(r -> todoIds.contains(r.id())).toList();
+			if (newOnes.isEmpty()) {
+				continue;
+			}
+			Map<UUID, Integer> existing = new LinkedHashMap<>();
+			for (int i : cluster) {
+				UUID incident = incidentOf.get(all.get(i).id());
+				if (incident != null) {
+					existing.merge(incident, 1, Integer::sum);
+				}
+			}
+			UUID nearest = existing.entrySet()
+				.stream()
+				.max(Map.Entry.<UUID, Integer>comparingByValue()
+					.thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
+				.map(Map.Entry::getKey)
+				.orElse(null);
+			List<UUID> ids = newOnes.stream().map(Report::id).toList();
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("by", BY);
+			body.put("reports", ids.stream().map(UUID::toString).toList());
+			body.put("matched", matches(newOnes, cluster.stream().map(all::get).toList()));
+			body.put("rules", rulesInWords());
+			UUID target = nearest == null ? ids.get(0) : nearest;
+			if (nearest == null) {
+				this.incidents.create(target, ids, now, BY);
+				entries.add(new LedgerEntry(CREATED, target.toString(), body));
+			}
+			else {
+				this.incidents.move(ids, target, now, BY);
+				int version = this.incidents.find(target).orElseThrow().version();
+				this.incidents.bump(target, version, now);
+				if (existing.size() > 1) {
+					body.put("alsoNear",
+							existing.keySet().stream().filter(id -> !id.equals(nearest)).map(UUID::toString).toList());
+				}
+				entries.add(new LedgerEntry(GREW, target.toString(), body));
+			}
+			for (UUID id : ids) {
+				incidentOf.put(id, target);
+			}
+			changed.add(target);
+		}
+		List<StoredLink> links = new ArrayList<>();
+		for (CandidateLink link : result.candidateLinks()) {
+			Report a = all.get(link.a());
+			Report b = all.get(link.b());
+			if (!todoIds.contains(a.id()) && !todoIds.contains(b.id())) {
+				continue;
+			}
+			links.add(new StoredLink(UUID.randomUUID().toString(), a.id(), b.id(),
+					link.reasons().stream().map(LinkReason::name).toList(), link.distanceMetres(), link.gapSeconds(),
+					StoredLink.Status.OPEN, now, null, null, null));
+		}
+		for (StoredLink link : this.incidents.addLinks(links)) {
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("by", BY);
+			body.put("link", link.id());
+			body.put("reports", List.of(link.reportA().toString(), link.reportB().toString()));
+			body.put("reasons", link.reasons());
+			body.put("distanceMetres", Math.round(link.distanceMetres()));
+			body.put("gapSeconds", link.gapSeconds());
+			entries.add(new LedgerEntry(LINKED, incidentOf.get(link.reportA()).toString(), body));
+		}
+		this.ledger.append(entries);
+		return changed;
+	}
+
+	/**
+	 * For each new report, the report of its cluster it was matched with (the nearest
+	 * that the rules call the same event), with the distance and gap: the reason it is
+	 * where it is.
+	 */
+	private List<Map<String, Object>> matches(List<Report> newOnes, List<Report> cluster) {
+		List<Map<String, Object>> out = new ArrayList<>();
+		for (Report r : newOnes) {
+			Comparison.Same best = null;
+			Report with = null;
+			for (Report other : cluster) {
+				if (other.id().equals(r.id())) {
+					continue;
+				}
+				if (Clustering.compare(input(r), input(other), this.rules) instanceof Comparison.Same same
+						&& (best == null || same.distanceMetres() < best.distanceMetres())) {
+					best = same;
+					with = other;
+				}
+			}
+			if (with != null) {
+				Map<String, Object> m = new LinkedHashMap<>();
+				m.put("report", r.id().toString());
+				m.put("with", with.id().toString());
+				m.put("distanceMetres", Math.round(best.distanceMetres()));
+				m.put("gapSeconds", best.gapSeconds());
+				out.add(m);
+			}
+		}
+		return out;
+	}
+
+	private String rulesInWords() {
+		return "within " + Math.round(this.rules.distanceMetres()) + " m plus both uncertainties, "
+				+ this.rules.timeGapSeconds() + " s apart at most, compatible types and actors, each located within "
+				+ Math.round(this.rules.maxUncertaintyMetres()) + " m and timed within " + this.rules.maxSpanSeconds()
+				+ " s";
+	}
+
+	private List<Report> neighbours(Report r) {
+		if (r.where().uncertaintyMetres() > this.rules.maxLinkUncertaintyMetres() || r.when().end().getEpochSecond()
+				- r.when().start().getEpochSecond() > this.rules.maxLinkSpanSeconds()) {
+			return List.of();
+		}
+		double radius = this.rules.distanceMetres() + r.where().uncertaintyMetres()
+				+ this.rules.maxLinkUncertaintyMetres();
+		ReportQuery query = new ReportQuery(null,
+				new ReportQuery.Circle(r.where().latitude(), r.where().longitude(), radius),
+				r.when().start().minusSeconds(this.rules.timeGapSeconds()),
+				r.when().end().plusSeconds(this.rules.timeGapSeconds()), null, null, null, false, null, NEIGHBOURS);
+		ReportPage page = this.reports.find(query);
+		return page.reports();
+	}
+
+	static ClusterInput input(Report r) {
+		return new ClusterInput(r.id().toString(), r.where().latitude(), r.where().longitude(),
+				r.where().uncertaintyMetres(), r.when().start().getEpochSecond(), r.when().end().getEpochSecond(),
+				r.eventType().code(), resolved(r.actor()), resolved(r.target()), r.sourceId(), r.externalId());
+	}
+
+	private static String resolved(ActorRef ref) {
+		return ref != null && ref.status() == ActorRef.ResolutionStatus.RESOLVED ? ref.actorId() : null;
+	}
+
+	private void run() {
+		long lastSweep = 0;
+		while (this.running) {
+			try {
+				UUID first = this.queue.poll(500, TimeUnit.MILLISECONDS);
+				if (first != null) {
+					List<UUID> batch = new ArrayList<>();
+					batch.add(first);
+					this.queue.drainTo(batch, BATCH - 1);
+					cluster(batch);
+				}
+				else if (System.nanoTime() - lastSweep > 5_000_000_000L) {
+					lastSweep = System.nanoTime();
+					catchUp();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				log.warn("clustering new reports failed; they will be retried: {}", ex.toString());
+			}
+		}
+	}
+
+	@Override
+	public void start() {
+		if (!this.background) {
+			return;
+		}
+		this.running = true;
+		Thread thread = new Thread(this::run, "truce-cluster-new");
+		thread.setDaemon(true);
+		this.worker = thread;
+		thread.start();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Thread thread = this.worker;
+		if (thread != null) {
+			try {
+				thread.join(10_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+}
