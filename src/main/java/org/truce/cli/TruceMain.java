@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 		description = "Truce: the shared record of a ceasefire.",
 		subcommands = { ServeCommand.class, DemoCommand.class, ImportCommand.class, ExportCommand.class,
 				AgreementCommand.class, ControlCommand.class, AdjudicateCommand.class, ProofCommand.class,
-				WitnessCommand.class, VerifyCommand.class, UserCommand.class, PublishCommand.class, BenchCommand.class,
-				CommandLine.HelpCommand.class })
+				WitnessCommand.class, VerifyCommand.class, UserCommand.class, PublishCommand.class, RfisCommand.class,
+				BenchCommand.class, CommandLine.HelpCommand.class })
 public class TruceMain {
 
 	public static void main(String[] args) {

@@ -206,8 +206,8 @@ public final class RunningTruce implements AutoCloseable {
 		JdbcClient jdbc = jdbc();
 		jdbc.sql("DELETE FROM import_rejections").update();
 		jdbc.sql("DELETE FROM imports").update();
-		for (String table : List.of("incident_evidence", "incident_claims", "candidate_links", "incident_reports",
-				"incidents")) {
+		for (String table : List.of("requests_for_information", "incident_evidence", "incident_claims",
+				"candidate_links", "incident_reports", "incidents")) {
 			jdbc.sql("DELETE FROM " + table).update();
 		}
 		jdbc.sql("DELETE FROM report_publications").update();

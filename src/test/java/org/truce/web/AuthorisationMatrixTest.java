@@ -76,6 +76,9 @@ class AuthorisationMatrixTest {
 			{"eventType": "armed_clash", "when": {"start": "2016-10-21"},
 			 "where": {"latitude": 36.2, "longitude": 37.15}, "source": "monitors", "narrative": "matrix"}""";
 
+	private static final String RFI_JSON = """
+			{"party": "syria-government", "question": "Which unit fired?", "deadline": "2100-01-01T00:00:00Z"}""";
+
 	/**
 	 * Every operation and page: a sample request ({@code {report}}, {@code {incident}},
 	 * {@code {token}} are filled in with ids of the store) and the status for each
@@ -151,6 +154,16 @@ class AuthorisationMatrixTest {
 		api("GET /api/reports/{id}/proof", "/api/reports/{report}/proof",            all(200)),
 		api("POST /ledger/cosignature", "/ledger/cosignature", "text/plain", "not a cosigned note\n",
 				                                                                      all(422)),
+		// Requests for information: staff send and read them all; the party's liaison reads and answers
+		// those addressed to its side (the sample is addressed to the liaison's side).
+		api("POST /api/incidents/{id}/rfis", "/api/incidents/{open-incident}/rfis", "application/json", RFI_JSON,
+				                                                                      of(401,  403,  201,  201,  403,  403)),
+		api("GET /api/incidents/{id}/rfis", "/api/incidents/{open-incident}/rfis",        of(401,  403,  200,  200,  200,  403)),
+		api("GET /api/rfis", "/api/rfis?status=open",                                of(401,  403,  200,  200,  200,  403)),
+		api("GET /api/rfis/summary", "/api/rfis/summary",                            of(401,  403,  200,  200,  200,  403)),
+		api("GET /api/rfis/{id}", "/api/rfis/{rfi}",                                 of(401,  403,  200,  200,  200,  403)),
+		api("POST /api/rfis/{id}/answer", "/api/rfis/{rfi}/answer", "application/json",
+				"{\"answer\": \"matrix\"}",                                          of(401,  403,  403,  403,  200,  403)),
 		// Who am I; users and tokens: admins.
 		api("GET /api/me", "/api/me",                                                of(401,  200,  200,  200,  200,  200)),
 		api("GET /api/users", "/api/users",                                          of(401,  200,  403,  403,  403,  403)),
@@ -169,6 +182,9 @@ class AuthorisationMatrixTest {
 		page("GET /ledger", "/ledger",                                               all(200)),
 		page("GET /reports/{id}/panel", "/reports/{report}/panel",                   of(404,  404,  200,  200,  200,  404)),
 		page("GET /incidents/{id}/findings/panel", "/incidents/{incident}/findings/panel", all(200)),
+		page("GET /inbox", "/inbox",                                                 of(302,  403,  200,  200,  200,  403)),
+		new Row("POST /inbox/rfis/{id}/answer", false, "/inbox/rfis/{rfi}/answer", "application/x-www-form-urlencoded",
+				"answer=matrix&version=2",                                           of(302,  403,  403,  403,  303,  403)),
 		page("GET /swagger-ui.html", "/swagger-ui.html",                             all(302)),
 		page("GET /v3/api-docs", "/v3/api-docs",                                     all(200)),
 		page("GET /actuator/health", "/actuator/health",                             all(200)),
@@ -233,6 +249,13 @@ class AuthorisationMatrixTest {
 			.body());
 		ids.put("{report}", report);
 		ids.put("{incident}", findings.get("items").get(0).get("incident").asString());
+		ids.put("{open-incident}",
+				IncidentFixture.incidentOf(truce, java.util.UUID.fromString(report)).id().toString());
+		ids.put("{rfi}",
+				JSON.readTree(truce.http()
+					.withToken(tokens.get(Who.MONITOR))
+					.postJson("/api/incidents/" + ids.get("{open-incident}") + "/rfis", RFI_JSON)
+					.body()).get("id").asString());
 		ids.put("{token}", token);
 		IncidentFixture.incidentOf(truce, java.util.UUID.fromString(report));
 		ids.put("{evidence}",

@@ -201,6 +201,17 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/ledger/cosignature")
 			.permitAll()
+			// Requests for information: monitors and co-chairs send them and read them
+			// all;
+			// a liaison reads those addressed to its side and answers them (the service
+			// checks the side). The inbox page: the same readers.
+			.requestMatchers(HttpMethod.POST, "/api/incidents/*/rfis")
+			.hasAnyRole("MONITOR", "CO_CHAIR")
+			.requestMatchers(HttpMethod.GET, "/api/incidents/*/rfis", "/api/rfis", "/api/rfis/summary", "/api/rfis/*",
+					"/inbox")
+			.hasAnyRole("MONITOR", "CO_CHAIR", "LIAISON")
+			.requestMatchers(HttpMethod.POST, "/api/rfis/*/answer", "/inbox/rfis/*/answer")
+			.hasRole("LIAISON")
 			// Who am I; users and tokens.
 			.requestMatchers(HttpMethod.GET, "/api/me")
 			.authenticated()

@@ -1,0 +1,354 @@
+package org.truce.rfi.application;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.truce.access.application.Readers;
+import org.truce.access.model.Grant;
+import org.truce.access.model.Role;
+import org.truce.access.model.Viewer;
+import org.truce.actor.application.ActorDirectory;
+import org.truce.incident.application.IncidentDirectory;
+import org.truce.incident.model.IncidentRecord;
+import org.truce.ledger.application.Ledger;
+import org.truce.ledger.model.LedgerEntry;
+import org.truce.rfi.model.RequestForInformation;
+import org.truce.rfi.model.RfiTally;
+import org.truce.rfi.model.SaltedCommitment;
+import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
+import org.truce.shared.RejectedException;
+
+/**
+ * Sends requests for information, records their answers and reads them, each change with
+ * its ledger entry in the same transaction.
+ *
+ * <p>
+ * The ledger entries, whose bodies everyone may read, name users by id and carry the
+ * incident, the party, the deadline and the requesting side in the clear, and the
+ * question and the answer only as salted commitments ({@link SaltedCommitment}): the
+ * texts are for the staff and the party, yet each can later show that the text it holds
+ * is the one recorded then.
+ * <ul>
+ * <li>{@code rfi-sent}, subject the request's id: {@code {incident, party, deadline,
+ * requestedBy, requestedBySide, requestedAt, questionCommitment}}</li>
+ * <li>{@code rfi-answered}, subject the request's id: {@code {incident, party, deadline,
+ * answeredBy, answeredAt, late, answerCommitment, version}}</li>
+ * </ul>
+ */
+@Service
+public class RequestingInformation {
+
+	public static final String SENT = "rfi-sent";
+
+	public static final String ANSWERED = "rfi-answered";
+
+	/** The longest question, in characters. */
+	public static final int MAX_QUESTION = 4000;
+
+	/** The longest answer, in characters. */
+	public static final int MAX_ANSWER = 16000;
+
+	/** The most requests one listing returns. */
+	public static final int MAX_LIST = 1000;
+
+	private final RequestsForInformation store;
+
+	private final IncidentDirectory incidents;
+
+	private final ActorDirectory actors;
+
+	private final Readers readers;
+
+	private final Ledger ledger;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	public RequestingInformation(RequestsForInformation store, IncidentDirectory incidents, ActorDirectory actors,
+			Readers readers, Ledger ledger, TransactionTemplate tx, Clock clock) {
+		this.store = store;
+		this.incidents = incidents;
+		this.actors = actors;
+		this.readers = readers;
+		this.ledger = ledger;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	/** What a sender asks. */
+	public record NewRequest(String party, String question, Instant deadline) {
+
+	}
+
+	/** A request sent now ({@code created}), or the one an idempotent replay found. */
+	public record Sent(RequestForInformation request, boolean created) {
+
+	}
+
+	/**
+	 * The reader that a user's grants make: staff when a monitor or co-chair; a liaison's
+	 * side as {@link Readers} expands it (sub-units included).
+	 */
+	public RfiReader reader(String userId, Collection<Grant> grants) {
+		boolean staff = grants.stream().anyMatch(g -> g.role() == Role.MONITOR || g.role() == Role.CO_CHAIR);
+		List<Grant> liaison = grants.stream().filter(g -> g.role() == Role.LIAISON).toList();
+		Set<String> side = liaison.isEmpty() ? Set.of() : this.readers.viewer(userId, liaison).sideActorIds();
+		return new RfiReader(userId, staff, side);
+	}
+
+	/**
+	 * The side a sender requests for: a co-chair's sponsor actor, else
+	 * {@link RequestForInformation#MONITORS} for a monitor; empty for anyone else.
+	 */
+	public static Optional<String> requestingSide(Collection<Grant> grants) {
+		Optional<String> coChair = grants.stream()
+			.filter(g -> g.role() == Role.CO_CHAIR)
+			.map(Grant::actorId)
+			.sorted()
+			.findFirst();
+		if (coChair.isPresent()) {
+			return coChair;
+		}
+		return grants.stream().anyMatch(g -> g.role() == Role.MONITOR) ? Optional.of(RequestForInformation.MONITORS)
+				: Optional.empty();
+	}
+
+	/**
+	 * Sends a request about the incident an id stands for (following merges).
+	 * @param idempotencyKey null, or a key scoped to the sender: the same key with the
+	 * same incident id and request gives back the request first sent, even after its
+	 * deadline; with another request, it is refused
+	 * @throws RejectedException NOT_FOUND for an incident the sender cannot see,
+	 * FIELD_REQUIRED, TOO_LONG, UNKNOWN_ACTOR, DEADLINE_NOT_IN_FUTURE, FORBIDDEN,
+	 * IDEMPOTENCY_KEY_REUSED
+	 */
+	public Sent send(UUID incidentId, NewRequest request, String userId, Collection<Grant> grants,
+			String idempotencyKey) {
+		String key = idempotencyKey == null ? null : userId + ":" + idempotencyKey;
+		String digest = digest(incidentId, request);
+		if (key != null) {
+			Optional<Sent> replay = replayed(key, digest);
+			if (replay.isPresent()) {
+				return replay.get();
+			}
+		}
+		String side = requestingSide(grants)
+			.orElseThrow(() -> new RejectedException(Problem.of(ErrorCode.FORBIDDEN, null)));
+		IncidentRecord incident = this.incidents.current(incidentId, Viewer.of(userId, grants, Set.of()))
+			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.NOT_FOUND, "id",
+					ErrorCode.NOT_FOUND.format("/api/incidents/" + incidentId))));
+		List<Problem> problems = new ArrayList<>();
+		if (request.party() == null || request.party().isBlank()) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "party"));
+		}
+		else if (this.actors.registry().byId(request.party().strip()).isEmpty()) {
+			problems
+				.add(new Problem(ErrorCode.UNKNOWN_ACTOR, "party", ErrorCode.UNKNOWN_ACTOR.format(request.party())));
+		}
+		if (request.question() == null || request.question().isBlank()) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "question"));
+		}
+		else if (request.question().length() > MAX_QUESTION) {
+			problems.add(Problem.of(ErrorCode.TOO_LONG, "question"));
+		}
+		Instant now = this.clock.instant();
+		if (request.deadline() == null) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "deadline"));
+		}
+		else if (!request.deadline().isAfter(now)) {
+			problems.add(Problem.of(ErrorCode.DEADLINE_NOT_IN_FUTURE, "deadline"));
+		}
+		if (!problems.isEmpty()) {
+			throw new RejectedException(problems);
+		}
+		RequestForInformation rfi = new RequestForInformation(UUID.randomUUID(), incident.id(), request.party().strip(),
+				request.question().strip(), SaltedCommitment.newSalt(),
+				request.deadline().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), userId, side,
+				now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), null, 1);
+		RequestsForInformation.Inserted inserted = this.tx.execute(status -> {
+			RequestsForInformation.Inserted in = this.store.insert(rfi, key, digest);
+			if (in.created()) {
+				this.ledger.append(List.of(sentEntry(in.request())));
+			}
+			return in;
+		});
+		if (!inserted.created() && !digest.equals(inserted.requestDigest())) {
+			throw new RejectedException(Problem.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key"));
+		}
+		return new Sent(inserted.request(), inserted.created());
+	}
+
+	private Optional<Sent> replayed(String key, String digest) {
+		return this.store.byIdempotencyKey(key).map(stored -> {
+			if (!digest.equals(stored.requestDigest())) {
+				throw new RejectedException(Problem.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key"));
+			}
+			return new Sent(stored.request(), false);
+		});
+	}
+
+	/**
+	 * Records the answer of the party's liaison.
+	 * @param expectedVersion the version the liaison read, or null for whatever version
+	 * is open now
+	 * @throws RejectedException NOT_FOUND when the request is not addressed to the
+	 * reader's side (or does not exist), FIELD_REQUIRED or TOO_LONG for the answer,
+	 * RFI_ALREADY_ANSWERED, CONFLICT for a stale version
+	 */
+	public RequestForInformation answer(UUID id, String text, Integer expectedVersion, RfiReader liaison) {
+		RequestForInformation rfi = this.store.byId(id).filter(liaison::addressedTo).orElseThrow(() -> notFound(id));
+		if (text == null || text.isBlank()) {
+			throw new RejectedException(Problem.of(ErrorCode.FIELD_REQUIRED, "answer"));
+		}
+		if (text.length() > MAX_ANSWER) {
+			throw new RejectedException(Problem.of(ErrorCode.TOO_LONG, "answer"));
+		}
+		int version = expectedVersion == null ? rfi.version() : expectedVersion;
+		RequestForInformation.Answer answer = new RequestForInformation.Answer(text.strip(), SaltedCommitment.newSalt(),
+				liaison.userId(), this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+		RequestForInformation answered = this.tx.execute(status -> {
+			if (!this.store.answer(id, version, answer)) {
+				return null;
+			}
+			RequestForInformation now = this.store.byId(id).orElseThrow();
+			this.ledger.append(List.of(answeredEntry(now)));
+			return now;
+		});
+		if (answered == null) {
+			RequestForInformation current = this.store.byId(id).orElseThrow(() -> notFound(id));
+			if (current.answered()) {
+				throw new RejectedException(new Problem(ErrorCode.RFI_ALREADY_ANSWERED, "id",
+						ErrorCode.RFI_ALREADY_ANSWERED.format(current.answer().at())));
+			}
+			throw new RejectedException(new Problem(ErrorCode.CONFLICT, "version",
+					"The request is at version " + current.version() + ", not " + version + "; read it again."));
+		}
+		return answered;
+	}
+
+	/** One request, if the reader may read it. */
+	public Optional<RequestForInformation> read(UUID id, RfiReader reader) {
+		return this.store.byId(id).filter(reader::mayRead);
+	}
+
+	/**
+	 * The requests about the incident an id stands for (and the incidents merged into it)
+	 * that the reader may read; empty when the reader may not see the incident.
+	 */
+	public Optional<List<RequestForInformation>> aboutIncident(UUID incidentId, RfiReader reader, Viewer viewer) {
+		return this.incidents.current(incidentId, viewer)
+			.map(incident -> this.store.aboutIncident(incident.id()).stream().filter(reader::mayRead).toList());
+	}
+
+	/**
+	 * The requests the reader may read, addressed to {@code party} when given (a party
+	 * and its sub-units are distinct actors here), in {@code status} when given.
+	 */
+	public List<RequestForInformation> list(String party, RequestsForInformation.Status status, RfiReader reader) {
+		Set<String> parties = null;
+		if (!reader.staff()) {
+			parties = reader.side();
+		}
+		if (party != null) {
+			parties = parties == null || parties.contains(party) ? Set.of(party) : Set.of();
+		}
+		if (parties != null && parties.isEmpty()) {
+			return List.of();
+		}
+		return this.store.find(new RequestsForInformation.Query(parties, status, this.clock.instant(), MAX_LIST));
+	}
+
+	/** The counts by requesting side, by party and by both, now. */
+	public Summary summary(RfiReader reader) {
+		return summary(reader, null);
+	}
+
+	/**
+	 * The counts by requesting side, by party and by both, now, over the requests the
+	 * reader may read, addressed to {@code party} when given.
+	 */
+	public Summary summary(RfiReader reader, String party) {
+		Instant now = this.clock.instant();
+		Set<String> parties = reader.staff() ? null : reader.side();
+		if (party != null) {
+			parties = parties == null || parties.contains(party) ? Set.of(party) : Set.of();
+		}
+		List<RequestForInformation> all = parties != null && parties.isEmpty() ? List.of()
+				: this.store.find(new RequestsForInformation.Query(parties, null, now, Integer.MAX_VALUE));
+		return new Summary(now, RfiTally.by(all, RequestForInformation::requestedBySide, now),
+				RfiTally.by(all, RequestForInformation::party, now),
+				RfiTally.by(all, r -> r.requestedBySide() + " → " + r.party(), now));
+	}
+
+	/** Counts at an instant. */
+	public record Summary(Instant at, List<RfiTally> byRequestingSide, List<RfiTally> byParty,
+			List<RfiTally> bySideAndParty) {
+
+	}
+
+	/** The current time, as the service judges deadlines. */
+	public Instant now() {
+		return this.clock.instant();
+	}
+
+	private static RejectedException notFound(UUID id) {
+		return new RejectedException(
+				new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/rfis/" + id)));
+	}
+
+	private static LedgerEntry sentEntry(RequestForInformation r) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("incident", r.incidentId().toString());
+		body.put("party", r.party());
+		body.put("deadline", r.deadline().toString());
+		body.put("requestedBy", r.requestedBy());
+		body.put("requestedBySide", r.requestedBySide());
+		body.put("requestedAt", r.requestedAt().toString());
+		body.put("questionCommitment", r.questionCommitment());
+		return new LedgerEntry(SENT, r.id().toString(), body);
+	}
+
+	private static LedgerEntry answeredEntry(RequestForInformation r) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("incident", r.incidentId().toString());
+		body.put("party", r.party());
+		body.put("deadline", r.deadline().toString());
+		body.put("answeredBy", r.answer().by());
+		body.put("answeredAt", r.answer().at().toString());
+		body.put("late", r.answer().at().isAfter(r.deadline()));
+		body.put("answerCommitment", SaltedCommitment.of(r.answer().salt(), r.answer().text()));
+		body.put("version", r.version());
+		return new LedgerEntry(ANSWERED, r.id().toString(), body);
+	}
+
+	private static String digest(UUID incidentId, NewRequest request) {
+		try {
+			MessageDigest sha = MessageDigest.getInstance("SHA-256");
+			for (Object part : new Object[] { incidentId, request.party(), request.question(), request.deadline() }) {
+				String text = String.valueOf(part);
+				sha.update((text.length() + ":" + text + "\n").getBytes(StandardCharsets.UTF_8));
+			}
+			return HexFormat.of().formatHex(sha.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,16 @@
+package org.truce.rfi.infrastructure;
+
+import org.truce.testing.RunningTruce;
+
+/**
+ * The requests-for-information contract on PostgreSQL, skipped unless TRUCE_TEST_PG_URL
+ * is set.
+ */
+class PostgresRequestsForInformationContractTest extends RequestsForInformationContract {
+
+	@Override
+	RunningTruce start() {
+		return RunningTruce.postgres(false);
+	}
+
+}

@@ -1,0 +1,162 @@
+package org.truce.rfi.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.truce.access.application.ManagingUsers;
+import org.truce.access.model.Grant;
+import org.truce.access.model.Role;
+import org.truce.actor.application.ActorDirectory;
+import org.truce.actor.model.Actor;
+import org.truce.actor.model.ActorType;
+import org.truce.report.application.Sources;
+import org.truce.report.application.SubmittingReport;
+import org.truce.report.model.ReportDraft;
+import org.truce.report.model.Reliability;
+import org.truce.report.model.Source;
+import org.truce.report.model.SourceKind;
+import org.truce.rfi.application.RequestingInformation;
+import org.truce.rfi.model.RequestForInformation;
+import org.truce.testing.IncidentFixture;
+import org.truce.testing.RunningTruce;
+import org.truce.web.RequiresChromium;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Syrian government's liaison signs in, finds a co-chair's request in its inbox with
+ * its deadline, and answers it with the page's form (a session form with its CSRF token),
+ * in a real browser; a monitor sees the overdue requests on the same page. Skipped when
+ * Chromium is not installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
+ */
+@ExtendWith(RequiresChromium.class)
+class ALiaisonAnswersInTheInboxBrowserTest {
+
+	private static final String PASSWORD = "correct horse battery staple";
+
+	private static RunningTruce truce;
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	private static RequestForInformation asked;
+
+	private static RequestForInformation overdue;
+
+	@BeforeAll
+	static void start() throws InterruptedException {
+		truce = RunningTruce.sqlite(true);
+		truce.bean(ActorDirectory.class)
+			.register(List.of(new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null, null),
+					new Actor("united-states", "United States", ActorType.STATE_FORCE, null, null)));
+		truce.bean(Sources.class).save(new Source("monitors", "Monitors", SourceKind.MONITOR, Reliability.B));
+		ManagingUsers users = truce.bean(ManagingUsers.class);
+		users.add("monitor-m", PASSWORD, List.of(new Grant(Role.MONITOR, null)), ManagingUsers.COMMAND_LINE);
+		users.add("liaison-sy", PASSWORD, List.of(new Grant(Role.LIAISON, "syria-government")),
+				ManagingUsers.COMMAND_LINE);
+		UUID report = truce.bean(SubmittingReport.class)
+			.submit(new ReportDraft("shelling_artillery_missile_attack",
+					new ReportDraft.When("2016-10-21T11:00:00+03:00", null, "EXACT"),
+					new ReportDraft.Where(36.2070, 37.1570, "SURVEYED", null, "Aleppo old city", null, null),
+					"Government of Syria", null, null, "Shells struck the old city.", "monitors", "inbox-1", null),
+					null, "browser-test")
+			.report()
+			.id();
+		UUID incident = IncidentFixture.incidentOf(truce, report).id();
+		RequestingInformation rfis = truce.bean(RequestingInformation.class);
+		List<Grant> coChair = List.of(new Grant(Role.CO_CHAIR, "united-states"));
+		Instant soon = Instant.now().plusSeconds(1);
+		overdue = rfis
+			.send(incident, new RequestingInformation.NewRequest("syria-government", "Where were your guns?", soon),
+					"us-1", coChair, null)
+			.request();
+		asked = rfis
+			.send(incident,
+					new RequestingInformation.NewRequest("syria-government", "Which unit fired on the old city?",
+							Instant.now().plusSeconds(86_400)),
+					"us-1", coChair, null)
+			.request();
+		Thread.sleep(Math.max(0, soon.toEpochMilli() - System.currentTimeMillis() + 100));
+		playwright = RequiresChromium.playwright();
+		browser = RequiresChromium.launch(playwright);
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+		if (truce != null) {
+			truce.close();
+		}
+	}
+
+	@Test
+	void theLiaisonAnswersARequestWithTheInboxForm() {
+		try (BrowserContext context = browser.newContext()) {
+			Page page = context.newPage();
+			signIn(page, "liaison-sy");
+			page.navigate(truce.baseUri().resolve("/inbox").toString());
+
+			String item = "#rfi-" + asked.id();
+			assertThat(page.locator(item + " .rfi-question")).hasText("Which unit fired on the old city?");
+			assertThat(page.locator(item + " .rfi-deadline")).hasText(asked.deadline().toString());
+			assertThat(page.locator("#rfi-" + overdue.id() + " .flag-overdue")).hasText("overdue");
+			assertThat(page.locator(".rfi").first()).hasAttribute("id", "rfi-" + overdue.id());
+			assertThat(page.locator(item + " input[name=_csrf]")).hasCount(1);
+
+			page.fill("#answer-" + asked.id(), "A unit of the 4th Division; it has been withdrawn.");
+			page.click(item + " button[type=submit]");
+			page.waitForURL("**/inbox?answered=" + asked.id());
+
+			assertThat(page.locator("#answer-recorded")).isVisible();
+			assertThat(page.locator(item + " blockquote"))
+				.hasText("A unit of the 4th Division; it has been withdrawn.");
+			assertThat(page.locator(item + " form")).hasCount(0);
+			RequestForInformation stored = truce.bean(RequestingInformation.class)
+				.read(asked.id(), new org.truce.rfi.application.RfiReader("test", true, java.util.Set.of()))
+				.orElseThrow();
+			assertThat(stored.answer()).isNotNull();
+			assertThat(stored.answer().text()).isEqualTo("A unit of the 4th Division; it has been withdrawn.");
+			assertThat(page.locator("#overdue-title")).hasCount(0);
+		}
+	}
+
+	@Test
+	void aMonitorSeesTheOverdueRequestsOnTheSamePage() {
+		try (BrowserContext context = browser.newContext()) {
+			Page page = context.newPage();
+			signIn(page, "monitor-m");
+			page.navigate(truce.baseUri().resolve("/inbox").toString());
+
+			assertThat(page.locator("#overdue-" + overdue.id())).containsText("syria-government");
+			assertThat(page.locator("#overdue-" + asked.id())).hasCount(0);
+			assertThat(page.locator("#summary")).containsText("united-states → syria-government");
+			assertThat(page.locator("#rfis")).hasCount(0);
+		}
+	}
+
+	private static void signIn(Page page, String username) {
+		page.navigate(truce.baseUri().resolve("/login").toString());
+		page.fill("#username", username);
+		page.fill("#password", PASSWORD);
+		page.click("#submit");
+		page.waitForLoadState();
+	}
+
+}
