@@ -179,8 +179,13 @@ class SecurityConfiguration {
 			// (monitors)
 			// merge, split and discount; each side states its claims; evidence and
 			// candidate links are for staff.
-			.requestMatchers(HttpMethod.GET, "/api/incidents", "/api/incidents/*")
+			.requestMatchers(HttpMethod.GET, "/api/incidents", "/api/incidents/*", "/incidents/*")
 			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/review")
+			.hasAnyRole("MONITOR", "CO_CHAIR")
+			.requestMatchers(HttpMethod.POST, "/incidents/*/merge", "/incidents/*/split", "/incidents/*/rfis",
+					"/review/links/*")
+			.hasRole("MONITOR")
 			.requestMatchers(HttpMethod.POST, "/api/incidents/*/merge", "/api/incidents/*/split",
 					"/api/incidents/*/discount", "/api/candidate-links/*/decision")
 			.hasRole("MONITOR")
