@@ -179,7 +179,8 @@ class SecurityConfiguration {
 			.hasAnyRole("MONITOR", "CO_CHAIR")
 			.requestMatchers(HttpMethod.POST, "/api/sources")
 			.hasRole("MONITOR")
-			// Joint determinations: drafted and edited by monitors and co-chairs, signed by
+			// Joint determinations: drafted and edited by monitors and co-chairs, signed
+			// by
 			// co-chairs (of a side the determination names: checked by Determining),
 			// commented on by both. Reads are everyone's, cut to the reader: staff see
 			// every determination, anyone else effective ones about incidents it may see.
