@@ -129,7 +129,7 @@ public class Determining {
 		return this.tx.execute(status -> {
 			this.store.insert(made);
 			Map<String, Object> body = described(made, userId, at);
-			this.ledger.append(List.of(withText(DRAFTED, made.id(), body, made.rationale())));
+			this.ledger.append(List.of(withText(DRAFTED, versionSubject(made), body, made.rationale())));
 			return made;
 		});
 	}
@@ -150,7 +150,8 @@ public class Determining {
 			stored(changed.after(), current.version());
 			Map<String, Object> body = described(changed.after(), userId, at);
 			body.put("clearedSignOffs", changed.cleared().stream().map(SignOff::side).toList());
-			this.ledger.append(List.of(withText(EDITED, id, body, changed.after().rationale())));
+			this.ledger
+				.append(List.of(withText(EDITED, versionSubject(changed.after()), body, changed.after().rationale())));
 			return changed.after();
 		});
 	}
@@ -209,13 +210,14 @@ public class Determining {
 			this.store.addComment(comment);
 			Map<String, Object> entry = new LinkedHashMap<>();
 			entry.put("by", userId);
-			entry.put("comment", comment.id().toString());
+			entry.put("determination", id.toString());
 			if (dissenting != null) {
 				entry.put("side", dissenting);
 			}
 			entry.put("version", current.version());
 			entry.put("at", comment.at().toString());
-			this.ledger.append(List.of(withText(dissent ? DISSENTED : COMMENTED, id, entry, body)));
+			this.ledger
+				.append(List.of(withText(dissent ? DISSENTED : COMMENTED, comment.id().toString(), entry, body)));
 			return comment;
 		});
 	}
@@ -406,6 +408,7 @@ public class Determining {
 
 	private static Map<String, Object> described(Determination d, String userId, Instant at) {
 		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("determination", d.id().toString());
 		body.put("by", userId);
 		body.put("at", at.toString());
 		body.put("incident", d.incidentId().toString());
@@ -420,11 +423,19 @@ public class Determining {
 	}
 
 	/** An entry with the body in the clear and the text as a salted commitment. */
-	private static LedgerEntry withText(String kind, UUID subject, Map<String, Object> body, String text) {
-		LedgerEntry committed = LedgerEntry.committing(kind, subject.toString(), Map.of("text", text));
+	private static LedgerEntry withText(String kind, String subject, Map<String, Object> body, String text) {
+		LedgerEntry committed = LedgerEntry.committing(kind, subject, Map.of("text", text));
 		Map<String, Object> all = new LinkedHashMap<>(body);
 		all.putAll(committed.body());
-		return new LedgerEntry(kind, subject.toString(), all, committed.disclosures());
+		return new LedgerEntry(kind, subject, all, committed.disclosures());
+	}
+
+	/**
+	 * The subject of an entry holding a version's text, {@code <id>/v<version>}: each
+	 * text is committed under a subject of its own.
+	 */
+	private static String versionSubject(Determination d) {
+		return d.id() + "/v" + d.version();
 	}
 
 }

@@ -67,10 +67,11 @@ class SigningADeterminationOverHttpTest {
 		return who.postJson("/api/determinations/" + id + "/sign-offs", "{\"version\": " + version + "}", headers);
 	}
 
+	/** Entries of a kind about a determination: with its id as subject, or naming it. */
 	private static long ledgerEntries(String kind, String subject) {
 		return truce.jdbc()
-			.sql("SELECT count(*) FROM ledger_entries WHERE kind = ? AND subject = ?")
-			.params(kind, subject)
+			.sql("SELECT count(*) FROM ledger_entries WHERE kind = ? AND (subject = ? OR entry LIKE ?)")
+			.params(kind, subject, "%\"determination\":\"" + subject + "\"%")
 			.query(Long.class)
 			.single();
 	}
@@ -180,11 +181,15 @@ class SigningADeterminationOverHttpTest {
 		assertThat(edited.json().get("rationale").asString()).isEqualTo("Reworded.");
 		assertThat(edited.json().get("sides").findValuesAsString("signedBy")).isEmpty();
 		assertThat(ledgerEntries(Determining.EDITED, id)).isEqualTo(1);
+		Http.Response editedAgain = monitor.putJson("/api/determinations/" + id,
+				DeterminationsFixture.draftJson("VIOLATION", "Reworded again."), "If-Match", "\"3\"");
+		assertThat(editedAgain.status()).as(editedAgain.toString()).isEqualTo(200);
+		assertThat(ledgerEntries(Determining.EDITED, id)).isEqualTo(2);
 
-		assertThat(sign(us, id, 3).status()).isEqualTo(201);
-		assertThat(sign(ru, id, 4).json().get("status").asString()).isEqualTo("EFFECTIVE");
+		assertThat(sign(us, id, 4).status()).isEqualTo(201);
+		assertThat(sign(ru, id, 5).json().get("status").asString()).isEqualTo("EFFECTIVE");
 		Http.Response afterEffect = monitor.putJson("/api/determinations/" + id,
-				DeterminationsFixture.draftJson("NO_VIOLATION", "Too late."), "If-Match", "\"5\"");
+				DeterminationsFixture.draftJson("NO_VIOLATION", "Too late."), "If-Match", "\"6\"");
 		assertThat(afterEffect.status()).isEqualTo(409);
 		assertThat(afterEffect.code()).isEqualTo("DETERMINATION_EFFECTIVE");
 	}
@@ -197,6 +202,9 @@ class SigningADeterminationOverHttpTest {
 				"{\"text\": \"Russia does not sign: the fire came from the other side.\", \"dissent\": true}");
 		Http.Response comment = monitor.postJson("/api/determinations/" + id + "/comments",
 				"{\"text\": \"A second source is coming.\"}");
+		Http.Response another = monitor.postJson("/api/determinations/" + id + "/comments",
+				"{\"text\": \"And a third.\"}");
+		assertThat(another.status()).as(another.toString()).isEqualTo(201);
 		Http.Response monitorDissent = monitor.postJson("/api/determinations/" + id + "/comments",
 				"{\"text\": \"I dissent.\", \"dissent\": true}");
 
@@ -205,13 +213,13 @@ class SigningADeterminationOverHttpTest {
 		assertThat(monitorDissent.status()).isEqualTo(403);
 		assertThat(monitorDissent.code()).isEqualTo("SIDE_NOT_NAMED");
 		JsonNode comments = monitor.get("/api/determinations/" + id).json().get("comments");
-		assertThat(comments.size()).isEqualTo(2);
+		assertThat(comments.size()).isEqualTo(3);
 		assertThat(comments.get(0).get("dissent").asBoolean()).isTrue();
 		assertThat(comments.get(0).get("side").asString()).isEqualTo("russia");
 		assertThat(comments.get(0).get("text").asString()).contains("does not sign");
 		assertThat(comments.get(1).get("dissent").asBoolean()).isFalse();
 		assertThat(ledgerEntries(Determining.DISSENTED, id)).isEqualTo(1);
-		assertThat(ledgerEntries(Determining.COMMENTED, id)).isEqualTo(1);
+		assertThat(ledgerEntries(Determining.COMMENTED, id)).isEqualTo(2);
 	}
 
 	@Test
