@@ -38,6 +38,13 @@ public enum ErrorCode {
 	TOO_MANY_ATTEMPTS(429, "Too many failed attempts; wait {0} and try again."),
 	STORE_UNAVAILABLE(503,
 			"The store did not answer in time; nothing was recorded. Retry with the same Idempotency-Key."),
+	UNKNOWN_AGREEMENT(422, "No agreement has the id {0}; see GET /api/agreements."),
+	UNKNOWN_TERM(422, "The agreement has no term {0}."),
+	VERSION_REQUIRED(428, "Name the version you read, in an If-Match header or a version field."),
+	STALE_VERSION(409, "It has changed since version {0}: read it again, then retry against the current version."),
+	ALREADY_SIGNED(409, "A co-chair of {0} has already signed this determination."),
+	DETERMINATION_EFFECTIVE(409, "This determination is effective: it can no longer be edited."),
+	SIDE_NOT_NAMED(403, "This determination does not name your side: only co-chairs of the sides it names may {0}."),
 	INTERNAL(500, "An unexpected error occurred; it has been logged."), UNREADABLE_ROW(422, "Row {0} cannot be read.");
 
 	private final int status;

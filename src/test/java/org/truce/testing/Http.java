@@ -71,6 +71,15 @@ public final class Http {
 		return send(request.POST(publisher).build());
 	}
 
+	/** PUTs a JSON body with its Content-Length. */
+	public Response putJson(String path, String json, String... headers) {
+		HttpRequest.Builder request = request(path).header("Content-Type", "application/json");
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return send(request.PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+	}
+
 	private HttpRequest.Builder request(String pathAndQuery) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.base.resolve(pathAndQuery))
 			.timeout(Duration.ofSeconds(60));

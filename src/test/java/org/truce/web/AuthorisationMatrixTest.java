@@ -34,6 +34,8 @@ import org.truce.actor.model.ActorType;
 import org.truce.adjudication.application.AdjudicatingIncidents;
 import org.truce.agreement.application.AgreementCatalogue;
 import org.truce.agreement.application.ControlMapDocuments;
+import org.truce.determination.application.Determining;
+import org.truce.determination.model.Verdict;
 import org.truce.ledger.application.Checkpointing;
 import org.truce.report.application.Sources;
 import org.truce.report.application.SubmittingReport;
@@ -78,6 +80,10 @@ class AuthorisationMatrixTest {
 
 	private static final String RFI_JSON = """
 			{"party": "syria-government", "question": "Which unit fired?", "deadline": "2100-01-01T00:00:00Z"}""";
+
+	private static final String DETERMINATION_JSON = """
+			{"agreement": "aleppo-pause-2016-10", "term": "aleppo-pause-2016-10/no-strikes-or-shelling",
+			 "actor": "syria-government", "verdict": "VIOLATION", "rationale": "matrix"}""";
 
 	/**
 	 * Every operation and page: a sample request ({@code {report}}, {@code {incident}},
@@ -198,6 +204,32 @@ class AuthorisationMatrixTest {
 		page("GET /swagger-ui.html", "/swagger-ui.html",                             all(302)),
 		page("GET /v3/api-docs", "/v3/api-docs",                                     all(200)),
 		page("GET /actuator/health", "/actuator/health",                             all(200)),
+		// Joint determinations: monitors and co-chairs draft, edit and comment; co-chairs of a named side sign.
+		// The sample is a draft about the sample incident: only staff read it. An edit without the version read
+		// is refused as such (428), after the role check.
+		api("POST /api/incidents/{id}/determinations", "/api/incidents/{open-incident}/determinations",
+				"application/json", DETERMINATION_JSON,                               of(401,  403,  201,  201,  403,  403)),
+		api("GET /api/incidents/{id}/determinations", "/api/incidents/{open-incident}/determinations",
+				                                                                      of(404,  404,  200,  200,  200,  404)),
+		api("GET /api/determinations", "/api/determinations",                        all(200)),
+		api("GET /api/determinations/{id}", "/api/determinations/{determination}",   of(404,  404,  200,  200,  404,  404)),
+		api("PUT /api/determinations/{id}", "/api/determinations/{determination}", "application/json",
+				DETERMINATION_JSON,                                                   of(401,  403,  428,  428,  403,  403)),
+		api("POST /api/determinations/{id}/sign-offs", "/api/determinations/{determination}/sign-offs",
+				"application/json", "{\"version\": 1}",                              of(401,  403,  201,  403,  403,  403)),
+		api("POST /api/determinations/{id}/comments", "/api/determinations/{determination}/comments",
+				"application/json", "{\"text\": \"matrix\"}",                        of(401,  403,  201,  201,  403,  403)),
+		page("GET /determinations/queue", "/determinations/queue",                   of(302,  403,  200,  200,  403,  403)),
+		page("GET /determinations/{id}", "/determinations/{determination}",          of(404,  404,  200,  200,  404,  404)),
+		page("GET /incidents/{id}/determinations/new", "/incidents/{open-incident}/determinations/new",
+				                                                                      of(302,  403,  200,  200,  403,  403)),
+		form("POST /incidents/{id}/determinations", "/incidents/{open-incident}/determinations",
+				"term=aleppo-pause-2016-10+aleppo-pause-2016-10%2Fno-strikes-or-shelling&actor=syria-government"
+						+ "&verdict=VIOLATION&rationale=matrix",                      of(302,  403,  302,  302,  403,  403)),
+		form("POST /determinations/{id}/sign-offs", "/determinations/{determination}/sign-offs", "version=2",
+				                                                                      of(302,  403,  302,  403,  403,  403)),
+		form("POST /determinations/{id}/comments", "/determinations/{determination}/comments", "text=matrix",
+				                                                                      of(302,  403,  302,  302,  403,  403)),
 		// Publishing, last: it makes the sample report public. Co-chairs only (201 the first time).
 		api("POST /api/reports/{id}/publication", "/api/reports/{report}/publication", "application/json", "",
 				                                                                      of(401,  403,  201,  403,  403,  403))
@@ -267,11 +299,19 @@ class AuthorisationMatrixTest {
 					.postJson("/api/incidents/" + ids.get("{open-incident}") + "/rfis", RFI_JSON)
 					.body()).get("id").asString());
 		ids.put("{token}", token);
-		IncidentFixture.incidentOf(truce, java.util.UUID.fromString(report));
 		ids.put("{evidence}",
 				java.util.HexFormat.of()
 					.formatHex(java.security.MessageDigest.getInstance("SHA-256")
 						.digest("matrix evidence".getBytes(StandardCharsets.UTF_8))));
+		java.util.UUID incident = java.util.UUID.fromString(ids.get("{open-incident}"));
+		ids.put("{determination}",
+				truce.bean(Determining.class)
+					.draft(incident,
+							new Determining.Draft("aleppo-pause-2016-10", "aleppo-pause-2016-10/no-strikes-or-shelling",
+									"syria-government", Verdict.VIOLATION, "matrix", null),
+							"matrix", List.of(new Grant(Role.MONITOR, null)))
+					.id()
+					.toString());
 	}
 
 	@AfterAll
@@ -373,6 +413,11 @@ class AuthorisationMatrixTest {
 
 	private static Row api(String operation, String sample, String contentType, String body, int[] expected) {
 		return new Row(operation, true, sample, contentType, body, expected);
+	}
+
+	/** A page's form, posted with a token (so without a session, and without CSRF). */
+	private static Row form(String operation, String sample, String body, int[] expected) {
+		return new Row(operation, false, sample, "application/x-www-form-urlencoded", body, expected);
 	}
 
 	private static Row page(String operation, String sample, int[] expected) {

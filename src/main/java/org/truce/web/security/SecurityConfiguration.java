@@ -199,6 +199,30 @@ class SecurityConfiguration {
 			.hasAnyRole("MONITOR", "CO_CHAIR")
 			.requestMatchers(HttpMethod.POST, "/api/sources")
 			.hasRole("MONITOR")
+			// Joint determinations: drafted and edited by monitors and co-chairs, signed
+			// by
+			// co-chairs (of a side the determination names: checked by Determining),
+			// commented on by both. Reads are everyone's, cut to the reader: staff see
+			// every determination, anyone else effective ones about incidents it may see.
+			.requestMatchers(HttpMethod.GET, "/api/determinations", "/api/determinations/*",
+					"/api/incidents/*/determinations")
+			.permitAll()
+			.requestMatchers(HttpMethod.POST, "/api/incidents/*/determinations", "/api/determinations/*/comments")
+			.hasAnyRole("MONITOR", "CO_CHAIR")
+			.requestMatchers(HttpMethod.PUT, "/api/determinations/*")
+			.hasAnyRole("MONITOR", "CO_CHAIR")
+			.requestMatchers(HttpMethod.POST, "/api/determinations/*/sign-offs")
+			.hasRole("CO_CHAIR")
+			// Their pages: the co-chairs' queue and the drafting form for staff, a
+			// determination's page for whoever may see it, and the forms they post.
+			.requestMatchers(HttpMethod.GET, "/determinations/queue", "/incidents/*/determinations/new")
+			.hasAnyRole("MONITOR", "CO_CHAIR")
+			.requestMatchers(HttpMethod.GET, "/determinations/*")
+			.permitAll()
+			.requestMatchers(HttpMethod.POST, "/incidents/*/determinations", "/determinations/*/comments")
+			.hasAnyRole("MONITOR", "CO_CHAIR")
+			.requestMatchers(HttpMethod.POST, "/determinations/*/sign-offs")
+			.hasRole("CO_CHAIR")
 			// The ledger and its proofs: everyone; cosignatures carry a witness key's
 			// signature.
 			.requestMatchers(HttpMethod.GET, "/ledger/checkpoint", "/ledger/checkpoint/status", "/ledger/key",

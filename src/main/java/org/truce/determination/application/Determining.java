@@ -1,0 +1,441 @@
+package org.truce.determination.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.truce.access.model.Grant;
+import org.truce.access.model.Role;
+import org.truce.access.model.Viewer;
+import org.truce.actor.application.ActorDirectory;
+import org.truce.agreement.application.AgreementCatalogue;
+import org.truce.determination.model.Comment;
+import org.truce.determination.model.Determination;
+import org.truce.determination.model.Quorum;
+import org.truce.determination.model.SignOff;
+import org.truce.incident.application.IncidentDirectory;
+import org.truce.incident.model.IncidentRecord;
+import org.truce.ledger.application.Ledger;
+import org.truce.ledger.model.LedgerEntry;
+import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
+import org.truce.shared.RejectedException;
+
+/**
+ * Joint determinations: drafting and editing them (monitors and co-chairs), signing them
+ * off (co-chairs of the sides they name), and commenting or dissenting. Every change is a
+ * ledger entry appended in the same transaction, naming users by id; a determination's
+ * rationale and a comment's text are in the log as salted commitments (group
+ * {@code text}), opened to staff.
+ *
+ * <p>
+ * Who reads what: monitors and co-chairs every determination; anyone else only effective
+ * determinations about incidents they may see. A determination the reader may not see is,
+ * to it, not found.
+ */
+@Service
+public class Determining {
+
+	public static final String DRAFTED = "determination-drafted";
+
+	public static final String EDITED = "determination-edited";
+
+	public static final String SIGNED = "determination-signed";
+
+	public static final String EFFECTIVE = "determination-effective";
+
+	public static final String COMMENTED = "determination-comment";
+
+	public static final String DISSENTED = "determination-dissent";
+
+	static final int MAX_RATIONALE = 20_000;
+
+	static final int MAX_COMMENT = 10_000;
+
+	static final int MAX_SIDES = 10;
+
+	private final Determinations store;
+
+	private final IncidentDirectory incidents;
+
+	private final AgreementCatalogue agreements;
+
+	private final ActorDirectory actors;
+
+	private final Ledger ledger;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	private final List<String> defaultSides;
+
+	private final Integer quorum;
+
+	public Determining(Determinations store, IncidentDirectory incidents, AgreementCatalogue agreements,
+			ActorDirectory actors, Ledger ledger, TransactionTemplate tx, Clock clock,
+			@Value("${truce.determinations.sides:united-states,russia}") List<String> defaultSides,
+			@Value("${truce.determinations.quorum:#{null}}") Integer quorum) {
+		this.store = store;
+		this.incidents = incidents;
+		this.agreements = agreements;
+		this.actors = actors;
+		this.ledger = ledger;
+		this.tx = tx;
+		this.clock = clock;
+		this.defaultSides = defaultSides.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+		if (this.defaultSides.isEmpty()) {
+			throw new IllegalArgumentException("truce.determinations.sides names no side");
+		}
+		if (quorum != null && quorum < 1) {
+			throw new IllegalArgumentException("truce.determinations.quorum must be at least 1, not " + quorum);
+		}
+		this.quorum = quorum;
+	}
+
+	/**
+	 * What a draft or an edit says.
+	 *
+	 * @param sides the sponsor sides that must sign (actor ids); null or empty for the
+	 * configured ones
+	 */
+	public record Draft(String agreementId, String termId, String actorId,
+			org.truce.determination.model.Verdict verdict, String rationale, List<String> sides) {
+
+	}
+
+	/** The sides a draft names when it names none. */
+	public List<String> defaultSides() {
+		return this.defaultSides;
+	}
+
+	/** Drafts a determination about the open incident the id stands for. */
+	public Determination draft(UUID incidentId, Draft draft, String userId, List<Grant> grants) {
+		requireStaff(grants);
+		IncidentRecord incident = this.incidents.current(incidentId)
+			.orElseThrow(() -> notFound("incident", "/api/incidents/" + incidentId));
+		Validated valid = validate(draft);
+		Instant at = this.clock.instant();
+		Determination made = Determination.draft(UUID.randomUUID(), incident.id(), valid.subject(), valid.rationale(),
+				valid.quorum(), userId, at);
+		return this.tx.execute(status -> {
+			this.store.insert(made);
+			Map<String, Object> body = described(made, userId, at);
+			this.ledger.append(List.of(withText(DRAFTED, versionSubject(made), body, made.rationale())));
+			return made;
+		});
+	}
+
+	/**
+	 * Replaces what a draft says, against the version read. Sign-offs of the earlier text
+	 * are cleared (the ledger entry lists them); an effective determination is not
+	 * edited.
+	 */
+	public Determination edit(UUID id, int version, Draft draft, String userId, List<Grant> grants) {
+		requireStaff(grants);
+		Determination current = this.store.find(id).orElseThrow(() -> notFound("id", "/api/determinations/" + id));
+		Validated valid = validate(draft);
+		Instant at = this.clock.instant();
+		Determination.Changed changed = changed(
+				current.edit(valid.subject(), valid.rationale(), valid.quorum(), version, at), current, null);
+		return this.tx.execute(status -> {
+			stored(changed.after(), current.version());
+			Map<String, Object> body = described(changed.after(), userId, at);
+			body.put("clearedSignOffs", changed.cleared().stream().map(SignOff::side).toList());
+			this.ledger
+				.append(List.of(withText(EDITED, versionSubject(changed.after()), body, changed.after().rationale())));
+			return changed.after();
+		});
+	}
+
+	/**
+	 * A co-chair signs the version read, for its side.
+	 * @param side the side signed for; null for the co-chair's only side the
+	 * determination names
+	 */
+	public Determination signOff(UUID id, int version, String side, String userId, List<Grant> grants) {
+		Determination current = this.store.find(id).orElseThrow(() -> notFound("id", "/api/determinations/" + id));
+		String signing = sideOf(current, side, grants, "sign it");
+		Instant at = this.clock.instant();
+		Determination.Changed changed = changed(current.signOff(signing, userId, version, at), current, signing);
+		return this.tx.execute(status -> {
+			stored(changed.after(), current.version());
+			List<LedgerEntry> entries = new ArrayList<>();
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("by", userId);
+			body.put("side", signing);
+			body.put("version", version);
+			body.put("at", at.toString());
+			entries.add(new LedgerEntry(SIGNED, id.toString(), body));
+			if (changed.madeEffective()) {
+				Map<String, Object> effective = new LinkedHashMap<>();
+				effective.put("at", at.toString());
+				effective.put("signedBy", changed.after().signOffs().stream().map(SignOff::side).toList());
+				effective.put("quorum", changed.after().quorum().required());
+				effective.put("version", changed.after().version());
+				entries.add(new LedgerEntry(EFFECTIVE, id.toString(), effective));
+			}
+			this.ledger.append(entries);
+			return changed.after();
+		});
+	}
+
+	/**
+	 * Keeps a comment (any monitor or co-chair) or a dissent (a co-chair of a side the
+	 * determination names) with the determination.
+	 * @param side for a dissent, the side dissenting; null for the co-chair's only named
+	 * side
+	 */
+	public Comment comment(UUID id, String text, boolean dissent, String side, String userId, List<Grant> grants) {
+		requireStaff(grants);
+		Determination current = this.store.find(id).orElseThrow(() -> notFound("id", "/api/determinations/" + id));
+		String body = text == null ? "" : text.strip();
+		if (body.isEmpty()) {
+			throw new RejectedException(Problem.of(ErrorCode.FIELD_REQUIRED, "text"));
+		}
+		if (body.length() > MAX_COMMENT) {
+			throw new RejectedException(Problem.of(ErrorCode.TOO_LONG, "text"));
+		}
+		String dissenting = dissent ? sideOf(current, side, grants, "dissent") : null;
+		Comment comment = new Comment(UUID.randomUUID(), id, userId, dissenting, dissent, body, this.clock.instant());
+		return this.tx.execute(status -> {
+			this.store.addComment(comment);
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("by", userId);
+			entry.put("determination", id.toString());
+			if (dissenting != null) {
+				entry.put("side", dissenting);
+			}
+			entry.put("version", current.version());
+			entry.put("at", comment.at().toString());
+			this.ledger
+				.append(List.of(withText(dissent ? DISSENTED : COMMENTED, comment.id().toString(), entry, body)));
+			return comment;
+		});
+	}
+
+	/** A determination, if the reader may see it. */
+	public Optional<Determination> find(UUID id, Viewer viewer) {
+		return this.store.find(id).filter(d -> visible(d, viewer));
+	}
+
+	/**
+	 * The determinations about the incident an id stands for, as the reader may see them:
+	 * those drafted about it, or about the id itself before a merge.
+	 * @return empty when the reader may not see the incident
+	 */
+	public Optional<List<Determination>> aboutIncident(UUID incidentId, Viewer viewer) {
+		Optional<IncidentRecord> incident = this.incidents.current(incidentId, viewer);
+		if (incident.isEmpty()) {
+			return Optional.empty();
+		}
+		List<UUID> ids = incident.get().id().equals(incidentId) ? List.of(incidentId)
+				: List.of(incident.get().id(), incidentId);
+		return Optional.of(this.store.aboutIncidents(ids).stream().filter(d -> visible(d, viewer)).toList());
+	}
+
+	/**
+	 * Up to {@code limit} determinations the reader may see, most recently changed first.
+	 */
+	public List<Determination> list(Determination.Status status, String awaiting, Viewer viewer, int limit) {
+		if (!viewer.seesSources() && status == Determination.Status.DRAFT) {
+			return List.of();
+		}
+		Determination.Status asked = viewer.seesSources() ? status : Determination.Status.EFFECTIVE;
+		if (!viewer.seesSources() && awaiting != null) {
+			return List.of();
+		}
+		// A reader who sees only part of the record may see few of a batch: read more.
+		int read = viewer.seesSources() ? limit : Math.min(limit * 8, 5000);
+		return this.store.list(asked, awaiting, read).stream().filter(d -> visible(d, viewer)).limit(limit).toList();
+	}
+
+	/** The comments and dissents on a determination, if the reader may see it. */
+	public List<Comment> comments(Determination determination, Viewer viewer) {
+		return visible(determination, viewer) ? this.store.comments(determination.id()) : List.of();
+	}
+
+	/** The open incident a determination's incident id now stands for, if any. */
+	public Optional<IncidentRecord> incidentOf(Determination determination) {
+		return this.incidents.current(determination.incidentId());
+	}
+
+	private boolean visible(Determination d, Viewer viewer) {
+		if (viewer.seesSources()) {
+			return true;
+		}
+		return d.status() == Determination.Status.EFFECTIVE
+				&& this.incidents.current(d.incidentId(), viewer).isPresent();
+	}
+
+	private record Validated(Determination.Subject subject, String rationale, Quorum quorum) {
+
+	}
+
+	private Validated validate(Draft draft) {
+		List<Problem> problems = new ArrayList<>();
+		String agreement = text(draft.agreementId());
+		String term = text(draft.termId());
+		String actor = text(draft.actorId());
+		String rationale = draft.rationale() == null ? null : draft.rationale().strip();
+		if (agreement == null) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "agreement"));
+		}
+		else if (this.agreements.versions(agreement).isEmpty()) {
+			problems.add(new Problem(ErrorCode.UNKNOWN_AGREEMENT, "agreement",
+					ErrorCode.UNKNOWN_AGREEMENT.format(agreement)));
+		}
+		else if (term == null) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "term"));
+		}
+		else if (this.agreements.versions(agreement)
+			.stream()
+			.noneMatch(a -> a.terms().stream().anyMatch(t -> t.id().equals(term)))) {
+			problems.add(new Problem(ErrorCode.UNKNOWN_TERM, "term", ErrorCode.UNKNOWN_TERM.format(term)));
+		}
+		if (actor == null) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "actor"));
+		}
+		else if (this.actors.registry().byId(actor).isEmpty()) {
+			problems.add(new Problem(ErrorCode.UNKNOWN_ACTOR, "actor", ErrorCode.UNKNOWN_ACTOR.format(actor)));
+		}
+		if (draft.verdict() == null) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "verdict"));
+		}
+		if (rationale == null || rationale.isEmpty()) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "rationale"));
+		}
+		else if (rationale.length() > MAX_RATIONALE) {
+			problems.add(Problem.of(ErrorCode.TOO_LONG, "rationale"));
+		}
+		List<String> sides = draft.sides() == null ? List.of()
+				: draft.sides().stream().map(Determining::text).filter(s -> s != null).distinct().toList();
+		if (sides.isEmpty()) {
+			sides = this.defaultSides;
+		}
+		if (sides.size() > MAX_SIDES) {
+			problems.add(Problem.of(ErrorCode.TOO_MANY_ITEMS, "sides"));
+		}
+		for (String side : sides) {
+			if (this.actors.registry().byId(side).isEmpty()) {
+				problems.add(new Problem(ErrorCode.UNKNOWN_ACTOR, "sides", ErrorCode.UNKNOWN_ACTOR.format(side)));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new RejectedException(problems);
+		}
+		return new Validated(new Determination.Subject(agreement, term, actor, draft.verdict()), rationale,
+				Quorum.of(sides, this.quorum));
+	}
+
+	private static String text(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	/**
+	 * The side a co-chair acts for on a determination: the one asked for, or its only
+	 * co-chair side the determination names.
+	 */
+	private static String sideOf(Determination d, String asked, List<Grant> grants, String action) {
+		List<String> held = grants.stream()
+			.filter(g -> g.role() == Role.CO_CHAIR)
+			.map(Grant::actorId)
+			.filter(d.quorum()::names)
+			.distinct()
+			.toList();
+		if (asked != null && !asked.isBlank()) {
+			if (!held.contains(asked.strip())) {
+				throw new RejectedException(
+						new Problem(ErrorCode.SIDE_NOT_NAMED, "side", ErrorCode.SIDE_NOT_NAMED.format(action)));
+			}
+			return asked.strip();
+		}
+		if (held.isEmpty()) {
+			throw new RejectedException(
+					new Problem(ErrorCode.SIDE_NOT_NAMED, null, ErrorCode.SIDE_NOT_NAMED.format(action)));
+		}
+		if (held.size() > 1) {
+			throw new RejectedException(new Problem(ErrorCode.FIELD_REQUIRED, "side",
+					"You are a co-chair of several sides this determination names: say which you act for."));
+		}
+		return held.get(0);
+	}
+
+	private static Determination.Changed changed(Determination.Outcome outcome, Determination current, String side) {
+		if (outcome instanceof Determination.Changed changed) {
+			return changed;
+		}
+		Determination.Refusal reason = ((Determination.Refused) outcome).reason();
+		throw new RejectedException(switch (reason) {
+			case STALE_VERSION -> stale(current.version());
+			case SIDE_NOT_NAMED ->
+				new Problem(ErrorCode.SIDE_NOT_NAMED, "side", ErrorCode.SIDE_NOT_NAMED.format("sign it"));
+			case ALREADY_SIGNED -> new Problem(ErrorCode.ALREADY_SIGNED, "side", ErrorCode.ALREADY_SIGNED.format(side));
+			case ALREADY_EFFECTIVE -> Problem.of(ErrorCode.DETERMINATION_EFFECTIVE, null);
+		});
+	}
+
+	private static Problem stale(int current) {
+		return new Problem(ErrorCode.STALE_VERSION, "version", "The determination has changed: its current version is "
+				+ current + ". Read it again, then retry against that version.");
+	}
+
+	/** Stores a change, unless another was stored since {@code expected}. */
+	private void stored(Determination after, int expected) {
+		if (!this.store.update(after, expected)) {
+			int now = this.store.find(after.id()).map(Determination::version).orElse(expected);
+			throw new RejectedException(stale(now));
+		}
+	}
+
+	private static void requireStaff(List<Grant> grants) {
+		if (grants.stream().noneMatch(g -> g.role() == Role.MONITOR || g.role() == Role.CO_CHAIR)) {
+			throw new RejectedException(Problem.of(ErrorCode.FORBIDDEN, null));
+		}
+	}
+
+	private static RejectedException notFound(String field, String path) {
+		return new RejectedException(new Problem(ErrorCode.NOT_FOUND, field, ErrorCode.NOT_FOUND.format(path)));
+	}
+
+	private static Map<String, Object> described(Determination d, String userId, Instant at) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("determination", d.id().toString());
+		body.put("by", userId);
+		body.put("at", at.toString());
+		body.put("incident", d.incidentId().toString());
+		body.put("agreement", d.subject().agreementId());
+		body.put("term", d.subject().termId());
+		body.put("actor", d.subject().actorId());
+		body.put("verdict", d.subject().verdict().name());
+		body.put("sides", d.quorum().sides());
+		body.put("quorum", d.quorum().required());
+		body.put("version", d.version());
+		return body;
+	}
+
+	/** An entry with the body in the clear and the text as a salted commitment. */
+	private static LedgerEntry withText(String kind, String subject, Map<String, Object> body, String text) {
+		LedgerEntry committed = LedgerEntry.committing(kind, subject, Map.of("text", text));
+		Map<String, Object> all = new LinkedHashMap<>(body);
+		all.putAll(committed.body());
+		return new LedgerEntry(kind, subject, all, committed.disclosures());
+	}
+
+	/**
+	 * The subject of an entry holding a version's text, {@code <id>/v<version>}: each
+	 * text is committed under a subject of its own.
+	 */
+	private static String versionSubject(Determination d) {
+		return d.id() + "/v" + d.version();
+	}
+
+}

@@ -1,0 +1,163 @@
+package org.truce.determination.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A joint determination: the body's human judgement that an incident did, or did not,
+ * violate one term of an agreement, by one actor. It is drafted by a monitor or a
+ * co-chair and takes effect only once co-chairs of enough of the sponsor sides it names
+ * (its {@link Quorum}) have signed it; until then it is a {@link Status#DRAFT}.
+ *
+ * <p>
+ * {@code version} is the determination's optimistic version: it starts at 1 and every
+ * edit and every sign-off adds one. A change names the version it was made against and is
+ * refused ({@link Refusal#STALE_VERSION}) when it is not the current one. Editing a draft
+ * that a side has signed clears every sign-off: a signature is of the text signed. An
+ * effective determination is never edited.
+ *
+ * @param incidentId the incident, as it was when drafted (it may since have been merged)
+ * @param signOffs the sign-offs of the current version's text, in the order given
+ * @param effectiveAt when the sign-off that reached the quorum was made; null for a draft
+ */
+public record Determination(UUID id, UUID incidentId, Subject subject, String rationale, Quorum quorum, Status status,
+		int version, String draftedBy, Instant draftedAt, Instant updatedAt, Instant effectiveAt,
+		List<SignOff> signOffs) {
+
+	/** Whether a determination has taken effect. */
+	public enum Status {
+
+		DRAFT, EFFECTIVE
+
+	}
+
+	/** Why a change was refused. */
+	public enum Refusal {
+
+		/** The change named a version that is no longer the current one. */
+		STALE_VERSION,
+
+		/** The signer's side is not named in the determination. */
+		SIDE_NOT_NAMED,
+
+		/** A co-chair of that side has already signed. */
+		ALREADY_SIGNED,
+
+		/** The determination is effective and no longer changes. */
+		ALREADY_EFFECTIVE
+
+	}
+
+	/**
+	 * What is determined: the verdict on one term of one agreement, for one actor.
+	 */
+	public record Subject(String agreementId, String termId, String actorId, Verdict verdict) {
+
+		public Subject {
+			Objects.requireNonNull(agreementId, "agreementId");
+			Objects.requireNonNull(termId, "termId");
+			Objects.requireNonNull(actorId, "actorId");
+			Objects.requireNonNull(verdict, "verdict");
+		}
+
+	}
+
+	/** The outcome of a change: the determination after it, or why it was refused. */
+	public sealed interface Outcome permits Changed, Refused {
+
+	}
+
+	/**
+	 * @param cleared the sign-offs an edit cleared (empty for a sign-off)
+	 * @param madeEffective whether this change reached the quorum
+	 */
+	public record Changed(Determination after, List<SignOff> cleared, boolean madeEffective) implements Outcome {
+
+	}
+
+	public record Refused(Refusal reason) implements Outcome {
+
+	}
+
+	public Determination {
+		Objects.requireNonNull(id, "id");
+		Objects.requireNonNull(incidentId, "incidentId");
+		Objects.requireNonNull(subject, "subject");
+		Objects.requireNonNull(rationale, "rationale");
+		Objects.requireNonNull(quorum, "quorum");
+		Objects.requireNonNull(status, "status");
+		signOffs = List.copyOf(signOffs);
+		if ((status == Status.EFFECTIVE) != (effectiveAt != null)) {
+			throw new IllegalArgumentException("an effective determination, and only one, has a time it took effect");
+		}
+	}
+
+	/** A new draft, at version 1, with no sign-off. */
+	public static Determination draft(UUID id, UUID incidentId, Subject subject, String rationale, Quorum quorum,
+			String by, Instant at) {
+		return new Determination(id, incidentId, subject, rationale, quorum, Status.DRAFT, 1, by, at, at, null,
+				List.of());
+	}
+
+	/** The sides that have signed. */
+	public Set<String> signedSides() {
+		return this.signOffs.stream().map(SignOff::side).collect(Collectors.toUnmodifiableSet());
+	}
+
+	/** The named sides that have not signed yet, in the order named. */
+	public List<String> awaiting() {
+		Set<String> signed = signedSides();
+		return this.quorum.sides().stream().filter(s -> !signed.contains(s)).toList();
+	}
+
+	public Optional<SignOff> signOffOf(String side) {
+		return this.signOffs.stream().filter(s -> s.side().equals(side)).findFirst();
+	}
+
+	/**
+	 * A co-chair of {@code side} signs the version {@code version}. The sign-off that
+	 * reaches the quorum makes the determination effective. After it has taken effect, a
+	 * named side that has not signed may still add its signature.
+	 */
+	public Outcome signOff(String side, String userId, int version, Instant at) {
+		if (!this.quorum.names(side)) {
+			return new Refused(Refusal.SIDE_NOT_NAMED);
+		}
+		if (signedSides().contains(side)) {
+			return new Refused(Refusal.ALREADY_SIGNED);
+		}
+		if (version != this.version) {
+			return new Refused(Refusal.STALE_VERSION);
+		}
+		List<SignOff> signed = new ArrayList<>(this.signOffs);
+		signed.add(new SignOff(side, userId, version, at));
+		boolean reached = this.status == Status.DRAFT
+				&& this.quorum.reachedBy(signed.stream().map(SignOff::side).collect(Collectors.toUnmodifiableSet()));
+		Status status = reached ? Status.EFFECTIVE : this.status;
+		Instant effective = reached ? at : this.effectiveAt;
+		return new Changed(new Determination(this.id, this.incidentId, this.subject, this.rationale, this.quorum,
+				status, this.version + 1, this.draftedBy, this.draftedAt, at, effective, signed), List.of(), reached);
+	}
+
+	/**
+	 * Replaces what a draft determines, its rationale and its quorum, against version
+	 * {@code version}. The sign-offs of the earlier text are cleared.
+	 */
+	public Outcome edit(Subject subject, String rationale, Quorum quorum, int version, Instant at) {
+		if (this.status == Status.EFFECTIVE) {
+			return new Refused(Refusal.ALREADY_EFFECTIVE);
+		}
+		if (version != this.version) {
+			return new Refused(Refusal.STALE_VERSION);
+		}
+		return new Changed(new Determination(this.id, this.incidentId, subject, rationale, quorum, Status.DRAFT,
+				this.version + 1, this.draftedBy, this.draftedAt, at, null, List.of()), this.signOffs, false);
+	}
+
+}

@@ -1,0 +1,279 @@
+package org.truce.determination.web;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.truce.access.model.Viewer;
+import org.truce.determination.application.Determining;
+import org.truce.determination.model.Comment;
+import org.truce.determination.model.Determination;
+import org.truce.incident.model.IncidentRecord;
+import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
+import org.truce.shared.RejectedException;
+import org.truce.store.IdempotentRequests;
+import org.truce.web.security.SignedIn;
+
+@RestController
+class DeterminationController {
+
+	private static final String KEY_DESCRIPTION = "A client-chosen key, up to 200 characters, that makes retries safe:"
+			+ " the same request under the same key gets the first response again (with Idempotent-Replayed: true)"
+			+ " and changes nothing; the same key with another request is refused (IDEMPOTENCY_KEY_REUSED)";
+
+	private final Determining determining;
+
+	private final IdempotentRequests idempotent;
+
+	private final JsonMapper json;
+
+	DeterminationController(Determining determining, IdempotentRequests idempotent, JsonMapper json) {
+		this.determining = determining;
+		this.idempotent = idempotent;
+		this.json = json;
+	}
+
+	@Operation(summary = "Draft a determination about an incident",
+			description = "Monitors and co-chairs. Confirms (VIOLATION) or rejects (NO_VIOLATION) a violation of a"
+					+ " term (agreement and term ids) by an actor, with a rationale, naming the sponsor sides that"
+					+ " must sign (by default truce.determinations.sides). It is a DRAFT until co-chairs of the"
+					+ " quorum of those sides have signed it. Idempotent with an Idempotency-Key header.")
+	@PostMapping(path = "/api/incidents/{id}/determinations", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<JsonNode> draft(@PathVariable String id, @RequestBody Requests.DraftRequest request,
+			@Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = "Idempotency-Key",
+					required = false) String idempotencyKey) {
+		UUID incident = uuid(id, "/api/incidents/" + id);
+		SignedIn who = Signers.current();
+		return once(who, idempotencyKey, "POST /api/incidents/" + incident + "/determinations", request, null,
+				HttpStatus.CREATED,
+				() -> this.determining.draft(incident, request.draft(), who.userId(), who.grants()));
+	}
+
+	@Operation(summary = "The determinations about an incident, as the reader may see them",
+			description = "Monitors and co-chairs see every determination; anyone else the effective ones, about an"
+					+ " incident it may see. An incident the reader may not see is not found (404).")
+	@GetMapping("/api/incidents/{id}/determinations")
+	Map<String, Object> ofIncident(@PathVariable String id, Viewer viewer) {
+		UUID incident = uuid(id, "/api/incidents/" + id);
+		List<Determination> found = this.determining.aboutIncident(incident, viewer)
+			.orElseThrow(() -> notFound("/api/incidents/" + id));
+		return items(found);
+	}
+
+	@Operation(summary = "List determinations, most recently changed first",
+			description = "status=draft|effective; awaiting=<side> keeps the drafts that name the side and that no"
+					+ " co-chair of it has signed. Monitors and co-chairs see every determination; anyone else the"
+					+ " effective ones about incidents it may see (drafts are staff-only).")
+	@GetMapping("/api/determinations")
+	Map<String, Object> list(@RequestParam(required = false) String status,
+			@RequestParam(required = false) String awaiting, @RequestParam(required = false) Integer limit,
+			Viewer viewer) {
+		Determination.Status asked = null;
+		if (status != null && !status.isBlank()) {
+			try {
+				asked = Determination.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new RejectedException(Problem.of(ErrorCode.INVALID_QUERY, "status"));
+			}
+		}
+		if (awaiting != null && (awaiting.isBlank() || awaiting.length() > 200)) {
+			throw new RejectedException(Problem.of(ErrorCode.INVALID_QUERY, "awaiting"));
+		}
+		int size = limit == null ? 100 : limit;
+		if (size < 1 || size > 1000) {
+			throw new RejectedException(Problem.of(ErrorCode.INVALID_QUERY, "limit"));
+		}
+		return items(this.determining.list(asked, awaiting == null ? null : awaiting.strip(), viewer, size));
+	}
+
+	@Operation(summary = "One determination, with its sign-offs, comments and dissents",
+			description = "The ETag is its version. A determination the reader may not see is not found (404).")
+	@GetMapping("/api/determinations/{id}")
+	ResponseEntity<DeterminationView> one(@PathVariable String id, Viewer viewer) {
+		Determination d = this.determining.find(uuid(id, "/api/determinations/" + id), viewer)
+			.orElseThrow(() -> notFound("/api/determinations/" + id));
+		return ResponseEntity.ok().eTag("\"" + d.version() + "\"").body(view(d, this.determining.comments(d, viewer)));
+	}
+
+	@Operation(summary = "Edit a draft determination",
+			description = "Monitors and co-chairs. Name the version read (If-Match or version): another version is a"
+					+ " conflict (409 STALE_VERSION). Editing clears the sign-offs already given, since a signature"
+					+ " is of the text signed; an effective determination is not edited (409).")
+	@PutMapping(path = "/api/determinations/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<DeterminationView> edit(@PathVariable String id, @RequestBody Requests.DraftRequest request,
+			@Parameter(description = "The version read, as the ETag gave it") @RequestHeader(name = "If-Match",
+					required = false) String ifMatch) {
+		UUID uuid = uuid(id, "/api/determinations/" + id);
+		SignedIn who = Signers.current();
+		int version = version(ifMatch, request.version());
+		Determination d = this.determining.edit(uuid, version, request.draft(), who.userId(), who.grants());
+		return ResponseEntity.ok().eTag("\"" + d.version() + "\"").body(view(d, null));
+	}
+
+	@Operation(summary = "Sign a determination for the co-chair's side",
+			description = "Co-chairs of a side the determination names (others: 403 SIDE_NOT_NAMED), once per side"
+					+ " (409 ALREADY_SIGNED). Name the version signed (If-Match or version): another version is a"
+					+ " conflict (409 STALE_VERSION). The sign-off that reaches the quorum makes it EFFECTIVE."
+					+ " Idempotent with an Idempotency-Key header.")
+	@PostMapping(path = "/api/determinations/{id}/sign-offs", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<JsonNode> signOff(@PathVariable String id,
+			@RequestBody(required = false) Requests.SignOffRequest request,
+			@Parameter(description = "The version signed, as the ETag gave it") @RequestHeader(name = "If-Match",
+					required = false) String ifMatch,
+			@Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = "Idempotency-Key",
+					required = false) String idempotencyKey) {
+		UUID uuid = uuid(id, "/api/determinations/" + id);
+		SignedIn who = Signers.current();
+		Requests.SignOffRequest body = request == null ? new Requests.SignOffRequest(null, null) : request;
+		int version = version(ifMatch, body.version());
+		return once(who, idempotencyKey, "POST /api/determinations/" + uuid + "/sign-offs", body, ifMatch,
+				HttpStatus.CREATED,
+				() -> this.determining.signOff(uuid, version, body.side(), who.userId(), who.grants()));
+	}
+
+	@Operation(summary = "Comment on a determination, or dissent from it",
+			description = "Monitors and co-chairs comment; with dissent: true, a co-chair of a side the determination"
+					+ " names records that its side does not sign, and why. Both are kept and listed with the"
+					+ " determination. Idempotent with an Idempotency-Key header.")
+	@PostMapping(path = "/api/determinations/{id}/comments", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<JsonNode> comment(@PathVariable String id, @RequestBody Requests.CommentRequest request,
+			@Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = "Idempotency-Key",
+					required = false) String idempotencyKey) {
+		UUID uuid = uuid(id, "/api/determinations/" + id);
+		SignedIn who = Signers.current();
+		boolean dissent = Boolean.TRUE.equals(request.dissent());
+		String path = "POST /api/determinations/" + uuid + "/comments";
+		validKey(idempotencyKey);
+		IdempotentRequests.Answer<Comment> answer = this.idempotent.once(who.userId(), idempotencyKey,
+				digest(path, null, request),
+				() -> this.determining.comment(uuid, request.text(), dissent, request.side(), who.userId(),
+						who.grants()),
+				c -> new IdempotentRequests.Response(HttpStatus.CREATED.value(),
+						this.json.writeValueAsString(DeterminationView.CommentView.of(c))));
+		return respond(answer, URI.create("/api/determinations/" + uuid));
+	}
+
+	private ResponseEntity<JsonNode> once(SignedIn who, String key, String path, Object request, String ifMatch,
+			HttpStatus status, Supplier<Determination> work) {
+		validKey(key);
+		IdempotentRequests.Answer<Determination> answer = this.idempotent.once(who.userId(), key,
+				digest(path, ifMatch, request), work,
+				d -> new IdempotentRequests.Response(status.value(), this.json.writeValueAsString(view(d, null))));
+		JsonNode body = this.json.readTree(answer.response().body());
+		return respond(answer, URI.create("/api/determinations/" + body.get("id").asString()));
+	}
+
+	private ResponseEntity<JsonNode> respond(IdempotentRequests.Answer<?> answer, URI location) {
+		JsonNode body = this.json.readTree(answer.response().body());
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.response().status()).location(location);
+		if (body.has("version")) {
+			builder.eTag("\"" + body.get("version").asInt() + "\"");
+		}
+		if (answer.replayed()) {
+			builder.header("Idempotent-Replayed", "true");
+		}
+		return builder.contentType(MediaType.APPLICATION_JSON).body(body);
+	}
+
+	private static void validKey(String key) {
+		if (key != null && (key.isBlank() || key.length() > 200)) {
+			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "Idempotency-Key",
+					"The Idempotency-Key header must have 1 to 200 characters."));
+		}
+	}
+
+	/** What identifies a request for idempotency: method, path, If-Match and body. */
+	private String digest(String path, String ifMatch, Object request) {
+		String text = path + "\n" + (ifMatch == null ? "" : ifMatch.strip()) + "\n"
+				+ this.json.writeValueAsString(request);
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The version a change is made against: If-Match ({@code "3"}, {@code W/"3"} or
+	 * {@code 3}) or the body's version, which must agree when both are sent.
+	 */
+	static int version(String ifMatch, Integer bodyVersion) {
+		Integer header = null;
+		if (ifMatch != null && !ifMatch.isBlank()) {
+			String tag = ifMatch.strip();
+			if (tag.startsWith("W/")) {
+				tag = tag.substring(2);
+			}
+			tag = tag.replace("\"", "");
+			try {
+				header = Integer.valueOf(tag);
+			}
+			catch (NumberFormatException ex) {
+				throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "If-Match",
+						"If-Match must be the ETag of the version read, such as \"3\"."));
+			}
+		}
+		if (header != null && bodyVersion != null && !header.equals(bodyVersion)) {
+			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "version",
+					"If-Match and the body's version name different versions."));
+		}
+		Integer version = header != null ? header : bodyVersion;
+		if (version == null) {
+			throw new RejectedException(Problem.of(ErrorCode.VERSION_REQUIRED, "version"));
+		}
+		return version;
+	}
+
+	private Map<String, Object> items(List<Determination> found) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("items", found.stream().map(d -> view(d, null)).toList());
+		return body;
+	}
+
+	private DeterminationView view(Determination d, List<Comment> comments) {
+		UUID current = this.determining.incidentOf(d).map(IncidentRecord::id).orElse(null);
+		return DeterminationView.of(d, current, comments);
+	}
+
+	static UUID uuid(String id, String path) {
+		try {
+			return UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw notFound(path);
+		}
+	}
+
+	static RejectedException notFound(String path) {
+		return new RejectedException(new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format(path)));
+	}
+
+}

@@ -1,0 +1,47 @@
+package org.truce.determination.web;
+
+import java.util.List;
+
+import org.truce.determination.application.Determining;
+import org.truce.determination.model.Verdict;
+
+/** The bodies the determination endpoints take. */
+final class Requests {
+
+	private Requests() {
+	}
+
+	/**
+	 * A draft, or (with {@code version}) an edit of one.
+	 *
+	 * @param sides the sponsor sides that must sign; absent for the configured ones
+	 * @param version for an edit, the version read (or send If-Match)
+	 */
+	record DraftRequest(String agreement, String term, String actor, Verdict verdict, String rationale,
+			List<String> sides, Integer version) {
+
+		Determining.Draft draft() {
+			return new Determining.Draft(this.agreement, this.term, this.actor, this.verdict, this.rationale,
+					this.sides);
+		}
+
+	}
+
+	/**
+	 * @param version the version signed (or send If-Match)
+	 * @param side the side signed for; absent for the co-chair's only side named
+	 */
+	record SignOffRequest(Integer version, String side) {
+
+	}
+
+	/**
+	 * @param dissent whether this is a co-chair's dissent rather than a comment
+	 * @param side for a dissent, the side dissenting; absent for the co-chair's only side
+	 * named
+	 */
+	record CommentRequest(String text, Boolean dissent, String side) {
+
+	}
+
+}

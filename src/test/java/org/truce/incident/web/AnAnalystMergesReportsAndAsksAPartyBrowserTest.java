@@ -1,0 +1,164 @@
+package org.truce.incident.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.truce.access.application.ManagingUsers;
+import org.truce.access.model.Grant;
+import org.truce.access.model.Role;
+import org.truce.actor.application.ActorDirectory;
+import org.truce.actor.model.Actor;
+import org.truce.actor.model.ActorType;
+import org.truce.incident.application.Incidents;
+import org.truce.ledger.application.LedgerStore;
+import org.truce.report.application.Sources;
+import org.truce.report.application.SubmittingReport;
+import org.truce.report.model.ReportDraft;
+import org.truce.report.model.Reliability;
+import org.truce.report.model.Source;
+import org.truce.report.model.SourceKind;
+import org.truce.rfi.application.RequestingInformation;
+import org.truce.rfi.application.RfiReader;
+import org.truce.testing.IncidentFixture;
+import org.truce.testing.RunningTruce;
+import org.truce.web.RequiresChromium;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An analyst signs in, opens an incident, merges a second report's incident into it with
+ * a reason, and sends the Syrian government a request for information about it, all with
+ * the incident page's forms in a real browser. Skipped when Chromium is not installed,
+ * unless {@code TRUCE_REQUIRE_BROWSER=1}.
+ */
+@ExtendWith(RequiresChromium.class)
+class AnAnalystMergesReportsAndAsksAPartyBrowserTest {
+
+	private static final String PASSWORD = "correct horse battery staple";
+
+	private static RunningTruce truce;
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	private static UUID first;
+
+	private static UUID second;
+
+	@BeforeAll
+	static void twoReportsOfOneShellingThatTheClusteringKeptApart() {
+		truce = RunningTruce.sqlite(true);
+		truce.bean(ActorDirectory.class)
+			.register(List.of(new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null, null),
+					new Actor("russia", "Russian Federation", ActorType.STATE_FORCE, null, null)));
+		Sources sources = truce.bean(Sources.class);
+		sources.save(new Source("monitors", "Monitors", SourceKind.MONITOR, Reliability.B));
+		sources.save(new Source("sarc", "Syrian Arab Red Crescent", SourceKind.NGO, Reliability.B));
+		truce.bean(ManagingUsers.class)
+			.add("analyst", PASSWORD, List.of(new Grant(Role.MONITOR, null)), ManagingUsers.COMMAND_LINE);
+		first = submit("Government of Syria", "monitors", "Shells struck the old city.");
+		second = submit("Russian Federation", "sarc", "Rockets fell on the old city market.");
+		IncidentFixture.incidentOf(truce, first);
+		IncidentFixture.incidentOf(truce, second);
+		playwright = RequiresChromium.playwright();
+		browser = RequiresChromium.launch(playwright);
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+		if (truce != null) {
+			truce.close();
+		}
+	}
+
+	@Test
+	void theAnalystMergesTheTwoReportsWithAReasonAndSendsARequestForInformation() {
+		try (BrowserContext context = browser.newContext()) {
+			Page page = context.newPage();
+			page.navigate(truce.baseUri().resolve("/login").toString());
+			page.fill("#username", "analyst");
+			page.fill("#password", PASSWORD);
+			page.click("#submit");
+			page.waitForLoadState();
+
+			page.navigate(truce.baseUri().resolve("/incidents/" + first).toString());
+			assertThat(page.locator("#report-count")).hasText("1");
+			assertThat(page.locator("#grade")).hasText("SINGLE_SOURCE");
+
+			page.fill("#merge-other", second.toString());
+			page.fill("#merge-reason", "One barrage: the same street and hour in both accounts.");
+			page.click("#merge-form button[type=submit]");
+			page.waitForURL("**/incidents/" + first + "?done=merged");
+
+			assertThat(page.locator("#done")).isVisible();
+			assertThat(page.locator("#report-count")).hasText("2");
+			assertThat(page.locator("#report-" + second)).isVisible();
+			assertThat(page.locator("#contested")).hasText("contested");
+			assertThat(page.locator("#grade")).hasText("CONTESTED");
+			assertThat(truce.bean(Incidents.class).find(second).orElseThrow().mergedInto()).isEqualTo(first);
+			assertThat(truce.bean(LedgerStore.class).indexOf("incident-merged", first.toString())).isPresent();
+
+			page.fill("#rfi-party", "syria-government");
+			page.fill("#rfi-question", "Which of your units fired on the old city market that morning?");
+			page.fill("#rfi-deadline", "2100-01-01T12:00");
+			page.click("#rfi-form button[type=submit]");
+			page.waitForURL("**/incidents/" + first + "?done=rfi-sent");
+
+			assertThat(page.locator("#incident-rfis")).containsText("Which of your units fired");
+			assertThat(truce.bean(RequestingInformation.class)
+				.list("syria-government", null, new RfiReader("test", true, java.util.Set.of()))).singleElement()
+				.satisfies(r -> assertThat(r.incidentId()).isEqualTo(first));
+		}
+	}
+
+	@Test
+	void aMergeWithoutAReasonIsRefusedOnThePageAndChangesNothing() {
+		try (BrowserContext context = browser.newContext()) {
+			Page page = context.newPage();
+			page.navigate(truce.baseUri().resolve("/login").toString());
+			page.fill("#username", "analyst");
+			page.fill("#password", PASSWORD);
+			page.click("#submit");
+			page.waitForLoadState();
+			UUID third = submit("Government of Syria", "monitors", "A third account.");
+			IncidentFixture.incidentOf(truce, third);
+			page.navigate(truce.baseUri().resolve("/incidents/" + third).toString());
+
+			page.evaluate("document.getElementById('merge-reason').removeAttribute('required')");
+			page.fill("#merge-other", UUID.randomUUID().toString());
+			page.click("#merge-form button[type=submit]");
+			page.waitForURL("**/incidents/" + third + "?error=**");
+
+			assertThat(page.locator("#error")).containsText("reason");
+			assertThat(page.locator("#report-count")).hasText("1");
+		}
+	}
+
+	private static UUID submit(String actor, String source, String narrative) {
+		return truce.bean(SubmittingReport.class)
+			.submit(new ReportDraft("shelling_artillery_missile_attack",
+					new ReportDraft.When("2016-10-21T11:00:00+03:00", null, "EXACT"),
+					new ReportDraft.Where(36.2070, 37.1570, "SURVEYED", null, "Aleppo old city", null, null), actor,
+					null, null, narrative, source, UUID.randomUUID().toString(), null), null, "browser-test")
+			.report()
+			.id();
+	}
+
+}
