@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.view.RedirectView;
+import org.truce.access.model.Viewer;
+import org.truce.incident.application.Incidents;
+import org.truce.incident.application.ReadingIncidents;
 import org.truce.rfi.application.RequestingInformation;
 import org.truce.rfi.application.RequestsForInformation;
 import org.truce.rfi.application.RfiReader;
@@ -32,15 +35,32 @@ import org.truce.web.security.SignedIn;
 @Controller
 class InboxPageController {
 
+	/** How many recently changed incidents are looked through for the liaison's side. */
+	private static final int RECENT = 200;
+
 	private final RequestingInformation rfis;
 
-	InboxPageController(RequestingInformation rfis) {
+	private final Incidents incidents;
+
+	private final ReadingIncidents readingIncidents;
+
+	InboxPageController(RequestingInformation rfis, Incidents incidents, ReadingIncidents readingIncidents) {
 		this.rfis = rfis;
+		this.incidents = incidents;
+		this.readingIncidents = readingIncidents;
 	}
 
 	@GetMapping("/inbox")
 	String inbox(@RequestParam(required = false) String answered, @RequestParam(required = false) String conflict,
-			@RequestParam(required = false) String invalid, Model model) {
+			@RequestParam(required = false) String invalid, Viewer viewer, Model model) {
+		// The incidents a liaison may see are those concerning its side
+		// (ReadingIncidents).
+		model.addAttribute("sideIncidents",
+				viewer.reach() != Viewer.Reach.SIDE ? List.of()
+						: this.incidents.recent(RECENT)
+							.stream()
+							.flatMap(r -> this.readingIncidents.byId(r.id(), viewer).stream())
+							.toList());
 		RfiReader reader = reader();
 		Instant now = this.rfis.now();
 		List<RfiView> mine = reader.side().isEmpty() ? List.of()
