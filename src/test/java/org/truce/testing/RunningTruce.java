@@ -132,9 +132,6 @@ public final class RunningTruce implements AutoCloseable {
 		properties.put("server.port", "0");
 		properties.put("logging.level.root", "warn");
 		properties.put("spring.main.banner-mode", "off");
-		// Tests that want reports clustered on their own say so: the clustering's ledger
-		// entries would otherwise arrive while they count theirs.
-		properties.putIfAbsent("truce.clustering.background", "false");
 		List<String> args = new ArrayList<>();
 		properties.forEach((k, v) -> args.add("--" + k + "=" + v));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(TruceApplication.class)

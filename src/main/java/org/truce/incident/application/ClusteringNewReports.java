@@ -71,6 +71,12 @@ public class ClusteringNewReports implements SmartLifecycle {
 
 	private static final int BATCH = 500;
 
+	/**
+	 * The most reports one batch's time window may hold before neighbours are sought one
+	 * by one.
+	 */
+	private static final int WINDOW_CAP = 50_000;
+
 	/** How many neighbours of one report are considered at most. */
 	private static final int NEIGHBOURS = 500;
 
@@ -153,10 +159,8 @@ public class ClusteringNewReports implements SmartLifecycle {
 		fresh.sort(Comparator.comparing(Report::recordedAt).thenComparing(r -> r.id().toString()));
 		Map<UUID, Report> all = new LinkedHashMap<>();
 		fresh.forEach(r -> all.put(r.id(), r));
-		for (Report r : fresh) {
-			for (Report n : neighbours(r)) {
-				all.putIfAbsent(n.id(), n);
-			}
+		for (Report n : neighbours(fresh)) {
+			all.putIfAbsent(n.id(), n);
 		}
 		Instant now = this.clock.instant();
 		Set<UUID> changed = this.tx.execute(status -> place(fresh, new ArrayList<>(all.values()), now));
@@ -286,6 +290,31 @@ public class ClusteringNewReports implements SmartLifecycle {
 				+ this.rules.timeGapSeconds() + " s apart at most, compatible types and actors, each located within "
 				+ Math.round(this.rules.maxUncertaintyMetres()) + " m and timed within " + this.rules.maxSpanSeconds()
 				+ " s";
+	}
+
+	/**
+	 * The stored reports that could be near the new ones: those whose interval comes
+	 * within the time gap of the batch's span (one query, paged), or, when the batch
+	 * spans so much time that there are more than {@link #WINDOW_CAP} of those, the
+	 * reports near each new one in space and time.
+	 */
+	private List<Report> neighbours(List<Report> fresh) {
+		Instant from = fresh.stream().map(r -> r.when().start()).min(Instant::compareTo).orElseThrow();
+		Instant to = fresh.stream().map(r -> r.when().end()).max(Instant::compareTo).orElseThrow();
+		ReportQuery query = new ReportQuery(null, null, from.minusSeconds(this.rules.timeGapSeconds()),
+				to.plusSeconds(this.rules.timeGapSeconds()), null, null, null, false, null, ReportQuery.MAX_LIMIT);
+		List<Report> window = new ArrayList<>();
+		while (query != null) {
+			ReportPage page = this.reports.find(query);
+			window.addAll(page.reports());
+			if (window.size() > WINDOW_CAP) {
+				List<Report> near = new ArrayList<>();
+				fresh.forEach(r -> near.addAll(neighbours(r)));
+				return near;
+			}
+			query = page.next() == null ? null : query.withCursor(page.next());
+		}
+		return window;
 	}
 
 	private List<Report> neighbours(Report r) {

@@ -26,8 +26,8 @@ public interface Incidents {
 	Map<UUID, UUID> incidentOf(Collection<UUID> reportIds);
 
 	/**
-	 * Up to {@code limit} stored reports that belong to no incident yet, oldest recorded
-	 * first.
+	 * Up to {@code limit} stored reports that belong to no incident yet, earliest event
+	 * first (so that a batch spans little time).
 	 */
 	List<UUID> unclustered(int limit);
 
@@ -87,6 +87,17 @@ public interface Incidents {
 	 * @return whether it was open
 	 */
 	boolean decide(String linkId, StoredLink.Status status, String by, String reason, Instant at);
+
+	/**
+	 * How many open incidents there are, how many of them hold more than one report, and
+	 * how many candidate links wait for an analyst.
+	 */
+	Counts counts();
+
+	/** The sizes of the record of incidents. */
+	record Counts(long incidents, long multiReport, long openLinks) {
+
+	}
 
 	/** Open incidents, most recently changed first. */
 	List<IncidentRecord> recent(int limit);

@@ -46,23 +46,31 @@ class JdbcIncidents implements Incidents {
 		this.dialect = dialect;
 	}
 
+	/**
+	 * The incident with its reports, read in one statement so that the version and the
+	 * reports come from the same snapshot (two statements could straddle a change).
+	 */
 	@Override
 	public Optional<IncidentRecord> find(UUID id) {
-		return this.jdbc.sql(INCIDENT + " WHERE id = ?")
+		List<IncidentRecord> rows = this.jdbc
+			.sql("SELECT i.id, i.status, i.merged_into, i.discounted_by, i.discounted_why, i.version, i.created_at,"
+					+ " i.updated_at, ir.report_id FROM incidents i LEFT JOIN incident_reports ir"
+					+ " ON ir.incident_id = i.id WHERE i.id = ? ORDER BY ir.added_at, ir.report_id")
 			.param(this.dialect.uuid(id))
-			.query((rs, n) -> incident(rs))
-			.optional()
-			.map(i -> withReports(i));
-	}
-
-	private IncidentRecord withReports(IncidentRecord i) {
-		List<UUID> reports = this.jdbc
-			.sql("SELECT report_id FROM incident_reports WHERE incident_id = ? ORDER BY added_at, report_id")
-			.param(this.dialect.uuid(i.id()))
-			.query((rs, n) -> UUID.fromString(rs.getString(1)))
+			.query((rs, n) -> {
+				IncidentRecord i = incident(rs);
+				String report = rs.getString("report_id");
+				return new IncidentRecord(i.id(), i.status(), i.mergedInto(), i.discount(), i.version(), i.createdAt(),
+						i.updatedAt(), report == null ? List.of() : List.of(UUID.fromString(report)));
+			})
 			.list();
-		return new IncidentRecord(i.id(), i.status(), i.mergedInto(), i.discount(), i.version(), i.createdAt(),
-				i.updatedAt(), reports);
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		IncidentRecord first = rows.get(0);
+		List<UUID> reports = rows.stream().flatMap(r -> r.reportIds().stream()).toList();
+		return Optional.of(new IncidentRecord(first.id(), first.status(), first.mergedInto(), first.discount(),
+				first.version(), first.createdAt(), first.updatedAt(), reports));
 	}
 
 	@Override
@@ -105,7 +113,7 @@ class JdbcIncidents implements Incidents {
 	public List<UUID> unclustered(int limit) {
 		return this.jdbc
 			.sql("SELECT r.id FROM reports r WHERE NOT EXISTS (SELECT 1 FROM incident_reports ir"
-					+ " WHERE ir.report_id = r.id) ORDER BY r.recorded_at, r.id LIMIT ?")
+					+ " WHERE ir.report_id = r.id) ORDER BY r.time_start, r.id LIMIT ?")
 			.param(limit)
 			.query((rs, n) -> UUID.fromString(rs.getString(1)))
 			.list();
@@ -292,13 +300,27 @@ class JdbcIncidents implements Incidents {
 	}
 
 	@Override
+	public Counts counts() {
+		long open = this.jdbc.sql("SELECT count(*) FROM incidents WHERE status = 'OPEN'").query(Long.class).single();
+		long multi = this.jdbc
+			.sql("SELECT count(*) FROM (SELECT incident_id FROM incident_reports GROUP BY incident_id"
+					+ " HAVING count(*) > 1) m")
+			.query(Long.class)
+			.single();
+		long links = this.jdbc.sql("SELECT count(*) FROM candidate_links WHERE status = 'OPEN'")
+			.query(Long.class)
+			.single();
+		return new Counts(open, multi, links);
+	}
+
+	@Override
 	public List<IncidentRecord> recent(int limit) {
 		return this.jdbc.sql(INCIDENT + " WHERE status = 'OPEN' ORDER BY updated_at DESC, id LIMIT ?")
 			.param(limit)
-			.query((rs, n) -> incident(rs))
+			.query((rs, n) -> UUID.fromString(rs.getString("id")))
 			.list()
 			.stream()
-			.map(this::withReports)
+			.flatMap(id -> find(id).stream())
 			.toList();
 	}
 
