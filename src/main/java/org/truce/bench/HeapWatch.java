@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -103,6 +104,19 @@ public final class HeapWatch implements AutoCloseable {
 		catch (IOException | RuntimeException ex) {
 			// The watched process ended or jstat stopped: nothing more to sample.
 		}
+	}
+
+	/**
+	 * Waits until jstat has given its first sample (it takes a moment to attach), so that
+	 * what follows is watched from its start.
+	 * @return whether a sample came within the time
+	 */
+	public boolean awaitFirstSample(Duration within) throws InterruptedException {
+		long deadline = System.nanoTime() + within.toNanos();
+		while (this.samples == 0 && System.nanoTime() < deadline && this.reader.isAlive()) {
+			Thread.sleep(10);
+		}
+		return this.samples > 0;
 	}
 
 	/** The sample with the most heap in use, or null before the first. */

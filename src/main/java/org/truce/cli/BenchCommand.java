@@ -532,6 +532,7 @@ class BenchCommand implements Callable<Integer> {
 			HeapWatch.Sample peak;
 			int samples;
 			try (HeapWatch watch = HeapWatch.start(server.pid(), 50)) {
+				watch.awaitFirstSample(Duration.ofSeconds(30));
 				r = HttpRadiusLoad.run(server.base(), this.radiusTokens.get(label), points, this.radius, 1000,
 						this.httpClients, this.passes + 1);
 				Thread.sleep(200);

@@ -28,7 +28,7 @@ class BenchmarkingATinyEmbeddedStoreTest {
 				"--clients", "2", "--warmup", "0", "--duration", "1", "--reports", "500", "--batch", "200", "--queries",
 				"10", "--radius", "50000", "--passes", "1", "--http-clients", "2", "--zones", "5", "--vertices", "20",
 				"--incidents", "100", "--append-entries", "50", "--append-batches", "10", "--proof-leaves", "100",
-				"--proofs", "5", "--verify-entries", "50");
+				"--proofs", "5", "--verify-entries", "50", "--sizes", "2000");
 		String out = text.toString();
 
 		assertThat(exit).as(out).isZero();
