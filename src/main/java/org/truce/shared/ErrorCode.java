@@ -45,6 +45,11 @@ public enum ErrorCode {
 	ALREADY_SIGNED(409, "A co-chair of {0} has already signed this determination."),
 	DETERMINATION_EFFECTIVE(409, "This determination is effective: it can no longer be edited."),
 	SIDE_NOT_NAMED(403, "This determination does not name your side: only co-chairs of the sides it names may {0}."),
+	NOT_A_LINESTRING(422, "Field {0} must be a GeoJSON LineString of two or more [longitude, latitude] positions."),
+	NEGATIVE_NUMBER(422, "Field {0} cannot be negative."),
+	ACCESS_ALREADY_DECIDED(409,
+			"This party decided on the access request already, at {0}; a decision is not superseded."),
+	ACCESS_OUTCOME_RECORDED(409, "The outcome of this access request was recorded already, at {0}."),
 	INTERNAL(500, "An unexpected error occurred; it has been logged."), UNREADABLE_ROW(422, "Row {0} cannot be read.");
 
 	private final int status;

@@ -170,6 +170,33 @@ class AuthorisationMatrixTest {
 		api("GET /api/rfis/{id}", "/api/rfis/{rfi}",                                 of(401,  403,  200,  200,  200,  403)),
 		api("POST /api/rfis/{id}/answer", "/api/rfis/{rfi}/answer", "application/json",
 				"{\"answer\": \"matrix\"}",                                          of(401,  403,  403,  403,  200,  403)),
+		// Humanitarian access: notifiers request; staff and notifiers read all, a liaison those concerning its
+		// side (the sample concerns the liaison's side); only that party's liaison decides, once (the form
+		// after the API's decision is a conflict, redirected); notifiers and monitors record the outcome
+		// (the samples are refused as invalid, 422, or without a version, 428). Besieged areas are public.
+		api("POST /api/access-requests", "/api/access-requests", "application/json", "{}",
+				                                                                      of(401,  403,  403,  403,  403,  422)),
+		api("GET /api/access-requests", "/api/access-requests",                      of(401,  403,  200,  200,  200,  200)),
+		api("GET /api/access-requests/{id}", "/api/access-requests/{access}",        of(401,  403,  200,  200,  200,  200)),
+		api("POST /api/access-requests/{id}/decisions", "/api/access-requests/{access}/decisions", "application/json",
+				"{\"verdict\": \"APPROVED\", \"reasons\": \"matrix\"}",                of(401,  403,  403,  403,  201,  403)),
+		api("POST /api/access-requests/{id}/outcome", "/api/access-requests/{access}/outcome", "application/json",
+				"{\"outcome\": \"matrix\"}",                                        of(401,  403,  403,  422,  403,  422)),
+		page("GET /access-requests", "/access-requests",                             of(302,  403,  200,  200,  200,  200)),
+		page("GET /access-requests/{id}", "/access-requests/{access}",               of(302,  403,  200,  200,  200,  200)),
+		new Row("POST /access-requests/{id}/decisions", false, "/access-requests/{access}/decisions",
+				"application/x-www-form-urlencoded", "verdict=DENIED&reasons=matrix", of(302,  403,  403,  403,  303,  403)),
+		api("GET /api/besieged-areas", "/api/besieged-areas",                        all(200)),
+		api("GET /api/besieged-areas.geojson", "/api/besieged-areas.geojson",        all(200)),
+		api("GET /api/besieged-areas/{id}", "/api/besieged-areas/{besieged}",        all(200)),
+		api("POST /api/besieged-areas", "/api/besieged-areas", "application/json", "{}",
+				                                                                      of(401,  403,  403,  422,  403,  422)),
+		api("PUT /api/besieged-areas/{id}", "/api/besieged-areas/{besieged}", "application/json", "{}",
+				                                                                      of(401,  403,  403,  428,  403,  428)),
+		// Restrictions of the monitors' movement: monitors record; staff and liaisons read.
+		api("POST /api/movement-restrictions", "/api/movement-restrictions", "application/json", "{}",
+				                                                                      of(401,  403,  403,  422,  403,  403)),
+		api("GET /api/movement-restrictions", "/api/movement-restrictions",          of(401,  403,  200,  200,  200,  403)),
 		// Who am I; users and tokens: admins.
 		api("GET /api/me", "/api/me",                                                of(401,  200,  200,  200,  200,  200)),
 		api("GET /api/users", "/api/users",                                          of(401,  200,  403,  403,  403,  403)),
@@ -299,6 +326,25 @@ class AuthorisationMatrixTest {
 					.postJson("/api/incidents/" + ids.get("{open-incident}") + "/rfis", RFI_JSON)
 					.body()).get("id").asString());
 		ids.put("{token}", token);
+		org.truce.deconfliction.application.RequestingAccess access = truce
+			.bean(org.truce.deconfliction.application.RequestingAccess.class);
+		ids.put("{access}", access
+			.request(new org.truce.deconfliction.application.RequestingAccess.NewAccessRequest(
+					JSON.readTree("{\"type\": \"LineString\", \"coordinates\": [[37.13, 36.24], [37.17, 36.25]]}"),
+					new org.truce.deconfliction.application.RequestingAccess.Destination("Eastern Aleppo", 36.21,
+							37.18),
+					List.of(new org.truce.deconfliction.application.RequestingAccess.Cargo("flour", 1.0, "t")), 10L,
+					List.of("syria-government"), "2016-09-15T06:00:00+03:00", "2016-09-16T06:00:00+03:00"),
+					access.reader("matrix", List.of(new Grant(Role.NOTIFIER, null))))
+			.id()
+			.toString());
+		ids.put("{besieged}", truce.bean(org.truce.deconfliction.application.RecordingBesiegedAreas.class)
+			.record(new org.truce.deconfliction.application.RecordingBesiegedAreas.NewArea("Matrix", "BESIEGED",
+					JSON.readTree("{\"type\": \"Polygon\", \"coordinates\": [[[37.1, 36.1], [37.2, 36.1], [37.2, 36.2],"
+							+ " [37.1, 36.1]]]}"),
+					100L, "2016-09-15", List.of(), null), "matrix")
+			.id()
+			.toString());
 		ids.put("{evidence}",
 				java.util.HexFormat.of()
 					.formatHex(java.security.MessageDigest.getInstance("SHA-256")

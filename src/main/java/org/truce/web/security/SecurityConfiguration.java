@@ -241,6 +241,32 @@ class SecurityConfiguration {
 			.hasAnyRole("MONITOR", "CO_CHAIR", "LIAISON")
 			.requestMatchers(HttpMethod.POST, "/api/rfis/*/answer", "/inbox/rfis/*/answer")
 			.hasRole("LIAISON")
+			// Humanitarian access: notifiers request access; each party concerned decides
+			// through its liaison (the service checks the party); notifiers and monitors
+			// record the outcome. Staff and notifiers read every request, a liaison those
+			// concerning its side. Besieged areas (population figures are public) are
+			// everyone's to read; monitors and notifiers record them. Restrictions of the
+			// monitors' movement: monitors record them; staff and liaisons read them.
+			.requestMatchers(HttpMethod.POST, "/api/access-requests")
+			.hasRole("NOTIFIER")
+			.requestMatchers(HttpMethod.GET, "/api/access-requests", "/api/access-requests/*", "/access-requests",
+					"/access-requests/*")
+			.hasAnyRole("NOTIFIER", "MONITOR", "CO_CHAIR", "LIAISON")
+			.requestMatchers(HttpMethod.POST, "/api/access-requests/*/decisions", "/access-requests/*/decisions")
+			.hasRole("LIAISON")
+			.requestMatchers(HttpMethod.POST, "/api/access-requests/*/outcome")
+			.hasAnyRole("NOTIFIER", "MONITOR")
+			.requestMatchers(HttpMethod.GET, "/api/besieged-areas", "/api/besieged-areas.geojson",
+					"/api/besieged-areas/*")
+			.permitAll()
+			.requestMatchers(HttpMethod.POST, "/api/besieged-areas")
+			.hasAnyRole("MONITOR", "NOTIFIER")
+			.requestMatchers(HttpMethod.PUT, "/api/besieged-areas/*")
+			.hasAnyRole("MONITOR", "NOTIFIER")
+			.requestMatchers(HttpMethod.POST, "/api/movement-restrictions")
+			.hasRole("MONITOR")
+			.requestMatchers(HttpMethod.GET, "/api/movement-restrictions")
+			.hasAnyRole("MONITOR", "CO_CHAIR", "LIAISON")
 			// Who am I; users and tokens.
 			.requestMatchers(HttpMethod.GET, "/api/me")
 			.authenticated()

@@ -1,0 +1,93 @@
+package org.truce.deconfliction.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.locationtech.jts.geom.Geometry;
+import org.truce.deconfliction.model.AccessRequest;
+import org.truce.deconfliction.model.BesiegedArea;
+import org.truce.deconfliction.model.MovementRestriction;
+import org.truce.geo.application.GeoJson;
+
+/** The JSON shapes of humanitarian access records, as the API and pages show them. */
+final class AccessViews {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private AccessViews() {
+	}
+
+	static JsonNode geometry(Geometry g) {
+		return JSON.readTree(GeoJson.write(g, 6));
+	}
+
+	static Map<String, Object> request(AccessRequest r) {
+		Map<String, Object> v = new LinkedHashMap<>();
+		v.put("id", r.id());
+		v.put("state", r.state());
+		v.put("route", geometry(r.route()));
+		v.put("destination", r.destination());
+		v.put("cargo", r.cargo());
+		v.put("peopleInNeed", r.peopleInNeed());
+		v.put("parties", r.parties());
+		v.put("from", r.from());
+		v.put("to", r.to());
+		v.put("requestedBy", r.requestedBy());
+		v.put("requestedAt", r.requestedAt());
+		v.put("outcome", r.outcome());
+		v.put("obstructionReport", r.obstructionReportId());
+		v.put("version", r.version());
+		return v;
+	}
+
+	static Map<String, Object> area(BesiegedArea a) {
+		Map<String, Object> v = new LinkedHashMap<>();
+		v.put("id", a.id());
+		v.put("name", a.name());
+		v.put("status", a.status());
+		v.put("population", a.population());
+		v.put("asOf", a.asOf().toString());
+		v.put("besiegers", a.besiegers());
+		v.put("sourceNote", a.sourceNote());
+		v.put("recordedAt", a.recordedAt());
+		v.put("version", a.version());
+		v.put("area", geometry(a.area()));
+		return v;
+	}
+
+	/** RFC 7946 FeatureCollection of the areas, their fields as properties. */
+	static Map<String, Object> areasCollection(List<BesiegedArea> areas) {
+		List<Map<String, Object>> features = areas.stream().map(a -> {
+			Map<String, Object> properties = area(a);
+			JsonNode geometry = (JsonNode) properties.remove("area");
+			Map<String, Object> f = new LinkedHashMap<>();
+			f.put("type", "Feature");
+			f.put("id", a.id());
+			f.put("geometry", geometry);
+			f.put("properties", properties);
+			return f;
+		}).toList();
+		return Map.of("type", "FeatureCollection", "features", features);
+	}
+
+	static Map<String, Object> restriction(MovementRestriction m) {
+		Map<String, Object> v = new LinkedHashMap<>();
+		v.put("id", m.id());
+		v.put("kind", m.kind());
+		v.put("delayMinutes", m.delayMinutes());
+		v.put("place", m.place());
+		v.put("at", m.at());
+		v.put("restrictedBy", m.restrictedBy());
+		v.put("patrol", m.patrol());
+		v.put("conditions", m.conditions());
+		v.put("recordedBy", m.recordedBy());
+		v.put("recordedAt", m.recordedAt());
+		v.put("report", m.reportId());
+		return v;
+	}
+
+}

@@ -1,0 +1,262 @@
+package org.truce.deconfliction.web;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+import org.truce.actor.application.ActorDirectory;
+import org.truce.actor.model.Actor;
+import org.truce.actor.model.ActorType;
+import org.truce.adjudication.application.AdjudicatingIncidents;
+import org.truce.agreement.application.AgreementCatalogue;
+import org.truce.deconfliction.application.RequestingAccess;
+import org.truce.ledger.application.Ledger;
+import org.truce.ledger.application.LedgerStore;
+import org.truce.testing.Http;
+import org.truce.testing.IncidentFixture;
+import org.truce.testing.RunningTruce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A humanitarian convoy to eastern Aleppo along the Castello Road during the September
+ * 2016 arrangement (the road its text reopened for aid, per the agreement's sources): two
+ * parties concerned decide differently, the government's forces block it, and the blocked
+ * request becomes an aid-obstruction report attributed to them, an incident, and a
+ * finding under the arrangement's humanitarian-access term.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AConvoyToAleppoBlockedByOnePartyTest {
+
+	static final String CASTELLO_ROUTE = """
+			{"type": "LineString", "coordinates": [[37.1276, 36.2435], [37.1330, 36.2545], [37.1400, 36.2610],
+			 [37.1520, 36.2590], [37.1665, 36.2475]]}""";
+
+	static final String CONVOY = """
+			{"route": %s,
+			 "destination": {"name": "Eastern Aleppo (Tariq al-Bab)", "latitude": 36.2118, "longitude": 37.1840},
+			 "cargo": [{"item": "wheat flour", "quantity": 40, "unit": "t"},
+			           {"item": "surgical kits", "quantity": 120, "unit": "kits"}],
+			 "peopleInNeed": 275000, "parties": ["syria-government", "fsa"],
+			 "from": "2016-09-15T06:00:00+03:00", "to": "2016-09-16T18:00:00+03:00"}""".formatted(CASTELLO_ROUTE);
+
+	private RunningTruce truce;
+
+	private Http notifier;
+
+	private Http government;
+
+	private Http opposition;
+
+	private Http monitor;
+
+	@BeforeAll
+	void start() throws Exception {
+		this.truce = RunningTruce.sqlite(true);
+		registerParties(this.truce);
+		try (InputStream in = getClass().getClassLoader()
+			.getResourceAsStream("scenarios/syria-2016/agreements/syria-arrangement-2016-09.yaml")) {
+			assertThat(this.truce.bean(AgreementCatalogue.class)
+				.load("syria-arrangement-2016-09.yaml",
+						new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+				.errors()).isEmpty();
+		}
+		this.notifier = this.truce.http("notifier");
+		this.government = this.truce.http("liaison:syria-government");
+		this.opposition = this.truce.http("liaison:fsa");
+		this.monitor = this.truce.http("monitor");
+	}
+
+	static void registerParties(RunningTruce truce) {
+		truce.bean(ActorDirectory.class)
+			.register(List.of(
+					new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null,
+							List.of("Syrian government")),
+					new Actor("fsa", "Free Syrian Army", ActorType.ARMED_GROUP, null, List.of("FSA")),
+					new Actor("ypg", "People's Protection Units", ActorType.ARMED_GROUP, null, List.of("YPG"))));
+	}
+
+	@AfterAll
+	void stop() throws Exception {
+		this.truce.close();
+	}
+
+	@Test
+	void theBlockedConvoyBecomesAnAidObstructionIncidentWithAFindingUnderTheHumanitarianAccessTerm() {
+		long ledgerBefore = this.truce.bean(Ledger.class).size();
+		Http.Response created = this.notifier.postJson("/api/access-requests", CONVOY);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		String id = created.json().get("id").asString();
+		assertThat(created.json().get("state").asString()).isEqualTo("PENDING");
+		assertThat(created.json().get("route").get("type").asString()).isEqualTo("LineString");
+
+		Http.Response approved = this.opposition.postJson("/api/access-requests/" + id + "/decisions",
+				"{\"verdict\": \"APPROVED\", \"reasons\": \"Our checkpoints at Castello will let it through.\"}");
+		assertThat(approved.status()).as(approved.toString()).isEqualTo(201);
+		Http.Response denied = this.government.postJson("/api/access-requests/" + id + "/decisions",
+				"{\"verdict\": \"DENIED\", \"reasons\": \"The road is not secured.\"}");
+		assertThat(denied.status()).as(denied.toString()).isEqualTo(201);
+		assertThat(denied.json().get("state").asString()).isEqualTo("DENIED");
+		JsonNode parties = denied.json().get("parties");
+		assertThat(parties.get(0).get("party").asString()).isEqualTo("syria-government");
+		assertThat(parties.get(0).get("verdict").asString()).isEqualTo("DENIED");
+		assertThat(parties.get(1).get("verdict").asString()).isEqualTo("APPROVED");
+
+		Http.Response again = this.government.postJson("/api/access-requests/" + id + "/decisions",
+				"{\"verdict\": \"APPROVED\", \"reasons\": \"Changed our mind.\"}");
+		assertThat(again.status()).isEqualTo(409);
+		assertThat(again.code()).isEqualTo("ACCESS_ALREADY_DECIDED");
+
+		Http.Response blocked = this.notifier.postJson("/api/access-requests/" + id + "/outcome",
+				"""
+						{"outcome": "BLOCKED", "blockedBy": "syria-government",
+						 "blockedAt": {"name": "Castello Road, Layramoun roundabout", "latitude": 36.2435, "longitude": 37.1276},
+						 "reason": "Turned back at the checkpoint.", "at": "2016-09-15T10:30:00+03:00"}""",
+				"If-Match", "\"3\"");
+		assertThat(blocked.status()).as(blocked.toString()).isEqualTo(201);
+		assertThat(blocked.json().get("state").asString()).isEqualTo("BLOCKED");
+		String reportId = blocked.json().get("obstructionReport").asString();
+
+		JsonNode report = this.monitor.get("/api/reports/" + reportId).json();
+		assertThat(report.get("eventType").toString()).contains("aid_obstruction");
+		assertThat(report.toString()).contains("syria-government").contains(id);
+
+		UUID incident = IncidentFixture.incidentOf(this.truce, UUID.fromString(reportId)).id();
+		this.truce.bean(AdjudicatingIncidents.class).all();
+		JsonNode findings = this.monitor.get("/api/incidents/" + incident + "/findings").json();
+		JsonNode access = null;
+		for (JsonNode f : findings) {
+			if (f.get("term").asString().equals("syria-arrangement-2016-09/humanitarian-access")
+					&& f.get("actor").asString().equals("syria-government")) {
+				access = f;
+			}
+		}
+		assertThat(access).as("a finding under the humanitarian-access term in %s", findings).isNotNull();
+		assertThat(access.get("outcome").asString()).isEqualTo("VIOLATION");
+
+		List<String> kinds = this.truce.bean(Ledger.class)
+			.entries(ledgerBefore, this.truce.bean(Ledger.class).size())
+			.stream()
+			.map(LedgerStore.StoredEntry::kind)
+			.toList();
+		assertThat(kinds).contains(RequestingAccess.REQUESTED, RequestingAccess.OUTCOME,
+				RequestingAccess.OBSTRUCTION_REPORTED);
+		assertThat(kinds.stream().filter(RequestingAccess.DECIDED::equals)).hasSize(2);
+	}
+
+	@Test
+	void aLiaisonOfAnotherPartyNeitherSeesNorDecidesAndTheOutcomeIsRecordedOnce() {
+		String id = this.notifier.postJson("/api/access-requests", CONVOY).json().get("id").asString();
+		Http ypg = this.truce.http("liaison:ypg");
+
+		assertThat(ypg.get("/api/access-requests/" + id).status()).isEqualTo(404);
+		assertThat(ypg
+			.postJson("/api/access-requests/" + id + "/decisions", "{\"verdict\": \"APPROVED\", \"reasons\": \"fine\"}")
+			.status()).isEqualTo(404);
+		assertThat(ypg.get("/api/access-requests").json().get("items").size()).isZero();
+		Http.Response forOther = this.government.postJson("/api/access-requests/" + id + "/decisions",
+				"{\"party\": \"fsa\", \"verdict\": \"DENIED\", \"reasons\": \"not theirs\"}");
+		assertThat(forOther.status()).isEqualTo(403);
+		assertThat(forOther.field()).isEqualTo("party");
+		assertThat(this.government.get("/api/access-requests/" + id).status()).isEqualTo(200);
+		assertThat(this.truce.http().get("/api/access-requests/" + id).status()).isEqualTo(401);
+
+		Http.Response stale = this.monitor.postJson("/api/access-requests/" + id + "/outcome",
+				"{\"outcome\": \"DELIVERED\", \"at\": \"2016-09-15T12:00:00+03:00\"}", "If-Match", "\"7\"");
+		assertThat(stale.status()).isEqualTo(409);
+		assertThat(stale.code()).isEqualTo("STALE_VERSION");
+		Http.Response partly = this.monitor.postJson("/api/access-requests/" + id + "/outcome",
+				"{\"outcome\": \"PARTLY_DELIVERED\", \"deliveredShare\": 0.5, \"deliveredNote\": \"20 t of flour\"}");
+		assertThat(partly.status()).as(partly.toString()).isEqualTo(201);
+		assertThat(partly.json().path("obstructionReport").isMissingNode()
+				|| partly.json().get("obstructionReport").isNull())
+			.isTrue();
+		Http.Response twice = this.notifier.postJson("/api/access-requests/" + id + "/outcome",
+				"{\"outcome\": \"DELIVERED\"}");
+		assertThat(twice.status()).isEqualTo(409);
+		assertThat(twice.code()).isEqualTo("ACCESS_OUTCOME_RECORDED");
+	}
+
+	@Test
+	void badRequestsAreRefusedNamingEachField() {
+		Http.Response bad = this.notifier.postJson("/api/access-requests", """
+				{"route": {"type": "Point", "coordinates": [37.13, 36.24]},
+				 "destination": {"name": "Eastern Aleppo", "latitude": 136.2, "longitude": 37.18},
+				 "cargo": [{"item": "flour", "quantity": 0, "unit": "t"}],
+				 "peopleInNeed": -5, "parties": ["syria-government", "no-such-party"],
+				 "from": "2016-09-16T06:00:00+03:00", "to": "2016-09-15T06:00:00+03:00"}""");
+		assertThat(bad.status()).isEqualTo(422);
+		assertThat(bad.isProblem()).isTrue();
+		assertThat(bad.json().findValuesAsString("field")).contains("route", "destination.latitude",
+				"cargo[0].quantity", "peopleInNeed", "parties[1]", "to");
+		assertThat(bad.json().findValuesAsString("code")).contains("NOT_A_LINESTRING", "NEGATIVE_NUMBER",
+				"UNKNOWN_ACTOR", "INTERVAL_END_BEFORE_START", "LATITUDE_OUT_OF_RANGE");
+
+		String id = this.notifier.postJson("/api/access-requests", CONVOY).json().get("id").asString();
+		Http.Response noReason = this.government.postJson("/api/access-requests/" + id + "/decisions",
+				"{\"verdict\": \"CONDITIONAL\"}");
+		assertThat(noReason.status()).isEqualTo(422);
+		assertThat(noReason.json().findValuesAsString("field")).contains("reasons", "conditions");
+		Http.Response unknownBlocker = this.notifier.postJson("/api/access-requests/" + id + "/outcome",
+				"{\"outcome\": \"BLOCKED\", \"blockedBy\": \"nobody\", \"reason\": \"stopped\"}");
+		assertThat(unknownBlocker.status()).isEqualTo(422);
+		assertThat(unknownBlocker.field()).isEqualTo("blockedBy");
+		assertThat(this.government.postJson("/api/access-requests", CONVOY).status()).isEqualTo(403);
+	}
+
+	@Test
+	void besiegedAreasArePublicAndRevisedAtTheVersionRead() {
+		String area = """
+				{"name": "Eastern Aleppo city", "status": "BESIEGED", "population": %d, "asOf": "2016-09-15",
+				 "besiegers": ["syria-government"], "sourceNote": "OCHA estimate",
+				 "area": {"type": "Polygon", "coordinates": [[[37.15, 36.18], [37.22, 36.18], [37.22, 36.24],
+				          [37.15, 36.24], [37.15, 36.18]]]}}""";
+		Http.Response created = this.monitor.postJson("/api/besieged-areas", area.formatted(275000));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		String id = created.json().get("id").asString();
+
+		JsonNode geojson = this.truce.http().get("/api/besieged-areas.geojson").json();
+		assertThat(geojson.get("type").asString()).isEqualTo("FeatureCollection");
+		assertThat(geojson.toString()).contains("Eastern Aleppo city").contains("275000");
+		assertThat(this.truce.http().get("/api/besieged-areas/" + id).status()).isEqualTo(200);
+
+		assertThat(this.notifier.putJson("/api/besieged-areas/" + id, area.formatted(250000), "If-Match", "\"1\"")
+			.status()).isEqualTo(200);
+		Http.Response stale = this.monitor.putJson("/api/besieged-areas/" + id, area.formatted(240000), "If-Match",
+				"\"1\"");
+		assertThat(stale.status()).isEqualTo(409);
+		assertThat(this.truce.http().get("/api/besieged-areas/" + id).json().get("population").asLong())
+			.isEqualTo(250000);
+		Http.Response negative = this.monitor.postJson("/api/besieged-areas", area.formatted(-1));
+		assertThat(negative.status()).isEqualTo(422);
+		assertThat(negative.field()).isEqualTo("population");
+	}
+
+	@Test
+	void aDelayOfAPatrolBecomesARestrictionReportAttributedToWhoDelayedIt() {
+		Http.Response r = this.monitor.postJson("/api/movement-restrictions", """
+				{"kind": "DELAY", "delayMinutes": 90, "at": "2016-09-14T09:00:00+03:00", "restrictedBy": "ypg",
+				 "place": {"name": "Checkpoint north of Sheikh Maqsoud", "latitude": 36.235, "longitude": 37.16},
+				 "patrol": "Two armoured vehicles, four monitors, heading to the Castello Road"}""");
+		assertThat(r.status()).as(r.toString()).isEqualTo(201);
+		String report = r.json().get("report").asString();
+		JsonNode stored = this.monitor.get("/api/reports/" + report).json();
+		assertThat(stored.get("eventType").toString()).contains("restriction_of_monitors_movement");
+		assertThat(stored.toString()).contains("ypg");
+		Http.Response noDuration = this.monitor.postJson("/api/movement-restrictions", """
+				{"kind": "DELAY", "at": "2016-09-14T09:00:00+03:00", "restrictedBy": "ypg",
+				 "place": {"name": "x", "latitude": 36.2, "longitude": 37.1}, "patrol": "p"}""");
+		assertThat(noDuration.status()).isEqualTo(422);
+		assertThat(noDuration.field()).isEqualTo("delayMinutes");
+		assertThat(this.truce.http("liaison:ypg").get("/api/movement-restrictions").json().get("items").size())
+			.isPositive();
+		assertThat(this.government.get("/api/movement-restrictions").json().get("items").size()).isZero();
+	}
+
+}
