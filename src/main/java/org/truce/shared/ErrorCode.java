@@ -50,6 +50,10 @@ public enum ErrorCode {
 	ACCESS_ALREADY_DECIDED(409,
 			"This party decided on the access request already, at {0}; a decision is not superseded."),
 	ACCESS_OUTCOME_RECORDED(409, "The outcome of this access request was recorded already, at {0}."),
+	WINDOW_REQUIRED(422, "A movement needs a time window: field {0} is required."),
+	GEOMETRY_INVALID(422, "Field {0} is not an RFC 7946 GeoJSON geometry."),
+	GEOMETRY_TYPE_NOT_ALLOWED(422, "Field {0} has a geometry type not allowed here."),
+	NOTIFICATION_WITHDRAWN(409, "This notification was withdrawn at {0}: it can no longer be acknowledged."),
 	INTERNAL(500, "An unexpected error occurred; it has been logged."), UNREADABLE_ROW(422, "Row {0} cannot be read.");
 
 	private final int status;

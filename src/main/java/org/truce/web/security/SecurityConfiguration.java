@@ -267,6 +267,27 @@ class SecurityConfiguration {
 			.hasRole("MONITOR")
 			.requestMatchers(HttpMethod.GET, "/api/movement-restrictions")
 			.hasAnyRole("MONITOR", "CO_CHAIR", "LIAISON")
+			// Humanitarian notifications: notifiers register and withdraw them; the
+			// liaisons of the parties concerned acknowledge them. Staff, notifiers (their
+			// own) and liaisons (their side's) read them. The map layer is everyone's,
+			// and
+			// empty for those who may read none. Declared positions: the co-chairs and
+			// the
+			// declaring side only.
+			.requestMatchers(HttpMethod.POST, "/api/notifications", "/api/notifications/*/withdrawal")
+			.hasRole("NOTIFIER")
+			.requestMatchers(HttpMethod.POST, "/api/notifications/*/acknowledgments",
+					"/notifications/*/acknowledgments")
+			.hasRole("LIAISON")
+			.requestMatchers(HttpMethod.GET, "/api/notifications", "/api/notifications/*",
+					"/api/notifications/*/notified", "/notifications", "/notifications/*")
+			.hasAnyRole("MONITOR", "CO_CHAIR", "NOTIFIER", "LIAISON")
+			.requestMatchers(HttpMethod.GET, "/api/map/notifications")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/api/positions")
+			.hasAnyRole("CO_CHAIR", "LIAISON")
+			.requestMatchers(HttpMethod.POST, "/api/positions", "/api/positions/*/withdrawal")
+			.hasAnyRole("CO_CHAIR", "LIAISON")
 			// Who am I; users and tokens.
 			.requestMatchers(HttpMethod.GET, "/api/me")
 			.authenticated()
