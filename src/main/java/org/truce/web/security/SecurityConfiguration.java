@@ -267,13 +267,11 @@ class SecurityConfiguration {
 			.hasRole("MONITOR")
 			.requestMatchers(HttpMethod.GET, "/api/movement-restrictions")
 			.hasAnyRole("MONITOR", "CO_CHAIR", "LIAISON")
-			// Humanitarian notifications: notifiers register and withdraw them; the
-			// liaisons of the parties concerned acknowledge them. Staff, notifiers (their
-			// own) and liaisons (their side's) read them. The map layer is everyone's,
-			// and
-			// empty for those who may read none. Declared positions: the co-chairs and
-			// the
-			// declaring side only.
+			// Humanitarian notifications: notifiers register and withdraw
+			// them; the liaisons of the parties concerned acknowledge them.
+			// Staff, notifiers (their own) and liaisons (their side's) read
+			// them. The map layer is everyone's, empty for those who may read
+			// none. Declared positions: the co-chairs and the declaring side.
 			.requestMatchers(HttpMethod.POST, "/api/notifications", "/api/notifications/*/withdrawal")
 			.hasRole("NOTIFIER")
 			.requestMatchers(HttpMethod.POST, "/api/notifications/*/acknowledgments",
