@@ -45,6 +45,10 @@ public enum ErrorCode {
 	ALREADY_SIGNED(409, "A co-chair of {0} has already signed this determination."),
 	DETERMINATION_EFFECTIVE(409, "This determination is effective: it can no longer be edited."),
 	SIDE_NOT_NAMED(403, "This determination does not name your side: only co-chairs of the sides it names may {0}."),
+	WINDOW_REQUIRED(422, "A movement needs a time window: field {0} is required."),
+	GEOMETRY_INVALID(422, "Field {0} is not an RFC 7946 GeoJSON geometry."),
+	GEOMETRY_TYPE_NOT_ALLOWED(422, "Field {0} has a geometry type not allowed here."),
+	NOTIFICATION_WITHDRAWN(409, "This notification was withdrawn at {0}: it can no longer be acknowledged."),
 	INTERNAL(500, "An unexpected error occurred; it has been logged."), UNREADABLE_ROW(422, "Row {0} cannot be read.");
 
 	private final int status;

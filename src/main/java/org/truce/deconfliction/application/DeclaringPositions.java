@@ -1,0 +1,195 @@
+package org.truce.deconfliction.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.locationtech.jts.geom.Geometry;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.truce.deconfliction.model.DeclaredPosition;
+import org.truce.deconfliction.model.GeoJsonShape;
+import org.truce.deconfliction.model.PositionRecord;
+import org.truce.ledger.application.Ledger;
+import org.truce.ledger.model.CanonicalJson;
+import org.truce.ledger.model.LedgerEntry;
+import org.truce.rfi.model.SaltedCommitment;
+import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
+import org.truce.shared.RejectedException;
+
+/**
+ * Records where a party or sponsor declares its own forces operate, and reads the
+ * declarations for the co-chairs and the declaring side only.
+ *
+ * <p>
+ * The ledger is public, so a declaration's entry holds the side, who declared it and
+ * when, and only a salted commitment to its label, area and window: SHA-256(salt + "." +
+ * {@link #content canonical JSON}), with the salt kept in the store and shown only to
+ * those who may read the declaration. Anyone else learns that the side declared
+ * something, never where.
+ * <ul>
+ * <li>{@code position-declared}, subject the position's id: {@code {side, declaredBy,
+ * declaredAt, contentCommitment}}</li>
+ * <li>{@code position-withdrawn}, subject the position's id: {@code {side, withdrawnBy,
+ * withdrawnAt}}</li>
+ * </ul>
+ */
+@Service
+public class DeclaringPositions {
+
+	public static final String DECLARED = "position-declared";
+
+	public static final String WITHDRAWN = "position-withdrawn";
+
+	public static final int MAX_LIST = 1000;
+
+	private static final Set<String> AREAS = Set.of("Point", "Polygon", "MultiPolygon");
+
+	private final DeclaredPositions store;
+
+	private final Ledger ledger;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	public DeclaringPositions(DeclaredPositions store, Ledger ledger, TransactionTemplate tx, Clock clock) {
+		this.store = store;
+		this.ledger = ledger;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	/**
+	 * What a liaison or co-chair declares.
+	 *
+	 * @param side the actor declared for: one of the reader's bound actors; may be null
+	 * when it has only one
+	 * @param area the GeoJSON geometry's JSON text: a Point, Polygon or MultiPolygon
+	 */
+	public record NewPosition(String side, String label, String area, Instant from, Instant to) {
+
+	}
+
+	/**
+	 * Records a declaration for the declarer's own side.
+	 * @throws RejectedException FORBIDDEN when the reader is bound to no actor or names a
+	 * side not its own; FIELD_REQUIRED, geometry problems, INTERVAL_END_BEFORE_START
+	 */
+	public PositionRecord declare(NewPosition in, DeconflictionReader declarer) {
+		if (declarer.declarable().isEmpty()) {
+			throw new RejectedException(new Problem(ErrorCode.FORBIDDEN, null,
+					"Only a liaison or a co-chair bound to an actor declares positions, for its own side."));
+		}
+		List<Problem> problems = new ArrayList<>();
+		String side;
+		if (in.side() == null || in.side().isBlank()) {
+			side = declarer.declarable().get(0);
+			if (declarer.declarable().size() > 1) {
+				problems.add(new Problem(ErrorCode.FIELD_REQUIRED, "side",
+						"You speak for several actors: name one of " + String.join(", ", declarer.declarable())));
+			}
+		}
+		else {
+			side = in.side().strip();
+			if (!declarer.declarable().contains(side)) {
+				throw new RejectedException(new Problem(ErrorCode.FORBIDDEN, "side",
+						"You may declare positions only for " + String.join(", ", declarer.declarable()) + "."));
+			}
+		}
+		String label = in.label() == null || in.label().isBlank() ? null : in.label().strip();
+		if (label != null && label.length() > Notifying.MAX_NAME) {
+			problems.add(Problem.of(ErrorCode.TOO_LONG, "label"));
+		}
+		Geometry area = GeometryInput.read("area", in.area(), AREAS, problems);
+		if (in.from() == null) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "from"));
+		}
+		if (in.to() == null) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "to"));
+		}
+		if (in.from() != null && in.to() != null && in.to().isBefore(in.from())) {
+			problems.add(Problem.of(ErrorCode.INTERVAL_END_BEFORE_START, "to"));
+		}
+		if (!problems.isEmpty()) {
+			throw new RejectedException(problems);
+		}
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		DeclaredPosition p = new DeclaredPosition(UUID.randomUUID(), side, label, area,
+				in.from().truncatedTo(ChronoUnit.MILLIS), in.to().truncatedTo(ChronoUnit.MILLIS), declarer.userId(),
+				now, null);
+		String salt = SaltedCommitment.newSalt();
+		this.tx.executeWithoutResult(status -> {
+			this.store.insert(p, salt);
+			Map<String, Object> body = new LinkedHashMap<>();
+			body.put("side", side);
+			body.put("declaredBy", declarer.userId());
+			body.put("declaredAt", now.toString());
+			body.put("contentCommitment", SaltedCommitment.of(salt, content(p)));
+			this.ledger.append(List.of(new LedgerEntry(DECLARED, p.id().toString(), body)));
+		});
+		return this.store.position(p.id()).orElseThrow();
+	}
+
+	/**
+	 * Withdraws a declaration of the reader's side; again, nothing changes.
+	 * @throws RejectedException NOT_FOUND unless the reader may declare for its side
+	 */
+	public PositionRecord withdraw(UUID id, DeconflictionReader declarer) {
+		PositionRecord found = this.store.position(id)
+			.filter(r -> declarer.declarable().contains(r.position().side()))
+			.orElseThrow(() -> new RejectedException(
+					new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/positions/" + id))));
+		this.tx.executeWithoutResult(status -> {
+			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+			if (this.store.withdrawPosition(id, declarer.userId(), now)) {
+				Map<String, Object> body = new LinkedHashMap<>();
+				body.put("side", found.position().side());
+				body.put("withdrawnBy", declarer.userId());
+				body.put("withdrawnAt", now.toString());
+				this.ledger.append(List.of(new LedgerEntry(WITHDRAWN, id.toString(), body)));
+			}
+		});
+		return this.store.position(id).orElseThrow();
+	}
+
+	/**
+	 * The declarations the reader may read: every one for a co-chair, its side's for a
+	 * liaison, none for anyone else.
+	 */
+	public List<PositionRecord> list(DeconflictionReader reader, boolean includeWithdrawn) {
+		if (reader.coChair()) {
+			return this.store.findPositions(null, includeWithdrawn, MAX_LIST);
+		}
+		Set<String> sides = new java.util.LinkedHashSet<>(reader.side());
+		sides.addAll(reader.declarable());
+		return sides.isEmpty() ? List.of() : this.store.findPositions(sides, includeWithdrawn, MAX_LIST);
+	}
+
+	public Optional<PositionRecord> read(UUID id, DeconflictionReader reader) {
+		return this.store.position(id).filter(r -> reader.mayRead(r.position()));
+	}
+
+	/**
+	 * The canonical JSON (RFC 8785) of what a declaration commits to: {@code {label, area
+	 * (GeoJSON), from, to}}.
+	 */
+	public static String content(DeclaredPosition p) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("label", p.label());
+		m.put("area", GeoJsonShape.of(p.area()));
+		m.put("from", p.from().toString());
+		m.put("to", p.to().toString());
+		return CanonicalJson.serialize(m);
+	}
+
+}
