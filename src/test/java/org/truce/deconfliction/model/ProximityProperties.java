@@ -34,7 +34,7 @@ class ProximityProperties {
 
 	private static final Instant BASE = Instant.parse("2016-09-19T00:00:00Z");
 
-	@Property(tries = 150)
+	@Property(tries = 40)
 	void theIndexFindsExactlyThePlacesTheReferenceFinds(@ForAll long seed) {
 		Random random = new Random(seed);
 		List<ProtectedPlace> places = new ArrayList<>();
