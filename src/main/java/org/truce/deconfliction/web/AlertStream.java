@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -28,12 +29,27 @@ class AlertStream {
 		Subscriber s = new Subscriber(emitter, reader);
 		this.subscribers.add(s);
 		emitter.onCompletion(() -> this.subscribers.remove(s));
-		emitter.onTimeout(() -> this.subscribers.remove(s));
+		emitter.onTimeout(() -> {
+			this.subscribers.remove(s);
+			emitter.complete();
+		});
 		emitter.onError(ex -> this.subscribers.remove(s));
 	}
 
 	int size() {
 		return this.subscribers.size();
+	}
+
+	/**
+	 * Ends every stream when the server stops, so that its graceful shutdown need not
+	 * wait for them.
+	 */
+	@EventListener
+	void on(ContextClosedEvent event) {
+		for (Subscriber s : this.subscribers) {
+			this.subscribers.remove(s);
+			s.emitter().complete();
+		}
 	}
 
 	@EventListener
