@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,6 +49,9 @@ public class ProtectedPlacesIndex {
 		return t;
 	});
 
+	/** Whether a rebuild ahead is queued: a burst of changes queues one. */
+	private final AtomicBoolean scheduled = new AtomicBoolean();
+
 	private volatile Built built = new Built(0, ProximityIndex.empty());
 
 	ProtectedPlacesIndex(ObjectProvider<ProtectedPlaces> places,
@@ -62,7 +66,12 @@ public class ProtectedPlacesIndex {
 	@EventListener
 	void on(ProtectedPlacesChanged event) {
 		this.changes.incrementAndGet();
-		this.rebuilder.execute(this::current);
+		if (this.scheduled.compareAndSet(false, true)) {
+			this.rebuilder.execute(() -> {
+				this.scheduled.set(false);
+				current();
+			});
+		}
 	}
 
 	/** The index as of the latest change. */
