@@ -14,6 +14,7 @@ CREATE TABLE alerts (
     place_kind          TEXT    NOT NULL,           -- site | movement | declared-position
     place_name          TEXT,
     restricted_side     TEXT,                       -- the declaring side of a declared position, else null
+    notified_by         TEXT,                       -- the user id of the place's notifier (or declarer)
     proximity           TEXT    NOT NULL,           -- WITHIN | POSSIBLY_WITHIN
     distance_metres     REAL    NOT NULL,
     threshold_metres    REAL    NOT NULL,

@@ -6,7 +6,7 @@ import org.truce.deconfliction.model.Alert;
  * Who sees which alert.
  * <ul>
  * <li>An alert about a notified site or movement: the staff (monitors, co-chairs) and the
- * notifiers.</li>
+ * notifier who notified it.</li>
  * <li>An alert about a declared position: the co-chairs and the declaring side only, as
  * for the position itself.</li>
  * </ul>
@@ -23,7 +23,8 @@ public final class AlertReaders {
 			String side = alert.restrictedToSide();
 			return reader.coChair() || reader.side().contains(side) || reader.declarable().contains(side);
 		}
-		return reader.staff() || reader.notifier();
+		return reader.staff()
+				|| reader.notifier() && reader.userId() != null && reader.userId().equals(alert.notifiedBy());
 	}
 
 	public static boolean seesPoint(DeconflictionReader reader, Alert alert) {

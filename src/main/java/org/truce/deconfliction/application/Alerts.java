@@ -21,12 +21,15 @@ public interface Alerts {
 
 	/**
 	 * The newest alerts first, at most {@code limit}, of those the reader may see.
-	 * @param unrestricted include the alerts about notified sites and movements
+	 * @param unrestricted include the alerts about every notified site and movement
+	 * @param notifiedBy include the alerts about the sites and movements this user
+	 * notified (null: none)
 	 * @param restrictedSides include the alerts about the positions declared by these
 	 * sides
 	 * @param allRestricted include the alerts about every declared position
 	 */
-	List<Alert> newest(int limit, boolean unrestricted, Set<String> restrictedSides, boolean allRestricted);
+	List<Alert> newest(int limit, boolean unrestricted, String notifiedBy, Set<String> restrictedSides,
+			boolean allRestricted);
 
 	List<Alert> ofReport(UUID reportId);
 

@@ -87,7 +87,15 @@ public class RaisingAlerts implements SmartLifecycle {
 	void on(ReportRecorded event) {
 		long accepted = System.nanoTime();
 		Report report = event.report();
-		List<ProximityMatch> matches = this.index.current().alerts(IncidentProbe.of(report));
+		List<ProximityMatch> matches;
+		try {
+			matches = this.index.current().alerts(IncidentProbe.of(report));
+		}
+		catch (RuntimeException ex) {
+			// The report is stored and acknowledged whatever happens here.
+			log.warn("checking report {} for proximity alerts failed: {}", report.id(), ex.toString());
+			return;
+		}
 		if (matches.isEmpty()) {
 			return;
 		}

@@ -29,7 +29,8 @@ public class ReadingAlerts {
 	public List<Alert> newest(DeconflictionReader reader, int limit) {
 		Set<String> sides = new java.util.LinkedHashSet<>(reader.side());
 		sides.addAll(reader.declarable());
-		return this.alerts.newest(limit, reader.staff() || reader.notifier(), sides, reader.coChair())
+		return this.alerts
+			.newest(limit, reader.staff(), reader.notifier() ? reader.userId() : null, sides, reader.coChair())
 			.stream()
 			.filter(a -> AlertReaders.mayRead(reader, a))
 			.toList();

@@ -26,7 +26,7 @@ import org.truce.store.StoreDialect;
 class JdbcAlerts implements Alerts {
 
 	private static final String COLUMNS = "id, report_id, event_type, incident_start, incident_end, latitude,"
-			+ " longitude, uncertainty_metres, place_id, place_kind, place_name, restricted_side, proximity,"
+			+ " longitude, uncertainty_metres, place_id, place_kind, place_name, restricted_side, notified_by, proximity,"
 			+ " distance_metres, threshold_metres, time_straddles, raised_at";
 
 	private final JdbcClient jdbc;
@@ -43,12 +43,13 @@ class JdbcAlerts implements Alerts {
 		List<Alert> out = new ArrayList<>();
 		for (Alert a : alerts) {
 			int n = this.jdbc
-				.sql("INSERT INTO alerts (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+				.sql("INSERT INTO alerts (" + COLUMNS
+						+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 						+ " ON CONFLICT (report_id, place_id) DO NOTHING")
 				.params(this.dialect.uuid(a.id()), this.dialect.uuid(a.reportId()), a.eventType().code(),
 						this.dialect.instant(a.incidentStart()), this.dialect.instant(a.incidentEnd()), a.latitude(),
 						a.longitude(), a.uncertaintyMetres(), this.dialect.uuid(a.placeId()), a.placeKind().code(),
-						a.placeName(), a.restrictedToSide(), a.proximity().name(), a.distanceMetres(),
+						a.placeName(), a.restrictedToSide(), a.notifiedBy(), a.proximity().name(), a.distanceMetres(),
 						a.thresholdMetres(), a.timeStraddles(), this.dialect.instant(a.raisedAt()))
 				.update();
 			if (n == 1) {
@@ -67,11 +68,16 @@ class JdbcAlerts implements Alerts {
 	}
 
 	@Override
-	public List<Alert> newest(int limit, boolean unrestricted, Set<String> restrictedSides, boolean allRestricted) {
+	public List<Alert> newest(int limit, boolean unrestricted, String notifiedBy, Set<String> restrictedSides,
+			boolean allRestricted) {
 		List<String> or = new ArrayList<>();
 		List<Object> params = new ArrayList<>();
 		if (unrestricted) {
 			or.add("restricted_side IS NULL");
+		}
+		else if (notifiedBy != null) {
+			or.add("(restricted_side IS NULL AND notified_by = ?)");
+			params.add(notifiedBy);
 		}
 		if (allRestricted) {
 			or.add("restricted_side IS NOT NULL");
@@ -105,8 +111,9 @@ class JdbcAlerts implements Alerts {
 				this.dialect.instant(rs, "incident_end"), rs.getDouble("latitude"), rs.getDouble("longitude"),
 				rs.getDouble("uncertainty_metres"), UUID.fromString(rs.getString("place_id")),
 				PlaceKind.ofCode(rs.getString("place_kind")), rs.getString("place_name"),
-				rs.getString("restricted_side"), Proximity.valueOf(rs.getString("proximity")),
-				rs.getDouble("distance_metres"), rs.getDouble("threshold_metres"), rs.getBoolean("time_straddles"),
+				rs.getString("restricted_side"), rs.getString("notified_by"),
+				Proximity.valueOf(rs.getString("proximity")), rs.getDouble("distance_metres"),
+				rs.getDouble("threshold_metres"), rs.getBoolean("time_straddles"),
 				this.dialect.instant(rs, "raised_at"));
 	}
 

@@ -23,6 +23,7 @@ import org.truce.report.model.Report;
  * @param placeName as its notifier or declarer calls it
  * @param restrictedToSide for a declared position, the declaring side: only the co-chairs
  * and that side may see the alert; null otherwise
+ * @param notifiedBy the user id of the place's notifier (or declarer), or null
  * @param proximity surely or possibly within
  * @param distanceMetres geodesic distance from the report's point to the place
  * @param thresholdMetres the alert distance for the place's kind
@@ -32,8 +33,8 @@ import org.truce.report.model.Report;
  */
 public record Alert(UUID id, UUID reportId, EventType eventType, Instant incidentStart, Instant incidentEnd,
 		double latitude, double longitude, double uncertaintyMetres, UUID placeId, PlaceKind placeKind,
-		String placeName, String restrictedToSide, Proximity proximity, double distanceMetres, double thresholdMetres,
-		boolean timeStraddles, Instant raisedAt) {
+		String placeName, String restrictedToSide, String notifiedBy, Proximity proximity, double distanceMetres,
+		double thresholdMetres, boolean timeStraddles, Instant raisedAt) {
 
 	public Alert {
 		Objects.requireNonNull(id, "id");
@@ -47,7 +48,7 @@ public record Alert(UUID id, UUID reportId, EventType eventType, Instant inciden
 		ProtectedPlace place = match.place();
 		return new Alert(id, report.id(), report.eventType(), report.when().start(), report.when().end(),
 				report.where().latitude(), report.where().longitude(), report.where().uncertaintyMetres(), place.id(),
-				place.kind(), place.name(), place.restricted() ? place.side() : null, match.proximity(),
+				place.kind(), place.name(), place.restricted() ? place.side() : null, place.by(), match.proximity(),
 				match.distanceMetres(), match.thresholdMetres(), match.timeStraddles(), raisedAt);
 	}
 

@@ -19,9 +19,10 @@ import org.locationtech.jts.geom.Geometry;
  * @param from start of its window, or null for no start
  * @param to end of its window, or null for no end
  * @param side for a declared position, the declaring side's actor id; null otherwise
+ * @param by the user id of its notifier or declarer, or null
  */
 public record ProtectedPlace(UUID id, PlaceKind kind, String name, Geometry geometry, Instant from, Instant to,
-		String side) {
+		String side, String by) {
 
 	public ProtectedPlace {
 		Objects.requireNonNull(id, "id");
@@ -39,13 +40,13 @@ public record ProtectedPlace(UUID id, PlaceKind kind, String name, Geometry geom
 	public static ProtectedPlace of(Notification n) {
 		PlaceKind kind = n.kind() == Notification.Kind.SITE ? PlaceKind.SITE : PlaceKind.MOVEMENT;
 		return new ProtectedPlace(n.id(), kind, n.name(), n.geometry(), n.from(), earlier(n.to(), n.withdrawnAt()),
-				null);
+				null, n.notifiedBy());
 	}
 
 	/** The place a declared position covers, up to its withdrawal if withdrawn. */
 	public static ProtectedPlace of(DeclaredPosition p) {
 		return new ProtectedPlace(p.id(), PlaceKind.DECLARED_POSITION, p.label(), p.area(), p.from(),
-				earlier(p.to(), p.withdrawnAt()), p.side());
+				earlier(p.to(), p.withdrawnAt()), p.side(), p.declaredBy());
 	}
 
 	private static Instant earlier(Instant a, Instant b) {

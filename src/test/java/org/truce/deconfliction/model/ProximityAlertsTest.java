@@ -126,7 +126,7 @@ class ProximityAlertsTest {
 
 	static ProtectedPlace place(PlaceKind kind, String wkt, Instant from, Instant to) {
 		return new ProtectedPlace(UUID.randomUUID(), kind, kind + " " + wkt, geometry(wkt), from, to,
-				kind == PlaceKind.DECLARED_POSITION ? "united-states" : null);
+				kind == PlaceKind.DECLARED_POSITION ? "united-states" : null, "test");
 	}
 
 	static Geometry geometry(String wkt) {

@@ -181,7 +181,7 @@ class ProximityProperties {
 		Instant from = random.nextInt(3) == 0 ? null : BASE.plusSeconds(random.nextInt(86_400));
 		Instant to = random.nextInt(3) == 0 ? null : (from == null ? BASE : from).plusSeconds(random.nextInt(86_400));
 		return new ProtectedPlace(UUID.randomUUID(), kind, "random", g, from, to,
-				kind == PlaceKind.DECLARED_POSITION ? "russia" : null);
+				kind == PlaceKind.DECLARED_POSITION ? "russia" : null, "test");
 	}
 
 	private static Polygon square(double lat, double lon, double size) {

@@ -126,6 +126,8 @@ class UrumAlKubraConvoyTest {
 
 			JsonNode listed = http.get("/api/alerts").json().get("items");
 			assertThat(listed.findValuesAsString("id")).contains(alert.get("id").asString());
+			JsonNode otherNotifiers = truce.http().withToken(truce.token("notifier")).get("/api/alerts").json();
+			assertThat(otherNotifiers.get("items")).as("another notifier's alerts only").isEmpty();
 			assertThatTheLedgerHoldsTheAlertWithoutCoordinates(alert.get("id").asString(), report, convoyId);
 
 			JsonNode finding = awaitFinding(http, f -> TERM.equals(f.get("term").asString()));
