@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 		subcommands = { ServeCommand.class, DemoCommand.class, ImportCommand.class, ExportCommand.class,
 				AgreementCommand.class, ControlCommand.class, AdjudicateCommand.class, ProofCommand.class,
 				WitnessCommand.class, VerifyCommand.class, UserCommand.class, PublishCommand.class, RfisCommand.class,
-				BenchCommand.class, CommandLine.HelpCommand.class })
+				NotifiedCommand.class, BenchCommand.class, CommandLine.HelpCommand.class })
 public class TruceMain {
 
 	public static void main(String[] args) {

@@ -84,6 +84,14 @@ class AuthorisationMatrixTest {
 	private static final String RFI_JSON = """
 			{"party": "syria-government", "question": "Which unit fired?", "deadline": "2100-01-01T00:00:00Z"}""";
 
+	private static final String NOTIFICATION_JSON = """
+			{"kind": "SITE", "name": "Matrix clinic", "siteKind": "CLINIC",
+			 "geometry": {"type": "Point", "coordinates": [37.15, 36.2]}, "parties": ["syria-government"]}""";
+
+	private static final String POSITION_JSON = """
+			{"area": {"type": "Point", "coordinates": [37.2, 36.3]},
+			 "from": "2016-09-19T00:00:00Z", "to": "2016-09-20T00:00:00Z"}""";
+
 	private static final String DETERMINATION_JSON = """
 			{"agreement": "aleppo-pause-2016-10", "term": "aleppo-pause-2016-10/no-strikes-or-shelling",
 			 "actor": "syria-government", "verdict": "VIOLATION", "rationale": "matrix"}""";
@@ -244,6 +252,31 @@ class AuthorisationMatrixTest {
 				                                                                      of(302,  403,  302,  403,  403,  403)),
 		form("POST /determinations/{id}/comments", "/determinations/{determination}/comments", "text=matrix",
 				                                                                      of(302,  403,  302,  302,  403,  403)),
+		// Humanitarian notifications: notifiers register and withdraw (their own); the liaisons of the parties
+		// concerned acknowledge; staff, the notifier and those liaisons read. The sample is delivered to the
+		// liaison's side. The map layer answers everyone, empty for whoever may read none.
+		api("POST /api/notifications", "/api/notifications", "application/json", NOTIFICATION_JSON,
+				                                                                      of(401,  403,  403,  403,  403,  201)),
+		api("GET /api/notifications", "/api/notifications",                          of(401,  403,  200,  200,  200,  200)),
+		api("GET /api/notifications/{id}", "/api/notifications/{notification}",      of(401,  403,  200,  200,  200,  200)),
+		api("GET /api/notifications/{id}/notified",
+				"/api/notifications/{notification}/notified?party=syria-government&before=2100-01-01T00:00:00Z",
+				                                                                      of(401,  403,  200,  200,  200,  200)),
+		api("POST /api/notifications/{id}/acknowledgments", "/api/notifications/{notification}/acknowledgments",
+				"application/json", "{}",                                            of(401,  403,  403,  403,  200,  403)),
+		api("GET /api/map/notifications", "/api/map/notifications",                  all(200)),
+		page("GET /notifications", "/notifications",                                 of(302,  403,  200,  200,  200,  200)),
+		page("GET /notifications/{id}", "/notifications/{notification}",             of(302,  403,  200,  200,  200,  200)),
+		form("POST /notifications/{id}/acknowledgments", "/notifications/{notification}/acknowledgments", "",
+				                                                                      of(302,  403,  403,  403,  303,  403)),
+		api("POST /api/notifications/{id}/withdrawal", "/api/notifications/{notification}/withdrawal",
+				                                                                      of(401,  403,  403,  403,  403,  200)),
+		// Declared positions: the co-chairs and the declaring side only. The sample is the liaison's side's.
+		api("POST /api/positions", "/api/positions", "application/json", POSITION_JSON,
+				                                                                      of(401,  403,  201,  403,  201,  403)),
+		api("GET /api/positions", "/api/positions",                                  of(401,  403,  200,  403,  200,  403)),
+		api("POST /api/positions/{id}/withdrawal", "/api/positions/{position}/withdrawal",
+				                                                                      of(401,  403,  404,  403,  200,  403)),
 		// Publishing, last: it makes the sample report public. Co-chairs only (201 the first time).
 		api("POST /api/reports/{id}/publication", "/api/reports/{report}/publication", "application/json", "",
 				                                                                      of(401,  403,  201,  403,  403,  403))
@@ -317,6 +350,15 @@ class AuthorisationMatrixTest {
 				java.util.HexFormat.of()
 					.formatHex(java.security.MessageDigest.getInstance("SHA-256")
 						.digest("matrix evidence".getBytes(StandardCharsets.UTF_8))));
+		ids.put("{notification}",
+				JSON.readTree(truce.http()
+					.withToken(tokens.get(Who.NOTIFIER))
+					.postJson("/api/notifications", NOTIFICATION_JSON)
+					.body()).get("id").asString());
+		ids.put("{position}", JSON
+			.readTree(truce.http().withToken(tokens.get(Who.LIAISON)).postJson("/api/positions", POSITION_JSON).body())
+			.get("id")
+			.asString());
 		java.util.UUID incident = java.util.UUID.fromString(ids.get("{open-incident}"));
 		ids.put("{determination}",
 				truce.bean(Determining.class)

@@ -246,6 +246,26 @@ class SecurityConfiguration {
 			.hasAnyRole("MONITOR", "CO_CHAIR", "LIAISON")
 			.requestMatchers(HttpMethod.POST, "/api/rfis/*/answer", "/inbox/rfis/*/answer")
 			.hasRole("LIAISON")
+			// Humanitarian notifications: registered and withdrawn by notifiers,
+			// acknowledged by liaisons (of a party concerned: checked by Notifying), read
+			// by
+			// staff, notifiers (their own) and liaisons (their side's). The map layer is
+			// everyone's, and empty for those who may read none. Declared positions: the
+			// co-chairs and the declaring side only.
+			.requestMatchers(HttpMethod.POST, "/api/notifications", "/api/notifications/*/withdrawal")
+			.hasRole("NOTIFIER")
+			.requestMatchers(HttpMethod.POST, "/api/notifications/*/acknowledgments",
+					"/notifications/*/acknowledgments")
+			.hasRole("LIAISON")
+			.requestMatchers(HttpMethod.GET, "/api/notifications", "/api/notifications/*",
+					"/api/notifications/*/notified", "/notifications", "/notifications/*")
+			.hasAnyRole("MONITOR", "CO_CHAIR", "NOTIFIER", "LIAISON")
+			.requestMatchers(HttpMethod.GET, "/api/map/notifications")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/api/positions")
+			.hasAnyRole("CO_CHAIR", "LIAISON")
+			.requestMatchers(HttpMethod.POST, "/api/positions", "/api/positions/*/withdrawal")
+			.hasAnyRole("CO_CHAIR", "LIAISON")
 			// Proximity alerts: staff and notifiers (a liaison or co-chair also sees the
 			// alerts about its side's declared positions); each answer is cut to the
 			// reader. Webhook subscriptions: admins.

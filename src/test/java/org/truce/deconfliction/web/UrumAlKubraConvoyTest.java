@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -19,9 +18,6 @@ import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
 import org.truce.agreement.application.AgreementCatalogue;
 import org.truce.agreement.application.ControlMapDocuments;
-import org.truce.deconfliction.application.Notifying;
-import org.truce.deconfliction.model.Notification;
-import org.truce.deconfliction.model.NotificationHistory;
 import org.truce.report.application.Sources;
 import org.truce.report.model.Reliability;
 import org.truce.report.model.Source;
@@ -33,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The aid convoy struck at Urum al-Kubra on 19 September 2016, over HTTP: the convoy is
- * notified with its route and window, an air strike is reported at Urum al-Kubra during
- * the window, the alert fires on the event stream and in the list, and the finding names
- * the term that protects aid.
+ * notified over HTTP with its route and window, an air strike is reported at Urum
+ * al-Kubra during the window, the alert fires on the event stream and in the list, and
+ * the finding names the term that protects aid.
  *
  * <p>
  * Data (/work/shared/data): the places are UCDP GED's (gazetteer/
@@ -91,12 +87,16 @@ class UrumAlKubraConvoyTest {
 	@Test
 	void theConvoyStrikeRaisesAnAlertAtOnceAndAFindingUnderTheTermThatProtectsAid() throws Exception {
 		String monitor = truce.token("monitor");
-		NotificationHistory convoy = truce.bean(Notifying.class)
-			.register(new Notifying.NewNotification("movement", "UN/SARC convoy to Urum al-Kubra", null, "convoy",
-					ROUTE, Instant.parse("2016-09-19T05:00:00Z"), Instant.parse("2016-09-19T20:59:00Z"),
-					List.of(new Notification.Vehicle("truck", null, "UN and SARC emblems")),
-					"UN and Red Crescent emblems", List.of("syria-government", "russia")), "notifier");
-		String convoyId = convoy.notification().id().toString();
+		Http notifier = truce.http().withToken(truce.token("notifier"));
+		Http.Response notified = notifier.postJson("/api/notifications", """
+				{"kind": "MOVEMENT", "name": "UN/SARC convoy to Urum al-Kubra", "movementKind": "CONVOY",
+				 "geometry": %s,
+				 "from": "2016-09-19T08:00:00+03:00", "to": "2016-09-19T23:59:00+03:00",
+				 "vehicles": [{"type": "truck", "markings": "UN and SARC emblems"}],
+				 "markings": "UN and Red Crescent emblems", "parties": ["syria-government", "russia"]}"""
+			.formatted(ROUTE));
+		assertThat(notified.status()).as(notified.toString()).isEqualTo(201);
+		String convoyId = notified.json().get("id").asString();
 		Http http = truce.http().withToken(monitor);
 
 		try (AlertStreamReader stream = new AlertStreamReader(truce.baseUri(), monitor).awaitConnected()) {
@@ -128,6 +128,10 @@ class UrumAlKubraConvoyTest {
 			assertThat(listed.findValuesAsString("id")).contains(alert.get("id").asString());
 			JsonNode otherNotifiers = truce.http().withToken(truce.token("notifier")).get("/api/alerts").json();
 			assertThat(otherNotifiers.get("items")).as("another notifier's alerts only").isEmpty();
+			assertThat(notifier.get("/api/alerts").json().get("items").findValuesAsString("id"))
+				.as("the convoy's notifier sees its alert, without the report's point")
+				.contains(alert.get("id").asString());
+			assertThat(notifier.get("/api/alerts").json().get("items").get(0).has("where")).isFalse();
 			assertThatTheLedgerHoldsTheAlertWithoutCoordinates(alert.get("id").asString(), report, convoyId);
 
 			JsonNode finding = awaitFinding(http, f -> TERM.equals(f.get("term").asString()));
