@@ -34,6 +34,7 @@ import org.truce.bench.ClusteringBenchmark;
 import org.truce.bench.HeapWatch;
 import org.truce.bench.Hit;
 import org.truce.bench.HttpRadiusLoad;
+import org.truce.bench.DeconflictionBenchmark;
 import org.truce.bench.IntakeLoad;
 import org.truce.bench.LedgerBenchmark;
 import org.truce.bench.PgSchema;
@@ -65,24 +66,26 @@ import picocli.CommandLine.Spec;
  * nothing here passes or fails on time. Every store it uses is its own: a temporary
  * directory for SQLite, a fresh schema for PostgreSQL, both removed at the end.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-		description = { "Measures Truce and prints figures; nothing passes or fails on time.",
-				"intake: reports/s and latency of POST /api/reports over HTTP with durable commits.",
-				"radius: radius queries over many reports, Truce's stores against raw PostGIS SQL,"
-						+ " then the peak heap of a separate server JVM serving the same queries over HTTP.",
-				"memory: only that last part of radius.",
-				"adjudication: incident x term evaluations per second on one thread against many large zones,"
-						+ " with a PostGIS ST_Intersects join over the same data as the baseline when a PostgreSQL URL"
-						+ " is given.",
-				"ledger: (a) entries appended per second with durable commits, in batches as group commit makes"
-						+ " them; (b) inclusion proofs in a log of many entries; (c) recomputing every leaf and"
-						+ " root of an exported log.",
-				"clustering: Clustering.cluster on synthetic reports with duplicates at several sizes (--sizes), one"
-						+ " thread: time, ns per report, growth against n log n, and pairwise precision and recall"
-						+ " against the generator's ground truth.",
-				"all: every suite.",
-				"The stores are fresh: a temporary directory for SQLite, a schema truce_bench_<random> for"
-						+ " PostgreSQL; both are removed at the end." })
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, description = {
+		"Measures Truce and prints figures; nothing passes or fails on time.",
+		"intake: reports/s and latency of POST /api/reports over HTTP with durable commits.",
+		"radius: radius queries over many reports, Truce's stores against raw PostGIS SQL,"
+				+ " then the peak heap of a separate server JVM serving the same queries over HTTP.",
+		"memory: only that last part of radius.",
+		"adjudication: incident x term evaluations per second on one thread against many large zones,"
+				+ " with a PostGIS ST_Intersects join over the same data as the baseline when a PostgreSQL URL"
+				+ " is given.",
+		"ledger: (a) entries appended per second with durable commits, in batches as group commit makes"
+				+ " them; (b) inclusion proofs in a log of many entries; (c) recomputing every leaf and"
+				+ " root of an exported log.",
+		"clustering: Clustering.cluster on synthetic reports with duplicates at several sizes (--sizes), one"
+				+ " thread: time, ns per report, growth against n log n, and pairwise precision and recall"
+				+ " against the generator's ground truth.",
+		"deconfliction: proximity alerts with --sites notified sites and --movements active movements, reports"
+				+ " sent over HTTP at --rate per second: the time from a report being accepted to its alert being"
+				+ " emitted, with the intake latency without protected places as the baseline.",
+		"all: every suite.", "The stores are fresh: a temporary directory for SQLite, a schema truce_bench_<random> for"
+				+ " PostgreSQL; both are removed at the end." })
 class BenchCommand implements Callable<Integer> {
 
 	static final String SOURCE = "bench";
@@ -91,7 +94,7 @@ class BenchCommand implements Callable<Integer> {
 
 	enum Suite {
 
-		intake, radius, memory, adjudication, ledger, clustering, all
+		intake, radius, memory, adjudication, ledger, clustering, deconfliction, all
 
 	}
 
@@ -205,6 +208,18 @@ class BenchCommand implements Callable<Integer> {
 			description = "clustering: numbers of reports, one timed run each (default: ${DEFAULT-VALUE}).")
 	List<Integer> sizes;
 
+	@Option(names = "--sites", defaultValue = "10000",
+			description = "deconfliction: notified sites (default: ${DEFAULT-VALUE}).")
+	int sites;
+
+	@Option(names = "--movements", defaultValue = "1000",
+			description = "deconfliction: notified movements, active over the reports' times (default: ${DEFAULT-VALUE}).")
+	int movements;
+
+	@Option(names = "--rate", defaultValue = "100",
+			description = "deconfliction: reports sent per second, open loop (default: ${DEFAULT-VALUE}).")
+	int rate;
+
 	@Option(names = "--seed", defaultValue = "20160919", description = "Random seed (default: ${DEFAULT-VALUE}).")
 	long seed;
 
@@ -260,6 +275,9 @@ class BenchCommand implements Callable<Integer> {
 			}
 			if (this.suite == Suite.ledger || this.suite == Suite.all) {
 				ledger(sqlite, postgres, dir);
+			}
+			if (this.suite == Suite.deconfliction || this.suite == Suite.all) {
+				deconfliction(dir.resolve("deconfliction-sqlite"), sqlite ? null : postgres);
 			}
 			if (this.suite == Suite.clustering || this.suite == Suite.all) {
 				this.out.printf("%n== clustering%n");
@@ -342,6 +360,37 @@ class BenchCommand implements Callable<Integer> {
 		}
 		finally {
 			context.close();
+		}
+		this.out.flush();
+	}
+
+	// ---- deconfliction
+
+	private void deconfliction(Path data, String pgUrl) throws Exception {
+		this.out.printf("%n== deconfliction, %s: %d sites, %d movements, %d reports/s%n",
+				pgUrl == null ? "sqlite" : "postgresql", this.sites, this.movements, this.rate);
+		this.out.flush();
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("server.port", 0);
+		properties.put("server.address", "127.0.0.1");
+		properties.put("logging.level.root", "error");
+		properties.put("truce.security.token.requests-per-second", 0);
+		PgSchema schema = pgUrl == null ? null : PgSchema.create(pgUrl);
+		ConfigurableApplicationContext context = Spring.web(storeOptions(data, schema == null ? null : schema.url()),
+				properties);
+		try {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			context.getBean(Sources.class)
+				.save(new Source(SOURCE, "Benchmark clients", SourceKind.MONITOR, Reliability.F));
+			new DeconflictionBenchmark(this.sites, this.movements, this.rate, seconds(this.warmup),
+					seconds(this.duration), this.seed)
+				.run(this.out, context, port, monitorToken(context), SOURCE);
+		}
+		finally {
+			context.close();
+			if (schema != null) {
+				schema.close();
+			}
 		}
 		this.out.flush();
 	}

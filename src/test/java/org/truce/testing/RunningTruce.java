@@ -203,11 +203,12 @@ public final class RunningTruce implements AutoCloseable {
 		JdbcClient jdbc = jdbc();
 		jdbc.sql("DELETE FROM import_rejections").update();
 		jdbc.sql("DELETE FROM imports").update();
-		for (String table : List.of("notification_acknowledgments", "notification_parties", "notifications",
-				"declared_positions", "access_request_parties", "access_requests", "besieged_areas",
-				"movement_restrictions", "determination_comments", "determination_sign_offs", "determinations",
-				"idempotent_requests", "requests_for_information", "incident_evidence", "incident_claims",
-				"candidate_links", "incident_reports", "incidents")) {
+		for (String table : List.of("webhook_attempts", "webhook_deliveries", "webhook_subscriptions", "alerts",
+				"notification_acknowledgments", "notification_parties", "notifications", "declared_positions",
+				"access_request_parties", "access_requests", "besieged_areas", "movement_restrictions",
+				"determination_comments", "determination_sign_offs", "determinations", "idempotent_requests",
+				"requests_for_information", "incident_evidence", "incident_claims", "candidate_links",
+				"incident_reports", "incidents")) {
 			jdbc.sql("DELETE FROM " + table).update();
 		}
 		jdbc.sql("DELETE FROM report_publications").update();

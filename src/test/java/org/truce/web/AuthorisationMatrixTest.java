@@ -74,6 +74,9 @@ class AuthorisationMatrixTest {
 
 	}
 
+	/** An id nothing has. */
+	private static final String NONE = "00000000-0000-7000-8000-000000000000";
+
 	private static final String REPORT_JSON = """
 			{"eventType": "armed_clash", "when": {"start": "2016-10-21"},
 			 "where": {"latitude": 36.2, "longitude": 37.15}, "source": "monitors", "narrative": "matrix"}""";
@@ -205,6 +208,17 @@ class AuthorisationMatrixTest {
 		api("POST /api/movement-restrictions", "/api/movement-restrictions", "application/json", "{}",
 				                                                                      of(401,  403,  403,  422,  403,  403)),
 		api("GET /api/movement-restrictions", "/api/movement-restrictions",          of(401,  403,  200,  200,  200,  403)),
+		// Proximity alerts: staff and notifiers read them (a liaison only those about its side's declared
+		// positions: none here); the stream sample ends after a second. Webhooks: admins.
+		api("GET /api/alerts", "/api/alerts",                                        of(401,  403,  200,  200,  200,  200)),
+		api("GET /api/alerts/stream", "/api/alerts/stream?timeoutSeconds=1",         of(401,  403,  200,  200,  200,  200)),
+		api("POST /api/webhooks", "/api/webhooks", "application/json",
+				"{\"url\": \"https://example.org/matrix\"}",                          of(401,  201,  403,  403,  403,  403)),
+		api("GET /api/webhooks", "/api/webhooks",                                    of(401,  200,  403,  403,  403,  403)),
+		api("GET /api/webhooks/{id}/deliveries", "/api/webhooks/" + NONE + "/deliveries",
+				                                                                      of(401,  404,  403,  403,  403,  403)),
+		api("POST /api/webhooks/deliveries/{id}/replay", "/api/webhooks/deliveries/" + NONE + "/replay",
+				"application/json", "",                                              of(401,  404,  403,  403,  403,  403)),
 		// Who am I; users and tokens: admins.
 		api("GET /api/me", "/api/me",                                                of(401,  200,  200,  200,  200,  200)),
 		api("GET /api/users", "/api/users",                                          of(401,  200,  403,  403,  403,  403)),

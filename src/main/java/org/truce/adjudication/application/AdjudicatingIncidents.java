@@ -23,6 +23,8 @@ import org.truce.adjudication.model.StoredFinding;
 import org.truce.agreement.application.AgreementCatalogue;
 import org.truce.agreement.model.Agreement;
 import org.truce.agreement.model.ControlMap;
+import org.truce.agreement.model.Protected;
+import org.truce.deconfliction.application.ProtectedPlacesIndex;
 import org.truce.incident.application.Incidents;
 import org.truce.incident.application.ReadingIncidents;
 import org.truce.incident.model.Incident;
@@ -54,10 +56,14 @@ public class AdjudicatingIncidents {
 
 	private final Clock clock;
 
+	private final ProtectedPlacesIndex places;
+
 	private volatile Prepared prepared;
 
 	public AdjudicatingIncidents(AgreementCatalogue agreements, ActorDirectory actors, Reports reports,
-			Findings findings, Incidents incidents, ReadingIncidents reading, Clock clock) {
+			Findings findings, Incidents incidents, ReadingIncidents reading, Clock clock,
+			ProtectedPlacesIndex places) {
+		this.places = places;
 		this.incidents = incidents;
 		this.reading = reading;
 		this.agreements = agreements;
@@ -197,7 +203,10 @@ public class AdjudicatingIncidents {
 
 	private List<Finding> judge(String agreementId, Map<Integer, Adjudicator> byVersion, Incident incident) {
 		return this.agreements.inForceAt(agreementId, incident.when().start())
-			.map(a -> byVersion.get(a.version()).adjudicate(incident))
+			.map(a -> byVersion.get(a.version())
+				.adjudicate(incident,
+						a.terms().stream().anyMatch(t -> t.against() == Protected.HUMANITARIAN)
+								? this.places.humanitarianNear(incident) : null))
 			.orElse(List.of());
 	}
 

@@ -21,6 +21,9 @@ import org.truce.agreement.model.Period;
 import org.truce.agreement.model.Term;
 import org.truce.agreement.model.TermException;
 import org.truce.agreement.model.Zone;
+import org.truce.deconfliction.model.PlaceKind;
+import org.truce.deconfliction.model.Proximity;
+import org.truce.deconfliction.model.ProximityMatch;
 import org.truce.geo.model.Geodesic;
 import org.truce.incident.model.Incident;
 import org.truce.report.model.EventType;
@@ -93,8 +96,22 @@ public final class Adjudicator {
 		return this.agreement;
 	}
 
-	/** The findings for every term in force at the incident's time. */
+	/**
+	 * The findings for every term in force at the incident's time, without knowing which
+	 * notified places were near it: a term protecting humanitarian targets is then
+	 * undetermined ({@link MissingFact#HUMANITARIAN_PROXIMITY_UNCHECKED}).
+	 */
 	public List<Finding> adjudicate(Incident incident) {
+		return adjudicate(incident, null);
+	}
+
+	/**
+	 * The findings for every term in force at the incident's time.
+	 * @param humanitarian the notified sites and movements (not declared positions) the
+	 * incident is surely or possibly within the alert distance of, whatever its type;
+	 * null when not checked
+	 */
+	public List<Finding> adjudicate(Incident incident, List<ProximityMatch> humanitarian) {
 		List<Finding> out = new ArrayList<>();
 		Map<String, DiscRelation.Result> zoneCache = null;
 		Map<ActorSelector, Tri> boundCache = new HashMap<>();
@@ -108,7 +125,7 @@ public final class Adjudicator {
 			if (zoneCache == null) {
 				zoneCache = nearbyZones(incident);
 			}
-			out.add(judge(incident, term, window, interval, zoneCache, boundCache));
+			out.add(judge(incident, term, window, interval, zoneCache, boundCache, humanitarian));
 		}
 		return out;
 	}
@@ -132,7 +149,8 @@ public final class Adjudicator {
 	}
 
 	private Finding judge(Incident incident, Term term, Period window, String interval,
-			Map<String, DiscRelation.Result> zoneCache, Map<ActorSelector, Tri> boundCache) {
+			Map<String, DiscRelation.Result> zoneCache, Map<ActorSelector, Tri> boundCache,
+			List<ProximityMatch> humanitarian) {
 		Tri activity = activity(incident, term);
 		Tri time = time(incident, term, window, interval);
 		if (activity.value() == Tri.Value.FALSE) {
@@ -140,8 +158,8 @@ public final class Adjudicator {
 			return new Finding.NoViolation(key, List.of(time.reasons().get(0), activity.reasons().get(0)));
 		}
 		List<Tri> checks = List.of(time, activity, place(incident, term, zoneCache),
-				boundCache.computeIfAbsent(term.by(), by -> perpetrator(incident, term)), target(incident, term),
-				exceptions(incident, term));
+				boundCache.computeIfAbsent(term.by(), by -> perpetrator(incident, term)),
+				target(incident, term, humanitarian), exceptions(incident, term));
 		Finding.Key key = new Finding.Key(incident.id(), this.agreement.id(), this.agreement.version(), term.id());
 		List<Reason> reasons = new ArrayList<>();
 		checks.forEach(c -> reasons.addAll(c.reasons()));
@@ -306,12 +324,59 @@ public final class Adjudicator {
 		};
 	}
 
-	private Tri target(Incident incident, Term term) {
+	private Tri target(Incident incident, Term term, List<ProximityMatch> humanitarian) {
 		return switch (term.against()) {
 			case ANYONE -> Tri.yes(Reason.of(ReasonCode.TARGET_ANYONE, "The term protects anyone."));
 			case CIVILIANS -> civilians(incident);
 			case PARTIES -> party(incident);
+			case HUMANITARIAN -> humanitarian(humanitarian);
 		};
+	}
+
+	/**
+	 * Whether the incident hit a humanitarian target: it did when it lies surely within
+	 * the alert distance of a notified site, or of a movement during its window (the
+	 * nearest such place is named by its id, never by its name, which only the staff, its
+	 * notifier and the parties' liaisons may read); it may have when only possibly within
+	 * one; it did not when none is near.
+	 */
+	private Tri humanitarian(List<ProximityMatch> near) {
+		if (near == null) {
+			return Tri.unknown(MissingFact.HUMANITARIAN_PROXIMITY_UNCHECKED,
+					Reason.of(ReasonCode.HUMANITARIAN_PROXIMITY_UNCHECKED,
+							"Whether a notified site or movement was near was not checked."));
+		}
+		ProximityMatch sure = near.stream().filter(m -> m.proximity() == Proximity.WITHIN).findFirst().orElse(null);
+		if (sure != null) {
+			return Tri.yes(new Reason(ReasonCode.TARGET_HUMANITARIAN,
+					"The incident lies within " + Math.round(sure.thresholdMetres()) + " m of notified "
+							+ sure.place().kind().code() + " " + sure.place().id() + ", with all of its "
+							+ Math.round(sure.uncertaintyMetres()) + " m uncertainty radius"
+							+ (sure.place().kind() == PlaceKind.MOVEMENT ? ", during the movement's window." : "."),
+					placeData(sure)));
+		}
+		if (!near.isEmpty()) {
+			ProximityMatch maybe = near.get(0);
+			return Tri.unknown(MissingFact.NEAR_HUMANITARIAN_UNCERTAIN,
+					new Reason(ReasonCode.TARGET_POSSIBLY_HUMANITARIAN, "The incident is possibly within "
+							+ Math.round(maybe.thresholdMetres()) + " m of notified " + maybe.place().kind().code()
+							+ " " + maybe.place().id() + ": its uncertainty " + (maybe.timeStraddles()
+									? "in time crosses the movement's window." : "radius straddles the distance."),
+							placeData(maybe)));
+		}
+		return Tri.no(Reason.of(ReasonCode.TARGET_NOT_HUMANITARIAN,
+				"No notified site, nor movement in its window, lies within the alert distance of the incident."));
+	}
+
+	private static Map<String, String> placeData(ProximityMatch m) {
+		Map<String, String> data = new HashMap<>();
+		data.put("place", m.place().id().toString());
+		data.put("placeKind", m.place().kind().code());
+		data.put("proximity", m.proximity().name());
+		data.put("distanceMetres", String.valueOf(Math.round(m.distanceMetres())));
+		data.put("thresholdMetres", String.valueOf(Math.round(m.thresholdMetres())));
+		data.put("uncertaintyMetres", String.valueOf(Math.round(m.uncertaintyMetres())));
+		return data;
 	}
 
 	private Tri civilians(Incident incident) {

@@ -13,7 +13,10 @@ public enum MissingFact {
 	TARGET_IN_MINGLED_AREA("The target lies where a party's and an excluded actor's areas are mingled."),
 	TARGET_SIDE_UNKNOWN("Neither the target nor the control map says whose side was hit."),
 	LOCATION_STRADDLES_CONTROL_BOUNDARY("The location's uncertainty radius crosses the edge of a control area."),
-	CIVILIAN_HARM_UNKNOWN("The sources give no target and no civilian casualty figure.");
+	CIVILIAN_HARM_UNKNOWN("The sources give no target and no civilian casualty figure."),
+	NEAR_HUMANITARIAN_UNCERTAIN(
+			"The location's uncertainty, or the time's, leaves open whether the incident was within the alert distance of a notified site or movement."),
+	HUMANITARIAN_PROXIMITY_UNCHECKED("Nobody checked whether a notified site or movement was near.");
 
 	private final String meaning;
 

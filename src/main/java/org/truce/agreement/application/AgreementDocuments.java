@@ -323,7 +323,8 @@ public final class AgreementDocuments {
 				against = Protected.valueOf(againstText.toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
-				y.error(tm.get("against"), "against must be anyone, parties or civilians, not '" + againstText + "'");
+				y.error(tm.get("against"),
+						"against must be anyone, parties, civilians or humanitarian, not '" + againstText + "'");
 			}
 		}
 		List<String> zoneIds = y.texts(tm.get("zones"), "zones");

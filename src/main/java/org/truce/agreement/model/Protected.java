@@ -8,6 +8,11 @@ public enum Protected {
 	/** The parties to the agreement; excluded actors are not protected. */
 	PARTIES,
 	/** Civilians. */
-	CIVILIANS
+	CIVILIANS,
+	/**
+	 * Humanitarian targets: the sites and movements notified to the parties (see
+	 * docs/adjudication.md, "Terms that protect humanitarian targets").
+	 */
+	HUMANITARIAN
 
 }

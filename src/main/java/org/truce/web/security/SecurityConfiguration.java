@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -144,6 +145,10 @@ class SecurityConfiguration {
 	 */
 	private static void authorize(HttpSecurity http, UnmappedPaths unmapped) throws Exception {
 		http.authorizeHttpRequests(rules -> rules
+			// The asynchronous dispatch that ends an event stream: its request was
+			// authorised when it began.
+			.dispatcherTypeMatchers(DispatcherType.ASYNC)
+			.permitAll()
 			// Pages, their assets and the sign-in page: everyone.
 			.requestMatchers(HttpMethod.GET, "/", "/login", "/ledger", "/css/**", "/js/**", "/webjars/**",
 					"/favicon.svg", "/layers/**")
@@ -286,6 +291,13 @@ class SecurityConfiguration {
 			.hasAnyRole("CO_CHAIR", "LIAISON")
 			.requestMatchers(HttpMethod.POST, "/api/positions", "/api/positions/*/withdrawal")
 			.hasAnyRole("CO_CHAIR", "LIAISON")
+			// Proximity alerts: staff and notifiers (a liaison or co-chair also sees the
+			// alerts about its side's declared positions); each answer is cut to the
+			// reader. Webhook subscriptions: admins.
+			.requestMatchers(HttpMethod.GET, "/api/alerts", "/api/alerts/stream")
+			.hasAnyRole("MONITOR", "CO_CHAIR", "NOTIFIER", "LIAISON")
+			.requestMatchers("/api/webhooks", "/api/webhooks/**")
+			.hasRole("ADMIN")
 			// Who am I; users and tokens.
 			.requestMatchers(HttpMethod.GET, "/api/me")
 			.authenticated()

@@ -1,0 +1,120 @@
+package org.truce.deconfliction.infrastructure;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.truce.deconfliction.application.Alerts;
+import org.truce.deconfliction.model.Alert;
+import org.truce.deconfliction.model.PlaceKind;
+import org.truce.deconfliction.model.Proximity;
+import org.truce.report.model.EventType;
+import org.truce.store.StoreDialect;
+
+/**
+ * Alerts in SQLite or PostgreSQL. One alert per report and place: a second insert of the
+ * same pair does nothing ({@code ON CONFLICT DO NOTHING}).
+ */
+@Repository
+class JdbcAlerts implements Alerts {
+
+	private static final String COLUMNS = "id, report_id, event_type, incident_start, incident_end, latitude,"
+			+ " longitude, uncertainty_metres, place_id, place_kind, place_name, restricted_side, notified_by, proximity,"
+			+ " distance_metres, threshold_metres, time_straddles, raised_at";
+
+	private final JdbcClient jdbc;
+
+	private final StoreDialect dialect;
+
+	JdbcAlerts(JdbcClient jdbc, StoreDialect dialect) {
+		this.jdbc = jdbc;
+		this.dialect = dialect;
+	}
+
+	@Override
+	public List<Alert> insert(List<Alert> alerts) {
+		List<Alert> out = new ArrayList<>();
+		for (Alert a : alerts) {
+			int n = this.jdbc
+				.sql("INSERT INTO alerts (" + COLUMNS
+						+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+						+ " ON CONFLICT (report_id, place_id) DO NOTHING")
+				.params(this.dialect.uuid(a.id()), this.dialect.uuid(a.reportId()), a.eventType().code(),
+						this.dialect.instant(a.incidentStart()), this.dialect.instant(a.incidentEnd()), a.latitude(),
+						a.longitude(), a.uncertaintyMetres(), this.dialect.uuid(a.placeId()), a.placeKind().code(),
+						a.placeName(), a.restrictedToSide(), a.notifiedBy(), a.proximity().name(), a.distanceMetres(),
+						a.thresholdMetres(), a.timeStraddles(), this.dialect.instant(a.raisedAt()))
+				.update();
+			if (n == 1) {
+				out.add(a);
+			}
+		}
+		return out;
+	}
+
+	@Override
+	public Optional<Alert> byId(UUID id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM alerts WHERE id = ?")
+			.param(this.dialect.uuid(id))
+			.query((rs, n) -> map(rs))
+			.optional();
+	}
+
+	@Override
+	public List<Alert> newest(int limit, boolean unrestricted, String notifiedBy, Set<String> restrictedSides,
+			boolean allRestricted) {
+		List<String> or = new ArrayList<>();
+		List<Object> params = new ArrayList<>();
+		if (unrestricted) {
+			or.add("restricted_side IS NULL");
+		}
+		else if (notifiedBy != null) {
+			or.add("(restricted_side IS NULL AND notified_by = ?)");
+			params.add(notifiedBy);
+		}
+		if (allRestricted) {
+			or.add("restricted_side IS NOT NULL");
+		}
+		else if (!restrictedSides.isEmpty()) {
+			or.add("restricted_side IN (" + String.join(", ", Collections.nCopies(restrictedSides.size(), "?")) + ")");
+			params.addAll(restrictedSides);
+		}
+		if (or.isEmpty()) {
+			return List.of();
+		}
+		params.add(limit);
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM alerts WHERE (" + String.join(" OR ", or) + ") ORDER BY id DESC LIMIT ?")
+			.params(params)
+			.query((rs, n) -> map(rs))
+			.list();
+	}
+
+	@Override
+	public List<Alert> ofReport(UUID reportId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM alerts WHERE report_id = ? ORDER BY distance_metres, id")
+			.param(this.dialect.uuid(reportId))
+			.query((rs, n) -> map(rs))
+			.list();
+	}
+
+	private Alert map(ResultSet rs) throws SQLException {
+		return new Alert(UUID.fromString(rs.getString("id")), UUID.fromString(rs.getString("report_id")),
+				EventType.parse(rs.getString("event_type")).orElseThrow(), this.dialect.instant(rs, "incident_start"),
+				this.dialect.instant(rs, "incident_end"), rs.getDouble("latitude"), rs.getDouble("longitude"),
+				rs.getDouble("uncertainty_metres"), UUID.fromString(rs.getString("place_id")),
+				PlaceKind.ofCode(rs.getString("place_kind")), rs.getString("place_name"),
+				rs.getString("restricted_side"), rs.getString("notified_by"),
+				Proximity.valueOf(rs.getString("proximity")), rs.getDouble("distance_metres"),
+				rs.getDouble("threshold_metres"), rs.getBoolean("time_straddles"),
+				this.dialect.instant(rs, "raised_at"));
+	}
+
+}

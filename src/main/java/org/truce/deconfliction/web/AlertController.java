@@ -1,0 +1,102 @@
+package org.truce.deconfliction.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.truce.deconfliction.application.AlertJson;
+import org.truce.deconfliction.application.AlertReaders;
+import org.truce.deconfliction.application.DeconflictionReader;
+import org.truce.deconfliction.application.ReadingAlerts;
+import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
+import org.truce.shared.RejectedException;
+import org.truce.web.security.SignedIn;
+
+/** Proximity alerts: the list and the live event stream. */
+@RestController
+class AlertController {
+
+	private final ReadingAlerts alerts;
+
+	private final AlertStream stream;
+
+	AlertController(ReadingAlerts alerts, AlertStream stream) {
+		this.alerts = alerts;
+		this.stream = stream;
+	}
+
+	@Operation(
+			summary = "The newest proximity alerts the reader may see (staff, notifiers; declared positions' alerts"
+					+ " to co-chairs and the declaring side)",
+			description = "Newest first. An alert says which violent report came within the alert distance of which"
+					+ " protected place (a notified site, a movement in its window, a declared position), how far,"
+					+ " and whether WITHIN (the whole uncertainty disc, the whole interval) or POSSIBLY_WITHIN. The"
+					+ " report's point is given to monitors and co-chairs only.")
+	@GetMapping(path = "/api/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
+	Map<String, Object> list(@Parameter(description = "At most this many, 1 to 1000 (default 100)") @RequestParam(
+			name = "limit", required = false, defaultValue = "100") String limit) {
+		DeconflictionReader reader = reader();
+		int n = bounded("limit", limit, 1, 1000);
+		List<Map<String, Object>> items = this.alerts.newest(reader, n)
+			.stream()
+			.map(a -> AlertJson.of(a, AlertReaders.seesPoint(reader, a)))
+			.toList();
+		return Map.of("items", items);
+	}
+
+	@Operation(summary = "Live proximity alerts as server-sent events (the readers of GET /api/alerts)",
+			description = "text/event-stream. Each alert the reader may see is an event named 'alert', with the"
+					+ " alert's id as the event id and its JSON (as in GET /api/alerts) as data. A comment is sent on"
+					+ " connecting. The stream ends after timeoutSeconds; reconnect (EventSource does so by itself)"
+					+ " and read GET /api/alerts for what was raised meanwhile.")
+	@GetMapping(path = "/api/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	SseEmitter stream(
+			@Parameter(
+					description = "Seconds before the server ends the stream, 1 to 3600 (default 1800)") @RequestParam(
+							name = "timeoutSeconds", required = false, defaultValue = "1800") String timeoutSeconds)
+			throws IOException {
+		DeconflictionReader reader = reader();
+		long seconds = bounded("timeoutSeconds", timeoutSeconds, 1, 3600);
+		SseEmitter emitter = new SseEmitter(seconds * 1000);
+		this.stream.add(emitter, reader);
+		emitter.send(SseEmitter.event().comment("truce alerts"));
+		return emitter;
+	}
+
+	private DeconflictionReader reader() {
+		SignedIn who = SignedIn.of(SecurityContextHolder.getContext().getAuthentication());
+		if (who == null) {
+			throw new RejectedException(Problem.of(ErrorCode.UNAUTHENTICATED, null));
+		}
+		DeconflictionReader reader = this.alerts.reader(who.userId(), who.grants());
+		if (!AlertReaders.mayList(reader)) {
+			throw new RejectedException(Problem.of(ErrorCode.FORBIDDEN, null));
+		}
+		return reader;
+	}
+
+	private static int bounded(String name, String text, int min, int max) {
+		try {
+			int n = Integer.parseInt(text);
+			if (n >= min && n <= max) {
+				return n;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// refused below
+		}
+		throw new RejectedException(new Problem(ErrorCode.INVALID_QUERY, name,
+				"Query parameter " + name + " must be a whole number from " + min + " to " + max + "."));
+	}
+
+}

@@ -1,0 +1,111 @@
+/*
+ * Live proximity alerts on the map page, for signed-in staff and notifiers (and a side's
+ * own declared positions' alerts for its liaison or co-chair): the newest from
+ * GET /api/alerts, then each new one as it is raised, from the server-sent events of
+ * GET /api/alerts/stream. An alert that carries the report's point is drawn there; every
+ * alert is listed in the alerts box. Loaded after map.js (window.truceMap).
+ */
+(function () {
+	'use strict';
+
+	var READERS = ['monitor', 'co-chair', 'notifier', 'liaison'];
+	var MAX_LISTED = 20;
+
+	function reads(me) {
+		return (me.roles || []).some(function (role) {
+			return READERS.indexOf(String(role).split(':')[0]) >= 0;
+		});
+	}
+
+	function whenMapReady(then) {
+		if (window.truceMap) {
+			then(window.truceMap);
+		}
+		else {
+			window.setTimeout(function () { whenMapReady(then); }, 100);
+		}
+	}
+
+	function text(tag, className, content) {
+		var element = document.createElement(tag);
+		if (className) {
+			element.className = className;
+		}
+		element.textContent = content;
+		return element;
+	}
+
+	function describe(alert) {
+		var proximity = alert.proximity === 'WITHIN' ? 'within' : 'possibly within';
+		return alert.eventType.replace(/_/g, ' ') + ' ' + proximity + ' ' + alert.thresholdMetres + ' m of '
+			+ alert.place.kind.replace('-', ' ') + (alert.place.name ? ' "' + alert.place.name + '"' : '')
+			+ ' (' + alert.distanceMetres + ' m)';
+	}
+
+	function start(map) {
+		var box = document.createElement('section');
+		box.id = 'alerts';
+		box.className = 'alerts';
+		box.setAttribute('aria-live', 'polite');
+		box.appendChild(text('h2', null, 'Live alerts'));
+		var list = document.createElement('ol');
+		list.className = 'alerts-list';
+		box.appendChild(list);
+		var status = text('p', 'alerts-status', 'Connecting…');
+		box.appendChild(status);
+		document.querySelector('main.layout').appendChild(box);
+		var layer = L.featureGroup().addTo(map);
+		var seen = {};
+
+		function show(alert, fresh) {
+			if (seen[alert.id]) {
+				return;
+			}
+			seen[alert.id] = true;
+			var item = text('li', 'alert alert-' + alert.proximity.toLowerCase().replace('_', '-')
+				+ (fresh ? ' alert-fresh' : ''), describe(alert));
+			item.setAttribute('data-alert', alert.id);
+			item.title = 'report ' + alert.report + ', raised ' + alert.raisedAt;
+			if (fresh) {
+				list.insertBefore(item, list.firstChild);
+			}
+			else {
+				list.appendChild(item);
+			}
+			while (list.children.length > MAX_LISTED) {
+				list.removeChild(list.lastChild);
+			}
+			if (alert.where) {
+				L.circleMarker([alert.where.latitude, alert.where.longitude], {
+					radius: 9, color: '#b71c1c', weight: 3, fillOpacity: 0.2, className: 'alert-marker'
+				}).bindTooltip(describe(alert)).addTo(layer);
+			}
+		}
+
+		fetch('/api/alerts?limit=' + MAX_LISTED, { headers: { Accept: 'application/json' } })
+			.then(function (response) { return response.ok ? response.json() : { items: [] }; })
+			.then(function (body) { body.items.forEach(function (a) { show(a, false); }); });
+
+		var source = new EventSource('/api/alerts/stream');
+		source.addEventListener('open', function () {
+			status.textContent = 'Connected: new alerts appear here as they are raised.';
+		});
+		source.addEventListener('alert', function (event) {
+			show(JSON.parse(event.data), true);
+		});
+		source.addEventListener('error', function () {
+			status.textContent = 'Reconnecting…';
+		});
+	}
+
+	document.addEventListener('DOMContentLoaded', function () {
+		fetch('/api/me', { headers: { Accept: 'application/json' } })
+			.then(function (response) { return response.ok ? response.json() : null; })
+			.then(function (me) {
+				if (me && reads(me)) {
+					whenMapReady(start);
+				}
+			})
+			.catch(function () { /* not signed in: no alerts */ });
+	});
+})();
