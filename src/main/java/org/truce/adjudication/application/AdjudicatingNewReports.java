@@ -1,5 +1,6 @@
 package org.truce.adjudication.application;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,11 +12,11 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.truce.incident.application.IncidentsChanged;
 import org.truce.report.application.ReportRecorded;
+import org.truce.shared.BackgroundLoop;
 
 /**
  * Judges each newly recorded report (alone until it joins an incident) and each changed
@@ -25,7 +26,7 @@ import org.truce.report.application.ReportRecorded;
  * run) computes it.
  */
 @Component
-class AdjudicatingNewReports implements SmartLifecycle {
+class AdjudicatingNewReports extends BackgroundLoop {
 
 	private static final Logger log = LoggerFactory.getLogger(AdjudicatingNewReports.class);
 
@@ -34,11 +35,8 @@ class AdjudicatingNewReports implements SmartLifecycle {
 	/** Ids of new reports, and of incidents that changed or are gone. */
 	private final BlockingQueue<UUID> queue = new LinkedBlockingQueue<>(100_000);
 
-	private volatile boolean running;
-
-	private volatile Thread worker;
-
 	AdjudicatingNewReports(AdjudicatingIncidents adjudicating) {
+		super("truce-adjudicate-new", true, Duration.ofSeconds(10));
 		this.adjudicating = adjudicating;
 	}
 
@@ -59,9 +57,10 @@ class AdjudicatingNewReports implements SmartLifecycle {
 		}
 	}
 
-	private void run() {
+	@Override
+	protected void loop() {
 		List<UUID> batch = new ArrayList<>();
-		while (this.running || !this.queue.isEmpty()) {
+		while (isRunning() || !this.queue.isEmpty()) {
 			try {
 				UUID first = this.queue.poll(200, TimeUnit.MILLISECONDS);
 				if (first == null) {
@@ -82,34 +81,6 @@ class AdjudicatingNewReports implements SmartLifecycle {
 				batch.clear();
 			}
 		}
-	}
-
-	@Override
-	public void start() {
-		this.running = true;
-		Thread thread = new Thread(this::run, "truce-adjudicate-new");
-		thread.setDaemon(true);
-		this.worker = thread;
-		thread.start();
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
-		Thread thread = this.worker;
-		if (thread != null) {
-			try {
-				thread.join(10_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
 	}
 
 }

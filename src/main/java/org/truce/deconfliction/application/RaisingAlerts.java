@@ -1,5 +1,6 @@
 package org.truce.deconfliction.application;
 
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,6 +28,7 @@ import org.truce.ledger.model.LedgerEntry;
 import org.truce.report.application.Ids;
 import org.truce.report.application.ReportRecorded;
 import org.truce.report.model.Report;
+import org.truce.shared.BackgroundLoop;
 
 /**
  * Raises proximity alerts the moment a report is recorded. The check itself (an index
@@ -42,7 +43,7 @@ import org.truce.report.model.Report;
  * {@link ReportRecorded}) raise none.
  */
 @Component
-public class RaisingAlerts implements SmartLifecycle {
+public class RaisingAlerts extends BackgroundLoop {
 
 	/** The ledger entry kind of an alert. */
 	public static final String KIND = "alert";
@@ -67,12 +68,9 @@ public class RaisingAlerts implements SmartLifecycle {
 
 	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(100_000);
 
-	private volatile boolean running;
-
-	private volatile Thread worker;
-
 	RaisingAlerts(ProtectedPlacesIndex index, Alerts alerts, Webhooks webhooks, AlertBodies bodies, Ledger ledger,
 			TransactionTemplate tx, ApplicationEventPublisher events, Clock clock) {
+		super("truce-alerts", true, Duration.ofSeconds(10));
 		this.index = index;
 		this.alerts = alerts;
 		this.webhooks = webhooks;
@@ -104,9 +102,10 @@ public class RaisingAlerts implements SmartLifecycle {
 		}
 	}
 
-	private void run() {
+	@Override
+	protected void loop() {
 		List<Pending> batch = new ArrayList<>();
-		while (this.running || !this.queue.isEmpty()) {
+		while (isRunning() || !this.queue.isEmpty()) {
 			try {
 				Pending first = this.queue.poll(200, TimeUnit.MILLISECONDS);
 				if (first == null) {
@@ -185,34 +184,6 @@ public class RaisingAlerts implements SmartLifecycle {
 
 	private record Pending(Report report, List<ProximityMatch> matches, long acceptedNanos) {
 
-	}
-
-	@Override
-	public void start() {
-		this.running = true;
-		Thread thread = new Thread(this::run, "truce-alerts");
-		thread.setDaemon(true);
-		this.worker = thread;
-		thread.start();
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
-		Thread thread = this.worker;
-		if (thread != null) {
-			try {
-				thread.join(10_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.truce.incident.application;
 
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,6 +40,7 @@ import org.truce.report.application.Reports;
 import org.truce.report.model.Report;
 import org.truce.report.model.ReportPage;
 import org.truce.report.model.ReportQuery;
+import org.truce.shared.BackgroundLoop;
 
 /**
  * Puts every stored report into an incident, on a background thread, so that intake never
@@ -59,7 +60,7 @@ import org.truce.report.model.ReportQuery;
  * without an event (imports) are found by polling for reports in no incident.
  */
 @Component
-public class ClusteringNewReports implements SmartLifecycle {
+public class ClusteringNewReports extends BackgroundLoop {
 
 	/** Ledger entry kinds. */
 	public static final String CREATED = "incident-created", GREW = "incident-reports-added", LINKED = "candidate-link";
@@ -102,13 +103,10 @@ public class ClusteringNewReports implements SmartLifecycle {
 	 */
 	private final boolean background;
 
-	private volatile boolean running;
-
-	private volatile Thread worker;
-
 	ClusteringNewReports(Incidents incidents, Reports reports, ClusteringRules rules, Ledger ledger,
 			TransactionTemplate tx, ApplicationEventPublisher events, Clock clock,
 			@Value("${truce.clustering.background:true}") boolean background) {
+		super("truce-cluster-new", true, Duration.ofSeconds(10));
 		this.background = background;
 		this.incidents = incidents;
 		this.reports = reports;
@@ -342,9 +340,15 @@ public class ClusteringNewReports implements SmartLifecycle {
 		return ref != null && ref.status() == ActorRef.ResolutionStatus.RESOLVED ? ref.actorId() : null;
 	}
 
-	private void run() {
+	@Override
+	protected boolean enabled() {
+		return this.background;
+	}
+
+	@Override
+	protected void loop() {
 		long lastSweep = 0;
-		while (this.running) {
+		while (isRunning()) {
 			try {
 				UUID first = this.queue.poll(500, TimeUnit.MILLISECONDS);
 				if (first != null) {
@@ -366,37 +370,6 @@ public class ClusteringNewReports implements SmartLifecycle {
 				log.warn("clustering new reports failed; they will be retried: {}", ex.toString());
 			}
 		}
-	}
-
-	@Override
-	public void start() {
-		if (!this.background) {
-			return;
-		}
-		this.running = true;
-		Thread thread = new Thread(this::run, "truce-cluster-new");
-		thread.setDaemon(true);
-		this.worker = thread;
-		thread.start();
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
-		Thread thread = this.worker;
-		if (thread != null) {
-			try {
-				thread.join(10_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.truce.report.application;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -10,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.truce.ledger.model.LedgerEntry;
+import org.truce.shared.BackgroundLoop;
 
 /**
  * Commits reports from many request threads in shared transactions. One writer thread
@@ -25,7 +26,7 @@ import org.truce.ledger.model.LedgerEntry;
  * cannot fail others.
  */
 @Component
-class GroupCommitter implements SmartLifecycle {
+class GroupCommitter extends BackgroundLoop {
 
 	static final int MAX_BATCH = 500;
 
@@ -35,11 +36,8 @@ class GroupCommitter implements SmartLifecycle {
 
 	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(20_000);
 
-	private volatile Thread writer;
-
-	private volatile boolean running;
-
 	GroupCommitter(RecordingReports reports) {
+		super("truce-group-commit", false, Duration.ofSeconds(30));
 		this.reports = reports;
 	}
 
@@ -57,15 +55,16 @@ class GroupCommitter implements SmartLifecycle {
 			return CompletableFuture.failedFuture(ex);
 		}
 		Pending pending = new Pending(report, entry, new CompletableFuture<>());
-		if (!this.running || !this.queue.offer(pending)) {
+		if (!isRunning() || !this.queue.offer(pending)) {
 			pending.done().completeExceptionally(new StoreBusyException());
 		}
 		return pending.done();
 	}
 
-	private void run() {
+	@Override
+	protected void loop() {
 		List<Pending> batch = new ArrayList<>(MAX_BATCH);
-		while (this.running || !this.queue.isEmpty()) {
+		while (isRunning() || !this.queue.isEmpty()) {
 			try {
 				Pending first = this.queue.poll(200, TimeUnit.MILLISECONDS);
 				if (first == null) {
@@ -103,34 +102,6 @@ class GroupCommitter implements SmartLifecycle {
 				commit(new ArrayList<>(List.of(one)));
 			}
 		}
-	}
-
-	@Override
-	public void start() {
-		this.running = true;
-		Thread thread = new Thread(this::run, "truce-group-commit");
-		thread.setDaemon(false);
-		this.writer = thread;
-		thread.start();
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
-		Thread thread = this.writer;
-		if (thread != null) {
-			try {
-				thread.join(30_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
 	}
 
 	@Override
