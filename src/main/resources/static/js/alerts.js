@@ -99,6 +99,9 @@
 	}
 
 	document.addEventListener('DOMContentLoaded', function () {
+		if (!document.getElementById('signed-in-as')) {
+			return; // nobody is signed in: the public reads no alerts
+		}
 		fetch('/api/me', { headers: { Accept: 'application/json' } })
 			.then(function (response) { return response.ok ? response.json() : null; })
 			.then(function (me) {

@@ -66,7 +66,8 @@ class AgreementDocumentsTest {
 			.anySatisfy(e -> assertThat(e).startsWith("broken.yaml:4:").contains("both as a party and as excluded"))
 			.anySatisfy(e -> assertThat(e).startsWith("broken.yaml:7:").contains("SY99"))
 			.anySatisfy(e -> assertThat(e).startsWith("broken.yaml:11:").contains("unknown event type"))
-			.anySatisfy(e -> assertThat(e).startsWith("broken.yaml:13:").contains("anyone, parties or civilians"))
+			.anySatisfy(e -> assertThat(e).startsWith("broken.yaml:13:")
+				.contains("anyone, parties, civilians or humanitarian"))
 			.anySatisfy(e -> assertThat(e).startsWith("broken.yaml:14:").contains("nowhere"))
 			.anySatisfy(e -> assertThat(e).startsWith("broken.yaml:15:").contains("unknown key 'colour'"));
 	}

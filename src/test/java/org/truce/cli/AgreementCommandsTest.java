@@ -84,7 +84,7 @@ class AgreementCommandsTest {
 			.get()
 			.parse(new StringReader(Files.readString(csv)))
 			.getRecords();
-		int terms = 4;
+		int terms = 5;
 		assertThat(rows).hasSize(8 * terms);
 		assertThat(rows.get(0).toMap()).containsKeys("incident_id", "external_ids", "term_id", "outcome", "reasons");
 		assertThat(rows).allSatisfy(r -> {

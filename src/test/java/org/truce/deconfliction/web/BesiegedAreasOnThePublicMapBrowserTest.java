@@ -1,0 +1,74 @@
+package org.truce.deconfliction.web;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.truce.testing.Http;
+import org.truce.testing.RunningTruce;
+import org.truce.web.RequiresChromium;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A besieged area recorded by a monitor is drawn on the map, as a layer the reader can
+ * switch off, for a reader who is not signed in (population figures are public). Skipped
+ * when Chromium is not installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
+ */
+@ExtendWith(RequiresChromium.class)
+class BesiegedAreasOnThePublicMapBrowserTest {
+
+	private static RunningTruce truce;
+
+	private static Playwright playwright;
+
+	private static Browser browser;
+
+	@BeforeAll
+	static void eastAleppoRecordedAsBesieged() {
+		truce = RunningTruce.sqlite(true);
+		Http.Response created = truce.http("monitor").postJson("/api/besieged-areas", """
+				{"name": "Eastern Aleppo city", "status": "BESIEGED", "population": 275000, "asOf": "2016-09-15",
+				 "sourceNote": "UN OCHA estimate, September 2016",
+				 "area": {"type": "Polygon", "coordinates": [[[37.15, 36.18], [37.22, 36.18], [37.22, 36.24],
+				          [37.15, 36.24], [37.15, 36.18]]]}}""");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		playwright = RequiresChromium.playwright();
+		browser = RequiresChromium.launch(playwright);
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		if (browser != null) {
+			browser.close();
+		}
+		if (playwright != null) {
+			playwright.close();
+		}
+		if (truce != null) {
+			truce.close();
+		}
+	}
+
+	@Test
+	void thePublicSeesTheBesiegedAreaWithItsPopulation() {
+		try (BrowserContext context = browser.newContext()) {
+			Page page = context.newPage();
+			page.navigate(truce.baseUri().resolve("/").toString());
+
+			assertThat(page.locator("#map")).hasAttribute("data-besieged", "1");
+			Locator control = page.locator(".leaflet-control-layers",
+					new Page.LocatorOptions().setHasText("Besieged and hard-to-reach areas"));
+			assertThat(control).hasCount(1);
+			assertThat(control.locator("input:checked")).hasCount(1);
+		}
+	}
+
+}
