@@ -34,15 +34,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the finding names the term that protects aid.
  *
  * <p>
- * Data (/work/shared/data): the places are UCDP GED's (gazetteer/
- * ucdp_ged_syria_locations_2016-2019.csv): Aleppo town 36.201241 N 37.161173 E, Khan al
- * Asal town 36.17135 N 37.03907 E, Kafr Naha village 36.168273 N 36.984502 E, Urum al
- * Kubra town 36.1481 N 36.94775 E. The route is drawn through them from government-held
- * Aleppo to the Red Crescent warehouse at Urum al-Kubra (an approximation: the roads
- * between them are not drawn). The strike: UCDP event 301214 (events/
- * ucdp_ged_syria_2016-2019.csv; source HRW, "Syria: Investigate Attack on UN Aid Convoy";
- * Urum al Kubra town, where_prec 1, 19 September 2016, 21 deaths, Government of Syria
- * against civilians) and Wikipedia's current events of 2016-09-19 (news/
+ * Data (the shared data set, see scenarios/syria-2016/SOURCES.md): the places are UCDP
+ * GED's (gazetteer/ ucdp_ged_syria_locations_2016-2019.csv): Aleppo town 36.201241 N
+ * 37.161173 E, Khan al Asal town 36.17135 N 37.03907 E, Kafr Naha village 36.168273 N
+ * 36.984502 E, Urum al Kubra town 36.1481 N 36.94775 E. The route is drawn through them
+ * from government-held Aleppo to the Red Crescent warehouse at Urum al-Kubra (an
+ * approximation: the roads between them are not drawn). The strike: UCDP event 301214
+ * (events/ ucdp_ged_syria_2016-2019.csv; source HRW, "Syria: Investigate Attack on UN Aid
+ * Convoy"; Urum al Kubra town, where_prec 1, 19 September 2016, 21 deaths, Government of
+ * Syria against civilians) and Wikipedia's current events of 2016-09-19 (news/
  * wikipedia_current_events_syria_2016.csv, wce-031: an air strike hit a convoy of UN OCHA
  * aid trucks near Urum al-Kubra, hours after the Syrian military declared the ceasefire
  * over). The hour, about 19:30 Damascus time (UTC+3), is from contemporary reports of the
