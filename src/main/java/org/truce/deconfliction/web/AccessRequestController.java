@@ -22,6 +22,7 @@ import org.truce.deconfliction.model.AccessRequest;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.web.IfMatch;
 import org.truce.web.security.SignedIn;
 
 /**
@@ -97,7 +98,7 @@ class AccessRequestController {
 	@PostMapping(path = "/api/access-requests/{id}/outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> outcome(@PathVariable String id, @RequestBody RequestingAccess.NewOutcome body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		AccessRequest r = this.access.recordOutcome(uuid(id), body, version(ifMatch), reader());
+		AccessRequest r = this.access.recordOutcome(uuid(id), body, IfMatch.version(ifMatch), reader());
 		return ResponseEntity.created(URI.create("/api/access-requests/" + r.id()))
 			.eTag(r.etag())
 			.body(AccessViews.request(r));
@@ -123,23 +124,6 @@ class AccessRequestController {
 	private static RejectedException notFound(String id) {
 		return new RejectedException(
 				new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/access-requests/" + id)));
-	}
-
-	static Integer version(String ifMatch) {
-		if (ifMatch == null || ifMatch.isBlank()) {
-			return null;
-		}
-		String v = ifMatch.strip();
-		if (v.startsWith("W/")) {
-			v = v.substring(2);
-		}
-		try {
-			return Integer.valueOf(v.replace("\"", ""));
-		}
-		catch (NumberFormatException ex) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "If-Match",
-					"If-Match must be the entity tag of a version, such as \"1\"."));
-		}
 	}
 
 }

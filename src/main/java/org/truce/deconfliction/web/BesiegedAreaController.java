@@ -21,6 +21,7 @@ import org.truce.deconfliction.model.BesiegedArea;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.web.IfMatch;
 import org.truce.web.security.SignedIn;
 
 /**
@@ -75,7 +76,7 @@ class BesiegedAreaController {
 	ResponseEntity<Map<String, Object>> revise(@PathVariable String id,
 			@RequestBody RecordingBesiegedAreas.NewArea body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		BesiegedArea a = this.areas.revise(uuid(id), body, AccessRequestController.version(ifMatch), userId());
+		BesiegedArea a = this.areas.revise(uuid(id), body, IfMatch.version(ifMatch), userId());
 		return ResponseEntity.ok().eTag(a.etag()).body(AccessViews.area(a));
 	}
 

@@ -37,6 +37,7 @@ import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.store.IdempotentRequests;
+import org.truce.web.IfMatch;
 import org.truce.web.security.SignedIn;
 
 @RestController
@@ -226,21 +227,7 @@ class DeterminationController {
 	 * {@code 3}) or the body's version, which must agree when both are sent.
 	 */
 	static int version(String ifMatch, Integer bodyVersion) {
-		Integer header = null;
-		if (ifMatch != null && !ifMatch.isBlank()) {
-			String tag = ifMatch.strip();
-			if (tag.startsWith("W/")) {
-				tag = tag.substring(2);
-			}
-			tag = tag.replace("\"", "");
-			try {
-				header = Integer.valueOf(tag);
-			}
-			catch (NumberFormatException ex) {
-				throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "If-Match",
-						"If-Match must be the ETag of the version read, such as \"3\"."));
-			}
-		}
+		Integer header = IfMatch.version(ifMatch);
 		if (header != null && bodyVersion != null && !header.equals(bodyVersion)) {
 			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "version",
 					"If-Match and the body's version name different versions."));

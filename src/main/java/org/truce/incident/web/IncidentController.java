@@ -28,6 +28,7 @@ import org.truce.incident.model.StoredLink;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.web.IfMatch;
 
 @RestController
 class IncidentController {
@@ -222,19 +223,9 @@ class IncidentController {
 
 	/** The version from If-Match ({@code "3"} or {@code W/"3"}) or else the body. */
 	static int version(String ifMatch, Integer fromBody) {
-		if (ifMatch != null && !ifMatch.isBlank()) {
-			String tag = ifMatch.strip();
-			if (tag.startsWith("W/")) {
-				tag = tag.substring(2);
-			}
-			tag = tag.replace("\"", "");
-			try {
-				return Integer.parseInt(tag);
-			}
-			catch (NumberFormatException ex) {
-				throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "If-Match",
-						"If-Match must be the incident's ETag, such as \"3\"."));
-			}
+		Integer header = IfMatch.version(ifMatch);
+		if (header != null) {
+			return header;
 		}
 		if (fromBody == null) {
 			throw new RejectedException(new Problem(ErrorCode.FIELD_REQUIRED, "version",

@@ -31,6 +31,7 @@ import org.truce.rfi.model.RequestForInformation;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.web.IfMatch;
 import org.truce.web.security.SignedIn;
 
 /** Requests for information: sent by monitors and co-chairs, answered by the party. */
@@ -144,7 +145,7 @@ class RfiController {
 	ResponseEntity<RfiView> answer(@PathVariable String id, @RequestBody NewAnswer body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		UUID uuid = uuid(id, "/api/rfis/" + id);
-		Integer version = body.version() != null ? body.version() : version(ifMatch);
+		Integer version = body.version() != null ? body.version() : IfMatch.version(ifMatch);
 		RequestForInformation answered = this.rfis.answer(uuid, body.answer(), version, reader());
 		return ResponseEntity.ok().eTag(answered.etag()).body(RfiView.of(answered, this.rfis.now()));
 	}
@@ -182,24 +183,6 @@ class RfiController {
 		catch (DateTimeParseException ex) {
 			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "deadline",
 					"Field deadline must be an instant with offset, such as 2016-09-20T12:00:00+03:00."));
-		}
-	}
-
-	private static Integer version(String ifMatch) {
-		if (ifMatch == null || ifMatch.isBlank()) {
-			return null;
-		}
-		String v = ifMatch.strip();
-		if (v.startsWith("W/")) {
-			v = v.substring(2);
-		}
-		v = v.replace("\"", "");
-		try {
-			return Integer.valueOf(v);
-		}
-		catch (NumberFormatException ex) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "If-Match",
-					"If-Match must be the entity tag of a version, such as \"1\"."));
 		}
 	}
 

@@ -1,0 +1,39 @@
+package org.truce.web;
+
+import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
+import org.truce.shared.RejectedException;
+
+/**
+ * The version named by an {@code If-Match} header: every versioned resource's ETag is its
+ * version number in quotes ({@code "3"}); a weak tag ({@code W/"3"}) and a bare number
+ * are read the same.
+ */
+public final class IfMatch {
+
+	private IfMatch() {
+	}
+
+	/**
+	 * @return the version, or null when the header is absent or blank
+	 * @throws RejectedException INVALID_VALUE on the field {@code If-Match} when it names
+	 * no version
+	 */
+	public static Integer version(String ifMatch) {
+		if (ifMatch == null || ifMatch.isBlank()) {
+			return null;
+		}
+		String tag = ifMatch.strip();
+		if (tag.startsWith("W/")) {
+			tag = tag.substring(2);
+		}
+		try {
+			return Integer.valueOf(tag.replace("\"", ""));
+		}
+		catch (NumberFormatException ex) {
+			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "If-Match",
+					"If-Match must be the ETag of the version read, such as \"3\"."));
+		}
+	}
+
+}
