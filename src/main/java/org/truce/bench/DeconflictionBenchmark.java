@@ -17,10 +17,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -44,13 +48,19 @@ import org.truce.report.model.EventType;
  * <ul>
  * <li>intake latency (POST /api/reports to its 201) in both phases;</li>
  * <li>for each report that raises alerts, the time from the report being accepted (the
- * {@code ReportRecorded} announcement, after its commit, before the 201) to its alerts
- * being emitted ({@link AlertsRaised}, after they and their ledger entries are committed,
- * when the event streams send them);</li>
+ * commit that stores it, with its alerts and their ledger entries) to its alerts being
+ * emitted ({@link AlertsRaised}, when the event streams send them);</li>
+ * <li>end to end, for the same reports, the time from the client sending the report to a
+ * second client, subscribed to {@code /api/alerts/stream}, receiving its first alert
+ * (intake, commit and delivery over the network together);</li>
  * <li>the proximity check alone, on one thread, over the same index.</li>
  * </ul>
  */
 public final class DeconflictionBenchmark {
+
+	private static final Pattern REPORT_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+	private static final Pattern ALERT_REPORT = Pattern.compile("\"report\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
 	private final int sites;
 
@@ -106,16 +116,26 @@ public final class DeconflictionBenchmark {
 				seconds(this.warmup));
 		out.flush();
 		emitted.measureFrom = System.nanoTime() + this.warmup.toNanos();
-		Phase loaded = load(base, token, sourceId, this.seed + 1);
-		Thread.sleep(2000);
+		Phase loaded;
+		Samples.Summary endToEnd;
+		try (StreamClient stream = StreamClient.open(base, token)) {
+			loaded = load(base, token, sourceId, this.seed + 1);
+			Thread.sleep(2000);
+			endToEnd = stream.latencies(loaded.sent()).summary();
+		}
 		Samples.Summary alert = emitted.summary();
 		out.printf("    intake latency:  %s%n", loaded.intake().line());
 		out.printf("    responses:       %s%n", loaded.outcomes());
 		out.printf("    reports raising alerts: %d of %d measured (%.0f %%), %d alerts%n", alert.count(),
 				loaded.intake().count(), 100.0 * alert.count() / Math.max(1, loaded.intake().count()),
 				emitted.measuredAlerts.get());
-		out.printf("    accepted -> alert emitted: %s%n", alert.line());
-		out.printf("    intake p99 with places / baseline: %.2f%n", loaded.intake().p99() / baseline.intake().p99());
+		out.printf("    accepted -> alert emitted:              %s%n", alert.line());
+		out.printf("    sent -> alert received on the stream:   %s%n", endToEnd.line());
+		out.printf(Locale.ROOT,
+				"    p99 ratios to the baseline's intake p99: intake with places %.2f,"
+						+ " accepted -> emitted %.3f, sent -> received %.2f%n",
+				loaded.intake().p99() / baseline.intake().p99(), alert.p99() / baseline.intake().p99(),
+				endToEnd.p99() / baseline.intake().p99());
 		out.printf("  goal: accepted -> alert emitted p99 <= 100 ms at %d reports/s: %s%n", this.rate,
 				alert.count() > 0 && alert.p99() <= 100 ? "met" : "missed");
 		out.flush();
@@ -194,6 +214,7 @@ public final class DeconflictionBenchmark {
 		long end = measureFrom + this.duration.toNanos();
 		Samples intake = new Samples();
 		Map<String, Long> outcomes = new TreeMap<>();
+		Map<String, Long> sentAt = new ConcurrentHashMap<>();
 		List<CompletableFuture<?>> pending = new ArrayList<>();
 		ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
 		AtomicLong sent = new AtomicLong();
@@ -211,13 +232,17 @@ public final class DeconflictionBenchmark {
 				.header("Authorization", "Bearer " + token)
 				.POST(HttpRequest.BodyPublishers.ofString(body(sourceId, key, random)))
 				.build();
-			CompletableFuture<?> f = http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((r, ex) -> {
+			CompletableFuture<?> f = http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((r, ex) -> {
 				long t1 = System.nanoTime();
 				String outcome = ex != null ? ex.getClass().getSimpleName() : Integer.toString(r.statusCode());
 				if (t0 >= measureFrom) {
 					synchronized (intake) {
 						intake.add(t1 - t0);
 						outcomes.merge(outcome, 1L, Long::sum);
+					}
+					Matcher id = r == null ? null : REPORT_ID.matcher(r.body());
+					if (id != null && r.statusCode() == 201 && id.find()) {
+						sentAt.put(id.group(1), t0);
 					}
 				}
 				return null;
@@ -235,7 +260,7 @@ public final class DeconflictionBenchmark {
 			CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
 		}
 		synchronized (intake) {
-			return new Phase(intake.summary(), outcomes);
+			return new Phase(intake.summary(), outcomes, sentAt);
 		}
 	}
 
@@ -259,7 +284,84 @@ public final class DeconflictionBenchmark {
 		return d.toNanos() / 1e9;
 	}
 
-	private record Phase(Samples.Summary intake, Map<String, Long> outcomes) {
+	/**
+	 * One phase's figures.
+	 *
+	 * @param sent for each measured report acknowledged with 201, its id and the
+	 * {@link System#nanoTime()} at which it was sent
+	 */
+	private record Phase(Samples.Summary intake, Map<String, Long> outcomes, Map<String, Long> sent) {
+
+	}
+
+	/**
+	 * A client subscribed to the alert stream, as a monitor's page is, noting when the
+	 * first alert about each report arrives.
+	 */
+	private static final class StreamClient implements AutoCloseable {
+
+		private final Map<String, Long> received = new ConcurrentHashMap<>();
+
+		private final Stream<String> lines;
+
+		private StreamClient(Stream<String> lines) {
+			this.lines = lines;
+		}
+
+		static StreamClient open(URI base, String token) throws Exception {
+			HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+			HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/alerts/stream?timeoutSeconds=3600"))
+				.header("Accept", "text/event-stream")
+				.header("Authorization", "Bearer " + token)
+				.GET()
+				.build();
+			CompletableFuture<HttpResponse<Stream<String>>> response = http.sendAsync(request,
+					HttpResponse.BodyHandlers.ofLines());
+			HttpResponse<Stream<String>> r = response.get(30, TimeUnit.SECONDS);
+			if (r.statusCode() != 200) {
+				throw new IllegalStateException("the alert stream answered " + r.statusCode());
+			}
+			StreamClient client = new StreamClient(r.body());
+			Thread reader = new Thread(() -> {
+				try {
+					client.lines.forEach(client::line);
+				}
+				catch (RuntimeException ex) {
+					// The stream is closed at the end of the run.
+				}
+			}, "bench-alert-stream");
+			reader.setDaemon(true);
+			reader.start();
+			return client;
+		}
+
+		private void line(String line) {
+			if (!line.startsWith("data:")) {
+				return;
+			}
+			long now = System.nanoTime();
+			Matcher m = ALERT_REPORT.matcher(line);
+			if (m.find()) {
+				this.received.putIfAbsent(m.group(1), now);
+			}
+		}
+
+		/** For each report sent and alerted about, sent to first alert received. */
+		Samples latencies(Map<String, Long> sent) {
+			Samples out = new Samples();
+			sent.forEach((id, at) -> {
+				Long got = this.received.get(id);
+				if (got != null) {
+					out.add(got - at);
+				}
+			});
+			return out;
+		}
+
+		@Override
+		public void close() {
+			this.lines.close();
+		}
 
 	}
 
@@ -281,7 +383,7 @@ public final class DeconflictionBenchmark {
 			this.alerts.addAndGet(event.alerts().size());
 			for (int i = 0; i < event.alerts().size(); i++) {
 				Alert a = event.alerts().get(i);
-				long accepted = event.acceptedNanos()[i];
+				long accepted = event.acceptedNanos();
 				if (accepted < this.measureFrom) {
 					continue;
 				}

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
-import org.truce.ledger.model.LedgerEntry;
 import org.truce.shared.BackgroundLoop;
 
 /**
@@ -43,18 +42,18 @@ class GroupCommitter extends BackgroundLoop {
 
 	/**
 	 * Queues a report; the future completes once it is durable, or fails. The report's
-	 * ledger entry is encoded here, on the caller's thread, so that the one writer thread
-	 * only stores.
+	 * ledger entry and what is recorded with it are worked out here, on the caller's
+	 * thread, so that the one writer thread only stores.
 	 */
 	CompletableFuture<Reports.Appended> submit(Reports.NewReport report) {
-		LedgerEntry.Encoded entry;
+		RecordingReports.Prepared prepared;
 		try {
-			entry = this.reports.entry(report.report()).encode();
+			prepared = this.reports.prepare(report.report());
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
-		Pending pending = new Pending(report, entry, new CompletableFuture<>());
+		Pending pending = new Pending(report, prepared, new CompletableFuture<>());
 		if (!isRunning() || !this.queue.offer(pending)) {
 			pending.done().completeExceptionally(new StoreBusyException());
 		}
@@ -87,15 +86,23 @@ class GroupCommitter extends BackgroundLoop {
 	private void commit(List<Pending> batch) {
 		try {
 			List<Reports.Appended> results = this.reports.append(batch.stream().map(Pending::report).toList(),
-					batch.stream().map(Pending::entry).toList());
+					batch.stream().map(Pending::prepared).toList());
 			for (int i = 0; i < batch.size(); i++) {
 				batch.get(i).done().complete(results.get(i));
 			}
 		}
 		catch (RuntimeException ex) {
 			if (batch.size() == 1) {
+				Pending one = batch.get(0);
+				if (one.prepared().hasExtras()) {
+					// What follows from a report never stops it being stored.
+					log.warn("report {} could not be stored with what is recorded with it ({}); storing it alone",
+							one.report().report().id(), ex.toString());
+					commit(new ArrayList<>(List.of(new Pending(one.report(), one.prepared().alone(), one.done()))));
+					return;
+				}
 				log.warn("report could not be stored: {}", ex.toString());
-				batch.get(0).done().completeExceptionally(ex);
+				one.done().completeExceptionally(ex);
 				return;
 			}
 			for (Pending one : batch) {
@@ -111,7 +118,7 @@ class GroupCommitter extends BackgroundLoop {
 		return Integer.MAX_VALUE - 2048;
 	}
 
-	private record Pending(Reports.NewReport report, LedgerEntry.Encoded entry,
+	private record Pending(Reports.NewReport report, RecordingReports.Prepared prepared,
 			CompletableFuture<Reports.Appended> done) {
 
 	}

@@ -4,11 +4,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.model.LedgerEntry;
@@ -31,6 +38,8 @@ public class RecordingReports {
 	/** The group of a report's entry that commits to everything else. */
 	public static final String EVENT = "event";
 
+	private static final Logger log = LoggerFactory.getLogger(RecordingReports.class);
+
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
 
@@ -44,38 +53,114 @@ public class RecordingReports {
 
 	private final Imports imports;
 
-	public RecordingReports(Reports reports, Imports imports, Ledger ledger, TransactionTemplate tx) {
+	private final ObjectProvider<RecordedWithReports<?>> partsProvider;
+
+	/**
+	 * The beans of {@link #partsProvider}, looked up at first use (no cycle at start).
+	 */
+	private volatile List<RecordedWithReports<?>> parts;
+
+	public RecordingReports(Reports reports, Imports imports, Ledger ledger, TransactionTemplate tx,
+			ObjectProvider<RecordedWithReports<?>> parts) {
 		this.reports = reports;
 		this.imports = imports;
 		this.ledger = ledger;
 		this.tx = tx;
-	}
-
-	/** Appends the reports not yet stored and a ledger entry for each, atomically. */
-	public List<Reports.Appended> append(List<Reports.NewReport> batch) {
-		return append(batch, null);
+		this.partsProvider = parts;
 	}
 
 	/**
-	 * Appends the reports not yet stored and a ledger entry for each, atomically, with
-	 * entries encoded beforehand.
-	 * @param encoded for each report of {@code batch}, at the same position,
-	 * {@code entry(report).encode()}, or null to encode here
+	 * Appends the reports not yet stored, a ledger entry for each and what other parts
+	 * record with them ({@link RecordedWithReports}), atomically.
 	 */
-	List<Reports.Appended> append(List<Reports.NewReport> batch, List<LedgerEntry.Encoded> encoded) {
+	public List<Reports.Appended> append(List<Reports.NewReport> batch) {
+		return append(batch, batch.stream().map(n -> prepare(n.report())).toList());
+	}
+
+	/**
+	 * A report's ledger entry, encoded, and what every {@link RecordedWithReports} will
+	 * store with it: the work done before its transaction, so that the transaction only
+	 * stores. What follows from a report never stops it being stored: a part that fails
+	 * to prepare is logged and records nothing for it.
+	 */
+	Prepared prepare(Report report) {
+		LedgerEntry.Encoded entry = entry(report).encode();
+		List<RecordedWithReports<?>> parts = parts();
+		List<Object> extras = new ArrayList<>(parts.size());
+		for (RecordedWithReports<?> part : parts) {
+			Object extra = null;
+			try {
+				extra = part.prepare(report);
+			}
+			catch (RuntimeException ex) {
+				log.warn("{} failed to prepare for report {}: {}", part.getClass().getSimpleName(), report.id(),
+						ex.toString());
+			}
+			extras.add(extra);
+		}
+		return new Prepared(entry, extras);
+	}
+
+	/**
+	 * Appends the reports not yet stored, a ledger entry for each and what other parts
+	 * record with them, atomically, from what was prepared beforehand.
+	 * @param prepared for each report of {@code batch}, at the same position,
+	 * {@code prepare(report)}
+	 */
+	List<Reports.Appended> append(List<Reports.NewReport> batch, List<Prepared> prepared) {
+		List<RecordedWithReports<?>> parts = parts();
 		return this.tx.execute(status -> {
 			List<Reports.Appended> appended = this.reports.append(batch);
 			List<LedgerEntry.Encoded> entries = new ArrayList<>();
+			List<List<Object>> extras = new ArrayList<>();
+			parts.forEach(part -> extras.add(new ArrayList<>()));
 			for (int i = 0; i < appended.size(); i++) {
 				Reports.Appended a = appended.get(i);
-				if (a.created()) {
-					boolean prepared = encoded != null && encoded.get(i) != null && a.report() == batch.get(i).report();
-					entries.add(prepared ? encoded.get(i) : entry(a.report()).encode());
+				if (!a.created()) {
+					continue;
+				}
+				// The report stored is the one prepared unless it was stored before.
+				Prepared p = a.report() == batch.get(i).report() ? prepared.get(i) : prepare(a.report());
+				entries.add(p.entry());
+				for (int k = 0; k < parts.size(); k++) {
+					Object extra = k < p.extras().size() ? p.extras().get(k) : null;
+					if (extra != null) {
+						extras.get(k).add(extra);
+					}
 				}
 			}
 			this.ledger.appendEncoded(entries);
+			for (int k = 0; k < parts.size(); k++) {
+				store(parts.get(k), extras.get(k));
+			}
 			return appended;
 		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private static <T> void store(RecordedWithReports<T> part, List<Object> prepared) {
+		if (prepared.isEmpty()) {
+			return;
+		}
+		Runnable after = part.store((List<T>) prepared);
+		if (after != null) {
+			// After the outermost commit: a caller may have opened the transaction.
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					after.run();
+				}
+			});
+		}
+	}
+
+	private List<RecordedWithReports<?>> parts() {
+		List<RecordedWithReports<?>> p = this.parts;
+		if (p == null) {
+			p = this.partsProvider.orderedStream().toList();
+			this.parts = p;
+		}
+		return p;
 	}
 
 	/**
@@ -110,6 +195,26 @@ public class RecordingReports {
 		Object location = event.remove("where");
 		return LedgerEntry.committing("report", report.id().toString(),
 				Map.of(EVENT, event, LOCATION, location, SOURCE, source));
+	}
+
+	/**
+	 * What was worked out for one report before its transaction.
+	 *
+	 * @param entry its ledger entry, encoded
+	 * @param extras for each {@link RecordedWithReports}, in their order, what it
+	 * prepared (null: nothing)
+	 */
+	record Prepared(LedgerEntry.Encoded entry, List<Object> extras) {
+
+		/** The same report with nothing else to record. */
+		Prepared alone() {
+			return new Prepared(this.entry, List.of());
+		}
+
+		boolean hasExtras() {
+			return this.extras.stream().anyMatch(Objects::nonNull);
+		}
+
 	}
 
 }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.application.Actors;
 import org.truce.actor.model.Actor;
-import org.truce.ledger.model.LedgerEntry;
 import org.truce.report.model.Reliability;
 import org.truce.report.model.Report;
 import org.truce.report.model.ReportDraft;
@@ -47,10 +46,15 @@ class SubmittingToASourceAddedLaterTest {
 
 	@BeforeEach
 	void start() {
-		this.committer = new GroupCommitter(new RecordingReports(this.reports, null, null, null) {
+		this.committer = new GroupCommitter(new RecordingReports(this.reports, null, null, null, null) {
 
 			@Override
-			List<Reports.Appended> append(List<Reports.NewReport> batch, List<LedgerEntry.Encoded> encoded) {
+			Prepared prepare(Report report) {
+				return new Prepared(null, List.of());
+			}
+
+			@Override
+			List<Reports.Appended> append(List<Reports.NewReport> batch, List<Prepared> prepared) {
 				return SubmittingToASourceAddedLaterTest.this.reports.append(batch);
 			}
 

@@ -1,0 +1,12 @@
+package org.truce.deconfliction.application;
+
+import org.truce.testing.RunningTruce;
+
+class PostgresAlertsAreRecordedWithTheirReportsTest extends AlertsAreRecordedWithTheirReportsContract {
+
+	@Override
+	RunningTruce start() {
+		return RunningTruce.postgres(true);
+	}
+
+}
