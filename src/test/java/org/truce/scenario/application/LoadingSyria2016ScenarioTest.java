@@ -1,6 +1,7 @@
 package org.truce.scenario.application;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.ActorRef;
 import org.truce.actor.model.ActorType;
+import org.truce.deconfliction.application.Alerts;
+import org.truce.deconfliction.application.ProtectedPlaces;
+import org.truce.deconfliction.model.Alert;
+import org.truce.deconfliction.model.Notification;
+import org.truce.deconfliction.model.Proximity;
 import org.truce.ledger.application.Ledger;
 import org.truce.report.application.ImportProgress;
 import org.truce.report.application.Publications;
@@ -26,6 +32,7 @@ import org.truce.report.model.Report;
 import org.truce.report.model.ReportQuery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * What {@code truce demo} loads before it serves: the Syria 2016 scenario from the
@@ -52,14 +59,16 @@ class LoadingSyria2016ScenarioTest {
 	}
 
 	@Test
-	void actorsThenSourcesThenEventsThenGeographyThenAgreementsAreLoaded() {
-		assertThat(firstSummary).hasSize(5);
+	void actorsThenSourcesThenNotificationsThenEventsThenGeographyThenAgreementsAreLoaded() {
+		assertThat(firstSummary).hasSize(6);
 		assertThat(firstSummary.get(0)).isEqualTo("Actors: 80 registered from actors.yaml.");
 		assertThat(firstSummary.get(1)).isEqualTo("Sources: ucdp-ged, wikipedia-current-events registered.");
-		assertThat(firstSummary.get(2)).startsWith(
+		assertThat(firstSummary.get(2))
+			.isEqualTo("Humanitarian notifications: 1 registered, 0 already present, from humanitarian.yaml.");
+		assertThat(firstSummary.get(3)).startsWith(
 				"Events: events/ucdp_ged_syria_2016.csv: 6170 rows read, 6170 imported, 0 already present, 0 rejected");
-		assertThat(firstSummary.get(3)).isEqualTo("Geography: 763 boundaries and 2928 gazetteer places.");
-		assertThat(firstSummary.get(4)).startsWith("Agreements: 64 control areas, 3 agreements; findings: ")
+		assertThat(firstSummary.get(4)).isEqualTo("Geography: 763 boundaries and 2928 gazetteer places.");
+		assertThat(firstSummary.get(5)).startsWith("Agreements: 64 control areas, 3 agreements; findings: ")
 			.contains("syria-coh-2016-02 {VIOLATION=");
 		assertThat(context.getBean(Sources.class).byId("ucdp-ged")).isPresent();
 		assertThat(context.getBean(Reports.class).count()).isEqualTo(6170);
@@ -67,7 +76,7 @@ class LoadingSyria2016ScenarioTest {
 
 	@Test
 	void theUcdpEventsArePublishedOnceForThePublicEachWithItsLedgerEntry() {
-		assertThat(firstSummary.get(2)).endsWith(" 6170 published.");
+		assertThat(firstSummary.get(3)).endsWith(" 6170 published.");
 		assertThat(context.getBean(Publications.class).count()).isEqualTo(6170);
 		Ledger ledger = context.getBean(Ledger.class);
 		long publications = ledger.entries(0, ledger.size())
@@ -99,15 +108,38 @@ class LoadingSyria2016ScenarioTest {
 	}
 
 	@Test
+	void theConvoyStruckAtUrumAlKubraIsNotifiedAndItsUcdpEventRaisesAnAlertOnImport() {
+		Notification convoy = context.getBean(ProtectedPlaces.class)
+			.notifications()
+			.stream()
+			.filter(n -> n.name().startsWith("UN/SARC convoy to Urum al-Kubra"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(convoy.parties()).containsExactlyInAnyOrder("syria-government", "russia");
+		assertThat(convoy.from()).isEqualTo(Instant.parse("2016-09-19T05:00:00Z"));
+		Report strike = context.getBean(Reports.class)
+			.find(ReportQuery.all(ReportQuery.MAX_LIMIT))
+			.reports()
+			.stream()
+			.filter(r -> "301214".equals(r.externalId()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(context.getBean(Alerts.class).ofReport(strike.id())).extracting(Alert::placeId, Alert::proximity)
+			.containsExactly(tuple(convoy.id(), Proximity.POSSIBLY_WITHIN));
+	}
+
+	@Test
 	void loadingAgainSkipsTheEventsFileAlreadyImported() {
 		List<String> again = context.getBean(LoadingScenario.class).load(Scenario.SYRIA_2016, ImportProgress.NONE);
 		long ledgerSize = context.getBean(Ledger.class).size();
-		assertThat(again.get(2)).startsWith("Events: events/ucdp_ged_syria_2016.csv was already imported on ")
+		assertThat(again.get(3)).startsWith("Events: events/ucdp_ged_syria_2016.csv was already imported on ")
 			.endsWith("(6170 reports); skipped.");
 		assertThat(context.getBean(Publications.class).count()).isEqualTo(6170);
 		assertThat(context.getBean(Ledger.class).size()).as("no publication twice").isEqualTo(ledgerSize);
 		assertThat(context.getBean(Reports.class).count()).isEqualTo(6170);
 		assertThat(context.getBean(ActorDirectory.class).registry().all()).hasSize(80);
+		assertThat(again.get(2))
+			.isEqualTo("Humanitarian notifications: 0 registered, 1 already present, from humanitarian.yaml.");
 	}
 
 	@Test
@@ -115,9 +147,9 @@ class LoadingSyria2016ScenarioTest {
 		List<String> summary = context.getBean(LoadingScenario.class)
 			.load(new Scenario("nowhere", "classpath:scenarios/does-not-exist/"), ImportProgress.NONE);
 		assertThat(summary.get(0)).isEqualTo("Actors: the scenario has no actors.yaml.");
-		assertThat(summary.get(2)).isEqualTo("Events: the scenario has no events/ucdp_ged_syria_2016.csv.");
-		assertThat(summary.get(3)).isEqualTo("Geography: the scenario has no boundaries/syr_admin1_ocha_cod.geojson.");
-		assertThat(summary.get(4)).isEqualTo("Agreements: none in the scenario.");
+		assertThat(summary.get(3)).isEqualTo("Events: the scenario has no events/ucdp_ged_syria_2016.csv.");
+		assertThat(summary.get(4)).isEqualTo("Geography: the scenario has no boundaries/syr_admin1_ocha_cod.geojson.");
+		assertThat(summary.get(5)).isEqualTo("Agreements: none in the scenario.");
 	}
 
 }
