@@ -20,7 +20,9 @@ import org.truce.store.StoreDialect;
 
 /**
  * Alerts in SQLite or PostgreSQL. One alert per report and place: a second insert of the
- * same pair does nothing ({@code ON CONFLICT DO NOTHING}).
+ * same pair does nothing ({@code ON CONFLICT DO NOTHING}). On PostgreSQL the other
+ * instances sharing the database are told of the alerts stored, at the commit
+ * ({@link PostgresAlertRelay}).
  */
 @Repository
 class JdbcAlerts implements Alerts {
@@ -33,9 +35,12 @@ class JdbcAlerts implements Alerts {
 
 	private final StoreDialect dialect;
 
-	JdbcAlerts(JdbcClient jdbc, StoreDialect dialect) {
+	private final PostgresAlertRelay relay;
+
+	JdbcAlerts(JdbcClient jdbc, StoreDialect dialect, PostgresAlertRelay relay) {
 		this.jdbc = jdbc;
 		this.dialect = dialect;
+		this.relay = relay;
 	}
 
 	@Override
@@ -56,6 +61,7 @@ class JdbcAlerts implements Alerts {
 				out.add(a);
 			}
 		}
+		this.relay.announce(this.jdbc, out);
 		return out;
 	}
 

@@ -7,7 +7,7 @@ class PostgresAlertsAndWebhooksContractTest extends AlertsAndWebhooksContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.postgres(false);
+		return RunningTruce.postgres(false, QUIET_SENDER);
 	}
 
 }

@@ -7,7 +7,7 @@ class SqliteAlertsAndWebhooksContractTest extends AlertsAndWebhooksContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.sqlite(false);
+		return RunningTruce.sqlite(false, QUIET_SENDER);
 	}
 
 }
