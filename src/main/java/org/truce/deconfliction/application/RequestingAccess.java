@@ -23,8 +23,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import org.locationtech.jts.geom.LineString;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.truce.access.application.Readers;
@@ -49,7 +48,7 @@ import org.truce.shared.RejectedException;
  * Humanitarian access requests: a notifier requests access, each party concerned decides
  * once through its liaison, and the notifier or a monitor records the outcome once. A
  * blocked outcome becomes an AID_OBSTRUCTION report attributed to whoever blocked it
- * ({@link AccessIncidentReports}), linked to the request.
+ * ({@link AccessIncidentReports}), linked to the request, in the outcome's transaction.
  *
  * <p>
  * Every change is a ledger entry, appended in the change's transaction. The ledger's
@@ -279,11 +278,13 @@ public class RequestingAccess {
 	}
 
 	/**
-	 * Records the outcome (notifiers and monitors). A BLOCKED outcome is then reported as
-	 * an aid-obstruction and the report linked to the request.
+	 * Records the outcome (notifiers and monitors). A BLOCKED outcome is reported as an
+	 * aid-obstruction and the report linked to the request, in the outcome's transaction:
+	 * the outcome, the report and their ledger entries are committed together or not at
+	 * all.
 	 * @param expectedVersion the version read, or null for the current one
 	 * @throws RejectedException NOT_FOUND, field problems, ACCESS_OUTCOME_RECORDED,
-	 * STALE_VERSION
+	 * STALE_VERSION; STORE_UNAVAILABLE when the store failed, and nothing was recorded
 	 */
 	public AccessRequest recordOutcome(UUID id, NewOutcome in, Integer expectedVersion, AccessReader by) {
 		if (!(by.notifier() || by.staff())) {
@@ -342,14 +343,26 @@ public class RequestingAccess {
 		AccessOutcome outcome = new AccessOutcome(kind, share, note, blockedBy, blockedAt, reason,
 				at == null ? r.from() : at.truncatedTo(ChronoUnit.MILLIS), by.userId(), now);
 		int version = expectedVersion == null ? r.version() : expectedVersion;
-		AccessRequest recorded = this.tx.execute(status -> {
-			if (!this.store.recordOutcome(id, version, outcome)) {
-				return null;
-			}
-			AccessRequest stored = this.store.byId(id).orElseThrow();
-			this.ledger.append(List.of(outcomeEntry(stored)));
-			return stored;
-		});
+		AccessRequest recorded;
+		try {
+			recorded = this.tx.execute(status -> {
+				if (!this.store.recordOutcome(id, version, outcome)) {
+					return null;
+				}
+				AccessRequest stored = this.store.byId(id).orElseThrow();
+				this.ledger.append(List.of(outcomeEntry(stored)));
+				if (outcome.kind() == AccessOutcomeKind.BLOCKED) {
+					reportObstruction(stored);
+					stored = this.store.byId(id).orElseThrow();
+				}
+				return stored;
+			});
+		}
+		catch (DataAccessException ex) {
+			log.warn("The outcome of access request {} was not recorded: {}", id, ex.toString());
+			throw new RejectedException(new Problem(ErrorCode.STORE_UNAVAILABLE, null,
+					"The store did not record the outcome; nothing was recorded. Retry."));
+		}
 		if (recorded == null) {
 			AccessRequest current = this.store.byId(id).orElseThrow(() -> notFound(id));
 			if (current.outcome() != null) {
@@ -359,49 +372,22 @@ public class RequestingAccess {
 			throw new RejectedException(
 					new Problem(ErrorCode.STALE_VERSION, "version", ErrorCode.STALE_VERSION.format(version)));
 		}
-		if (kind == AccessOutcomeKind.BLOCKED) {
-			return reportObstruction(recorded).orElse(recorded);
-		}
 		return recorded;
 	}
 
 	/**
-	 * Reports every blocked request whose aid-obstruction report is not linked yet (one
-	 * whose report failed to be stored when its outcome was recorded). Runs when the
-	 * application is ready.
-	 * @return how many were reported
+	 * Stores the aid-obstruction report of a blocked request and links it, each with its
+	 * ledger entry, in the transaction of the outcome.
 	 */
-	@EventListener(ApplicationReadyEvent.class)
-	public int reportPending() {
-		int done = 0;
-		for (AccessRequest r : this.store.blockedWithoutReport()) {
-			if (reportObstruction(r).isPresent()) {
-				done++;
-			}
+	private void reportObstruction(AccessRequest blocked) {
+		UUID report = this.reports.obstruction(blocked).id();
+		if (!this.store.linkObstructionReport(blocked.id(), report)) {
+			throw new IllegalStateException("access request " + blocked.id() + " is linked to a report already");
 		}
-		return done;
-	}
-
-	private Optional<AccessRequest> reportObstruction(AccessRequest blocked) {
-		UUID report;
-		try {
-			report = this.reports.obstruction(blocked);
-		}
-		catch (RuntimeException ex) {
-			// The outcome stands; reportPending() retries under the same idempotency key.
-			log.warn("The aid-obstruction report of access request {} could not be stored yet: {}", blocked.id(),
-					ex.toString());
-			return Optional.empty();
-		}
-		return Optional.ofNullable(this.tx.execute(status -> {
-			if (this.store.linkObstructionReport(blocked.id(), report)) {
-				Map<String, Object> body = new LinkedHashMap<>();
-				body.put("report", report.toString());
-				body.put("blockedBy", blocked.outcome().blockedBy());
-				this.ledger.append(List.of(new LedgerEntry(OBSTRUCTION_REPORTED, blocked.id().toString(), body)));
-			}
-			return this.store.byId(blocked.id()).orElseThrow();
-		}));
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("report", report.toString());
+		body.put("blockedBy", blocked.outcome().blockedBy());
+		this.ledger.append(List.of(new LedgerEntry(OBSTRUCTION_REPORTED, blocked.id().toString(), body)));
 	}
 
 	/** One request, if the reader may read it. */

@@ -145,15 +145,6 @@ class JdbcAccessRequests implements AccessRequests {
 			.update() == 1;
 	}
 
-	@Override
-	public List<AccessRequest> blockedWithoutReport() {
-		return withParties(this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM access_requests t WHERE t.outcome = 'BLOCKED'"
-					+ " AND t.obstruction_report_id IS NULL ORDER BY t.outcome_recorded_at, t.id")
-			.query((rs, n) -> map(rs))
-			.list());
-	}
-
 	/** The requests with their parties' rows filled in (read in one query). */
 	private List<AccessRequest> withParties(List<AccessRequest> requests) {
 		if (requests.isEmpty()) {

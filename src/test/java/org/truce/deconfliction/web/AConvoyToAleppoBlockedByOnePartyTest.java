@@ -3,6 +3,7 @@ package org.truce.deconfliction.web;
 import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.ApplicationEventMulticaster;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
@@ -18,6 +22,7 @@ import org.truce.agreement.application.AgreementCatalogue;
 import org.truce.deconfliction.application.RequestingAccess;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.application.LedgerStore;
+import org.truce.report.application.ReportRecorded;
 import org.truce.testing.Http;
 import org.truce.testing.IncidentFixture;
 import org.truce.testing.RunningTruce;
@@ -56,6 +61,8 @@ class AConvoyToAleppoBlockedByOnePartyTest {
 
 	private Http monitor;
 
+	private final List<UUID> announced = new CopyOnWriteArrayList<>();
+
 	@BeforeAll
 	void start() throws Exception {
 		this.truce = RunningTruce.sqlite(true);
@@ -71,6 +78,12 @@ class AConvoyToAleppoBlockedByOnePartyTest {
 		this.government = this.truce.http("liaison:syria-government");
 		this.opposition = this.truce.http("liaison:fsa");
 		this.monitor = this.truce.http("monitor");
+		ApplicationListener<PayloadApplicationEvent<?>> listener = e -> {
+			if (e.getPayload() instanceof ReportRecorded recorded) {
+				this.announced.add(recorded.report().id());
+			}
+		};
+		this.truce.bean(ApplicationEventMulticaster.class).addApplicationListener(listener);
 	}
 
 	static void registerParties(RunningTruce truce) {
@@ -145,9 +158,58 @@ class AConvoyToAleppoBlockedByOnePartyTest {
 			.stream()
 			.map(LedgerStore.StoredEntry::kind)
 			.toList();
-		assertThat(kinds).contains(RequestingAccess.REQUESTED, RequestingAccess.OUTCOME,
-				RequestingAccess.OBSTRUCTION_REPORTED);
+		assertThat(kinds).contains(RequestingAccess.REQUESTED)
+			.as("the outcome, its report and the link, in one transaction")
+			.containsSubsequence(RequestingAccess.OUTCOME, "report", RequestingAccess.OBSTRUCTION_REPORTED);
+		assertThat(this.announced).as("announced once committed, for adjudication and clustering")
+			.contains(UUID.fromString(reportId));
 		assertThat(kinds.stream().filter(RequestingAccess.DECIDED::equals)).hasSize(2);
+	}
+
+	@Test
+	void whenItsReportCannotBeStoredABlockedOutcomeIsNotRecordedEither() {
+		String id = this.notifier.postJson("/api/access-requests", CONVOY).json().get("id").asString();
+		String blocked = """
+				{"outcome": "BLOCKED", "blockedBy": "syria-government", "reason": "Turned back at the checkpoint.",
+				 "at": "2016-09-15T10:30:00+03:00"}""";
+		Ledger ledger = this.truce.bean(Ledger.class);
+		long ledgerBefore = ledger.size();
+		this.announced.clear();
+		// The store refuses every report of the access source, as a full disk or a broken
+		// constraint would.
+		this.truce.jdbc()
+			.sql("CREATE TRIGGER refuse_access_reports BEFORE INSERT ON reports WHEN NEW.source_id = 'truce-access'"
+					+ " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+			.update();
+		Http.Response refused;
+		try {
+			refused = this.notifier.postJson("/api/access-requests/" + id + "/outcome", blocked);
+		}
+		finally {
+			this.truce.jdbc().sql("DROP TRIGGER refuse_access_reports").update();
+		}
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+		assertThat(refused.code()).isEqualTo("STORE_UNAVAILABLE");
+		JsonNode unchanged = this.notifier.get("/api/access-requests/" + id).json();
+		assertThat(unchanged.get("state").asString()).isEqualTo("PENDING");
+		assertThat(unchanged.hasNonNull("outcome")).isFalse();
+		assertThat(unchanged.hasNonNull("obstructionReport")).isFalse();
+		assertThat(unchanged.get("version").asInt()).isEqualTo(1);
+		assertThat(ledger.size()).as("no ledger entry of the outcome either").isEqualTo(ledgerBefore);
+		assertThat(this.truce.jdbc()
+			.sql("SELECT count(*) FROM reports WHERE external_id = ?")
+			.param("access-request:" + id)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.announced).isEmpty();
+
+		Http.Response retried = this.notifier.postJson("/api/access-requests/" + id + "/outcome", blocked);
+		assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+		assertThat(retried.json().hasNonNull("obstructionReport")).isTrue();
+		assertThat(ledger.entries(ledgerBefore, ledger.size()).stream().map(LedgerStore.StoredEntry::kind))
+			.containsExactly(RequestingAccess.OUTCOME, "report", RequestingAccess.OBSTRUCTION_REPORTED);
+		assertThat(this.announced).containsExactly(UUID.fromString(retried.json().get("obstructionReport").asString()));
 	}
 
 	@Test
