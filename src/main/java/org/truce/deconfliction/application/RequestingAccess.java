@@ -38,8 +38,11 @@ import org.truce.deconfliction.model.AccessOutcome;
 import org.truce.deconfliction.model.AccessOutcomeKind;
 import org.truce.deconfliction.model.AccessRequest;
 import org.truce.deconfliction.model.AccessVerdict;
+import org.truce.deconfliction.model.GeoJsonShape;
 import org.truce.ledger.application.Ledger;
+import org.truce.ledger.model.CanonicalJson;
 import org.truce.ledger.model.LedgerEntry;
+import org.truce.rfi.model.SaltedCommitment;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
@@ -52,15 +55,17 @@ import org.truce.shared.RejectedException;
  *
  * <p>
  * Every change is a ledger entry, appended in the change's transaction. The ledger's
- * bodies are readable by everyone, while a convoy's route and cargo are for the staff and
- * the parties: the entries carry the route, destination and cargo only as a SHA-256
- * digest ({@code contentDigest}, over the canonical text {@link #content}), and reasons
- * and conditions only as digests too.
+ * bodies are readable by everyone, while a convoy's route and cargo, and a party's
+ * reasons, are for the staff and the parties: the entries carry them only as salted
+ * commitments ({@link SaltedCommitment}: SHA-256(salt + "." + canonical JSON), over
+ * {@link #content} and {@link #decisionContent}), so that a short text cannot be found by
+ * hashing guesses. The salt is kept with the request or decision and shown to its
+ * readers, who can check the entry.
  * <ul>
  * <li>{@code access-requested}: {@code {parties, from, to, peopleInNeed, requestedBy,
- * requestedAt, contentDigest}}</li>
+ * requestedAt, contentCommitment}}</li>
  * <li>{@code access-decided}: {@code {party, verdict, decidedBy, decidedAt,
- * reasonsDigest, version}}</li>
+ * reasonsCommitment, version}}</li>
  * <li>{@code access-outcome-recorded}: {@code {outcome, at, recordedBy, recordedAt,
  * blockedBy?, deliveredShare?, version}}</li>
  * <li>{@code access-obstruction-reported}: {@code {report, blockedBy}}</li>
@@ -197,7 +202,7 @@ public class RequestingAccess {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		AccessRequest r = new AccessRequest(UUID.randomUUID(), route, destination, cargo, in.peopleInNeed(),
 				parties.stream().map(AccessDecision::pending).toList(), from.truncatedTo(ChronoUnit.MILLIS),
-				to.truncatedTo(ChronoUnit.MILLIS), by.userId(), now, null, null, 1);
+				to.truncatedTo(ChronoUnit.MILLIS), by.userId(), now, SaltedCommitment.newSalt(), null, null, 1);
 		this.tx.executeWithoutResult(status -> {
 			this.store.insert(r);
 			this.ledger.append(List.of(requestedEntry(r)));
@@ -256,8 +261,8 @@ public class RequestingAccess {
 		if (!problems.isEmpty()) {
 			throw new RejectedException(problems);
 		}
-		AccessDecision decision = new AccessDecision(party, verdict, reasons, conditions, liaison.userId(),
-				this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
+		AccessDecision decision = new AccessDecision(party, verdict, reasons, conditions, SaltedCommitment.newSalt(),
+				liaison.userId(), this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		AccessRequest decided = this.tx.execute(status -> {
 			if (!this.store.decide(id, decision)) {
 				return null;
@@ -452,24 +457,56 @@ public class RequestingAccess {
 	}
 
 	/**
-	 * The canonical text of a request's route, destination and cargo, whose SHA-256 the
-	 * ledger holds: one line each, the route as WGS84 "lon lat" pairs.
+	 * What the {@code access-requested} entry commits to: the canonical JSON (RFC 8785)
+	 * of {@code {route, destination: {name, latitude, longitude}, cargo: [{item,
+	 * quantity, unit}]}}, the route a GeoJSON LineString ({@code [longitude, latitude]}).
 	 */
 	public static String content(AccessRequest r) {
-		StringBuilder s = new StringBuilder("route");
-		for (org.locationtech.jts.geom.Coordinate c : r.route().getCoordinates()) {
-			s.append(' ').append(c.x).append(' ').append(c.y);
-		}
-		s.append("\ndestination ")
-			.append(r.destination().latitude())
-			.append(' ')
-			.append(r.destination().longitude())
-			.append(' ')
-			.append(r.destination().name());
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("route", GeoJsonShape.of(r.route()));
+		Map<String, Object> destination = new LinkedHashMap<>();
+		destination.put("name", r.destination().name());
+		destination.put("latitude", r.destination().latitude());
+		destination.put("longitude", r.destination().longitude());
+		m.put("destination", destination);
+		List<Object> cargo = new ArrayList<>();
 		for (AccessCargo c : r.cargo()) {
-			s.append("\ncargo ").append(c.quantity()).append(' ').append(c.unit()).append(' ').append(c.item());
+			Map<String, Object> line = new LinkedHashMap<>();
+			line.put("item", c.item());
+			line.put("quantity", c.quantity());
+			line.put("unit", c.unit());
+			cargo.add(line);
 		}
-		return s.toString();
+		m.put("cargo", cargo);
+		return CanonicalJson.serialize(m);
+	}
+
+	/**
+	 * The commitment of the {@code access-requested} entry, or null for a request
+	 * recorded before commitments were salted.
+	 */
+	public static String contentCommitment(AccessRequest r) {
+		return r.contentSalt() == null ? null : SaltedCommitment.of(r.contentSalt(), content(r));
+	}
+
+	/**
+	 * What the {@code access-decided} entry commits to: the canonical JSON (RFC 8785) of
+	 * {@code {reasons, conditions}} (conditions null unless CONDITIONAL).
+	 */
+	public static String decisionContent(AccessDecision d) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("reasons", d.reasons());
+		m.put("conditions", d.conditions());
+		return CanonicalJson.serialize(m);
+	}
+
+	/**
+	 * The commitment of a decision's {@code access-decided} entry, or null while
+	 * undecided or for a decision recorded before commitments were salted.
+	 */
+	public static String reasonsCommitment(AccessDecision d) {
+		return d.reasonsSalt() == null || !d.decided() ? null
+				: SaltedCommitment.of(d.reasonsSalt(), decisionContent(d));
 	}
 
 	static String sha256(String text) {
@@ -490,7 +527,7 @@ public class RequestingAccess {
 		body.put("peopleInNeed", r.peopleInNeed());
 		body.put("requestedBy", r.requestedBy());
 		body.put("requestedAt", r.requestedAt().toString());
-		body.put("contentDigest", sha256(content(r)));
+		body.put("contentCommitment", contentCommitment(r));
 		return new LedgerEntry(REQUESTED, r.id().toString(), body);
 	}
 
@@ -500,8 +537,7 @@ public class RequestingAccess {
 		body.put("verdict", d.verdict().name());
 		body.put("decidedBy", d.decidedBy());
 		body.put("decidedAt", d.decidedAt().toString());
-		body.put("reasonsDigest",
-				sha256(d.reasons() + (d.conditions() == null ? "" : "\nconditions " + d.conditions())));
+		body.put("reasonsCommitment", reasonsCommitment(d));
 		body.put("version", r.version());
 		return new LedgerEntry(DECIDED, r.id().toString(), body);
 	}

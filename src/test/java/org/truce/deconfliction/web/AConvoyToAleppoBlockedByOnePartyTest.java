@@ -1,6 +1,11 @@
 package org.truce.deconfliction.web;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.PayloadApplicationEvent;
@@ -23,6 +29,7 @@ import org.truce.deconfliction.application.RequestingAccess;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.application.LedgerStore;
 import org.truce.report.application.ReportRecorded;
+import org.truce.rfi.model.SaltedCommitment;
 import org.truce.testing.Http;
 import org.truce.testing.IncidentFixture;
 import org.truce.testing.RunningTruce;
@@ -50,6 +57,8 @@ class AConvoyToAleppoBlockedByOnePartyTest {
 			           {"item": "surgical kits", "quantity": 120, "unit": "kits"}],
 			 "peopleInNeed": 275000, "parties": ["syria-government", "fsa"],
 			 "from": "2016-09-15T06:00:00+03:00", "to": "2016-09-16T18:00:00+03:00"}""".formatted(CASTELLO_ROUTE);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private RunningTruce truce;
 
@@ -121,6 +130,29 @@ class AConvoyToAleppoBlockedByOnePartyTest {
 		assertThat(parties.get(0).get("verdict").asString()).isEqualTo("DENIED");
 		assertThat(parties.get(1).get("verdict").asString()).isEqualTo("APPROVED");
 
+		// The public ledger holds salted commitments; those who may read the request
+		// get what opens them.
+		JsonNode requested = publicEntries(RequestingAccess.REQUESTED, id, ledgerBefore).get(0);
+		JsonNode content = created.json().get("content");
+		assertThat(requested.toString()).doesNotContain("wheat flour").doesNotContain("Tariq al-Bab");
+		assertThat(content.get("value").asString()).contains("wheat flour").contains("37.1276");
+		assertThat(requested.get("contentCommitment").asString()).isEqualTo(content.get("commitment").asString())
+			.isEqualTo(SaltedCommitment.of(content.get("salt").asString(), content.get("value").asString()))
+			.isNotEqualTo(sha256(content.get("value").asString()));
+		JsonNode decided = publicEntries(RequestingAccess.DECIDED, id, ledgerBefore).stream()
+			.filter(b -> b.get("party").asString().equals("syria-government"))
+			.findFirst()
+			.orElseThrow();
+		JsonNode reasons = parties.get(0).get("content");
+		assertThat(reasons.get("value").asString())
+			.isEqualTo("{\"conditions\":null,\"reasons\":\"The road is not secured.\"}");
+		assertThat(decided.get("reasonsCommitment").asString()).isEqualTo(reasons.get("commitment").asString())
+			.isEqualTo(SaltedCommitment.of(reasons.get("salt").asString(), reasons.get("value").asString()));
+		assertThat(decided.toString()).as("a short reason cannot be found by hashing guesses")
+			.doesNotContain(sha256(reasons.get("value").asString()))
+			.doesNotContain(sha256("The road is not secured."));
+		assertThat(this.truce.http().get("/api/access-requests/" + id).status()).isEqualTo(401);
+
 		Http.Response again = this.government.postJson("/api/access-requests/" + id + "/decisions",
 				"{\"verdict\": \"APPROVED\", \"reasons\": \"Changed our mind.\"}");
 		assertThat(again.status()).isEqualTo(409);
@@ -164,6 +196,32 @@ class AConvoyToAleppoBlockedByOnePartyTest {
 		assertThat(this.announced).as("announced once committed, for adjudication and clustering")
 			.contains(UUID.fromString(reportId));
 		assertThat(kinds.stream().filter(RequestingAccess.DECIDED::equals)).hasSize(2);
+	}
+
+	/**
+	 * The bodies of the entries of this kind and subject from {@code start}, as the
+	 * public reads them.
+	 */
+	private List<JsonNode> publicEntries(String kind, String subject, long start) {
+		long size = this.truce.bean(Ledger.class).size();
+		List<JsonNode> bodies = new ArrayList<>();
+		for (JsonNode e : this.truce.http().get("/ledger/entries?start=" + start + "&end=" + size).json()) {
+			if (e.get("kind").asString().equals(kind) && e.get("subject").asString().equals(subject)) {
+				bodies.add(JSON.readTree(e.get("entry").asString()).get("body"));
+			}
+		}
+		assertThat(bodies).as("%s entries of %s", kind, subject).isNotEmpty();
+		return bodies;
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
