@@ -2,16 +2,24 @@ package org.truce.deconfliction.application;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.truce.deconfliction.model.AccessDestination;
 import org.truce.deconfliction.model.AccessRequest;
 import org.truce.deconfliction.model.MovementRestriction;
+import org.truce.report.application.RecordingReports;
+import org.truce.report.application.ReportRecorded;
+import org.truce.report.application.Reports;
 import org.truce.report.application.Sources;
 import org.truce.report.application.SubmittingReport;
 import org.truce.report.model.EventType;
 import org.truce.report.model.Reliability;
+import org.truce.report.model.Report;
 import org.truce.report.model.ReportDraft;
 import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
@@ -23,11 +31,13 @@ import org.truce.report.model.SourceKind;
  * the adjudication judges them like any other report.
  *
  * <p>
- * Reports are submitted through {@link SubmittingReport}, which commits on its own
- * thread: they cannot join the transaction of the outcome or restriction. Each is
- * therefore submitted after that transaction, under an idempotency key derived from the
- * request's or restriction's id, so that a retry (see
- * {@link RequestingAccess#reportPending()}) never makes a second report.
+ * The obstruction report is stored in the caller's transaction, the one that records the
+ * blocked outcome ({@link RecordingReports#append}), so that the outcome and its report
+ * are committed together or not at all; {@link ReportRecorded} is announced once that
+ * transaction commits. A restriction's report is submitted through
+ * {@link SubmittingReport}, after the restriction's transaction, under an idempotency key
+ * derived from its id, so that a retry (see
+ * {@link RecordingMovementRestrictions#reportPending()}) never makes a second report.
  */
 @Service
 public class AccessIncidentReports {
@@ -38,24 +48,53 @@ public class AccessIncidentReports {
 
 	private final SubmittingReport submitting;
 
+	private final RecordingReports recording;
+
 	private final Sources sources;
 
-	public AccessIncidentReports(SubmittingReport submitting, Sources sources) {
+	private final ApplicationEventPublisher events;
+
+	public AccessIncidentReports(SubmittingReport submitting, RecordingReports recording, Sources sources,
+			ApplicationEventPublisher events) {
 		this.submitting = submitting;
+		this.recording = recording;
 		this.sources = sources;
+		this.events = events;
 	}
 
-	/** The AID_OBSTRUCTION report of a blocked request; the id of the report stored. */
-	public UUID obstruction(AccessRequest r) {
+	/**
+	 * Stores the AID_OBSTRUCTION report of a blocked request, with its ledger entry, in
+	 * the caller's transaction, and announces it once that transaction commits. Under the
+	 * key {@code truce-access:obstruction:<id>}: a request has one such report.
+	 * @return the report stored, or the one stored before under the same key
+	 * @throws IllegalStateException outside a transaction
+	 */
+	public Report obstruction(AccessRequest r) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			throw new IllegalStateException("the obstruction report joins the transaction of the outcome");
+		}
 		AccessDestination where = r.outcome().blockedAt();
 		String narrative = "Humanitarian access request " + r.id() + " to " + r.destination().name() + " ("
 				+ r.peopleInNeed() + " people in need) was blocked by " + r.outcome().blockedBy() + " at "
 				+ where.name() + ": " + r.outcome().reason();
 		String key = "truce-access:obstruction:" + r.id();
-		return submit(new ReportDraft(EventType.AID_OBSTRUCTION.code(),
+		ensureSource();
+		Report report = this.submitting.report(new ReportDraft(EventType.AID_OBSTRUCTION.code(),
 				new ReportDraft.When(text(r.outcome().at()), null, "EXACT"),
 				new ReportDraft.Where(where.latitude(), where.longitude(), "EXACT", null, where.name(), null, null),
-				r.outcome().blockedBy(), null, null, narrative, SOURCE.id(), "access-request:" + r.id(), null), key);
+				r.outcome().blockedBy(), null, null, narrative, SOURCE.id(), "access-request:" + r.id(), null));
+		Reports.Appended appended = this.recording.append(List.of(new Reports.NewReport(report, key, key))).get(0);
+		if (appended.created()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					AccessIncidentReports.this.events.publishEvent(new ReportRecorded(appended.report()));
+				}
+
+			});
+		}
+		return appended.report();
 	}
 
 	/** The RESTRICTION_OF_MONITORS_MOVEMENT report of a restriction. */
@@ -74,10 +113,14 @@ public class AccessIncidentReports {
 	}
 
 	private UUID submit(ReportDraft draft, String key) {
+		ensureSource();
+		return this.submitting.submit(draft, key, key).report().id();
+	}
+
+	private void ensureSource() {
 		if (this.sources.byId(SOURCE.id()).isEmpty()) {
 			this.sources.save(SOURCE);
 		}
-		return this.submitting.submit(draft, key, key).report().id();
 	}
 
 	private static String text(Instant at) {

@@ -47,7 +47,4 @@ public interface AccessRequests {
 	 */
 	boolean linkObstructionReport(UUID id, UUID reportId);
 
-	/** The blocked requests whose aid-obstruction report is not linked yet. */
-	List<AccessRequest> blockedWithoutReport();
-
 }

@@ -23,8 +23,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import org.locationtech.jts.geom.LineString;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.truce.access.application.Readers;
@@ -39,8 +38,11 @@ import org.truce.deconfliction.model.AccessOutcome;
 import org.truce.deconfliction.model.AccessOutcomeKind;
 import org.truce.deconfliction.model.AccessRequest;
 import org.truce.deconfliction.model.AccessVerdict;
+import org.truce.deconfliction.model.GeoJsonShape;
 import org.truce.ledger.application.Ledger;
+import org.truce.ledger.model.CanonicalJson;
 import org.truce.ledger.model.LedgerEntry;
+import org.truce.rfi.model.SaltedCommitment;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
@@ -49,19 +51,21 @@ import org.truce.shared.RejectedException;
  * Humanitarian access requests: a notifier requests access, each party concerned decides
  * once through its liaison, and the notifier or a monitor records the outcome once. A
  * blocked outcome becomes an AID_OBSTRUCTION report attributed to whoever blocked it
- * ({@link AccessIncidentReports}), linked to the request.
+ * ({@link AccessIncidentReports}), linked to the request, in the outcome's transaction.
  *
  * <p>
  * Every change is a ledger entry, appended in the change's transaction. The ledger's
- * bodies are readable by everyone, while a convoy's route and cargo are for the staff and
- * the parties: the entries carry the route, destination and cargo only as a SHA-256
- * digest ({@code contentDigest}, over the canonical text {@link #content}), and reasons
- * and conditions only as digests too.
+ * bodies are readable by everyone, while a convoy's route and cargo, and a party's
+ * reasons, are for the staff and the parties: the entries carry them only as salted
+ * commitments ({@link SaltedCommitment}: SHA-256(salt + "." + canonical JSON), over
+ * {@link #content} and {@link #decisionContent}), so that a short text cannot be found by
+ * hashing guesses. The salt is kept with the request or decision and shown to its
+ * readers, who can check the entry.
  * <ul>
  * <li>{@code access-requested}: {@code {parties, from, to, peopleInNeed, requestedBy,
- * requestedAt, contentDigest}}</li>
+ * requestedAt, contentCommitment}}</li>
  * <li>{@code access-decided}: {@code {party, verdict, decidedBy, decidedAt,
- * reasonsDigest, version}}</li>
+ * reasonsCommitment, version}}</li>
  * <li>{@code access-outcome-recorded}: {@code {outcome, at, recordedBy, recordedAt,
  * blockedBy?, deliveredShare?, version}}</li>
  * <li>{@code access-obstruction-reported}: {@code {report, blockedBy}}</li>
@@ -198,7 +202,7 @@ public class RequestingAccess {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		AccessRequest r = new AccessRequest(UUID.randomUUID(), route, destination, cargo, in.peopleInNeed(),
 				parties.stream().map(AccessDecision::pending).toList(), from.truncatedTo(ChronoUnit.MILLIS),
-				to.truncatedTo(ChronoUnit.MILLIS), by.userId(), now, null, null, 1);
+				to.truncatedTo(ChronoUnit.MILLIS), by.userId(), now, SaltedCommitment.newSalt(), null, null, 1);
 		this.tx.executeWithoutResult(status -> {
 			this.store.insert(r);
 			this.ledger.append(List.of(requestedEntry(r)));
@@ -257,8 +261,8 @@ public class RequestingAccess {
 		if (!problems.isEmpty()) {
 			throw new RejectedException(problems);
 		}
-		AccessDecision decision = new AccessDecision(party, verdict, reasons, conditions, liaison.userId(),
-				this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
+		AccessDecision decision = new AccessDecision(party, verdict, reasons, conditions, SaltedCommitment.newSalt(),
+				liaison.userId(), this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
 		AccessRequest decided = this.tx.execute(status -> {
 			if (!this.store.decide(id, decision)) {
 				return null;
@@ -279,11 +283,13 @@ public class RequestingAccess {
 	}
 
 	/**
-	 * Records the outcome (notifiers and monitors). A BLOCKED outcome is then reported as
-	 * an aid-obstruction and the report linked to the request.
+	 * Records the outcome (notifiers and monitors). A BLOCKED outcome is reported as an
+	 * aid-obstruction and the report linked to the request, in the outcome's transaction:
+	 * the outcome, the report and their ledger entries are committed together or not at
+	 * all.
 	 * @param expectedVersion the version read, or null for the current one
 	 * @throws RejectedException NOT_FOUND, field problems, ACCESS_OUTCOME_RECORDED,
-	 * STALE_VERSION
+	 * STALE_VERSION; STORE_UNAVAILABLE when the store failed, and nothing was recorded
 	 */
 	public AccessRequest recordOutcome(UUID id, NewOutcome in, Integer expectedVersion, AccessReader by) {
 		if (!(by.notifier() || by.staff())) {
@@ -342,14 +348,26 @@ public class RequestingAccess {
 		AccessOutcome outcome = new AccessOutcome(kind, share, note, blockedBy, blockedAt, reason,
 				at == null ? r.from() : at.truncatedTo(ChronoUnit.MILLIS), by.userId(), now);
 		int version = expectedVersion == null ? r.version() : expectedVersion;
-		AccessRequest recorded = this.tx.execute(status -> {
-			if (!this.store.recordOutcome(id, version, outcome)) {
-				return null;
-			}
-			AccessRequest stored = this.store.byId(id).orElseThrow();
-			this.ledger.append(List.of(outcomeEntry(stored)));
-			return stored;
-		});
+		AccessRequest recorded;
+		try {
+			recorded = this.tx.execute(status -> {
+				if (!this.store.recordOutcome(id, version, outcome)) {
+					return null;
+				}
+				AccessRequest stored = this.store.byId(id).orElseThrow();
+				this.ledger.append(List.of(outcomeEntry(stored)));
+				if (outcome.kind() == AccessOutcomeKind.BLOCKED) {
+					reportObstruction(stored);
+					stored = this.store.byId(id).orElseThrow();
+				}
+				return stored;
+			});
+		}
+		catch (DataAccessException ex) {
+			log.warn("The outcome of access request {} was not recorded: {}", id, ex.toString());
+			throw new RejectedException(new Problem(ErrorCode.STORE_UNAVAILABLE, null,
+					"The store did not record the outcome; nothing was recorded. Retry."));
+		}
 		if (recorded == null) {
 			AccessRequest current = this.store.byId(id).orElseThrow(() -> notFound(id));
 			if (current.outcome() != null) {
@@ -359,49 +377,22 @@ public class RequestingAccess {
 			throw new RejectedException(
 					new Problem(ErrorCode.STALE_VERSION, "version", ErrorCode.STALE_VERSION.format(version)));
 		}
-		if (kind == AccessOutcomeKind.BLOCKED) {
-			return reportObstruction(recorded).orElse(recorded);
-		}
 		return recorded;
 	}
 
 	/**
-	 * Reports every blocked request whose aid-obstruction report is not linked yet (one
-	 * whose report failed to be stored when its outcome was recorded). Runs when the
-	 * application is ready.
-	 * @return how many were reported
+	 * Stores the aid-obstruction report of a blocked request and links it, each with its
+	 * ledger entry, in the transaction of the outcome.
 	 */
-	@EventListener(ApplicationReadyEvent.class)
-	public int reportPending() {
-		int done = 0;
-		for (AccessRequest r : this.store.blockedWithoutReport()) {
-			if (reportObstruction(r).isPresent()) {
-				done++;
-			}
+	private void reportObstruction(AccessRequest blocked) {
+		UUID report = this.reports.obstruction(blocked).id();
+		if (!this.store.linkObstructionReport(blocked.id(), report)) {
+			throw new IllegalStateException("access request " + blocked.id() + " is linked to a report already");
 		}
-		return done;
-	}
-
-	private Optional<AccessRequest> reportObstruction(AccessRequest blocked) {
-		UUID report;
-		try {
-			report = this.reports.obstruction(blocked);
-		}
-		catch (RuntimeException ex) {
-			// The outcome stands; reportPending() retries under the same idempotency key.
-			log.warn("The aid-obstruction report of access request {} could not be stored yet: {}", blocked.id(),
-					ex.toString());
-			return Optional.empty();
-		}
-		return Optional.ofNullable(this.tx.execute(status -> {
-			if (this.store.linkObstructionReport(blocked.id(), report)) {
-				Map<String, Object> body = new LinkedHashMap<>();
-				body.put("report", report.toString());
-				body.put("blockedBy", blocked.outcome().blockedBy());
-				this.ledger.append(List.of(new LedgerEntry(OBSTRUCTION_REPORTED, blocked.id().toString(), body)));
-			}
-			return this.store.byId(blocked.id()).orElseThrow();
-		}));
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("report", report.toString());
+		body.put("blockedBy", blocked.outcome().blockedBy());
+		this.ledger.append(List.of(new LedgerEntry(OBSTRUCTION_REPORTED, blocked.id().toString(), body)));
 	}
 
 	/** One request, if the reader may read it. */
@@ -466,24 +457,56 @@ public class RequestingAccess {
 	}
 
 	/**
-	 * The canonical text of a request's route, destination and cargo, whose SHA-256 the
-	 * ledger holds: one line each, the route as WGS84 "lon lat" pairs.
+	 * What the {@code access-requested} entry commits to: the canonical JSON (RFC 8785)
+	 * of {@code {route, destination: {name, latitude, longitude}, cargo: [{item,
+	 * quantity, unit}]}}, the route a GeoJSON LineString ({@code [longitude, latitude]}).
 	 */
 	public static String content(AccessRequest r) {
-		StringBuilder s = new StringBuilder("route");
-		for (org.locationtech.jts.geom.Coordinate c : r.route().getCoordinates()) {
-			s.append(' ').append(c.x).append(' ').append(c.y);
-		}
-		s.append("\ndestination ")
-			.append(r.destination().latitude())
-			.append(' ')
-			.append(r.destination().longitude())
-			.append(' ')
-			.append(r.destination().name());
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("route", GeoJsonShape.of(r.route()));
+		Map<String, Object> destination = new LinkedHashMap<>();
+		destination.put("name", r.destination().name());
+		destination.put("latitude", r.destination().latitude());
+		destination.put("longitude", r.destination().longitude());
+		m.put("destination", destination);
+		List<Object> cargo = new ArrayList<>();
 		for (AccessCargo c : r.cargo()) {
-			s.append("\ncargo ").append(c.quantity()).append(' ').append(c.unit()).append(' ').append(c.item());
+			Map<String, Object> line = new LinkedHashMap<>();
+			line.put("item", c.item());
+			line.put("quantity", c.quantity());
+			line.put("unit", c.unit());
+			cargo.add(line);
 		}
-		return s.toString();
+		m.put("cargo", cargo);
+		return CanonicalJson.serialize(m);
+	}
+
+	/**
+	 * The commitment of the {@code access-requested} entry, or null for a request
+	 * recorded before commitments were salted.
+	 */
+	public static String contentCommitment(AccessRequest r) {
+		return r.contentSalt() == null ? null : SaltedCommitment.of(r.contentSalt(), content(r));
+	}
+
+	/**
+	 * What the {@code access-decided} entry commits to: the canonical JSON (RFC 8785) of
+	 * {@code {reasons, conditions}} (conditions null unless CONDITIONAL).
+	 */
+	public static String decisionContent(AccessDecision d) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("reasons", d.reasons());
+		m.put("conditions", d.conditions());
+		return CanonicalJson.serialize(m);
+	}
+
+	/**
+	 * The commitment of a decision's {@code access-decided} entry, or null while
+	 * undecided or for a decision recorded before commitments were salted.
+	 */
+	public static String reasonsCommitment(AccessDecision d) {
+		return d.reasonsSalt() == null || !d.decided() ? null
+				: SaltedCommitment.of(d.reasonsSalt(), decisionContent(d));
 	}
 
 	static String sha256(String text) {
@@ -504,7 +527,7 @@ public class RequestingAccess {
 		body.put("peopleInNeed", r.peopleInNeed());
 		body.put("requestedBy", r.requestedBy());
 		body.put("requestedAt", r.requestedAt().toString());
-		body.put("contentDigest", sha256(content(r)));
+		body.put("contentCommitment", contentCommitment(r));
 		return new LedgerEntry(REQUESTED, r.id().toString(), body);
 	}
 
@@ -514,8 +537,7 @@ public class RequestingAccess {
 		body.put("verdict", d.verdict().name());
 		body.put("decidedBy", d.decidedBy());
 		body.put("decidedAt", d.decidedAt().toString());
-		body.put("reasonsDigest",
-				sha256(d.reasons() + (d.conditions() == null ? "" : "\nconditions " + d.conditions())));
+		body.put("reasonsCommitment", reasonsCommitment(d));
 		body.put("version", r.version());
 		return new LedgerEntry(DECIDED, r.id().toString(), body);
 	}

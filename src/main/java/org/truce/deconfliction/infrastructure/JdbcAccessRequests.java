@@ -41,7 +41,7 @@ class JdbcAccessRequests implements AccessRequests {
 
 	private static final String COLUMNS = "t.id, t.route_wkt, t.destination_name, t.destination_lat,"
 			+ " t.destination_lon, t.cargo_json, t.people_in_need, t.window_from, t.window_to, t.requested_by,"
-			+ " t.requested_at, t.outcome, t.delivered_share, t.delivered_note, t.blocked_by, t.blocked_lat,"
+			+ " t.requested_at, t.content_salt, t.outcome, t.delivered_share, t.delivered_note, t.blocked_by, t.blocked_lat,"
 			+ " t.blocked_lon, t.blocked_place, t.outcome_reason, t.outcome_at, t.outcome_by, t.outcome_recorded_at,"
 			+ " t.obstruction_report_id, t.version";
 
@@ -58,21 +58,21 @@ class JdbcAccessRequests implements AccessRequests {
 	public void insert(AccessRequest r) {
 		this.jdbc
 			.sql("INSERT INTO access_requests (id, route_wkt, destination_name, destination_lat, destination_lon,"
-					+ " cargo_json, people_in_need, window_from, window_to, requested_by, requested_at, version)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ " cargo_json, people_in_need, window_from, window_to, requested_by, requested_at, content_salt,"
+					+ " version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(this.dialect.uuid(r.id()), Wkt.write(r.route()), r.destination().name(), r.destination().latitude(),
 					r.destination().longitude(), JSON.writeValueAsString(r.cargo()), r.peopleInNeed(),
 					this.dialect.instant(r.from()), this.dialect.instant(r.to()), r.requestedBy(),
-					this.dialect.instant(r.requestedAt()), r.version())
+					this.dialect.instant(r.requestedAt()), r.contentSalt(), r.version())
 			.update();
 		int position = 0;
 		for (AccessDecision p : r.parties()) {
 			this.jdbc
 				.sql("INSERT INTO access_request_parties (request_id, party, position, verdict, reasons, conditions,"
-						+ " decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+						+ " reasons_salt, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(this.dialect.uuid(r.id()), p.party(), position++,
-						p.verdict() == null ? null : p.verdict().name(), p.reasons(), p.conditions(), p.decidedBy(),
-						this.dialect.instant(p.decidedAt()))
+						p.verdict() == null ? null : p.verdict().name(), p.reasons(), p.conditions(), p.reasonsSalt(),
+						p.decidedBy(), this.dialect.instant(p.decidedAt()))
 				.update();
 		}
 	}
@@ -107,10 +107,10 @@ class JdbcAccessRequests implements AccessRequests {
 	@Override
 	public boolean decide(UUID id, AccessDecision d) {
 		int updated = this.jdbc
-			.sql("UPDATE access_request_parties SET verdict = ?, reasons = ?, conditions = ?, decided_by = ?,"
-					+ " decided_at = ? WHERE request_id = ? AND party = ? AND verdict IS NULL")
-			.params(d.verdict().name(), d.reasons(), d.conditions(), d.decidedBy(), this.dialect.instant(d.decidedAt()),
-					this.dialect.uuid(id), d.party())
+			.sql("UPDATE access_request_parties SET verdict = ?, reasons = ?, conditions = ?, reasons_salt = ?,"
+					+ " decided_by = ?, decided_at = ? WHERE request_id = ? AND party = ? AND verdict IS NULL")
+			.params(d.verdict().name(), d.reasons(), d.conditions(), d.reasonsSalt(), d.decidedBy(),
+					this.dialect.instant(d.decidedAt()), this.dialect.uuid(id), d.party())
 			.update();
 		if (updated != 1) {
 			return false;
@@ -145,15 +145,6 @@ class JdbcAccessRequests implements AccessRequests {
 			.update() == 1;
 	}
 
-	@Override
-	public List<AccessRequest> blockedWithoutReport() {
-		return withParties(this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM access_requests t WHERE t.outcome = 'BLOCKED'"
-					+ " AND t.obstruction_report_id IS NULL ORDER BY t.outcome_recorded_at, t.id")
-			.query((rs, n) -> map(rs))
-			.list());
-	}
-
 	/** The requests with their parties' rows filled in (read in one query). */
 	private List<AccessRequest> withParties(List<AccessRequest> requests) {
 		if (requests.isEmpty()) {
@@ -166,7 +157,7 @@ class JdbcAccessRequests implements AccessRequests {
 			ids.add(this.dialect.uuid(r.id()));
 		}
 		this.jdbc
-			.sql("SELECT request_id, party, verdict, reasons, conditions, decided_by, decided_at"
+			.sql("SELECT request_id, party, verdict, reasons, conditions, reasons_salt, decided_by, decided_at"
 					+ " FROM access_request_parties WHERE request_id IN ("
 					+ String.join(", ", Collections.nCopies(ids.size(), "?")) + ") ORDER BY request_id, position")
 			.params(ids)
@@ -175,15 +166,15 @@ class JdbcAccessRequests implements AccessRequests {
 				parties.get(UUID.fromString(rs.getString("request_id")))
 					.add(new AccessDecision(rs.getString("party"),
 							verdict == null ? null : AccessVerdict.valueOf(verdict), rs.getString("reasons"),
-							rs.getString("conditions"), rs.getString("decided_by"),
+							rs.getString("conditions"), rs.getString("reasons_salt"), rs.getString("decided_by"),
 							this.dialect.instant(rs, "decided_at")));
 				return null;
 			})
 			.list();
 		return requests.stream()
 			.map(r -> new AccessRequest(r.id(), r.route(), r.destination(), r.cargo(), r.peopleInNeed(),
-					parties.get(r.id()), r.from(), r.to(), r.requestedBy(), r.requestedAt(), r.outcome(),
-					r.obstructionReportId(), r.version()))
+					parties.get(r.id()), r.from(), r.to(), r.requestedBy(), r.requestedAt(), r.contentSalt(),
+					r.outcome(), r.obstructionReportId(), r.version()))
 			.toList();
 	}
 
@@ -210,8 +201,8 @@ class JdbcAccessRequests implements AccessRequests {
 						rs.getDouble("destination_lon")),
 				cargo, rs.getLong("people_in_need"), List.of(), this.dialect.instant(rs, "window_from"),
 				this.dialect.instant(rs, "window_to"), rs.getString("requested_by"),
-				this.dialect.instant(rs, "requested_at"), o, report == null ? null : UUID.fromString(report),
-				rs.getInt("version"));
+				this.dialect.instant(rs, "requested_at"), rs.getString("content_salt"), o,
+				report == null ? null : UUID.fromString(report), rs.getInt("version"));
 	}
 
 }

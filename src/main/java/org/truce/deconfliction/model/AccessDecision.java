@@ -11,11 +11,14 @@ import java.util.Objects;
  * @param verdict its decision, or null while it has not decided
  * @param reasons why, as its liaison states them (required with a decision)
  * @param conditions for {@link AccessVerdict#CONDITIONAL}, the conditions; else null
+ * @param reasonsSalt the salt of the ledger's commitment to the reasons and conditions
+ * (32 lowercase hex characters); null while undecided, or for a decision recorded before
+ * commitments were salted
  * @param decidedBy the liaison's user id, or null
  * @param decidedAt when the decision was recorded, or null
  */
-public record AccessDecision(String party, AccessVerdict verdict, String reasons, String conditions, String decidedBy,
-		Instant decidedAt) {
+public record AccessDecision(String party, AccessVerdict verdict, String reasons, String conditions, String reasonsSalt,
+		String decidedBy, Instant decidedAt) {
 
 	public AccessDecision {
 		Objects.requireNonNull(party, "party");
@@ -28,7 +31,7 @@ public record AccessDecision(String party, AccessVerdict verdict, String reasons
 
 	/** A party that has not decided yet. */
 	public static AccessDecision pending(String party) {
-		return new AccessDecision(party, null, null, null, null, null);
+		return new AccessDecision(party, null, null, null, null, null, null);
 	}
 
 	public boolean decided() {

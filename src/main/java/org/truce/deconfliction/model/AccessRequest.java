@@ -24,6 +24,9 @@ import org.locationtech.jts.geom.LineString;
  * @param to end of the requested window (UTC), not before {@code from}
  * @param requestedBy the notifier's user id
  * @param requestedAt when Truce recorded the request
+ * @param contentSalt the salt of the ledger's commitment to the route, destination and
+ * cargo (32 lowercase hex characters), kept with the request and shown only to its
+ * readers; null for a request recorded before commitments were salted
  * @param outcome what came of it, or null while none is recorded
  * @param obstructionReportId for a {@link AccessOutcomeKind#BLOCKED} outcome, the
  * AID_OBSTRUCTION report it gave rise to, or null until it is stored
@@ -31,7 +34,7 @@ import org.locationtech.jts.geom.LineString;
  */
 public record AccessRequest(UUID id, LineString route, AccessDestination destination, List<AccessCargo> cargo,
 		long peopleInNeed, List<AccessDecision> parties, Instant from, Instant to, String requestedBy,
-		Instant requestedAt, AccessOutcome outcome, UUID obstructionReportId, int version) {
+		Instant requestedAt, String contentSalt, AccessOutcome outcome, UUID obstructionReportId, int version) {
 
 	public AccessRequest {
 		Objects.requireNonNull(id, "id");

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +24,7 @@ import org.truce.deconfliction.model.AccessRequest;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.web.IdempotentPosts;
 import org.truce.web.IfMatch;
 import org.truce.web.security.SignedIn;
 
@@ -33,8 +36,11 @@ class AccessRequestController {
 
 	private final RequestingAccess access;
 
-	AccessRequestController(RequestingAccess access) {
+	private final IdempotentPosts idempotent;
+
+	AccessRequestController(RequestingAccess access, IdempotentPosts idempotent) {
 		this.access = access;
+		this.idempotent = idempotent;
 	}
 
 	/**
@@ -49,13 +55,17 @@ class AccessRequestController {
 			description = "route: a GeoJSON LineString ([longitude, latitude]); destination {name, latitude,"
 					+ " longitude}; cargo [{item, quantity, unit}]; peopleInNeed >= 0; parties: actor ids; from/to:"
 					+ " instants with offset, to not before from. A ledger entry (access-requested) holds the route,"
-					+ " destination and cargo only as a SHA-256 digest.")
+					+ " destination and cargo only as a salted commitment, which content opens. With an"
+					+ " Idempotency-Key, a replay gets the first response again (201, Idempotent-Replayed: true) and"
+					+ " stores nothing; the same key with another request is refused (IDEMPOTENCY_KEY_REUSED).")
 	@PostMapping(path = "/api/access-requests", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Map<String, Object>> request(@RequestBody RequestingAccess.NewAccessRequest body) {
-		AccessRequest r = this.access.request(body, reader());
-		return ResponseEntity.created(URI.create("/api/access-requests/" + r.id()))
-			.eTag(r.etag())
-			.body(AccessViews.request(r));
+	ResponseEntity<JsonNode> request(@RequestBody RequestingAccess.NewAccessRequest body,
+			@Parameter(description = IdempotentPosts.KEY_DESCRIPTION) @RequestHeader(name = "Idempotency-Key",
+					required = false) String idempotencyKey) {
+		AccessReader reader = reader();
+		return this.idempotent.create(reader.userId(), idempotencyKey, "/api/access-requests", body,
+				() -> AccessViews.request(this.access.request(body, reader)),
+				view -> URI.create("/api/access-requests/" + view.get("id").asString()), true);
 	}
 
 	@Operation(summary = "List access requests (staff and notifiers all; a liaison, those concerning its side)",

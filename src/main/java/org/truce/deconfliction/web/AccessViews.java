@@ -8,6 +8,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.locationtech.jts.geom.Geometry;
+import org.truce.deconfliction.application.RequestingAccess;
+import org.truce.deconfliction.model.AccessDecision;
 import org.truce.deconfliction.model.AccessRequest;
 import org.truce.deconfliction.model.BesiegedArea;
 import org.truce.deconfliction.model.MovementRestriction;
@@ -33,7 +35,7 @@ final class AccessViews {
 		v.put("destination", r.destination());
 		v.put("cargo", r.cargo());
 		v.put("peopleInNeed", r.peopleInNeed());
-		v.put("parties", r.parties());
+		v.put("parties", r.parties().stream().map(AccessViews::party).toList());
 		v.put("from", r.from());
 		v.put("to", r.to());
 		v.put("requestedBy", r.requestedBy());
@@ -41,6 +43,38 @@ final class AccessViews {
 		v.put("outcome", r.outcome());
 		v.put("obstructionReport", r.obstructionReportId());
 		v.put("version", r.version());
+		v.put("content", r.contentSalt() == null ? null
+				: content(r.contentSalt(), RequestingAccess.content(r), RequestingAccess.contentCommitment(r)));
+		return v;
+	}
+
+	/**
+	 * A party's decision, with the salt that opens the {@code reasonsCommitment} of its
+	 * {@code access-decided} entry.
+	 */
+	private static Map<String, Object> party(AccessDecision d) {
+		Map<String, Object> v = new LinkedHashMap<>();
+		v.put("party", d.party());
+		v.put("verdict", d.verdict());
+		v.put("reasons", d.reasons());
+		v.put("conditions", d.conditions());
+		v.put("decidedBy", d.decidedBy());
+		v.put("decidedAt", d.decidedAt());
+		String commitment = RequestingAccess.reasonsCommitment(d);
+		v.put("content",
+				commitment == null ? null : content(d.reasonsSalt(), RequestingAccess.decisionContent(d), commitment));
+		return v;
+	}
+
+	/**
+	 * What opens a commitment of the ledger: SHA-256(salt + "." + value) is
+	 * {@code commitment}, {@code value} being the exact text hashed.
+	 */
+	private static Map<String, Object> content(String salt, String value, String commitment) {
+		Map<String, Object> v = new LinkedHashMap<>();
+		v.put("salt", salt);
+		v.put("value", value);
+		v.put("commitment", commitment);
 		return v;
 	}
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.truce.access.model.Viewer;
@@ -35,6 +37,7 @@ import org.truce.deconfliction.model.PositionRecord;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.web.IdempotentPosts;
 import org.truce.web.security.SignedIn;
 
 /**
@@ -50,10 +53,14 @@ class NotificationController {
 
 	private final ProvingNotifications proving;
 
-	NotificationController(Notifying notifying, DeclaringPositions positions, ProvingNotifications proving) {
+	private final IdempotentPosts idempotent;
+
+	NotificationController(Notifying notifying, DeclaringPositions positions, ProvingNotifications proving,
+			IdempotentPosts idempotent) {
 		this.notifying = notifying;
 		this.positions = positions;
 		this.proving = proving;
+		this.idempotent = idempotent;
 	}
 
 	/**
@@ -82,15 +89,20 @@ class NotificationController {
 					+ " actor ids; each party's liaison must acknowledge it. Refusals: 422 with WINDOW_REQUIRED,"
 					+ " INTERVAL_END_BEFORE_START, GEOMETRY_INVALID, GEOMETRY_TYPE_NOT_ALLOWED, *_OUT_OF_RANGE,"
 					+ " UNKNOWN_ACTOR, FIELD_REQUIRED, naming the field. A notification-sent ledger entry names the"
-					+ " parties and holds the content only as a salted commitment.")
+					+ " parties and holds the content only as a salted commitment. With an Idempotency-Key, a replay"
+					+ " gets the first response again (201, Idempotent-Replayed: true) and stores nothing; the same"
+					+ " key with another request is refused (IDEMPOTENCY_KEY_REUSED).")
 	@PostMapping(path = "/api/notifications", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<NotificationView> register(@RequestBody NewNotificationBody body) {
+	ResponseEntity<JsonNode> register(@RequestBody NewNotificationBody body,
+			@Parameter(description = IdempotentPosts.KEY_DESCRIPTION) @RequestHeader(name = "Idempotency-Key",
+					required = false) String idempotencyKey) {
 		SignedIn who = signedIn();
-		NotificationHistory h = this.notifying.register(new Notifying.NewNotification(body.kind(), body.name(),
-				body.siteKind(), body.movementKind(), json(body.geometry()), instant("from", body.from()),
-				instant("to", body.to()), body.vehicles(), body.markings(), body.parties()), who.userId());
-		return ResponseEntity.created(URI.create("/api/notifications/" + h.notification().id()))
-			.body(NotificationView.of(h, this.notifying.now()));
+		Notifying.NewNotification in = new Notifying.NewNotification(body.kind(), body.name(), body.siteKind(),
+				body.movementKind(), json(body.geometry()), instant("from", body.from()), instant("to", body.to()),
+				body.vehicles(), body.markings(), body.parties());
+		return this.idempotent.create(who.userId(), idempotencyKey, "/api/notifications", body,
+				() -> NotificationView.of(this.notifying.register(in, who.userId()), this.notifying.now()),
+				view -> URI.create("/api/notifications/" + view.get("id").asString()), false);
 	}
 
 	@Operation(summary = "The notifications the reader may read, newest first",

@@ -67,16 +67,7 @@ public class SubmittingReport {
 	 * is acknowledged
 	 */
 	public Submitted submit(ReportDraft draft, String idempotencyKey, String requestDigest) {
-		ReportValidator.Result result = ReportValidator.validate(draft, this::sourceExists);
-		if (!result.ok()) {
-			throw new RejectedException(result.problems());
-		}
-		ReportValidator.Valid v = result.valid();
-		ActorRef actor = this.actors.resolve(draft.actor());
-		ActorRef target = this.actors.resolve(draft.target());
-		Report report = new Report(Ids.newId(this.clock), v.eventType(), null, v.when(), v.where(), actor, target,
-				v.casualties(), draft.narrative(), draft.source(), draft.externalId(), v.attachments(),
-				DataFlags.derive(actor, target, v.casualties()), this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
+		Report report = report(draft);
 		Reports.Appended appended = await(new Reports.NewReport(report, idempotencyKey, requestDigest));
 		if (!appended.created() && !requestDigest.equals(appended.requestDigest())) {
 			throw new RejectedException(List.of(Problem.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key")));
@@ -85,6 +76,26 @@ public class SubmittingReport {
 			this.events.publishEvent(new ReportRecorded(appended.report()));
 		}
 		return new Submitted(appended.report(), appended.created());
+	}
+
+	/**
+	 * The report a draft makes, validated, with its actors resolved and a new id; not
+	 * stored. For a writer that stores it in its own transaction
+	 * ({@link RecordingReports#append}) and announces {@link ReportRecorded} after the
+	 * commit.
+	 * @throws RejectedException when the draft is invalid
+	 */
+	public Report report(ReportDraft draft) {
+		ReportValidator.Result result = ReportValidator.validate(draft, this::sourceExists);
+		if (!result.ok()) {
+			throw new RejectedException(result.problems());
+		}
+		ReportValidator.Valid v = result.valid();
+		ActorRef actor = this.actors.resolve(draft.actor());
+		ActorRef target = this.actors.resolve(draft.target());
+		return new Report(Ids.newId(this.clock), v.eventType(), null, v.when(), v.where(), actor, target,
+				v.casualties(), draft.narrative(), draft.source(), draft.externalId(), v.attachments(),
+				DataFlags.derive(actor, target, v.casualties()), this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
 	}
 
 	private boolean sourceExists(String id) {

@@ -1,15 +1,25 @@
 package org.truce.deconfliction.web;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
+import org.springframework.context.event.ApplicationEventMulticaster;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
@@ -18,6 +28,8 @@ import org.truce.agreement.application.AgreementCatalogue;
 import org.truce.deconfliction.application.RequestingAccess;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.application.LedgerStore;
+import org.truce.report.application.ReportRecorded;
+import org.truce.rfi.model.SaltedCommitment;
 import org.truce.testing.Http;
 import org.truce.testing.IncidentFixture;
 import org.truce.testing.RunningTruce;
@@ -46,6 +58,8 @@ class AConvoyToAleppoBlockedByOnePartyTest {
 			 "peopleInNeed": 275000, "parties": ["syria-government", "fsa"],
 			 "from": "2016-09-15T06:00:00+03:00", "to": "2016-09-16T18:00:00+03:00"}""".formatted(CASTELLO_ROUTE);
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private RunningTruce truce;
 
 	private Http notifier;
@@ -55,6 +69,8 @@ class AConvoyToAleppoBlockedByOnePartyTest {
 	private Http opposition;
 
 	private Http monitor;
+
+	private final List<UUID> announced = new CopyOnWriteArrayList<>();
 
 	@BeforeAll
 	void start() throws Exception {
@@ -71,6 +87,12 @@ class AConvoyToAleppoBlockedByOnePartyTest {
 		this.government = this.truce.http("liaison:syria-government");
 		this.opposition = this.truce.http("liaison:fsa");
 		this.monitor = this.truce.http("monitor");
+		ApplicationListener<PayloadApplicationEvent<?>> listener = e -> {
+			if (e.getPayload() instanceof ReportRecorded recorded) {
+				this.announced.add(recorded.report().id());
+			}
+		};
+		this.truce.bean(ApplicationEventMulticaster.class).addApplicationListener(listener);
 	}
 
 	static void registerParties(RunningTruce truce) {
@@ -107,6 +129,29 @@ class AConvoyToAleppoBlockedByOnePartyTest {
 		assertThat(parties.get(0).get("party").asString()).isEqualTo("syria-government");
 		assertThat(parties.get(0).get("verdict").asString()).isEqualTo("DENIED");
 		assertThat(parties.get(1).get("verdict").asString()).isEqualTo("APPROVED");
+
+		// The public ledger holds salted commitments; those who may read the request
+		// get what opens them.
+		JsonNode requested = publicEntries(RequestingAccess.REQUESTED, id, ledgerBefore).get(0);
+		JsonNode content = created.json().get("content");
+		assertThat(requested.toString()).doesNotContain("wheat flour").doesNotContain("Tariq al-Bab");
+		assertThat(content.get("value").asString()).contains("wheat flour").contains("37.1276");
+		assertThat(requested.get("contentCommitment").asString()).isEqualTo(content.get("commitment").asString())
+			.isEqualTo(SaltedCommitment.of(content.get("salt").asString(), content.get("value").asString()))
+			.isNotEqualTo(sha256(content.get("value").asString()));
+		JsonNode decided = publicEntries(RequestingAccess.DECIDED, id, ledgerBefore).stream()
+			.filter(b -> b.get("party").asString().equals("syria-government"))
+			.findFirst()
+			.orElseThrow();
+		JsonNode reasons = parties.get(0).get("content");
+		assertThat(reasons.get("value").asString())
+			.isEqualTo("{\"conditions\":null,\"reasons\":\"The road is not secured.\"}");
+		assertThat(decided.get("reasonsCommitment").asString()).isEqualTo(reasons.get("commitment").asString())
+			.isEqualTo(SaltedCommitment.of(reasons.get("salt").asString(), reasons.get("value").asString()));
+		assertThat(decided.toString()).as("a short reason cannot be found by hashing guesses")
+			.doesNotContain(sha256(reasons.get("value").asString()))
+			.doesNotContain(sha256("The road is not secured."));
+		assertThat(this.truce.http().get("/api/access-requests/" + id).status()).isEqualTo(401);
 
 		Http.Response again = this.government.postJson("/api/access-requests/" + id + "/decisions",
 				"{\"verdict\": \"APPROVED\", \"reasons\": \"Changed our mind.\"}");
@@ -145,9 +190,84 @@ class AConvoyToAleppoBlockedByOnePartyTest {
 			.stream()
 			.map(LedgerStore.StoredEntry::kind)
 			.toList();
-		assertThat(kinds).contains(RequestingAccess.REQUESTED, RequestingAccess.OUTCOME,
-				RequestingAccess.OBSTRUCTION_REPORTED);
+		assertThat(kinds).contains(RequestingAccess.REQUESTED)
+			.as("the outcome, its report and the link, in one transaction")
+			.containsSubsequence(RequestingAccess.OUTCOME, "report", RequestingAccess.OBSTRUCTION_REPORTED);
+		assertThat(this.announced).as("announced once committed, for adjudication and clustering")
+			.contains(UUID.fromString(reportId));
 		assertThat(kinds.stream().filter(RequestingAccess.DECIDED::equals)).hasSize(2);
+	}
+
+	/**
+	 * The bodies of the entries of this kind and subject from {@code start}, as the
+	 * public reads them.
+	 */
+	private List<JsonNode> publicEntries(String kind, String subject, long start) {
+		long size = this.truce.bean(Ledger.class).size();
+		List<JsonNode> bodies = new ArrayList<>();
+		for (JsonNode e : this.truce.http().get("/ledger/entries?start=" + start + "&end=" + size).json()) {
+			if (e.get("kind").asString().equals(kind) && e.get("subject").asString().equals(subject)) {
+				bodies.add(JSON.readTree(e.get("entry").asString()).get("body"));
+			}
+		}
+		assertThat(bodies).as("%s entries of %s", kind, subject).isNotEmpty();
+		return bodies;
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Test
+	void whenItsReportCannotBeStoredABlockedOutcomeIsNotRecordedEither() {
+		String id = this.notifier.postJson("/api/access-requests", CONVOY).json().get("id").asString();
+		String blocked = """
+				{"outcome": "BLOCKED", "blockedBy": "syria-government", "reason": "Turned back at the checkpoint.",
+				 "at": "2016-09-15T10:30:00+03:00"}""";
+		Ledger ledger = this.truce.bean(Ledger.class);
+		long ledgerBefore = ledger.size();
+		this.announced.clear();
+		// The store refuses every report of the access source, as a full disk or a broken
+		// constraint would.
+		this.truce.jdbc()
+			.sql("CREATE TRIGGER refuse_access_reports BEFORE INSERT ON reports WHEN NEW.source_id = 'truce-access'"
+					+ " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+			.update();
+		Http.Response refused;
+		try {
+			refused = this.notifier.postJson("/api/access-requests/" + id + "/outcome", blocked);
+		}
+		finally {
+			this.truce.jdbc().sql("DROP TRIGGER refuse_access_reports").update();
+		}
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+		assertThat(refused.code()).isEqualTo("STORE_UNAVAILABLE");
+		JsonNode unchanged = this.notifier.get("/api/access-requests/" + id).json();
+		assertThat(unchanged.get("state").asString()).isEqualTo("PENDING");
+		assertThat(unchanged.hasNonNull("outcome")).isFalse();
+		assertThat(unchanged.hasNonNull("obstructionReport")).isFalse();
+		assertThat(unchanged.get("version").asInt()).isEqualTo(1);
+		assertThat(ledger.size()).as("no ledger entry of the outcome either").isEqualTo(ledgerBefore);
+		assertThat(this.truce.jdbc()
+			.sql("SELECT count(*) FROM reports WHERE external_id = ?")
+			.param("access-request:" + id)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.announced).isEmpty();
+
+		Http.Response retried = this.notifier.postJson("/api/access-requests/" + id + "/outcome", blocked);
+		assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+		assertThat(retried.json().hasNonNull("obstructionReport")).isTrue();
+		assertThat(ledger.entries(ledgerBefore, ledger.size()).stream().map(LedgerStore.StoredEntry::kind))
+			.containsExactly(RequestingAccess.OUTCOME, "report", RequestingAccess.OBSTRUCTION_REPORTED);
+		assertThat(this.announced).containsExactly(UUID.fromString(retried.json().get("obstructionReport").asString()));
 	}
 
 	@Test
