@@ -3,7 +3,7 @@ package org.truce.deconfliction.application;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
+import java.util.Locale;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -31,13 +31,11 @@ import org.truce.report.model.SourceKind;
  * the adjudication judges them like any other report.
  *
  * <p>
- * The obstruction report is stored in the caller's transaction, the one that records the
- * blocked outcome ({@link RecordingReports#append}), so that the outcome and its report
- * are committed together or not at all; {@link ReportRecorded} is announced once that
- * transaction commits. A restriction's report is submitted through
- * {@link SubmittingReport}, after the restriction's transaction, under an idempotency key
- * derived from its id, so that a retry (see
- * {@link RecordingMovementRestrictions#reportPending()}) never makes a second report.
+ * Each report is stored in the caller's transaction, the one that records the blocked
+ * outcome or the restriction ({@link RecordingReports#append}), so that the record and
+ * its report are committed together or not at all; {@link ReportRecorded} is announced
+ * once that transaction commits. Each is stored under an idempotency key derived from the
+ * request's or restriction's id: one report each.
  */
 @Service
 public class AccessIncidentReports {
@@ -70,19 +68,52 @@ public class AccessIncidentReports {
 	 * @throws IllegalStateException outside a transaction
 	 */
 	public Report obstruction(AccessRequest r) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			throw new IllegalStateException("the obstruction report joins the transaction of the outcome");
-		}
 		AccessDestination where = r.outcome().blockedAt();
 		String narrative = "Humanitarian access request " + r.id() + " to " + r.destination().name() + " ("
 				+ r.peopleInNeed() + " people in need) was blocked by " + r.outcome().blockedBy() + " at "
 				+ where.name() + ": " + r.outcome().reason();
-		String key = "truce-access:obstruction:" + r.id();
-		ensureSource();
-		Report report = this.submitting.report(new ReportDraft(EventType.AID_OBSTRUCTION.code(),
+		return record(new ReportDraft(EventType.AID_OBSTRUCTION.code(),
 				new ReportDraft.When(text(r.outcome().at()), null, "EXACT"),
 				new ReportDraft.Where(where.latitude(), where.longitude(), "EXACT", null, where.name(), null, null),
-				r.outcome().blockedBy(), null, null, narrative, SOURCE.id(), "access-request:" + r.id(), null));
+				r.outcome().blockedBy(), null, null, narrative, SOURCE.id(), "access-request:" + r.id(), null),
+				"truce-access:obstruction:" + r.id());
+	}
+
+	/**
+	 * Stores the RESTRICTION_OF_MONITORS_MOVEMENT report of a restriction, with its
+	 * ledger entry, in the caller's transaction, and announces it once that transaction
+	 * commits. Under the key {@code truce-access:restriction:<id>}: a restriction has one
+	 * report.
+	 * @return the report stored, or the one stored before under the same key
+	 * @throws IllegalStateException outside a transaction
+	 */
+	public Report restriction(MovementRestriction m) {
+		String narrative = "Monitors' movement restricted ("
+				+ m.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+				+ (m.delayMinutes() == null ? "" : ", " + m.delayMinutes() + " minutes") + ") by " + m.restrictedBy()
+				+ " at " + m.place().name() + ". Patrol: " + m.patrol()
+				+ (m.conditions() == null ? "" : ". Conditions: " + m.conditions()) + ". Restriction " + m.id() + ".";
+		return record(new ReportDraft(EventType.RESTRICTION_OF_MONITORS_MOVEMENT.code(),
+				new ReportDraft.When(text(m.at()), null, "EXACT"),
+				new ReportDraft.Where(m.place().latitude(), m.place().longitude(), "EXACT", null, m.place().name(),
+						null, null),
+				m.restrictedBy(), null, null, narrative, SOURCE.id(), "movement-restriction:" + m.id(), null),
+				"truce-access:restriction:" + m.id());
+	}
+
+	/**
+	 * Stores the draft's report under the key, with its ledger entry, in the caller's
+	 * transaction, and announces it once that transaction has committed (not at all if it
+	 * rolls back).
+	 */
+	private Report record(ReportDraft draft, String key) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			throw new IllegalStateException("a report of the access records joins the transaction of the record");
+		}
+		if (this.sources.byId(SOURCE.id()).isEmpty()) {
+			this.sources.save(SOURCE);
+		}
+		Report report = this.submitting.report(draft);
 		Reports.Appended appended = this.recording.append(List.of(new Reports.NewReport(report, key, key))).get(0);
 		if (appended.created()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -95,32 +126,6 @@ public class AccessIncidentReports {
 			});
 		}
 		return appended.report();
-	}
-
-	/** The RESTRICTION_OF_MONITORS_MOVEMENT report of a restriction. */
-	public UUID restriction(MovementRestriction m) {
-		String narrative = "Monitors' movement restricted ("
-				+ m.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
-				+ (m.delayMinutes() == null ? "" : ", " + m.delayMinutes() + " minutes") + ") by " + m.restrictedBy()
-				+ " at " + m.place().name() + ". Patrol: " + m.patrol()
-				+ (m.conditions() == null ? "" : ". Conditions: " + m.conditions()) + ". Restriction " + m.id() + ".";
-		String key = "truce-access:restriction:" + m.id();
-		return submit(new ReportDraft(EventType.RESTRICTION_OF_MONITORS_MOVEMENT.code(),
-				new ReportDraft.When(text(m.at()), null, "EXACT"),
-				new ReportDraft.Where(m.place().latitude(), m.place().longitude(), "EXACT", null, m.place().name(),
-						null, null),
-				m.restrictedBy(), null, null, narrative, SOURCE.id(), "movement-restriction:" + m.id(), null), key);
-	}
-
-	private UUID submit(ReportDraft draft, String key) {
-		ensureSource();
-		return this.submitting.submit(draft, key, key).report().id();
-	}
-
-	private void ensureSource() {
-		if (this.sources.byId(SOURCE.id()).isEmpty()) {
-			this.sources.save(SOURCE);
-		}
 	}
 
 	private static String text(Instant at) {

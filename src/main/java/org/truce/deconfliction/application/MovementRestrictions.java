@@ -29,7 +29,4 @@ public interface MovementRestrictions {
 	 */
 	boolean linkReport(UUID id, UUID reportId);
 
-	/** The restrictions whose report is not linked yet. */
-	List<MovementRestriction> withoutReport();
-
 }

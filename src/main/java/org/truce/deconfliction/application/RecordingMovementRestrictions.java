@@ -8,14 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.truce.deconfliction.model.AccessDestination;
@@ -29,11 +23,12 @@ import org.truce.shared.RejectedException;
 
 /**
  * Restrictions of the monitors' own movement, recorded by monitors as the OSCE Special
- * Monitoring Mission's daily reports do. Each is a ledger entry
- * ({@code movement-restriction-recorded}) in its transaction, then becomes a
- * RESTRICTION_OF_MONITORS_MOVEMENT report attributed to the restricting actor
- * ({@link AccessIncidentReports}), linked by a {@code movement-restriction-reported}
- * entry. Restrictions are recorded once and not edited (nothing to race on).
+ * Monitoring Mission's daily reports do. Each becomes a RESTRICTION_OF_MONITORS_MOVEMENT
+ * report attributed to the restricting actor ({@link AccessIncidentReports}). The
+ * restriction ({@code movement-restriction-recorded}), its report ({@code report}) and
+ * the link between them ({@code movement-restriction-reported}), each with its ledger
+ * entry, are committed in one transaction or not at all. Restrictions are recorded once
+ * and not edited (nothing to race on).
  */
 @Service
 public class RecordingMovementRestrictions {
@@ -41,8 +36,6 @@ public class RecordingMovementRestrictions {
 	public static final String RECORDED = "movement-restriction-recorded";
 
 	public static final String REPORTED = "movement-restriction-reported";
-
-	private static final Logger log = LoggerFactory.getLogger(RecordingMovementRestrictions.class);
 
 	private final MovementRestrictions store;
 
@@ -72,6 +65,11 @@ public class RecordingMovementRestrictions {
 
 	}
 
+	/**
+	 * Records a restriction and its report (monitors).
+	 * @throws RejectedException with a problem per bad field; STORE_UNAVAILABLE when the
+	 * store failed, and nothing was recorded
+	 */
 	public MovementRestriction record(NewRestriction in, String by) {
 		List<Problem> problems = new ArrayList<>();
 		MovementRestrictionKind kind = null;
@@ -123,56 +121,33 @@ public class RecordingMovementRestrictions {
 		MovementRestriction r = new MovementRestriction(UUID.randomUUID(), kind, in.delayMinutes(), place,
 				at.truncatedTo(ChronoUnit.MILLIS), restrictedBy, patrol, conditions, by,
 				this.clock.instant().truncatedTo(ChronoUnit.MILLIS), null);
-		this.tx.executeWithoutResult(status -> {
+		return AllOrNothing.record(this.tx, "the restriction", r.id(), status -> {
 			this.store.insert(r);
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("kind", r.kind().name());
-			if (r.delayMinutes() != null) {
-				body.put("delayMinutes", r.delayMinutes());
+			this.ledger.append(List.of(recordedEntry(r)));
+			UUID report = this.reports.restriction(r).id();
+			if (!this.store.linkReport(r.id(), report)) {
+				throw new IllegalStateException("movement restriction " + r.id() + " is linked to a report already");
 			}
-			body.put("at", r.at().toString());
-			body.put("restrictedBy", r.restrictedBy());
-			body.put("latitude", r.place().latitude());
-			body.put("longitude", r.place().longitude());
-			body.put("place", r.place().name());
-			body.put("recordedBy", r.recordedBy());
-			body.put("recordedAt", r.recordedAt().toString());
-			this.ledger.append(List.of(new LedgerEntry(RECORDED, r.id().toString(), body)));
-		});
-		return report(r).orElse(r);
-	}
-
-	/**
-	 * Reports the restrictions whose report is not linked yet; when the application is
-	 * ready.
-	 */
-	@EventListener(ApplicationReadyEvent.class)
-	public int reportPending() {
-		int done = 0;
-		for (MovementRestriction r : this.store.withoutReport()) {
-			if (report(r).isPresent()) {
-				done++;
-			}
-		}
-		return done;
-	}
-
-	private Optional<MovementRestriction> report(MovementRestriction r) {
-		UUID report;
-		try {
-			report = this.reports.restriction(r);
-		}
-		catch (RuntimeException ex) {
-			log.warn("The report of movement restriction {} could not be stored yet: {}", r.id(), ex.toString());
-			return Optional.empty();
-		}
-		return Optional.ofNullable(this.tx.execute(status -> {
-			if (this.store.linkReport(r.id(), report)) {
-				this.ledger.append(List.of(new LedgerEntry(REPORTED, r.id().toString(),
-						Map.of("report", report.toString(), "restrictedBy", r.restrictedBy()))));
-			}
+			this.ledger.append(List.of(new LedgerEntry(REPORTED, r.id().toString(),
+					Map.of("report", report.toString(), "restrictedBy", r.restrictedBy()))));
 			return this.store.byId(r.id()).orElseThrow();
-		}));
+		});
+	}
+
+	private static LedgerEntry recordedEntry(MovementRestriction r) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("kind", r.kind().name());
+		if (r.delayMinutes() != null) {
+			body.put("delayMinutes", r.delayMinutes());
+		}
+		body.put("at", r.at().toString());
+		body.put("restrictedBy", r.restrictedBy());
+		body.put("latitude", r.place().latitude());
+		body.put("longitude", r.place().longitude());
+		body.put("place", r.place().name());
+		body.put("recordedBy", r.recordedBy());
+		body.put("recordedAt", r.recordedAt().toString());
+		return new LedgerEntry(RECORDED, r.id().toString(), body);
 	}
 
 	/**

@@ -18,12 +18,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import org.locationtech.jts.geom.LineString;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.truce.access.application.Readers;
@@ -92,8 +89,6 @@ public class RequestingAccess {
 	public static final int MAX_PARTIES = 50;
 
 	public static final int MAX_LIST = 1000;
-
-	private static final Logger log = LoggerFactory.getLogger(RequestingAccess.class);
 
 	private final AccessRequests store;
 
@@ -348,26 +343,18 @@ public class RequestingAccess {
 		AccessOutcome outcome = new AccessOutcome(kind, share, note, blockedBy, blockedAt, reason,
 				at == null ? r.from() : at.truncatedTo(ChronoUnit.MILLIS), by.userId(), now);
 		int version = expectedVersion == null ? r.version() : expectedVersion;
-		AccessRequest recorded;
-		try {
-			recorded = this.tx.execute(status -> {
-				if (!this.store.recordOutcome(id, version, outcome)) {
-					return null;
-				}
-				AccessRequest stored = this.store.byId(id).orElseThrow();
-				this.ledger.append(List.of(outcomeEntry(stored)));
-				if (outcome.kind() == AccessOutcomeKind.BLOCKED) {
-					reportObstruction(stored);
-					stored = this.store.byId(id).orElseThrow();
-				}
-				return stored;
-			});
-		}
-		catch (DataAccessException ex) {
-			log.warn("The outcome of access request {} was not recorded: {}", id, ex.toString());
-			throw new RejectedException(new Problem(ErrorCode.STORE_UNAVAILABLE, null,
-					"The store did not record the outcome; nothing was recorded. Retry."));
-		}
+		AccessRequest recorded = AllOrNothing.record(this.tx, "the outcome", id, status -> {
+			if (!this.store.recordOutcome(id, version, outcome)) {
+				return null;
+			}
+			AccessRequest stored = this.store.byId(id).orElseThrow();
+			this.ledger.append(List.of(outcomeEntry(stored)));
+			if (outcome.kind() == AccessOutcomeKind.BLOCKED) {
+				reportObstruction(stored);
+				stored = this.store.byId(id).orElseThrow();
+			}
+			return stored;
+		});
 		if (recorded == null) {
 			AccessRequest current = this.store.byId(id).orElseThrow(() -> notFound(id));
 			if (current.outcome() != null) {

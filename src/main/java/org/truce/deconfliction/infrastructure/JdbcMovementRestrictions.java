@@ -77,14 +77,6 @@ class JdbcMovementRestrictions implements MovementRestrictions {
 			.update() == 1;
 	}
 
-	@Override
-	public List<MovementRestriction> withoutReport() {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM movement_restrictions WHERE report_id IS NULL ORDER BY recorded_at, id")
-			.query((rs, n) -> map(rs))
-			.list();
-	}
-
 	private MovementRestriction map(ResultSet rs) throws SQLException {
 		int delay = rs.getInt("delay_minutes");
 		Integer delayMinutes = rs.wasNull() ? null : delay;

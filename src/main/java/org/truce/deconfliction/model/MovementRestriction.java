@@ -19,7 +19,8 @@ import java.util.UUID;
  * @param conditions for conditional access, the conditions set; else null
  * @param recordedBy the monitor's user id
  * @param recordedAt when Truce recorded it
- * @param reportId its RESTRICTION_OF_MONITORS_MOVEMENT report, or null until stored
+ * @param reportId its RESTRICTION_OF_MONITORS_MOVEMENT report, stored in the
+ * restriction's transaction; null before it is linked
  */
 public record MovementRestriction(UUID id, MovementRestrictionKind kind, Integer delayMinutes, AccessDestination place,
 		Instant at, String restrictedBy, String patrol, String conditions, String recordedBy, Instant recordedAt,

@@ -7,7 +7,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +28,7 @@ import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
 import org.truce.adjudication.application.AdjudicatingIncidents;
 import org.truce.agreement.application.AgreementCatalogue;
+import org.truce.deconfliction.application.RecordingMovementRestrictions;
 import org.truce.deconfliction.application.RequestingAccess;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.application.LedgerStore;
@@ -72,6 +76,9 @@ class AConvoyToAleppoBlockedByOnePartyTest {
 
 	private final List<UUID> announced = new CopyOnWriteArrayList<>();
 
+	/** The reports announced while another connection could already read them. */
+	private final Set<UUID> committedWhenAnnounced = ConcurrentHashMap.newKeySet();
+
 	@BeforeAll
 	void start() throws Exception {
 		this.truce = RunningTruce.sqlite(true);
@@ -90,9 +97,26 @@ class AConvoyToAleppoBlockedByOnePartyTest {
 		ApplicationListener<PayloadApplicationEvent<?>> listener = e -> {
 			if (e.getPayload() instanceof ReportRecorded recorded) {
 				this.announced.add(recorded.report().id());
+				if (committed(recorded.report().id())) {
+					this.committedWhenAnnounced.add(recorded.report().id());
+				}
 			}
 		};
 		this.truce.bean(ApplicationEventMulticaster.class).addApplicationListener(listener);
+	}
+
+	/**
+	 * Whether the report is committed: read on another thread, hence another connection,
+	 * which sees only what was committed.
+	 */
+	private boolean committed(UUID report) {
+		return CompletableFuture
+			.supplyAsync(() -> this.truce.jdbc()
+				.sql("SELECT count(*) FROM reports WHERE id = ?")
+				.param(this.truce.dialect().uuid(report))
+				.query(Long.class)
+				.single())
+			.join() == 1;
 	}
 
 	static void registerParties(RunningTruce truce) {
@@ -195,6 +219,7 @@ class AConvoyToAleppoBlockedByOnePartyTest {
 			.containsSubsequence(RequestingAccess.OUTCOME, "report", RequestingAccess.OBSTRUCTION_REPORTED);
 		assertThat(this.announced).as("announced once committed, for adjudication and clustering")
 			.contains(UUID.fromString(reportId));
+		assertThat(this.committedWhenAnnounced).contains(UUID.fromString(reportId));
 		assertThat(kinds.stream().filter(RequestingAccess.DECIDED::equals)).hasSize(2);
 	}
 
@@ -360,6 +385,8 @@ class AConvoyToAleppoBlockedByOnePartyTest {
 
 	@Test
 	void aDelayOfAPatrolBecomesARestrictionReportAttributedToWhoDelayedIt() {
+		Ledger ledger = this.truce.bean(Ledger.class);
+		long ledgerBefore = ledger.size();
 		Http.Response r = this.monitor.postJson("/api/movement-restrictions", """
 				{"kind": "DELAY", "delayMinutes": 90, "at": "2016-09-14T09:00:00+03:00", "restrictedBy": "ypg",
 				 "place": {"name": "Checkpoint north of Sheikh Maqsoud", "latitude": 36.235, "longitude": 37.16},
@@ -368,7 +395,12 @@ class AConvoyToAleppoBlockedByOnePartyTest {
 		String report = r.json().get("report").asString();
 		JsonNode stored = this.monitor.get("/api/reports/" + report).json();
 		assertThat(stored.get("eventType").toString()).contains("restriction_of_monitors_movement");
-		assertThat(stored.toString()).contains("ypg");
+		assertThat(stored.toString()).contains("ypg").contains(r.json().get("id").asString());
+		assertThat(ledger.entries(ledgerBefore, ledger.size()).stream().map(LedgerStore.StoredEntry::kind))
+			.as("the restriction, its report and the link, in one transaction")
+			.containsExactly(RecordingMovementRestrictions.RECORDED, "report", RecordingMovementRestrictions.REPORTED);
+		assertThat(this.announced).contains(UUID.fromString(report));
+		assertThat(this.committedWhenAnnounced).as("announced once committed").contains(UUID.fromString(report));
 		Http.Response noDuration = this.monitor.postJson("/api/movement-restrictions", """
 				{"kind": "DELAY", "at": "2016-09-14T09:00:00+03:00", "restrictedBy": "ypg",
 				 "place": {"name": "x", "latitude": 36.2, "longitude": 37.1}, "patrol": "p"}""");
@@ -377,6 +409,56 @@ class AConvoyToAleppoBlockedByOnePartyTest {
 		assertThat(this.truce.http("liaison:ypg").get("/api/movement-restrictions").json().get("items").size())
 			.isPositive();
 		assertThat(this.government.get("/api/movement-restrictions").json().get("items").size()).isZero();
+	}
+
+	@Test
+	void whenItsReportCannotBeStoredARestrictionIsNotRecordedEither() {
+		String denial = """
+				{"kind": "DENIAL", "at": "2016-09-14T11:00:00+03:00", "restrictedBy": "fsa",
+				 "place": {"name": "Bridge at Tal Rifaat", "latitude": 36.47, "longitude": 37.1},
+				 "patrol": "Patrol C, turned back at the bridge"}""";
+		Ledger ledger = this.truce.bean(Ledger.class);
+		long ledgerBefore = ledger.size();
+		this.announced.clear();
+		// The store refuses every report of the access source.
+		this.truce.jdbc()
+			.sql("CREATE TRIGGER refuse_restriction_reports BEFORE INSERT ON reports"
+					+ " WHEN NEW.source_id = 'truce-access' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+			.update();
+		Http.Response refused;
+		try {
+			refused = this.monitor.postJson("/api/movement-restrictions", denial);
+		}
+		finally {
+			this.truce.jdbc().sql("DROP TRIGGER refuse_restriction_reports").update();
+		}
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(503);
+		assertThat(refused.code()).isEqualTo("STORE_UNAVAILABLE");
+		assertThat(restrictionsOfPatrol("Patrol C, turned back at the bridge")).as("no restriction").isZero();
+		assertThat(ledger.size()).as("no ledger entry of the restriction either").isEqualTo(ledgerBefore);
+		assertThat(this.truce.jdbc()
+			.sql("SELECT count(*) FROM reports WHERE external_id LIKE 'movement-restriction:%' AND narrative LIKE ?")
+			.param("%Patrol C%")
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.announced).isEmpty();
+
+		Http.Response retried = this.monitor.postJson("/api/movement-restrictions", denial);
+		assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+		assertThat(restrictionsOfPatrol("Patrol C, turned back at the bridge")).isEqualTo(1);
+		UUID report = UUID.fromString(retried.json().get("report").asString());
+		assertThat(ledger.entries(ledgerBefore, ledger.size()).stream().map(LedgerStore.StoredEntry::kind))
+			.containsExactly(RecordingMovementRestrictions.RECORDED, "report", RecordingMovementRestrictions.REPORTED);
+		assertThat(this.announced).containsExactly(report);
+	}
+
+	private long restrictionsOfPatrol(String patrol) {
+		return this.truce.jdbc()
+			.sql("SELECT count(*) FROM movement_restrictions WHERE patrol = ?")
+			.param(patrol)
+			.query(Long.class)
+			.single();
 	}
 
 }
