@@ -24,9 +24,14 @@ import org.truce.store.IdempotentRequests;
  * A POST that creates a resource, done once per {@code Idempotency-Key}
  * ({@link IdempotentRequests}): the first request is done and its response (201 and the
  * body) kept in its transaction; the same request under the same key gets that response
- * again, with {@code Idempotent-Replayed: true}, and stores nothing; the same key with
+ * again, with {@code Idempotent-Replayed: true}, and changes nothing; the same key with
  * another request is refused (422 IDEMPOTENCY_KEY_REUSED). Without a key, the request is
  * simply done.
+ *
+ * <p>
+ * A request is identified by its method and path, its {@code If-Match} header and its
+ * body as JSON: the SHA-256 of {@code "POST <path>\n<If-Match>\n<body>"}, the If-Match
+ * stripped, empty when absent.
  */
 @Component
 public class IdempotentPosts {
@@ -34,7 +39,7 @@ public class IdempotentPosts {
 	/** The description of the header, for the API's documentation. */
 	public static final String KEY_DESCRIPTION = "A client-chosen key, up to 200 characters, that makes retries safe:"
 			+ " the same request under the same key gets the first response again (with Idempotent-Replayed: true)"
-			+ " and stores nothing; the same key with another request is refused (IDEMPOTENCY_KEY_REUSED)";
+			+ " and changes nothing; the same key with another request is refused (IDEMPOTENCY_KEY_REUSED)";
 
 	private final IdempotentRequests requests;
 
@@ -46,10 +51,22 @@ public class IdempotentPosts {
 	}
 
 	/**
+	 * Creates once per key; the same as
+	 * {@link #create(String, String, String, String, Object, Supplier, Function, boolean)}
+	 * without If-Match.
+	 */
+	public ResponseEntity<JsonNode> create(String userId, String key, String path, Object request,
+			Supplier<Object> create, Function<JsonNode, URI> location, boolean versioned) {
+		return create(userId, key, path, null, request, create, location, versioned);
+	}
+
+	/**
 	 * Creates once per key.
 	 * @param userId who asks; keys are per user
 	 * @param key the {@code Idempotency-Key} header, or null
-	 * @param path the path posted to, which with {@code request} identifies the request
+	 * @param path the path posted to, which with {@code ifMatch} and {@code request}
+	 * identifies the request
+	 * @param ifMatch the {@code If-Match} header of a conditional POST, or null
 	 * @param request the body as read
 	 * @param create does the work and returns the view of what it created (written as
 	 * JSON)
@@ -58,13 +75,10 @@ public class IdempotentPosts {
 	 * @throws RejectedException INVALID_VALUE for a blank or over-long key,
 	 * IDEMPOTENCY_KEY_REUSED, or what {@code create} throws
 	 */
-	public ResponseEntity<JsonNode> create(String userId, String key, String path, Object request,
+	public ResponseEntity<JsonNode> create(String userId, String key, String path, String ifMatch, Object request,
 			Supplier<Object> create, Function<JsonNode, URI> location, boolean versioned) {
-		if (key != null && (key.isBlank() || key.length() > 200)) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "Idempotency-Key",
-					"The Idempotency-Key header must have 1 to 200 characters."));
-		}
-		IdempotentRequests.Answer<Object> answer = this.requests.once(userId, key, digest("POST " + path, request),
+		checkKey(key);
+		IdempotentRequests.Answer<Object> answer = this.requests.once(userId, key, digest(path, ifMatch, request),
 				create, view -> new IdempotentRequests.Response(HttpStatus.CREATED.value(),
 						this.json.writeValueAsString(view)));
 		JsonNode body = this.json.readTree(answer.response().body());
@@ -79,9 +93,22 @@ public class IdempotentPosts {
 		return builder.contentType(MediaType.APPLICATION_JSON).body(body);
 	}
 
-	/** What identifies a request: its method and path, and its body as JSON. */
-	private String digest(String path, Object request) {
-		String text = path + "\n" + this.json.writeValueAsString(request);
+	/**
+	 * Refuses a blank or over-long {@code Idempotency-Key} header.
+	 * @param key the header, or null (no key: nothing to check)
+	 * @throws RejectedException INVALID_VALUE, field {@code Idempotency-Key}
+	 */
+	public static void checkKey(String key) {
+		if (key != null && (key.isBlank() || key.length() > 200)) {
+			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "Idempotency-Key",
+					"The Idempotency-Key header must have 1 to 200 characters."));
+		}
+	}
+
+	/** What identifies a request: its method and path, its If-Match and its body. */
+	private String digest(String path, String ifMatch, Object request) {
+		String text = "POST " + path + "\n" + (ifMatch == null ? "" : ifMatch.strip()) + "\n"
+				+ this.json.writeValueAsString(request);
 		try {
 			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

@@ -1,23 +1,16 @@
 package org.truce.determination.web;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,27 +29,20 @@ import org.truce.incident.model.IncidentRecord;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
-import org.truce.store.IdempotentRequests;
+import org.truce.web.IdempotentPosts;
 import org.truce.web.IfMatch;
 import org.truce.web.security.SignedIn;
 
 @RestController
 class DeterminationController {
 
-	private static final String KEY_DESCRIPTION = "A client-chosen key, up to 200 characters, that makes retries safe:"
-			+ " the same request under the same key gets the first response again (with Idempotent-Replayed: true)"
-			+ " and changes nothing; the same key with another request is refused (IDEMPOTENCY_KEY_REUSED)";
-
 	private final Determining determining;
 
-	private final IdempotentRequests idempotent;
+	private final IdempotentPosts idempotent;
 
-	private final JsonMapper json;
-
-	DeterminationController(Determining determining, IdempotentRequests idempotent, JsonMapper json) {
+	DeterminationController(Determining determining, IdempotentPosts idempotent) {
 		this.determining = determining;
 		this.idempotent = idempotent;
-		this.json = json;
 	}
 
 	@Operation(summary = "Draft a determination about an incident",
@@ -66,13 +52,14 @@ class DeterminationController {
 					+ " quorum of those sides have signed it. Idempotent with an Idempotency-Key header.")
 	@PostMapping(path = "/api/incidents/{id}/determinations", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<JsonNode> draft(@PathVariable String id, @RequestBody Requests.DraftRequest request,
-			@Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = "Idempotency-Key",
+			@Parameter(description = IdempotentPosts.KEY_DESCRIPTION) @RequestHeader(name = "Idempotency-Key",
 					required = false) String idempotencyKey) {
 		UUID incident = uuid(id, "/api/incidents/" + id);
 		SignedIn who = Signers.current();
-		return once(who, idempotencyKey, "POST /api/incidents/" + incident + "/determinations", request, null,
-				HttpStatus.CREATED,
-				() -> this.determining.draft(incident, request.draft(), who.userId(), who.grants()));
+		return this.idempotent.create(who.userId(), idempotencyKey, "/api/incidents/" + incident + "/determinations",
+				request,
+				() -> view(this.determining.draft(incident, request.draft(), who.userId(), who.grants()), null),
+				DeterminationController::location, true);
 	}
 
 	@Operation(summary = "The determinations about an incident, as the reader may see them",
@@ -147,15 +134,16 @@ class DeterminationController {
 			@RequestBody(required = false) Requests.SignOffRequest request,
 			@Parameter(description = "The version signed, as the ETag gave it") @RequestHeader(name = "If-Match",
 					required = false) String ifMatch,
-			@Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = "Idempotency-Key",
+			@Parameter(description = IdempotentPosts.KEY_DESCRIPTION) @RequestHeader(name = "Idempotency-Key",
 					required = false) String idempotencyKey) {
 		UUID uuid = uuid(id, "/api/determinations/" + id);
 		SignedIn who = Signers.current();
 		Requests.SignOffRequest body = request == null ? new Requests.SignOffRequest(null, null) : request;
 		int version = version(ifMatch, body.version());
-		return once(who, idempotencyKey, "POST /api/determinations/" + uuid + "/sign-offs", body, ifMatch,
-				HttpStatus.CREATED,
-				() -> this.determining.signOff(uuid, version, body.side(), who.userId(), who.grants()));
+		return this.idempotent.create(who.userId(), idempotencyKey, "/api/determinations/" + uuid + "/sign-offs",
+				ifMatch, body,
+				() -> view(this.determining.signOff(uuid, version, body.side(), who.userId(), who.grants()), null),
+				DeterminationController::location, true);
 	}
 
 	@Operation(summary = "Comment on a determination, or dissent from it",
@@ -164,62 +152,21 @@ class DeterminationController {
 					+ " determination. Idempotent with an Idempotency-Key header.")
 	@PostMapping(path = "/api/determinations/{id}/comments", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<JsonNode> comment(@PathVariable String id, @RequestBody Requests.CommentRequest request,
-			@Parameter(description = KEY_DESCRIPTION) @RequestHeader(name = "Idempotency-Key",
+			@Parameter(description = IdempotentPosts.KEY_DESCRIPTION) @RequestHeader(name = "Idempotency-Key",
 					required = false) String idempotencyKey) {
 		UUID uuid = uuid(id, "/api/determinations/" + id);
 		SignedIn who = Signers.current();
 		boolean dissent = Boolean.TRUE.equals(request.dissent());
-		String path = "POST /api/determinations/" + uuid + "/comments";
-		validKey(idempotencyKey);
-		IdempotentRequests.Answer<Comment> answer = this.idempotent.once(who.userId(), idempotencyKey,
-				digest(path, null, request),
-				() -> this.determining.comment(uuid, request.text(), dissent, request.side(), who.userId(),
-						who.grants()),
-				c -> new IdempotentRequests.Response(HttpStatus.CREATED.value(),
-						this.json.writeValueAsString(DeterminationView.CommentView.of(c))));
-		return respond(answer, URI.create("/api/determinations/" + uuid));
+		return this.idempotent.create(who.userId(), idempotencyKey, "/api/determinations/" + uuid + "/comments",
+				request,
+				() -> DeterminationView.CommentView.of(this.determining.comment(uuid, request.text(), dissent,
+						request.side(), who.userId(), who.grants())),
+				view -> URI.create("/api/determinations/" + uuid), true);
 	}
 
-	private ResponseEntity<JsonNode> once(SignedIn who, String key, String path, Object request, String ifMatch,
-			HttpStatus status, Supplier<Determination> work) {
-		validKey(key);
-		IdempotentRequests.Answer<Determination> answer = this.idempotent.once(who.userId(), key,
-				digest(path, ifMatch, request), work,
-				d -> new IdempotentRequests.Response(status.value(), this.json.writeValueAsString(view(d, null))));
-		JsonNode body = this.json.readTree(answer.response().body());
-		return respond(answer, URI.create("/api/determinations/" + body.get("id").asString()));
-	}
-
-	private ResponseEntity<JsonNode> respond(IdempotentRequests.Answer<?> answer, URI location) {
-		JsonNode body = this.json.readTree(answer.response().body());
-		ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.response().status()).location(location);
-		if (body.has("version")) {
-			builder.eTag("\"" + body.get("version").asInt() + "\"");
-		}
-		if (answer.replayed()) {
-			builder.header("Idempotent-Replayed", "true");
-		}
-		return builder.contentType(MediaType.APPLICATION_JSON).body(body);
-	}
-
-	private static void validKey(String key) {
-		if (key != null && (key.isBlank() || key.length() > 200)) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "Idempotency-Key",
-					"The Idempotency-Key header must have 1 to 200 characters."));
-		}
-	}
-
-	/** What identifies a request for idempotency: method, path, If-Match and body. */
-	private String digest(String path, String ifMatch, Object request) {
-		String text = path + "\n" + (ifMatch == null ? "" : ifMatch.strip()) + "\n"
-				+ this.json.writeValueAsString(request);
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+	/** The URI of a determination, from its view as JSON. */
+	private static URI location(JsonNode view) {
+		return URI.create("/api/determinations/" + view.get("id").asString());
 	}
 
 	/**

@@ -29,6 +29,7 @@ import org.truce.report.model.ReportQuery;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.web.IdempotentPosts;
 
 @RestController
 class ReportController {
@@ -55,10 +56,7 @@ class ReportController {
 					description = "A client-chosen key, up to 200 characters, that makes retries safe") @RequestHeader(
 							name = "Idempotency-Key", required = false) String idempotencyKey,
 			HttpServletRequest request) {
-		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "Idempotency-Key",
-					"The Idempotency-Key header must have 1 to 200 characters."));
-		}
+		IdempotentPosts.checkKey(idempotencyKey);
 		SubmittingReport.Submitted submitted = this.submitting.submit(draft,
 				idempotencyKey == null ? null : "api:" + idempotencyKey,
 				(String) request.getAttribute(RawBodyDigest.ATTRIBUTE));

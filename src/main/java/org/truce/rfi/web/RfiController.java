@@ -31,6 +31,7 @@ import org.truce.rfi.model.RequestForInformation;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.web.IdempotentPosts;
 import org.truce.web.IfMatch;
 import org.truce.web.security.SignedIn;
 
@@ -65,10 +66,7 @@ class RfiController {
 			@Parameter(
 					description = "A client-chosen key, up to 200 characters, that makes retries safe") @RequestHeader(
 							name = "Idempotency-Key", required = false) String idempotencyKey) {
-		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "Idempotency-Key",
-					"The Idempotency-Key header must have 1 to 200 characters."));
-		}
+		IdempotentPosts.checkKey(idempotencyKey);
 		SignedIn who = signedIn();
 		UUID incident = uuid(id, "/api/incidents/" + id);
 		RequestingInformation.Sent sent = this.rfis.send(incident,

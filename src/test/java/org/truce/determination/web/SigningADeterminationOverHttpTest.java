@@ -138,6 +138,29 @@ class SigningADeterminationOverHttpTest {
 	}
 
 	@Test
+	void theSameKeyWithAnotherIfMatchIsAnotherRequest() {
+		String id = drafted().get("id").asString();
+
+		Http.Response first = us.postJson("/api/determinations/" + id + "/sign-offs", "{}", "If-Match", "\"1\"",
+				"Idempotency-Key", "sign-if-match");
+		Http.Response replay = us.postJson("/api/determinations/" + id + "/sign-offs", "{}", "If-Match", " \"1\" ",
+				"Idempotency-Key", "sign-if-match");
+		Http.Response otherVersion = us.postJson("/api/determinations/" + id + "/sign-offs", "{}", "If-Match", "\"2\"",
+				"Idempotency-Key", "sign-if-match");
+
+		assertThat(first.status()).as(first.toString()).isEqualTo(201);
+		assertThat(first.headers().firstValue("ETag")).hasValue("\"2\"");
+		assertThat(replay.status()).isEqualTo(201);
+		assertThat(replay.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+		assertThat(replay.headers().firstValue("ETag")).hasValue("\"2\"");
+		assertThat(replay.location()).isEqualTo(first.location());
+		assertThat(first.location()).hasValueSatisfying(l -> assertThat(l).endsWith("/api/determinations/" + id));
+		assertThat(otherVersion.status()).isEqualTo(422);
+		assertThat(otherVersion.code()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+		assertThat(ledgerEntries(Determining.SIGNED, id)).isEqualTo(1);
+	}
+
+	@Test
 	void aReplayedDraftMakesOneDraft() {
 		String path = "/api/incidents/" + this.incident + "/determinations";
 		String body = DeterminationsFixture.draftJson("NO_VIOLATION", "The shells were outgoing fire.");
