@@ -52,19 +52,20 @@ import org.truce.shared.RejectedException;
  *
  * <p>
  * Every change is a ledger entry, appended in the change's transaction. The ledger's
- * bodies are readable by everyone, while a convoy's route and cargo, and a party's
- * reasons, are for the staff and the parties: the entries carry them only as salted
- * commitments ({@link SaltedCommitment}: SHA-256(salt + "." + canonical JSON), over
- * {@link #content} and {@link #decisionContent}), so that a short text cannot be found by
- * hashing guesses. The salt is kept with the request or decision and shown to its
- * readers, who can check the entry.
+ * bodies are readable by everyone, while a convoy's route and cargo, a party's reasons,
+ * and an outcome's reason, note and place, are for the staff and the parties: the entries
+ * carry them only as salted commitments ({@link SaltedCommitment}: SHA-256(salt + "." +
+ * canonical JSON), over {@link #content}, {@link #decisionContent} and
+ * {@link #outcomeDetails}), so that a short text cannot be found by hashing guesses. The
+ * salt is kept with the request, decision or outcome and shown to the request's readers,
+ * who can check the entry.
  * <ul>
  * <li>{@code access-requested}: {@code {parties, from, to, peopleInNeed, requestedBy,
  * requestedAt, contentCommitment}}</li>
  * <li>{@code access-decided}: {@code {party, verdict, decidedBy, decidedAt,
  * reasonsCommitment, version}}</li>
  * <li>{@code access-outcome-recorded}: {@code {outcome, at, recordedBy, recordedAt,
- * blockedBy?, deliveredShare?, version}}</li>
+ * blockedBy?, deliveredShare?, detailsCommitment, version}}</li>
  * <li>{@code access-obstruction-reported}: {@code {report, blockedBy}}</li>
  * </ul>
  * A decision is never superseded: a party that decided is refused a second decision (409
@@ -341,7 +342,8 @@ public class RequestingAccess {
 		}
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		AccessOutcome outcome = new AccessOutcome(kind, share, note, blockedBy, blockedAt, reason,
-				at == null ? r.from() : at.truncatedTo(ChronoUnit.MILLIS), by.userId(), now);
+				SaltedCommitment.newSalt(), at == null ? r.from() : at.truncatedTo(ChronoUnit.MILLIS), by.userId(),
+				now);
 		int version = expectedVersion == null ? r.version() : expectedVersion;
 		AccessRequest recorded = AllOrNothing.record(this.tx, "the outcome", id, status -> {
 			if (!this.store.recordOutcome(id, version, outcome)) {
@@ -496,6 +498,34 @@ public class RequestingAccess {
 				: SaltedCommitment.of(d.reasonsSalt(), decisionContent(d));
 	}
 
+	/**
+	 * What the {@code access-outcome-recorded} entry commits to: the canonical JSON (RFC
+	 * 8785) of {@code {reason, deliveredNote, blockedAt: {name, latitude, longitude}}},
+	 * each null when the outcome has none.
+	 */
+	public static String outcomeDetails(AccessOutcome o) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("reason", o.reason());
+		m.put("deliveredNote", o.deliveredNote());
+		Map<String, Object> place = null;
+		if (o.blockedAt() != null) {
+			place = new LinkedHashMap<>();
+			place.put("name", o.blockedAt().name());
+			place.put("latitude", o.blockedAt().latitude());
+			place.put("longitude", o.blockedAt().longitude());
+		}
+		m.put("blockedAt", place);
+		return CanonicalJson.serialize(m);
+	}
+
+	/**
+	 * The commitment of an outcome's {@code access-outcome-recorded} entry, or null for
+	 * an outcome recorded before outcomes had one.
+	 */
+	public static String detailsCommitment(AccessOutcome o) {
+		return o.detailsSalt() == null ? null : SaltedCommitment.of(o.detailsSalt(), outcomeDetails(o));
+	}
+
 	static String sha256(String text) {
 		try {
 			return HexFormat.of()
@@ -542,6 +572,7 @@ public class RequestingAccess {
 		if (o.deliveredShare() != null) {
 			body.put("deliveredShare", o.deliveredShare());
 		}
+		body.put("detailsCommitment", detailsCommitment(o));
 		body.put("version", r.version());
 		return new LedgerEntry(OUTCOME, r.id().toString(), body);
 	}

@@ -42,7 +42,7 @@ class JdbcAccessRequests implements AccessRequests {
 	private static final String COLUMNS = "t.id, t.route_wkt, t.destination_name, t.destination_lat,"
 			+ " t.destination_lon, t.cargo_json, t.people_in_need, t.window_from, t.window_to, t.requested_by,"
 			+ " t.requested_at, t.content_salt, t.outcome, t.delivered_share, t.delivered_note, t.blocked_by, t.blocked_lat,"
-			+ " t.blocked_lon, t.blocked_place, t.outcome_reason, t.outcome_at, t.outcome_by, t.outcome_recorded_at,"
+			+ " t.blocked_lon, t.blocked_place, t.outcome_reason, t.outcome_salt, t.outcome_at, t.outcome_by, t.outcome_recorded_at,"
 			+ " t.obstruction_report_id, t.version";
 
 	private final JdbcClient jdbc;
@@ -126,13 +126,13 @@ class JdbcAccessRequests implements AccessRequests {
 		AccessDestination at = o.blockedAt();
 		return this.jdbc
 			.sql("UPDATE access_requests SET outcome = ?, delivered_share = ?, delivered_note = ?, blocked_by = ?,"
-					+ " blocked_lat = ?, blocked_lon = ?, blocked_place = ?, outcome_reason = ?, outcome_at = ?,"
-					+ " outcome_by = ?, outcome_recorded_at = ?, version = version + 1"
+					+ " blocked_lat = ?, blocked_lon = ?, blocked_place = ?, outcome_reason = ?, outcome_salt = ?,"
+					+ " outcome_at = ?," + " outcome_by = ?, outcome_recorded_at = ?, version = version + 1"
 					+ " WHERE id = ? AND version = ? AND outcome IS NULL")
 			.params(o.kind().name(), o.deliveredShare(), o.deliveredNote(), o.blockedBy(),
 					at == null ? null : at.latitude(), at == null ? null : at.longitude(),
-					at == null ? null : at.name(), o.reason(), this.dialect.instant(o.at()), o.recordedBy(),
-					this.dialect.instant(o.recordedAt()), this.dialect.uuid(id), expectedVersion)
+					at == null ? null : at.name(), o.reason(), o.detailsSalt(), this.dialect.instant(o.at()),
+					o.recordedBy(), this.dialect.instant(o.recordedAt()), this.dialect.uuid(id), expectedVersion)
 			.update() == 1;
 	}
 
@@ -189,7 +189,7 @@ class JdbcAccessRequests implements AccessRequests {
 			AccessDestination blockedAt = rs.wasNull() ? null
 					: new AccessDestination(place == null ? "" : place, lat, rs.getDouble("blocked_lon"));
 			o = new AccessOutcome(AccessOutcomeKind.valueOf(outcome), deliveredShare, rs.getString("delivered_note"),
-					rs.getString("blocked_by"), blockedAt, rs.getString("outcome_reason"),
+					rs.getString("blocked_by"), blockedAt, rs.getString("outcome_reason"), rs.getString("outcome_salt"),
 					this.dialect.instant(rs, "outcome_at"), rs.getString("outcome_by"),
 					this.dialect.instant(rs, "outcome_recorded_at"));
 		}

@@ -15,12 +15,16 @@ import java.util.Objects;
  * @param blockedAt for a blocked delivery, where it was stopped (defaults to the
  * destination); else null
  * @param reason why it was blocked (required then), or a note
+ * @param detailsSalt the salt of the ledger's commitment to the reason, the delivery note
+ * and where it was blocked (32 lowercase hex characters), kept with the outcome and shown
+ * only to the request's readers; null for an outcome recorded before it had one
  * @param at when it happened (UTC)
  * @param recordedBy the user id of who recorded it
  * @param recordedAt when Truce recorded it
  */
 public record AccessOutcome(AccessOutcomeKind kind, Double deliveredShare, String deliveredNote, String blockedBy,
-		AccessDestination blockedAt, String reason, Instant at, String recordedBy, Instant recordedAt) {
+		AccessDestination blockedAt, String reason, String detailsSalt, Instant at, String recordedBy,
+		Instant recordedAt) {
 
 	public AccessOutcome {
 		Objects.requireNonNull(kind, "kind");

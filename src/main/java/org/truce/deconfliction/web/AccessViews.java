@@ -10,6 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.locationtech.jts.geom.Geometry;
 import org.truce.deconfliction.application.RequestingAccess;
 import org.truce.deconfliction.model.AccessDecision;
+import org.truce.deconfliction.model.AccessOutcome;
 import org.truce.deconfliction.model.AccessRequest;
 import org.truce.deconfliction.model.BesiegedArea;
 import org.truce.deconfliction.model.MovementRestriction;
@@ -40,7 +41,7 @@ final class AccessViews {
 		v.put("to", r.to());
 		v.put("requestedBy", r.requestedBy());
 		v.put("requestedAt", r.requestedAt());
-		v.put("outcome", r.outcome());
+		v.put("outcome", r.outcome() == null ? null : outcome(r.outcome()));
 		v.put("obstructionReport", r.obstructionReportId());
 		v.put("version", r.version());
 		v.put("content", r.contentSalt() == null ? null
@@ -63,6 +64,27 @@ final class AccessViews {
 		String commitment = RequestingAccess.reasonsCommitment(d);
 		v.put("content",
 				commitment == null ? null : content(d.reasonsSalt(), RequestingAccess.decisionContent(d), commitment));
+		return v;
+	}
+
+	/**
+	 * The outcome, with the salt that opens the {@code detailsCommitment} of its
+	 * {@code access-outcome-recorded} entry.
+	 */
+	private static Map<String, Object> outcome(AccessOutcome o) {
+		Map<String, Object> v = new LinkedHashMap<>();
+		v.put("kind", o.kind());
+		v.put("deliveredShare", o.deliveredShare());
+		v.put("deliveredNote", o.deliveredNote());
+		v.put("blockedBy", o.blockedBy());
+		v.put("blockedAt", o.blockedAt());
+		v.put("reason", o.reason());
+		v.put("at", o.at());
+		v.put("recordedBy", o.recordedBy());
+		v.put("recordedAt", o.recordedAt());
+		String commitment = RequestingAccess.detailsCommitment(o);
+		v.put("content",
+				commitment == null ? null : content(o.detailsSalt(), RequestingAccess.outcomeDetails(o), commitment));
 		return v;
 	}
 

@@ -140,13 +140,15 @@ abstract class AccessStoresContract {
 		AccessRequest r = convoy(T0, "syria-government");
 		this.requests.insert(r);
 		AccessOutcome blocked = new AccessOutcome(AccessOutcomeKind.BLOCKED, null, null, "syria-government",
-				new AccessDestination("Castello Road checkpoint", 36.2545, 37.133), "turned back", T0.plusSeconds(3600),
-				"notifier-1", T0.plusSeconds(7200));
+				new AccessDestination("Castello Road checkpoint", 36.2545, 37.133), "turned back", SALT,
+				T0.plusSeconds(3600), "notifier-1", T0.plusSeconds(7200));
 
 		assertThat(this.requests.recordOutcome(r.id(), 7, blocked)).as("a stale version").isFalse();
 		assertThat(this.requests.recordOutcome(r.id(), 1, blocked)).isTrue();
 		assertThat(this.requests.recordOutcome(r.id(), 2, blocked)).as("a second outcome").isFalse();
-		assertThat(this.requests.byId(r.id()).orElseThrow().outcome()).isEqualTo(blocked);
+		assertThat(this.requests.byId(r.id()).orElseThrow().outcome()).isEqualTo(blocked)
+			.extracting(AccessOutcome::detailsSalt)
+			.isEqualTo(SALT);
 
 		UUID report = UUID.randomUUID();
 		assertThat(this.requests.linkObstructionReport(r.id(), report)).isTrue();

@@ -192,6 +192,20 @@ class AConvoyToAleppoBlockedByOnePartyTest {
 		assertThat(blocked.json().get("state").asString()).isEqualTo("BLOCKED");
 		String reportId = blocked.json().get("obstructionReport").asString();
 
+		// The outcome's entry names who blocked it in the clear, and commits to the
+		// reason and the place; the request's readers get what opens it.
+		JsonNode outcomeEntry = publicEntries(RequestingAccess.OUTCOME, id, ledgerBefore).get(0);
+		assertThat(outcomeEntry.get("blockedBy").asString()).isEqualTo("syria-government");
+		assertThat(outcomeEntry.toString()).doesNotContain("Turned back").doesNotContain("Layramoun");
+		JsonNode details = this.government.get("/api/access-requests/" + id).json().get("outcome").get("content");
+		assertThat(details).isEqualTo(blocked.json().get("outcome").get("content"));
+		assertThat(details.get("value").asString()).isEqualTo("{\"blockedAt\":{\"latitude\":36.2435,"
+				+ "\"longitude\":37.1276,\"name\":\"Castello Road, Layramoun roundabout\"},\"deliveredNote\":null,"
+				+ "\"reason\":\"Turned back at the checkpoint.\"}");
+		assertThat(outcomeEntry.get("detailsCommitment").asString()).isEqualTo(details.get("commitment").asString())
+			.isEqualTo(SaltedCommitment.of(details.get("salt").asString(), details.get("value").asString()))
+			.isNotEqualTo(sha256(details.get("value").asString()));
+
 		JsonNode report = this.monitor.get("/api/reports/" + reportId).json();
 		assertThat(report.get("eventType").toString()).contains("aid_obstruction");
 		assertThat(report.toString()).contains("syria-government").contains(id);
@@ -316,9 +330,18 @@ class AConvoyToAleppoBlockedByOnePartyTest {
 				"{\"outcome\": \"DELIVERED\", \"at\": \"2016-09-15T12:00:00+03:00\"}", "If-Match", "\"7\"");
 		assertThat(stale.status()).isEqualTo(409);
 		assertThat(stale.code()).isEqualTo("STALE_VERSION");
+		long ledgerBefore = this.truce.bean(Ledger.class).size();
 		Http.Response partly = this.monitor.postJson("/api/access-requests/" + id + "/outcome",
 				"{\"outcome\": \"PARTLY_DELIVERED\", \"deliveredShare\": 0.5, \"deliveredNote\": \"20 t of flour\"}");
 		assertThat(partly.status()).as(partly.toString()).isEqualTo(201);
+		JsonNode note = partly.json().get("outcome").get("content");
+		assertThat(note.get("value").asString()).contains("\"deliveredNote\":\"20 t of flour\"");
+		JsonNode partlyEntry = publicEntries(RequestingAccess.OUTCOME, id, ledgerBefore).get(0);
+		assertThat(partlyEntry.toString()).as("the public ledger holds the note only as a salted commitment")
+			.doesNotContain("20 t of flour");
+		assertThat(partlyEntry.get("deliveredShare").asDouble()).isEqualTo(0.5);
+		assertThat(partlyEntry.get("detailsCommitment").asString())
+			.isEqualTo(SaltedCommitment.of(note.get("salt").asString(), note.get("value").asString()));
 		assertThat(partly.json().path("obstructionReport").isMissingNode()
 				|| partly.json().get("obstructionReport").isNull())
 			.isTrue();
