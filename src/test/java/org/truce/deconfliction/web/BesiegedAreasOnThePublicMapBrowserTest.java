@@ -1,18 +1,16 @@
 package org.truce.deconfliction.web;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.truce.testing.Chromium;
 import org.truce.testing.Http;
 import org.truce.testing.RunningTruce;
-import org.truce.web.RequiresChromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,14 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * switch off, for a reader who is not signed in (population figures are public). Skipped
  * when Chromium is not installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
-@ExtendWith(RequiresChromium.class)
 class BesiegedAreasOnThePublicMapBrowserTest {
 
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
+
 	private static RunningTruce truce;
-
-	private static Playwright playwright;
-
-	private static Browser browser;
 
 	@BeforeAll
 	static void eastAleppoRecordedAsBesieged() {
@@ -40,18 +36,10 @@ class BesiegedAreasOnThePublicMapBrowserTest {
 				 "area": {"type": "Polygon", "coordinates": [[[37.15, 36.18], [37.22, 36.18], [37.22, 36.24],
 				          [37.15, 36.24], [37.15, 36.18]]]}}""");
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		playwright = RequiresChromium.playwright();
-		browser = RequiresChromium.launch(playwright);
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
 		if (truce != null) {
 			truce.close();
 		}
@@ -59,7 +47,7 @@ class BesiegedAreasOnThePublicMapBrowserTest {
 
 	@Test
 	void thePublicSeesTheBesiegedAreaWithItsPopulation() {
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
 			page.navigate(truce.baseUri().resolve("/").toString());
 
