@@ -115,6 +115,10 @@ class ALiaisonAcknowledgesANotificationBrowserTest {
 			page.navigate(truce.baseUri().resolve("/").toString());
 
 			assertThat(page.locator("#map")).hasAttribute("data-notifications", "1");
+			// The notifications and the live alerts join the map's one layer switcher.
+			assertThat(page.locator(".leaflet-control-layers")).hasCount(1);
+			assertThat(page.locator(".leaflet-control-layers label")).containsText(
+					new String[] { "Governorates", "Reports", "Notified sites and movements", "Live alerts" });
 		}
 	}
 

@@ -52,11 +52,27 @@ class BesiegedAreasOnThePublicMapBrowserTest {
 			page.navigate(truce.baseUri().resolve("/").toString());
 
 			assertThat(page.locator("#map")).hasAttribute("data-besieged", "1");
-			Locator control = page.locator(".leaflet-control-layers",
+			// One switcher for every layer, the besieged areas among them, shown.
+			Locator entry = page.locator(".leaflet-control-layers label",
 					new Page.LocatorOptions().setHasText("Besieged and hard-to-reach areas"));
-			assertThat(control).hasCount(1);
-			assertThat(control.locator("input:checked")).hasCount(1);
+			assertThat(entry).hasCount(1);
+			assertThat(entry.locator("input")).isChecked();
+			assertThat(page.locator(".leaflet-control-layers")).hasCount(1);
+			assertThat(page.locator(".leaflet-control-layers label"))
+				.containsText(new String[] { "Governorates", "Reports", "Besieged and hard-to-reach areas" });
+
+			assertThat(besiegedDrawn(page)).isEqualTo(1);
+			page.hover(".leaflet-control-layers");
+			entry.locator("input").uncheck();
+			assertThat(besiegedDrawn(page)).isZero();
 		}
+	}
+
+	/** How many besieged areas the map draws now. */
+	private static int besiegedDrawn(Page page) {
+		return ((Number) page.evaluate("() => { let n = 0; window.truceMap.eachLayer(l => {"
+				+ " if (l.feature && l.feature.properties.population && l.feature.properties.status === 'BESIEGED') n++; }); return n; }"))
+			.intValue();
 	}
 
 }

@@ -120,6 +120,10 @@ class MapPageBrowserTest {
 			assertThat(page.locator(".legend")).containsText("Explosions/Remote violence");
 			assertThat(page.locator(".map-label.area-label")).hasCount(14);
 			assertThat(page.locator(".map-label.country-label")).containsText(new String[] { "Turkey", "Iraq" });
+			// One layer switcher, which every layer registers into.
+			assertThat(page.locator(".leaflet-control-layers")).hasCount(1);
+			assertThat(page.locator(".leaflet-control-layers label"))
+				.hasText(new String[] { "Governorates", "Governorate names", "Districts", "Reports" });
 
 			// Governorate names show on hover, away from any point: Deir-ez-Zor.
 			double[] deirEzZor = pagePoint(page, 35.0, 40.2);
