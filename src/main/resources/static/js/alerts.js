@@ -55,6 +55,9 @@
 		box.appendChild(status);
 		document.querySelector('main.layout').appendChild(box);
 		var layer = L.featureGroup().addTo(map);
+		if (window.truceLayers) {
+			window.truceLayers.overlay('Live alerts', layer, 60);
+		}
 		var seen = {};
 
 		function show(alert, fresh) {

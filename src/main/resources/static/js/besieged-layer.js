@@ -44,7 +44,7 @@
 						});
 					}
 				}).addTo(map);
-				L.control.layers(null, { 'Besieged and hard-to-reach areas': layer }, { collapsed: true }).addTo(map);
+				window.truceLayers.overlay('Besieged and hard-to-reach areas', layer, 30);
 			})
 			.catch(function () {
 				element.dataset.besieged = 'error';

@@ -44,8 +44,46 @@
 	map.fitBounds(SYRIA, { padding: [28, 28] });
 	window.truceMap = map;
 
+	// One layer switcher for the whole map. Every layer registers into it, from this file
+	// or from another script (window.truceLayers), instead of adding a switcher of its own.
+	// Entries are listed by rank, whichever loads first: the base map's 10-19, the reports
+	// 20, the other scripts' layers 30-99, any layer registered without a rank after them.
+	var layerRanks = {};
+	var nextRank = 100;
+	var layerControl = L.control.layers(null, null, {
+		position: 'topright',
+		collapsed: true,
+		sortLayers: true,
+		sortFunction: function (layerA, layerB, nameA, nameB) {
+			return layerRanks[nameA] - layerRanks[nameB];
+		}
+	}).addTo(map);
+
+	function registerLayer(kind, name, layer, rank) {
+		layerRanks[name] = rank === undefined ? nextRank++ : rank;
+		if (kind === 'base') {
+			layerControl.addBaseLayer(layer, name);
+		}
+		else {
+			layerControl.addOverlay(layer, name);
+		}
+		return layer;
+	}
+
+	window.truceLayers = {
+		/** Adds a layer the reader can switch on and off; returns it. */
+		overlay: function (name, layer, rank) {
+			return registerLayer('overlay', name, layer, rank);
+		},
+		/** Adds a base layer, one of which is shown at a time; returns it. */
+		base: function (name, layer, rank) {
+			return registerLayer('base', name, layer, rank);
+		},
+		control: layerControl
+	};
+
 	var loadedLayers = [];
-	var reportsLayer = L.featureGroup();
+	var reportsLayer = window.truceLayers.overlay('Reports', L.featureGroup(), 20);
 	var selection = { marker: null, circle: null, id: null };
 	var categoryLabels = {};
 	var dataExtent = null;
@@ -115,13 +153,9 @@
 				style: { color: '#c5c1b6', weight: 0.6, dashArray: '2 3', fill: false },
 				interactive: false
 			});
-			L.control.layers(null, {
-				'Governorates': admin1,
-				'Governorate names': admin1Labels,
-				'Districts': districts,
-				'Reports': reportsLayer
-			},
-				{ position: 'topright', collapsed: true }).addTo(map);
+			window.truceLayers.overlay('Governorates', admin1, 10);
+			window.truceLayers.overlay('Governorate names', admin1Labels, 11);
+			window.truceLayers.overlay('Districts', districts, 12);
 			map.on('overlayadd', function (event) {
 				if (event.layer === districts && !districts.getLayers().length) {
 					fetchJson('/layers/syria-admin2.geojson').then(function (data) {

@@ -58,7 +58,7 @@
 						});
 					}
 				}).addTo(map);
-				L.control.layers(null, { 'Notified sites and movements': layer }, { collapsed: true }).addTo(map);
+				window.truceLayers.overlay('Notified sites and movements', layer, 40);
 				element.dataset.layers = (element.dataset.layers ? element.dataset.layers + ' ' : '') + 'notifications';
 			})
 			.catch(function () {

@@ -5,14 +5,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.truce.access.application.ManagingUsers;
 import org.truce.access.model.Grant;
@@ -20,8 +18,8 @@ import org.truce.access.model.Role;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
+import org.truce.testing.Chromium;
 import org.truce.testing.RunningTruce;
-import org.truce.web.RequiresChromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,8 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reaches the API from the page with the role's reach, and signing out ends it. Skipped
  * when Chromium is not installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
-@ExtendWith(RequiresChromium.class)
 class SigningInAndOutBrowserTest {
+
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	private static final String PASSWORD = "correct horse battery staple";
 
@@ -47,10 +47,6 @@ class SigningInAndOutBrowserTest {
 
 	private static RunningTruce truce;
 
-	private static Playwright playwright;
-
-	private static Browser browser;
-
 	@BeforeAll
 	static void start() {
 		truce = RunningTruce.sqlite(true);
@@ -60,18 +56,10 @@ class SigningInAndOutBrowserTest {
 		users.add("monitor-m", PASSWORD, List.of(new Grant(Role.MONITOR, null)), ManagingUsers.COMMAND_LINE);
 		users.add("liaison-sy", PASSWORD, List.of(new Grant(Role.LIAISON, "syria-government")),
 				ManagingUsers.COMMAND_LINE);
-		playwright = RequiresChromium.playwright();
-		browser = RequiresChromium.launch(playwright);
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
 		if (truce != null) {
 			truce.close();
 		}
@@ -79,7 +67,7 @@ class SigningInAndOutBrowserTest {
 
 	@Test
 	void aMonitorSignsInSeesTheRoleAndTheFullRecordThenSignsOut() {
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
 			List<String> errors = watchErrors(page);
 			signIn(page, "monitor-m", PASSWORD);
@@ -106,7 +94,7 @@ class SigningInAndOutBrowserTest {
 
 	@Test
 	void aLiaisonSignsInAndReachesOnlyItsSide() {
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
 			signIn(page, "liaison-sy", PASSWORD);
 
@@ -125,7 +113,7 @@ class SigningInAndOutBrowserTest {
 
 	@Test
 	void aWrongPasswordIsRefusedOnTheSignInPage() {
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
 			signIn(page, "monitor-m", "not the password at all");
 

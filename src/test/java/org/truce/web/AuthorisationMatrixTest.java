@@ -304,6 +304,13 @@ class AuthorisationMatrixTest {
 		api("GET /api/positions", "/api/positions",                                  of(401,  403,  200,  403,  200,  403)),
 		api("POST /api/positions/{id}/withdrawal", "/api/positions/{position}/withdrawal",
 				                                                                      of(401,  403,  404,  403,  200,  403)),
+		// Their page and its forms, the same readers; a declaration without its area and window is refused
+		// on the page (422). The map layer answers everyone, empty for whoever may read none.
+		page("GET /positions", "/positions",                                         of(302,  403,  200,  403,  200,  403)),
+		form("POST /positions", "/positions", "area=&from=&to=",                      of(302,  403,  422,  403,  422,  403)),
+		form("POST /positions/{id}/withdrawal", "/positions/{position}/withdrawal", "",
+				                                                                      of(302,  403,  404,  403,  303,  403)),
+		api("GET /api/map/positions", "/api/map/positions",                          all(200)),
 		// Publishing, last: it makes the sample report public. Co-chairs only (201 the first time).
 		api("POST /api/reports/{id}/publication", "/api/reports/{report}/publication", "application/json", "",
 				                                                                      of(401,  403,  201,  403,  403,  403))

@@ -4,17 +4,16 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.LoadState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.truce.testing.Chromium;
 import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the sign-in page, the ledger page and Swagger UI. Skipped when Chromium is not
  * installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
-@ExtendWith(RequiresChromium.class)
 class PagesKeepToTheContentSecurityPolicyBrowserTest {
+
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	/**
 	 * Collects the page's CSP violations as the browser reports them to the page itself,
@@ -41,25 +42,13 @@ class PagesKeepToTheContentSecurityPolicyBrowserTest {
 
 	private static RunningTruce truce;
 
-	private static Playwright playwright;
-
-	private static Browser browser;
-
 	@BeforeAll
 	static void start() {
 		truce = RunningTruce.sqlite(true);
-		playwright = RequiresChromium.playwright();
-		browser = RequiresChromium.launch(playwright);
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
 		if (truce != null) {
 			truce.close();
 		}
@@ -86,7 +75,7 @@ class PagesKeepToTheContentSecurityPolicyBrowserTest {
 	}
 
 	private static void assertCleanLoad(String path, String rendered) {
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.newContext()) {
 			context.addInitScript(WATCH_VIOLATIONS);
 			Page page = context.newPage();
 			List<String> errors = Collections.synchronizedList(new ArrayList<>());

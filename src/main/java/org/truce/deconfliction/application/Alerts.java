@@ -31,6 +31,14 @@ public interface Alerts {
 	List<Alert> newest(int limit, boolean unrestricted, String notifiedBy, Set<String> restrictedSides,
 			boolean allRestricted);
 
+	/**
+	 * The alerts stored after this one, oldest first (by id: ids are time-ordered UUID
+	 * v7, and ordered as unsigned 128-bit numbers), at most {@code limit}, of those the
+	 * reader may see; the same reader's filters as {@link #newest}.
+	 */
+	List<Alert> after(UUID after, int limit, boolean unrestricted, String notifiedBy, Set<String> restrictedSides,
+			boolean allRestricted);
+
 	List<Alert> ofReport(UUID reportId);
 
 }

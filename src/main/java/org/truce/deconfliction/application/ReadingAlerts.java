@@ -1,8 +1,12 @@
 package org.truce.deconfliction.application;
 
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.springframework.stereotype.Service;
 import org.truce.access.model.Grant;
@@ -11,6 +15,8 @@ import org.truce.deconfliction.model.Alert;
 /** Alerts as each reader may see them ({@link AlertReaders}). */
 @Service
 public class ReadingAlerts {
+
+	private static final int PAGE = 500;
 
 	private final Alerts alerts;
 
@@ -27,13 +33,40 @@ public class ReadingAlerts {
 
 	/** The newest alerts the reader may see, newest first. */
 	public List<Alert> newest(DeconflictionReader reader, int limit) {
-		Set<String> sides = new java.util.LinkedHashSet<>(reader.side());
-		sides.addAll(reader.declarable());
 		return this.alerts
-			.newest(limit, reader.staff(), reader.notifier() ? reader.userId() : null, sides, reader.coChair())
+			.newest(limit, reader.staff(), reader.notifier() ? reader.userId() : null, sides(reader), reader.coChair())
 			.stream()
 			.filter(a -> AlertReaders.mayRead(reader, a))
 			.toList();
+	}
+
+	/** The alert, if it is stored and the reader may see it. */
+	public Optional<Alert> read(UUID id, DeconflictionReader reader) {
+		return this.alerts.byId(id).filter(a -> AlertReaders.mayRead(reader, a));
+	}
+
+	/**
+	 * Hands each alert stored after this one that the reader may see to {@code each},
+	 * oldest first (by id: alert ids are time-ordered), reading the store a page at a
+	 * time.
+	 */
+	public void after(UUID after, DeconflictionReader reader, Consumer<Alert> each) {
+		UUID cursor = after;
+		while (true) {
+			List<Alert> page = this.alerts.after(cursor, PAGE, reader.staff(),
+					reader.notifier() ? reader.userId() : null, sides(reader), reader.coChair());
+			page.stream().filter(a -> AlertReaders.mayRead(reader, a)).forEach(each);
+			if (page.size() < PAGE) {
+				return;
+			}
+			cursor = page.get(page.size() - 1).id();
+		}
+	}
+
+	private static Set<String> sides(DeconflictionReader reader) {
+		Set<String> sides = new LinkedHashSet<>(reader.side());
+		sides.addAll(reader.declarable());
+		return sides;
 	}
 
 }

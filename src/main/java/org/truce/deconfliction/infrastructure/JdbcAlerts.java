@@ -76,8 +76,43 @@ class JdbcAlerts implements Alerts {
 	@Override
 	public List<Alert> newest(int limit, boolean unrestricted, String notifiedBy, Set<String> restrictedSides,
 			boolean allRestricted) {
-		List<String> or = new ArrayList<>();
 		List<Object> params = new ArrayList<>();
+		String readable = readable(unrestricted, notifiedBy, restrictedSides, allRestricted, params);
+		if (readable == null) {
+			return List.of();
+		}
+		params.add(limit);
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM alerts WHERE " + readable + " ORDER BY id DESC LIMIT ?")
+			.params(params)
+			.query((rs, n) -> map(rs))
+			.list();
+	}
+
+	@Override
+	public List<Alert> after(UUID after, int limit, boolean unrestricted, String notifiedBy,
+			Set<String> restrictedSides, boolean allRestricted) {
+		List<Object> params = new ArrayList<>();
+		params.add(this.dialect.uuid(after));
+		String readable = readable(unrestricted, notifiedBy, restrictedSides, allRestricted, params);
+		if (readable == null) {
+			return List.of();
+		}
+		params.add(limit);
+		// SQLite keeps ids as lower-case text, whose order is the ids' order as
+		// numbers; PostgreSQL compares its uuid type byte by byte, the same order.
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM alerts WHERE id > ? AND " + readable + " ORDER BY id LIMIT ?")
+			.params(params)
+			.query((rs, n) -> map(rs))
+			.list();
+	}
+
+	/**
+	 * The condition on the alerts the reader may see, its parameters added to
+	 * {@code params}; null when it may see none.
+	 */
+	private static String readable(boolean unrestricted, String notifiedBy, Set<String> restrictedSides,
+			boolean allRestricted, List<Object> params) {
+		List<String> or = new ArrayList<>();
 		if (unrestricted) {
 			or.add("restricted_side IS NULL");
 		}
@@ -92,15 +127,7 @@ class JdbcAlerts implements Alerts {
 			or.add("restricted_side IN (" + String.join(", ", Collections.nCopies(restrictedSides.size(), "?")) + ")");
 			params.addAll(restrictedSides);
 		}
-		if (or.isEmpty()) {
-			return List.of();
-		}
-		params.add(limit);
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM alerts WHERE (" + String.join(" OR ", or) + ") ORDER BY id DESC LIMIT ?")
-			.params(params)
-			.query((rs, n) -> map(rs))
-			.list();
+		return or.isEmpty() ? null : "(" + String.join(" OR ", or) + ")";
 	}
 
 	@Override

@@ -1,8 +1,9 @@
 package org.truce.deconfliction.web;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -10,6 +11,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -17,6 +19,7 @@ import org.truce.deconfliction.application.AlertJson;
 import org.truce.deconfliction.application.AlertReaders;
 import org.truce.deconfliction.application.DeconflictionReader;
 import org.truce.deconfliction.application.ReadingAlerts;
+import org.truce.deconfliction.model.Alert;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
@@ -57,20 +60,55 @@ class AlertController {
 	@Operation(summary = "Live proximity alerts as server-sent events (the readers of GET /api/alerts)",
 			description = "text/event-stream. Each alert the reader may see is an event named 'alert', with the"
 					+ " alert's id as the event id and its JSON (as in GET /api/alerts) as data. A comment is sent on"
-					+ " connecting. The stream ends after timeoutSeconds; reconnect (EventSource does so by itself)"
-					+ " and read GET /api/alerts for what was raised meanwhile.")
+					+ " connecting. The stream ends after timeoutSeconds; reconnect (EventSource does so by itself,"
+					+ " sending the Last-Event-ID header). With Last-Event-ID, the alerts stored after that one that"
+					+ " the reader may see are sent first, oldest first, then the live ones, with none missed or"
+					+ " sent twice. An id that names no alert the reader may see gets an event named"
+					+ " 'replay-unavailable' (without an id) and the live alerts only: read GET /api/alerts for the"
+					+ " newest.")
 	@GetMapping(path = "/api/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter stream(
 			@Parameter(
 					description = "Seconds before the server ends the stream, 1 to 3600 (default 1800)") @RequestParam(
-							name = "timeoutSeconds", required = false, defaultValue = "1800") String timeoutSeconds)
-			throws IOException {
+							name = "timeoutSeconds", required = false, defaultValue = "1800") String timeoutSeconds,
+			@Parameter(description = "The id of the last alert received, to receive those raised since") @RequestHeader(
+					name = "Last-Event-ID", required = false) String lastEventId) {
 		DeconflictionReader reader = reader();
 		long seconds = bounded("timeoutSeconds", timeoutSeconds, 1, 3600);
 		SseEmitter emitter = new SseEmitter(seconds * 1000);
-		this.stream.add(emitter, reader);
-		emitter.send(SseEmitter.event().comment("truce alerts"));
+		if (lastEventId == null || lastEventId.isBlank()) {
+			this.stream.add(emitter, reader).comment("truce alerts");
+			return emitter;
+		}
+		AlertStream.Subscriber subscriber = this.stream.catchingUp(emitter, reader);
+		try {
+			subscriber.comment("truce alerts");
+			Optional<UUID> last = uuid(lastEventId.strip()).flatMap(id -> this.alerts.read(id, reader)).map(Alert::id);
+			if (last.isPresent()) {
+				this.alerts.after(last.get(), reader, subscriber::replay);
+			}
+			else {
+				subscriber.notice("replay-unavailable",
+						Map.of("code", "UNKNOWN_LAST_EVENT_ID", "detail",
+								"Last-Event-ID names no alert you may read: the alerts raised from now on follow."
+										+ " GET /api/alerts lists the newest."));
+			}
+		}
+		catch (RuntimeException ex) {
+			this.stream.remove(subscriber);
+			throw ex;
+		}
+		subscriber.live();
 		return emitter;
+	}
+
+	private static Optional<UUID> uuid(String text) {
+		try {
+			return Optional.of(UUID.fromString(text));
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
 	}
 
 	private DeconflictionReader reader() {

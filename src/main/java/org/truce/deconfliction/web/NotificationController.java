@@ -220,6 +220,18 @@ class NotificationController {
 					.toList());
 	}
 
+	@Operation(summary = "Declared positions as GeoJSON, for the map",
+			description = "Only those the reader may read: every one for a co-chair, its side's for a liaison, none"
+					+ " for anyone else (the public included: an empty collection). Withdrawn ones are left out."
+					+ " Each feature's properties: id, side, label, from, to.")
+	@GetMapping(path = "/api/map/positions")
+	Map<String, Object> positionsMap() {
+		SignedIn who = SignedIn.of(SecurityContextHolder.getContext().getAuthentication());
+		DeconflictionReader reader = who == null ? DeconflictionReader.PUBLIC
+				: this.notifying.reader(who.userId(), who.grants());
+		return PositionFeatures.collection(this.positions.list(reader, false));
+	}
+
 	@Operation(summary = "Withdraw a declared position of your side (liaisons, co-chairs)")
 	@PostMapping("/api/positions/{id}/withdrawal")
 	Map<String, Object> withdrawPosition(@PathVariable String id) {

@@ -276,7 +276,9 @@ class SecurityConfiguration {
 			// them; the liaisons of the parties concerned acknowledge them.
 			// Staff, notifiers (their own) and liaisons (their side's) read
 			// them. The map layer is everyone's, empty for those who may read
-			// none. Declared positions: the co-chairs and the declaring side.
+			// none. Declared positions: the co-chairs and the declaring side,
+			// on the API and the page; their map layer is everyone's, empty for
+			// those who may read none.
 			.requestMatchers(HttpMethod.POST, "/api/notifications", "/api/notifications/*/withdrawal")
 			.hasRole("NOTIFIER")
 			.requestMatchers(HttpMethod.POST, "/api/notifications/*/acknowledgments",
@@ -287,10 +289,13 @@ class SecurityConfiguration {
 			.hasAnyRole("MONITOR", "CO_CHAIR", "NOTIFIER", "LIAISON")
 			.requestMatchers(HttpMethod.GET, "/api/map/notifications")
 			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/api/positions")
+			.requestMatchers(HttpMethod.GET, "/api/positions", "/positions")
 			.hasAnyRole("CO_CHAIR", "LIAISON")
-			.requestMatchers(HttpMethod.POST, "/api/positions", "/api/positions/*/withdrawal")
+			.requestMatchers(HttpMethod.POST, "/api/positions", "/api/positions/*/withdrawal", "/positions",
+					"/positions/*/withdrawal")
 			.hasAnyRole("CO_CHAIR", "LIAISON")
+			.requestMatchers(HttpMethod.GET, "/api/map/positions")
+			.permitAll()
 			// Proximity alerts: staff and notifiers (a liaison or co-chair also sees the
 			// alerts about its side's declared positions); each answer is cut to the
 			// reader. Webhook subscriptions: admins.

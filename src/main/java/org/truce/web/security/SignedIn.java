@@ -46,6 +46,14 @@ public record SignedIn(String userId, String name, List<Grant> grants) {
 		return null;
 	}
 
+	/**
+	 * Whether it holds one of these roles, named as {@link org.truce.access.model.Role}'s
+	 * constants (for pages: {@code signedIn.holdsAny('CO_CHAIR', 'LIAISON')}).
+	 */
+	public boolean holdsAny(String... roles) {
+		return this.grants.stream().anyMatch(g -> List.of(roles).contains(g.role().name()));
+	}
+
 	static String oidcUserId(OidcUser oidc) {
 		return "oidc:" + oidc.getIssuer() + "#" + oidc.getSubject();
 	}

@@ -106,6 +106,55 @@ abstract class AlertsAndWebhooksContract {
 	}
 
 	@Test
+	void theAlertsAfterOneAreReadOldestFirstAndCutToTheirReaders() {
+		Alert first = alert(PlaceKind.SITE, null, "notifier-1", T0);
+		Alert otherNotifiers = alert(PlaceKind.SITE, null, "notifier-2", T0.plusSeconds(1));
+		Alert position = alert(PlaceKind.DECLARED_POSITION, "united-states", null, T0.plusSeconds(2));
+		Alert last = alert(PlaceKind.SITE, null, "notifier-1", T0.plusSeconds(3));
+		write(() -> this.alerts.insert(List.of(last, position, first, otherNotifiers)));
+
+		assertThat(this.alerts.after(first.id(), 10, true, null, Set.of(), true)).as("a co-chair")
+			.containsExactly(otherNotifiers, position, last);
+		assertThat(this.alerts.after(first.id(), 10, true, null, Set.of(), false)).as("a monitor")
+			.containsExactly(otherNotifiers, last);
+		assertThat(this.alerts.after(first.id(), 10, false, "notifier-1", Set.of(), false))
+			.as("a notifier: its own places")
+			.containsExactly(last);
+		assertThat(this.alerts.after(first.id(), 10, false, null, Set.of("united-states"), false))
+			.as("the declaring side: its own positions")
+			.containsExactly(position);
+		assertThat(this.alerts.after(first.id(), 10, false, null, Set.of(), false)).as("nobody").isEmpty();
+		assertThat(this.alerts.after(first.id(), 2, true, null, Set.of(), true)).containsExactly(otherNotifiers,
+				position);
+		assertThat(this.alerts.after(last.id(), 10, true, null, Set.of(), true)).isEmpty();
+	}
+
+	@Test
+	void alertsRaisedInTheSameMillisecondAreReadInTheOrderOfTheirIdsAsNumbers() {
+		List<Alert> sameMillisecond = new java.util.ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			sameMillisecond.add(alert(PlaceKind.SITE, null, "notifier-1", T0));
+		}
+		write(() -> this.alerts.insert(sameMillisecond));
+		java.util.Comparator<UUID> unsigned = (a, b) -> {
+			int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+			return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+		};
+		List<UUID> ordered = sameMillisecond.stream().map(Alert::id).sorted(unsigned).toList();
+
+		List<UUID> read = this.alerts.after(ordered.get(0), 100, true, null, Set.of(), false)
+			.stream()
+			.map(Alert::id)
+			.toList();
+
+		assertThat(read).containsExactlyElementsOf(ordered.subList(1, ordered.size()));
+		List<UUID> newestFirst = new java.util.ArrayList<>(ordered);
+		java.util.Collections.reverse(newestFirst);
+		assertThat(this.alerts.newest(100, true, null, Set.of(), false)).extracting(Alert::id)
+			.containsExactlyElementsOf(newestFirst);
+	}
+
+	@Test
 	void aDueDeliveryIsClaimedOnceRetriedWhenDueAndLoggedWithEveryAttempt() {
 		Alert alert = alert(PlaceKind.SITE, null, "notifier-1", T0);
 		UUID subscription = UUID.randomUUID();

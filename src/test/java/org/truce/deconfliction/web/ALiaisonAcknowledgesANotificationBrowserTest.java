@@ -4,14 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.truce.access.application.ManagingUsers;
 import org.truce.access.model.Grant;
@@ -22,7 +20,7 @@ import org.truce.actor.model.ActorType;
 import org.truce.deconfliction.application.Notifying;
 import org.truce.deconfliction.model.NotificationHistory;
 import org.truce.ledger.application.Checkpointing;
-import org.truce.web.RequiresChromium;
+import org.truce.testing.Chromium;
 import org.truce.testing.RunningTruce;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -36,16 +34,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sees the convoy on the map. Skipped when Chromium is not installed, unless
  * {@code TRUCE_REQUIRE_BROWSER=1}.
  */
-@ExtendWith(RequiresChromium.class)
 class ALiaisonAcknowledgesANotificationBrowserTest {
+
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	private static final String PASSWORD = "correct horse battery staple";
 
 	private static RunningTruce truce;
-
-	private static Playwright playwright;
-
-	private static Browser browser;
 
 	private static NotificationHistory convoy;
 
@@ -64,18 +60,10 @@ class ALiaisonAcknowledgesANotificationBrowserTest {
 					"{\"type\": \"LineString\", \"coordinates\": [[37.1611, 36.2021], [36.94775, 36.1481]]}",
 					Instant.now(), Instant.now().plusSeconds(86_400), List.of(), "UN and SARC emblems",
 					List.of("syria-government", "russia")), "notifier-1");
-		playwright = RequiresChromium.playwright();
-		browser = RequiresChromium.launch(playwright);
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
 		if (truce != null) {
 			truce.close();
 		}
@@ -84,7 +72,7 @@ class ALiaisonAcknowledgesANotificationBrowserTest {
 	@Test
 	void theLiaisonAcknowledgesAndTheNotificationsPageShowsWhoAndTheProof() {
 		UUID id = convoy.notification().id();
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
 			signIn(page, "liaison-sy");
 			page.navigate(truce.baseUri().resolve("/notifications").toString());
@@ -121,12 +109,16 @@ class ALiaisonAcknowledgesANotificationBrowserTest {
 
 	@Test
 	void aMonitorSeesTheConvoyOnTheMap() {
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
 			signIn(page, "monitor-m");
 			page.navigate(truce.baseUri().resolve("/").toString());
 
 			assertThat(page.locator("#map")).hasAttribute("data-notifications", "1");
+			// The notifications and the live alerts join the map's one layer switcher.
+			assertThat(page.locator(".leaflet-control-layers")).hasCount(1);
+			assertThat(page.locator(".leaflet-control-layers label")).containsText(
+					new String[] { "Governorates", "Reports", "Notified sites and movements", "Live alerts" });
 		}
 	}
 

@@ -3,14 +3,12 @@ package org.truce.deconfliction.web;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.truce.access.application.ManagingUsers;
@@ -19,8 +17,8 @@ import org.truce.access.model.Role;
 import org.truce.deconfliction.application.RequestingAccess;
 import org.truce.deconfliction.model.AccessRequest;
 import org.truce.deconfliction.model.AccessVerdict;
+import org.truce.testing.Chromium;
 import org.truce.testing.RunningTruce;
-import org.truce.web.RequiresChromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -30,16 +28,14 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * form with its CSRF token), in a real browser; the form is then gone and the decision
  * shown. Skipped when Chromium is not installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
-@ExtendWith(RequiresChromium.class)
 class ALiaisonDecidesOnTheAccessRequestPageBrowserTest {
+
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	private static final String PASSWORD = "correct horse battery staple";
 
 	private static RunningTruce truce;
-
-	private static Playwright playwright;
-
-	private static Browser browser;
 
 	private static AccessRequest convoy;
 
@@ -58,18 +54,10 @@ class ALiaisonDecidesOnTheAccessRequestPageBrowserTest {
 						List.of(new RequestingAccess.Cargo("wheat flour", 40.0, "t")), 275_000L,
 						List.of("syria-government", "fsa"), "2016-09-15T06:00:00+03:00", "2016-09-16T18:00:00+03:00"),
 				access.reader("notifier-1", List.of(new Grant(Role.NOTIFIER, null))));
-		playwright = RequiresChromium.playwright();
-		browser = RequiresChromium.launch(playwright);
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
 		if (truce != null) {
 			truce.close();
 		}
@@ -77,7 +65,7 @@ class ALiaisonDecidesOnTheAccessRequestPageBrowserTest {
 
 	@Test
 	void theLiaisonDeniesTheRequestWithThePageForm() {
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
 			List<String> errors = new ArrayList<>();
 			page.onPageError(errors::add);

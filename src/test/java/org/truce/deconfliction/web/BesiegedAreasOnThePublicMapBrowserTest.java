@@ -1,18 +1,16 @@
 package org.truce.deconfliction.web;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.truce.testing.Chromium;
 import org.truce.testing.Http;
 import org.truce.testing.RunningTruce;
-import org.truce.web.RequiresChromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,14 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * switch off, for a reader who is not signed in (population figures are public). Skipped
  * when Chromium is not installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
-@ExtendWith(RequiresChromium.class)
 class BesiegedAreasOnThePublicMapBrowserTest {
 
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
+
 	private static RunningTruce truce;
-
-	private static Playwright playwright;
-
-	private static Browser browser;
 
 	@BeforeAll
 	static void eastAleppoRecordedAsBesieged() {
@@ -40,18 +36,10 @@ class BesiegedAreasOnThePublicMapBrowserTest {
 				 "area": {"type": "Polygon", "coordinates": [[[37.15, 36.18], [37.22, 36.18], [37.22, 36.24],
 				          [37.15, 36.24], [37.15, 36.18]]]}}""");
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		playwright = RequiresChromium.playwright();
-		browser = RequiresChromium.launch(playwright);
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
 		if (truce != null) {
 			truce.close();
 		}
@@ -59,16 +47,32 @@ class BesiegedAreasOnThePublicMapBrowserTest {
 
 	@Test
 	void thePublicSeesTheBesiegedAreaWithItsPopulation() {
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
 			page.navigate(truce.baseUri().resolve("/").toString());
 
 			assertThat(page.locator("#map")).hasAttribute("data-besieged", "1");
-			Locator control = page.locator(".leaflet-control-layers",
+			// One switcher for every layer, the besieged areas among them, shown.
+			Locator entry = page.locator(".leaflet-control-layers label",
 					new Page.LocatorOptions().setHasText("Besieged and hard-to-reach areas"));
-			assertThat(control).hasCount(1);
-			assertThat(control.locator("input:checked")).hasCount(1);
+			assertThat(entry).hasCount(1);
+			assertThat(entry.locator("input")).isChecked();
+			assertThat(page.locator(".leaflet-control-layers")).hasCount(1);
+			assertThat(page.locator(".leaflet-control-layers label"))
+				.containsText(new String[] { "Governorates", "Reports", "Besieged and hard-to-reach areas" });
+
+			assertThat(besiegedDrawn(page)).isEqualTo(1);
+			page.hover(".leaflet-control-layers");
+			entry.locator("input").uncheck();
+			assertThat(besiegedDrawn(page)).isZero();
 		}
+	}
+
+	/** How many besieged areas the map draws now. */
+	private static int besiegedDrawn(Page page) {
+		return ((Number) page.evaluate("() => { let n = 0; window.truceMap.eachLayer(l => {"
+				+ " if (l.feature && l.feature.properties.population && l.feature.properties.status === 'BESIEGED') n++; }); return n; }"))
+			.intValue();
 	}
 
 }

@@ -5,21 +5,19 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.truce.access.application.ManagingUsers;
 import org.truce.access.model.Grant;
 import org.truce.access.model.Role;
+import org.truce.testing.Chromium;
 import org.truce.testing.Http;
 import org.truce.testing.RunningTruce;
-import org.truce.web.RequiresChromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,16 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * effective only after the Russian co-chair's signature. Skipped when Chromium is not
  * installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
-@ExtendWith(RequiresChromium.class)
 class SigningADeterminationInTheBrowserTest {
+
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	private static final String PASSWORD = "correct horse battery staple";
 
 	private static RunningTruce truce;
-
-	private static Playwright playwright;
-
-	private static Browser browser;
 
 	@BeforeAll
 	static void start() {
@@ -49,18 +45,10 @@ class SigningADeterminationInTheBrowserTest {
 		users.add("co-chair-us", PASSWORD, List.of(new Grant(Role.CO_CHAIR, "united-states")),
 				ManagingUsers.COMMAND_LINE);
 		users.add("co-chair-ru", PASSWORD, List.of(new Grant(Role.CO_CHAIR, "russia")), ManagingUsers.COMMAND_LINE);
-		playwright = RequiresChromium.playwright();
-		browser = RequiresChromium.launch(playwright);
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
 		if (truce != null) {
 			truce.close();
 		}
@@ -75,7 +63,7 @@ class SigningADeterminationInTheBrowserTest {
 		assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
 		String id = drafted.json().get("id").asString();
 
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
 			List<String> errors = watchErrors(page);
 			signIn(page, "co-chair-us");
@@ -96,7 +84,7 @@ class SigningADeterminationInTheBrowserTest {
 			assertThat(errors).as("errors in the page").isEmpty();
 		}
 
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
 			List<String> errors = watchErrors(page);
 			signIn(page, "co-chair-ru");
@@ -123,7 +111,7 @@ class SigningADeterminationInTheBrowserTest {
 			.get("id")
 			.asString();
 
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
 			signIn(page, "co-chair-ru");
 			page.navigate(truce.baseUri().resolve("/determinations/" + id).toString());

@@ -12,11 +12,8 @@ import java.util.UUID;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +28,7 @@ import org.truce.agreement.application.ControlMapDocuments;
 import org.truce.report.application.PublishingReports;
 import org.truce.report.application.Sources;
 import org.truce.report.application.SubmittingReport;
-import org.truce.web.RequiresChromium;
+import org.truce.testing.Chromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,19 +36,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The map page in a real browser: Debian's Chromium driven by Playwright, against the
  * application on a random port with a fresh SQLite store. Skipped when Chromium is not
- * installed, unless {@code TRUCE_REQUIRE_BROWSER=1}; see {@link RequiresChromium}.
+ * installed, unless {@code TRUCE_REQUIRE_BROWSER=1}; see {@link Chromium}.
  */
-@ExtendWith(RequiresChromium.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class MapPageBrowserTest {
 
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
+
 	@TempDir
 	static Path data;
-
-	static Playwright playwright;
-
-	static Browser browser;
 
 	@LocalServerPort
 	int port;
@@ -76,22 +71,6 @@ class MapPageBrowserTest {
 		registry.add("truce.data", () -> data.toString());
 	}
 
-	@BeforeAll
-	static void launchChromium() {
-		playwright = RequiresChromium.playwright();
-		browser = RequiresChromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void closeChromium() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
-	}
-
 	@Test
 	void theMapShowsReportsFiltersThemByTypeAndOpensOneOnClickWithoutLeavingLocalhost() throws Exception {
 		this.sources.save(MapFixture.monitors());
@@ -110,7 +89,7 @@ class MapPageBrowserTest {
 				classpath("scenarios/syria-2016/agreements/syria-coh-2016-02.yaml"));
 		this.adjudicating.all();
 
-		try (BrowserContext context = browser
+		try (BrowserContext context = chromium
 			.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900).setLocale("en-GB"))) {
 			Page page = context.newPage();
 			List<String> requested = Collections.synchronizedList(new ArrayList<>());
@@ -141,6 +120,10 @@ class MapPageBrowserTest {
 			assertThat(page.locator(".legend")).containsText("Explosions/Remote violence");
 			assertThat(page.locator(".map-label.area-label")).hasCount(14);
 			assertThat(page.locator(".map-label.country-label")).containsText(new String[] { "Turkey", "Iraq" });
+			// One layer switcher, which every layer registers into.
+			assertThat(page.locator(".leaflet-control-layers")).hasCount(1);
+			assertThat(page.locator(".leaflet-control-layers label"))
+				.hasText(new String[] { "Governorates", "Governorate names", "Districts", "Reports" });
 
 			// Governorate names show on hover, away from any point: Deir-ez-Zor.
 			double[] deirEzZor = pagePoint(page, 35.0, 40.2);

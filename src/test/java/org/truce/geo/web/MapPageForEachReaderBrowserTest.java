@@ -11,11 +11,8 @@ import java.util.UUID;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +30,7 @@ import org.truce.report.model.ReportDraft;
 import org.truce.report.model.Reliability;
 import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
-import org.truce.web.RequiresChromium;
+import org.truce.testing.Chromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,21 +40,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in: the public sees the published reports, a report of a reporter at risk at the centre
  * of its grid cell and a panel that says so; the monitor sees every report where it
  * happened, with its source. Skipped when Chromium is not installed, unless
- * {@code TRUCE_REQUIRE_BROWSER=1}; see {@link RequiresChromium}.
+ * {@code TRUCE_REQUIRE_BROWSER=1}; see {@link Chromium}.
  */
-@ExtendWith(RequiresChromium.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class MapPageForEachReaderBrowserTest {
+
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	static final String PASSWORD = "monitor-password-2016";
 
 	@TempDir
 	static Path data;
-
-	static Playwright playwright;
-
-	static Browser browser;
 
 	@LocalServerPort
 	int port;
@@ -77,22 +72,6 @@ class MapPageForEachReaderBrowserTest {
 	@DynamicPropertySource
 	static void store(DynamicPropertyRegistry registry) {
 		registry.add("truce.data", () -> data.toString());
-	}
-
-	@BeforeAll
-	static void launchChromium() {
-		playwright = RequiresChromium.playwright();
-		browser = RequiresChromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void closeChromium() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
 	}
 
 	@Test
@@ -115,7 +94,7 @@ class MapPageForEachReaderBrowserTest {
 		this.users.add("monitor-1", PASSWORD, List.of(Grant.parse("monitor").orElseThrow()),
 				ManagingUsers.COMMAND_LINE);
 
-		try (BrowserContext context = browser
+		try (BrowserContext context = chromium
 			.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900).setLocale("en-GB"))) {
 			Page page = context.newPage();
 			List<String> errors = Collections.synchronizedList(new ArrayList<>());

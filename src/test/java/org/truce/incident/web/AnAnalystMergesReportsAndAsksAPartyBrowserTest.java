@@ -3,14 +3,12 @@ package org.truce.incident.web;
 import java.util.List;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.truce.access.application.ManagingUsers;
 import org.truce.access.model.Grant;
@@ -28,9 +26,9 @@ import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.rfi.application.RequestingInformation;
 import org.truce.rfi.application.RfiReader;
+import org.truce.testing.Chromium;
 import org.truce.testing.IncidentFixture;
 import org.truce.testing.RunningTruce;
-import org.truce.web.RequiresChromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,16 +39,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the incident page's forms in a real browser. Skipped when Chromium is not installed,
  * unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
-@ExtendWith(RequiresChromium.class)
 class AnAnalystMergesReportsAndAsksAPartyBrowserTest {
+
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	private static final String PASSWORD = "correct horse battery staple";
 
 	private static RunningTruce truce;
-
-	private static Playwright playwright;
-
-	private static Browser browser;
 
 	private static UUID first;
 
@@ -71,18 +67,10 @@ class AnAnalystMergesReportsAndAsksAPartyBrowserTest {
 		second = submit("Russian Federation", "sarc", "Rockets fell on the old city market.");
 		IncidentFixture.incidentOf(truce, first);
 		IncidentFixture.incidentOf(truce, second);
-		playwright = RequiresChromium.playwright();
-		browser = RequiresChromium.launch(playwright);
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
 		if (truce != null) {
 			truce.close();
 		}
@@ -90,7 +78,7 @@ class AnAnalystMergesReportsAndAsksAPartyBrowserTest {
 
 	@Test
 	void theAnalystMergesTheTwoReportsWithAReasonAndSendsARequestForInformation() {
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
 			page.navigate(truce.baseUri().resolve("/login").toString());
 			page.fill("#username", "analyst");
@@ -130,7 +118,7 @@ class AnAnalystMergesReportsAndAsksAPartyBrowserTest {
 
 	@Test
 	void aMergeWithoutAReasonIsRefusedOnThePageAndChangesNothing() {
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
 			page.navigate(truce.baseUri().resolve("/login").toString());
 			page.fill("#username", "analyst");

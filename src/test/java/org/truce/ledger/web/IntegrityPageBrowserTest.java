@@ -13,19 +13,16 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,10 +45,10 @@ import org.truce.ledger.model.SignatureType;
 import org.truce.ledger.model.SignerKey;
 import org.truce.ledger.model.StandardBase64;
 import org.truce.report.application.Sources;
+import org.truce.testing.Chromium;
 import org.truce.testing.Http;
 import org.truce.testing.RunningTruce;
 import org.truce.testing.ReportFixture;
-import org.truce.web.RequiresChromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,11 +60,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * signature altered on its way to the browser is caught. Skipped when Chromium is not
  * installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
-@ExtendWith(RequiresChromium.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IntegrityPageBrowserTest {
+
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -98,10 +97,6 @@ class IntegrityPageBrowserTest {
 	/** A monitor's API token, to submit reports. */
 	static String token;
 
-	static Playwright playwright;
-
-	static Browser browser;
-
 	static String reportId;
 
 	/**
@@ -125,22 +120,6 @@ class IntegrityPageBrowserTest {
 		registry.add("truce.ledger.checkpoint-seconds", () -> "3600");
 		registry.add("truce.ledger.witnesses",
 				() -> SIDE_A.verifierKey().encoded() + " " + SIDE_B.verifierKey().encoded());
-	}
-
-	@BeforeAll
-	static void launchChromium() {
-		playwright = RequiresChromium.playwright();
-		browser = RequiresChromium.launch(playwright);
-	}
-
-	@AfterAll
-	static void closeChromium() {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
 	}
 
 	/**
@@ -174,7 +153,8 @@ class IntegrityPageBrowserTest {
 
 	@Test
 	void aReportsInclusionProofIsVerifiedInTheBrowser() throws Exception {
-		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1100, 1300))) {
+		try (BrowserContext context = chromium
+			.newContext(new Browser.NewContextOptions().setViewportSize(1100, 1300))) {
 			Page page = context.newPage();
 			List<String> errors = watchErrors(page);
 			page.navigate("http://127.0.0.1:" + this.port + "/ledger?report=" + reportId);
@@ -204,7 +184,8 @@ class IntegrityPageBrowserTest {
 
 	@Test
 	void theGroupsDisclosedToTheReaderAreCheckedAgainstTheEntrysCommitmentsInTheBrowser() {
-		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1100, 1600))) {
+		try (BrowserContext context = chromium
+			.newContext(new Browser.NewContextOptions().setViewportSize(1100, 1600))) {
 			Page page = context.newPage();
 			List<String> errors = watchErrors(page);
 			page.navigate("http://127.0.0.1:" + this.port + "/ledger?report=" + reportId);
@@ -253,7 +234,7 @@ class IntegrityPageBrowserTest {
 
 	@Test
 	void aReportEnteredInTheBoxIsVerifiedToo() {
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
 			page.navigate("http://127.0.0.1:" + this.port + "/ledger");
 			assertThat(page.locator("#result")).isHidden();
@@ -320,7 +301,7 @@ class IntegrityPageBrowserTest {
 				{"eventType": "armed_clash", "when": {"start": "2016-09-20"},
 				 "where": {"latitude": 36.2, "longitude": 37.1}, "source": "ucdp-ged", "narrative": "a late report"}
 				""").json().get("id").asString();
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
 			page.navigate("http://127.0.0.1:" + this.port + "/ledger?report=" + id);
 			assertThat(page.locator("#verdict")).containsText("not in a signed checkpoint yet");
@@ -336,7 +317,8 @@ class IntegrityPageBrowserTest {
 	 * browser; the verdict shown.
 	 */
 	private String tampered(UnaryOperator<ObjectNode> change, String screenshot) {
-		try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1100, 1300))) {
+		try (BrowserContext context = chromium
+			.newContext(new Browser.NewContextOptions().setViewportSize(1100, 1300))) {
 			Page page = context.newPage();
 			List<String> errors = watchErrors(page);
 			page.route("**/api/reports/*/proof", route -> {

@@ -4,14 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.truce.access.application.ManagingUsers;
 import org.truce.access.model.Grant;
@@ -27,9 +25,9 @@ import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.rfi.application.RequestingInformation;
 import org.truce.rfi.model.RequestForInformation;
+import org.truce.testing.Chromium;
 import org.truce.testing.IncidentFixture;
 import org.truce.testing.RunningTruce;
-import org.truce.web.RequiresChromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,16 +38,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in a real browser; a monitor sees the overdue requests on the same page. Skipped when
  * Chromium is not installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
-@ExtendWith(RequiresChromium.class)
 class ALiaisonAnswersInTheInboxBrowserTest {
+
+	@RegisterExtension
+	static final Chromium chromium = new Chromium();
 
 	private static final String PASSWORD = "correct horse battery staple";
 
 	private static RunningTruce truce;
-
-	private static Playwright playwright;
-
-	private static Browser browser;
 
 	private static RequestForInformation asked;
 
@@ -89,18 +85,10 @@ class ALiaisonAnswersInTheInboxBrowserTest {
 					"us-1", coChair, null)
 			.request();
 		Thread.sleep(Math.max(0, soon.toEpochMilli() - System.currentTimeMillis() + 100));
-		playwright = RequiresChromium.playwright();
-		browser = RequiresChromium.launch(playwright);
 	}
 
 	@AfterAll
 	static void stop() throws Exception {
-		if (browser != null) {
-			browser.close();
-		}
-		if (playwright != null) {
-			playwright.close();
-		}
 		if (truce != null) {
 			truce.close();
 		}
@@ -108,7 +96,7 @@ class ALiaisonAnswersInTheInboxBrowserTest {
 
 	@Test
 	void theLiaisonAnswersARequestWithTheInboxForm() {
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
 			signIn(page, "liaison-sy");
 			page.navigate(truce.baseUri().resolve("/inbox").toString());
@@ -139,7 +127,7 @@ class ALiaisonAnswersInTheInboxBrowserTest {
 
 	@Test
 	void aMonitorSeesTheOverdueRequestsOnTheSamePage() {
-		try (BrowserContext context = browser.newContext()) {
+		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
 			signIn(page, "monitor-m");
 			page.navigate(truce.baseUri().resolve("/inbox").toString());
