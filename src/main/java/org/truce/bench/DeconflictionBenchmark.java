@@ -42,9 +42,9 @@ import org.truce.report.model.EventType;
 
 /**
  * Proximity alerts under load, in a server started by the caller: reports sent over HTTP
- * at a fixed rate (open loop: one every 1/rate s, whatever the answers), first with no
- * protected places (the baseline), then with many notified sites and active movements. It
- * measures, in the same run:
+ * at a fixed rate (open loop: one every 1/rate s, whatever the answers): once to warm the
+ * server, not measured, then with no protected places (the baseline), then with many
+ * notified sites and active movements. It measures, in the same run:
  * <ul>
  * <li>intake latency (POST /api/reports to its 201) in both phases;</li>
  * <li>for each report that raises alerts, the time from the report being accepted (the
@@ -93,6 +93,11 @@ public final class DeconflictionBenchmark {
 				(ApplicationListener<PayloadApplicationEvent<AlertsRaised>>) e -> emitted.on(e.getPayload()));
 		URI base = URI.create("http://127.0.0.1:" + port);
 
+		// A cold server's first seconds (JIT, caches) would make a baseline no later
+		// phase can be compared with.
+		out.printf("  warming the server: the baseline's load once, not measured%n");
+		out.flush();
+		load(base, token, sourceId, this.seed + 5);
 		out.printf("  baseline: no protected places; %d reports/s for %.0f s (+%.0f s warm-up)%n", this.rate,
 				seconds(this.duration), seconds(this.warmup));
 		out.flush();
