@@ -19,42 +19,17 @@
 		return box;
 	}
 
-	function load() {
-		var map = window.truceMap;
-		var element = document.getElementById('map');
-		if (!map || !element) {
-			return;
-		}
-		fetch('/api/besieged-areas.geojson', { headers: { Accept: 'application/geo+json, application/json' } })
-			.then(function (response) {
-				return response.ok ? response.json() : { features: [] };
-			})
-			.then(function (collection) {
-				element.dataset.besieged = String(collection.features.length);
-				if (collection.features.length === 0) {
-					return;
-				}
-				var layer = L.geoJSON(collection, {
-					style: function (feature) {
-						return { color: COLOURS[feature.properties.status] || '#555', weight: 2, fillOpacity: 0.15 };
-					},
-					onEachFeature: function (feature, featureLayer) {
-						featureLayer.bindPopup(function () {
-							return popup(feature.properties);
-						});
-					}
-				}).addTo(map);
-				window.truceLayers.overlay('Besieged and hard-to-reach areas', layer, 30);
-			})
-			.catch(function () {
-				element.dataset.besieged = 'error';
-			});
+	if (!window.truceLayers) {
+		return;
 	}
-
-	if (document.readyState === 'loading') {
-		document.addEventListener('DOMContentLoaded', load);
-	}
-	else {
-		load();
-	}
+	window.truceLayers.geojson({
+		url: '/api/besieged-areas.geojson',
+		name: 'Besieged and hard-to-reach areas',
+		rank: 30,
+		countKey: 'besieged',
+		style: function (feature) {
+			return { color: COLOURS[feature.properties.status] || '#555', weight: 2, fillOpacity: 0.15 };
+		},
+		popup: popup
+	});
 })();

@@ -79,7 +79,8 @@
 		base: function (name, layer, rank) {
 			return registerLayer('base', name, layer, rank);
 		},
-		control: layerControl
+		control: layerControl,
+		geojson: geojsonOverlay
 	};
 
 	var loadedLayers = [];
@@ -105,6 +106,58 @@
 	function markLayerLoaded(name) {
 		loadedLayers.push(name);
 		mapElement.dataset.layers = loadedLayers.join(' ');
+	}
+
+	/**
+	 * A layer of another script, fetched from options.url (a GeoJSON collection) and drawn
+	 * unless empty, with options.style and options.pointToLayer, a popup built by
+	 * options.popup(properties) on each feature, registered as the overlay options.name at
+	 * options.rank. #map's data-{options.countKey} holds the number of features, or 'error'
+	 * if they could not be drawn; a refusal reads as none. With options.onlyIf false
+	 * nothing is fetched and the count is 0. options.loaded, if given, is added to
+	 * data-layers once drawn. Resolves to the layer, or null when none was added.
+	 */
+	function geojsonOverlay(options) {
+		var count = function (value) {
+			mapElement.dataset[options.countKey] = value;
+		};
+		if (options.onlyIf && !options.onlyIf()) {
+			count('0');
+			return Promise.resolve(null);
+		}
+		return fetch(options.url, { headers: { Accept: 'application/geo+json, application/json' } })
+			.then(function (response) {
+				return response.ok ? response.json() : { features: [] };
+			})
+			.then(function (collection) {
+				count(String(collection.features.length));
+				if (collection.features.length === 0) {
+					return null;
+				}
+				var layerOptions = {
+					onEachFeature: function (feature, featureLayer) {
+						featureLayer.bindPopup(function () {
+							return options.popup(feature.properties);
+						});
+					}
+				};
+				if (options.style) {
+					layerOptions.style = options.style;
+				}
+				if (options.pointToLayer) {
+					layerOptions.pointToLayer = options.pointToLayer;
+				}
+				var layer = L.geoJSON(collection, layerOptions).addTo(map);
+				registerLayer('overlay', options.name, layer, options.rank);
+				if (options.loaded) {
+					markLayerLoaded(options.loaded);
+				}
+				return layer;
+			})
+			.catch(function () {
+				count('error');
+				return null;
+			});
 	}
 
 	function nameTooltip(feature) {

@@ -19,47 +19,22 @@
 		return box;
 	}
 
-	function load() {
-		var map = window.truceMap;
-		var element = document.getElementById('map');
-		if (!map || !element) {
-			return;
-		}
-		if (!document.getElementById('signed-in-as')) {
-			element.dataset.positions = '0'; // the public reads none
-			return;
-		}
-		fetch('/api/map/positions', { headers: { Accept: 'application/geo+json, application/json' } })
-			.then(function (response) {
-				return response.ok ? response.json() : { features: [] };
-			})
-			.then(function (collection) {
-				element.dataset.positions = String(collection.features.length);
-				if (collection.features.length === 0) {
-					return;
-				}
-				var layer = L.geoJSON(collection, {
-					style: { color: COLOUR, weight: 2, dashArray: '2 4', fillOpacity: 0.12 },
-					pointToLayer: function (feature, latlng) {
-						return L.circleMarker(latlng, { radius: 8, color: COLOUR, weight: 3, fillOpacity: 0.3 });
-					},
-					onEachFeature: function (feature, featureLayer) {
-						featureLayer.bindPopup(function () {
-							return popup(feature.properties);
-						});
-					}
-				}).addTo(map);
-				window.truceLayers.overlay('Declared positions', layer, 50);
-			})
-			.catch(function () {
-				element.dataset.positions = 'error';
-			});
+	if (!window.truceLayers) {
+		return;
 	}
-
-	if (document.readyState === 'loading') {
-		document.addEventListener('DOMContentLoaded', load);
-	}
-	else {
-		load();
-	}
+	window.truceLayers.geojson({
+		url: '/api/map/positions',
+		name: 'Declared positions',
+		rank: 50,
+		countKey: 'positions',
+		// The public reads none: it is not asked.
+		onlyIf: function () {
+			return document.getElementById('signed-in-as') !== null;
+		},
+		style: { color: COLOUR, weight: 2, dashArray: '2 4', fillOpacity: 0.12 },
+		pointToLayer: function (feature, latlng) {
+			return L.circleMarker(latlng, { radius: 8, color: COLOUR, weight: 3, fillOpacity: 0.3 });
+		},
+		popup: popup
+	});
 })();
