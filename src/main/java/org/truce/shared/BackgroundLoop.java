@@ -36,6 +36,26 @@ public abstract class BackgroundLoop implements SmartLifecycle {
 	/** The work of the thread; returns once {@link #isRunning()} is false. */
 	protected abstract void loop();
 
+	/**
+	 * Called by {@link #stop()} once {@link #isRunning()} is false, before waiting for
+	 * the thread: a loop that waits for a signal wakes itself here.
+	 */
+	protected void stopping() {
+	}
+
+	/**
+	 * Waits before trying again after a failure; returns early, with the thread's
+	 * interrupt flag set, if interrupted.
+	 */
+	protected static void pause(Duration d) {
+		try {
+			Thread.sleep(d.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	/** Whether to start the thread at all (true unless a subclass says otherwise). */
 	protected boolean enabled() {
 		return true;
@@ -56,6 +76,7 @@ public abstract class BackgroundLoop implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
+		stopping();
 		Thread t = this.thread;
 		if (t != null) {
 			try {

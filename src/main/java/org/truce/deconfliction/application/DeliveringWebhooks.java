@@ -23,11 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.truce.deconfliction.model.Webhook;
 import org.truce.deconfliction.model.WebhookSignature;
+import org.truce.shared.BackgroundLoop;
 
 /**
  * Sends pending webhook deliveries. Deliveries are stored before they are sent (with the
@@ -49,7 +49,7 @@ import org.truce.deconfliction.model.WebhookSignature;
  * (10), {@code timeout-ms} (5000), {@code poll-ms} (1000), {@code senders} (4).
  */
 @Component
-public class DeliveringWebhooks implements SmartLifecycle {
+public class DeliveringWebhooks extends BackgroundLoop {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveringWebhooks.class);
 
@@ -75,10 +75,6 @@ public class DeliveringWebhooks implements SmartLifecycle {
 
 	private ExecutorService pool;
 
-	private volatile boolean running;
-
-	private volatile Thread poller;
-
 	DeliveringWebhooks(Webhooks webhooks, Clock clock,
 			@Value("${truce.webhooks.initial-backoff-ms:1000}") long initialBackoffMs,
 			@Value("${truce.webhooks.backoff-multiplier:2}") double multiplier,
@@ -86,6 +82,7 @@ public class DeliveringWebhooks implements SmartLifecycle {
 			@Value("${truce.webhooks.max-attempts:10}") int maxAttempts,
 			@Value("${truce.webhooks.timeout-ms:5000}") long timeoutMs,
 			@Value("${truce.webhooks.poll-ms:1000}") long pollMs, @Value("${truce.webhooks.senders:4}") int senders) {
+		super("truce-webhook-poller", true, Duration.ofSeconds(5));
 		this.webhooks = webhooks;
 		this.clock = clock;
 		this.backoff = new Webhook.Backoff(Duration.ofMillis(initialBackoffMs), multiplier,
@@ -109,8 +106,9 @@ public class DeliveringWebhooks implements SmartLifecycle {
 		this.wake.release();
 	}
 
-	private void run() {
-		while (this.running) {
+	@Override
+	protected void loop() {
+		while (isRunning()) {
 			try {
 				Instant now = this.clock.instant();
 				// The lease outlasts every attempt of a batch on one sender.
@@ -136,7 +134,7 @@ public class DeliveringWebhooks implements SmartLifecycle {
 			}
 			catch (RuntimeException ex) {
 				log.warn("polling webhook deliveries failed: {}", ex.toString());
-				sleep(this.poll);
+				pause(this.poll);
 			}
 		}
 	}
@@ -199,15 +197,6 @@ public class DeliveringWebhooks implements SmartLifecycle {
 		return s.length() > 500 ? s.substring(0, 500) : s;
 	}
 
-	private static void sleep(Duration d) {
-		try {
-			Thread.sleep(d.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
 	@Override
 	public void start() {
 		this.http = HttpClient.newBuilder()
@@ -219,34 +208,20 @@ public class DeliveringWebhooks implements SmartLifecycle {
 			t.setDaemon(true);
 			return t;
 		});
-		this.running = true;
-		Thread thread = new Thread(this::run, "truce-webhook-poller");
-		thread.setDaemon(true);
-		this.poller = thread;
-		thread.start();
+		super.start();
+	}
+
+	@Override
+	protected void stopping() {
+		wake();
 	}
 
 	@Override
 	public void stop() {
-		this.running = false;
-		wake();
-		Thread thread = this.poller;
-		if (thread != null) {
-			try {
-				thread.join(5_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
+		super.stop();
 		if (this.pool != null) {
 			this.pool.shutdownNow();
 		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
 	}
 
 }

@@ -61,7 +61,7 @@ class JdbcAlerts implements Alerts {
 				out.add(a);
 			}
 		}
-		this.relay.announce(this.jdbc, out);
+		this.relay.announce(out);
 		return out;
 	}
 

@@ -2,7 +2,6 @@ package org.truce.deconfliction.infrastructure;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -54,6 +53,8 @@ class PostgresAlertRelay extends BackgroundLoop {
 
 	private final String url;
 
+	private final JdbcClient jdbc;
+
 	private final boolean postgres;
 
 	/** Looked up at use: the store of alerts itself tells this relay what it stored. */
@@ -67,10 +68,11 @@ class PostgresAlertRelay extends BackgroundLoop {
 	 */
 	private volatile String channel;
 
-	PostgresAlertRelay(@Value("${truce.db:}") String url, StoreDialect dialect, ObjectProvider<Alerts> alerts,
-			ApplicationEventPublisher events) {
+	PostgresAlertRelay(@Value("${truce.db:}") String url, StoreDialect dialect, JdbcClient jdbc,
+			ObjectProvider<Alerts> alerts, ApplicationEventPublisher events) {
 		super("truce-alert-relay", true, Duration.ofSeconds(5));
 		this.url = url;
+		this.jdbc = jdbc;
 		this.postgres = dialect instanceof StoreDialect.Postgres;
 		this.alerts = alerts;
 		this.events = events;
@@ -80,7 +82,7 @@ class PostgresAlertRelay extends BackgroundLoop {
 	 * Tells the other instances, at the commit of the caller's transaction, that these
 	 * alerts were stored. Does nothing on the embedded store.
 	 */
-	void announce(JdbcClient jdbc, List<Alert> stored) {
+	void announce(List<Alert> stored) {
 		if (!this.postgres || stored.isEmpty()) {
 			return;
 		}
@@ -89,7 +91,7 @@ class PostgresAlertRelay extends BackgroundLoop {
 			for (Alert a : stored.subList(from, Math.min(stored.size(), from + IDS_PER_NOTICE))) {
 				payload.append(',').append(a.id());
 			}
-			jdbc.sql("SELECT pg_notify(?, ?)").params(channel(jdbc), payload.toString()).query().singleRow();
+			this.jdbc.sql("SELECT pg_notify(?, ?)").params(channel(), payload.toString()).query().singleRow();
 		}
 	}
 
@@ -103,7 +105,7 @@ class PostgresAlertRelay extends BackgroundLoop {
 		while (isRunning()) {
 			try (Connection c = DriverManager.getConnection(this.url)) {
 				try (Statement s = c.createStatement()) {
-					s.execute("LISTEN \"" + channel(c).replace("\"", "\"\"") + "\"");
+					s.execute("LISTEN \"" + channel().replace("\"", "\"\"") + "\"");
 				}
 				PGConnection pg = c.unwrap(PGConnection.class);
 				while (isRunning()) {
@@ -120,27 +122,15 @@ class PostgresAlertRelay extends BackgroundLoop {
 					return;
 				}
 				log.warn("listening for other instances' alerts failed ({}); retrying in 2 s", ex.toString());
-				pause();
+				pause(Duration.ofSeconds(2));
 			}
 		}
 	}
 
-	private String channel(JdbcClient jdbc) {
+	private String channel() {
 		String c = this.channel;
 		if (c == null) {
-			c = CHANNEL + "_" + jdbc.sql("SELECT current_schema()").query(String.class).single();
-			this.channel = c;
-		}
-		return c;
-	}
-
-	private String channel(Connection connection) throws SQLException {
-		String c = this.channel;
-		if (c == null) {
-			try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT current_schema()")) {
-				rs.next();
-				c = CHANNEL + "_" + rs.getString(1);
-			}
+			c = CHANNEL + "_" + this.jdbc.sql("SELECT current_schema()").query(String.class).single();
 			this.channel = c;
 		}
 		return c;
@@ -158,15 +148,6 @@ class PostgresAlertRelay extends BackgroundLoop {
 		}
 		if (!raised.isEmpty()) {
 			this.events.publishEvent(new AlertsRaised(raised, System.nanoTime()));
-		}
-	}
-
-	private static void pause() {
-		try {
-			Thread.sleep(2000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
 		}
 	}
 
