@@ -26,6 +26,7 @@ import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.web.IdempotentPosts;
 import org.truce.web.IfMatch;
+import org.truce.web.PathIds;
 import org.truce.web.security.SignedIn;
 
 /**
@@ -123,17 +124,11 @@ class AccessRequestController {
 	}
 
 	static UUID uuid(String id) {
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw notFound(id);
-		}
+		return PathIds.uuid(id, "/api/access-requests/" + id);
 	}
 
 	private static RejectedException notFound(String id) {
-		return new RejectedException(
-				new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/access-requests/" + id)));
+		return PathIds.notFound("/api/access-requests/" + id);
 	}
 
 }

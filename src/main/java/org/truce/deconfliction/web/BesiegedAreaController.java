@@ -22,6 +22,7 @@ import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.web.IfMatch;
+import org.truce.web.PathIds;
 import org.truce.web.security.SignedIn;
 
 /**
@@ -89,17 +90,11 @@ class BesiegedAreaController {
 	}
 
 	private static UUID uuid(String id) {
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw notFound(id);
-		}
+		return PathIds.uuid(id, "/api/besieged-areas/" + id);
 	}
 
 	private static RejectedException notFound(String id) {
-		return new RejectedException(
-				new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/besieged-areas/" + id)));
+		return PathIds.notFound("/api/besieged-areas/" + id);
 	}
 
 }

@@ -38,6 +38,7 @@ import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.web.IdempotentPosts;
+import org.truce.web.PathIds;
 import org.truce.web.security.SignedIn;
 
 /**
@@ -275,17 +276,11 @@ class NotificationController {
 	}
 
 	static UUID uuid(String id) {
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw notFound(id);
-		}
+		return PathIds.uuid(id, "/api/notifications/" + id);
 	}
 
 	private static RejectedException notFound(String id) {
-		return new RejectedException(
-				new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/notifications/" + id)));
+		return PathIds.notFound("/api/notifications/" + id);
 	}
 
 	/**

@@ -21,6 +21,7 @@ import org.truce.deconfliction.model.Webhook;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.web.PathIds;
 import org.truce.web.security.SignedIn;
 
 /** Webhook subscriptions, their delivery logs and replays: admins. */
@@ -65,7 +66,7 @@ class WebhookController {
 					+ " next attempt, and every attempt: when, the HTTP status or the error, and how long it took.")
 	@GetMapping(path = "/api/webhooks/{id}/deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> deliveries(@PathVariable String id) {
-		UUID subscription = uuid(id, "/api/webhooks/" + id + "/deliveries");
+		UUID subscription = PathIds.uuid(id, "/api/webhooks/" + id + "/deliveries");
 		List<Map<String, Object>> items = this.webhooks.log(subscription, 200).stream().map(l -> {
 			Map<String, Object> m = view(l.delivery());
 			m.put("attempts", l.attempts().stream().map(WebhookController::view).toList());
@@ -79,7 +80,7 @@ class WebhookController {
 					+ " fresh timestamp and signature, naming the delivery it replays (replayOf). 202: queued.")
 	@PostMapping(path = "/api/webhooks/deliveries/{id}/replay", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> replay(@PathVariable String id) {
-		Webhook.Delivery d = this.webhooks.replay(uuid(id, "/api/webhooks/deliveries/" + id));
+		Webhook.Delivery d = this.webhooks.replay(PathIds.uuid(id, "/api/webhooks/deliveries/" + id));
 		return ResponseEntity.accepted().body(view(d));
 	}
 
@@ -134,15 +135,6 @@ class WebhookController {
 			throw new RejectedException(Problem.of(ErrorCode.UNAUTHENTICATED, null));
 		}
 		return who;
-	}
-
-	private static UUID uuid(String id, String path) {
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new RejectedException(Problem.of(ErrorCode.NOT_FOUND, path));
-		}
 	}
 
 }

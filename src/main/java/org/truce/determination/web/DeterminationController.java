@@ -31,6 +31,7 @@ import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.web.IdempotentPosts;
 import org.truce.web.IfMatch;
+import org.truce.web.PathIds;
 import org.truce.web.security.SignedIn;
 
 @RestController
@@ -54,7 +55,7 @@ class DeterminationController {
 	ResponseEntity<JsonNode> draft(@PathVariable String id, @RequestBody Requests.DraftRequest request,
 			@Parameter(description = IdempotentPosts.KEY_DESCRIPTION) @RequestHeader(name = "Idempotency-Key",
 					required = false) String idempotencyKey) {
-		UUID incident = uuid(id, "/api/incidents/" + id);
+		UUID incident = PathIds.uuid(id, "/api/incidents/" + id);
 		SignedIn who = Signers.current();
 		return this.idempotent.create(who.userId(), idempotencyKey, "/api/incidents/" + incident + "/determinations",
 				request,
@@ -67,9 +68,9 @@ class DeterminationController {
 					+ " incident it may see. An incident the reader may not see is not found (404).")
 	@GetMapping("/api/incidents/{id}/determinations")
 	Map<String, Object> ofIncident(@PathVariable String id, Viewer viewer) {
-		UUID incident = uuid(id, "/api/incidents/" + id);
+		UUID incident = PathIds.uuid(id, "/api/incidents/" + id);
 		List<Determination> found = this.determining.aboutIncident(incident, viewer)
-			.orElseThrow(() -> notFound("/api/incidents/" + id));
+			.orElseThrow(() -> PathIds.notFound("/api/incidents/" + id));
 		return items(found);
 	}
 
@@ -104,8 +105,8 @@ class DeterminationController {
 			description = "The ETag is its version. A determination the reader may not see is not found (404).")
 	@GetMapping("/api/determinations/{id}")
 	ResponseEntity<DeterminationView> one(@PathVariable String id, Viewer viewer) {
-		Determination d = this.determining.find(uuid(id, "/api/determinations/" + id), viewer)
-			.orElseThrow(() -> notFound("/api/determinations/" + id));
+		Determination d = this.determining.find(PathIds.uuid(id, "/api/determinations/" + id), viewer)
+			.orElseThrow(() -> PathIds.notFound("/api/determinations/" + id));
 		return ResponseEntity.ok().eTag("\"" + d.version() + "\"").body(view(d, this.determining.comments(d, viewer)));
 	}
 
@@ -117,7 +118,7 @@ class DeterminationController {
 	ResponseEntity<DeterminationView> edit(@PathVariable String id, @RequestBody Requests.DraftRequest request,
 			@Parameter(description = "The version read, as the ETag gave it") @RequestHeader(name = "If-Match",
 					required = false) String ifMatch) {
-		UUID uuid = uuid(id, "/api/determinations/" + id);
+		UUID uuid = PathIds.uuid(id, "/api/determinations/" + id);
 		SignedIn who = Signers.current();
 		int version = version(ifMatch, request.version());
 		Determination d = this.determining.edit(uuid, version, request.draft(), who.userId(), who.grants());
@@ -136,7 +137,7 @@ class DeterminationController {
 					required = false) String ifMatch,
 			@Parameter(description = IdempotentPosts.KEY_DESCRIPTION) @RequestHeader(name = "Idempotency-Key",
 					required = false) String idempotencyKey) {
-		UUID uuid = uuid(id, "/api/determinations/" + id);
+		UUID uuid = PathIds.uuid(id, "/api/determinations/" + id);
 		SignedIn who = Signers.current();
 		Requests.SignOffRequest body = request == null ? new Requests.SignOffRequest(null, null) : request;
 		int version = version(ifMatch, body.version());
@@ -154,7 +155,7 @@ class DeterminationController {
 	ResponseEntity<JsonNode> comment(@PathVariable String id, @RequestBody Requests.CommentRequest request,
 			@Parameter(description = IdempotentPosts.KEY_DESCRIPTION) @RequestHeader(name = "Idempotency-Key",
 					required = false) String idempotencyKey) {
-		UUID uuid = uuid(id, "/api/determinations/" + id);
+		UUID uuid = PathIds.uuid(id, "/api/determinations/" + id);
 		SignedIn who = Signers.current();
 		boolean dissent = Boolean.TRUE.equals(request.dissent());
 		return this.idempotent.create(who.userId(), idempotencyKey, "/api/determinations/" + uuid + "/comments",
@@ -195,19 +196,6 @@ class DeterminationController {
 	private DeterminationView view(Determination d, List<Comment> comments) {
 		UUID current = this.determining.incidentOf(d).map(IncidentRecord::id).orElse(null);
 		return DeterminationView.of(d, current, comments);
-	}
-
-	static UUID uuid(String id, String path) {
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw notFound(path);
-		}
-	}
-
-	static RejectedException notFound(String path) {
-		return new RejectedException(new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format(path)));
 	}
 
 }

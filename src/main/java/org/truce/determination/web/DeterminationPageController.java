@@ -28,6 +28,7 @@ import org.truce.determination.model.Verdict;
 import org.truce.incident.model.IncidentRecord;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.web.PathIds;
 import org.truce.web.security.SignedIn;
 
 /**
@@ -73,8 +74,8 @@ class DeterminationPageController {
 
 	@GetMapping("/determinations/{id}")
 	String page(@PathVariable String id, Viewer viewer, Model model) {
-		Determination d = this.determining.find(DeterminationController.uuid(id, "/determinations/" + id), viewer)
-			.orElseThrow(() -> DeterminationController.notFound("/determinations/" + id));
+		Determination d = this.determining.find(PathIds.uuid(id, "/determinations/" + id), viewer)
+			.orElseThrow(() -> PathIds.notFound("/determinations/" + id));
 		SignedIn who = SignedIn
 			.of(org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication());
 		List<Grant> grants = who == null ? List.of() : who.grants();
@@ -95,7 +96,7 @@ class DeterminationPageController {
 	@PostMapping("/determinations/{id}/sign-offs")
 	String sign(@PathVariable String id, @RequestParam(required = false) Integer version,
 			@RequestParam(required = false) String side, RedirectAttributes redirect) {
-		UUID uuid = DeterminationController.uuid(id, "/determinations/" + id);
+		UUID uuid = PathIds.uuid(id, "/determinations/" + id);
 		SignedIn who = Signers.current();
 		try {
 			this.determining.signOff(uuid, DeterminationController.version(null, version), blank(side), who.userId(),
@@ -111,7 +112,7 @@ class DeterminationPageController {
 	@PostMapping("/determinations/{id}/comments")
 	String comment(@PathVariable String id, @RequestParam(required = false) String text,
 			@RequestParam(required = false) Boolean dissent, RedirectAttributes redirect) {
-		UUID uuid = DeterminationController.uuid(id, "/determinations/" + id);
+		UUID uuid = PathIds.uuid(id, "/determinations/" + id);
 		SignedIn who = Signers.current();
 		try {
 			boolean dissenting = Boolean.TRUE.equals(dissent);
@@ -127,7 +128,7 @@ class DeterminationPageController {
 
 	@GetMapping("/incidents/{id}/determinations/new")
 	String form(@PathVariable String id, Model model) {
-		UUID incident = DeterminationController.uuid(id, "/incidents/" + id + "/determinations/new");
+		UUID incident = PathIds.uuid(id, "/incidents/" + id + "/determinations/new");
 		model.addAttribute("incident", incident);
 		model.addAttribute("terms", terms());
 		model.addAttribute("actors",
@@ -142,7 +143,7 @@ class DeterminationPageController {
 			@RequestParam(required = false) String actor, @RequestParam(required = false) Verdict verdict,
 			@RequestParam(required = false) String rationale, @RequestParam(required = false) List<String> sides,
 			RedirectAttributes redirect) {
-		UUID incident = DeterminationController.uuid(id, "/incidents/" + id);
+		UUID incident = PathIds.uuid(id, "/incidents/" + id);
 		SignedIn who = Signers.current();
 		String agreementId = null;
 		String termId = null;

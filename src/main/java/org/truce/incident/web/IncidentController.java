@@ -29,6 +29,7 @@ import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.web.IfMatch;
+import org.truce.web.PathIds;
 
 @RestController
 class IncidentController {
@@ -235,17 +236,11 @@ class IncidentController {
 	}
 
 	static UUID uuid(String id) {
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw notFound(id);
-		}
+		return PathIds.uuid(id, "/api/incidents/" + id);
 	}
 
 	static RejectedException notFound(String id) {
-		return new RejectedException(
-				new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/incidents/" + id)));
+		return PathIds.notFound("/api/incidents/" + id);
 	}
 
 }

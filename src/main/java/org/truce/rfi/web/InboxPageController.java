@@ -23,6 +23,7 @@ import org.truce.rfi.application.RfiReader;
 import org.truce.rfi.model.RequestForInformation;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.RejectedException;
+import org.truce.web.PathIds;
 import org.truce.web.security.SignedIn;
 
 /**
@@ -90,7 +91,7 @@ class InboxPageController {
 	@PostMapping("/inbox/rfis/{id}/answer")
 	RedirectView answer(@PathVariable String id, @RequestParam(required = false) String answer,
 			@RequestParam(required = false) Integer version) {
-		UUID uuid = RfiController.uuid(id, "/inbox/rfis/" + id + "/answer");
+		UUID uuid = PathIds.uuid(id, "/inbox/rfis/" + id + "/answer");
 		String outcome;
 		try {
 			this.rfis.answer(uuid, answer, version, reader());

@@ -33,6 +33,7 @@ import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.web.IdempotentPosts;
 import org.truce.web.IfMatch;
+import org.truce.web.PathIds;
 import org.truce.web.security.SignedIn;
 
 /** Requests for information: sent by monitors and co-chairs, answered by the party. */
@@ -68,7 +69,7 @@ class RfiController {
 							name = "Idempotency-Key", required = false) String idempotencyKey) {
 		IdempotentPosts.checkKey(idempotencyKey);
 		SignedIn who = signedIn();
-		UUID incident = uuid(id, "/api/incidents/" + id);
+		UUID incident = PathIds.uuid(id, "/api/incidents/" + id);
 		RequestingInformation.Sent sent = this.rfis.send(incident,
 				new RequestingInformation.NewRequest(body.party(), body.question(), deadline(body.deadline())),
 				who.userId(), who.grants(), idempotencyKey);
@@ -88,7 +89,7 @@ class RfiController {
 					+ " not found.")
 	@GetMapping("/api/incidents/{id}/rfis")
 	Map<String, Object> aboutIncident(@PathVariable String id, Viewer viewer) {
-		UUID incident = uuid(id, "/api/incidents/" + id + "/rfis");
+		UUID incident = PathIds.uuid(id, "/api/incidents/" + id + "/rfis");
 		Instant now = this.rfis.now();
 		List<RequestForInformation> found = this.rfis.aboutIncident(incident, reader(), viewer)
 			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.NOT_FOUND, "id",
@@ -127,7 +128,7 @@ class RfiController {
 			description = "A request the reader may not read is not found (404), exactly as one that does not exist.")
 	@GetMapping("/api/rfis/{id}")
 	ResponseEntity<RfiView> one(@PathVariable String id) {
-		UUID uuid = uuid(id, "/api/rfis/" + id);
+		UUID uuid = PathIds.uuid(id, "/api/rfis/" + id);
 		RequestForInformation r = this.rfis.read(uuid, reader())
 			.orElseThrow(() -> new RejectedException(
 					new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/rfis/" + id))));
@@ -142,7 +143,7 @@ class RfiController {
 	@PostMapping(path = "/api/rfis/{id}/answer", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<RfiView> answer(@PathVariable String id, @RequestBody NewAnswer body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		UUID uuid = uuid(id, "/api/rfis/" + id);
+		UUID uuid = PathIds.uuid(id, "/api/rfis/" + id);
 		Integer version = body.version() != null ? body.version() : IfMatch.version(ifMatch);
 		RequestForInformation answered = this.rfis.answer(uuid, body.answer(), version, reader());
 		return ResponseEntity.ok().eTag(answered.etag()).body(RfiView.of(answered, this.rfis.now()));
@@ -159,15 +160,6 @@ class RfiController {
 			throw new RejectedException(Problem.of(ErrorCode.UNAUTHENTICATED, null));
 		}
 		return who;
-	}
-
-	static UUID uuid(String id, String path) {
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new RejectedException(new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format(path)));
-		}
 	}
 
 	/** An instant with offset, or null when absent (the service says it is required). */
