@@ -2,8 +2,6 @@ package org.truce.deconfliction.web;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +36,7 @@ import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.web.IdempotentPosts;
+import org.truce.web.InstantFields;
 import org.truce.web.PathIds;
 import org.truce.web.security.SignedIn;
 
@@ -99,8 +98,8 @@ class NotificationController {
 					required = false) String idempotencyKey) {
 		SignedIn who = signedIn();
 		Notifying.NewNotification in = new Notifying.NewNotification(body.kind(), body.name(), body.siteKind(),
-				body.movementKind(), json(body.geometry()), instant("from", body.from()), instant("to", body.to()),
-				body.vehicles(), body.markings(), body.parties());
+				body.movementKind(), json(body.geometry()), InstantFields.withOffset("from", body.from()),
+				InstantFields.withOffset("to", body.to()), body.vehicles(), body.markings(), body.parties());
 		return this.idempotent.create(who.userId(), idempotencyKey, "/api/notifications", body,
 				() -> NotificationView.of(this.notifying.register(in, who.userId()), this.notifying.now()),
 				view -> URI.create("/api/notifications/" + view.get("id").asString()), false);
@@ -206,8 +205,10 @@ class NotificationController {
 					+ " commitment to the area and window.")
 	@PostMapping(path = "/api/positions", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> declare(@RequestBody NewPositionBody body) {
-		PositionRecord r = this.positions.declare(new DeclaringPositions.NewPosition(body.side(), body.label(),
-				json(body.area()), instant("from", body.from()), instant("to", body.to())), reader());
+		PositionRecord r = this.positions.declare(
+				new DeclaringPositions.NewPosition(body.side(), body.label(), json(body.area()),
+						InstantFields.withOffset("from", body.from()), InstantFields.withOffset("to", body.to())),
+				reader());
 		return ResponseEntity.created(URI.create("/api/positions/" + r.position().id())).body(positionView(r));
 	}
 
@@ -281,22 +282,6 @@ class NotificationController {
 
 	private static RejectedException notFound(String id) {
 		return PathIds.notFound("/api/notifications/" + id);
-	}
-
-	/**
-	 * An instant with offset, or null when absent (the service says when it is needed).
-	 */
-	static Instant instant(String field, String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(text.strip()).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, field,
-					"Field " + field + " must be an instant with offset, such as 2016-09-19T12:00:00+03:00."));
-		}
 	}
 
 }

@@ -2,8 +2,6 @@ package org.truce.rfi.web;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +31,7 @@ import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.web.IdempotentPosts;
 import org.truce.web.IfMatch;
+import org.truce.web.InstantFields;
 import org.truce.web.PathIds;
 import org.truce.web.security.SignedIn;
 
@@ -71,7 +70,8 @@ class RfiController {
 		SignedIn who = signedIn();
 		UUID incident = PathIds.uuid(id, "/api/incidents/" + id);
 		RequestingInformation.Sent sent = this.rfis.send(incident,
-				new RequestingInformation.NewRequest(body.party(), body.question(), deadline(body.deadline())),
+				new RequestingInformation.NewRequest(body.party(), body.question(),
+						InstantFields.withOffset("deadline", body.deadline())),
 				who.userId(), who.grants(), idempotencyKey);
 		URI location = URI.create("/api/rfis/" + sent.request().id());
 		RfiView view = RfiView.of(sent.request(), this.rfis.now());
@@ -160,20 +160,6 @@ class RfiController {
 			throw new RejectedException(Problem.of(ErrorCode.UNAUTHENTICATED, null));
 		}
 		return who;
-	}
-
-	/** An instant with offset, or null when absent (the service says it is required). */
-	static Instant deadline(String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(text.strip()).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "deadline",
-					"Field deadline must be an instant with offset, such as 2016-09-20T12:00:00+03:00."));
-		}
 	}
 
 	private static RequestsForInformation.Status status(String status) {
