@@ -8,8 +8,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.truce.TruceApplication;
 
-/** Starts the application context for a command. */
-final class Spring {
+/** Starts the application context for a command (and for the benchmarks). */
+public final class Spring {
 
 	private Spring() {
 	}
@@ -20,7 +20,7 @@ final class Spring {
 	}
 
 	/** A context without a web server, with extra properties. */
-	static ConfigurableApplicationContext offline(StoreOptions store, Map<String, Object> extra) {
+	public static ConfigurableApplicationContext offline(StoreOptions store, Map<String, Object> extra) {
 		Map<String, Object> properties = new LinkedHashMap<>(store.properties());
 		properties.put("logging.level.root", "warn");
 		properties.put("truce.clustering.background", "false");
@@ -31,7 +31,7 @@ final class Spring {
 	}
 
 	/** A context serving HTTP. */
-	static ConfigurableApplicationContext web(StoreOptions store, Map<String, Object> extra) {
+	public static ConfigurableApplicationContext web(StoreOptions store, Map<String, Object> extra) {
 		Map<String, Object> properties = new LinkedHashMap<>(store.properties());
 		properties.putAll(extra);
 		return new SpringApplicationBuilder(TruceApplication.class).web(WebApplicationType.SERVLET)

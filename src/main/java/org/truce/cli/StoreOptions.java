@@ -18,6 +18,17 @@ public class StoreOptions {
 			description = "A jdbc:postgresql:// URL; PostgreSQL + PostGIS instead of the embedded store.")
 	String db;
 
+	/**
+	 * The options of a command line that gave {@code --data data}, and {@code --db db}
+	 * unless it is null.
+	 */
+	public static StoreOptions of(Path data, String db) {
+		StoreOptions options = new StoreOptions();
+		options.data = data;
+		options.db = db;
+		return options;
+	}
+
 	Map<String, Object> properties() {
 		Map<String, Object> p = new LinkedHashMap<>();
 		p.put("truce.data", this.data.toString());

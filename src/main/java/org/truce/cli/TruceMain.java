@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 		subcommands = { ServeCommand.class, DemoCommand.class, ImportCommand.class, ExportCommand.class,
 				AgreementCommand.class, ControlCommand.class, AdjudicateCommand.class, ProofCommand.class,
 				WitnessCommand.class, VerifyCommand.class, UserCommand.class, PublishCommand.class, RfisCommand.class,
-				ClusterCommand.class, NotifiedCommand.class, BenchCommand.class, CommandLine.HelpCommand.class })
+				ClusterCommand.class, NotifiedCommand.class, CommandLine.HelpCommand.class },
+		modelTransformer = SeparatelyShipped.class)
 public class TruceMain {
 
 	public static void main(String[] args) {

@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import org.truce.bench.SyntheticIncidents;
+import org.truce.testing.SyntheticIncidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.truce.incident.model.ReportFixture.airstrikeInAleppo;

@@ -31,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.truce.bench.ServerProcess;
 import org.truce.ledger.model.Checkpoint;
 import org.truce.ledger.model.CheckpointVerdict;
 import org.truce.ledger.model.InMemoryNodeStore;
@@ -45,6 +44,7 @@ import org.truce.report.application.Sources;
 import org.truce.testing.Http;
 import org.truce.testing.ReportFixture;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.ServerProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

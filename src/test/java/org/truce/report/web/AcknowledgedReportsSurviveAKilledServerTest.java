@@ -32,8 +32,7 @@ import org.truce.report.application.Sources;
 import org.truce.testing.Http;
 import org.truce.testing.ReportFixture;
 import org.truce.testing.RunningTruce;
-
-import org.truce.bench.ServerProcess;
+import org.truce.testing.ServerProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.TreeMap;
 
 import org.truce.report.model.EventType;
+import org.truce.testing.SyriaBox;
 
 /**
  * Drives {@code POST /api/reports} from concurrent client threads sharing one HTTP/1.1

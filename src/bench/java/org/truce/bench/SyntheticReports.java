@@ -17,6 +17,7 @@ import org.truce.report.model.LocationPrecision;
 import org.truce.report.model.Report;
 import org.truce.report.model.TimePrecision;
 import org.truce.report.model.TimeSpan;
+import org.truce.testing.SyriaBox;
 
 /**
  * Made-up reports for loading a store: points uniform in {@link SyriaBox}, days in 2016,

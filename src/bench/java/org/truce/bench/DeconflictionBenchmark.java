@@ -39,6 +39,7 @@ import org.truce.deconfliction.model.Alert;
 import org.truce.deconfliction.model.IncidentProbe;
 import org.truce.deconfliction.model.ProximityIndex;
 import org.truce.report.model.EventType;
+import org.truce.testing.SyriaBox;
 
 /**
  * Proximity alerts under load, in a server started by the caller: reports sent over HTTP

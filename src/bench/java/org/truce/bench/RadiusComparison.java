@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.truce.geo.model.Geodesic;
+import org.truce.testing.SyriaBox;
 
 /**
  * Runs the same radius queries through several searches: first an untimed pass that also

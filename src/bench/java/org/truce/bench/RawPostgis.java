@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.truce.testing.SyriaBox;
+
 /**
  * The baseline: the radius query written by hand in PostGIS SQL and run over one plain
  * JDBC connection, reading every column of every row but building no model objects. Not

@@ -1,4 +1,4 @@
-package org.truce.bench;
+package org.truce.testing;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,9 +10,10 @@ import org.truce.incident.model.TypeGroup;
 import org.truce.report.model.EventType;
 
 /**
- * Synthetic reports with a known ground truth, for the clustering benchmark: events over
- * Syria's bounding box ({@link SyriaBox}) from 2016 to 2019, each described by one to
- * four reports from different sources, in shuffled order. Reproducible from the seed.
+ * Synthetic reports with a known ground truth, for the clustering benchmark and tests:
+ * events over Syria's bounding box ({@link SyriaBox}) from 2016 to 2019, each described
+ * by one to four reports from different sources, in shuffled order. Reproducible from the
+ * seed.
  *
  * <p>
  * What varies, and how often (per report unless said):

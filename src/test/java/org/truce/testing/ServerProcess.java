@@ -1,4 +1,4 @@
-package org.truce.bench;
+package org.truce.testing;
 
 import java.io.IOException;
 import java.net.InetAddress;

@@ -13,6 +13,7 @@ import org.truce.incident.model.Clustering;
 import org.truce.incident.model.ClusteringResult;
 import org.truce.incident.model.ClusteringRules;
 import org.truce.incident.model.LinkReason;
+import org.truce.testing.SyntheticIncidents;
 
 /**
  * Time and quality of {@link Clustering#cluster} on synthetic reports with a known ground

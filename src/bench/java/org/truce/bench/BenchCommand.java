@@ -1,4 +1,4 @@
-package org.truce.cli;
+package org.truce.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,22 +29,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.truce.access.application.ManagingUsers;
 import org.truce.access.model.Grant;
 import org.truce.access.model.Role;
-import org.truce.bench.AdjudicationBenchmark;
-import org.truce.bench.ClusteringBenchmark;
-import org.truce.bench.HeapWatch;
-import org.truce.bench.Hit;
-import org.truce.bench.HttpRadiusLoad;
-import org.truce.bench.DeconflictionBenchmark;
-import org.truce.bench.IntakeLoad;
-import org.truce.bench.LedgerBenchmark;
-import org.truce.bench.PgSchema;
-import org.truce.bench.ProcessCpu;
-import org.truce.bench.RadiusComparison;
-import org.truce.bench.RawPostgis;
-import org.truce.bench.Samples;
-import org.truce.bench.ServerProcess;
-import org.truce.bench.SyntheticReports;
-import org.truce.bench.SyriaBox;
+import org.truce.cli.Spring;
+import org.truce.cli.StoreOptions;
 import org.truce.incident.model.ClusteringRules;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.application.LedgerStore;
@@ -55,6 +41,8 @@ import org.truce.report.model.Reliability;
 import org.truce.report.model.ReportQuery;
 import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
+import org.truce.testing.ServerProcess;
+import org.truce.testing.SyriaBox;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,7 +74,7 @@ import picocli.CommandLine.Spec;
 				+ " emitted, with the intake latency without protected places as the baseline.",
 		"all: every suite.", "The stores are fresh: a temporary directory for SQLite, a schema truce_bench_<random> for"
 				+ " PostgreSQL; both are removed at the end." })
-class BenchCommand implements Callable<Integer> {
+public class BenchCommand implements Callable<Integer> {
 
 	static final String SOURCE = "bench";
 
@@ -327,7 +315,7 @@ class BenchCommand implements Callable<Integer> {
 		properties.put("logging.level.root", "error");
 		// The clients share one token: no per-token allowance.
 		properties.put("truce.security.token.requests-per-second", 0);
-		ConfigurableApplicationContext context = Spring.web(storeOptions(data, pgUrl), properties);
+		ConfigurableApplicationContext context = Spring.web(StoreOptions.of(data, pgUrl), properties);
 		try {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			context.getBean(Sources.class)
@@ -376,7 +364,7 @@ class BenchCommand implements Callable<Integer> {
 		properties.put("logging.level.root", "error");
 		properties.put("truce.security.token.requests-per-second", 0);
 		PgSchema schema = pgUrl == null ? null : PgSchema.create(pgUrl);
-		ConfigurableApplicationContext context = Spring.web(storeOptions(data, schema == null ? null : schema.url()),
+		ConfigurableApplicationContext context = Spring.web(StoreOptions.of(data, schema == null ? null : schema.url()),
 				properties);
 		try {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -409,12 +397,12 @@ class BenchCommand implements Callable<Integer> {
 		PgSchema schema = null;
 		try {
 			if (sqliteData != null) {
-				sqlite = Spring.offline(storeOptions(sqliteData, null), QUIET);
+				sqlite = Spring.offline(StoreOptions.of(sqliteData, null), QUIET);
 				load("sqlite", sqlite);
 			}
 			if (pgBaseUrl != null) {
 				schema = PgSchema.create(pgBaseUrl);
-				postgres = Spring.offline(storeOptions(dir.resolve("radius-pg"), schema.url()), QUIET);
+				postgres = Spring.offline(StoreOptions.of(dir.resolve("radius-pg"), schema.url()), QUIET);
 				this.out.printf("  postgresql schema %s%n", schema.name());
 				load("postgresql", postgres);
 			}
@@ -642,7 +630,7 @@ class BenchCommand implements Callable<Integer> {
 		this.out.printf("%n== ledger (a), %s: Ledger.append of report-sized entries, one durable transaction per"
 				+ " batch%s%n", label, pgUrl == null ? " (synchronous=FULL)" : "");
 		this.out.flush();
-		ConfigurableApplicationContext context = Spring.offline(storeOptions(data, pgUrl), QUIET);
+		ConfigurableApplicationContext context = Spring.offline(StoreOptions.of(data, pgUrl), QUIET);
 		try {
 			Ledger ledger = context.getBean(Ledger.class);
 			Random random = new Random(this.seed);
@@ -676,7 +664,7 @@ class BenchCommand implements Callable<Integer> {
 	private void ledgerProofs(String label, Path data, String pgUrl, Connector connector) throws Exception {
 		this.out.printf("%n== ledger (b), %s: inclusion proofs in a log of %,d entries%n", label, this.proofLeaves);
 		this.out.flush();
-		ConfigurableApplicationContext context = Spring.offline(storeOptions(data, pgUrl), QUIET);
+		ConfigurableApplicationContext context = Spring.offline(StoreOptions.of(data, pgUrl), QUIET);
 		try {
 			long t0 = System.nanoTime();
 			byte[] root;
@@ -748,13 +736,6 @@ class BenchCommand implements Callable<Integer> {
 		String name = "bench-" + UUID.randomUUID().toString().substring(0, 8);
 		users.add(name, null, List.of(new Grant(Role.MONITOR, null)), ManagingUsers.COMMAND_LINE);
 		return users.issueToken(name, "benchmark", null, ManagingUsers.COMMAND_LINE).secret();
-	}
-
-	private static StoreOptions storeOptions(Path data, String pgUrl) {
-		StoreOptions options = new StoreOptions();
-		options.data = data;
-		options.db = pgUrl;
-		return options;
 	}
 
 	private static Duration seconds(double s) {

@@ -1,12 +1,13 @@
-package org.truce.bench;
+package org.truce.testing;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
 /**
- * The bounding box of Syria used by the benchmarks: longitude 35.7 to 42.4 E, latitude
- * 32.3 to 37.4 N (WGS84 degrees). Points are drawn uniformly in degrees.
+ * The bounding box of Syria used by the benchmarks and the tests' synthetic data:
+ * longitude 35.7 to 42.4 E, latitude 32.3 to 37.4 N (WGS84 degrees). Points are drawn
+ * uniformly in degrees.
  */
 public final class SyriaBox {
 

@@ -33,6 +33,7 @@ import org.truce.ledger.model.MerkleTree;
 import org.truce.ledger.model.NodeStore;
 import org.truce.ledger.model.ProofVerdict;
 import org.truce.ledger.model.ProofVerifier;
+import org.truce.testing.SyriaBox;
 
 /**
  * The ledger's figures: (a) entries appended per second with durable commits, a batch of
