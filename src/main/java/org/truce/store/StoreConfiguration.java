@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
  * placeholders, and those of the store's own folder ({@code db/migration/sqlite} or
  * {@code db/migration/postgresql}: its spatial columns and indexes), after realigning the
  * history of a store migrated by the scripts once written per store
- * ({@link PerDialectMigrationHistory}).
+ * ({@link PerDialectMigrationHistory}). See {@code docs/migrations.md}.
  */
 @Configuration(proxyBeanMethods = false)
 public class StoreConfiguration {
