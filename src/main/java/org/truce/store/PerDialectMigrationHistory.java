@@ -29,11 +29,11 @@ import org.slf4j.LoggerFactory;
  * {@code flyway repair}, but only for the checksums published here: a history with any
  * other checksum, a failed migration or a repeatable one is left alone for Flyway to
  * validate (and refuse) as always. It sets each old version's checksum to its new
- * script's (which keeps its file name, so its description), and records each new
- * sub-version of an applied version as applied with it (at its time, by its user, in no
- * time), since the old script created its objects. All in one transaction, each change
- * conditional on the old checksum, so that of two instances starting together one
- * realigns and the other finds nothing to do.
+ * script's (which keeps its file name, so its description), and records each split-off
+ * sub-version ({@link #SPLIT_OFF}) of an applied version as applied with it (at its time,
+ * by its user, in no time), since the old script created its objects. All in one
+ * transaction, each change conditional on the old checksum, so that of two instances
+ * starting together one realigns and the other finds nothing to do.
  */
 final class PerDialectMigrationHistory {
 
@@ -53,6 +53,12 @@ final class PerDialectMigrationHistory {
 						Map.entry("8", 380035383), Map.entry("9", 13359823), Map.entry("10", 611885589),
 						Map.entry("11", 1875856564), Map.entry("12", -113729144), Map.entry("13", -204331964),
 						Map.entry("14", -1298979096), Map.entry("15", -1782933859), Map.entry("18", 764859347)));
+
+	/**
+	 * The versions that took their spatial objects out of the published V1 and V3; only
+	 * these are recorded as applied, where the store has them and their version applied.
+	 */
+	private static final Set<String> SPLIT_OFF = Set.of("1.1", "3.1");
 
 	private PerDialectMigrationHistory() {
 	}
@@ -76,7 +82,7 @@ final class PerDialectMigrationHistory {
 			.filter(m -> !Objects.equals(m.getAppliedChecksum(), m.getResolvedChecksum()))
 			.toList();
 		List<MigrationInfo> splitOff = Arrays.stream(all)
-			.filter(m -> !m.isApplied() && m.isVersioned() && !published.containsKey(m.getVersion().getVersion())
+			.filter(m -> !m.isApplied() && m.isVersioned() && SPLIT_OFF.contains(m.getVersion().getVersion())
 					&& appliedVersions.contains(m.getVersion().getMajorAsString()))
 			.toList();
 		if (rewritten.isEmpty() && splitOff.isEmpty()) {
@@ -91,8 +97,10 @@ final class PerDialectMigrationHistory {
 						&& recordSplitOff(connection, table, splitOff);
 				if (realigned) {
 					connection.commit();
-					log.info("Realigned the schema history of {} migrations written once per dialect: {} rewritten,"
-							+ " {} split off", dialect.name(), rewritten.size(), splitOff.size());
+					log.info(
+							"Realigned the {} schema history written by the per-store scripts to the scripts written"
+									+ " once: {} checksums rewritten, {} split-off migrations recorded",
+							dialect.name(), rewritten.size(), splitOff.size());
 				}
 				else {
 					connection.rollback();
