@@ -3,6 +3,7 @@ package org.truce.scenario.application;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -46,7 +47,7 @@ public record Scenario(String id, String name, String location, ZoneId timeZone,
 	public static final String DEMO = "classpath:scenarios/syria-2016/";
 
 	/** The descriptor's name in the scenario's folder. */
-	public static final String DESCRIPTOR = "scenario.yaml";
+	private static final String DESCRIPTOR = "scenario.yaml";
 
 	/** Roles are written in lower case: {@code role: regions}. */
 	private static final YAMLMapper YAML = YAMLMapper.builder()
@@ -89,7 +90,7 @@ public record Scenario(String id, String name, String location, ZoneId timeZone,
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot read " + descriptor.getDescription(), ex);
 		}
-		catch (JacksonException | IllegalArgumentException | NullPointerException | java.time.DateTimeException ex) {
+		catch (JacksonException | IllegalArgumentException | DateTimeException ex) {
 			throw new IllegalArgumentException(descriptor.getDescription() + " is not valid: " + ex.getMessage(), ex);
 		}
 	}
@@ -99,7 +100,10 @@ public record Scenario(String id, String name, String location, ZoneId timeZone,
 			Geography geography) {
 
 		Scenario scenario(String location) {
-			Objects.requireNonNull(this.geography, "geography");
+			required(this.id, "id");
+			required(this.name, "name");
+			required(this.timeZone, "timeZone");
+			required(this.geography, "geography");
 			return new Scenario(this.id, this.name, location, ZoneId.of(this.timeZone), this.ucdpEvents, this.demoUsers,
 					this.geography.geography(location));
 		}
@@ -111,19 +115,17 @@ public record Scenario(String id, String name, String location, ZoneId timeZone,
 		ScenarioGeography geography(String location) {
 			Map<BoundaryLayer, String> layers = new LinkedHashMap<>();
 			if (this.boundaries != null) {
-				this.boundaries.forEach(
-						(code, file) -> layers.put(
-								BoundaryLayer.parse(code)
-									.orElseThrow(() -> new IllegalArgumentException("no boundary layer " + code)),
-								file));
+				this.boundaries.forEach((code, file) -> layers.put(layer(code), file));
 			}
-			Objects.requireNonNull(this.map, "map");
+			required(this.map, "geography.map");
+			required(this.map.bounds(), "geography.map.bounds");
 			List<ScenarioGeography.MapLayer> mapLayers = new ArrayList<>();
 			for (MapLayer l : this.map.layers()) {
+				required(l.name(), "a name for each map layer");
+				required(l.role(), "a role for the map layer " + l.name());
 				mapLayers.add(new ScenarioGeography.MapLayer(l.name(), l.role(), l.title(), l.labelsTitle(),
-						l.boundaries() == null ? null : BoundaryLayer.parse(l.boundaries())
-							.orElseThrow(() -> new IllegalArgumentException("no boundary layer " + l.boundaries())),
-						l.file(), envelope(l.labelWithin()), l.unlabelled()));
+						l.boundaries() == null ? null : layer(l.boundaries()), l.file(), envelope(l.labelWithin()),
+						l.unlabelled()));
 			}
 			return new ScenarioGeography(location, layers, this.gazetteer == null ? Map.of() : this.gazetteer,
 					this.crosswalk, new ScenarioGeography.MapView(envelope(this.map.bounds()), mapLayers));
@@ -142,6 +144,16 @@ public record Scenario(String id, String name, String location, ZoneId timeZone,
 	record MapLayer(String name, ScenarioGeography.Role role, String title, String labelsTitle, String boundaries,
 			String file, List<Double> labelWithin, Set<String> unlabelled) {
 
+	}
+
+	private static BoundaryLayer layer(String code) {
+		return BoundaryLayer.parse(code).orElseThrow(() -> new IllegalArgumentException("no boundary layer " + code));
+	}
+
+	private static void required(Object value, String name) {
+		if (value == null) {
+			throw new IllegalArgumentException("it needs " + name);
+		}
 	}
 
 	private static Envelope envelope(List<Double> westSouthEastNorth) {
