@@ -1,6 +1,6 @@
 /*
- * Truce map page. Everything comes from this server: the base layers (/layers/*.geojson),
- * the report points (/api/map/reports), the event types (/api/event-types) and each
+ * Truce map page. Everything comes from this server: the scenario's view and base layers
+ * (#map's data-scenario, as GET /api/scenario gives it, and /layers/*.geojson), the report points (/api/map/reports), the event types (/api/event-types) and each
  * report's panel (/reports/{id}/panel, an HTML fragment swapped in with htmx).
  * No tiles, no CDN: the page works without internet.
  */
@@ -17,9 +17,12 @@
 		ceasefire: '#00838f'
 	};
 	var FALLBACK_COLOUR = '#455a64';
-	var SYRIA = L.latLngBounds([32.31, 35.72], [37.32, 42.38]);
 
 	var mapElement = document.getElementById('map');
+	var scenario = JSON.parse(mapElement.dataset.scenario);
+	// [west, south, east, north]
+	var scenarioBounds = L.latLngBounds([scenario.bounds[1], scenario.bounds[0]],
+		[scenario.bounds[3], scenario.bounds[2]]);
 	var countElement = document.getElementById('count');
 	var panel = document.getElementById('panel');
 	var fromInput = document.getElementById('from');
@@ -38,10 +41,10 @@
 		zoomSnap: 0.25,
 		minZoom: 5,
 		maxZoom: 14,
-		maxBounds: SYRIA.pad(1.2),
+		maxBounds: scenarioBounds.pad(1.2),
 		attributionControl: false
 	});
-	map.fitBounds(SYRIA, { padding: [28, 28] });
+	map.fitBounds(scenarioBounds, { padding: [28, 28] });
 	window.truceMap = map;
 
 	// One layer switcher for the whole map. Every layer registers into it, from this file
@@ -165,67 +168,99 @@
 		return p.nameAr ? p.name + ' · <span lang="ar" dir="rtl">' + p.nameAr + '</span>' : p.name;
 	}
 
+	/** The scenario's first base layer of the role, or null. */
+	function baseLayer(role) {
+		return scenario.layers.filter(function (layer) {
+			return layer.role === role;
+		})[0] || null;
+	}
+
+	function fetchBaseLayer(layer) {
+		return layer ? fetchJson(layer.url) : Promise.resolve(null);
+	}
+
+	/**
+	 * The scenario's base layers, drawn as their roles say, bottom up: the countries around
+	 * (context), the scenario's country, its regions with their names, and districts fetched
+	 * when the reader switches them on.
+	 */
 	function addBaseLayers() {
-		var neighbours = fetchJson('/layers/neighbours.geojson').then(function (data) {
-			// Natural Earth's Syria is drawn too, under OCHA's: where their borders differ
-			// it fills the slivers as land rather than leaving sea-coloured gaps.
-			L.geoJSON(data, {
-				style: { color: '#b9b6ae', weight: 1, fillColor: '#e4e1d8', fillOpacity: 1 },
-				onEachFeature: function (feature, layer) {
-					layer.bindTooltip(feature.properties.name, { sticky: true, className: 'area-tooltip' });
+		var context = baseLayer('context');
+		var country = baseLayer('country');
+		var regions = baseLayer('regions');
+		var districts = baseLayer('districts');
+		return Promise.all([fetchBaseLayer(context), fetchBaseLayer(country), fetchBaseLayer(regions)])
+			.then(function (results) {
+				if (results[0]) {
+					// The scenario's own country is drawn here too, under its country layer: where
+					// their borders differ it fills the slivers as land rather than leaving
+					// sea-coloured gaps. The server labels only the countries to name.
+					L.geoJSON(results[0], {
+						style: { color: '#b9b6ae', weight: 1, fillColor: '#e4e1d8', fillOpacity: 1 },
+						onEachFeature: function (feature, layer) {
+							layer.bindTooltip(feature.properties.name, { sticky: true, className: 'area-tooltip' });
+						}
+					}).addTo(map);
+					labels(results[0], 'country-label').addTo(map);
+					markLayerLoaded(context.name);
 				}
-			}).addTo(map);
-			labels(data, 'country-label', function (feature) {
-				return feature.properties.iso !== '760';
-			}).addTo(map);
-			markLayerLoaded('neighbours');
+				if (results[1]) {
+					L.geoJSON(results[1], {
+						style: { color: '#5f6368', weight: 2.2, fillColor: '#fbfaf7', fillOpacity: 1 },
+						interactive: false
+					}).addTo(map);
+					markLayerLoaded(country.name);
+				}
+				if (results[2]) {
+					addRegions(regions, results[2]);
+				}
+				if (districts) {
+					addDistricts(districts);
+				}
+			});
+	}
+
+	function addRegions(regions, data) {
+		var admin1 = L.geoJSON(data, {
+			style: { color: '#9e9a90', weight: 1, fill: true, fillColor: '#ffffff', fillOpacity: 0 },
+			onEachFeature: function (feature, layer) {
+				layer.bindTooltip(nameTooltip(feature), { sticky: true, className: 'area-tooltip' });
+				layer.on('mouseover', function () {
+					layer.setStyle({ weight: 2, color: '#5f6368' });
+				});
+				layer.on('mouseout', function () {
+					layer.setStyle({ weight: 1, color: '#9e9a90' });
+				});
+			}
+		}).addTo(map);
+		var admin1Labels = labels(data, 'area-label').addTo(map);
+		markLayerLoaded(regions.name);
+		window.truceLayers.overlay(regions.title || regions.name, admin1, 10);
+		window.truceLayers.overlay(regions.labelsTitle || regions.name + ' names', admin1Labels, 11);
+	}
+
+	function addDistricts(districts) {
+		var layer = L.geoJSON(null, {
+			style: { color: '#c5c1b6', weight: 0.6, dashArray: '2 3', fill: false },
+			interactive: false
 		});
-		var country = fetchJson('/layers/syria-admin0.geojson');
-		var governorates = fetchJson('/layers/syria-admin1.geojson');
-		return Promise.all([neighbours, country, governorates]).then(function (results) {
-			L.geoJSON(results[1], {
-				style: { color: '#5f6368', weight: 2.2, fillColor: '#fbfaf7', fillOpacity: 1 },
-				interactive: false
-			}).addTo(map);
-			markLayerLoaded('syria-admin0');
-			var admin1 = L.geoJSON(results[2], {
-				style: { color: '#9e9a90', weight: 1, fill: true, fillColor: '#ffffff', fillOpacity: 0 },
-				onEachFeature: function (feature, layer) {
-					layer.bindTooltip(nameTooltip(feature), { sticky: true, className: 'area-tooltip' });
-					layer.on('mouseover', function () {
-						layer.setStyle({ weight: 2, color: '#5f6368' });
-					});
-					layer.on('mouseout', function () {
-						layer.setStyle({ weight: 1, color: '#9e9a90' });
-					});
-				}
-			}).addTo(map);
-			var admin1Labels = labels(results[2], 'area-label').addTo(map);
-			markLayerLoaded('syria-admin1');
-			var districts = L.geoJSON(null, {
-				style: { color: '#c5c1b6', weight: 0.6, dashArray: '2 3', fill: false },
-				interactive: false
-			});
-			window.truceLayers.overlay('Governorates', admin1, 10);
-			window.truceLayers.overlay('Governorate names', admin1Labels, 11);
-			window.truceLayers.overlay('Districts', districts, 12);
-			map.on('overlayadd', function (event) {
-				if (event.layer === districts && !districts.getLayers().length) {
-					fetchJson('/layers/syria-admin2.geojson').then(function (data) {
-						districts.addData(data);
-						markLayerLoaded('syria-admin2');
-					});
-				}
-			});
+		window.truceLayers.overlay(districts.title || districts.name, layer, 12);
+		map.on('overlayadd', function (event) {
+			if (event.layer === layer && !layer.getLayers().length) {
+				fetchJson(districts.url).then(function (data) {
+					layer.addData(data);
+					markLayerLoaded(districts.name);
+				});
+			}
 		});
 	}
 
 	/** Names written at each feature's label point (computed by the server, inside the feature). */
-	function labels(collection, className, filter) {
+	function labels(collection, className) {
 		var group = L.layerGroup();
 		collection.features.forEach(function (feature) {
 			var at = feature.properties.label;
-			if (at && (!filter || filter(feature))) {
+			if (at) {
 				group.addLayer(L.tooltip([at[1], at[0]], {
 					content: feature.properties.name,
 					permanent: true,

@@ -1,7 +1,8 @@
 /*
  * Declared positions page: draws the positions the reader may read on a small map, from
  * the data attribute of #positions-map (the content security policy forbids inline
- * scripts), over the governorates for orientation; no tiles. With the declaration form,
+ * scripts), over the scenario's regions for orientation (its bounds and layers in
+ * data-scenario); no tiles. With the declaration form,
  * clicks on the map draw the area: one point is a GeoJSON Point, three or more a Polygon,
  * written into the form's #area as [longitude, latitude]. An area pasted there is drawn
  * as it is typed.
@@ -9,7 +10,6 @@
 (function () {
 	'use strict';
 
-	var SYRIA = L.latLngBounds([32.31, 35.72], [37.32, 42.38]);
 	var POSITION_COLOUR = '#283593';
 	var SKETCH_COLOUR = '#c62828';
 
@@ -17,22 +17,29 @@
 	if (!element || typeof L === 'undefined') {
 		return;
 	}
+	var scenario = JSON.parse(element.getAttribute('data-scenario'));
 	var map = L.map(element, { attributionControl: false, zoomSnap: 0.25, minZoom: 5, maxZoom: 14 });
-	map.fitBounds(SYRIA, { padding: [12, 12] });
+	// [west, south, east, north]
+	map.fitBounds([[scenario.bounds[1], scenario.bounds[0]], [scenario.bounds[3], scenario.bounds[2]]],
+		{ padding: [12, 12] });
 	window.trucePositionsMap = map;
 
-	fetch('/layers/syria-admin1.geojson', { headers: { Accept: 'application/geo+json, application/json' } })
-		.then(function (response) {
-			return response.ok ? response.json() : null;
-		})
-		.then(function (governorates) {
-			if (governorates) {
-				L.geoJSON(governorates, {
-					style: { color: '#9e9a90', weight: 1, fill: false },
-					interactive: false
-				}).addTo(map);
-			}
-		});
+	scenario.layers.filter(function (layer) {
+		return layer.role === 'regions';
+	}).forEach(function (regions) {
+		fetch(regions.url, { headers: { Accept: 'application/geo+json, application/json' } })
+			.then(function (response) {
+				return response.ok ? response.json() : null;
+			})
+			.then(function (data) {
+				if (data) {
+					L.geoJSON(data, {
+						style: { color: '#9e9a90', weight: 1, fill: false },
+						interactive: false
+					}).addTo(map);
+				}
+			});
+	});
 
 	function describe(p) {
 		var box = document.createElement('div');

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,8 +17,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import org.truce.agreement.application.AgreementCatalogue;
 import org.truce.agreement.application.AgreementDocuments;
-import org.truce.agreement.infrastructure.ClasspathBoundaryLookup;
+import org.truce.agreement.infrastructure.ScenarioBoundaryLookup;
 import org.truce.agreement.model.DocumentError;
+import org.truce.scenario.application.Scenario;
 
 @Command(name = "agreement", mixinStandardHelpOptions = true, description = "Check and load agreement documents.",
 		subcommands = { AgreementCommand.Check.class, AgreementCommand.Load.class })
@@ -30,12 +32,16 @@ class AgreementCommand {
 		@Parameters(arity = "1..*", paramLabel = "FILE", description = "Agreement documents (YAML).")
 		List<Path> files;
 
+		@Mixin
+		ScenarioOption scenario;
+
 		@Spec
 		CommandSpec spec;
 
 		@Override
 		public Integer call() {
-			AgreementDocuments documents = new AgreementDocuments(new ClasspathBoundaryLookup());
+			AgreementDocuments documents = new AgreementDocuments(
+					new ScenarioBoundaryLookup(Scenario.read(this.scenario.location()).geography()));
 			PrintWriter out = this.spec.commandLine().getOut();
 			PrintWriter err = this.spec.commandLine().getErr();
 			int invalid = 0;
@@ -73,6 +79,9 @@ class AgreementCommand {
 		@Mixin
 		StoreOptions store;
 
+		@Mixin
+		ScenarioOption scenario;
+
 		@Spec
 		CommandSpec spec;
 
@@ -81,7 +90,8 @@ class AgreementCommand {
 			PrintWriter out = this.spec.commandLine().getOut();
 			PrintWriter err = this.spec.commandLine().getErr();
 			int failed = 0;
-			try (ConfigurableApplicationContext context = Spring.offline(this.store)) {
+			try (ConfigurableApplicationContext context = Spring.offline(this.store,
+					Map.of("truce.scenario", this.scenario.location()))) {
 				AgreementCatalogue catalogue = context.getBean(AgreementCatalogue.class);
 				for (Path file : this.files) {
 					String text = read(file, err);

@@ -11,13 +11,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code truce demo}: loads the Syria 2016 scenario into the store (actors, sources, the
- * UCDP events unless that exact file was already imported, and whatever further
- * {@link org.truce.scenario.application.ScenarioLoader}s exist), then serves it like
- * {@code truce serve}.
+ * {@code truce demo}: loads a scenario, by default Syria 2016, into the store (actors,
+ * sources, the UCDP events unless that exact file was already imported, and whatever
+ * further {@link org.truce.scenario.application.ScenarioLoader}s exist), then serves it
+ * like {@code truce serve}.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-		description = "Load the Syria 2016 demo scenario into the store, then serve it over HTTP.")
+		description = "Load a scenario (--scenario DIR, by default the Syria 2016 demo) into the store, then serve"
+				+ " it over HTTP.")
 class DemoCommand implements Callable<Integer> {
 
 	static final String ATTRIBUTION = "Event data: UCDP GED (CC BY 4.0), Uppsala Conflict Data Program;"
@@ -36,11 +37,13 @@ class DemoCommand implements Callable<Integer> {
 			return 1;
 		}
 		try {
-			System.out.println("Loading the " + Scenario.SYRIA_2016.name() + " scenario into " + this.store.describe());
+			Scenario scenario = context.getBean(Scenario.class);
+			System.out.println("Loading the " + scenario.id() + " scenario into " + this.store.describe());
 			List<String> summary = context.getBean(LoadingScenario.class)
-				.load(Scenario.SYRIA_2016, TerminalProgress.onStandardError("UCDP GED"));
+				.load(scenario, TerminalProgress.onStandardError("UCDP GED"));
 			summary.forEach(line -> System.out.println("  " + line));
-			List<DemoAccounts.Credential> users = context.getBean(DemoAccounts.class).ensure(this.store.data);
+			List<DemoAccounts.Credential> users = context.getBean(DemoAccounts.class)
+				.ensure(this.store.data, scenario.demoUsers());
 			System.out.println("Demo users (role username password api-token), also in "
 					+ this.store.data.resolve(DemoAccounts.FILE) + ":");
 			users.forEach(u -> System.out

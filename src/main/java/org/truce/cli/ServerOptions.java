@@ -4,9 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.truce.web.ListeningAddress;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Where a command that serves HTTP listens. */
+/** Where a command that serves HTTP listens, and the scenario whose map it shows. */
 class ServerOptions {
 
 	@Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}).")
@@ -23,6 +24,9 @@ class ServerOptions {
 					+ " from X-Forwarded-For and X-Forwarded-Proto, and allow a non-loopback --address.")
 	boolean behindProxy;
 
+	@Mixin
+	ScenarioOption scenario;
+
 	Map<String, Object> properties() {
 		Map<String, Object> p = new LinkedHashMap<>();
 		p.put("server.port", this.port);
@@ -32,6 +36,7 @@ class ServerOptions {
 		if (this.behindProxy) {
 			p.put(ListeningAddress.BEHIND_PROXY, true);
 		}
+		p.put("truce.scenario", this.scenario.location());
 		return p;
 	}
 

@@ -5,14 +5,16 @@ import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 
 import org.truce.agreement.application.AgreementDocuments;
-import org.truce.agreement.infrastructure.ClasspathBoundaryLookup;
+import org.truce.agreement.infrastructure.ScenarioBoundaryLookup;
 import org.truce.agreement.model.DocumentError;
+import org.truce.testing.Syria2016;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AgreementDocumentsTest {
 
-	private final AgreementDocuments documents = new AgreementDocuments(new ClasspathBoundaryLookup());
+	private final AgreementDocuments documents = new AgreementDocuments(
+			new ScenarioBoundaryLookup(Syria2016.GEOGRAPHY));
 
 	@Test
 	void aZoneCanReferToEveryNeighbourhoodOfACityByTheCitysName() {

@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import org.truce.agreement.application.AgreementDocuments;
-import org.truce.agreement.infrastructure.ClasspathBoundaryLookup;
+import org.truce.agreement.infrastructure.ScenarioBoundaryLookup;
 import org.truce.agreement.model.ActorSelector;
 import org.truce.agreement.model.Agreement;
 import org.truce.agreement.model.ControlArea;
@@ -40,6 +40,7 @@ import org.truce.agreement.model.MingledArea;
 import org.truce.agreement.model.Period;
 import org.truce.agreement.model.Term;
 import org.truce.agreement.model.TermException;
+import org.truce.testing.Syria2016;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +54,7 @@ class ScenarioDocumentsTest {
 
 	private static final String SCENARIO = "scenarios/syria-2016/";
 
-	private static final ClasspathBoundaryLookup BOUNDARIES = new ClasspathBoundaryLookup();
+	private static final ScenarioBoundaryLookup BOUNDARIES = new ScenarioBoundaryLookup(Syria2016.GEOGRAPHY);
 
 	private static Set<String> actorIds;
 

@@ -16,6 +16,7 @@ import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.Syria2016;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,7 +84,7 @@ class UserCommandsTest {
 								new Actor("united-states", "United States", ActorType.STATE_FORCE, null, null),
 								new Actor("russia", "Russia", ActorType.STATE_FORCE, null, null)));
 			DemoAccounts demo = store.bean(DemoAccounts.class);
-			List<DemoAccounts.Credential> first = demo.ensure(this.data);
+			List<DemoAccounts.Credential> first = demo.ensure(this.data, Syria2016.SCENARIO.demoUsers());
 			Path file = this.data.resolve(DemoAccounts.FILE);
 			List<String> lines = Files.readAllLines(file);
 			assertThat(lines).hasSize(6);
@@ -92,7 +93,7 @@ class UserCommandsTest {
 					"co-chair", "monitor", "liaison", "notifier");
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
 
-			assertThat(demo.ensure(this.data)).isEqualTo(first);
+			assertThat(demo.ensure(this.data, Syria2016.SCENARIO.demoUsers())).isEqualTo(first);
 			ManagingUsers users = store.bean(ManagingUsers.class);
 			for (DemoAccounts.Credential c : first) {
 				assertThat(users.tokenFor(c.token())).as(c.username()).isPresent();

@@ -106,6 +106,7 @@ class AuthorisationMatrixTest {
 		//                                                                            public admin co-ch monit liais notif
 		// Reference data: everyone.
 		api("GET /api/event-types", "/api/event-types",                              all(200)),
+		api("GET /api/scenario", "/api/scenario",                                    all(200)),
 		api("GET /api/actors", "/api/actors",                                        all(200)),
 		api("GET /api/actors/resolve", "/api/actors/resolve?name=Russia",            all(200)),
 		api("GET /api/places", "/api/places?q=Aleppo",                               all(200)),

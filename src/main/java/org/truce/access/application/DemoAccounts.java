@@ -14,22 +14,18 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.truce.access.model.Grant;
-import org.truce.access.model.Role;
 
 /**
- * One demo user per role for the Syria 2016 scenario, and a second co-chair so that both
- * sponsor sides can sign off: their passwords and API tokens are written to
- * {@code demo-credentials.txt} in the data directory (mode 0600), one line per user:
- * {@code role username password api-token}. A user that exists already keeps its
- * credentials, read back from the file.
+ * The demo users of a scenario (its descriptor's {@code demoUsers}: for Syria 2016, one
+ * per role and a second co-chair so that both sponsor sides can sign off): their
+ * passwords and API tokens are written to {@code demo-credentials.txt} in the data
+ * directory (mode 0600), one line per user: {@code role username password api-token}. A
+ * user that exists already keeps its credentials, read back from the file.
  */
 @Service
 public class DemoAccounts {
 
 	public static final String FILE = "demo-credentials.txt";
-
-	/** The demo users: username → grant. */
-	static final Map<String, Grant> USERS = demoUsers();
 
 	private final ManagingUsers managing;
 
@@ -51,12 +47,18 @@ public class DemoAccounts {
 
 	/**
 	 * Creates the demo users that are missing and writes the file; returns every line.
+	 * @param demoUsers username → grant, as the command line writes it ({@code monitor},
+	 * {@code co-chair:united-states})
+	 * @throws IllegalArgumentException when a grant is not one
 	 */
-	public List<Credential> ensure(Path dataDir) {
+	public List<Credential> ensure(Path dataDir, Map<String, String> demoUsers) {
+		Map<String, Grant> users = new LinkedHashMap<>();
+		demoUsers.forEach((username, grant) -> users.put(username, Grant.parse(grant)
+			.orElseThrow(() -> new IllegalArgumentException("the demo user " + username + " has no grant " + grant))));
 		Path file = dataDir.resolve(FILE);
-		Map<String, Credential> known = read(file);
+		Map<String, Credential> known = read(file, users);
 		List<Credential> out = new ArrayList<>();
-		for (Map.Entry<String, Grant> demo : USERS.entrySet()) {
+		for (Map.Entry<String, Grant> demo : users.entrySet()) {
 			String username = demo.getKey();
 			Credential credential = known.get(username);
 			if (credential == null || this.users.byUsername(username).isEmpty()) {
@@ -82,7 +84,7 @@ public class DemoAccounts {
 		return new Credential(grant, username, password, token);
 	}
 
-	private static Map<String, Credential> read(Path file) {
+	private static Map<String, Credential> read(Path file, Map<String, Grant> users) {
 		Map<String, Credential> out = new LinkedHashMap<>();
 		if (!Files.exists(file)) {
 			return out;
@@ -90,7 +92,7 @@ public class DemoAccounts {
 		try {
 			for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
 				String[] parts = line.strip().split(" ");
-				Grant grant = USERS.get(parts[0].length() > 0 && parts.length == 4 ? parts[1] : "");
+				Grant grant = users.get(parts[0].length() > 0 && parts.length == 4 ? parts[1] : "");
 				if (grant != null && grant.role().code().equals(parts[0])) {
 					out.put(parts[1], new Credential(grant, parts[1], parts[2], parts[3]));
 				}
@@ -121,17 +123,6 @@ public class DemoAccounts {
 		catch (IOException ex) {
 			throw new UncheckedIOException("cannot write " + file, ex);
 		}
-	}
-
-	private static Map<String, Grant> demoUsers() {
-		Map<String, Grant> users = new LinkedHashMap<>();
-		users.put("admin", new Grant(Role.ADMIN, null));
-		users.put("co-chair-us", new Grant(Role.CO_CHAIR, "united-states"));
-		users.put("co-chair-ru", new Grant(Role.CO_CHAIR, "russia"));
-		users.put("monitor", new Grant(Role.MONITOR, null));
-		users.put("liaison-sy", new Grant(Role.LIAISON, "syria-government"));
-		users.put("notifier", new Grant(Role.NOTIFIER, null));
-		return users;
 	}
 
 }

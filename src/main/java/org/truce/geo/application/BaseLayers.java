@@ -29,9 +29,10 @@ import org.truce.geo.model.Boundary;
 import org.truce.geo.model.BoundaryLayer;
 
 /**
- * The base map: boundary layers shipped in the jar, simplified for display and served as
- * GeoJSON bytes. Each layer is simplified once, on first use (a web server warms them all
- * when it starts), and the bytes are kept. Thread-safe.
+ * The base map: the layers the scenario's descriptor lists, read from its files,
+ * simplified for display and served as GeoJSON bytes. Each layer is simplified once, on
+ * first use (a web server warms them all when it starts), and the bytes are kept.
+ * Thread-safe.
  *
  * <p>
  * Simplification keeps each feature's topology (no ring collapses or crosses itself) but
@@ -48,22 +49,17 @@ public class BaseLayers {
 	/** Decimal places kept in coordinates: 1e-5 degrees is about a metre. */
 	public static final int DECIMALS = 5;
 
-	/**
-	 * Roughly what a map fitted to Syria shows around it: where neighbours are labelled.
-	 */
-	static final Envelope SYRIA_SURROUNDINGS = new Envelope(34.5, 43.5, 31.6, 38.0);
-
 	private static final Logger log = LoggerFactory.getLogger(BaseLayers.class);
 
 	private final Map<String, Supplier<List<DisplayFeature>>> sources = new LinkedHashMap<>();
 
 	private final Map<String, Layer> cache = new ConcurrentHashMap<>();
 
-	public BaseLayers() {
-		this.sources.put("syria-admin0", () -> ocha(BoundaryLayer.ADMIN0));
-		this.sources.put("syria-admin1", () -> ocha(BoundaryLayer.ADMIN1));
-		this.sources.put("syria-admin2", () -> ocha(BoundaryLayer.ADMIN2));
-		this.sources.put("neighbours", BaseLayers::neighbours);
+	public BaseLayers(ScenarioGeography geography) {
+		for (ScenarioGeography.MapLayer layer : geography.map().layers()) {
+			this.sources.put(layer.name(), layer.boundaries() != null ? () -> ocha(geography, layer.boundaries())
+					: () -> context(geography, layer));
+		}
 	}
 
 	/** A layer ready to serve. */
@@ -72,18 +68,18 @@ public class BaseLayers {
 	}
 
 	/**
-	 * A feature as the map shows it: a few display properties, the full geometry and the
-	 * area in which its label belongs.
+	 * A feature as the map shows it: a few display properties, the full geometry, the
+	 * area in which its label belongs (null for anywhere in it) and whether it has one.
 	 */
-	record DisplayFeature(Map<String, String> properties, Geometry geometry, Envelope labelArea) {
+	record DisplayFeature(Map<String, String> properties, Geometry geometry, Envelope labelArea, boolean labelled) {
 
 		DisplayFeature(Map<String, String> properties, Geometry geometry) {
-			this(properties, geometry, null);
+			this(properties, geometry, null, true);
 		}
 
 	}
 
-	/** The names of the layers served, such as {@code syria-admin1}. */
+	/** The names of the layers served, in the descriptor's order. */
 	public Set<String> names() {
 		return this.sources.keySet();
 	}
@@ -144,9 +140,13 @@ public class BaseLayers {
 
 	/**
 	 * A point inside the feature (inside the part of it within the label area, when one
-	 * is given) where the map may write its name; null when no part lies in the area.
+	 * is given) where the map may write its name; null when no part lies in the area, or
+	 * the feature is not labelled.
 	 */
 	static Point labelPoint(DisplayFeature f) {
+		if (!f.labelled()) {
+			return null;
+		}
 		Geometry area = f.geometry();
 		if (f.labelArea() != null) {
 			// Natural Earth's quantized rings are not all valid; overlay needs valid
@@ -171,8 +171,8 @@ public class BaseLayers {
 		return Math.round(degrees * 10_000) / 10_000.0;
 	}
 
-	private static List<DisplayFeature> ocha(BoundaryLayer layer) {
-		return ScenarioBoundaries.read(layer).stream().map(BaseLayers::display).toList();
+	private static List<DisplayFeature> ocha(ScenarioGeography geography, BoundaryLayer layer) {
+		return ScenarioBoundaries.read(geography, layer).stream().map(BaseLayers::display).toList();
 	}
 
 	private static DisplayFeature display(Boundary b) {
@@ -186,14 +186,16 @@ public class BaseLayers {
 
 	/**
 	 * Natural Earth countries: {@code id} is the ISO 3166-1 numeric code, {@code name}
-	 * the English name. Each is labelled in its part that a map of Syria shows.
+	 * the English name. Each is labelled in its part within the layer's label area,
+	 * except those the layer leaves unlabelled.
 	 */
-	private static List<DisplayFeature> neighbours() {
-		return GeoJson.readClasspath(ScenarioBoundaries.NEIGHBOURS).stream().map(f -> {
+	private static List<DisplayFeature> context(ScenarioGeography geography, ScenarioGeography.MapLayer layer) {
+		return GeoJson.read(geography.file(layer.file())).stream().map(f -> {
 			Map<String, String> p = new LinkedHashMap<>();
 			p.put("iso", f.text("id"));
 			p.put("name", f.text("name"));
-			return new DisplayFeature(p, f.geometry(), SYRIA_SURROUNDINGS);
+			boolean labelled = !layer.unlabelled().contains(f.text("id"));
+			return new DisplayFeature(p, f.geometry(), layer.labelWithin(), labelled);
 		}).toList();
 	}
 

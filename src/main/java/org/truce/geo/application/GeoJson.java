@@ -17,7 +17,7 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 
 /**
  * Reads GeoJSON feature collections (RFC 7946) into JTS geometries and writes them back.
@@ -49,13 +49,13 @@ public final class GeoJson {
 
 	}
 
-	/** The features of a FeatureCollection on the classpath, in file order. */
-	public static List<Feature> readClasspath(String path) {
-		try (InputStream in = new ClassPathResource(path).getInputStream()) {
-			return read(in, path);
+	/** The features of a FeatureCollection file, in file order. */
+	public static List<Feature> read(Resource file) {
+		try (InputStream in = file.getInputStream()) {
+			return read(in, file.getDescription());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read " + path + " from the classpath", ex);
+			throw new UncheckedIOException("cannot read " + file.getDescription(), ex);
 		}
 	}
 

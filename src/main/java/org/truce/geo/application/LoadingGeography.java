@@ -13,9 +13,9 @@ import org.truce.geo.model.BoundaryLayer;
 import org.truce.geo.model.Place;
 
 /**
- * Loads the scenario's geography into the store: the OCHA boundaries of every admin level
- * and the city neighbourhoods, and the gazetteer. Running it again replaces what it
- * loaded before, so it is safe to repeat.
+ * Loads a scenario's geography into the store: the OCHA boundaries of every admin level
+ * and the city neighbourhoods it has, and its gazetteer. Running it again replaces what
+ * it loaded before, so it is safe to repeat.
  */
 @Service
 public class LoadingGeography {
@@ -36,14 +36,14 @@ public class LoadingGeography {
 	 * Reads every file first, then replaces the layers and gazetteer sources in one
 	 * transaction: a failure leaves the store as it was.
 	 */
-	public Loaded load() {
+	public Loaded load(ScenarioGeography geography) {
 		Map<BoundaryLayer, List<Boundary>> layers = new EnumMap<>(BoundaryLayer.class);
 		for (BoundaryLayer layer : BoundaryLayer.values()) {
-			layers.put(layer, ScenarioBoundaries.read(layer));
+			layers.put(layer, ScenarioBoundaries.read(geography, layer));
 		}
 		Map<String, List<Place>> gazetteer = new LinkedHashMap<>();
-		for (String source : ScenarioGazetteer.SOURCES) {
-			gazetteer.put(source, ScenarioGazetteer.read(source));
+		for (String source : geography.gazetteer().keySet()) {
+			gazetteer.put(source, ScenarioGazetteer.read(geography, source));
 		}
 		this.tx.executeWithoutResult(status -> {
 			layers.forEach(this.boundaries::replaceLayer);

@@ -6,35 +6,23 @@ import org.truce.geo.model.Boundary;
 import org.truce.geo.model.BoundaryLayer;
 
 /**
- * The boundary files of the Syria 2016 scenario, read from the classpath: OCHA COD-AB
- * admin 0-3 and city neighbourhoods, and Natural Earth countries for context. See the
- * scenario's SOURCES.md for their origin and attributes.
+ * The boundary files of a scenario, in the OCHA COD-AB shape: admin 0-3 and city
+ * neighbourhoods. See the Syria 2016 scenario's SOURCES.md for their origin and
+ * attributes.
  */
 public final class ScenarioBoundaries {
-
-	static final String DIR = "scenarios/syria-2016/boundaries/";
-
-	/** Natural Earth 1:10m admin-0: Syria and the seven countries around it. */
-	public static final String NEIGHBOURS = DIR + "ne_10m_admin0_syria_and_neighbours.geojson";
 
 	private ScenarioBoundaries() {
 	}
 
-	/** The classpath resource holding the OCHA layer. */
-	public static String resource(BoundaryLayer layer) {
-		return DIR + switch (layer) {
-			case ADMIN0 -> "syr_admin0_ocha_cod.geojson";
-			case ADMIN1 -> "syr_admin1_ocha_cod.geojson";
-			case ADMIN2 -> "syr_admin2_ocha_cod.geojson";
-			case ADMIN3 -> "syr_admin3_ocha_cod.geojson";
-			case NEIGHBOURHOOD -> "syr_city_neighbourhoods_ocha_cod.geojson";
-		};
-	}
-
-	/** The layer's units with their OCHA p-codes and English and Arabic names. */
-	public static List<Boundary> read(BoundaryLayer layer) {
-		String resource = resource(layer);
-		return GeoJson.readClasspath(resource).stream().map(f -> boundary(layer, f, resource)).toList();
+	/**
+	 * The layer's units with their OCHA p-codes and English and Arabic names; none when
+	 * the scenario has no file for the layer.
+	 */
+	public static List<Boundary> read(ScenarioGeography geography, BoundaryLayer layer) {
+		return geography.boundaryFile(layer)
+			.map(file -> GeoJson.read(file).stream().map(f -> boundary(layer, f, file.getDescription())).toList())
+			.orElse(List.of());
 	}
 
 	/**

@@ -16,19 +16,17 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.truce.geo.model.Place;
 import org.truce.geo.model.PlaceKind;
 
 /**
- * The gazetteer files of the Syria 2016 scenario, read from the classpath. Each source is
- * one file; see the scenario's SOURCES.md §3 for their columns. Governorates are given as
- * OCHA p-codes throughout: GeoNames admin-1 codes and UCDP's governorate names are
- * translated with the scenario's crosswalk.
+ * The gazetteer files of a scenario. Each source is one file, in one of the formats
+ * below, named by the scenario's descriptor; see the Syria 2016 scenario's SOURCES.md §3
+ * for their columns. Governorates are given as OCHA p-codes throughout: GeoNames admin-1
+ * codes and UCDP's governorate names are translated with the scenario's crosswalk.
  */
 public final class ScenarioGazetteer {
-
-	static final String DIR = "scenarios/syria-2016/gazetteer/";
 
 	/** OCHA COD-AB label points of the admin units (levels 0-3), English and Arabic. */
 	public static final String OCHA_ADMIN_POINTS = "ocha-cod-ab-admin-points";
@@ -36,14 +34,11 @@ public final class ScenarioGazetteer {
 	/** OCHA COD-AB seats of the admin units (levels 0-3), English only. */
 	public static final String OCHA_ADMIN_SEATS = "ocha-cod-ab-admin-capitals";
 
-	/** GeoNames cities500, Syrian rows. */
+	/** GeoNames cities500, the scenario's country's rows. */
 	public static final String GEONAMES = "geonames-cities500";
 
-	/** Distinct locations of UCDP GED Syria events, 2016-2019. */
+	/** Distinct locations of UCDP GED events. */
 	public static final String UCDP_LOCATIONS = "ucdp-ged-locations";
-
-	/** Every source, in the order they are loaded. */
-	public static final List<String> SOURCES = List.of(OCHA_ADMIN_POINTS, OCHA_ADMIN_SEATS, GEONAMES, UCDP_LOCATIONS);
 
 	private static final CSVFormat CSV = CSVFormat.RFC4180.builder()
 		.setHeader()
@@ -62,20 +57,29 @@ public final class ScenarioGazetteer {
 	private ScenarioGazetteer() {
 	}
 
-	/** The places of one source. */
-	public static List<Place> read(String source) {
+	/**
+	 * The places of one source of the scenario.
+	 * @throws IllegalArgumentException when the scenario has no such source, or it is
+	 * none of the formats above
+	 */
+	public static List<Place> read(ScenarioGeography geography, String source) {
+		String file = geography.gazetteer().get(source);
+		if (file == null) {
+			throw new IllegalArgumentException("the scenario has no gazetteer source " + source);
+		}
+		Resource resource = geography.file(file);
 		return switch (source) {
-			case OCHA_ADMIN_POINTS -> ochaAdminPoints();
-			case OCHA_ADMIN_SEATS -> ochaAdminSeats();
-			case GEONAMES -> geonames();
-			case UCDP_LOCATIONS -> ucdpLocations();
+			case OCHA_ADMIN_POINTS -> ochaAdminPoints(resource);
+			case OCHA_ADMIN_SEATS -> ochaAdminSeats(resource);
+			case GEONAMES -> geonames(resource, crosswalk(geography, "geonames_admin1_code"));
+			case UCDP_LOCATIONS -> ucdpLocations(resource, crosswalk(geography, "ged_adm_1"));
 			default -> throw new IllegalArgumentException("no gazetteer source " + source);
 		};
 	}
 
 	/** Columns X, Y (lon, lat), admin_leve, name, name1 (Arabic), admN_pcode. */
-	static List<Place> ochaAdminPoints() {
-		return parse("ocha_cod_admin_points_SY.csv", CSV, r -> {
+	static List<Place> ochaAdminPoints(Resource file) {
+		return parse(file, CSV, r -> {
 			int level = Integer.parseInt(r.get("admin_leve").trim());
 			return new Place(r.get("name"), blankToNull(r.get("name1")), number(r, "Y"), number(r, "X"),
 					PlaceKind.ofAdminLevel(level), blankToNull(r.get("adm1_pcode")), OCHA_ADMIN_POINTS,
@@ -88,8 +92,8 @@ public final class ScenarioGazetteer {
 	 * admN_pcode. {@code loc_pcode} is empty in this file, so the reference is the p-code
 	 * of the unit governed from the seat.
 	 */
-	static List<Place> ochaAdminSeats() {
-		return parse("ocha_cod_admin_capitals_SY.csv", CSV, r -> {
+	static List<Place> ochaAdminSeats(Resource file) {
+		return parse(file, CSV, r -> {
 			int level = Integer.parseInt(r.get("adm_p_lvl").trim());
 			return new Place(r.get("name"), null, number(r, "Y"), number(r, "X"), PlaceKind.ADMIN_SEAT,
 					blankToNull(r.get("adm1_pcode")), OCHA_ADMIN_SEATS, blankToNull(r.get("adm" + level + "_pcode")));
@@ -98,15 +102,14 @@ public final class ScenarioGazetteer {
 
 	/**
 	 * The standard GeoNames columns. The Arabic name is the first alternate name in
-	 * Arabic script; admin1_code ({@code 09}) is GeoNames' {@code SY.09}, translated to
-	 * OCHA's.
+	 * Arabic script; admin1_code ({@code 09}) with country_code ({@code SY}) is GeoNames'
+	 * {@code SY.09}, translated to OCHA's.
 	 */
-	static List<Place> geonames() {
-		Map<String, String> toOcha = crosswalk("geonames_admin1_code");
-		return parse("geonames_cities500_SY.tsv", TSV,
+	static List<Place> geonames(Resource file, Map<String, String> toOcha) {
+		return parse(file, TSV,
 				r -> new Place(r.get("name"), arabic(r.get("alternatenames")), number(r, "latitude"),
-						number(r, "longitude"), PlaceKind.POPULATED_PLACE, toOcha.get("SY." + r.get("admin1_code")),
-						GEONAMES, r.get("geonameid")));
+						number(r, "longitude"), PlaceKind.POPULATED_PLACE,
+						toOcha.get(r.get("country_code") + "." + r.get("admin1_code")), GEONAMES, r.get("geonameid")));
 	}
 
 	/**
@@ -117,10 +120,9 @@ public final class ScenarioGazetteer {
 	 * where_prec, which describes how UCDP placed an event, not the place. One entry is
 	 * kept per (name, point): the first, which has the most events.
 	 */
-	static List<Place> ucdpLocations() {
-		Map<String, String> toOcha = crosswalk("ged_adm_1");
+	static List<Place> ucdpLocations(Resource file, Map<String, String> toOcha) {
 		Map<List<Object>, Place> distinct = new LinkedHashMap<>();
-		for (Place p : parse("ucdp_ged_syria_locations_2016-2019.csv", CSV,
+		for (Place p : parse(file, CSV,
 				r -> new Place(r.get("where_coordinates"), null, number(r, "latitude"), number(r, "longitude"),
 						PlaceKind.CONFLICT_LOCATION, toOcha.get(r.get("adm_1")), UCDP_LOCATIONS, null))) {
 			distinct.putIfAbsent(List.of(p.name(), p.latitude(), p.longitude()), p);
@@ -128,36 +130,42 @@ public final class ScenarioGazetteer {
 		return List.copyOf(distinct.values());
 	}
 
-	/** From the crosswalk column {@code key} to the OCHA admin-1 p-code. */
-	static Map<String, String> crosswalk(String key) {
+	/**
+	 * From the crosswalk column {@code key} to the OCHA admin-1 p-code; empty when the
+	 * scenario has no crosswalk.
+	 */
+	static Map<String, String> crosswalk(ScenarioGeography geography, String key) {
 		Map<String, String> out = new HashMap<>();
-		for (CSVRecord r : records("adm1_crosswalk_ged_ocha_geonames.csv", CSV)) {
+		if (geography.crosswalk() == null) {
+			return out;
+		}
+		for (CSVRecord r : records(geography.file(geography.crosswalk()), CSV)) {
 			out.put(r.get(key), r.get("ocha_adm1_pcode"));
 		}
 		return out;
 	}
 
-	private static List<Place> parse(String file, CSVFormat format, Function<CSVRecord, Place> row) {
+	private static List<Place> parse(Resource file, CSVFormat format, Function<CSVRecord, Place> row) {
 		List<Place> out = new ArrayList<>();
 		for (CSVRecord r : records(file, format)) {
 			try {
 				out.add(row.apply(r));
 			}
 			catch (RuntimeException ex) {
-				throw new IllegalArgumentException(file + " row " + r.getRecordNumber() + ": " + ex.getMessage(), ex);
+				throw new IllegalArgumentException(
+						file.getDescription() + " row " + r.getRecordNumber() + ": " + ex.getMessage(), ex);
 			}
 		}
 		return out;
 	}
 
-	private static List<CSVRecord> records(String file, CSVFormat format) {
-		String path = DIR + file;
-		try (Reader in = new InputStreamReader(new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8);
+	private static List<CSVRecord> records(Resource file, CSVFormat format) {
+		try (Reader in = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8);
 				CSVParser parser = CSVParser.builder().setReader(in).setFormat(format).get()) {
 			return parser.getRecords();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot read " + path + " from the classpath", ex);
+			throw new UncheckedIOException("cannot read " + file.getDescription(), ex);
 		}
 	}
 

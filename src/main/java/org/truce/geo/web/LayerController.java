@@ -26,9 +26,10 @@ class LayerController {
 		this.layers = layers;
 	}
 
-	@Operation(summary = "A base-map layer shipped with Truce",
-			description = "syria-admin0, syria-admin1, syria-admin2 (OCHA COD-AB) or neighbours (Natural Earth),"
-					+ " simplified for display. Properties: pcode, name, nameAr, parentPcode (OCHA) or iso, name.")
+	@Operation(summary = "A base-map layer of the scenario",
+			description = "One of the layers GET /api/scenario lists (for Syria 2016: syria-admin0, syria-admin1,"
+					+ " syria-admin2 from OCHA COD-AB, neighbours from Natural Earth), simplified for display."
+					+ " Properties: pcode, name, nameAr, parentPcode (OCHA) or iso, name.")
 	@GetMapping("/layers/{name}.geojson")
 	ResponseEntity<byte[]> layer(@PathVariable String name) {
 		BaseLayers.Layer layer = this.layers.layer(name)

@@ -4,17 +4,17 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 import org.truce.geo.application.LoadingGeography;
+import org.truce.geo.model.BoundaryLayer;
 import org.truce.report.application.ImportProgress;
 
 /**
- * Loads the OCHA boundaries and the gazetteers shipped with the scenario into the store,
- * replacing what an earlier load put there.
+ * Loads the OCHA boundaries and the gazetteers of the scenario into the store, replacing
+ * what an earlier load put there. A scenario without governorates (admin 1) has no
+ * geography to load.
  */
 @Component
 @Order(350)
 class GeographyLoader implements ScenarioLoader {
-
-	static final String MARKER = "boundaries/syr_admin1_ocha_cod.geojson";
 
 	private final LoadingGeography geography;
 
@@ -27,10 +27,14 @@ class GeographyLoader implements ScenarioLoader {
 
 	@Override
 	public String load(Scenario scenario, ImportProgress progress) {
-		if (!this.resources.getResource(scenario.file(MARKER)).exists()) {
-			return "Geography: the scenario has no " + MARKER + ".";
+		String marker = scenario.geography().boundaries().get(BoundaryLayer.ADMIN1);
+		if (marker == null) {
+			return "Geography: the scenario has no admin1 boundaries.";
 		}
-		LoadingGeography.Loaded loaded = this.geography.load();
+		if (!this.resources.getResource(scenario.file(marker)).exists()) {
+			return "Geography: the scenario has no " + marker + ".";
+		}
+		LoadingGeography.Loaded loaded = this.geography.load(scenario.geography());
 		return "Geography: " + loaded.boundaryCount() + " boundaries and " + loaded.placeCount() + " gazetteer places.";
 	}
 

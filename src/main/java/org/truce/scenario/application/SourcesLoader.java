@@ -10,7 +10,10 @@ import org.truce.report.model.Reliability;
 import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 
-/** Registers the sources the Syria 2016 scenario's data comes from. */
+/**
+ * Registers the sources a scenario's data comes from: UCDP GED for its events, and
+ * Wikipedia's current events for the news of the Syria 2016 scenario.
+ */
 @Component
 @Order(200)
 class SourcesLoader implements ScenarioLoader {

@@ -11,7 +11,7 @@ import org.truce.report.application.ImportingUcdp;
 import org.truce.report.application.PublishingReports;
 
 /**
- * Imports the scenario's UCDP GED events ({@code events/ucdp_ged_syria_2016.csv}) unless
+ * Imports the scenario's UCDP GED events (the descriptor's {@code ucdpEvents}) unless
  * this exact file (by SHA-256) was already imported into the store, and publishes them.
  * Runs after the actors, so that the sides resolve.
  *
@@ -23,8 +23,6 @@ import org.truce.report.application.PublishingReports;
 @Component
 @Order(300)
 class UcdpEventsLoader implements ScenarioLoader {
-
-	static final String FILE = "events/ucdp_ged_syria_2016.csv";
 
 	/** Who publishes the scenario's UCDP events, as their ledger entries say. */
 	static final String PUBLISHER = "demo";
@@ -43,24 +41,28 @@ class UcdpEventsLoader implements ScenarioLoader {
 
 	@Override
 	public String load(Scenario scenario, ImportProgress progress) {
-		String location = scenario.file(FILE);
+		String events = scenario.ucdpEvents();
+		if (events == null) {
+			return "Events: the scenario has none.";
+		}
+		String location = scenario.file(events);
 		Resource file = this.resources.getResource(location);
 		if (!file.exists()) {
-			return "Events: the scenario has no " + FILE + ".";
+			return "Events: the scenario has no " + events + ".";
 		}
 		ImportOutcome outcome = this.importing.importOnce(ImportFile.of(location, file), progress);
 		if (outcome instanceof ImportOutcome.NotImportable refused) {
-			throw new IllegalStateException("the scenario's " + FILE + " cannot be imported: " + refused.reason());
+			throw new IllegalStateException("the scenario's " + events + " cannot be imported: " + refused.reason());
 		}
 		// UCDP's own published events: public already (see the class comment).
 		int published = this.publishing.publishSource(ImportingUcdp.SOURCE.id(), PUBLISHER).size();
 		String publishedNow = published == 0 ? "" : " " + published + " published.";
 		if (outcome instanceof ImportOutcome.AlreadyImported already) {
-			return "Events: " + FILE + " was already imported on " + already.previous().finishedAt() + " ("
+			return "Events: " + events + " was already imported on " + already.previous().finishedAt() + " ("
 					+ already.previous().counts().imported() + " reports); skipped." + publishedNow;
 		}
 		ImportOutcome.Completed done = (ImportOutcome.Completed) outcome;
-		return "Events: " + FILE + ": " + done.counts().rowsRead() + " rows read, " + done.counts().imported()
+		return "Events: " + events + ": " + done.counts().rowsRead() + " rows read, " + done.counts().imported()
 				+ " imported, " + done.counts().duplicates() + " already present, " + done.counts().rejected()
 				+ " rejected, in " + done.elapsed().toMillis() + " ms." + publishedNow;
 	}

@@ -155,10 +155,10 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/error")
 			.permitAll()
-			// Reference data (actors, places, boundaries, agreements, control map):
-			// everyone.
-			.requestMatchers(HttpMethod.GET, "/api/event-types", "/api/actors", "/api/actors/resolve", "/api/places",
-					"/api/boundaries/*", "/api/control-areas")
+			// Reference data (the scenario, actors, places, boundaries, agreements,
+			// control map): everyone.
+			.requestMatchers(HttpMethod.GET, "/api/scenario", "/api/event-types", "/api/actors", "/api/actors/resolve",
+					"/api/places", "/api/boundaries/*", "/api/control-areas")
 			.permitAll()
 			// Outcomes over incidents: everyone; each answer counts only the incidents
 			// its reader may see. The compliance clock is judged over the whole record:

@@ -10,6 +10,7 @@ import org.truce.geo.model.Boundary;
 import org.truce.geo.model.BoundaryLayer;
 import org.truce.geo.model.Place;
 import org.truce.geo.model.PlaceKind;
+import org.truce.testing.Syria2016;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -19,17 +20,17 @@ class ScenarioGeographyFilesTest {
 
 	@Test
 	void eachOchaLayerHasTheUnitsTheDatasetDocuments() {
-		assertThat(ScenarioBoundaries.read(BoundaryLayer.ADMIN0)).hasSize(1);
-		assertThat(ScenarioBoundaries.read(BoundaryLayer.ADMIN1)).hasSize(14);
-		assertThat(ScenarioBoundaries.read(BoundaryLayer.ADMIN2)).hasSize(62);
-		assertThat(ScenarioBoundaries.read(BoundaryLayer.ADMIN3)).hasSize(272);
-		assertThat(ScenarioBoundaries.read(BoundaryLayer.NEIGHBOURHOOD)).hasSize(414);
+		assertThat(ScenarioBoundaries.read(Syria2016.GEOGRAPHY, BoundaryLayer.ADMIN0)).hasSize(1);
+		assertThat(ScenarioBoundaries.read(Syria2016.GEOGRAPHY, BoundaryLayer.ADMIN1)).hasSize(14);
+		assertThat(ScenarioBoundaries.read(Syria2016.GEOGRAPHY, BoundaryLayer.ADMIN2)).hasSize(62);
+		assertThat(ScenarioBoundaries.read(Syria2016.GEOGRAPHY, BoundaryLayer.ADMIN3)).hasSize(272);
+		assertThat(ScenarioBoundaries.read(Syria2016.GEOGRAPHY, BoundaryLayer.NEIGHBOURHOOD)).hasSize(414);
 	}
 
 	@Test
 	void everyUnitHasAUniquePcodeAndItsParentIsAUnitOfTheLevelAbove() {
 		Set<String> all = java.util.Arrays.stream(BoundaryLayer.values())
-			.flatMap(l -> ScenarioBoundaries.read(l).stream())
+			.flatMap(l -> ScenarioBoundaries.read(Syria2016.GEOGRAPHY, l).stream())
 			.map(Boundary::pcode)
 			.collect(Collectors.toSet());
 		assertThat(all).hasSize(1 + 14 + 62 + 272 + 414);
@@ -42,7 +43,7 @@ class ScenarioGeographyFilesTest {
 
 	@Test
 	void aleppoGovernorateHasItsPcodeArabicNameAndAPlausibleArea() {
-		Boundary aleppo = ScenarioBoundaries.read(BoundaryLayer.ADMIN1)
+		Boundary aleppo = ScenarioBoundaries.read(Syria2016.GEOGRAPHY, BoundaryLayer.ADMIN1)
 			.stream()
 			.filter(b -> b.pcode().equals("SY02"))
 			.findFirst()
@@ -59,16 +60,16 @@ class ScenarioGeographyFilesTest {
 
 	@Test
 	void theGazetteerSourcesHaveTheirDocumentedRowCounts() {
-		assertThat(ScenarioGazetteer.read(ScenarioGazetteer.OCHA_ADMIN_POINTS)).hasSize(349);
-		assertThat(ScenarioGazetteer.read(ScenarioGazetteer.OCHA_ADMIN_SEATS)).hasSize(266);
-		assertThat(ScenarioGazetteer.read(ScenarioGazetteer.GEONAMES)).hasSize(290);
+		assertThat(ScenarioGazetteer.read(Syria2016.GEOGRAPHY, ScenarioGazetteer.OCHA_ADMIN_POINTS)).hasSize(349);
+		assertThat(ScenarioGazetteer.read(Syria2016.GEOGRAPHY, ScenarioGazetteer.OCHA_ADMIN_SEATS)).hasSize(266);
+		assertThat(ScenarioGazetteer.read(Syria2016.GEOGRAPHY, ScenarioGazetteer.GEONAMES)).hasSize(290);
 		// 2,821 rows, 2,023 distinct (name, point): see ScenarioGazetteer.
-		assertThat(ScenarioGazetteer.read(ScenarioGazetteer.UCDP_LOCATIONS)).hasSize(2023);
+		assertThat(ScenarioGazetteer.read(Syria2016.GEOGRAPHY, ScenarioGazetteer.UCDP_LOCATIONS)).hasSize(2023);
 	}
 
 	@Test
 	void ochaLabelPointsCarryTheirLevelPcodeAndArabicName() {
-		List<Place> points = ScenarioGazetteer.read(ScenarioGazetteer.OCHA_ADMIN_POINTS);
+		List<Place> points = ScenarioGazetteer.read(Syria2016.GEOGRAPHY, ScenarioGazetteer.OCHA_ADMIN_POINTS);
 
 		assertThat(points).filteredOn(p -> p.kind() == PlaceKind.GOVERNORATE).hasSize(14);
 		assertThat(points).filteredOn(p -> p.kind() == PlaceKind.DISTRICT).hasSize(62);
@@ -86,7 +87,7 @@ class ScenarioGeographyFilesTest {
 
 	@Test
 	void geoNamesGovernorateCodesAreTranslatedToOchaPcodes() {
-		List<Place> geonames = ScenarioGazetteer.read(ScenarioGazetteer.GEONAMES);
+		List<Place> geonames = ScenarioGazetteer.read(Syria2016.GEOGRAPHY, ScenarioGazetteer.GEONAMES);
 
 		assertThat(geonames).allSatisfy(p -> assertThat(p.admin1Pcode()).matches("SY(0[1-9]|1[0-4])"));
 		Place aleppo = geonames.stream().filter(p -> p.name().equals("Aleppo")).findFirst().orElseThrow();
@@ -98,7 +99,7 @@ class ScenarioGeographyFilesTest {
 
 	@Test
 	void ucdpLocationsAreDistinctPlacesAndKeepTheirGovernorateWhenUcdpGivesOne() {
-		List<Place> ucdp = ScenarioGazetteer.read(ScenarioGazetteer.UCDP_LOCATIONS);
+		List<Place> ucdp = ScenarioGazetteer.read(Syria2016.GEOGRAPHY, ScenarioGazetteer.UCDP_LOCATIONS);
 
 		// UCDP leaves adm_1 empty for 20 of the distinct places (borders, regions).
 		assertThat(ucdp).filteredOn(p -> p.admin1Pcode() == null).hasSize(20);
@@ -109,8 +110,12 @@ class ScenarioGeographyFilesTest {
 	}
 
 	private static void assertParents(BoundaryLayer child, BoundaryLayer parent) {
-		Set<String> parents = ScenarioBoundaries.read(parent).stream().map(Boundary::pcode).collect(Collectors.toSet());
-		assertThat(ScenarioBoundaries.read(child)).allSatisfy(b -> assertThat(parents).contains(b.parentPcode()));
+		Set<String> parents = ScenarioBoundaries.read(Syria2016.GEOGRAPHY, parent)
+			.stream()
+			.map(Boundary::pcode)
+			.collect(Collectors.toSet());
+		assertThat(ScenarioBoundaries.read(Syria2016.GEOGRAPHY, child))
+			.allSatisfy(b -> assertThat(parents).contains(b.parentPcode()));
 	}
 
 }

@@ -11,13 +11,14 @@ import org.locationtech.jts.geom.Geometry;
 import tools.jackson.databind.JsonNode;
 
 import org.truce.geo.model.BoundaryLayer;
+import org.truce.testing.Syria2016;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The base map shipped in the jar, simplified once and served as GeoJSON bytes. */
 class SimplifiedBaseMapLayersTest {
 
-	private final BaseLayers layers = new BaseLayers();
+	private final BaseLayers layers = new BaseLayers(Syria2016.GEOGRAPHY);
 
 	@Test
 	void theGovernorateLayerHoldsAllFourteenWithTheirNamesAndPcodes() {
@@ -44,7 +45,7 @@ class SimplifiedBaseMapLayersTest {
 
 	@Test
 	void everySimplifiedGovernorateStaysValidAndWithinTheToleranceOfTheOriginal() {
-		Map<String, Geometry> raw = ScenarioBoundaries.read(BoundaryLayer.ADMIN1)
+		Map<String, Geometry> raw = ScenarioBoundaries.read(Syria2016.GEOGRAPHY, BoundaryLayer.ADMIN1)
 			.stream()
 			.collect(Collectors.toMap(b -> b.pcode(), b -> b.geometry()));
 
@@ -78,7 +79,7 @@ class SimplifiedBaseMapLayersTest {
 
 	@Test
 	void everyGovernorateHasALabelPointInsideIt() {
-		Map<String, Geometry> raw = ScenarioBoundaries.read(BoundaryLayer.ADMIN1)
+		Map<String, Geometry> raw = ScenarioBoundaries.read(Syria2016.GEOGRAPHY, BoundaryLayer.ADMIN1)
 			.stream()
 			.collect(Collectors.toMap(b -> b.pcode(), b -> b.geometry()));
 
@@ -98,7 +99,7 @@ class SimplifiedBaseMapLayersTest {
 			.collect(Collectors.toMap(f -> f.path("properties").path("name").asString(), f -> f.path("properties")));
 
 		JsonNode turkey = byName.get("Turkey").path("label");
-		assertThat(BaseLayers.SYRIA_SURROUNDINGS.contains(turkey.get(0).asDouble(), turkey.get(1).asDouble())).isTrue();
+		assertThat(Syria2016.SURROUNDINGS.contains(turkey.get(0).asDouble(), turkey.get(1).asDouble())).isTrue();
 		assertThat(byName.get("Iraq").has("label")).isTrue();
 		assertThat(byName.get("Jordan").has("label")).isTrue();
 		// Cyprus lies wholly west of the area.

@@ -19,6 +19,7 @@ import org.truce.geo.model.Boundary;
 import org.truce.geo.model.BoundaryLayer;
 import org.truce.geo.model.Place;
 import org.truce.geo.model.PlaceKind;
+import org.truce.testing.Syria2016;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -51,7 +52,7 @@ abstract class GeographyStoreContract {
 	@BeforeEach
 	void loadTheScenarioOnce() {
 		if (this.boundaries.countByLayer().isEmpty()) {
-			this.firstLoad = this.loading.load();
+			this.firstLoad = this.loading.load(Syria2016.GEOGRAPHY);
 		}
 	}
 
@@ -67,7 +68,7 @@ abstract class GeographyStoreContract {
 
 	@Test
 	void loadingAgainReplacesWhatWasLoadedInsteadOfAddingToIt() {
-		LoadingGeography.Loaded again = this.loading.load();
+		LoadingGeography.Loaded again = this.loading.load(Syria2016.GEOGRAPHY);
 
 		assertThat(again.boundaries()).isEqualTo(LAYER_COUNTS);
 		assertThat(again.places()).isEqualTo(GAZETTEER_COUNTS);
@@ -79,7 +80,7 @@ abstract class GeographyStoreContract {
 
 	@Test
 	void aDistrictComesBackWithItsNamesParentAndGeometry() {
-		Boundary fromFile = ScenarioBoundaries.read(BoundaryLayer.ADMIN2)
+		Boundary fromFile = ScenarioBoundaries.read(Syria2016.GEOGRAPHY, BoundaryLayer.ADMIN2)
 			.stream()
 			.filter(b -> b.pcode().equals("SY0200"))
 			.findFirst()

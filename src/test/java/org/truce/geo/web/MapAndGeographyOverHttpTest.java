@@ -35,6 +35,7 @@ import org.truce.report.application.Sources;
 import org.truce.report.application.SubmittingReport;
 import org.truce.report.model.ReportDraft;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.Syria2016;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,7 +96,7 @@ class MapAndGeographyOverHttpTest {
 		submit(MapFixture.countryWideTotalFor2016());
 		this.publishing.publishSource(MapFixture.SOURCE_ID, "test");
 		monitor = RunningTruce.token(this.users, "monitor");
-		this.loading.load();
+		this.loading.load(Syria2016.GEOGRAPHY);
 	}
 
 	private UUID submit(ReportDraft draft) {

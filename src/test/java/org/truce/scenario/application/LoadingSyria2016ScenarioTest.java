@@ -30,6 +30,7 @@ import org.truce.report.application.TestStores;
 import org.truce.report.model.DataFlag;
 import org.truce.report.model.Report;
 import org.truce.report.model.ReportQuery;
+import org.truce.testing.Syria2016;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -50,7 +51,7 @@ class LoadingSyria2016ScenarioTest {
 	@BeforeAll
 	static void loadTheScenario() {
 		context = TestStores.sqlite(data);
-		firstSummary = context.getBean(LoadingScenario.class).load(Scenario.SYRIA_2016, ImportProgress.NONE);
+		firstSummary = context.getBean(LoadingScenario.class).load(Syria2016.SCENARIO, ImportProgress.NONE);
 	}
 
 	@AfterAll
@@ -130,7 +131,7 @@ class LoadingSyria2016ScenarioTest {
 
 	@Test
 	void loadingAgainSkipsTheEventsFileAlreadyImported() {
-		List<String> again = context.getBean(LoadingScenario.class).load(Scenario.SYRIA_2016, ImportProgress.NONE);
+		List<String> again = context.getBean(LoadingScenario.class).load(Syria2016.SCENARIO, ImportProgress.NONE);
 		long ledgerSize = context.getBean(Ledger.class).size();
 		assertThat(again.get(3)).startsWith("Events: events/ucdp_ged_syria_2016.csv was already imported on ")
 			.endsWith("(6170 reports); skipped.");
@@ -145,7 +146,7 @@ class LoadingSyria2016ScenarioTest {
 	@Test
 	void aScenarioWithoutTheFilesLoadsNothing() {
 		List<String> summary = context.getBean(LoadingScenario.class)
-			.load(new Scenario("nowhere", "classpath:scenarios/does-not-exist/"), ImportProgress.NONE);
+			.load(Scenario.read("classpath:scenarios/no-files/"), ImportProgress.NONE);
 		assertThat(summary.get(0)).isEqualTo("Actors: the scenario has no actors.yaml.");
 		assertThat(summary.get(3)).isEqualTo("Events: the scenario has no events/ucdp_ged_syria_2016.csv.");
 		assertThat(summary.get(4)).isEqualTo("Geography: the scenario has no boundaries/syr_admin1_ocha_cod.geojson.");

@@ -9,22 +9,29 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 
+import org.springframework.core.io.Resource;
 import org.truce.actor.model.NameKey;
 import org.truce.agreement.application.BoundaryLookup;
 import org.truce.geo.application.GeoJson;
-import org.truce.geo.application.ScenarioBoundaries;
+import org.truce.geo.application.ScenarioGeography;
 import org.truce.geo.model.BoundaryLayer;
 
 /**
- * Boundary features from the OCHA COD-AB files shipped with the scenario, read from the
- * classpath once per layer. A reference matches a feature's p-code (or neighbourhood
- * code) exactly; failing that, its own name; failing that, the name or p-code of any unit
- * it lies in (so {@code Aleppo} in the neighbourhood layer is every neighbourhood of
- * Aleppo city). Names compare by {@link NameKey}.
+ * Boundary features from the OCHA COD-AB files of the scenario, read once per layer. A
+ * reference matches a feature's p-code (or neighbourhood code) exactly; failing that, its
+ * own name; failing that, the name or p-code of any unit it lies in (so {@code Aleppo} in
+ * the neighbourhood layer is every neighbourhood of Aleppo city). Names compare by
+ * {@link NameKey}.
  */
-public final class ClasspathBoundaryLookup implements BoundaryLookup {
+public final class ScenarioBoundaryLookup implements BoundaryLookup {
+
+	private final ScenarioGeography geography;
 
 	private final Map<String, List<Feature>> layers = new ConcurrentHashMap<>();
+
+	public ScenarioBoundaryLookup(ScenarioGeography geography) {
+		this.geography = geography;
+	}
 
 	private record Feature(List<String> ownCodes, List<String> ownNames, List<String> parents, Geometry geometry) {
 
@@ -59,8 +66,11 @@ public final class ClasspathBoundaryLookup implements BoundaryLookup {
 
 	private List<Feature> read(String layer) {
 		List<Feature> out = new ArrayList<>();
-		for (GeoJson.Feature f : GeoJson
-			.readClasspath(ScenarioBoundaries.resource(BoundaryLayer.parse(layer).orElseThrow()))) {
+		Optional<Resource> file = this.geography.boundaryFile(BoundaryLayer.parse(layer).orElseThrow());
+		if (file.isEmpty()) {
+			return out;
+		}
+		for (GeoJson.Feature f : GeoJson.read(file.get())) {
 			List<String> codes = new ArrayList<>();
 			List<String> names = new ArrayList<>();
 			List<String> parents = new ArrayList<>();
