@@ -6,6 +6,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AuthorizationManagerWebInvocationPrivilegeEvaluator.HttpServletRequestTransformer;
 import org.springframework.security.web.access.PathPatternRequestTransformer;
@@ -19,9 +20,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * The navigation of every page ({@code nav}): the pages a reader may open, in this order,
  * each shown only when the security configuration lets the reader open it. So the links
  * follow the rules of {@code SecurityConfiguration#authorize} and cannot drift from them.
- * Pages about one thing (an incident, a notification) are reached from these.
+ * Pages about one thing (an incident, a notification) are reached from these. Only in a
+ * web application, as the security configuration is.
  */
 @ControllerAdvice(annotations = Controller.class)
+@ConditionalOnWebApplication
 class Navigation {
 
 	/** The pages, in the order of the navigation. */
@@ -66,6 +69,7 @@ class Navigation {
 	 * for asynchronous dispatches ask for.
 	 */
 	@Component
+	@ConditionalOnWebApplication
 	static final class PlainRequests implements HttpServletRequestTransformer {
 
 		private final PathPatternRequestTransformer paths = new PathPatternRequestTransformer();
