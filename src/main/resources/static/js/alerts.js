@@ -68,7 +68,7 @@
 			var item = text('li', 'alert alert-' + alert.proximity.toLowerCase().replace('_', '-')
 				+ (fresh ? ' alert-fresh' : ''), describe(alert));
 			item.setAttribute('data-alert', alert.id);
-			item.title = 'report ' + alert.report + ', raised ' + alert.raisedAt;
+			item.title = 'report ' + alert.report + ', raised ' + window.truceLayers.time(alert.raisedAt);
 			if (fresh) {
 				list.insertBefore(item, list.firstChild);
 			}

@@ -73,6 +73,21 @@
 		return layer;
 	}
 
+	// An instant as the pages write it (PageTimes): the date and time in the scenario's
+	// zone, which the page gives as data-time-zone on its body.
+	var timeZone = document.body.getAttribute('data-time-zone') || 'UTC';
+	var timeFormat = new Intl.DateTimeFormat('en-US', {
+		timeZone: timeZone, day: 'numeric', month: 'short', year: 'numeric',
+		hour: '2-digit', minute: '2-digit', hourCycle: 'h23'
+	});
+
+	function localTime(iso) {
+		var parts = {};
+		timeFormat.formatToParts(new Date(iso)).forEach(function (p) { parts[p.type] = p.value; });
+		return parts.day + ' ' + parts.month + ' ' + parts.year + ', ' + parts.hour + ':' + parts.minute
+			+ ' (' + timeZone + ')';
+	}
+
 	window.truceLayers = {
 		/** Adds a layer the reader can switch on and off; returns it. */
 		overlay: function (name, layer, rank) {
@@ -83,7 +98,9 @@
 			return registerLayer('base', name, layer, rank);
 		},
 		control: layerControl,
-		geojson: geojsonOverlay
+		geojson: geojsonOverlay,
+		/** An ISO 8601 instant as the pages write it. */
+		time: localTime
 	};
 
 	var loadedLayers = [];

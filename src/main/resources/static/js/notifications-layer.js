@@ -17,7 +17,8 @@
 		var facts = document.createElement('p');
 		facts.className = 'muted small';
 		var what = p.kind === 'SITE' ? p.siteKind : p.movementKind;
-		var window_ = p.from || p.to ? ' · ' + (p.from || '…') + ' – ' + (p.to || '…') : '';
+		var time = window.truceLayers.time;
+		var window_ = p.from || p.to ? ' · ' + (p.from ? time(p.from) : '…') + ' – ' + (p.to ? time(p.to) : '…') : '';
 		facts.textContent = what + ' · ' + p.status + window_;
 		box.appendChild(facts);
 		return box;

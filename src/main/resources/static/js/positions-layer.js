@@ -14,7 +14,7 @@
 		box.appendChild(link);
 		var facts = document.createElement('p');
 		facts.className = 'muted small';
-		facts.textContent = p.from + ' – ' + p.to;
+		facts.textContent = window.truceLayers.time(p.from) + ' – ' + window.truceLayers.time(p.to);
 		box.appendChild(facts);
 		return box;
 	}

@@ -48,7 +48,8 @@
 		box.appendChild(title);
 		var window_ = document.createElement('p');
 		window_.className = 'muted small';
-		window_.textContent = p.from + ' – ' + p.to;
+		// As the list below writes it, in the scenario's time zone.
+		window_.textContent = document.querySelector('#position-' + p.id + ' .position-window').textContent;
 		box.appendChild(window_);
 		return box;
 	}

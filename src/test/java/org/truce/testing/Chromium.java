@@ -35,6 +35,18 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class Chromium implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
+	/**
+	 * An init script ({@code BrowserContext#addInitScript}) that collects a page's
+	 * Content Security Policy violations, as the browser reports them to the page itself,
+	 * in {@code window.__violations}.
+	 */
+	public static final String WATCH_VIOLATIONS = """
+			window.__violations = [];
+			document.addEventListener('securitypolicyviolation', e =>
+			    window.__violations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline')
+			        + ' at ' + e.sourceFile + ':' + e.lineNumber));
+			""";
+
 	private Playwright playwright;
 
 	private Browser browser;

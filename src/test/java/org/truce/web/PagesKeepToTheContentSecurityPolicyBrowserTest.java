@@ -29,17 +29,6 @@ class PagesKeepToTheContentSecurityPolicyBrowserTest {
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
 
-	/**
-	 * Collects the page's CSP violations as the browser reports them to the page itself,
-	 * whatever the console says.
-	 */
-	private static final String WATCH_VIOLATIONS = """
-			window.__violations = [];
-			document.addEventListener('securitypolicyviolation', e =>
-			    window.__violations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline')
-			        + ' at ' + e.sourceFile + ':' + e.lineNumber));
-			""";
-
 	private static RunningTruce truce;
 
 	@BeforeAll
@@ -76,7 +65,7 @@ class PagesKeepToTheContentSecurityPolicyBrowserTest {
 
 	private static void assertCleanLoad(String path, String rendered) {
 		try (BrowserContext context = chromium.newContext()) {
-			context.addInitScript(WATCH_VIOLATIONS);
+			context.addInitScript(Chromium.WATCH_VIOLATIONS);
 			Page page = context.newPage();
 			List<String> errors = Collections.synchronizedList(new ArrayList<>());
 			page.onPageError(error -> errors.add("page error: " + error));

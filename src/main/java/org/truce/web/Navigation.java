@@ -1,0 +1,89 @@
+package org.truce.web;
+
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AuthorizationManagerWebInvocationPrivilegeEvaluator.HttpServletRequestTransformer;
+import org.springframework.security.web.access.PathPatternRequestTransformer;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
+import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * The navigation of every page ({@code nav}): the pages a reader may open, in this order,
+ * each shown only when the security configuration lets the reader open it. So the links
+ * follow the rules of {@code SecurityConfiguration#authorize} and cannot drift from them.
+ * Pages about one thing (an incident, a notification) are reached from these. Only in a
+ * web application, as the security configuration is.
+ */
+@ControllerAdvice(annotations = Controller.class)
+@ConditionalOnWebApplication
+class Navigation {
+
+	/** The pages, in the order of the navigation. */
+	static final List<Page> PAGES = List.of(new Page("/", "Map of reports", "map-link"),
+			new Page("/inbox", "Inbox", "inbox-link"), new Page("/review", "Review queue", "review-link"),
+			new Page("/determinations/queue", "Determinations awaiting signature", "determinations-link"),
+			new Page("/notifications", "Notifications", "notifications-link"),
+			new Page("/access-requests", "Access requests", "access-requests-link"),
+			new Page("/positions", "Declared positions", "positions-link"),
+			new Page("/ledger", "Integrity of the record", "ledger-link"));
+
+	private final WebInvocationPrivilegeEvaluator privileges;
+
+	Navigation(WebInvocationPrivilegeEvaluator privileges) {
+		this.privileges = privileges;
+	}
+
+	@ModelAttribute("nav")
+	List<Link> nav(HttpServletRequest request) {
+		var reader = SecurityContextHolder.getContext().getAuthentication();
+		String here = request.getRequestURI().substring(request.getContextPath().length());
+		return PAGES.stream()
+			.filter(p -> this.privileges.isAllowed(request.getContextPath(), p.path(), "GET", reader))
+			.map(p -> new Link(p.path(), p.label(), p.id(), p.path().equals(here)))
+			.toList();
+	}
+
+	/** A page of the navigation, and the id of its link. */
+	record Page(String path, String label, String id) {
+
+	}
+
+	/** A link of the navigation; {@code current} when it is the page shown. */
+	record Link(String path, String label, String id, boolean current) {
+
+	}
+
+	/**
+	 * The requests the navigation asks about, as Spring Security's privilege evaluator
+	 * makes them (its own, which takes it from the context), answering as a plain request
+	 * would: the evaluator's stand-in requests have no dispatcher type, which the rules
+	 * for asynchronous dispatches ask for.
+	 */
+	@Component
+	@ConditionalOnWebApplication
+	static final class PlainRequests implements HttpServletRequestTransformer {
+
+		private final PathPatternRequestTransformer paths = new PathPatternRequestTransformer();
+
+		@Override
+		public HttpServletRequest transform(HttpServletRequest request) {
+			return new HttpServletRequestWrapper(this.paths.transform(request)) {
+				@Override
+				public DispatcherType getDispatcherType() {
+					return DispatcherType.REQUEST;
+				}
+			};
+		}
+
+	}
+
+}
