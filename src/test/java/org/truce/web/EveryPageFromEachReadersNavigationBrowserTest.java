@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import com.microsoft.playwright.BrowserContext;
@@ -95,7 +94,7 @@ class EveryPageFromEachReadersNavigationBrowserTest {
 
 	@BeforeAll
 	static void aStoreWithSomethingOnEachPage() throws Exception {
-		truce = RunningTruce.sqlite(true, Map.of("truce.scenario.time-zone", "Asia/Damascus"));
+		truce = RunningTruce.sqlite(true);
 		truce.bean(ActorDirectory.class)
 			.register(List.of(
 					new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null,

@@ -1,4 +1,4 @@
-package org.truce.web;
+package org.truce.scenario.web;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,4 +1,4 @@
-package org.truce.web;
+package org.truce.scenario.web;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -8,10 +8,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.truce.scenario.application.Scenario;
 
 /**
  * How pages write an instant: the date and time in the scenario's time zone for the
@@ -20,8 +21,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * give its zone to their scripts as {@code data-time-zone} on the body.
  *
  * <p>
- * The zone is the one place that decides it: {@code truce.scenario.time-zone}, an IANA
- * name such as {@code Asia/Damascus}, UTC unless set.
+ * The zone is the scenario's ({@code timeZone} in its {@code scenario.yaml}, such as
+ * {@code Asia/Damascus}), the one place that decides it.
  */
 @ControllerAdvice(annotations = Controller.class)
 public class PageTimes {
@@ -34,7 +35,12 @@ public class PageTimes {
 
 	private final ZoneId zone;
 
-	PageTimes(@Value("${truce.scenario.time-zone:UTC}") ZoneId zone) {
+	@Autowired
+	PageTimes(Scenario scenario) {
+		this(scenario.timeZone());
+	}
+
+	PageTimes(ZoneId zone) {
 		this.zone = zone;
 	}
 
