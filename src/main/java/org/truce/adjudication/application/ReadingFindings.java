@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.truce.access.model.Viewer;
+import org.truce.identity.model.Viewer;
 import org.truce.adjudication.model.Finding;
 import org.truce.adjudication.model.FindingQuery;
 import org.truce.adjudication.model.Outcome;

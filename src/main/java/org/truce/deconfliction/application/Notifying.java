@@ -18,9 +18,9 @@ import org.locationtech.jts.geom.Geometry;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.truce.access.application.Readers;
-import org.truce.access.model.Grant;
-import org.truce.access.model.Role;
+import org.truce.identity.application.Readers;
+import org.truce.identity.model.Grant;
+import org.truce.identity.model.Role;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.deconfliction.model.Acknowledgment;
 import org.truce.deconfliction.model.GeoJsonShape;

@@ -9,7 +9,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.springframework.stereotype.Service;
-import org.truce.access.model.Grant;
+import org.truce.identity.model.Grant;
 import org.truce.deconfliction.model.Alert;
 
 /** Alerts as each reader may see them ({@link AlertReaders}). */

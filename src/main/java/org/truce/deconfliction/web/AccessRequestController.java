@@ -27,7 +27,7 @@ import org.truce.shared.RejectedException;
 import org.truce.web.IdempotentPosts;
 import org.truce.web.IfMatch;
 import org.truce.web.PathIds;
-import org.truce.web.security.SignedIn;
+import org.truce.identity.web.SignedIn;
 
 /**
  * Humanitarian access requests: requested by notifiers, decided by each party's liaison.

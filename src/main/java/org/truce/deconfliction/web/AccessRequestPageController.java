@@ -19,7 +19,7 @@ import org.truce.deconfliction.model.AccessRequest;
 import org.truce.incident.application.Incidents;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.RejectedException;
-import org.truce.web.security.SignedIn;
+import org.truce.identity.web.SignedIn;
 
 /**
  * The access request pages: the list ({@code /access-requests}) and one request

@@ -23,7 +23,7 @@ import org.truce.deconfliction.model.Alert;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
-import org.truce.web.security.SignedIn;
+import org.truce.identity.web.SignedIn;
 
 /** Proximity alerts: the list and the live event stream. */
 @RestController

@@ -23,7 +23,7 @@ import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.web.IfMatch;
 import org.truce.web.PathIds;
-import org.truce.web.security.SignedIn;
+import org.truce.identity.web.SignedIn;
 
 /**
  * Besieged and hard-to-reach areas with their population: public reads; monitors and

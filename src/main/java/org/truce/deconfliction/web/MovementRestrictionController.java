@@ -18,7 +18,7 @@ import org.truce.deconfliction.model.MovementRestriction;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
-import org.truce.web.security.SignedIn;
+import org.truce.identity.web.SignedIn;
 
 /** Restrictions of the monitors' own movement: recorded by monitors. */
 @RestController

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.truce.access.model.Viewer;
+import org.truce.identity.model.Viewer;
 import org.truce.deconfliction.application.DeclaringPositions;
 import org.truce.deconfliction.application.DeconflictionReader;
 import org.truce.deconfliction.application.Notifying;
@@ -38,7 +38,7 @@ import org.truce.shared.RejectedException;
 import org.truce.web.IdempotentPosts;
 import org.truce.web.InstantFields;
 import org.truce.web.PathIds;
-import org.truce.web.security.SignedIn;
+import org.truce.identity.web.SignedIn;
 
 /**
  * Humanitarian notifications (registered by notifiers, acknowledged by the liaisons of

@@ -21,7 +21,7 @@ import org.truce.deconfliction.model.NotificationHistory;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
-import org.truce.web.security.SignedIn;
+import org.truce.identity.web.SignedIn;
 
 /**
  * The notifications pages: the list ({@code /notifications}) of the notifications the

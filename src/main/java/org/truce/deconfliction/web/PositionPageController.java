@@ -28,7 +28,7 @@ import org.truce.deconfliction.model.PositionRecord;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
-import org.truce.web.security.SignedIn;
+import org.truce.identity.web.SignedIn;
 
 /**
  * The declared positions page ({@code /positions}): the positions the reader may read

@@ -22,7 +22,7 @@ import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.web.PathIds;
-import org.truce.web.security.SignedIn;
+import org.truce.identity.web.SignedIn;
 
 /** Webhook subscriptions, their delivery logs and replays: admins. */
 @RestController

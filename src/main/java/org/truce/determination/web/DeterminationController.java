@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.truce.access.model.Viewer;
+import org.truce.identity.model.Viewer;
 import org.truce.determination.application.Determining;
 import org.truce.determination.model.Comment;
 import org.truce.determination.model.Determination;
@@ -32,7 +32,7 @@ import org.truce.shared.RejectedException;
 import org.truce.web.IdempotentPosts;
 import org.truce.web.IfMatch;
 import org.truce.web.PathIds;
-import org.truce.web.security.SignedIn;
+import org.truce.identity.web.SignedIn;
 
 @RestController
 class DeterminationController {

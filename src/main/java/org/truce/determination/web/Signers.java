@@ -4,7 +4,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
-import org.truce.web.security.SignedIn;
+import org.truce.identity.web.SignedIn;
 
 /** The signed-in user who makes a change, with the grants it holds. */
 final class Signers {

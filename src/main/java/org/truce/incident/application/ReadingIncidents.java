@@ -10,7 +10,7 @@ import java.util.UUID;
 import java.util.function.BiPredicate;
 
 import org.springframework.stereotype.Service;
-import org.truce.access.model.Viewer;
+import org.truce.identity.model.Viewer;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.ActorRef;
 import org.truce.actor.model.ActorRegistry;

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.truce.access.model.Viewer;
+import org.truce.identity.model.Viewer;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.report.application.ReadingReports;
 import org.truce.report.application.SubmittingReport;

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.truce.access.model.Viewer;
+import org.truce.identity.model.Viewer;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.report.application.ExportingReports;
 import org.truce.report.application.ReportFormat;

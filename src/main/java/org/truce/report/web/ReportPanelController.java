@@ -9,7 +9,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.truce.access.model.Viewer;
+import org.truce.identity.model.Viewer;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.report.application.ReadingReports;
 import org.truce.report.application.Sources;

@@ -17,10 +17,10 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.truce.access.application.Readers;
-import org.truce.access.model.Grant;
-import org.truce.access.model.Role;
-import org.truce.access.model.Viewer;
+import org.truce.identity.application.Readers;
+import org.truce.identity.model.Grant;
+import org.truce.identity.model.Role;
+import org.truce.identity.model.Viewer;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.incident.application.IncidentDirectory;
 import org.truce.incident.model.IncidentRecord;

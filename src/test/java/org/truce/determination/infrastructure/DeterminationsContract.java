@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.transaction.support.TransactionTemplate;
-import org.truce.access.model.Grant;
-import org.truce.access.model.Role;
+import org.truce.identity.model.Grant;
+import org.truce.identity.model.Role;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
