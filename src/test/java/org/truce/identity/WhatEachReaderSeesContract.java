@@ -20,8 +20,6 @@ import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.core.env.Environment;
-import org.truce.identity.application.ManagingUsers;
-import org.truce.identity.model.Grant;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
@@ -29,6 +27,8 @@ import org.truce.adjudication.application.AdjudicatingIncidents;
 import org.truce.agreement.application.AgreementCatalogue;
 import org.truce.agreement.application.ControlMapDocuments;
 import org.truce.cli.TruceMain;
+import org.truce.identity.application.ManagingUsers;
+import org.truce.identity.model.Grant;
 import org.truce.ledger.application.Ledger;
 import org.truce.report.application.PublishingReports;
 import org.truce.report.application.Sources;

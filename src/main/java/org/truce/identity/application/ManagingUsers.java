@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.truce.actor.application.ActorDirectory;
 import org.truce.identity.model.ApiToken;
 import org.truce.identity.model.Grant;
 import org.truce.identity.model.User;
-import org.truce.actor.application.ActorDirectory;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.model.LedgerEntry;
 

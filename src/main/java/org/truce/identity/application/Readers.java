@@ -5,12 +5,12 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
-import org.truce.identity.model.Grant;
-import org.truce.identity.model.Role;
-import org.truce.identity.model.Viewer;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorRegistry;
+import org.truce.identity.model.Grant;
+import org.truce.identity.model.Role;
+import org.truce.identity.model.Viewer;
 
 /**
  * Turns a reader's grants into a {@link Viewer}: a liaison's side is its bound actors and

@@ -10,10 +10,10 @@ import java.util.UUID;
 import java.util.function.BiPredicate;
 
 import org.springframework.stereotype.Service;
-import org.truce.identity.model.Viewer;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.ActorRef;
 import org.truce.actor.model.ActorRegistry;
+import org.truce.identity.model.Viewer;
 import org.truce.incident.model.Attribution;
 import org.truce.incident.model.Claim;
 import org.truce.incident.model.Evidence;

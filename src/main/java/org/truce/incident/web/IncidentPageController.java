@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.view.RedirectView;
 import org.truce.identity.model.Viewer;
+import org.truce.identity.web.SignedIn;
 import org.truce.incident.application.Incidents;
 import org.truce.incident.application.ManagingIncidents;
 import org.truce.incident.application.ReadingIncidents;
@@ -31,7 +32,6 @@ import org.truce.rfi.application.RequestsForInformation;
 import org.truce.rfi.application.RfiReader;
 import org.truce.rfi.model.RequestForInformation;
 import org.truce.shared.RejectedException;
-import org.truce.identity.web.SignedIn;
 
 /**
  * The incident page ({@code /incidents/{id}}) and the analysts' review queue

@@ -6,10 +6,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.truce.identity.model.Grant;
 import org.truce.identity.model.Role;
+import org.truce.identity.web.SignedIn;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
-import org.truce.identity.web.SignedIn;
 
 /**
  * The side the signed-in user speaks for: the party a liaison is bound to, or the sponsor

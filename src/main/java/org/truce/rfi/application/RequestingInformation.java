@@ -17,11 +17,11 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.truce.actor.application.ActorDirectory;
 import org.truce.identity.application.Readers;
 import org.truce.identity.model.Grant;
 import org.truce.identity.model.Role;
 import org.truce.identity.model.Viewer;
-import org.truce.actor.application.ActorDirectory;
 import org.truce.incident.application.IncidentDirectory;
 import org.truce.incident.model.IncidentRecord;
 import org.truce.ledger.application.Ledger;

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.truce.identity.model.Viewer;
+import org.truce.identity.web.SignedIn;
 import org.truce.rfi.application.RequestingInformation;
 import org.truce.rfi.application.RequestsForInformation;
 import org.truce.rfi.application.RfiReader;
@@ -33,7 +34,6 @@ import org.truce.web.IdempotentPosts;
 import org.truce.web.IfMatch;
 import org.truce.web.InstantFields;
 import org.truce.web.PathIds;
-import org.truce.identity.web.SignedIn;
 
 /** Requests for information: sent by monitors and co-chairs, answered by the party. */
 @RestController

@@ -30,8 +30,8 @@ import org.truce.ledger.model.Disclosure;
 import org.truce.ledger.model.LedgerEntry;
 import org.truce.report.application.Sources;
 import org.truce.testing.Http;
-import org.truce.testing.RunningTruce;
 import org.truce.testing.ReportFixture;
+import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

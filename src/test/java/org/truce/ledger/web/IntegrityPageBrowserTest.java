@@ -47,8 +47,8 @@ import org.truce.ledger.model.StandardBase64;
 import org.truce.report.application.Sources;
 import org.truce.testing.Chromium;
 import org.truce.testing.Http;
-import org.truce.testing.RunningTruce;
 import org.truce.testing.ReportFixture;
+import org.truce.testing.RunningTruce;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
