@@ -3,7 +3,7 @@ package org.truce.deconfliction.model;
 import java.util.Locale;
 
 /** What a protected place is, as the proximity alerts see it. */
-public enum PlaceKind {
+public enum ProtectedPlaceKind {
 
 	/**
 	 * A notified static site (a point or polygon, protected within its window if any).
@@ -24,7 +24,7 @@ public enum PlaceKind {
 		return name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
-	public static PlaceKind ofCode(String code) {
+	public static ProtectedPlaceKind ofCode(String code) {
 		return valueOf(code.toUpperCase(Locale.ROOT).replace('-', '_'));
 	}
 
