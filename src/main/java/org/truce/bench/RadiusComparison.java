@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.truce.geo.model.Geodesic;
+import org.truce.shared.Geodesic;
 
 /**
  * Runs the same radius queries through several searches: first an untimed pass that also

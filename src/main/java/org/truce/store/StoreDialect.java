@@ -9,7 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
-import org.truce.geo.model.Geodesic;
+import org.truce.shared.Geodesic;
 
 /**
  * What differs between the two stores: how instants and ids are written, and how a

@@ -24,9 +24,9 @@ import org.truce.agreement.model.Zone;
 import org.truce.deconfliction.model.ProtectedPlaceKind;
 import org.truce.deconfliction.model.Proximity;
 import org.truce.deconfliction.model.ProximityMatch;
-import org.truce.geo.model.Geodesic;
 import org.truce.incident.model.Incident;
 import org.truce.report.model.EventType;
+import org.truce.shared.Geodesic;
 
 /**
  * Checks incidents against every term of one agreement version that is in force at the

@@ -17,8 +17,8 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
-import org.truce.geo.model.Geodesic;
 import org.truce.report.model.EventType;
+import org.truce.shared.Geodesic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package org.truce.geo.model;
+package org.truce.shared;
 
 /**
  * Distances on the WGS84 ellipsoid. Thread-safe; no state.

@@ -1,4 +1,4 @@
-package org.truce.geo.model;
+package org.truce.shared;
 
 import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;

@@ -1,4 +1,4 @@
-package org.truce.geo.model;
+package org.truce.shared;
 
 import org.junit.jupiter.api.Test;
 
