@@ -1,4 +1,4 @@
-package org.truce.report.model;
+package org.truce.shared;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +14,21 @@ import java.time.temporal.ChronoUnit;
  */
 public final class TimeText {
 
+	/** The earliest instant Truce records: the start of year 1, UTC. */
+	public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	/**
+	 * The latest instant Truce records: the end of year 9999, UTC. Both stores hold every
+	 * instant from {@link #EARLIEST} to this one (PostgreSQL's timestamptz stops in year
+	 * 294276, SQLite's epoch milliseconds in year 292278994).
+	 */
+	public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
+
+	/** True when the instant lies within [{@link #EARLIEST}, {@link #LATEST}]. */
+	public static boolean recordable(Instant instant) {
+		return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
+	}
+
 	private TimeText() {
 	}
 
@@ -22,7 +37,7 @@ public final class TimeText {
 
 		/** Whether both ends lie in the years 1 to 9999, the range Truce records. */
 		public boolean recordable() {
-			return TimeSpan.recordable(this.first) && TimeSpan.recordable(this.last);
+			return TimeText.recordable(this.first) && TimeText.recordable(this.last);
 		}
 
 	}
