@@ -26,6 +26,7 @@ import org.truce.ledger.model.LedgerEntry;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.shared.Sha256;
 
 /**
  * Besieged and hard-to-reach areas with their population, recorded and revised by
@@ -159,7 +160,7 @@ public class RecordingBesiegedAreas {
 		body.put("population", a.population());
 		body.put("asOf", a.asOf().toString());
 		body.put("besiegers", a.besiegers());
-		body.put("areaDigest", RequestingAccess.sha256(a.area().toText()));
+		body.put("areaDigest", Sha256.hex(a.area().toText()));
 		body.put("recordedBy", a.recordedBy());
 		body.put("recordedAt", a.recordedAt().toString());
 		body.put("version", a.version());

@@ -1,14 +1,10 @@
 package org.truce.humanitarian.application;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -524,16 +520,6 @@ public class RequestingAccess {
 	 */
 	public static String detailsCommitment(AccessOutcome o) {
 		return o.detailsSalt() == null ? null : SaltedCommitment.of(o.detailsSalt(), outcomeDetails(o));
-	}
-
-	static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static LedgerEntry requestedEntry(AccessRequest r) {

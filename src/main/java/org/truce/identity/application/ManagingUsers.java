@@ -1,14 +1,10 @@
 package org.truce.identity.application;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +21,7 @@ import org.truce.identity.model.Grant;
 import org.truce.identity.model.User;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.model.LedgerEntry;
+import org.truce.shared.Sha256;
 
 /**
  * Adds users, grants and revokes roles, issues and revokes API tokens, and records
@@ -158,7 +155,7 @@ public class ManagingUsers {
 			User user = existing(username);
 			ApiToken token = new ApiToken(UUID.randomUUID(), user.id(), label == null ? "" : label, now, expiresAt,
 					null);
-			this.users.addToken(token, tokenHash(secret));
+			this.users.addToken(token, Sha256.hex(secret));
 			Map<String, Object> body = body(user.id().toString(), null, by);
 			body.put("token", token.id().toString());
 			if (expiresAt != null) {
@@ -207,7 +204,7 @@ public class ManagingUsers {
 		if (secret == null || !secret.startsWith(TOKEN_PREFIX)) {
 			return Optional.empty();
 		}
-		return this.users.tokenByHash(tokenHash(secret));
+		return this.users.tokenByHash(Sha256.hex(secret));
 	}
 
 	/**
@@ -253,16 +250,6 @@ public class ManagingUsers {
 		byte[] bytes = new byte[15];
 		this.random.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	static String tokenHash(String secret) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -1,7 +1,8 @@
 package org.truce.ledger.model;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+
+import org.truce.shared.Sha256;
 
 /**
  * The hashing of RFC 6962 §2.1 (and RFC 9162 §2.1.1) with SHA-256: a leaf is
@@ -21,7 +22,7 @@ public final class MerkleHashes {
 
 	private static final byte NODE_PREFIX = 0x01;
 
-	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(MerkleHashes::newDigest);
+	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Sha256::digest);
 
 	private static final byte[] EMPTY_ROOT = sha256(new byte[0]);
 
@@ -71,15 +72,6 @@ public final class MerkleHashes {
 		if (!isHash(hash)) {
 			throw new IllegalArgumentException(what + " must be a " + LENGTH + "-byte hash, not "
 					+ (hash == null ? "null" : hash.length + " bytes"));
-		}
-	}
-
-	private static MessageDigest newDigest() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("The JDK provides no SHA-256", ex);
 		}
 	}
 

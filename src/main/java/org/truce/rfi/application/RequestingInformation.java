@@ -2,12 +2,10 @@ package org.truce.rfi.application;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +30,7 @@ import org.truce.rfi.model.SaltedCommitment;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.shared.Sha256;
 
 /**
  * Sends requests for information, records their answers and reads them, each change with
@@ -338,17 +337,12 @@ public class RequestingInformation {
 	}
 
 	private static String digest(UUID incidentId, NewRequest request) {
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			for (Object part : new Object[] { incidentId, request.party(), request.question(), request.deadline() }) {
-				String text = String.valueOf(part);
-				sha.update((text.length() + ":" + text + "\n").getBytes(StandardCharsets.UTF_8));
-			}
-			return HexFormat.of().formatHex(sha.digest());
+		MessageDigest sha = Sha256.digest();
+		for (Object part : new Object[] { incidentId, request.party(), request.question(), request.deadline() }) {
+			String text = String.valueOf(part);
+			sha.update((text.length() + ":" + text + "\n").getBytes(StandardCharsets.UTF_8));
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(sha);
 	}
 
 }

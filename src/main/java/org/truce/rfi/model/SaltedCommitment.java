@@ -2,9 +2,9 @@ package org.truce.rfi.model;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.truce.shared.Sha256;
 
 /**
  * A salted commitment to a text: lowercase hex of SHA-256(salt || "." || UTF-8 text),
@@ -31,16 +31,11 @@ public final class SaltedCommitment {
 	}
 
 	public static String of(String salt, String text) {
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			sha.update(salt.getBytes(StandardCharsets.UTF_8));
-			sha.update((byte) '.');
-			sha.update(text.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(sha.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		MessageDigest sha = Sha256.digest();
+		sha.update(salt.getBytes(StandardCharsets.UTF_8));
+		sha.update((byte) '.');
+		sha.update(text.getBytes(StandardCharsets.UTF_8));
+		return Sha256.hex(sha);
 	}
 
 }
