@@ -21,7 +21,7 @@ import org.truce.geo.model.GeoJsonShape;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.model.CanonicalJson;
 import org.truce.ledger.model.LedgerEntry;
-import org.truce.rfi.model.SaltedCommitment;
+import org.truce.ledger.model.SaltedCommitment;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;

@@ -255,7 +255,7 @@ class NotificationController {
 		m.put("withdrawnBy", r.withdrawnBy());
 		String content = DeclaringPositions.content(p);
 		m.put("content", Map.of("salt", r.contentSalt(), "value", content, "commitment",
-				org.truce.rfi.model.SaltedCommitment.of(r.contentSalt(), content)));
+				org.truce.ledger.model.SaltedCommitment.of(r.contentSalt(), content)));
 		return m;
 	}
 

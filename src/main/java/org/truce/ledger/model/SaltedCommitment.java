@@ -1,4 +1,4 @@
-package org.truce.rfi.model;
+package org.truce.ledger.model;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
