@@ -397,7 +397,7 @@ public class Determining {
 	}
 
 	private static void requireStaff(List<Grant> grants) {
-		if (grants.stream().noneMatch(g -> g.role() == Role.MONITOR || g.role() == Role.CO_CHAIR)) {
+		if (!Viewer.staff(grants)) {
 			throw new RejectedException(Problem.of(ErrorCode.FORBIDDEN, null));
 		}
 	}

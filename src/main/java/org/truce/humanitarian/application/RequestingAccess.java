@@ -32,6 +32,7 @@ import org.truce.humanitarian.model.AccessVerdict;
 import org.truce.identity.application.Readers;
 import org.truce.identity.model.Grant;
 import org.truce.identity.model.Role;
+import org.truce.identity.model.Viewer;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.model.CanonicalJson;
 import org.truce.ledger.model.LedgerEntry;
@@ -141,7 +142,7 @@ public class RequestingAccess {
 
 	/** The reader a user's grants make. */
 	public AccessReader reader(String userId, Collection<Grant> grants) {
-		boolean staff = grants.stream().anyMatch(g -> g.role() == Role.MONITOR || g.role() == Role.CO_CHAIR);
+		boolean staff = Viewer.staff(grants);
 		boolean notifier = grants.stream().anyMatch(g -> g.role() == Role.NOTIFIER);
 		List<Grant> liaison = grants.stream().filter(g -> g.role() == Role.LIAISON).toList();
 		Set<String> side = liaison.isEmpty() ? Set.of() : this.readers.viewer(userId, liaison).sideActorIds();

@@ -49,7 +49,7 @@ public record Viewer(Reach reach, Set<String> sideActorIds, String userId) {
 	 * actors (as given, already expanded to sub-units by the caller); else published.
 	 */
 	public static Viewer of(String userId, Collection<Grant> grants, Set<String> sideActorIds) {
-		boolean full = grants.stream().anyMatch(g -> g.role() == Role.MONITOR || g.role() == Role.CO_CHAIR);
+		boolean full = staff(grants);
 		if (full) {
 			return new Viewer(Reach.FULL, Set.of(), userId);
 		}
@@ -59,9 +59,22 @@ public record Viewer(Reach reach, Set<String> sideActorIds, String userId) {
 		return new Viewer(Reach.PUBLISHED, Set.of(), userId);
 	}
 
+	/**
+	 * Whether the grants make their holder staff: a monitor or a co-chair, who sees the
+	 * whole record.
+	 */
+	public static boolean staff(Collection<Grant> grants) {
+		return grants.stream().anyMatch(g -> g.role() == Role.MONITOR || g.role() == Role.CO_CHAIR);
+	}
+
+	/** Whether this reader is staff (or the operator) and sees the whole record. */
+	public boolean staff() {
+		return this.reach == Reach.FULL;
+	}
+
 	/** Whether this reader sees reporter identities and exact at-risk locations. */
 	public boolean seesSources() {
-		return this.reach == Reach.FULL;
+		return staff();
 	}
 
 }

@@ -87,7 +87,7 @@ public class ReadingIncidents {
 					.filter(Objects::nonNull)
 					.collect(LinkedHashSet::new, Set::add, Set::addAll),
 				claims, partOf());
-		boolean staff = viewer.reach() == Viewer.Reach.FULL;
+		boolean staff = viewer.staff();
 		return Optional.of(new IncidentView(record, incident, visible, grading, claims,
 				staff ? this.incidents.evidence(record.id()) : List.of(),
 				staff ? this.incidents.linksOf(record.reportIds()) : List.of()));

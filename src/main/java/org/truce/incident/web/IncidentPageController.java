@@ -59,7 +59,7 @@ class IncidentPageController {
 			.orElseThrow(() -> IncidentController.notFound(id));
 		model.addAttribute("view", view);
 		model.addAttribute("json", IncidentJson.of(view));
-		boolean staff = viewer.reach() == Viewer.Reach.FULL;
+		boolean staff = viewer.staff();
 		model.addAttribute("staff", staff);
 		model.addAttribute("analyst", hasRole("ROLE_MONITOR"));
 		this.sections.forEach(s -> s.addToPage(view.record().id(), viewer, model));

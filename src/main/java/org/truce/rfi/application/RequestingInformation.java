@@ -105,7 +105,7 @@ public class RequestingInformation {
 	 * side as {@link Readers} expands it (sub-units included).
 	 */
 	public RfiReader reader(String userId, Collection<Grant> grants) {
-		boolean staff = grants.stream().anyMatch(g -> g.role() == Role.MONITOR || g.role() == Role.CO_CHAIR);
+		boolean staff = Viewer.staff(grants);
 		List<Grant> liaison = grants.stream().filter(g -> g.role() == Role.LIAISON).toList();
 		Set<String> side = liaison.isEmpty() ? Set.of() : this.readers.viewer(userId, liaison).sideActorIds();
 		return new RfiReader(userId, staff, side);
