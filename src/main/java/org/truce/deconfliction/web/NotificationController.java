@@ -34,10 +34,10 @@ import org.truce.geo.model.GeoJsonShape;
 import org.truce.identity.model.Viewer;
 import org.truce.identity.web.SignedIn;
 import org.truce.shared.ErrorCode;
+import org.truce.shared.InstantFields;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.web.IdempotentPosts;
-import org.truce.web.InstantFields;
 import org.truce.web.PathIds;
 
 /**

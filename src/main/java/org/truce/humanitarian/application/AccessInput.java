@@ -1,8 +1,6 @@
 package org.truce.humanitarian.application;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -103,24 +101,6 @@ final class AccessInput {
 
 	private static boolean inRange(Coordinate c) {
 		return c.x >= -180 && c.x <= 180 && c.y >= -90 && c.y <= 90;
-	}
-
-	/** An instant with its offset, such as {@code 2016-09-19T19:30:00+03:00}. */
-	static Instant instant(String text, String field, boolean required, List<Problem> problems) {
-		if (text == null || text.isBlank()) {
-			if (required) {
-				problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, field));
-			}
-			return null;
-		}
-		try {
-			return OffsetDateTime.parse(text.strip()).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			problems.add(new Problem(ErrorCode.INVALID_VALUE, field,
-					"Field " + field + " must be an instant with offset, such as 2016-09-19T19:30:00+03:00."));
-			return null;
-		}
 	}
 
 	static LocalDate date(String text, String field, List<Problem> problems) {

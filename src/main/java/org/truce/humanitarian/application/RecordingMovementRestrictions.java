@@ -18,6 +18,7 @@ import org.truce.humanitarian.model.MovementRestrictionKind;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.model.LedgerEntry;
 import org.truce.shared.ErrorCode;
+import org.truce.shared.InstantFields;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 
@@ -109,7 +110,7 @@ public class RecordingMovementRestrictions {
 				place = new AccessDestination(name, in.place().latitude(), in.place().longitude());
 			}
 		}
-		Instant at = AccessInput.instant(in.at(), "at", true, problems);
+		Instant at = InstantFields.withOffset("at", in.at(), true, problems);
 		String restrictedBy = AccessInput.actor(in.restrictedBy(), "restrictedBy", true, this.actors.registry(),
 				problems);
 		String patrol = AccessInput.text(in.patrol(), "patrol", RequestingAccess.MAX_TEXT, true, problems);

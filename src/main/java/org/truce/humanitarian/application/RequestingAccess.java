@@ -38,6 +38,7 @@ import org.truce.ledger.model.CanonicalJson;
 import org.truce.ledger.model.LedgerEntry;
 import org.truce.ledger.model.SaltedCommitment;
 import org.truce.shared.ErrorCode;
+import org.truce.shared.InstantFields;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 
@@ -183,8 +184,8 @@ public class RequestingAccess {
 				}
 			}
 		}
-		Instant from = AccessInput.instant(in.from(), "from", true, problems);
-		Instant to = AccessInput.instant(in.to(), "to", true, problems);
+		Instant from = InstantFields.withOffset("from", in.from(), true, problems);
+		Instant to = InstantFields.withOffset("to", in.to(), true, problems);
 		if (from != null && to != null && to.isBefore(from)) {
 			problems.add(new Problem(ErrorCode.INTERVAL_END_BEFORE_START, "to",
 					ErrorCode.INTERVAL_END_BEFORE_START.format("to")));
@@ -333,7 +334,7 @@ public class RequestingAccess {
 					"Only a BLOCKED outcome names who blocked it and where."));
 		}
 		String reason = AccessInput.text(in.reason(), "reason", MAX_TEXT, kind == AccessOutcomeKind.BLOCKED, problems);
-		Instant at = AccessInput.instant(in.at(), "at", false, problems);
+		Instant at = InstantFields.withOffset("at", in.at(), false, problems);
 		if (!problems.isEmpty()) {
 			throw new RejectedException(problems);
 		}

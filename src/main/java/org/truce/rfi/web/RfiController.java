@@ -28,11 +28,11 @@ import org.truce.rfi.application.RequestsForInformation;
 import org.truce.rfi.application.RfiReader;
 import org.truce.rfi.model.RequestForInformation;
 import org.truce.shared.ErrorCode;
+import org.truce.shared.InstantFields;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.web.IdempotentPosts;
 import org.truce.web.IfMatch;
-import org.truce.web.InstantFields;
 import org.truce.web.PathIds;
 
 /** Requests for information: sent by monitors and co-chairs, answered by the party. */

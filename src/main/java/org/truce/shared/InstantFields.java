@@ -1,14 +1,14 @@
-package org.truce.web;
+package org.truce.shared;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 
-import org.truce.shared.ErrorCode;
-import org.truce.shared.Problem;
-import org.truce.shared.RejectedException;
-
-/** Instants in request bodies: ISO 8601 with their offset, nothing guessed. */
+/**
+ * Instants in request bodies and other input: ISO 8601 with their offset, nothing
+ * guessed.
+ */
 public final class InstantFields {
 
 	private InstantFields() {
@@ -29,6 +29,24 @@ public final class InstantFields {
 		catch (DateTimeParseException ex) {
 			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, field,
 					"Field " + field + " must be an instant with offset, such as 2016-09-19T19:30:00+03:00."));
+		}
+	}
+
+	/**
+	 * The same for input checked as a whole: adds the problem (FIELD_REQUIRED when a
+	 * required instant is absent, INVALID_VALUE when it is not one) instead of throwing,
+	 * and gives null then.
+	 */
+	public static Instant withOffset(String field, String text, boolean required, List<Problem> problems) {
+		if ((text == null || text.isBlank()) && required) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, field));
+		}
+		try {
+			return withOffset(field, text);
+		}
+		catch (RejectedException ex) {
+			problems.addAll(ex.problems());
+			return null;
 		}
 	}
 
