@@ -35,6 +35,7 @@ import org.truce.report.model.DataFlags;
 import org.truce.report.model.Report;
 import org.truce.report.model.ReportValidator;
 import org.truce.shared.ErrorCode;
+import org.truce.shared.Ids;
 import org.truce.shared.Problem;
 import org.truce.shared.Sha256;
 

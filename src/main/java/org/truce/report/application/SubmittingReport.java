@@ -18,6 +18,7 @@ import org.truce.report.model.Report;
 import org.truce.report.model.ReportDraft;
 import org.truce.report.model.ReportValidator;
 import org.truce.shared.ErrorCode;
+import org.truce.shared.Ids;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.shared.StoreUnavailableException;

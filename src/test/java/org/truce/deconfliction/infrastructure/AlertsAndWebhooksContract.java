@@ -21,8 +21,8 @@ import org.truce.deconfliction.model.Alert;
 import org.truce.deconfliction.model.ProtectedPlaceKind;
 import org.truce.deconfliction.model.Proximity;
 import org.truce.deconfliction.model.Webhook;
-import org.truce.report.application.Ids;
 import org.truce.report.model.EventType;
+import org.truce.shared.Ids;
 import org.truce.testing.RunningTruce;
 import org.truce.testing.StartedOrSkipped;
 

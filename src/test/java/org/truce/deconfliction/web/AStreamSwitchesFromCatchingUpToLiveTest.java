@@ -19,8 +19,8 @@ import org.truce.deconfliction.application.DeconflictionReader;
 import org.truce.deconfliction.model.Alert;
 import org.truce.deconfliction.model.ProtectedPlaceKind;
 import org.truce.deconfliction.model.Proximity;
-import org.truce.report.application.Ids;
 import org.truce.report.model.EventType;
+import org.truce.shared.Ids;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

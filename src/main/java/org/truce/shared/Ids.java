@@ -1,4 +1,4 @@
-package org.truce.report.application;
+package org.truce.shared;
 
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package org.truce.report.application;
+package org.truce.shared;
 
 import java.time.Clock;
 import java.time.Instant;
