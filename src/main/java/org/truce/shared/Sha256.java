@@ -5,7 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256, the hash of every digest and commitment in Truce, and its lower-case hex. */
+/**
+ * SHA-256, the hash of Truce's digests, and its lower-case hex. The ledger's model
+ * ({@code MerkleHashes}, which salted commitments use too) keeps its own, because it
+ * depends on the JDK only, so that an exported log can be verified without the rest of
+ * Truce.
+ */
 public final class Sha256 {
 
 	private Sha256() {

@@ -1,8 +1,7 @@
 package org.truce.ledger.model;
 
 import java.security.MessageDigest;
-
-import org.truce.shared.Sha256;
+import java.security.NoSuchAlgorithmException;
 
 /**
  * The hashing of RFC 6962 §2.1 (and RFC 9162 §2.1.1) with SHA-256: a leaf is
@@ -22,7 +21,7 @@ public final class MerkleHashes {
 
 	private static final byte NODE_PREFIX = 0x01;
 
-	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Sha256::digest);
+	private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(MerkleHashes::newDigest);
 
 	private static final byte[] EMPTY_ROOT = sha256(new byte[0]);
 
@@ -72,6 +71,15 @@ public final class MerkleHashes {
 		if (!isHash(hash)) {
 			throw new IllegalArgumentException(what + " must be a " + LENGTH + "-byte hash, not "
 					+ (hash == null ? "null" : hash.length + " bytes"));
+		}
+	}
+
+	private static MessageDigest newDigest() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("The JDK provides no SHA-256", ex);
 		}
 	}
 

@@ -1,10 +1,8 @@
 package org.truce.ledger.model;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import org.truce.shared.Sha256;
 
 /**
  * A salted commitment to a text: lowercase hex of SHA-256(salt || "." || UTF-8 text),
@@ -31,11 +29,7 @@ public final class SaltedCommitment {
 	}
 
 	public static String of(String salt, String text) {
-		MessageDigest sha = Sha256.digest();
-		sha.update(salt.getBytes(StandardCharsets.UTF_8));
-		sha.update((byte) '.');
-		sha.update(text.getBytes(StandardCharsets.UTF_8));
-		return Sha256.hex(sha);
+		return HexFormat.of().formatHex(MerkleHashes.sha256((salt + "." + text).getBytes(StandardCharsets.UTF_8)));
 	}
 
 }
