@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.truce.geo.model.Geodesic;
+import org.truce.shared.Geodesic;
 import org.truce.testing.SyriaBox;
 
 /**

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.truce.access.application.DemoAccounts;
+import org.truce.identity.application.DemoAccounts;
 import org.truce.scenario.application.LoadingScenario;
 import org.truce.scenario.application.Scenario;
 import picocli.CommandLine.Command;

@@ -11,13 +11,13 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.truce.access.application.ManagingUsers;
-import org.truce.access.application.Readers;
-import org.truce.access.application.Users;
-import org.truce.access.model.User;
-import org.truce.access.model.Viewer;
 import org.truce.adjudication.application.ExportingFindings;
 import org.truce.agreement.application.AgreementCatalogue;
+import org.truce.identity.application.ManagingUsers;
+import org.truce.identity.application.Readers;
+import org.truce.identity.application.Users;
+import org.truce.identity.model.User;
+import org.truce.identity.model.Viewer;
 import org.truce.ledger.application.DisclosurePolicy;
 import org.truce.ledger.application.ExportingLedger;
 import org.truce.report.application.ExportingReports;

@@ -13,13 +13,13 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.truce.access.application.ManagingUsers;
-import org.truce.access.model.Grant;
-import org.truce.access.model.Role;
-import org.truce.access.model.Viewer;
 import org.truce.deconfliction.application.DeconflictionReader;
 import org.truce.deconfliction.application.Notifying;
 import org.truce.deconfliction.application.ProvingNotifications;
+import org.truce.identity.application.ManagingUsers;
+import org.truce.identity.model.Grant;
+import org.truce.identity.model.Role;
+import org.truce.identity.model.Viewer;
 import org.truce.shared.RejectedException;
 
 /**

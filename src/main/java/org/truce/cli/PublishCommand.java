@@ -6,7 +6,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.truce.access.application.ManagingUsers;
+import org.truce.identity.application.ManagingUsers;
 import org.truce.report.application.Publications;
 import org.truce.report.application.PublishingReports;
 import org.truce.report.application.Sources;

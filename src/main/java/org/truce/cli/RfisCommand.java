@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.truce.access.application.ManagingUsers;
+import org.truce.identity.application.ManagingUsers;
 import org.truce.rfi.application.RequestingInformation;
 import org.truce.rfi.application.RequestsForInformation;
 import org.truce.rfi.application.RfiReader;

@@ -16,11 +16,11 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.truce.access.application.ManagingUsers;
-import org.truce.access.application.Users;
-import org.truce.access.model.ApiToken;
-import org.truce.access.model.Grant;
-import org.truce.access.model.User;
+import org.truce.identity.application.ManagingUsers;
+import org.truce.identity.application.Users;
+import org.truce.identity.model.ApiToken;
+import org.truce.identity.model.Grant;
+import org.truce.identity.model.User;
 import org.truce.shared.RejectedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

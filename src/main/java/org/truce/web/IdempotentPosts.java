@@ -1,10 +1,6 @@
 package org.truce.web;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -19,6 +15,7 @@ import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.store.IdempotentRequests;
+import org.truce.shared.Sha256;
 
 /**
  * A POST that creates a resource, done once per {@code Idempotency-Key}
@@ -109,13 +106,7 @@ public class IdempotentPosts {
 	private String digest(String path, String ifMatch, Object request) {
 		String text = "POST " + path + "\n" + (ifMatch == null ? "" : ifMatch.strip()) + "\n"
 				+ this.json.writeValueAsString(request);
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(text);
 	}
 
 }

@@ -23,9 +23,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.truce.report.application.SubmittingReport;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.RejectedException;
+import org.truce.shared.StoreUnavailableException;
 
 /** Turns every failure of a request into problem+json with a stable code. */
 @RestControllerAdvice
@@ -125,8 +125,8 @@ class ProblemHandler {
 				ErrorCode.FIELD_REQUIRED.format(ex.getHeaderName()));
 	}
 
-	@ExceptionHandler(SubmittingReport.StoreUnavailableException.class)
-	ResponseEntity<ProblemDetail> storeUnavailable(SubmittingReport.StoreUnavailableException ex) {
+	@ExceptionHandler(StoreUnavailableException.class)
+	ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException ex) {
 		log.warn("store unavailable: {}", String.valueOf(ex.getCause()));
 		return Problems.of(ErrorCode.STORE_UNAVAILABLE, null, ErrorCode.STORE_UNAVAILABLE.format(null));
 	}

@@ -3,10 +3,10 @@ package org.truce.web;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
-import org.truce.report.model.TimeText;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.shared.TimeText;
 
 /** Query parameters shared by the API's list endpoints. */
 public final class QueryParameters {

@@ -8,12 +8,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.truce.access.model.Grant;
-import org.truce.access.model.Role;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
 import org.truce.deconfliction.application.Notifying;
+import org.truce.identity.model.Grant;
+import org.truce.identity.model.Role;
 import org.truce.ledger.application.Checkpointing;
 import org.truce.testing.RunningTruce;
 

@@ -7,14 +7,14 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.truce.access.application.DemoAccounts;
-import org.truce.access.application.ManagingUsers;
-import org.truce.access.application.Users;
-import org.truce.access.model.Grant;
-import org.truce.access.model.Role;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
+import org.truce.identity.application.DemoAccounts;
+import org.truce.identity.application.ManagingUsers;
+import org.truce.identity.application.Users;
+import org.truce.identity.model.Grant;
+import org.truce.identity.model.Role;
 import org.truce.testing.RunningTruce;
 import org.truce.testing.Syria2016;
 

@@ -1,6 +1,6 @@
 package org.truce.testing;
 
-import org.truce.geo.model.Geodesic;
+import org.truce.shared.Geodesic;
 
 /**
  * Points at a given geodesic distance from a centre, for tests at the edge of a circle.

@@ -2,7 +2,7 @@ package org.truce.testing;
 
 import java.util.Set;
 
-import org.truce.access.model.Viewer;
+import org.truce.identity.model.Viewer;
 
 /** Readers for tests that call the application layer directly. */
 public final class Monitor {

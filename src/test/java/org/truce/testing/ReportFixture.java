@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.truce.actor.model.ActorRef;
-import org.truce.report.application.Ids;
 import org.truce.report.application.Reports;
 import org.truce.report.model.Attachment;
 import org.truce.report.model.Casualties;
@@ -23,6 +22,7 @@ import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.report.model.TimePrecision;
 import org.truce.report.model.TimeSpan;
+import org.truce.shared.Ids;
 
 /** Named reports and sources for tests, and a builder for variations. */
 public final class ReportFixture {

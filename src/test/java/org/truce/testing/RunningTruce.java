@@ -17,8 +17,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.truce.TruceApplication;
-import org.truce.access.application.ManagingUsers;
-import org.truce.access.model.Grant;
+import org.truce.identity.application.ManagingUsers;
+import org.truce.identity.model.Grant;
 import org.truce.store.StoreDialect;
 
 /**

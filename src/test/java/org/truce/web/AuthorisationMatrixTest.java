@@ -25,9 +25,6 @@ import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.truce.access.application.ManagingUsers;
-import org.truce.access.model.Grant;
-import org.truce.access.model.Role;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
@@ -36,11 +33,14 @@ import org.truce.agreement.application.AgreementCatalogue;
 import org.truce.agreement.application.ControlMapDocuments;
 import org.truce.determination.application.Determining;
 import org.truce.determination.model.Verdict;
+import org.truce.identity.application.ManagingUsers;
+import org.truce.identity.model.Grant;
+import org.truce.identity.model.Role;
 import org.truce.ledger.application.Checkpointing;
 import org.truce.report.application.Sources;
 import org.truce.report.application.SubmittingReport;
-import org.truce.report.model.ReportDraft;
 import org.truce.report.model.Reliability;
+import org.truce.report.model.ReportDraft;
 import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.testing.IncidentFixture;
@@ -381,20 +381,20 @@ class AuthorisationMatrixTest {
 					.postJson("/api/incidents/" + ids.get("{open-incident}") + "/rfis", RFI_JSON)
 					.body()).get("id").asString());
 		ids.put("{token}", token);
-		org.truce.deconfliction.application.RequestingAccess access = truce
-			.bean(org.truce.deconfliction.application.RequestingAccess.class);
-		ids.put("{access}", access
-			.request(new org.truce.deconfliction.application.RequestingAccess.NewAccessRequest(
-					JSON.readTree("{\"type\": \"LineString\", \"coordinates\": [[37.13, 36.24], [37.17, 36.25]]}"),
-					new org.truce.deconfliction.application.RequestingAccess.Destination("Eastern Aleppo", 36.21,
-							37.18),
-					List.of(new org.truce.deconfliction.application.RequestingAccess.Cargo("flour", 1.0, "t")), 10L,
-					List.of("syria-government"), "2016-09-15T06:00:00+03:00", "2016-09-16T06:00:00+03:00"),
-					access.reader("matrix", List.of(new Grant(Role.NOTIFIER, null))))
+		org.truce.humanitarian.application.RequestingAccess access = truce
+			.bean(org.truce.humanitarian.application.RequestingAccess.class);
+		ids.put("{access}", access.request(
+				new org.truce.humanitarian.application.RequestingAccess.NewAccessRequest(
+						JSON.readTree("{\"type\": \"LineString\", \"coordinates\": [[37.13, 36.24], [37.17, 36.25]]}"),
+						new org.truce.humanitarian.application.RequestingAccess.Destination("Eastern Aleppo", 36.21,
+								37.18),
+						List.of(new org.truce.humanitarian.application.RequestingAccess.Cargo("flour", 1.0, "t")), 10L,
+						List.of("syria-government"), "2016-09-15T06:00:00+03:00", "2016-09-16T06:00:00+03:00"),
+				access.reader("matrix", List.of(new Grant(Role.NOTIFIER, null))))
 			.id()
 			.toString());
-		ids.put("{besieged}", truce.bean(org.truce.deconfliction.application.RecordingBesiegedAreas.class)
-			.record(new org.truce.deconfliction.application.RecordingBesiegedAreas.NewArea("Matrix", "BESIEGED",
+		ids.put("{besieged}", truce.bean(org.truce.humanitarian.application.RecordingBesiegedAreas.class)
+			.record(new org.truce.humanitarian.application.RecordingBesiegedAreas.NewArea("Matrix", "BESIEGED",
 					JSON.readTree("{\"type\": \"Polygon\", \"coordinates\": [[[37.1, 36.1], [37.2, 36.1], [37.2, 36.2],"
 							+ " [37.1, 36.1]]]}"),
 					100L, "2016-09-15", List.of(), null), "matrix")

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import org.truce.access.application.ManagingUsers;
-import org.truce.access.model.Grant;
+import org.truce.identity.application.ManagingUsers;
+import org.truce.identity.model.Grant;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;

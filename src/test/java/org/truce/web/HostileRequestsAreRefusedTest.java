@@ -25,12 +25,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.truce.access.application.ManagingUsers;
-import org.truce.access.model.Grant;
-import org.truce.access.model.Role;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
+import org.truce.identity.application.ManagingUsers;
+import org.truce.identity.model.Grant;
+import org.truce.identity.model.Role;
 import org.truce.report.application.Sources;
 import org.truce.report.model.Reliability;
 import org.truce.report.model.Source;
@@ -167,7 +167,7 @@ class HostileRequestsAreRefusedTest {
 		assertProblem(wrongToken, 403, "CSRF_TOKEN_MISSING");
 
 		assertThat(reports()).isEqualTo(before);
-		assertThat(truce.bean(org.truce.access.application.Users.class).byUsername("forged-admin")).isEmpty();
+		assertThat(truce.bean(org.truce.identity.application.Users.class).byUsername("forged-admin")).isEmpty();
 	}
 
 	@Test

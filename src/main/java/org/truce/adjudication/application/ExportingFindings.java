@@ -14,10 +14,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import org.springframework.stereotype.Service;
-import org.truce.access.model.Viewer;
 import org.truce.adjudication.model.Finding;
 import org.truce.adjudication.model.FindingQuery;
 import org.truce.adjudication.model.StoredFinding;
+import org.truce.identity.model.Viewer;
 
 /**
  * Writes an agreement's findings as RFC 4180 CSV: one row per incident and term, newest

@@ -7,13 +7,13 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.truce.access.model.Viewer;
 import org.truce.adjudication.model.Finding;
 import org.truce.adjudication.model.FindingQuery;
 import org.truce.adjudication.model.Outcome;
 import org.truce.adjudication.model.Reason;
 import org.truce.adjudication.model.ReasonCode;
 import org.truce.adjudication.model.StoredFinding;
+import org.truce.identity.model.Viewer;
 import org.truce.report.application.ReadingReports;
 
 /**

@@ -21,12 +21,12 @@ import org.truce.agreement.model.Period;
 import org.truce.agreement.model.Term;
 import org.truce.agreement.model.TermException;
 import org.truce.agreement.model.Zone;
-import org.truce.deconfliction.model.PlaceKind;
+import org.truce.deconfliction.model.ProtectedPlaceKind;
 import org.truce.deconfliction.model.Proximity;
 import org.truce.deconfliction.model.ProximityMatch;
-import org.truce.geo.model.Geodesic;
 import org.truce.incident.model.Incident;
 import org.truce.report.model.EventType;
+import org.truce.shared.Geodesic;
 
 /**
  * Checks incidents against every term of one agreement version that is in force at the
@@ -348,11 +348,11 @@ public final class Adjudicator {
 		}
 		ProximityMatch sure = near.stream().filter(m -> m.proximity() == Proximity.WITHIN).findFirst().orElse(null);
 		if (sure != null) {
-			return Tri.yes(new Reason(ReasonCode.TARGET_HUMANITARIAN,
-					"The incident lies within " + Math.round(sure.thresholdMetres()) + " m of notified "
-							+ sure.place().kind().code() + " " + sure.place().id() + ", with all of its "
-							+ Math.round(sure.uncertaintyMetres()) + " m uncertainty radius"
-							+ (sure.place().kind() == PlaceKind.MOVEMENT ? ", during the movement's window." : "."),
+			return Tri.yes(new Reason(ReasonCode.TARGET_HUMANITARIAN, "The incident lies within "
+					+ Math.round(sure.thresholdMetres()) + " m of notified " + sure.place().kind().code() + " "
+					+ sure.place().id() + ", with all of its " + Math.round(sure.uncertaintyMetres())
+					+ " m uncertainty radius"
+					+ (sure.place().kind() == ProtectedPlaceKind.MOVEMENT ? ", during the movement's window." : "."),
 					placeData(sure)));
 		}
 		if (!near.isEmpty()) {

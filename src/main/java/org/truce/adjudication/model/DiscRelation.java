@@ -9,7 +9,7 @@ import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.operation.distance.IndexedFacetDistance;
-import org.truce.geo.model.Geodesic;
+import org.truce.shared.Geodesic;
 
 /**
  * Relates an uncertainty disc (a point and a radius in metres) to a polygonal area in

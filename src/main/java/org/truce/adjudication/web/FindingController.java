@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.truce.access.model.Viewer;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.ActorRef;
 import org.truce.adjudication.application.ComputingClock;
@@ -25,6 +24,7 @@ import org.truce.adjudication.model.Finding;
 import org.truce.adjudication.model.FindingQuery;
 import org.truce.adjudication.model.Outcome;
 import org.truce.adjudication.model.StoredFinding;
+import org.truce.identity.model.Viewer;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
@@ -119,7 +119,7 @@ class FindingController {
 					+ " whole record; others are refused (403).")
 	@GetMapping("/api/agreements/{id}/clock")
 	ComplianceClock.State clock(@PathVariable String id, @RequestParam(required = false) String at, Viewer viewer) {
-		if (viewer.reach() != Viewer.Reach.FULL) {
+		if (!viewer.staff()) {
 			throw new RejectedException(Problem.of(ErrorCode.FORBIDDEN, null));
 		}
 		return this.clock.stateAt(id, at == null ? Instant.now() : QueryParameters.instant("at", at, false));

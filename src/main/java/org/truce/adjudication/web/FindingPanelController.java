@@ -9,11 +9,11 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.truce.access.model.Viewer;
 import org.truce.adjudication.application.ReadingFindings;
 import org.truce.adjudication.model.Finding;
 import org.truce.adjudication.model.FindingQuery;
 import org.truce.adjudication.model.StoredFinding;
+import org.truce.identity.model.Viewer;
 
 /**
  * The HTML fragment that lists an incident's findings, grouped by agreement: the outcome

@@ -1,14 +1,10 @@
 package org.truce.agreement.application;
 
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +21,7 @@ import org.truce.agreement.model.ControlMap;
 import org.truce.agreement.model.DocumentError;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.model.LedgerEntry;
+import org.truce.shared.Sha256;
 
 /**
  * The agreements known to this deployment: every stored version, parsed once and kept in
@@ -81,7 +78,7 @@ public class AgreementCatalogue {
 			return new Loaded(null, false, parsed.errors());
 		}
 		Agreement a = parsed.agreement();
-		String sha = sha256(text);
+		String sha = Sha256.hex(text);
 		Optional<AgreementDocument> existing = this.versions.find(a.id(), a.version());
 		if (existing.isPresent()) {
 			if (existing.get().sha256().equals(sha)) {
@@ -121,7 +118,7 @@ public class AgreementCatalogue {
 			a.put("validFrom", area.valid().start().toString());
 			a.put("validTo", area.valid().end() == null ? null : area.valid().end().toString());
 			a.put("source", area.source());
-			a.put("geometrySha256", sha256(writer.write(area.geometry())));
+			a.put("geometrySha256", Sha256.hex(writer.write(area.geometry())));
 			listed.add(a);
 		}
 		Map<String, Object> body = new LinkedHashMap<>();
@@ -187,16 +184,6 @@ public class AgreementCatalogue {
 		out.values().forEach(list -> list.sort(Comparator.comparingInt(Agreement::version)));
 		out.replaceAll((k, v) -> List.copyOf(v));
 		return Map.copyOf(out);
-	}
-
-	static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -13,8 +13,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.truce.deconfliction.model.Webhook;
-import org.truce.report.application.Ids;
 import org.truce.shared.ErrorCode;
+import org.truce.shared.Ids;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 

@@ -18,20 +18,21 @@ import org.locationtech.jts.geom.Geometry;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.truce.access.application.Readers;
-import org.truce.access.model.Grant;
-import org.truce.access.model.Role;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.deconfliction.model.Acknowledgment;
-import org.truce.deconfliction.model.GeoJsonShape;
 import org.truce.deconfliction.model.MovementKind;
 import org.truce.deconfliction.model.Notification;
 import org.truce.deconfliction.model.NotificationHistory;
 import org.truce.deconfliction.model.SiteKind;
+import org.truce.geo.model.GeoJsonShape;
+import org.truce.identity.application.Readers;
+import org.truce.identity.model.Grant;
+import org.truce.identity.model.Role;
+import org.truce.identity.model.Viewer;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.model.CanonicalJson;
 import org.truce.ledger.model.LedgerEntry;
-import org.truce.rfi.model.SaltedCommitment;
+import org.truce.ledger.model.SaltedCommitment;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
@@ -117,7 +118,7 @@ public class Notifying {
 	/** The reader a user's grants make. */
 	public DeconflictionReader reader(String userId, Collection<Grant> grants) {
 		boolean coChair = grants.stream().anyMatch(g -> g.role() == Role.CO_CHAIR);
-		boolean staff = coChair || grants.stream().anyMatch(g -> g.role() == Role.MONITOR);
+		boolean staff = Viewer.staff(grants);
 		boolean notifier = grants.stream().anyMatch(g -> g.role() == Role.NOTIFIER);
 		List<Grant> liaison = grants.stream().filter(g -> g.role() == Role.LIAISON).toList();
 		Set<String> side = liaison.isEmpty() ? Set.of() : this.readers.viewer(userId, liaison).sideActorIds();

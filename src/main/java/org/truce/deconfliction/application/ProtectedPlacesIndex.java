@@ -15,8 +15,8 @@ import org.truce.deconfliction.model.AlertDistances;
 import org.truce.deconfliction.model.DeclaredPosition;
 import org.truce.deconfliction.model.IncidentProbe;
 import org.truce.deconfliction.model.Notification;
-import org.truce.deconfliction.model.PlaceKind;
 import org.truce.deconfliction.model.ProtectedPlace;
+import org.truce.deconfliction.model.ProtectedPlaceKind;
 import org.truce.deconfliction.model.ProximityIndex;
 import org.truce.deconfliction.model.ProximityMatch;
 import org.truce.incident.model.Incident;
@@ -99,7 +99,7 @@ public class ProtectedPlacesIndex {
 	public List<ProximityMatch> humanitarianNear(Incident incident) {
 		return current().near(IncidentProbe.of(incident))
 			.stream()
-			.filter(m -> m.place().kind() != PlaceKind.DECLARED_POSITION)
+			.filter(m -> m.place().kind() != ProtectedPlaceKind.DECLARED_POSITION)
 			.toList();
 	}
 

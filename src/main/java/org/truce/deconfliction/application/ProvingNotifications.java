@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.truce.access.model.Viewer;
 import org.truce.deconfliction.model.Acknowledgment;
 import org.truce.deconfliction.model.NotificationHistory;
+import org.truce.identity.model.Viewer;
 import org.truce.incident.application.IncidentDirectory;
 import org.truce.ledger.application.Checkpointing;
 import org.truce.ledger.application.Ledger;

@@ -20,10 +20,10 @@ import org.truce.deconfliction.model.ProximityMatch;
 import org.truce.deconfliction.model.Webhook;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.model.LedgerEntry;
-import org.truce.report.application.Ids;
 import org.truce.report.application.RecordedWithReports;
 import org.truce.report.model.Report;
 import org.truce.shared.BackgroundLoop;
+import org.truce.shared.Ids;
 
 /**
  * Raises proximity alerts with the reports that cause them. For each new report,

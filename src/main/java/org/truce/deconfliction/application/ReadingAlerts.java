@@ -9,8 +9,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.springframework.stereotype.Service;
-import org.truce.access.model.Grant;
 import org.truce.deconfliction.model.Alert;
+import org.truce.identity.model.Grant;
 
 /** Alerts as each reader may see them ({@link AlertReaders}). */
 @Service

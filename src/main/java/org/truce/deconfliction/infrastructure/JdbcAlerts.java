@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.truce.deconfliction.application.Alerts;
 import org.truce.deconfliction.model.Alert;
-import org.truce.deconfliction.model.PlaceKind;
+import org.truce.deconfliction.model.ProtectedPlaceKind;
 import org.truce.deconfliction.model.Proximity;
 import org.truce.report.model.EventType;
 import org.truce.store.StoreDialect;
@@ -143,7 +143,7 @@ class JdbcAlerts implements Alerts {
 				EventType.parse(rs.getString("event_type")).orElseThrow(), this.dialect.instant(rs, "incident_start"),
 				this.dialect.instant(rs, "incident_end"), rs.getDouble("latitude"), rs.getDouble("longitude"),
 				rs.getDouble("uncertainty_metres"), UUID.fromString(rs.getString("place_id")),
-				PlaceKind.ofCode(rs.getString("place_kind")), rs.getString("place_name"),
+				ProtectedPlaceKind.ofCode(rs.getString("place_kind")), rs.getString("place_name"),
 				rs.getString("restricted_side"), rs.getString("notified_by"),
 				Proximity.valueOf(rs.getString("proximity")), rs.getDouble("distance_metres"),
 				rs.getDouble("threshold_metres"), rs.getBoolean("time_straddles"),

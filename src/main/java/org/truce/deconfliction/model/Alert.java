@@ -32,7 +32,7 @@ import org.truce.report.model.Report;
  * @param raisedAt when Truce raised it
  */
 public record Alert(UUID id, UUID reportId, EventType eventType, Instant incidentStart, Instant incidentEnd,
-		double latitude, double longitude, double uncertaintyMetres, UUID placeId, PlaceKind placeKind,
+		double latitude, double longitude, double uncertaintyMetres, UUID placeId, ProtectedPlaceKind placeKind,
 		String placeName, String restrictedToSide, String notifiedBy, Proximity proximity, double distanceMetres,
 		double thresholdMetres, boolean timeStraddles, Instant raisedAt) {
 

@@ -19,7 +19,7 @@ public record AlertDistances(double siteMetres, double movementMetres, double po
 		return new AlertDistances(metres, metres, metres);
 	}
 
-	public double of(PlaceKind kind) {
+	public double of(ProtectedPlaceKind kind) {
 		return switch (kind) {
 			case SITE -> this.siteMetres;
 			case MOVEMENT -> this.movementMetres;

@@ -10,7 +10,7 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.util.AffineTransformation;
 import org.locationtech.jts.operation.distance.DistanceOp;
-import org.truce.geo.model.Geodesic;
+import org.truce.shared.Geodesic;
 
 /**
  * The geodesic distance in metres from a point to a place's geometry. Prepared once per

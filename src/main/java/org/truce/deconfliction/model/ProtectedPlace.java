@@ -21,14 +21,14 @@ import org.locationtech.jts.geom.Geometry;
  * @param side for a declared position, the declaring side's actor id; null otherwise
  * @param by the user id of its notifier or declarer, or null
  */
-public record ProtectedPlace(UUID id, PlaceKind kind, String name, Geometry geometry, Instant from, Instant to,
+public record ProtectedPlace(UUID id, ProtectedPlaceKind kind, String name, Geometry geometry, Instant from, Instant to,
 		String side, String by) {
 
 	public ProtectedPlace {
 		Objects.requireNonNull(id, "id");
 		Objects.requireNonNull(kind, "kind");
 		Objects.requireNonNull(geometry, "geometry");
-		if (kind == PlaceKind.DECLARED_POSITION) {
+		if (kind == ProtectedPlaceKind.DECLARED_POSITION) {
 			Objects.requireNonNull(side, "side");
 		}
 	}
@@ -38,14 +38,15 @@ public record ProtectedPlace(UUID id, PlaceKind kind, String name, Geometry geom
 	 * withdrawal.
 	 */
 	public static ProtectedPlace of(Notification n) {
-		PlaceKind kind = n.kind() == Notification.Kind.SITE ? PlaceKind.SITE : PlaceKind.MOVEMENT;
+		ProtectedPlaceKind kind = n.kind() == Notification.Kind.SITE ? ProtectedPlaceKind.SITE
+				: ProtectedPlaceKind.MOVEMENT;
 		return new ProtectedPlace(n.id(), kind, n.name(), n.geometry(), n.from(), earlier(n.to(), n.withdrawnAt()),
 				null, n.notifiedBy());
 	}
 
 	/** The place a declared position covers, up to its withdrawal if withdrawn. */
 	public static ProtectedPlace of(DeclaredPosition p) {
-		return new ProtectedPlace(p.id(), PlaceKind.DECLARED_POSITION, p.label(), p.area(), p.from(),
+		return new ProtectedPlace(p.id(), ProtectedPlaceKind.DECLARED_POSITION, p.label(), p.area(), p.from(),
 				earlier(p.to(), p.withdrawnAt()), p.side(), p.declaredBy());
 	}
 
@@ -58,7 +59,7 @@ public record ProtectedPlace(UUID id, PlaceKind kind, String name, Geometry geom
 
 	/** Whether the place is secret (a declared position). */
 	public boolean restricted() {
-		return this.kind == PlaceKind.DECLARED_POSITION;
+		return this.kind == ProtectedPlaceKind.DECLARED_POSITION;
 	}
 
 }

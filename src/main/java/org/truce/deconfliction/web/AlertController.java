@@ -20,10 +20,10 @@ import org.truce.deconfliction.application.AlertReaders;
 import org.truce.deconfliction.application.DeconflictionReader;
 import org.truce.deconfliction.application.ReadingAlerts;
 import org.truce.deconfliction.model.Alert;
+import org.truce.identity.web.SignedIn;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
-import org.truce.web.security.SignedIn;
 
 /** Proximity alerts: the list and the live event stream. */
 @RestController

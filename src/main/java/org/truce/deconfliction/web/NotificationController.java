@@ -22,23 +22,23 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.truce.access.model.Viewer;
 import org.truce.deconfliction.application.DeclaringPositions;
 import org.truce.deconfliction.application.DeconflictionReader;
 import org.truce.deconfliction.application.Notifying;
 import org.truce.deconfliction.application.ProvingNotifications;
 import org.truce.deconfliction.model.DeclaredPosition;
-import org.truce.deconfliction.model.GeoJsonShape;
 import org.truce.deconfliction.model.Notification;
 import org.truce.deconfliction.model.NotificationHistory;
 import org.truce.deconfliction.model.PositionRecord;
+import org.truce.geo.model.GeoJsonShape;
+import org.truce.identity.model.Viewer;
+import org.truce.identity.web.SignedIn;
 import org.truce.shared.ErrorCode;
+import org.truce.shared.InstantFields;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.web.IdempotentPosts;
-import org.truce.web.InstantFields;
 import org.truce.web.PathIds;
-import org.truce.web.security.SignedIn;
 
 /**
  * Humanitarian notifications (registered by notifiers, acknowledged by the liaisons of
@@ -255,7 +255,7 @@ class NotificationController {
 		m.put("withdrawnBy", r.withdrawnBy());
 		String content = DeclaringPositions.content(p);
 		m.put("content", Map.of("salt", r.contentSalt(), "value", content, "commitment",
-				org.truce.rfi.model.SaltedCommitment.of(r.contentSalt(), content)));
+				org.truce.ledger.model.SaltedCommitment.of(r.contentSalt(), content)));
 		return m;
 	}
 

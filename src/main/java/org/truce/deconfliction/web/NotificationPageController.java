@@ -18,10 +18,10 @@ import org.truce.deconfliction.application.DeconflictionReader;
 import org.truce.deconfliction.application.Notifying;
 import org.truce.deconfliction.application.ProvingNotifications;
 import org.truce.deconfliction.model.NotificationHistory;
+import org.truce.identity.web.SignedIn;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
-import org.truce.web.security.SignedIn;
 
 /**
  * The notifications pages: the list ({@code /notifications}) of the notifications the

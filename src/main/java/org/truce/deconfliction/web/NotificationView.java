@@ -6,9 +6,9 @@ import java.util.Map;
 
 import org.truce.deconfliction.application.Notifying;
 import org.truce.deconfliction.model.Acknowledgment;
-import org.truce.deconfliction.model.GeoJsonShape;
 import org.truce.deconfliction.model.Notification;
 import org.truce.deconfliction.model.NotificationHistory;
+import org.truce.geo.model.GeoJsonShape;
 
 /**
  * A notification as the API shows it to those who may read it: its content, the salt that

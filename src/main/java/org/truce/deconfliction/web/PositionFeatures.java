@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.truce.deconfliction.model.DeclaredPosition;
-import org.truce.deconfliction.model.GeoJsonShape;
 import org.truce.deconfliction.model.PositionRecord;
+import org.truce.geo.model.GeoJsonShape;
 
 /**
  * Declared positions as a GeoJSON FeatureCollection (RFC 7946, {@code [longitude,

@@ -25,10 +25,10 @@ import org.truce.deconfliction.application.DeconflictionReader;
 import org.truce.deconfliction.application.Notifying;
 import org.truce.deconfliction.model.DeclaredPosition;
 import org.truce.deconfliction.model.PositionRecord;
+import org.truce.identity.web.SignedIn;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
-import org.truce.web.security.SignedIn;
 
 /**
  * The declared positions page ({@code /positions}): the positions the reader may read

@@ -18,11 +18,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.truce.deconfliction.application.ManagingWebhooks;
 import org.truce.deconfliction.model.Webhook;
+import org.truce.identity.web.SignedIn;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.web.PathIds;
-import org.truce.web.security.SignedIn;
 
 /** Webhook subscriptions, their delivery logs and replays: admins. */
 @RestController

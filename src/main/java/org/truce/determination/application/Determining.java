@@ -12,15 +12,15 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.truce.access.model.Grant;
-import org.truce.access.model.Role;
-import org.truce.access.model.Viewer;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.agreement.application.AgreementCatalogue;
 import org.truce.determination.model.Comment;
 import org.truce.determination.model.Determination;
 import org.truce.determination.model.Quorum;
 import org.truce.determination.model.SignOff;
+import org.truce.identity.model.Grant;
+import org.truce.identity.model.Role;
+import org.truce.identity.model.Viewer;
 import org.truce.incident.application.IncidentDirectory;
 import org.truce.incident.model.IncidentRecord;
 import org.truce.ledger.application.Ledger;
@@ -397,7 +397,7 @@ public class Determining {
 	}
 
 	private static void requireStaff(List<Grant> grants) {
-		if (grants.stream().noneMatch(g -> g.role() == Role.MONITOR || g.role() == Role.CO_CHAIR)) {
+		if (!Viewer.staff(grants)) {
 			throw new RejectedException(Problem.of(ErrorCode.FORBIDDEN, null));
 		}
 	}

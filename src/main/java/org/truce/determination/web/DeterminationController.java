@@ -21,10 +21,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.truce.access.model.Viewer;
 import org.truce.determination.application.Determining;
 import org.truce.determination.model.Comment;
 import org.truce.determination.model.Determination;
+import org.truce.identity.model.Viewer;
+import org.truce.identity.web.SignedIn;
 import org.truce.incident.model.IncidentRecord;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
@@ -32,7 +33,6 @@ import org.truce.shared.RejectedException;
 import org.truce.web.IdempotentPosts;
 import org.truce.web.IfMatch;
 import org.truce.web.PathIds;
-import org.truce.web.security.SignedIn;
 
 @RestController
 class DeterminationController {

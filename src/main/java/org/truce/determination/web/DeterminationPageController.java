@@ -14,9 +14,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.truce.access.model.Grant;
-import org.truce.access.model.Role;
-import org.truce.access.model.Viewer;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.agreement.application.AgreementCatalogue;
@@ -25,11 +22,14 @@ import org.truce.agreement.model.Term;
 import org.truce.determination.application.Determining;
 import org.truce.determination.model.Determination;
 import org.truce.determination.model.Verdict;
+import org.truce.identity.model.Grant;
+import org.truce.identity.model.Role;
+import org.truce.identity.model.Viewer;
+import org.truce.identity.web.SignedIn;
 import org.truce.incident.model.IncidentRecord;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.web.PathIds;
-import org.truce.web.security.SignedIn;
 
 /**
  * The pages of joint determinations: a co-chair's queue of drafts awaiting its side, a

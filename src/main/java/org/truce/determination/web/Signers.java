@@ -1,10 +1,10 @@
 package org.truce.determination.web;
 
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.truce.identity.web.SignedIn;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
-import org.truce.web.security.SignedIn;
 
 /** The signed-in user who makes a change, with the grants it holds. */
 final class Signers {

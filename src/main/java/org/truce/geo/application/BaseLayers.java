@@ -1,8 +1,5 @@
 package org.truce.geo.application;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +24,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.web.context.WebApplicationContext;
 import org.truce.geo.model.Boundary;
 import org.truce.geo.model.BoundaryLayer;
+import org.truce.shared.Sha256;
 
 /**
  * The base map: the layers the scenario's descriptor lists, read from its files,
@@ -200,13 +198,7 @@ public class BaseLayers {
 	}
 
 	private static String etag(byte[] bytes) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-			return HexFormat.of().formatHex(digest, 0, 16);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(bytes).substring(0, 32);
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
-import org.truce.access.model.Viewer;
+import org.truce.identity.model.Viewer;
 import org.truce.incident.model.IncidentRecord;
 import org.truce.report.application.ReadingReports;
 import org.truce.report.model.Report;

@@ -1,11 +1,8 @@
 package org.truce.incident.application;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +23,7 @@ import org.truce.ledger.model.LedgerEntry;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.shared.Sha256;
 
 /**
  * An analyst's and the sides' changes to incidents: merging, splitting, deciding
@@ -266,7 +264,7 @@ public class ManagingIncidents {
 			throw new RejectedException(new Problem(ErrorCode.FIELD_REQUIRED, "Content-Type",
 					"Say what the bytes are with a Content-Type header, such as image/jpeg."));
 		}
-		String sha256 = sha256(content);
+		String sha256 = Sha256.hex(content);
 		Instant now = this.clock.instant();
 		return this.tx.execute(status -> {
 			IncidentRecord incident = open(id, "id");
@@ -333,15 +331,6 @@ public class ManagingIncidents {
 
 	private static RejectedException invalid(String field, String detail) {
 		return new RejectedException(new Problem(ErrorCode.INVALID_VALUE, field, detail));
-	}
-
-	static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

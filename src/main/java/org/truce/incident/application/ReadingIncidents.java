@@ -10,10 +10,10 @@ import java.util.UUID;
 import java.util.function.BiPredicate;
 
 import org.springframework.stereotype.Service;
-import org.truce.access.model.Viewer;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.ActorRef;
 import org.truce.actor.model.ActorRegistry;
+import org.truce.identity.model.Viewer;
 import org.truce.incident.model.Attribution;
 import org.truce.incident.model.Claim;
 import org.truce.incident.model.Evidence;
@@ -87,7 +87,7 @@ public class ReadingIncidents {
 					.filter(Objects::nonNull)
 					.collect(LinkedHashSet::new, Set::add, Set::addAll),
 				claims, partOf());
-		boolean staff = viewer.reach() == Viewer.Reach.FULL;
+		boolean staff = viewer.staff();
 		return Optional.of(new IncidentView(record, incident, visible, grading, claims,
 				staff ? this.incidents.evidence(record.id()) : List.of(),
 				staff ? this.incidents.linksOf(record.reportIds()) : List.of()));

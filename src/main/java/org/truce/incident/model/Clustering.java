@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.truce.geo.model.Geodesic;
+import org.truce.shared.Geodesic;
 
 /**
  * Merges reports that describe the same event into clusters (incidents), and proposes to

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.truce.access.model.Viewer;
+import org.truce.identity.model.Viewer;
 import org.truce.incident.application.Incidents;
 import org.truce.incident.application.ManagingIncidents;
 import org.truce.incident.application.ReadingIncidents;

@@ -4,12 +4,12 @@ import java.util.List;
 
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.truce.access.model.Grant;
-import org.truce.access.model.Role;
+import org.truce.identity.model.Grant;
+import org.truce.identity.model.Role;
+import org.truce.identity.web.SignedIn;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
-import org.truce.web.security.SignedIn;
 
 /**
  * The side the signed-in user speaks for: the party a liaison is bound to, or the sponsor

@@ -9,7 +9,6 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +35,9 @@ import org.truce.report.model.DataFlags;
 import org.truce.report.model.Report;
 import org.truce.report.model.ReportValidator;
 import org.truce.shared.ErrorCode;
+import org.truce.shared.Ids;
 import org.truce.shared.Problem;
+import org.truce.shared.Sha256;
 
 /**
  * The engine shared by the CSV importers. It reads a file row by row (quoted fields may
@@ -139,7 +139,7 @@ class CsvImport {
 	}
 
 	private static String sha256(ImportFile file) throws IOException {
-		MessageDigest digest = sha256();
+		MessageDigest digest = Sha256.digest();
 		try (InputStream in = file.open()) {
 			byte[] buffer = new byte[1 << 16];
 			int n;
@@ -147,16 +147,7 @@ class CsvImport {
 				digest.update(buffer, 0, n);
 			}
 		}
-		return HexFormat.of().formatHex(digest.digest());
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(digest);
 	}
 
 	/** One run over one file. */
@@ -182,7 +173,7 @@ class CsvImport {
 
 		private final Map<String, ActorRef> resolved = new HashMap<>();
 
-		private final MessageDigest rowDigest = sha256();
+		private final MessageDigest rowDigest = Sha256.digest();
 
 		private long rows;
 
@@ -354,7 +345,7 @@ class CsvImport {
 				this.rowDigest.update(value.getBytes(StandardCharsets.UTF_8));
 				this.rowDigest.update((byte) 0x1f);
 			}
-			return HexFormat.of().formatHex(this.rowDigest.digest());
+			return Sha256.hex(this.rowDigest);
 		}
 
 		private static boolean hasLineBreak(CSVRecord record) {

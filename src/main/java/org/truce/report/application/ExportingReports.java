@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 import org.springframework.stereotype.Service;
-import org.truce.access.model.Viewer;
+import org.truce.identity.model.Viewer;
 import org.truce.report.model.Report;
 import org.truce.report.model.ReportPage;
 import org.truce.report.model.ReportQuery;

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.truce.access.model.Viewer;
 import org.truce.actor.model.ActorRef;
+import org.truce.identity.model.Viewer;
 import org.truce.report.model.Attachment;
 import org.truce.report.model.CoarseGrid;
 import org.truce.report.model.DataFlag;

@@ -13,13 +13,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.ActorRef;
+import org.truce.report.model.DataFlags;
 import org.truce.report.model.Report;
 import org.truce.report.model.ReportDraft;
 import org.truce.report.model.ReportValidator;
-import org.truce.report.model.DataFlags;
 import org.truce.shared.ErrorCode;
+import org.truce.shared.Ids;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.shared.StoreUnavailableException;
 
 /**
  * Takes one report from a person or a system: validates it, resolves its actors and
@@ -124,15 +126,6 @@ public class SubmittingReport {
 
 	/** The stored report, and whether this call created it (false for a replay). */
 	public record Submitted(Report report, boolean created) {
-
-	}
-
-	/** The store did not confirm the write; the report may or may not be stored. */
-	public static class StoreUnavailableException extends RuntimeException {
-
-		StoreUnavailableException(Throwable cause) {
-			super("the store did not confirm the write", cause);
-		}
 
 	}
 

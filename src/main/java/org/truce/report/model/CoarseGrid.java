@@ -2,7 +2,7 @@ package org.truce.report.model;
 
 import java.util.List;
 
-import org.truce.geo.model.Geodesic;
+import org.truce.shared.Geodesic;
 
 /**
  * The fixed grid of square cells, {@code degrees} on a side in latitude and longitude

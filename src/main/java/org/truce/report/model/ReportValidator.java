@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
+import org.truce.shared.TimeText;
 
 /**
  * Checks a {@link ReportDraft} and, when it is sound, turns its parts into model values.

@@ -10,7 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.truce.access.model.Viewer;
+import org.truce.identity.model.Viewer;
 import org.truce.report.application.Publications;
 import org.truce.report.application.PublishingReports;
 import org.truce.shared.ErrorCode;

@@ -4,9 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Type;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +14,7 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 import org.truce.report.model.ReportDraft;
+import org.truce.shared.Sha256;
 
 /**
  * Keeps the SHA-256 of a submitted report's body, exactly as it arrived, in the request
@@ -44,7 +42,7 @@ class RawBodyDigest extends RequestBodyAdviceAdapter {
 			body = in.readAllBytes();
 		}
 		RequestContextHolder.currentRequestAttributes()
-			.setAttribute(ATTRIBUTE, sha256(body), RequestAttributes.SCOPE_REQUEST);
+			.setAttribute(ATTRIBUTE, Sha256.hex(body), RequestAttributes.SCOPE_REQUEST);
 		HttpHeaders headers = input.getHeaders();
 		return new HttpInputMessage() {
 
@@ -59,15 +57,6 @@ class RawBodyDigest extends RequestBodyAdviceAdapter {
 			}
 
 		};
-	}
-
-	static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -11,10 +11,10 @@ import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.ActorRef;
 import org.truce.report.model.EventType;
 import org.truce.report.model.ReportQuery;
-import org.truce.report.model.TimeSpan;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.shared.TimeText;
 import org.truce.web.QueryParameters;
 
 /** Reads the query parameters of {@code GET /api/reports} into a {@link ReportQuery}. */
@@ -128,7 +128,7 @@ final class ReportQueryParser {
 				throw new IllegalArgumentException();
 			}
 			Instant start = Instant.ofEpochMilli(Long.parseLong(parts[0]));
-			if (!TimeSpan.recordable(start)) {
+			if (!TimeText.recordable(start)) {
 				throw new IllegalArgumentException();
 			}
 			return new ReportQuery.Cursor(start, Long.parseLong(parts[1]));

@@ -2,12 +2,10 @@ package org.truce.rfi.application;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,21 +15,22 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.truce.access.application.Readers;
-import org.truce.access.model.Grant;
-import org.truce.access.model.Role;
-import org.truce.access.model.Viewer;
 import org.truce.actor.application.ActorDirectory;
+import org.truce.identity.application.Readers;
+import org.truce.identity.model.Grant;
+import org.truce.identity.model.Role;
+import org.truce.identity.model.Viewer;
 import org.truce.incident.application.IncidentDirectory;
 import org.truce.incident.model.IncidentRecord;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.model.LedgerEntry;
+import org.truce.ledger.model.SaltedCommitment;
 import org.truce.rfi.model.RequestForInformation;
 import org.truce.rfi.model.RfiTally;
-import org.truce.rfi.model.SaltedCommitment;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.shared.Sha256;
 
 /**
  * Sends requests for information, records their answers and reads them, each change with
@@ -106,7 +105,7 @@ public class RequestingInformation {
 	 * side as {@link Readers} expands it (sub-units included).
 	 */
 	public RfiReader reader(String userId, Collection<Grant> grants) {
-		boolean staff = grants.stream().anyMatch(g -> g.role() == Role.MONITOR || g.role() == Role.CO_CHAIR);
+		boolean staff = Viewer.staff(grants);
 		List<Grant> liaison = grants.stream().filter(g -> g.role() == Role.LIAISON).toList();
 		Set<String> side = liaison.isEmpty() ? Set.of() : this.readers.viewer(userId, liaison).sideActorIds();
 		return new RfiReader(userId, staff, side);
@@ -338,17 +337,12 @@ public class RequestingInformation {
 	}
 
 	private static String digest(UUID incidentId, NewRequest request) {
-		try {
-			MessageDigest sha = MessageDigest.getInstance("SHA-256");
-			for (Object part : new Object[] { incidentId, request.party(), request.question(), request.deadline() }) {
-				String text = String.valueOf(part);
-				sha.update((text.length() + ":" + text + "\n").getBytes(StandardCharsets.UTF_8));
-			}
-			return HexFormat.of().formatHex(sha.digest());
+		MessageDigest sha = Sha256.digest();
+		for (Object part : new Object[] { incidentId, request.party(), request.question(), request.deadline() }) {
+			String text = String.valueOf(part);
+			sha.update((text.length() + ":" + text + "\n").getBytes(StandardCharsets.UTF_8));
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Sha256.hex(sha);
 	}
 
 }

@@ -3,6 +3,7 @@ package org.truce.rfi.model;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.truce.ledger.model.SaltedCommitment;
 
 /**
  * A request for information: a monitor or co-chair asks a party about an incident and

@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.view.RedirectView;
-import org.truce.access.model.Viewer;
+import org.truce.identity.model.Viewer;
+import org.truce.identity.web.SignedIn;
 import org.truce.incident.application.Incidents;
 import org.truce.incident.application.ReadingIncidents;
 import org.truce.rfi.application.RequestingInformation;
@@ -24,7 +25,6 @@ import org.truce.rfi.model.RequestForInformation;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.RejectedException;
 import org.truce.web.PathIds;
-import org.truce.web.security.SignedIn;
 
 /**
  * The inbox page ({@code /inbox}): a liaison's requests for information, unanswered first

@@ -21,19 +21,19 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.truce.access.model.Viewer;
+import org.truce.identity.model.Viewer;
+import org.truce.identity.web.SignedIn;
 import org.truce.rfi.application.RequestingInformation;
 import org.truce.rfi.application.RequestsForInformation;
 import org.truce.rfi.application.RfiReader;
 import org.truce.rfi.model.RequestForInformation;
 import org.truce.shared.ErrorCode;
+import org.truce.shared.InstantFields;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.web.IdempotentPosts;
 import org.truce.web.IfMatch;
-import org.truce.web.InstantFields;
 import org.truce.web.PathIds;
-import org.truce.web.security.SignedIn;
 
 /** Requests for information: sent by monitors and co-chairs, answered by the party. */
 @RestController

@@ -2,9 +2,9 @@ package org.truce.rfi.web;
 
 import java.time.Instant;
 
+import org.truce.ledger.model.SaltedCommitment;
 import org.truce.rfi.model.RequestForInformation;
 import org.truce.rfi.model.RfiState;
-import org.truce.rfi.model.SaltedCommitment;
 
 /**
  * A request for information as the API shows it to those who may read it (staff and the

@@ -18,11 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.truce.deconfliction.application.Alerts;
 import org.truce.deconfliction.application.Webhooks;
 import org.truce.deconfliction.model.Alert;
-import org.truce.deconfliction.model.PlaceKind;
+import org.truce.deconfliction.model.ProtectedPlaceKind;
 import org.truce.deconfliction.model.Proximity;
 import org.truce.deconfliction.model.Webhook;
-import org.truce.report.application.Ids;
 import org.truce.report.model.EventType;
+import org.truce.shared.Ids;
 import org.truce.testing.RunningTruce;
 import org.truce.testing.StartedOrSkipped;
 
@@ -77,7 +77,7 @@ abstract class AlertsAndWebhooksContract {
 
 	@Test
 	void anAlertReadsBackAsStoredAndByItsReport() {
-		Alert convoy = alert(PlaceKind.MOVEMENT, null, "notifier-1", T0);
+		Alert convoy = alert(ProtectedPlaceKind.MOVEMENT, null, "notifier-1", T0);
 
 		assertThat(write(() -> this.alerts.insert(List.of(convoy)))).containsExactly(convoy);
 
@@ -87,9 +87,9 @@ abstract class AlertsAndWebhooksContract {
 
 	@Test
 	void eachReaderGetsOnlyTheAlertsItMaySeeNewestFirst() {
-		Alert site = alert(PlaceKind.SITE, null, "notifier-1", T0);
-		Alert otherNotifiers = alert(PlaceKind.SITE, null, "notifier-2", T0.plusSeconds(1));
-		Alert position = alert(PlaceKind.DECLARED_POSITION, "united-states", null, T0.plusSeconds(2));
+		Alert site = alert(ProtectedPlaceKind.SITE, null, "notifier-1", T0);
+		Alert otherNotifiers = alert(ProtectedPlaceKind.SITE, null, "notifier-2", T0.plusSeconds(1));
+		Alert position = alert(ProtectedPlaceKind.DECLARED_POSITION, "united-states", null, T0.plusSeconds(2));
 		write(() -> this.alerts.insert(List.of(site, otherNotifiers, position)));
 
 		assertThat(this.alerts.newest(10, true, null, Set.of(), true)).as("a co-chair")
@@ -107,10 +107,10 @@ abstract class AlertsAndWebhooksContract {
 
 	@Test
 	void theAlertsAfterOneAreReadOldestFirstAndCutToTheirReaders() {
-		Alert first = alert(PlaceKind.SITE, null, "notifier-1", T0);
-		Alert otherNotifiers = alert(PlaceKind.SITE, null, "notifier-2", T0.plusSeconds(1));
-		Alert position = alert(PlaceKind.DECLARED_POSITION, "united-states", null, T0.plusSeconds(2));
-		Alert last = alert(PlaceKind.SITE, null, "notifier-1", T0.plusSeconds(3));
+		Alert first = alert(ProtectedPlaceKind.SITE, null, "notifier-1", T0);
+		Alert otherNotifiers = alert(ProtectedPlaceKind.SITE, null, "notifier-2", T0.plusSeconds(1));
+		Alert position = alert(ProtectedPlaceKind.DECLARED_POSITION, "united-states", null, T0.plusSeconds(2));
+		Alert last = alert(ProtectedPlaceKind.SITE, null, "notifier-1", T0.plusSeconds(3));
 		write(() -> this.alerts.insert(List.of(last, position, first, otherNotifiers)));
 
 		assertThat(this.alerts.after(first.id(), 10, true, null, Set.of(), true)).as("a co-chair")
@@ -133,7 +133,7 @@ abstract class AlertsAndWebhooksContract {
 	void alertsRaisedInTheSameMillisecondAreReadInTheOrderOfTheirIdsAsNumbers() {
 		List<Alert> sameMillisecond = new java.util.ArrayList<>();
 		for (int i = 0; i < 40; i++) {
-			sameMillisecond.add(alert(PlaceKind.SITE, null, "notifier-1", T0));
+			sameMillisecond.add(alert(ProtectedPlaceKind.SITE, null, "notifier-1", T0));
 		}
 		write(() -> this.alerts.insert(sameMillisecond));
 		java.util.Comparator<UUID> unsigned = (a, b) -> {
@@ -156,7 +156,7 @@ abstract class AlertsAndWebhooksContract {
 
 	@Test
 	void aDueDeliveryIsClaimedOnceRetriedWhenDueAndLoggedWithEveryAttempt() {
-		Alert alert = alert(PlaceKind.SITE, null, "notifier-1", T0);
+		Alert alert = alert(ProtectedPlaceKind.SITE, null, "notifier-1", T0);
 		UUID subscription = UUID.randomUUID();
 		UUID delivery = UUID.randomUUID();
 		write(() -> {
@@ -192,7 +192,7 @@ abstract class AlertsAndWebhooksContract {
 			.satisfies(l -> assertThat(l.attempts()).extracting(Webhook.Attempt::statusCode).containsExactly(500, 204));
 	}
 
-	private static Alert alert(PlaceKind kind, String side, String notifiedBy, Instant raisedAt) {
+	private static Alert alert(ProtectedPlaceKind kind, String side, String notifiedBy, Instant raisedAt) {
 		// Alert ids are time-ordered (UUID v7), as RaisingAlerts makes them: newest first
 		// is by id.
 		return new Alert(Ids.newId(Clock.fixed(raisedAt, ZoneOffset.UTC)), UUID.randomUUID(),

@@ -9,8 +9,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 
-import org.truce.geo.model.Geodesic;
 import org.truce.report.model.EventType;
+import org.truce.shared.Geodesic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -20,11 +20,12 @@ class ProximityAlertsTest {
 	private static final Instant T0 = Instant.parse("2016-09-19T16:00:00Z");
 
 	/** A hospital at 36.20 N, 37.15 E. */
-	private static final ProtectedPlace HOSPITAL = place(PlaceKind.SITE, "POINT (37.15 36.20)", null, null);
+	private static final ProtectedPlace HOSPITAL = place(ProtectedPlaceKind.SITE, "POINT (37.15 36.20)", null, null);
 
 	/** A convoy's route, due east along 36.20 N, 17:00 to 20:00 local (UTC+3). */
-	private static final ProtectedPlace CONVOY = place(PlaceKind.MOVEMENT, "LINESTRING (37.10 36.20, 37.20 36.20)",
-			Instant.parse("2016-09-19T14:00:00Z"), Instant.parse("2016-09-19T17:00:00Z"));
+	private static final ProtectedPlace CONVOY = place(ProtectedPlaceKind.MOVEMENT,
+			"LINESTRING (37.10 36.20, 37.20 36.20)", Instant.parse("2016-09-19T14:00:00Z"),
+			Instant.parse("2016-09-19T17:00:00Z"));
 
 	private final ProximityIndex index = new ProximityIndex(List.of(HOSPITAL, CONVOY), AlertDistances.of(1000));
 
@@ -83,8 +84,8 @@ class ProximityAlertsTest {
 
 	@Test
 	void anIncidentInsideAProtectedAreaIsAtDistanceZero() {
-		ProtectedPlace camp = place(PlaceKind.SITE, "POLYGON ((37 36, 37.01 36, 37.01 36.01, 37 36.01, 37 36))", null,
-				null);
+		ProtectedPlace camp = place(ProtectedPlaceKind.SITE,
+				"POLYGON ((37 36, 37.01 36, 37.01 36.01, 37 36.01, 37 36))", null, null);
 		ProximityIndex index = new ProximityIndex(List.of(camp), AlertDistances.of(0));
 
 		ProximityMatch m = only(index.alerts(probe(36.005, 37.005, 0, T0, T0, EventType.GRENADE)), camp);
@@ -106,7 +107,7 @@ class ProximityAlertsTest {
 		// About 555 m from both the hospital and the route, in the convoy's window.
 		List<ProximityMatch> alerts = index.alerts(probe(36.205, 37.15, 0, T0, T0, EventType.AIR_DRONE_STRIKE));
 
-		assertThat(alerts).extracting(m -> m.place().kind()).containsExactly(PlaceKind.MOVEMENT);
+		assertThat(alerts).extracting(m -> m.place().kind()).containsExactly(ProtectedPlaceKind.MOVEMENT);
 		assertThat(alerts.get(0).thresholdMetres()).isEqualTo(2000);
 	}
 
@@ -124,9 +125,9 @@ class ProximityAlertsTest {
 		return of.get(0);
 	}
 
-	static ProtectedPlace place(PlaceKind kind, String wkt, Instant from, Instant to) {
+	static ProtectedPlace place(ProtectedPlaceKind kind, String wkt, Instant from, Instant to) {
 		return new ProtectedPlace(UUID.randomUUID(), kind, kind + " " + wkt, geometry(wkt), from, to,
-				kind == PlaceKind.DECLARED_POSITION ? "united-states" : null, "test");
+				kind == ProtectedPlaceKind.DECLARED_POSITION ? "united-states" : null, "test");
 	}
 
 	static Geometry geometry(String wkt) {

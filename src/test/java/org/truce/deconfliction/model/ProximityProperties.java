@@ -17,8 +17,8 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
-import org.truce.geo.model.Geodesic;
 import org.truce.report.model.EventType;
+import org.truce.shared.Geodesic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -158,14 +158,14 @@ class ProximityProperties {
 		double lon = 37.1 + (random.nextDouble() - 0.5) * 0.2;
 		int shape = random.nextInt(4);
 		Geometry g;
-		PlaceKind kind;
+		ProtectedPlaceKind kind;
 		if (shape == 0) {
 			g = WGS84.createPoint(new Coordinate(lon, lat));
-			kind = PlaceKind.SITE;
+			kind = ProtectedPlaceKind.SITE;
 		}
 		else if (shape == 1) {
 			g = square(lat, lon, 0.001 + random.nextDouble() * 0.01);
-			kind = random.nextBoolean() ? PlaceKind.SITE : PlaceKind.DECLARED_POSITION;
+			kind = random.nextBoolean() ? ProtectedPlaceKind.SITE : ProtectedPlaceKind.DECLARED_POSITION;
 		}
 		else {
 			int n = 2 + random.nextInt(5);
@@ -176,12 +176,12 @@ class ProximityProperties {
 			}
 			LineString line = WGS84.createLineString(cs);
 			g = line;
-			kind = PlaceKind.MOVEMENT;
+			kind = ProtectedPlaceKind.MOVEMENT;
 		}
 		Instant from = random.nextInt(3) == 0 ? null : BASE.plusSeconds(random.nextInt(86_400));
 		Instant to = random.nextInt(3) == 0 ? null : (from == null ? BASE : from).plusSeconds(random.nextInt(86_400));
 		return new ProtectedPlace(UUID.randomUUID(), kind, "random", g, from, to,
-				kind == PlaceKind.DECLARED_POSITION ? "russia" : null, "test");
+				kind == ProtectedPlaceKind.DECLARED_POSITION ? "russia" : null, "test");
 	}
 
 	private static Polygon square(double lat, double lon, double size) {

@@ -20,9 +20,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Polygon;
 
-import org.truce.access.application.ManagingUsers;
-import org.truce.access.model.Grant;
-import org.truce.access.model.Role;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
@@ -30,6 +27,9 @@ import org.truce.deconfliction.application.DeclaringPositions;
 import org.truce.deconfliction.application.Notifying;
 import org.truce.deconfliction.model.DeclaredPosition;
 import org.truce.deconfliction.model.PositionRecord;
+import org.truce.identity.application.ManagingUsers;
+import org.truce.identity.model.Grant;
+import org.truce.identity.model.Role;
 import org.truce.testing.Chromium;
 import org.truce.testing.RunningTruce;
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import org.truce.humanitarian.web.AConvoyToAleppoBlockedByOnePartyTest;
 import org.truce.ledger.application.Ledger;
 import org.truce.testing.Http;
 import org.truce.testing.RunningTruce;

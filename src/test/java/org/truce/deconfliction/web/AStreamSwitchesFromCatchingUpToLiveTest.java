@@ -17,10 +17,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.truce.deconfliction.application.DeconflictionReader;
 import org.truce.deconfliction.model.Alert;
-import org.truce.deconfliction.model.PlaceKind;
+import org.truce.deconfliction.model.ProtectedPlaceKind;
 import org.truce.deconfliction.model.Proximity;
-import org.truce.report.application.Ids;
 import org.truce.report.model.EventType;
+import org.truce.shared.Ids;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,8 +100,8 @@ class AStreamSwitchesFromCatchingUpToLiveTest {
 	private static Alert alert(int second, String notifiedBy) {
 		Instant at = T0.plusSeconds(second);
 		return new Alert(Ids.newId(Clock.fixed(at, ZoneOffset.UTC)), UUID.randomUUID(), EventType.AIR_DRONE_STRIKE, T0,
-				T0, 36.2139, 37.1597, 50, UUID.randomUUID(), PlaceKind.SITE, "Al-Quds hospital", null, notifiedBy,
-				Proximity.WITHIN, 0, 1000, false, at);
+				T0, 36.2139, 37.1597, 50, UUID.randomUUID(), ProtectedPlaceKind.SITE, "Al-Quds hospital", null,
+				notifiedBy, Proximity.WITHIN, 0, 1000, false, at);
 	}
 
 	/** An emitter that records the id of each event sent, in order. */

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.transaction.support.TransactionTemplate;
-import org.truce.access.model.Grant;
-import org.truce.access.model.Role;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
@@ -24,6 +22,8 @@ import org.truce.determination.model.Comment;
 import org.truce.determination.model.Determination;
 import org.truce.determination.model.Quorum;
 import org.truce.determination.model.Verdict;
+import org.truce.identity.model.Grant;
+import org.truce.identity.model.Role;
 import org.truce.incident.application.Incidents;
 import org.truce.report.application.Reports;
 import org.truce.report.application.Sources;

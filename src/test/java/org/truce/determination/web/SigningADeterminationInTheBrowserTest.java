@@ -12,9 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.truce.access.application.ManagingUsers;
-import org.truce.access.model.Grant;
-import org.truce.access.model.Role;
+import org.truce.identity.application.ManagingUsers;
+import org.truce.identity.model.Grant;
+import org.truce.identity.model.Role;
 import org.truce.testing.Chromium;
 import org.truce.testing.Http;
 import org.truce.testing.RunningTruce;

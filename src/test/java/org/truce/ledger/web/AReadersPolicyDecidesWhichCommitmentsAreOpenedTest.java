@@ -22,7 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.truce.access.application.ManagingUsers;
+import org.truce.identity.application.ManagingUsers;
 import org.truce.ledger.application.Checkpointing;
 import org.truce.ledger.application.DisclosurePolicies;
 import org.truce.ledger.application.Ledger;
@@ -30,8 +30,8 @@ import org.truce.ledger.model.Disclosure;
 import org.truce.ledger.model.LedgerEntry;
 import org.truce.report.application.Sources;
 import org.truce.testing.Http;
-import org.truce.testing.RunningTruce;
 import org.truce.testing.ReportFixture;
+import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -34,7 +34,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.truce.access.application.ManagingUsers;
+import org.truce.identity.application.ManagingUsers;
 import org.truce.ledger.application.Checkpointing;
 import org.truce.ledger.application.Cosigning;
 import org.truce.ledger.application.DisclosurePolicies;
@@ -47,8 +47,8 @@ import org.truce.ledger.model.StandardBase64;
 import org.truce.report.application.Sources;
 import org.truce.testing.Chromium;
 import org.truce.testing.Http;
-import org.truce.testing.RunningTruce;
 import org.truce.testing.ReportFixture;
+import org.truce.testing.RunningTruce;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -4,7 +4,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-import org.truce.geo.model.Geodesic;
+import org.truce.shared.Geodesic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

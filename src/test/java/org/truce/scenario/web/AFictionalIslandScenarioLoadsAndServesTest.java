@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 import tools.jackson.databind.JsonNode;
 
-import org.truce.access.application.DemoAccounts;
+import org.truce.identity.application.DemoAccounts;
 import org.truce.report.application.ImportProgress;
 import org.truce.scenario.application.LoadingScenario;
 import org.truce.scenario.application.Scenario;

@@ -1,0 +1,165 @@
+package org.truce.humanitarian.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.truce.humanitarian.model.AccessDestination;
+import org.truce.humanitarian.model.MovementRestriction;
+import org.truce.humanitarian.model.MovementRestrictionKind;
+import org.truce.ledger.application.Ledger;
+import org.truce.ledger.model.LedgerEntry;
+import org.truce.shared.ErrorCode;
+import org.truce.shared.InstantFields;
+import org.truce.shared.Problem;
+import org.truce.shared.RejectedException;
+
+/**
+ * Restrictions of the monitors' own movement, recorded by monitors as the OSCE Special
+ * Monitoring Mission's daily reports do. Each becomes a RESTRICTION_OF_MONITORS_MOVEMENT
+ * report attributed to the restricting actor ({@link AccessIncidentReports}). The
+ * restriction ({@code movement-restriction-recorded}), its report ({@code report}) and
+ * the link between them ({@code movement-restriction-reported}), each with its ledger
+ * entry, are committed in one transaction or not at all. Restrictions are recorded once
+ * and not edited (nothing to race on).
+ */
+@Service
+public class RecordingMovementRestrictions {
+
+	public static final String RECORDED = "movement-restriction-recorded";
+
+	public static final String REPORTED = "movement-restriction-reported";
+
+	private final MovementRestrictions store;
+
+	private final AccessIncidentReports reports;
+
+	private final org.truce.actor.application.ActorDirectory actors;
+
+	private final Ledger ledger;
+
+	private final TransactionTemplate tx;
+
+	private final Clock clock;
+
+	public RecordingMovementRestrictions(MovementRestrictions store, AccessIncidentReports reports,
+			org.truce.actor.application.ActorDirectory actors, Ledger ledger, TransactionTemplate tx, Clock clock) {
+		this.store = store;
+		this.reports = reports;
+		this.actors = actors;
+		this.ledger = ledger;
+		this.tx = tx;
+		this.clock = clock;
+	}
+
+	/** A restriction as posted. */
+	public record NewRestriction(String kind, Integer delayMinutes, RequestingAccess.Destination place, String at,
+			String restrictedBy, String patrol, String conditions) {
+
+	}
+
+	/**
+	 * Records a restriction and its report (monitors).
+	 * @throws RejectedException with a problem per bad field; STORE_UNAVAILABLE when the
+	 * store failed, and nothing was recorded
+	 */
+	public MovementRestriction record(NewRestriction in, String by) {
+		List<Problem> problems = new ArrayList<>();
+		MovementRestrictionKind kind = null;
+		if (in.kind() == null || in.kind().isBlank()) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "kind"));
+		}
+		else {
+			try {
+				kind = MovementRestrictionKind.valueOf(in.kind().strip().toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(new Problem(ErrorCode.INVALID_VALUE, "kind",
+						"Field kind must be one of DENIAL, DELAY, CONDITIONAL_ACCESS."));
+			}
+		}
+		if (kind == MovementRestrictionKind.DELAY) {
+			if (in.delayMinutes() == null) {
+				problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "delayMinutes"));
+			}
+			else if (in.delayMinutes() < 1) {
+				problems.add(new Problem(ErrorCode.INVALID_VALUE, "delayMinutes",
+						"Field delayMinutes is the delay's duration, at least 1 minute."));
+			}
+		}
+		else if (in.delayMinutes() != null) {
+			problems.add(new Problem(ErrorCode.INVALID_VALUE, "delayMinutes", "Only a DELAY has a duration."));
+		}
+		AccessDestination place = null;
+		if (in.place() == null) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "place"));
+		}
+		else {
+			String name = AccessInput.text(in.place().name(), "place.name", 500, true, problems);
+			boolean lat = AccessInput.latitude(in.place().latitude(), "place.latitude", problems);
+			boolean lon = AccessInput.longitude(in.place().longitude(), "place.longitude", problems);
+			if (name != null && lat && lon) {
+				place = new AccessDestination(name, in.place().latitude(), in.place().longitude());
+			}
+		}
+		Instant at = InstantFields.withOffset("at", in.at(), true, problems);
+		String restrictedBy = AccessInput.actor(in.restrictedBy(), "restrictedBy", true, this.actors.registry(),
+				problems);
+		String patrol = AccessInput.text(in.patrol(), "patrol", RequestingAccess.MAX_TEXT, true, problems);
+		String conditions = AccessInput.text(in.conditions(), "conditions", RequestingAccess.MAX_TEXT,
+				kind == MovementRestrictionKind.CONDITIONAL_ACCESS, problems);
+		if (!problems.isEmpty()) {
+			throw new RejectedException(problems);
+		}
+		MovementRestriction r = new MovementRestriction(UUID.randomUUID(), kind, in.delayMinutes(), place,
+				at.truncatedTo(ChronoUnit.MILLIS), restrictedBy, patrol, conditions, by,
+				this.clock.instant().truncatedTo(ChronoUnit.MILLIS), null);
+		return AllOrNothing.record(this.tx, "the restriction", r.id(), status -> {
+			this.store.insert(r);
+			this.ledger.append(List.of(recordedEntry(r)));
+			UUID report = this.reports.restriction(r).id();
+			if (!this.store.linkReport(r.id(), report)) {
+				throw new IllegalStateException("movement restriction " + r.id() + " is linked to a report already");
+			}
+			this.ledger.append(List.of(new LedgerEntry(REPORTED, r.id().toString(),
+					Map.of("report", report.toString(), "restrictedBy", r.restrictedBy()))));
+			return this.store.byId(r.id()).orElseThrow();
+		});
+	}
+
+	private static LedgerEntry recordedEntry(MovementRestriction r) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("kind", r.kind().name());
+		if (r.delayMinutes() != null) {
+			body.put("delayMinutes", r.delayMinutes());
+		}
+		body.put("at", r.at().toString());
+		body.put("restrictedBy", r.restrictedBy());
+		body.put("latitude", r.place().latitude());
+		body.put("longitude", r.place().longitude());
+		body.put("place", r.place().name());
+		body.put("recordedBy", r.recordedBy());
+		body.put("recordedAt", r.recordedAt().toString());
+		return new LedgerEntry(RECORDED, r.id().toString(), body);
+	}
+
+	/**
+	 * The restrictions a reader may see, most recent first: staff all, a liaison those by
+	 * its side, anyone else none.
+	 */
+	public List<MovementRestriction> list(AccessReader reader) {
+		if (reader.staff()) {
+			return this.store.list(null, RequestingAccess.MAX_LIST);
+		}
+		return reader.side().isEmpty() ? List.of() : this.store.list(reader.side(), RequestingAccess.MAX_LIST);
+	}
+
+}

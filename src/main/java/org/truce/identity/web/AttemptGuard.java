@@ -1,0 +1,143 @@
+package org.truce.identity.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.truce.shared.ErrorCode;
+import org.truce.web.Problems;
+
+/**
+ * Rate limits in front of authentication: refuses a password sign-in for an account or
+ * from an address that failed too often, a bearer token from an address that sent too
+ * many bad tokens, and a token used faster than its allowance. Answers 429 problem+json
+ * with Retry-After (a browser's sign-in form goes back to the sign-in page, which says
+ * how long to wait).
+ */
+final class AttemptGuard extends OncePerRequestFilter {
+
+	static final String SIGN_IN = "/login";
+
+	private final Throttle accounts;
+
+	private final Throttle addresses;
+
+	private final Throttle badTokens;
+
+	private final int tokenRequestsPerSecond;
+
+	private final JsonMapper json;
+
+	private final ConcurrentHashMap<String, AtomicLong> tokenSeconds = new ConcurrentHashMap<>();
+
+	AttemptGuard(Throttle accounts, Throttle addresses, Throttle badTokens, int tokenRequestsPerSecond,
+			JsonMapper json) {
+		this.accounts = accounts;
+		this.addresses = addresses;
+		this.badTokens = badTokens;
+		this.tokenRequestsPerSecond = tokenRequestsPerSecond;
+		this.json = json;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String address = request.getRemoteAddr();
+		if ("POST".equals(request.getMethod()) && SIGN_IN.equals(request.getRequestURI())) {
+			String username = request.getParameter("username");
+			Optional<Duration> wait = this.addresses.lockedFor(address)
+				.or(() -> username == null ? Optional.empty() : this.accounts.lockedFor(account(username)));
+			if (wait.isPresent()) {
+				if (wantsPage(request)) {
+					response.sendRedirect(SIGN_IN + "?locked=" + Math.max(1, wait.get().toSeconds()));
+				}
+				else {
+					refuse(request, response, wait.get(), "Too many failed sign-ins");
+				}
+				return;
+			}
+		}
+		String bearer = bearer(request);
+		if (bearer != null) {
+			Optional<Duration> wait = this.badTokens.lockedFor(address);
+			if (wait.isPresent()) {
+				refuse(request, response, wait.get(), "Too many requests with invalid API tokens from this address");
+				return;
+			}
+			if (overAllowance(bearer)) {
+				refuse(request, response, Duration.ofSeconds(1),
+						"This API token is used more than " + this.tokenRequestsPerSecond + " times a second");
+				return;
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+	void signInFailed(String username, String address) {
+		this.addresses.failed(address);
+		if (username != null) {
+			this.accounts.failed(account(username));
+		}
+	}
+
+	void signInSucceeded(String username) {
+		this.accounts.succeeded(account(username));
+	}
+
+	void badToken(String address) {
+		this.badTokens.failed(address);
+	}
+
+	private boolean overAllowance(String bearer) {
+		if (this.tokenRequestsPerSecond <= 0) {
+			return false;
+		}
+		long second = System.currentTimeMillis() / 1000;
+		if (this.tokenSeconds.size() > 100_000) {
+			this.tokenSeconds.clear();
+		}
+		// The high bits hold the second, the low 20 bits the count within it.
+		AtomicLong slot = this.tokenSeconds.computeIfAbsent(bearer, k -> new AtomicLong());
+		long updated = slot.updateAndGet(v -> (v >>> 20) == second ? v + 1 : (second << 20) | 1);
+		return (updated & 0xFFFFF) > this.tokenRequestsPerSecond;
+	}
+
+	private void refuse(HttpServletRequest request, HttpServletResponse response, Duration wait, String what)
+			throws IOException {
+		response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+		Problems.write(request, response, this.json, ErrorCode.TOO_MANY_ATTEMPTS, null,
+				what + "; wait " + Throttle.describe(wait) + " and try again.");
+	}
+
+	static String bearer(HttpServletRequest request) {
+		String header = request.getHeader("Authorization");
+		if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			return null;
+		}
+		return header.substring(7).strip();
+	}
+
+	/**
+	 * A browser page request (not the API, not htmx), which is sent to the sign-in page.
+	 */
+	static boolean wantsPage(HttpServletRequest request) {
+		String accept = request.getHeader("Accept");
+		String path = request.getRequestURI();
+		return accept != null && accept.contains("text/html") && request.getHeader("HX-Request") == null
+				&& !path.startsWith("/api/") && bearer(request) == null;
+	}
+
+	private static String account(String username) {
+		return username.strip().toLowerCase(java.util.Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,69 @@
+package org.truce.report.web;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.truce.identity.model.Viewer;
+import org.truce.identity.web.CurrentViewer;
+import org.truce.ledger.application.DisclosurePolicies;
+import org.truce.ledger.application.DisclosurePolicy;
+import org.truce.report.application.ReadingReports;
+import org.truce.report.model.DataFlag;
+import org.truce.report.model.Report;
+
+/**
+ * Which commitments of the ledger a reader sees opened, by the same rules as the API:
+ * staff (monitors, co-chairs) every one; anyone else the {@code event} group of a report
+ * it may see (published, or concerning a liaison's side), its {@code location} group only
+ * when the location is not coarsened for it (the source is not at risk), and never the
+ * {@code source} group. Entries of other kinds hold no commitments.
+ */
+@Component
+class ReaderDisclosures implements DisclosurePolicies {
+
+	private final CurrentViewer viewers;
+
+	private final ReadingReports reading;
+
+	ReaderDisclosures(CurrentViewer viewers, ReadingReports reading) {
+		this.viewers = viewers;
+		this.reading = reading;
+	}
+
+	@Override
+	public DisclosurePolicy forCurrentReader() {
+		return forReader(this.viewers.current());
+	}
+
+	DisclosurePolicy forReader(Viewer viewer) {
+		if (viewer.seesSources()) {
+			return DisclosurePolicy.ALL;
+		}
+		// One look-up per report, whichever groups are asked for.
+		Map<String, Optional<Report>> seen = new HashMap<>();
+		return (kind, subject, group) -> {
+			if (!"report".equals(kind) || "source".equals(group) || subject == null) {
+				return false;
+			}
+			Optional<Report> report = seen.computeIfAbsent(subject, s -> visible(s, viewer));
+			if (report.isEmpty()) {
+				return false;
+			}
+			return "event".equals(group)
+					|| "location".equals(group) && !report.get().flags().contains(DataFlag.LOCATION_COARSENED);
+		};
+	}
+
+	private Optional<Report> visible(String subject, Viewer viewer) {
+		try {
+			return this.reading.byId(UUID.fromString(subject), viewer);
+		}
+		catch (IllegalArgumentException ex) {
+			return Optional.empty();
+		}
+	}
+
+}

@@ -1,0 +1,491 @@
+package org.truce.identity;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.core.env.Environment;
+import org.truce.actor.application.ActorDirectory;
+import org.truce.actor.model.Actor;
+import org.truce.actor.model.ActorType;
+import org.truce.adjudication.application.AdjudicatingIncidents;
+import org.truce.agreement.application.AgreementCatalogue;
+import org.truce.agreement.application.ControlMapDocuments;
+import org.truce.cli.TruceMain;
+import org.truce.identity.application.ManagingUsers;
+import org.truce.identity.model.Grant;
+import org.truce.ledger.application.Ledger;
+import org.truce.report.application.PublishingReports;
+import org.truce.report.application.Sources;
+import org.truce.report.application.SubmittingReport;
+import org.truce.report.model.CoarseGrid;
+import org.truce.report.model.Reliability;
+import org.truce.report.model.ReportDraft;
+import org.truce.report.model.Source;
+import org.truce.report.model.SourceKind;
+import org.truce.testing.Http;
+import org.truce.testing.RunningTruce;
+import org.truce.testing.StartedOrSkipped;
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Leak tests: what a liaison of the Syrian government and the public get from every read
+ * of reports and findings, over HTTP and through the command line's exports, on a record
+ * holding reports of a field monitor at risk. No answer, page or file holds the at-risk
+ * source's id, name or contact, any source's id or external ids, or the exact place of an
+ * at-risk report; the liaison sees only the reports that concern its side, the public
+ * only the published ones; and a monitor sees everything. Each subclass runs it on one
+ * store.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class WhatEachReaderSeesContract {
+
+	static final String AGREEMENT = "aleppo-pause-2016-10";
+
+	static final Source BASHIR = new Source("field-monitor-7", "Field monitor Bashir", SourceKind.MONITOR,
+			Reliability.B, true, "+963 555 0101");
+
+	static final Source TEAM = new Source("jmt-monitors", "Joint monitoring team", SourceKind.MONITOR, Reliability.B);
+
+	/** Off the 0.1-degree grid: their cell's centre is 36.25 N, 37.15 E. */
+	static final double A_LAT = 36.20213;
+
+	static final double A_LON = 37.13477;
+
+	static final double D_LAT = 35.93187;
+
+	static final double D_LON = 36.63412;
+
+	/**
+	 * What neither a liaison nor the public may ever read: the at-risk source, every
+	 * source's id and name, external ids, and the exact places (and place names) of the
+	 * at-risk reports.
+	 */
+	static final List<String> SECRETS = List.of(BASHIR.id(), BASHIR.name(), BASHIR.contact(), "Bashir", TEAM.id(),
+			TEAM.name(), "36.20213", "37.13477", "35.93187", "36.63412", "Bab al-Hadid", "Jebel Saman",
+			"Saraqib market", "BASHIR-0001", "BASHIR-0004", "JMT-0002", "JMT-0003");
+
+	private StartedOrSkipped<RunningTruce> started;
+
+	private RunningTruce truce;
+
+	/** At risk, by the government against the rebels: the liaison's side; published. */
+	private String a;
+
+	/** By the government's air force: the liaison's side; not published. */
+	private String b;
+
+	/** Between rebels and the Islamic State: not the liaison's side; published. */
+	private String c;
+
+	/** At risk, by the Islamic State: not the liaison's side; not published. */
+	private String d;
+
+	private Http liaison;
+
+	private Http anyone;
+
+	private Http monitor;
+
+	private Http coChair;
+
+	abstract RunningTruce start();
+
+	@BeforeAll
+	void recordWithAFieldMonitorAtRisk() throws IOException {
+		this.started = StartedOrSkipped.start(this::start);
+		RunningTruce truce = this.started.get();
+		this.truce = truce;
+		truce.bean(ActorDirectory.class)
+			.register(List.of(
+					new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null, List.of()),
+					new Actor("syrian-air-force", "Syrian Air Force", ActorType.STATE_FORCE, "syria-government",
+							List.of()),
+					new Actor("free-syrian-army", "Free Syrian Army", ActorType.ARMED_GROUP, null, List.of()),
+					new Actor("isis", "Islamic State", ActorType.DESIGNATED_TERRORIST_ORGANISATION, null, List.of()),
+					new Actor("russia", "Russian Federation", ActorType.STATE_FORCE, null, List.of())));
+		truce.bean(Sources.class).save(BASHIR);
+		truce.bean(Sources.class).save(TEAM);
+		AgreementCatalogue agreements = truce.bean(AgreementCatalogue.class);
+		agreements.replaceControlMap("control-2016.geojson",
+				new ControlMapDocuments()
+					.parse("control-2016.geojson", classpath("scenarios/syria-2016/control/control-2016.geojson"))
+					.areas());
+		assertThat(agreements
+			.load(AGREEMENT + ".yaml", classpath("scenarios/syria-2016/agreements/" + AGREEMENT + ".yaml"))
+			.errors()).isEmpty();
+		this.a = submit(new ReportDraft("shelling_artillery_missile_attack",
+				new ReportDraft.When("2016-10-21T11:00:00+03:00", null, "EXACT"),
+				new ReportDraft.Where(A_LAT, A_LON, "SURVEYED", null, "Bab al-Hadid", "Aleppo", "Jebel Saman"),
+				"Government of Syria", "Free Syrian Army", null, "Shells struck the old city near a gate.", BASHIR.id(),
+				"BASHIR-0001", null));
+		this.b = submit(new ReportDraft("air_drone_strike",
+				new ReportDraft.When("2016-10-21T13:00:00+03:00", null, "EXACT"),
+				new ReportDraft.Where(36.2105, 37.1522, "EXACT", null, null, "Aleppo", null), "Syrian Air Force", null,
+				null, "An air strike on eastern Aleppo.", TEAM.id(), "JMT-0002", null));
+		this.c = submit(new ReportDraft("armed_clash", new ReportDraft.When("2016-10-21", null, "DAY"),
+				new ReportDraft.Where(36.5121, 37.9542, "EXACT", null, null, "Aleppo", null), "Free Syrian Army",
+				"Islamic State", null, "Fighting on the approaches to al-Bab.", TEAM.id(), "JMT-0003", null));
+		this.d = submit(new ReportDraft("attack", new ReportDraft.When("2016-10-21", null, "DAY"),
+				new ReportDraft.Where(D_LAT, D_LON, "SURVEYED", null, "Saraqib market", "Idlib", null), "Islamic State",
+				"Free Syrian Army", null, "A car bomb in a market.", BASHIR.id(), "BASHIR-0004", null));
+		truce.bean(AdjudicatingIncidents.class).all();
+		truce.bean(PublishingReports.class).publish(List.of(UUID.fromString(this.a), UUID.fromString(this.c)), "test");
+		ManagingUsers users = truce.bean(ManagingUsers.class);
+		users.add("liaison-sy", null, List.of(Grant.parse("liaison:syria-government").orElseThrow()),
+				ManagingUsers.COMMAND_LINE);
+		this.liaison = truce.http()
+			.withToken(users.issueToken("liaison-sy", "test", null, ManagingUsers.COMMAND_LINE).secret());
+		this.anyone = truce.http();
+		this.monitor = truce.http("monitor");
+		this.coChair = truce.http("co-chair:russia");
+	}
+
+	@AfterAll
+	void stop() throws Exception {
+		if (this.started != null) {
+			this.started.close();
+		}
+	}
+
+	private String submit(ReportDraft draft) {
+		return this.truce.bean(SubmittingReport.class).submit(draft, null, "digest").report().id().toString();
+	}
+
+	// ---------------------------------------------------------------- no leaks
+
+	@Test
+	void noAnswerToALiaisonHoldsAReporterOrTheExactPlaceOfAnAtRiskReport() {
+		assertNoLeaks(everyRead(this.liaison));
+	}
+
+	@Test
+	void noAnswerToThePublicHoldsAReporterOrTheExactPlaceOfAnAtRiskReport() {
+		assertNoLeaks(everyRead(this.anyone));
+	}
+
+	@Test
+	void noExportFromTheCommandLineForALiaisonOrThePublicHoldsAReporterOrAnExactAtRiskPlace() throws IOException {
+		for (String[] reader : List.of(new String[] { "--as", "liaison-sy" }, new String[] { "--public" })) {
+			for (String format : List.of("csv", "geojson")) {
+				CliExport export = export(reader, "reports", "--format", format);
+				assertThat(export.exitCode).as(export.err).isZero();
+				assertThat(export.err).doesNotContain("reporter identities");
+				assertNoLeaks(Map.of("truce export reports " + String.join(" ", reader) + " " + format, export.file));
+				assertThat(export.file).contains(reader[0].equals("--public") ? this.c : this.b).contains(this.a);
+			}
+			CliExport findings = export(reader, "findings", "--agreement", AGREEMENT);
+			assertThat(findings.exitCode).as(findings.err).isZero();
+			assertNoLeaks(Map.of("truce export findings " + String.join(" ", reader), findings.file));
+			assertThat(findings.file).contains(this.a).contains("LOCATION_WITHHELD");
+		}
+	}
+
+	// ---------------------------------------------------------------- a liaison
+
+	@Test
+	void aLiaisonSeesTheReportsThatConcernItsSideAndNoOthers() {
+		assertThat(fixtureIds(this.liaison.get("/api/reports?limit=1000").json().get("items")))
+			.containsExactlyInAnyOrder(this.a, this.b);
+		assertThat(this.liaison.get("/api/reports/" + this.b).status()).isEqualTo(200);
+		for (String hidden : List.of(this.c, this.d)) {
+			assertNotFound(this.liaison.get("/api/reports/" + hidden));
+			assertThat(this.liaison.get("/reports/" + hidden + "/panel").status()).isEqualTo(404);
+			assertThat(this.liaison.get("/api/incidents/" + hidden + "/findings").json().size()).isZero();
+			assertThat(this.liaison.get("/incidents/" + hidden + "/findings/panel").body())
+				.doesNotContain("aleppo-pause-2016-10/");
+		}
+		assertThat(fixtureIds(this.liaison.get("/api/map/reports").json().get("features")))
+			.containsExactlyInAnyOrder(this.a, this.b);
+		assertThat(this.liaison.get("/api/agreements/" + AGREEMENT + "/incident-outcomes").json().propertyNames())
+			.doesNotContain(this.c, this.d);
+		assertThat(this.liaison.get("/api/exports/reports?format=csv").body()).contains(this.a, this.b)
+			.doesNotContain(this.c, this.d);
+	}
+
+	@Test
+	void anAtRiskReportIsShownToALiaisonAtTheCentreOfItsGridCellAndSaysSo() {
+		JsonNode report = this.liaison.get("/api/reports/" + this.a).json();
+
+		JsonNode where = report.get("where");
+		assertThat(where.get("latitude").asDouble()).isEqualTo(36.25);
+		assertThat(where.get("longitude").asDouble()).isEqualTo(37.15);
+		assertThat(where.get("precision").asString()).isEqualTo("NEAR");
+		assertThat(where.get("uncertaintyMetres").asDouble())
+			.isGreaterThanOrEqualTo(new CoarseGrid(0.1).halfDiagonalMetres(36.25, 37.15));
+		assertThat(where.has("placeName")).isFalse();
+		assertThat(where.has("admin2")).isFalse();
+		assertThat(where.get("admin1").asString()).isEqualTo("Aleppo");
+		assertThat(report.has("source")).isFalse();
+		assertThat(report.has("externalId")).isFalse();
+		assertThat(report.get("flags").findValuesAsString("code")).contains("LOCATION_COARSENED");
+		assertThat(this.liaison.get("/reports/" + this.a + "/panel").body())
+			.contains("Coarsened to protect the reporter", "0.1° grid cell", "36.25000° N, 37.15000° E")
+			.doesNotContain("<dt>Source</dt>");
+		JsonNode point = feature(this.liaison.get("/api/map/reports").json(), this.a);
+		assertThat(point.get("properties").get("coarsened").asBoolean()).isTrue();
+		assertThat(point.get("geometry").get("coordinates").get(1).asDouble()).isEqualTo(36.25);
+	}
+
+	@Test
+	void aLiaisonCannotLocateAnAtRiskReportWithSmallSpatialQueries() {
+		assertThat(fixtureIds(
+				this.liaison.get("/api/reports?lat=" + A_LAT + "&lon=" + A_LON + "&radius=200").json().get("items")))
+			.doesNotContain(this.a);
+		assertThat(fixtureIds(this.liaison.get("/api/reports?bbox=37.134,36.202,37.135,36.203").json().get("items")))
+			.doesNotContain(this.a);
+		assertThat(fixtureIds(this.liaison.get("/api/reports?lat=36.25&lon=37.15&radius=100").json().get("items")))
+			.containsExactly(this.a);
+		assertThat(fixtureIds(
+				this.anyone.get("/api/reports?lat=" + A_LAT + "&lon=" + A_LON + "&radius=200").json().get("items")))
+			.doesNotContain(this.a);
+		assertThat(fixtureIds(this.anyone.get("/api/reports?lat=36.25&lon=37.15&radius=100").json().get("items")))
+			.containsExactly(this.a);
+	}
+
+	@Test
+	void theFindingsOfAnAtRiskReportWithholdTheReasonsAndZonesFoundFromItsExactPlace() {
+		JsonNode seenByMonitor = this.monitor.get("/api/incidents/" + this.a + "/findings").json();
+		assertThat(seenByMonitor.findValuesAsString("code")).contains("INSIDE_ZONE");
+		assertThat(seenByMonitor.get(0).get("zones").size()).isPositive();
+
+		for (Http reader : List.of(this.liaison, this.anyone)) {
+			JsonNode findings = reader.get("/api/incidents/" + this.a + "/findings").json();
+			assertThat(findings.size()).isEqualTo(seenByMonitor.size());
+			assertThat(findings.findValuesAsString("code")).contains("LOCATION_WITHHELD")
+				.doesNotContain("INSIDE_ZONE", "OUTSIDE_ZONE", "ZONE_EDGE_STRADDLED");
+			findings.forEach(f -> {
+				assertThat(f.get("zones").size()).isZero();
+				assertThat(f.has("externalIds") && f.get("externalIds").size() > 0).isFalse();
+			});
+			assertThat(reader.get("/api/findings?zone=aleppo-city&limit=1000").body()).doesNotContain(this.a);
+		}
+		assertThat(this.liaison.get("/api/findings?zone=aleppo-city&limit=1000").body()).contains(this.b);
+	}
+
+	@Test
+	void noReaderButMonitorsAndCoChairsFiltersBySourceOrReadsTheClock() {
+		Http.Response bySource = this.liaison.get("/api/reports?source=" + BASHIR.id());
+		assertThat(bySource.status()).isEqualTo(403);
+		assertThat(bySource.code()).isEqualTo("FORBIDDEN");
+		assertThat(this.anyone.get("/api/reports?source=" + BASHIR.id()).status()).isEqualTo(403);
+		assertThat(this.liaison.get("/api/exports/reports?format=csv&source=" + BASHIR.id()).status()).isEqualTo(403);
+		assertThat(this.liaison.get("/api/agreements/" + AGREEMENT + "/clock").status()).isEqualTo(403);
+		assertThat(this.anyone.get("/api/agreements/" + AGREEMENT + "/clock").status()).isEqualTo(401);
+		assertThat(this.liaison.get("/api/sources").status()).isEqualTo(403);
+	}
+
+	// ---------------------------------------------------------------- the public
+
+	@Test
+	void thePublicSeesThePublishedReportsAndNoOthers() {
+		assertThat(fixtureIds(this.anyone.get("/api/reports?limit=1000").json().get("items")))
+			.containsExactlyInAnyOrder(this.a, this.c);
+		for (String unpublished : List.of(this.b, this.d)) {
+			assertNotFound(this.anyone.get("/api/reports/" + unpublished));
+			assertThat(this.anyone.get("/reports/" + unpublished + "/panel").status()).isEqualTo(404);
+			assertThat(this.anyone.get("/api/incidents/" + unpublished + "/findings").json().size()).isZero();
+		}
+		assertThat(fixtureIds(this.anyone.get("/api/map/reports").json().get("features")))
+			.containsExactlyInAnyOrder(this.a, this.c);
+		assertThat(this.anyone.get("/api/agreements/" + AGREEMENT + "/incident-outcomes").json().propertyNames())
+			.contains(this.a)
+			.doesNotContain(this.b, this.d);
+		String csv = this.anyone.get("/api/exports/reports?format=csv").body();
+		assertThat(csv.lines().findFirst().orElseThrow()).doesNotContain("source", "external_id");
+		assertThat(csv).contains(this.a, this.c).doesNotContain(this.b, this.d);
+		JsonNode outcomes = this.anyone.get("/api/agreements/" + AGREEMENT + "/outcomes").json();
+		JsonNode all = this.monitor.get("/api/agreements/" + AGREEMENT + "/outcomes").json();
+		assertThat(outcomes.get("VIOLATION").asLong()).isLessThan(all.get("VIOLATION").asLong());
+	}
+
+	// ---------------------------------------------------------------- a monitor
+
+	@Test
+	void aMonitorSeesEveryReportWithItsSourceAndExactPlace() {
+		assertThat(fixtureIds(this.monitor.get("/api/reports?limit=1000").json().get("items")))
+			.containsExactlyInAnyOrder(this.a, this.b, this.c, this.d);
+		JsonNode report = this.monitor.get("/api/reports/" + this.a).json();
+		assertThat(report.get("source").asString()).isEqualTo(BASHIR.id());
+		assertThat(report.get("externalId").asString()).isEqualTo("BASHIR-0001");
+		assertThat(report.get("where").get("latitude").asDouble()).isEqualTo(A_LAT);
+		assertThat(report.get("where").get("placeName").asString()).isEqualTo("Bab al-Hadid");
+		assertThat(report.has("flags") && report.get("flags").findValuesAsString("code").contains("LOCATION_COARSENED"))
+			.isFalse();
+		assertThat(this.monitor.get("/reports/" + this.a + "/panel").body()).contains(BASHIR.name(), "at risk",
+				"36.20213° N, 37.13477° E");
+		assertThat(this.monitor.get("/api/sources").body()).contains(BASHIR.contact(), "\"atRisk\":true");
+		assertThat(this.monitor.get("/api/exports/reports?format=geojson").body()).contains("36.20213", BASHIR.id(),
+				"35.93187");
+		assertThat(this.monitor.get("/api/reports?lat=" + A_LAT + "&lon=" + A_LON + "&radius=200").body())
+			.contains(this.a);
+		assertThat(this.monitor.get("/api/exports/findings?agreement=" + AGREEMENT).body()).contains("BASHIR-0001");
+	}
+
+	@Test
+	void theOperatorsFullExportHoldsEverythingAndSaysSo() throws IOException {
+		CliExport export = export(new String[0], "reports", "--format", "csv");
+
+		assertThat(export.exitCode).as(export.err).isZero();
+		assertThat(export.err).contains("holds reporter identities and exact locations");
+		assertThat(export.file).contains(BASHIR.id(), "36.20213", "BASHIR-0004", this.b, this.d);
+	}
+
+	@Test
+	void exportingAsAnUnknownUserIsRefused() throws IOException {
+		CliExport export = export(new String[] { "--as", "nobody-here" }, "reports", "--format", "csv");
+
+		assertThat(export.exitCode).isEqualTo(2);
+		assertThat(export.err).contains("no user is named nobody-here");
+	}
+
+	// ---------------------------------------------------------------- publishing
+
+	@Test
+	void aCoChairPublishesAReportOnceWithOneLedgerEntry() {
+		String e = submit(new ReportDraft("armed_clash", new ReportDraft.When("2016-10-22", null, "DAY"),
+				new ReportDraft.Where(35.1, 36.7, "EXACT", null, null, "Hama", null), "Free Syrian Army", null, null,
+				"Fighting near Hama.", TEAM.id(), "JMT-0005", null));
+		Ledger ledger = this.truce.bean(Ledger.class);
+		assertNotFound(this.anyone.get("/api/reports/" + e));
+		assertThat(this.liaison.post("/api/reports/" + e + "/publication", null, new byte[0], false).status())
+			.isEqualTo(403);
+		assertThat(this.anyone.post("/api/reports/" + e + "/publication", null, new byte[0], false).status())
+			.isEqualTo(401);
+		long before = ledger.size();
+
+		Http.Response first = this.coChair.post("/api/reports/" + e + "/publication", null, new byte[0], false);
+		long afterFirst = ledger.size();
+		Http.Response second = this.coChair.post("/api/reports/" + e + "/publication", null, new byte[0], false);
+
+		assertThat(first.status()).as(first.body()).isEqualTo(201);
+		assertThat(first.json().get("reportId").asString()).isEqualTo(e);
+		assertThat(second.status()).isEqualTo(200);
+		assertThat(second.json().get("publishedAt")).isEqualTo(first.json().get("publishedAt"));
+		assertThat(afterFirst).isEqualTo(before + 1);
+		assertThat(ledger.size()).isEqualTo(afterFirst);
+		assertThat(ledger.entries(before, afterFirst).get(0).kind()).isEqualTo("publication");
+		assertThat(this.anyone.get("/api/reports/" + e).status()).isEqualTo(200);
+		assertNotFound(
+				this.coChair.post("/api/reports/" + UUID.randomUUID() + "/publication", null, new byte[0], false));
+		assertNotFound(this.coChair.post("/api/reports/not-a-report/publication", null, new byte[0], false));
+	}
+
+	// ---------------------------------------------------------------- helpers
+
+	/** Every read of reports and findings, and the map page, as the reader gets them. */
+	private Map<String, String> everyRead(Http reader) {
+		List<String> paths = new ArrayList<>(List.of("/", "/api/reports", "/api/reports?limit=1000",
+				"/api/reports?lat=" + A_LAT + "&lon=" + A_LON + "&radius=200", "/api/reports?bbox=36,35,38,37",
+				"/api/reports?actor=syria-government", "/api/map/reports", "/api/map/reports?from=2016-10-01",
+				"/api/findings?limit=1000", "/api/findings?agreement=" + AGREEMENT + "&limit=1000",
+				"/api/findings?zone=aleppo-city", "/api/agreements/" + AGREEMENT + "/outcomes",
+				"/api/agreements/" + AGREEMENT + "/incident-outcomes", "/api/agreements/" + AGREEMENT + "/clock",
+				"/api/exports/reports?format=csv", "/api/exports/reports?format=geojson",
+				"/api/exports/findings?agreement=" + AGREEMENT));
+		for (String id : List.of(this.a, this.b, this.c, this.d)) {
+			paths.addAll(List.of("/api/reports/" + id, "/reports/" + id + "/panel",
+					"/api/incidents/" + id + "/findings", "/incidents/" + id + "/findings/panel"));
+		}
+		Map<String, String> bodies = new LinkedHashMap<>();
+		for (String path : paths) {
+			Http.Response response = reader.get(path);
+			assertThat(response.status()).as(path).isNotEqualTo(500);
+			bodies.put(path, response.body());
+		}
+		return bodies;
+	}
+
+	private static void assertNoLeaks(Map<String, String> bodies) {
+		bodies.forEach((what, body) -> {
+			for (String secret : SECRETS) {
+				assertThat(body).as("%s must not hold %s", what, secret).doesNotContain(secret);
+			}
+		});
+	}
+
+	private static void assertNotFound(Http.Response response) {
+		assertThat(response.status()).as(response.body()).isEqualTo(404);
+		assertThat(response.code()).isEqualTo("NOT_FOUND");
+	}
+
+	/** The ids of this class's reports among the items, in order. */
+	private List<String> fixtureIds(JsonNode items) {
+		List<String> ids = new ArrayList<>();
+		items.forEach(item -> {
+			String id = item.get("id").asString();
+			if (List.of(this.a, this.b, this.c, this.d).contains(id)) {
+				ids.add(id);
+			}
+		});
+		return ids;
+	}
+
+	private static JsonNode feature(JsonNode collection, String id) {
+		for (JsonNode f : collection.get("features")) {
+			if (f.get("id").asString().equals(id)) {
+				return f;
+			}
+		}
+		throw new AssertionError("no feature " + id);
+	}
+
+	private record CliExport(int exitCode, String file, String err) {
+
+	}
+
+	/**
+	 * Runs {@code truce export WHAT ARGS READER --out FILE} on this class's store, as an
+	 * operator runs it.
+	 */
+	private CliExport export(String[] reader, String what, String... args) throws IOException {
+		Path out = this.truce.dataDir().resolve("export-" + UUID.randomUUID() + ".out");
+		List<String> command = new ArrayList<>(List.of("export", what));
+		command.addAll(List.of(args));
+		command.addAll(List.of(reader));
+		command.addAll(List.of("--data", this.truce.dataDir().toString(), "--out", out.toString()));
+		String db = this.truce.bean(Environment.class).getProperty("truce.db");
+		if (db != null && !db.isBlank()) {
+			command.addAll(List.of("--db", db));
+		}
+		PrintStream stdout = System.out;
+		PrintStream stderr = System.err;
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+		int code;
+		try {
+			code = new CommandLine(new TruceMain()).execute(command.toArray(String[]::new));
+		}
+		finally {
+			System.setOut(stdout);
+			System.setErr(stderr);
+		}
+		String file = Files.exists(out) ? Files.readString(out) : "";
+		return new CliExport(code, file, err.toString(StandardCharsets.UTF_8));
+	}
+
+	private static String classpath(String resource) throws IOException {
+		try (InputStream in = WhatEachReaderSeesContract.class.getClassLoader().getResourceAsStream(resource)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+}
