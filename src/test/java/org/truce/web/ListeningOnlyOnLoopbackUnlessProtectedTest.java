@@ -34,6 +34,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.truce.TruceApplication;
+import org.truce.testing.ProcessTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -153,6 +154,7 @@ class ListeningOnlyOnLoopbackUnlessProtectedTest {
 			.allSatisfy(c -> assertThat(c).doesNotContainIgnoringCase("Secure"));
 	}
 
+	@ProcessTest
 	@Test
 	void withTlsItStartsOnEveryInterfaceAndServesHttps() throws Exception {
 		Path keyStore = selfSignedKeyStore();

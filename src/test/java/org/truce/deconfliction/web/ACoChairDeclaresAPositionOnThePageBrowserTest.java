@@ -30,6 +30,7 @@ import org.truce.deconfliction.application.DeclaringPositions;
 import org.truce.deconfliction.application.Notifying;
 import org.truce.deconfliction.model.DeclaredPosition;
 import org.truce.deconfliction.model.PositionRecord;
+import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
 import org.truce.testing.RunningTruce;
 
@@ -45,6 +46,7 @@ import static org.assertj.core.api.Assertions.within;
  * another side, sees it on neither. No page breaks the content security policy. Skipped
  * when Chromium is not installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
+@BrowserTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ACoChairDeclaresAPositionOnThePageBrowserTest {
 

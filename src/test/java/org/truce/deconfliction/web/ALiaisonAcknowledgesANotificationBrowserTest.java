@@ -20,6 +20,7 @@ import org.truce.actor.model.ActorType;
 import org.truce.deconfliction.application.Notifying;
 import org.truce.deconfliction.model.NotificationHistory;
 import org.truce.ledger.application.Checkpointing;
+import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
 import org.truce.testing.RunningTruce;
 
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sees the convoy on the map. Skipped when Chromium is not installed, unless
  * {@code TRUCE_REQUIRE_BROWSER=1}.
  */
+@BrowserTest
 class ALiaisonAcknowledgesANotificationBrowserTest {
 
 	@RegisterExtension

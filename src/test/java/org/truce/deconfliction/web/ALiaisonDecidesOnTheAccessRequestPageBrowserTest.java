@@ -17,6 +17,7 @@ import org.truce.access.model.Role;
 import org.truce.deconfliction.application.RequestingAccess;
 import org.truce.deconfliction.model.AccessRequest;
 import org.truce.deconfliction.model.AccessVerdict;
+import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
 import org.truce.testing.RunningTruce;
 
@@ -28,6 +29,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * form with its CSRF token), in a real browser; the form is then gone and the decision
  * shown. Skipped when Chromium is not installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
+@BrowserTest
 class ALiaisonDecidesOnTheAccessRequestPageBrowserTest {
 
 	@RegisterExtension

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.truce.access.application.ManagingUsers;
 import org.truce.access.model.Grant;
 import org.truce.access.model.Role;
+import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
 import org.truce.testing.Http;
 import org.truce.testing.RunningTruce;
@@ -28,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * effective only after the Russian co-chair's signature. Skipped when Chromium is not
  * installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
+@BrowserTest
 class SigningADeterminationInTheBrowserTest {
 
 	@RegisterExtension

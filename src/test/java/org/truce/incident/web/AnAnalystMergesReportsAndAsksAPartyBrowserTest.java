@@ -26,6 +26,7 @@ import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.rfi.application.RequestingInformation;
 import org.truce.rfi.application.RfiReader;
+import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
 import org.truce.testing.IncidentFixture;
 import org.truce.testing.RunningTruce;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the incident page's forms in a real browser. Skipped when Chromium is not installed,
  * unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
+@BrowserTest
 class AnAnalystMergesReportsAndAsksAPartyBrowserTest {
 
 	@RegisterExtension

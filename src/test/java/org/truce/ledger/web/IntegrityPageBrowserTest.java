@@ -45,6 +45,7 @@ import org.truce.ledger.model.SignatureType;
 import org.truce.ledger.model.SignerKey;
 import org.truce.ledger.model.StandardBase64;
 import org.truce.report.application.Sources;
+import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
 import org.truce.testing.Http;
 import org.truce.testing.RunningTruce;
@@ -60,6 +61,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * signature altered on its way to the browser is caught. Skipped when Chromium is not
  * installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
+@BrowserTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -25,6 +25,7 @@ import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.rfi.application.RequestingInformation;
 import org.truce.rfi.model.RequestForInformation;
+import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
 import org.truce.testing.IncidentFixture;
 import org.truce.testing.RunningTruce;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in a real browser; a monitor sees the overdue requests on the same page. Skipped when
  * Chromium is not installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
+@BrowserTest
 class ALiaisonAnswersInTheInboxBrowserTest {
 
 	@RegisterExtension
