@@ -12,14 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.truce.access.application.ManagingUsers;
-import org.truce.access.model.Grant;
-import org.truce.access.model.Role;
-import org.truce.actor.application.ActorDirectory;
-import org.truce.actor.model.Actor;
-import org.truce.actor.model.ActorType;
 import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
+import org.truce.testing.Parties;
 import org.truce.testing.RunningTruce;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -37,8 +32,6 @@ class SigningInAndOutBrowserTest {
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
 
-	private static final String PASSWORD = "correct horse battery staple";
-
 	/** GET /api/me from the page, with the page's session cookie: status and body. */
 	private static final String FETCH_ME = """
 			async () => {
@@ -52,12 +45,9 @@ class SigningInAndOutBrowserTest {
 	@BeforeAll
 	static void start() {
 		truce = RunningTruce.sqlite(true);
-		truce.bean(ActorDirectory.class)
-			.register(List.of(new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null, null)));
-		ManagingUsers users = truce.bean(ManagingUsers.class);
-		users.add("monitor-m", PASSWORD, List.of(new Grant(Role.MONITOR, null)), ManagingUsers.COMMAND_LINE);
-		users.add("liaison-sy", PASSWORD, List.of(new Grant(Role.LIAISON, "syria-government")),
-				ManagingUsers.COMMAND_LINE);
+		truce.register(Parties.SYRIA_GOVERNMENT);
+		truce.user("monitor-m", "monitor");
+		truce.user("liaison-sy", "liaison:syria-government");
 	}
 
 	@AfterAll
@@ -72,7 +62,7 @@ class SigningInAndOutBrowserTest {
 		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
 			List<String> errors = watchErrors(page);
-			signIn(page, "monitor-m", PASSWORD);
+			signIn(page, "monitor-m", RunningTruce.PASSWORD);
 
 			assertThat(page.locator("#signed-in-as")).hasText("monitor-m");
 			assertThat(page.locator(".account-name")).containsText("Signed in as");
@@ -98,7 +88,7 @@ class SigningInAndOutBrowserTest {
 	void aLiaisonSignsInAndReachesOnlyItsSide() {
 		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
-			signIn(page, "liaison-sy", PASSWORD);
+			signIn(page, "liaison-sy", RunningTruce.PASSWORD);
 
 			assertThat(page.locator("#signed-in-as")).hasText("liaison-sy");
 			assertThat(page.locator(".account-name")).containsText("(liaison:syria-government)");

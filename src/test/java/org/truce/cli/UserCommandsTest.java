@@ -15,6 +15,7 @@ import org.truce.access.model.Role;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
+import org.truce.testing.Parties;
 import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,9 +33,7 @@ class UserCommandsTest {
 	@Test
 	void usersRolesAndTokensAreManagedFromTheCommandLine() throws Exception {
 		try (RunningTruce store = RunningTruce.sqliteIn(this.data, false)) {
-			store.bean(ActorDirectory.class)
-				.register(List
-					.of(new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null, null)));
+			store.register(Parties.SYRIA_GOVERNMENT);
 		}
 		String dataArg = "--data=" + this.data;
 		CommandLineRun added = CommandLineRun.truce("user", "add", "amal", "--role", "monitor", dataArg);

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.truce.access.application.ManagingUsers;
 import org.truce.access.model.Grant;
 import org.truce.access.model.Role;
 import org.truce.deconfliction.application.RequestingAccess;
@@ -20,6 +19,7 @@ import org.truce.deconfliction.model.AccessVerdict;
 import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.SignIn;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -35,8 +35,6 @@ class ALiaisonDecidesOnTheAccessRequestPageBrowserTest {
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
 
-	private static final String PASSWORD = "correct horse battery staple";
-
 	private static RunningTruce truce;
 
 	private static AccessRequest convoy;
@@ -45,9 +43,7 @@ class ALiaisonDecidesOnTheAccessRequestPageBrowserTest {
 	static void start() {
 		truce = RunningTruce.sqlite(true);
 		AConvoyToAleppoBlockedByOnePartyTest.registerParties(truce);
-		ManagingUsers users = truce.bean(ManagingUsers.class);
-		users.add("liaison-sy", PASSWORD, List.of(new Grant(Role.LIAISON, "syria-government")),
-				ManagingUsers.COMMAND_LINE);
+		truce.user("liaison-sy", "liaison:syria-government");
 		RequestingAccess access = truce.bean(RequestingAccess.class);
 		convoy = access.request(
 				new RequestingAccess.NewAccessRequest(
@@ -71,7 +67,7 @@ class ALiaisonDecidesOnTheAccessRequestPageBrowserTest {
 			Page page = context.newPage();
 			List<String> errors = new ArrayList<>();
 			page.onPageError(errors::add);
-			signIn(page, "liaison-sy");
+			SignIn.as(page, truce, "liaison-sy");
 			page.navigate(truce.baseUri().resolve("/access-requests").toString());
 			page.click("#access-" + convoy.id() + " a");
 			page.waitForURL("**/access-requests/" + convoy.id());
@@ -104,14 +100,6 @@ class ALiaisonDecidesOnTheAccessRequestPageBrowserTest {
 			.orElseThrow();
 		org.assertj.core.api.Assertions.assertThat(stored.party("syria-government").orElseThrow().verdict())
 			.isEqualTo(AccessVerdict.DENIED);
-	}
-
-	private static void signIn(Page page, String username) {
-		page.navigate(truce.baseUri().resolve("/login").toString());
-		page.fill("#username", username);
-		page.fill("#password", PASSWORD);
-		page.click("#submit");
-		page.waitForLoadState();
 	}
 
 }

@@ -12,13 +12,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.truce.access.application.ManagingUsers;
-import org.truce.access.model.Grant;
-import org.truce.access.model.Role;
 import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
 import org.truce.testing.Http;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.SignIn;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,18 +33,14 @@ class SigningADeterminationInTheBrowserTest {
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
 
-	private static final String PASSWORD = "correct horse battery staple";
-
 	private static RunningTruce truce;
 
 	@BeforeAll
 	static void start() {
 		truce = RunningTruce.sqlite(true);
 		DeterminationsFixture.aleppoPause(truce);
-		ManagingUsers users = truce.bean(ManagingUsers.class);
-		users.add("co-chair-us", PASSWORD, List.of(new Grant(Role.CO_CHAIR, "united-states")),
-				ManagingUsers.COMMAND_LINE);
-		users.add("co-chair-ru", PASSWORD, List.of(new Grant(Role.CO_CHAIR, "russia")), ManagingUsers.COMMAND_LINE);
+		truce.user("co-chair-us", "co-chair:united-states");
+		truce.user("co-chair-ru", "co-chair:russia");
 	}
 
 	@AfterAll
@@ -130,11 +124,7 @@ class SigningADeterminationInTheBrowserTest {
 	}
 
 	private static void signIn(Page page, String username) {
-		page.navigate(truce.baseUri().resolve("/login").toString());
-		page.fill("#username", username);
-		page.fill("#password", PASSWORD);
-		page.click("#submit");
-		page.waitForLoadState();
+		SignIn.as(page, truce, username);
 		assertThat(page.locator("#signed-in-as")).hasText(username);
 	}
 
