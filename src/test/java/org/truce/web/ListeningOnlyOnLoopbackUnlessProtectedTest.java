@@ -35,6 +35,7 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 import org.springframework.context.ConfigurableApplicationContext;
 import org.truce.TruceApplication;
 import org.truce.testing.ProcessTest;
+import org.truce.testing.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * behind a proxy, Tomcat takes the client's scheme and address from the forwarded
  * headers.
  */
+@SlowTest
 class ListeningOnlyOnLoopbackUnlessProtectedTest {
 
 	@TempDir

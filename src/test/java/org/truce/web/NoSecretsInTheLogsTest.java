@@ -25,6 +25,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.truce.testing.Http;
 import org.truce.testing.Parties;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the report's narrative. Nor does Spring Boot ever generate and log a password of its
  * own.
  */
+@SlowTest
 @ExtendWith(OutputCaptureExtension.class)
 class NoSecretsInTheLogsTest {
 
