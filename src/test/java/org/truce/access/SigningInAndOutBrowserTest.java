@@ -1,7 +1,5 @@
 package org.truce.access;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -61,7 +59,7 @@ class SigningInAndOutBrowserTest {
 	void aMonitorSignsInSeesTheRoleAndTheFullRecordThenSignsOut() {
 		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
-			List<String> errors = watchErrors(page);
+			List<String> errors = Chromium.watchErrors(page);
 			signIn(page, "monitor-m", RunningTruce.PASSWORD);
 
 			assertThat(page.locator("#signed-in-as")).hasText("monitor-m");
@@ -136,17 +134,6 @@ class SigningInAndOutBrowserTest {
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> body(Map<String, Object> me) {
 		return (Map<String, Object>) me.get("body");
-	}
-
-	private static List<String> watchErrors(Page page) {
-		List<String> errors = Collections.synchronizedList(new ArrayList<>());
-		page.onPageError(errors::add);
-		page.onConsoleMessage(message -> {
-			if ("error".equals(message.type())) {
-				errors.add(message.text());
-			}
-		});
-		return errors;
 	}
 
 }

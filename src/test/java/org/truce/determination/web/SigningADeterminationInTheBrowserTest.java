@@ -1,7 +1,5 @@
 package org.truce.determination.web;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -61,7 +59,7 @@ class SigningADeterminationInTheBrowserTest {
 
 		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
-			List<String> errors = watchErrors(page);
+			List<String> errors = Chromium.watchErrors(page);
 			signIn(page, "co-chair-us");
 			page.navigate(truce.baseUri().resolve("/determinations/queue").toString());
 			assertThat(page.locator("#queued-" + id)).isVisible();
@@ -82,7 +80,7 @@ class SigningADeterminationInTheBrowserTest {
 
 		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
-			List<String> errors = watchErrors(page);
+			List<String> errors = Chromium.watchErrors(page);
 			signIn(page, "co-chair-ru");
 			page.navigate(truce.baseUri().resolve("/determinations/" + id).toString());
 			assertThat(page.locator("#status")).hasText("DRAFT");
@@ -126,17 +124,6 @@ class SigningADeterminationInTheBrowserTest {
 	private static void signIn(Page page, String username) {
 		SignIn.as(page, truce, username);
 		assertThat(page.locator("#signed-in-as")).hasText(username);
-	}
-
-	private static List<String> watchErrors(Page page) {
-		List<String> errors = Collections.synchronizedList(new ArrayList<>());
-		page.onPageError(errors::add);
-		page.onConsoleMessage(message -> {
-			if ("error".equals(message.type())) {
-				errors.add(message.text());
-			}
-		});
-		return errors;
 	}
 
 }

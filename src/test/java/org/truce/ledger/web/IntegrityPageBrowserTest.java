@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -158,7 +157,7 @@ class IntegrityPageBrowserTest {
 		try (BrowserContext context = chromium
 			.newContext(new Browser.NewContextOptions().setViewportSize(1100, 1300))) {
 			Page page = context.newPage();
-			List<String> errors = watchErrors(page);
+			List<String> errors = Chromium.watchErrors(page);
 			page.navigate("http://127.0.0.1:" + this.port + "/ledger?report=" + reportId);
 
 			page.waitForSelector(VERDICT);
@@ -189,7 +188,7 @@ class IntegrityPageBrowserTest {
 		try (BrowserContext context = chromium
 			.newContext(new Browser.NewContextOptions().setViewportSize(1100, 1600))) {
 			Page page = context.newPage();
-			List<String> errors = watchErrors(page);
+			List<String> errors = Chromium.watchErrors(page);
 			page.navigate("http://127.0.0.1:" + this.port + "/ledger?report=" + reportId);
 			page.waitForSelector(VERDICT);
 			assertThat(page.locator("#verdict")).hasAttribute("data-verdict", "verified");
@@ -322,7 +321,7 @@ class IntegrityPageBrowserTest {
 		try (BrowserContext context = chromium
 			.newContext(new Browser.NewContextOptions().setViewportSize(1100, 1300))) {
 			Page page = context.newPage();
-			List<String> errors = watchErrors(page);
+			List<String> errors = Chromium.watchErrors(page);
 			page.route("**/api/reports/*/proof", route -> {
 				APIResponse real = route.fetch();
 				ObjectNode proof = (ObjectNode) JSON.readTree(real.text());
@@ -350,17 +349,6 @@ class IntegrityPageBrowserTest {
 		byte[] bytes = StandardBase64.decode(base64);
 		bytes[0] ^= 0x01;
 		return StandardBase64.encode(bytes);
-	}
-
-	private static List<String> watchErrors(Page page) {
-		List<String> errors = Collections.synchronizedList(new ArrayList<>());
-		page.onPageError(errors::add);
-		page.onConsoleMessage(message -> {
-			if ("error".equals(message.type())) {
-				errors.add(message.text());
-			}
-		});
-		return errors;
 	}
 
 }
