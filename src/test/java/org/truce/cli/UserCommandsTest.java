@@ -17,6 +17,7 @@ import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
 import org.truce.testing.Parties;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +31,7 @@ class UserCommandsTest {
 	@TempDir
 	Path data;
 
+	@SlowTest
 	@Test
 	void usersRolesAndTokensAreManagedFromTheCommandLine() throws Exception {
 		try (RunningTruce store = RunningTruce.sqliteIn(this.data, false)) {

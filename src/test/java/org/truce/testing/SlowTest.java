@@ -11,12 +11,14 @@ import org.junit.jupiter.api.Tag;
 /**
  * A test class or method that takes many seconds (a property test of many tries, a run
  * over a whole scenario): tagged {@code slow}, which the fast loop
- * ({@code mvn test -Pfast}) leaves out and {@code mvn verify} runs.
+ * ({@code mvn test -Pfast}) leaves out and {@code mvn verify} runs. The tag is given
+ * twice, as JUnit Jupiter's and as jqwik's, whose engine reads only its own.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Tag("slow")
+@net.jqwik.api.Tag("slow")
 public @interface SlowTest {
 
 }
