@@ -3,6 +3,8 @@ package org.truce.architecture;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
+import org.truce.testing.SlowTest;
+
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -11,6 +13,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 class ModelIsPlainJavaTest {
 
+	@SlowTest
 	@Test
 	void theModelUsesNoSpring() {
 		rule("org.springframework..").check(TruceClasses.PRODUCTION);

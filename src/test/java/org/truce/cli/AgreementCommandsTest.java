@@ -14,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.core.io.ClassPathResource;
 
+import org.truce.testing.SlowTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,6 +54,7 @@ class AgreementCommandsTest {
 		assertThat(invalid.err()).contains(bad + ":2:").contains("zone offset");
 	}
 
+	@SlowTest
 	@Test
 	void loadingAdjudicatingAndExportingGiveOneRowPerIncidentAndTerm() throws IOException {
 		Path data = this.dir.resolve("data");

@@ -8,13 +8,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.truce.actor.application.ActorDirectory;
-import org.truce.actor.model.Actor;
-import org.truce.actor.model.ActorType;
-import org.truce.deconfliction.application.Notifying;
 import org.truce.identity.model.Grant;
 import org.truce.identity.model.Role;
+import org.truce.deconfliction.application.Notifying;
 import org.truce.ledger.application.Checkpointing;
+import org.truce.testing.Parties;
 import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,10 +32,7 @@ class AskingWhetherASiteWasNotifiedTest {
 		UUID id;
 		String acknowledgedBy = "liaison-sy-1";
 		try (RunningTruce truce = RunningTruce.sqliteIn(this.dir, false)) {
-			truce.bean(ActorDirectory.class)
-				.register(
-						List.of(new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null, null),
-								new Actor("russia", "Russian Federation", ActorType.STATE_FORCE, null, null)));
+			truce.register(Parties.SYRIA_GOVERNMENT, Parties.RUSSIA);
 			Notifying notifying = truce.bean(Notifying.class);
 			id = notifying
 				.register(new Notifying.NewNotification("SITE", "Al-Quds hospital", "HOSPITAL", null,

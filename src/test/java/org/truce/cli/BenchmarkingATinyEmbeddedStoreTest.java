@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import org.truce.testing.ProcessTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -15,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * come out and that the counts agree, never how fast anything was: a benchmark is not a
  * test.
  */
+@ProcessTest
 class BenchmarkingATinyEmbeddedStoreTest {
 
 	private static final String NUMBER = "[0-9]+(\\.[0-9]+)?";

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import org.truce.testing.SlowTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -17,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * figures come out and that precision and recall are proportions, never how fast anything
  * was.
  */
+@SlowTest
 class BenchmarkingClusteringAtATinySizeTest {
 
 	private static final String NUMBER = "[0-9][0-9,]*(\\.[0-9]+)?";

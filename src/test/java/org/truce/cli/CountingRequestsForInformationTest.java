@@ -8,9 +8,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.truce.actor.application.ActorDirectory;
-import org.truce.actor.model.Actor;
-import org.truce.actor.model.ActorType;
 import org.truce.identity.model.Grant;
 import org.truce.identity.model.Role;
 import org.truce.report.application.Sources;
@@ -23,6 +20,7 @@ import org.truce.rfi.application.RequestingInformation.NewRequest;
 import org.truce.rfi.application.RequestingInformation;
 import org.truce.rfi.model.RequestForInformation;
 import org.truce.testing.IncidentFixture;
+import org.truce.testing.Parties;
 import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,11 +39,7 @@ class CountingRequestsForInformationTest {
 	void theCountsBySideAndPartyShowWhatWasAnsweredAndWhatIsOverdue() throws Exception {
 		List<RequestForInformation> overdue;
 		try (RunningTruce truce = RunningTruce.sqliteIn(this.dir, false)) {
-			truce.bean(ActorDirectory.class)
-				.register(
-						List.of(new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null, null),
-								new Actor("united-states", "United States", ActorType.STATE_FORCE, null, null),
-								new Actor("russia", "Russian Federation", ActorType.STATE_FORCE, null, null)));
+			truce.register(Parties.SYRIA_GOVERNMENT, Parties.UNITED_STATES, Parties.RUSSIA);
 			truce.bean(Sources.class).save(new Source("monitors", "Monitors", SourceKind.MONITOR, Reliability.B));
 			UUID report = truce.bean(SubmittingReport.class)
 				.submit(new ReportDraft("shelling_artillery_missile_attack",

@@ -36,6 +36,7 @@ import org.truce.report.application.Sources;
 import org.truce.testing.Http;
 import org.truce.testing.ReportFixture;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.truce.cli.CommandLineRun.truce;
@@ -342,6 +343,7 @@ class ExportingAndVerifyingTheLedgerOfflineTest {
 				+ (this.entries - 1) + " come after the newest checkpoint (size " + this.checkpoints.get(1) + ")");
 	}
 
+	@SlowTest
 	@Test
 	void anyChangedByteInTheEntriesFileIsDetected() throws IOException {
 		Path copy = copyOfTheExport();

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.core.io.ClassPathResource;
 
+import org.truce.testing.SlowTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,6 +35,7 @@ class ImportAndExportCommandsTest {
 		return file;
 	}
 
+	@SlowTest
 	@Test
 	void importingPrintsTheSummaryTheRejectionsAndProgressThenExportingWritesEveryReport() throws IOException {
 		Path file = copyOfTheAcledFixture();

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.core.io.ClassPathResource;
 
+import org.truce.testing.SlowTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,6 +25,7 @@ class PublishingAndExportingForThePublicTest {
 	@TempDir
 	Path dir;
 
+	@SlowTest
 	@Test
 	void thePublicsExportHoldsWhatWasPublishedOnceAndNothingElse() throws IOException {
 		Path data = this.dir.resolve("data");

@@ -17,6 +17,8 @@ import org.truce.identity.model.Grant;
 import org.truce.identity.model.Role;
 import org.truce.testing.RunningTruce;
 import org.truce.testing.Syria2016;
+import org.truce.testing.Parties;
+import org.truce.testing.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,12 +32,11 @@ class UserCommandsTest {
 	@TempDir
 	Path data;
 
+	@SlowTest
 	@Test
 	void usersRolesAndTokensAreManagedFromTheCommandLine() throws Exception {
 		try (RunningTruce store = RunningTruce.sqliteIn(this.data, false)) {
-			store.bean(ActorDirectory.class)
-				.register(List
-					.of(new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null, null)));
+			store.register(Parties.SYRIA_GOVERNMENT);
 		}
 		String dataArg = "--data=" + this.data;
 		CommandLineRun added = CommandLineRun.truce("user", "add", "amal", "--role", "monitor", dataArg);

@@ -34,6 +34,7 @@ import org.truce.report.application.Sources;
 import org.truce.testing.Http;
 import org.truce.testing.ReportFixture;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.truce.cli.CommandLineRun.truce;
@@ -159,6 +160,7 @@ class WitnessingARunningLedgerTest {
 		assertThat(this.http.get("/ledger/checkpoint/status?size=1000000").status()).isEqualTo(404);
 	}
 
+	@SlowTest
 	@Test
 	void aWitnessRefusesALogThatShowsItAForkAndKeepsTheEvidence() throws Exception {
 		Path state = this.home.resolve("fork/side-a.state");

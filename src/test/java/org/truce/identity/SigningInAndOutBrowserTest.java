@@ -1,7 +1,5 @@
 package org.truce.identity;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -12,13 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.truce.actor.application.ActorDirectory;
-import org.truce.actor.model.Actor;
-import org.truce.actor.model.ActorType;
-import org.truce.identity.application.ManagingUsers;
-import org.truce.identity.model.Grant;
-import org.truce.identity.model.Role;
+import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
+import org.truce.testing.Parties;
 import org.truce.testing.RunningTruce;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -30,12 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reaches the API from the page with the role's reach, and signing out ends it. Skipped
  * when Chromium is not installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
+@BrowserTest
 class SigningInAndOutBrowserTest {
 
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
-
-	private static final String PASSWORD = "correct horse battery staple";
 
 	/** GET /api/me from the page, with the page's session cookie: status and body. */
 	private static final String FETCH_ME = """
@@ -50,12 +43,9 @@ class SigningInAndOutBrowserTest {
 	@BeforeAll
 	static void start() {
 		truce = RunningTruce.sqlite(true);
-		truce.bean(ActorDirectory.class)
-			.register(List.of(new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null, null)));
-		ManagingUsers users = truce.bean(ManagingUsers.class);
-		users.add("monitor-m", PASSWORD, List.of(new Grant(Role.MONITOR, null)), ManagingUsers.COMMAND_LINE);
-		users.add("liaison-sy", PASSWORD, List.of(new Grant(Role.LIAISON, "syria-government")),
-				ManagingUsers.COMMAND_LINE);
+		truce.register(Parties.SYRIA_GOVERNMENT);
+		truce.user("monitor-m", "monitor");
+		truce.user("liaison-sy", "liaison:syria-government");
 	}
 
 	@AfterAll
@@ -69,8 +59,8 @@ class SigningInAndOutBrowserTest {
 	void aMonitorSignsInSeesTheRoleAndTheFullRecordThenSignsOut() {
 		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
-			List<String> errors = watchErrors(page);
-			signIn(page, "monitor-m", PASSWORD);
+			List<String> errors = Chromium.watchErrors(page);
+			signIn(page, "monitor-m", RunningTruce.PASSWORD);
 
 			assertThat(page.locator("#signed-in-as")).hasText("monitor-m");
 			assertThat(page.locator(".account-name")).containsText("Signed in as");
@@ -96,7 +86,7 @@ class SigningInAndOutBrowserTest {
 	void aLiaisonSignsInAndReachesOnlyItsSide() {
 		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
-			signIn(page, "liaison-sy", PASSWORD);
+			signIn(page, "liaison-sy", RunningTruce.PASSWORD);
 
 			assertThat(page.locator("#signed-in-as")).hasText("liaison-sy");
 			assertThat(page.locator(".account-name")).containsText("(liaison:syria-government)");
@@ -144,17 +134,6 @@ class SigningInAndOutBrowserTest {
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> body(Map<String, Object> me) {
 		return (Map<String, Object>) me.get("body");
-	}
-
-	private static List<String> watchErrors(Page page) {
-		List<String> errors = Collections.synchronizedList(new ArrayList<>());
-		page.onPageError(errors::add);
-		page.onConsoleMessage(message -> {
-			if ("error".equals(message.type())) {
-				errors.add(message.text());
-			}
-		});
-		return errors;
 	}
 
 }

@@ -17,15 +17,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.truce.actor.application.ActorDirectory;
-import org.truce.actor.model.Actor;
-import org.truce.actor.model.ActorType;
 import org.truce.identity.application.ManagingUsers;
 import org.truce.identity.model.Grant;
 import org.truce.identity.model.Role;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.application.LedgerStore;
 import org.truce.testing.Http;
+import org.truce.testing.Parties;
 import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,8 +46,7 @@ class SigningInTest {
 	static void start() {
 		truce = RunningTruce.sqlite(true, Map.of("truce.security.sign-in.account-failures", "3"));
 		users = truce.bean(ManagingUsers.class);
-		truce.bean(ActorDirectory.class)
-			.register(List.of(new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null, null)));
+		truce.register(Parties.SYRIA_GOVERNMENT);
 	}
 
 	@AfterAll

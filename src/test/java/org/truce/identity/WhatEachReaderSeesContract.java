@@ -40,6 +40,7 @@ import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.testing.Http;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.SlowTest;
 import org.truce.testing.StartedOrSkipped;
 import picocli.CommandLine;
 
@@ -181,6 +182,7 @@ abstract class WhatEachReaderSeesContract {
 		assertNoLeaks(everyRead(this.anyone));
 	}
 
+	@SlowTest
 	@Test
 	void noExportFromTheCommandLineForALiaisonOrThePublicHoldsAReporterOrAnExactAtRiskPlace() throws IOException {
 		for (String[] reader : List.of(new String[] { "--as", "liaison-sy" }, new String[] { "--public" })) {
@@ -348,6 +350,7 @@ abstract class WhatEachReaderSeesContract {
 		assertThat(export.file).contains(BASHIR.id(), "36.20213", "BASHIR-0004", this.b, this.d);
 	}
 
+	@SlowTest
 	@Test
 	void exportingAsAnUnknownUserIsRefused() throws IOException {
 		CliExport export = export(new String[] { "--as", "nobody-here" }, "reports", "--format", "csv");

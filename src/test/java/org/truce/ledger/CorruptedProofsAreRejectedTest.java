@@ -13,6 +13,7 @@ import org.truce.ledger.model.MerkleTree;
 import org.truce.ledger.model.ProofFailure;
 import org.truce.ledger.model.ProofVerdict;
 import org.truce.ledger.model.ProofVerifier;
+import org.truce.testing.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,6 +70,7 @@ class CorruptedProofsAreRejectedTest {
 	record Corruption<T>(String name, Function<T, T> change) {
 	}
 
+	@SlowTest
 	@Test
 	void everyCorruptionOfAnInclusionProofIsRejected() {
 		int checked = 0;
@@ -89,6 +91,7 @@ class CorruptedProofsAreRejectedTest {
 		assertThat(checked).isGreaterThan(10_000);
 	}
 
+	@SlowTest
 	@Test
 	void everyCorruptionOfAConsistencyProofIsRejected() {
 		int checked = 0;

@@ -18,6 +18,7 @@ import org.truce.ledger.model.MerkleTree;
 import org.truce.ledger.model.Note;
 import org.truce.ledger.model.ProofVerifier;
 import org.truce.ledger.model.VerifierKey;
+import org.truce.testing.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,6 +126,7 @@ class PublishedVectorsTest {
 			}));
 	}
 
+	@SlowTest
 	@TestFactory
 	Stream<DynamicTest> alteringAnyByteOfASignedCheckpointIsDetected() {
 		VerifierKey key = VerifierKey.parse(VECTORS.verifierKey());

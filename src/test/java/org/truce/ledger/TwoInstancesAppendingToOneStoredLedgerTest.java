@@ -15,6 +15,7 @@ import org.truce.ledger.application.Ledger;
 import org.truce.ledger.model.LedgerEntry;
 import org.truce.ledger.model.MerkleHashes;
 import org.truce.report.application.TestStores;
+import org.truce.testing.PostgresTest;
 import org.truce.testing.PostgresTestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +34,7 @@ class TwoInstancesAppendingToOneStoredLedgerTest {
 		takeTurns(instance -> TestStores.sqlite(dir));
 	}
 
+	@PostgresTest
 	@Test
 	void instancesTakingTurnsOnOnePostgresSchemaBuildTheReferenceTree() {
 		try (PostgresTestDatabase.Schema schema = PostgresTestDatabase.freshSchema()) {

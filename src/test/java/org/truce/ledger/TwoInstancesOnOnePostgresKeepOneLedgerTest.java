@@ -36,6 +36,7 @@ import org.truce.ledger.model.VerifierKey;
 import org.truce.report.application.RecordingReports;
 import org.truce.report.application.Reports;
 import org.truce.report.application.Sources;
+import org.truce.testing.PostgresTest;
 import org.truce.testing.PostgresTestDatabase;
 import org.truce.testing.ReportFixture;
 import org.truce.testing.RunningTruce;
@@ -51,6 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Both share the data directory, so they sign with one key. Skipped unless
  * {@code TRUCE_TEST_PG_URL} is set.
  */
+@PostgresTest
 class TwoInstancesOnOnePostgresKeepOneLedgerTest {
 
 	private static final int THREADS = 8;

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.PostgresTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * constraints on SQLite and on PostgreSQL, but for the documented spatial objects of each
  * ({@link StoreSchema#VENDOR_ONLY}). Skipped unless {@code TRUCE_TEST_PG_URL} is set.
  */
+@PostgresTest
 class BothStoresMigrateToOneSchemaTest {
 
 	private static RunningTruce sqlite;

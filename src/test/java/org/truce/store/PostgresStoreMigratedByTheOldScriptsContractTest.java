@@ -9,11 +9,13 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.truce.testing.PostgresTestDatabase;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.PostgresTest;
 
 /**
  * A store migrated by the old scripts, on PostgreSQL, in schemas of its own; skipped
  * unless {@code TRUCE_TEST_PG_URL} is set.
  */
+@PostgresTest
 class PostgresStoreMigratedByTheOldScriptsContractTest extends StoreMigratedByTheOldScriptsContract {
 
 	@Override

@@ -3,12 +3,15 @@ package org.truce.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -67,6 +70,21 @@ public final class Chromium implements ExecutionCondition, BeforeAllCallback, Af
 	/** A new browser context with these options; close it after use. */
 	public BrowserContext newContext(Browser.NewContextOptions options) {
 		return browser().newContext(options);
+	}
+
+	/**
+	 * The errors that {@code page} throws or logs to its console from now on: a list that
+	 * grows as they come.
+	 */
+	public static List<String> watchErrors(Page page) {
+		List<String> errors = Collections.synchronizedList(new ArrayList<>());
+		page.onPageError(errors::add);
+		page.onConsoleMessage(message -> {
+			if ("error".equals(message.type())) {
+				errors.add(message.text());
+			}
+		});
+		return errors;
 	}
 
 	/** The Chromium to drive: {@code TRUCE_CHROMIUM}, else Debian's. */

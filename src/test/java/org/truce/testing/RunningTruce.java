@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.truce.TruceApplication;
 import org.truce.identity.application.ManagingUsers;
 import org.truce.identity.model.Grant;
+import org.truce.actor.application.ActorDirectory;
+import org.truce.actor.model.Actor;
 import org.truce.store.StoreDialect;
 
 /**
@@ -28,6 +30,9 @@ import org.truce.store.StoreDialect;
  * application and deletes the store.
  */
 public final class RunningTruce implements AutoCloseable {
+
+	/** The password of every user added by {@link #user(String, String...)}. */
+	public static final String PASSWORD = "correct horse battery staple";
 
 	private final ConfigurableApplicationContext context;
 
@@ -158,6 +163,19 @@ public final class RunningTruce implements AutoCloseable {
 		return bean(JdbcClient.class);
 	}
 
+	/** Registers these actors (such as those of {@link Parties}). */
+	public void register(Actor... actors) {
+		bean(ActorDirectory.class).register(List.of(actors));
+	}
+
+	/**
+	 * Adds a user named {@code name} who signs in with {@link #PASSWORD}, holding
+	 * {@code grants} (such as {@code monitor} or {@code liaison:syria-government}).
+	 */
+	public void user(String name, String... grants) {
+		bean(ManagingUsers.class).add(name, PASSWORD, parse(grants), ManagingUsers.COMMAND_LINE);
+	}
+
 	/**
 	 * Adds a user holding {@code grants} (such as {@code monitor} or
 	 * {@code liaison:syria-government}) and returns a new API token of it.
@@ -171,10 +189,13 @@ public final class RunningTruce implements AutoCloseable {
 	 * entries: the user, its grant and its token).
 	 */
 	public static String token(ManagingUsers users, String... grants) {
-		List<Grant> parsed = Stream.of(grants).map(g -> Grant.parse(g).orElseThrow()).toList();
 		String name = "test-" + UUID.randomUUID().toString().substring(0, 8);
-		users.add(name, null, parsed, ManagingUsers.COMMAND_LINE);
+		users.add(name, null, parse(grants), ManagingUsers.COMMAND_LINE);
 		return users.issueToken(name, "test", null, ManagingUsers.COMMAND_LINE).secret();
+	}
+
+	private static List<Grant> parse(String... grants) {
+		return Stream.of(grants).map(g -> Grant.parse(g).orElseThrow()).toList();
 	}
 
 	/**

@@ -29,6 +29,7 @@ import org.truce.testing.Chromium;
 import org.truce.testing.Http;
 import org.truce.testing.IncidentFixture;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.BrowserTest;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * written in the scenario's zone, here Asia/Damascus, with UTC on hover. Skipped when
  * Chromium is not installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
+@BrowserTest
 class EveryPageFromEachReadersNavigationBrowserTest {
 
 	@RegisterExtension

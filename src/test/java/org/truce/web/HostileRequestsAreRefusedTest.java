@@ -25,9 +25,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.truce.actor.application.ActorDirectory;
-import org.truce.actor.model.Actor;
-import org.truce.actor.model.ActorType;
 import org.truce.identity.application.ManagingUsers;
 import org.truce.identity.model.Grant;
 import org.truce.identity.model.Role;
@@ -35,6 +32,7 @@ import org.truce.report.application.Sources;
 import org.truce.report.model.Reliability;
 import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
+import org.truce.testing.Parties;
 import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,8 +74,7 @@ class HostileRequestsAreRefusedTest {
 	static void start() {
 		truce = RunningTruce.sqlite(true, Map.of("truce.behind-proxy", "true", "truce.security.token.address-failures",
 				BAD_TOKENS_PER_ADDRESS, "truce.security.token.requests-per-second", TOKEN_REQUESTS_PER_SECOND));
-		truce.bean(ActorDirectory.class)
-			.register(List.of(new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null, null)));
+		truce.register(Parties.SYRIA_GOVERNMENT);
 		truce.bean(Sources.class).save(new Source("monitors", "Monitors", SourceKind.MONITOR, Reliability.B));
 		truce.bean(ManagingUsers.class)
 			.add("clerk", PASSWORD, List.of(new Grant(Role.ADMIN, null), new Grant(Role.MONITOR, null)),

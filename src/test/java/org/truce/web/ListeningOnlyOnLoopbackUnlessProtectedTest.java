@@ -34,6 +34,8 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.truce.TruceApplication;
+import org.truce.testing.ProcessTest;
+import org.truce.testing.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * behind a proxy, Tomcat takes the client's scheme and address from the forwarded
  * headers.
  */
+@SlowTest
 class ListeningOnlyOnLoopbackUnlessProtectedTest {
 
 	@TempDir
@@ -153,6 +156,7 @@ class ListeningOnlyOnLoopbackUnlessProtectedTest {
 			.allSatisfy(c -> assertThat(c).doesNotContainIgnoringCase("Secure"));
 	}
 
+	@ProcessTest
 	@Test
 	void withTlsItStartsOnEveryInterfaceAndServesHttps() throws Exception {
 		Path keyStore = selfSignedKeyStore();

@@ -22,11 +22,10 @@ import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
-import org.truce.actor.application.ActorDirectory;
-import org.truce.actor.model.Actor;
-import org.truce.actor.model.ActorType;
 import org.truce.testing.Http;
+import org.truce.testing.Parties;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * the report's narrative. Nor does Spring Boot ever generate and log a password of its
  * own.
  */
+@SlowTest
 @ExtendWith(OutputCaptureExtension.class)
 class NoSecretsInTheLogsTest {
 
@@ -99,9 +99,7 @@ class NoSecretsInTheLogsTest {
 				List.of(PASSWORD, WRONG_PASSWORD, WRONG_TOKEN, PASSWORD_AS_USERNAME, SOURCE_NAME, NARRATIVE));
 		try (RunningTruce truce = RunningTruce.sqlite(true,
 				Map.of("logging.level.org.truce", level, "logging.level.org.springframework.security", level))) {
-			truce.bean(ActorDirectory.class)
-				.register(List
-					.of(new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null, null)));
+			truce.register(Parties.SYRIA_GOVERNMENT);
 			String adminToken = truce.token("admin");
 			secrets.add(adminToken);
 			Http admin = truce.http().withToken(adminToken);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
 import org.truce.testing.RunningTruce;
 
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the sign-in page, the ledger page and Swagger UI. Skipped when Chromium is not
  * installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
+@BrowserTest
 class PagesKeepToTheContentSecurityPolicyBrowserTest {
 
 	@RegisterExtension

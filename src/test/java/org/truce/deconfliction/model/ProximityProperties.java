@@ -19,6 +19,7 @@ import org.locationtech.jts.geom.Polygon;
 
 import org.truce.report.model.EventType;
 import org.truce.shared.Geodesic;
+import org.truce.testing.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -34,6 +35,7 @@ class ProximityProperties {
 
 	private static final Instant BASE = Instant.parse("2016-09-19T00:00:00Z");
 
+	@SlowTest
 	@Property(tries = 40)
 	void theIndexFindsExactlyThePlacesTheReferenceFinds(@ForAll long seed) {
 		Random random = new Random(seed);

@@ -20,18 +20,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Polygon;
 
-import org.truce.actor.application.ActorDirectory;
-import org.truce.actor.model.Actor;
-import org.truce.actor.model.ActorType;
+import org.truce.identity.model.Grant;
+import org.truce.identity.model.Role;
 import org.truce.deconfliction.application.DeclaringPositions;
 import org.truce.deconfliction.application.Notifying;
 import org.truce.deconfliction.model.DeclaredPosition;
 import org.truce.deconfliction.model.PositionRecord;
-import org.truce.identity.application.ManagingUsers;
-import org.truce.identity.model.Grant;
-import org.truce.identity.model.Role;
+import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
+import org.truce.testing.Parties;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.SignIn;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,13 +44,12 @@ import static org.assertj.core.api.Assertions.within;
  * another side, sees it on neither. No page breaks the content security policy. Skipped
  * when Chromium is not installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
+@BrowserTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ACoChairDeclaresAPositionOnThePageBrowserTest {
 
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
-
-	private static final String PASSWORD = "correct horse battery staple";
 
 	/** Collects the page's CSP violations as the browser reports them to the page. */
 	private static final String WATCH_VIOLATIONS = """
@@ -68,15 +66,9 @@ class ACoChairDeclaresAPositionOnThePageBrowserTest {
 	@BeforeAll
 	static void start() {
 		truce = RunningTruce.sqlite(true);
-		truce.bean(ActorDirectory.class)
-			.register(List.of(new Actor("united-states", "United States", ActorType.STATE_FORCE, null, null),
-					new Actor("russia", "Russian Federation", ActorType.STATE_FORCE, null, null),
-					new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null, null)));
-		ManagingUsers users = truce.bean(ManagingUsers.class);
-		users.add("co-chair-us", PASSWORD, List.of(new Grant(Role.CO_CHAIR, "united-states")),
-				ManagingUsers.COMMAND_LINE);
-		users.add("liaison-sy", PASSWORD, List.of(new Grant(Role.LIAISON, "syria-government")),
-				ManagingUsers.COMMAND_LINE);
+		truce.register(Parties.UNITED_STATES, Parties.RUSSIA, Parties.SYRIA_GOVERNMENT);
+		truce.user("co-chair-us", "co-chair:united-states");
+		truce.user("liaison-sy", "liaison:syria-government");
 	}
 
 	@AfterAll
@@ -92,7 +84,7 @@ class ACoChairDeclaresAPositionOnThePageBrowserTest {
 		try (BrowserContext context = newContext()) {
 			Page page = context.newPage();
 			List<String> errors = watchErrors(page);
-			signIn(page, "co-chair-us");
+			SignIn.as(page, truce, "co-chair-us");
 			page.navigate(truce.baseUri().resolve("/positions").toString());
 			assertThat(page.locator("#no-positions")).isVisible();
 
@@ -120,7 +112,7 @@ class ACoChairDeclaresAPositionOnThePageBrowserTest {
 		try (BrowserContext context = newContext()) {
 			Page page = context.newPage();
 			List<String> errors = watchErrors(page);
-			signIn(page, "co-chair-us");
+			SignIn.as(page, truce, "co-chair-us");
 			page.navigate(truce.baseUri().resolve("/").toString());
 			page.click("#positions-link");
 			page.waitForURL("**/positions");
@@ -182,7 +174,7 @@ class ACoChairDeclaresAPositionOnThePageBrowserTest {
 		try (BrowserContext context = newContext()) {
 			Page page = context.newPage();
 			List<String> errors = watchErrors(page);
-			signIn(page, "liaison-sy");
+			SignIn.as(page, truce, "liaison-sy");
 			page.navigate(truce.baseUri().resolve("/positions").toString());
 
 			assertThat(page.locator("#no-positions")).isVisible();
@@ -234,14 +226,6 @@ class ACoChairDeclaresAPositionOnThePageBrowserTest {
 		List<String> violations = (List<String>) page.evaluate("() => window.__violations");
 		assertThat(violations).as("CSP violations on %s", page.url()).isEmpty();
 		assertThat(errors).as("errors on %s", page.url()).isEmpty();
-	}
-
-	private static void signIn(Page page, String username) {
-		page.navigate(truce.baseUri().resolve("/login").toString());
-		page.fill("#username", username);
-		page.fill("#password", PASSWORD);
-		page.click("#submit");
-		page.waitForLoadState();
 	}
 
 	/** Where a WGS84 point is drawn on the named map, in page pixels. */

@@ -11,17 +11,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.truce.actor.application.ActorDirectory;
-import org.truce.actor.model.Actor;
-import org.truce.actor.model.ActorType;
-import org.truce.deconfliction.application.Notifying;
-import org.truce.deconfliction.model.NotificationHistory;
-import org.truce.identity.application.ManagingUsers;
 import org.truce.identity.model.Grant;
 import org.truce.identity.model.Role;
+import org.truce.deconfliction.application.Notifying;
+import org.truce.deconfliction.model.NotificationHistory;
 import org.truce.ledger.application.Checkpointing;
+import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
+import org.truce.testing.Parties;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.SignIn;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,12 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sees the convoy on the map. Skipped when Chromium is not installed, unless
  * {@code TRUCE_REQUIRE_BROWSER=1}.
  */
+@BrowserTest
 class ALiaisonAcknowledgesANotificationBrowserTest {
 
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
-
-	private static final String PASSWORD = "correct horse battery staple";
 
 	private static RunningTruce truce;
 
@@ -48,13 +46,9 @@ class ALiaisonAcknowledgesANotificationBrowserTest {
 	@BeforeAll
 	static void start() {
 		truce = RunningTruce.sqlite(true);
-		truce.bean(ActorDirectory.class)
-			.register(List.of(new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null, null),
-					new Actor("russia", "Russian Federation", ActorType.STATE_FORCE, null, null)));
-		ManagingUsers users = truce.bean(ManagingUsers.class);
-		users.add("liaison-sy", PASSWORD, List.of(new Grant(Role.LIAISON, "syria-government")),
-				ManagingUsers.COMMAND_LINE);
-		users.add("monitor-m", PASSWORD, List.of(new Grant(Role.MONITOR, null)), ManagingUsers.COMMAND_LINE);
+		truce.register(Parties.SYRIA_GOVERNMENT, Parties.RUSSIA);
+		truce.user("liaison-sy", "liaison:syria-government");
+		truce.user("monitor-m", "monitor");
 		convoy = truce.bean(Notifying.class)
 			.register(new Notifying.NewNotification("MOVEMENT", "UN/SARC convoy to Urum al-Kubra", null, "CONVOY",
 					"{\"type\": \"LineString\", \"coordinates\": [[37.1611, 36.2021], [36.94775, 36.1481]]}",
@@ -74,7 +68,7 @@ class ALiaisonAcknowledgesANotificationBrowserTest {
 		UUID id = convoy.notification().id();
 		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
-			signIn(page, "liaison-sy");
+			SignIn.as(page, truce, "liaison-sy");
 			page.navigate(truce.baseUri().resolve("/notifications").toString());
 
 			String row = "#notification-" + id;
@@ -111,7 +105,7 @@ class ALiaisonAcknowledgesANotificationBrowserTest {
 	void aMonitorSeesTheConvoyOnTheMap() {
 		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
-			signIn(page, "monitor-m");
+			SignIn.as(page, truce, "monitor-m");
 			page.navigate(truce.baseUri().resolve("/").toString());
 
 			assertThat(page.locator("#map")).hasAttribute("data-notifications", "1");
@@ -120,14 +114,6 @@ class ALiaisonAcknowledgesANotificationBrowserTest {
 			assertThat(page.locator(".leaflet-control-layers label")).containsText(
 					new String[] { "Governorates", "Reports", "Notified sites and movements", "Live alerts" });
 		}
-	}
-
-	private static void signIn(Page page, String username) {
-		page.navigate(truce.baseUri().resolve("/login").toString());
-		page.fill("#username", username);
-		page.fill("#password", PASSWORD);
-		page.click("#submit");
-		page.waitForLoadState();
 	}
 
 }

@@ -17,6 +17,7 @@ import org.truce.report.model.Reliability;
 import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.testing.Http;
+import org.truce.testing.PostgresTest;
 import org.truce.testing.PostgresTestDatabase;
 import org.truce.testing.RunningTruce;
 
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * submitted to one raises an alert that the readers of both receive on their event
  * streams, each once. Skipped unless {@code TRUCE_TEST_PG_URL} is set.
  */
+@PostgresTest
 class AlertsReachReadersOnEveryInstanceTest {
 
 	@TempDir

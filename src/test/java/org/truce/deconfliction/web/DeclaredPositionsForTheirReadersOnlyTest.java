@@ -2,16 +2,13 @@ package org.truce.deconfliction.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.truce.actor.application.ActorDirectory;
-import org.truce.actor.model.Actor;
-import org.truce.actor.model.ActorType;
 import org.truce.testing.Http;
+import org.truce.testing.Parties;
 import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,10 +30,7 @@ class DeclaredPositionsForTheirReadersOnlyTest {
 	@BeforeAll
 	static void start() {
 		truce = RunningTruce.sqlite(true);
-		truce.bean(ActorDirectory.class)
-			.register(List.of(new Actor("united-states", "United States", ActorType.STATE_FORCE, null, null),
-					new Actor("russia", "Russian Federation", ActorType.STATE_FORCE, null, null),
-					new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null, null)));
+		truce.register(Parties.UNITED_STATES, Parties.RUSSIA, Parties.SYRIA_GOVERNMENT);
 	}
 
 	@AfterAll

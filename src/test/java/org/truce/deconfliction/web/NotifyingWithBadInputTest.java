@@ -7,10 +7,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.truce.actor.application.ActorDirectory;
-import org.truce.actor.model.Actor;
-import org.truce.actor.model.ActorType;
 import org.truce.testing.Http;
+import org.truce.testing.Parties;
 import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,8 +29,7 @@ class NotifyingWithBadInputTest {
 	@BeforeAll
 	static void start() {
 		truce = RunningTruce.sqlite(true);
-		truce.bean(ActorDirectory.class)
-			.register(List.of(new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null, null)));
+		truce.register(Parties.SYRIA_GOVERNMENT);
 		notifier = truce.http("notifier");
 		liaison = truce.http("liaison:syria-government");
 	}

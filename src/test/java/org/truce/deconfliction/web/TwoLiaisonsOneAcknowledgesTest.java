@@ -11,15 +11,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.truce.actor.application.ActorDirectory;
-import org.truce.actor.model.Actor;
-import org.truce.actor.model.ActorType;
 import org.truce.ledger.application.Checkpointing;
 import org.truce.ledger.model.MerkleHashes;
 import org.truce.ledger.model.ProofVerdict;
 import org.truce.ledger.model.ProofVerifier;
 import org.truce.ledger.model.StandardBase64;
 import org.truce.testing.Http;
+import org.truce.testing.Parties;
 import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,10 +53,7 @@ class TwoLiaisonsOneAcknowledgesTest {
 	@BeforeAll
 	static void start() {
 		truce = RunningTruce.sqlite(true);
-		truce.bean(ActorDirectory.class)
-			.register(List.of(new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null, null),
-					new Actor("free-syrian-army", "Free Syrian Army", ActorType.ARMED_GROUP, null, null),
-					new Actor("russia", "Russian Federation", ActorType.STATE_FORCE, null, null)));
+		truce.register(Parties.SYRIA_GOVERNMENT, Parties.FREE_SYRIAN_ARMY, Parties.RUSSIA);
 		notifier = truce.http("notifier");
 		syria = truce.http("liaison:syria-government");
 		russia = truce.http("liaison:russia");

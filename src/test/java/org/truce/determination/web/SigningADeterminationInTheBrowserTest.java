@@ -1,7 +1,5 @@
 package org.truce.determination.web;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,12 +10,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.truce.identity.application.ManagingUsers;
-import org.truce.identity.model.Grant;
-import org.truce.identity.model.Role;
+import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
 import org.truce.testing.Http;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.SignIn;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,12 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * effective only after the Russian co-chair's signature. Skipped when Chromium is not
  * installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
+@BrowserTest
 class SigningADeterminationInTheBrowserTest {
 
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
-
-	private static final String PASSWORD = "correct horse battery staple";
 
 	private static RunningTruce truce;
 
@@ -41,10 +37,8 @@ class SigningADeterminationInTheBrowserTest {
 	static void start() {
 		truce = RunningTruce.sqlite(true);
 		DeterminationsFixture.aleppoPause(truce);
-		ManagingUsers users = truce.bean(ManagingUsers.class);
-		users.add("co-chair-us", PASSWORD, List.of(new Grant(Role.CO_CHAIR, "united-states")),
-				ManagingUsers.COMMAND_LINE);
-		users.add("co-chair-ru", PASSWORD, List.of(new Grant(Role.CO_CHAIR, "russia")), ManagingUsers.COMMAND_LINE);
+		truce.user("co-chair-us", "co-chair:united-states");
+		truce.user("co-chair-ru", "co-chair:russia");
 	}
 
 	@AfterAll
@@ -65,7 +59,7 @@ class SigningADeterminationInTheBrowserTest {
 
 		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
-			List<String> errors = watchErrors(page);
+			List<String> errors = Chromium.watchErrors(page);
 			signIn(page, "co-chair-us");
 			page.navigate(truce.baseUri().resolve("/determinations/queue").toString());
 			assertThat(page.locator("#queued-" + id)).isVisible();
@@ -86,7 +80,7 @@ class SigningADeterminationInTheBrowserTest {
 
 		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
-			List<String> errors = watchErrors(page);
+			List<String> errors = Chromium.watchErrors(page);
 			signIn(page, "co-chair-ru");
 			page.navigate(truce.baseUri().resolve("/determinations/" + id).toString());
 			assertThat(page.locator("#status")).hasText("DRAFT");
@@ -128,23 +122,8 @@ class SigningADeterminationInTheBrowserTest {
 	}
 
 	private static void signIn(Page page, String username) {
-		page.navigate(truce.baseUri().resolve("/login").toString());
-		page.fill("#username", username);
-		page.fill("#password", PASSWORD);
-		page.click("#submit");
-		page.waitForLoadState();
+		SignIn.as(page, truce, username);
 		assertThat(page.locator("#signed-in-as")).hasText(username);
-	}
-
-	private static List<String> watchErrors(Page page) {
-		List<String> errors = Collections.synchronizedList(new ArrayList<>());
-		page.onPageError(errors::add);
-		page.onConsoleMessage(message -> {
-			if ("error".equals(message.type())) {
-				errors.add(message.text());
-			}
-		});
-		return errors;
 	}
 
 }

@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import org.truce.store.PostgresTestSchema;
 import org.truce.store.RequiresPostgres;
+import org.truce.testing.PostgresTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The scenario's geography loaded into PostgreSQL + PostGIS, in a fresh schema. Skipped
  * without {@code TRUCE_TEST_PG_URL}; see {@link RequiresPostgres}.
  */
+@PostgresTest
 @ExtendWith(RequiresPostgres.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @DirtiesContext

@@ -28,6 +28,7 @@ import org.truce.agreement.application.ControlMapDocuments;
 import org.truce.report.application.PublishingReports;
 import org.truce.report.application.Sources;
 import org.truce.report.application.SubmittingReport;
+import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application on a random port with a fresh SQLite store. Skipped when Chromium is not
  * installed, unless {@code TRUCE_REQUIRE_BROWSER=1}; see {@link Chromium}.
  */
+@BrowserTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class MapPageBrowserTest {

@@ -30,6 +30,7 @@ import org.truce.report.model.Reliability;
 import org.truce.report.model.ReportDraft;
 import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
+import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -42,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * happened, with its source. Skipped when Chromium is not installed, unless
  * {@code TRUCE_REQUIRE_BROWSER=1}; see {@link Chromium}.
  */
+@BrowserTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 class MapPageForEachReaderBrowserTest {

@@ -14,11 +14,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.truce.humanitarian.application.RequestingAccess;
 import org.truce.humanitarian.model.AccessRequest;
 import org.truce.humanitarian.model.AccessVerdict;
-import org.truce.identity.application.ManagingUsers;
 import org.truce.identity.model.Grant;
 import org.truce.identity.model.Role;
+import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.SignIn;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -28,12 +29,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * form with its CSRF token), in a real browser; the form is then gone and the decision
  * shown. Skipped when Chromium is not installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
+@BrowserTest
 class ALiaisonDecidesOnTheAccessRequestPageBrowserTest {
 
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
-
-	private static final String PASSWORD = "correct horse battery staple";
 
 	private static RunningTruce truce;
 
@@ -43,9 +43,7 @@ class ALiaisonDecidesOnTheAccessRequestPageBrowserTest {
 	static void start() {
 		truce = RunningTruce.sqlite(true);
 		AConvoyToAleppoBlockedByOnePartyTest.registerParties(truce);
-		ManagingUsers users = truce.bean(ManagingUsers.class);
-		users.add("liaison-sy", PASSWORD, List.of(new Grant(Role.LIAISON, "syria-government")),
-				ManagingUsers.COMMAND_LINE);
+		truce.user("liaison-sy", "liaison:syria-government");
 		RequestingAccess access = truce.bean(RequestingAccess.class);
 		convoy = access.request(
 				new RequestingAccess.NewAccessRequest(
@@ -69,7 +67,7 @@ class ALiaisonDecidesOnTheAccessRequestPageBrowserTest {
 			Page page = context.newPage();
 			List<String> errors = new ArrayList<>();
 			page.onPageError(errors::add);
-			signIn(page, "liaison-sy");
+			SignIn.as(page, truce, "liaison-sy");
 			page.navigate(truce.baseUri().resolve("/access-requests").toString());
 			page.click("#access-" + convoy.id() + " a");
 			page.waitForURL("**/access-requests/" + convoy.id());
@@ -102,14 +100,6 @@ class ALiaisonDecidesOnTheAccessRequestPageBrowserTest {
 			.orElseThrow();
 		org.assertj.core.api.Assertions.assertThat(stored.party("syria-government").orElseThrow().verdict())
 			.isEqualTo(AccessVerdict.DENIED);
-	}
-
-	private static void signIn(Page page, String username) {
-		page.navigate(truce.baseUri().resolve("/login").toString());
-		page.fill("#username", username);
-		page.fill("#password", PASSWORD);
-		page.click("#submit");
-		page.waitForLoadState();
 	}
 
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
 import org.truce.testing.Http;
 import org.truce.testing.RunningTruce;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * switch off, for a reader who is not signed in (population figures are public). Skipped
  * when Chromium is not installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
+@BrowserTest
 class BesiegedAreasOnThePublicMapBrowserTest {
 
 	@RegisterExtension

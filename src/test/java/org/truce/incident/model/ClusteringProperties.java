@@ -11,6 +11,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
+import org.truce.testing.SlowTest;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -65,6 +67,7 @@ class ClusteringProperties {
 		assertThat(links).isEqualTo(candidates);
 	}
 
+	@SlowTest
 	@Property(tries = 300)
 	void withConflictsNoIncidentNamesTwoPerpetratorsAndEverySamePairIsJoinedOrLinked(@ForAll long seed,
 			@ForAll @IntRange(min = 0, max = 40) int n) {

@@ -1,6 +1,5 @@
 package org.truce.incident.web;
 
-import java.util.List;
 import java.util.UUID;
 
 import com.microsoft.playwright.BrowserContext;
@@ -10,12 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.truce.actor.application.ActorDirectory;
-import org.truce.actor.model.Actor;
-import org.truce.actor.model.ActorType;
-import org.truce.identity.application.ManagingUsers;
-import org.truce.identity.model.Grant;
-import org.truce.identity.model.Role;
 import org.truce.incident.application.Incidents;
 import org.truce.ledger.application.LedgerStore;
 import org.truce.report.application.Sources;
@@ -26,9 +19,12 @@ import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.rfi.application.RequestingInformation;
 import org.truce.rfi.application.RfiReader;
+import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
 import org.truce.testing.IncidentFixture;
+import org.truce.testing.Parties;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.SignIn;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,12 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the incident page's forms in a real browser. Skipped when Chromium is not installed,
  * unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
+@BrowserTest
 class AnAnalystMergesReportsAndAsksAPartyBrowserTest {
 
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
-
-	private static final String PASSWORD = "correct horse battery staple";
 
 	private static RunningTruce truce;
 
@@ -55,14 +50,11 @@ class AnAnalystMergesReportsAndAsksAPartyBrowserTest {
 	@BeforeAll
 	static void twoReportsOfOneShellingThatTheClusteringKeptApart() {
 		truce = RunningTruce.sqlite(true);
-		truce.bean(ActorDirectory.class)
-			.register(List.of(new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null, null),
-					new Actor("russia", "Russian Federation", ActorType.STATE_FORCE, null, null)));
+		truce.register(Parties.SYRIA_GOVERNMENT, Parties.RUSSIA);
 		Sources sources = truce.bean(Sources.class);
 		sources.save(new Source("monitors", "Monitors", SourceKind.MONITOR, Reliability.B));
 		sources.save(new Source("sarc", "Syrian Arab Red Crescent", SourceKind.NGO, Reliability.B));
-		truce.bean(ManagingUsers.class)
-			.add("analyst", PASSWORD, List.of(new Grant(Role.MONITOR, null)), ManagingUsers.COMMAND_LINE);
+		truce.user("analyst", "monitor");
 		first = submit("Government of Syria", "monitors", "Shells struck the old city.");
 		second = submit("Russian Federation", "sarc", "Rockets fell on the old city market.");
 		IncidentFixture.incidentOf(truce, first);
@@ -80,11 +72,7 @@ class AnAnalystMergesReportsAndAsksAPartyBrowserTest {
 	void theAnalystMergesTheTwoReportsWithAReasonAndSendsARequestForInformation() {
 		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
-			page.navigate(truce.baseUri().resolve("/login").toString());
-			page.fill("#username", "analyst");
-			page.fill("#password", PASSWORD);
-			page.click("#submit");
-			page.waitForLoadState();
+			SignIn.as(page, truce, "analyst");
 
 			page.navigate(truce.baseUri().resolve("/incidents/" + first).toString());
 			assertThat(page.locator("#report-count")).hasText("1");
@@ -120,11 +108,7 @@ class AnAnalystMergesReportsAndAsksAPartyBrowserTest {
 	void aMergeWithoutAReasonIsRefusedOnThePageAndChangesNothing() {
 		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
-			page.navigate(truce.baseUri().resolve("/login").toString());
-			page.fill("#username", "analyst");
-			page.fill("#password", PASSWORD);
-			page.click("#submit");
-			page.waitForLoadState();
+			SignIn.as(page, truce, "analyst");
 			UUID third = submit("Government of Syria", "monitors", "A third account.");
 			IncidentFixture.incidentOf(truce, third);
 			page.navigate(truce.baseUri().resolve("/incidents/" + third).toString());

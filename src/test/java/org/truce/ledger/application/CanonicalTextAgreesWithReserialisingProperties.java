@@ -17,6 +17,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.truce.ledger.model.CanonicalJson;
+import org.truce.testing.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +43,7 @@ class CanonicalTextAgreesWithReserialisingProperties {
 		assertThat(reference(text)).isTrue();
 	}
 
+	@SlowTest
 	@Property(tries = 1000)
 	void anEditedTextIsCanonicalExactlyWhenReserialisingSaysSo(@ForAll("jsonValues") Object value,
 			@ForAll("edits") Edit edit) {

@@ -1,5 +1,6 @@
 package org.truce.ledger.infrastructure;
 
+import org.truce.testing.PostgresTest;
 import org.truce.testing.RunningTruce;
 
 /**
@@ -7,6 +8,7 @@ import org.truce.testing.RunningTruce;
  * {@code TRUCE_TEST_PG_URL} is set (and failed when it is unreachable and
  * {@code TRUCE_REQUIRE_PG=1}).
  */
+@PostgresTest
 class PostgresDisclosuresContractTest extends DisclosuresContract {
 
 	@Override

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -45,6 +44,7 @@ import org.truce.ledger.model.SignatureType;
 import org.truce.ledger.model.SignerKey;
 import org.truce.ledger.model.StandardBase64;
 import org.truce.report.application.Sources;
+import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
 import org.truce.testing.Http;
 import org.truce.testing.ReportFixture;
@@ -60,6 +60,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * signature altered on its way to the browser is caught. Skipped when Chromium is not
  * installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
+@BrowserTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -156,7 +157,7 @@ class IntegrityPageBrowserTest {
 		try (BrowserContext context = chromium
 			.newContext(new Browser.NewContextOptions().setViewportSize(1100, 1300))) {
 			Page page = context.newPage();
-			List<String> errors = watchErrors(page);
+			List<String> errors = Chromium.watchErrors(page);
 			page.navigate("http://127.0.0.1:" + this.port + "/ledger?report=" + reportId);
 
 			page.waitForSelector(VERDICT);
@@ -187,7 +188,7 @@ class IntegrityPageBrowserTest {
 		try (BrowserContext context = chromium
 			.newContext(new Browser.NewContextOptions().setViewportSize(1100, 1600))) {
 			Page page = context.newPage();
-			List<String> errors = watchErrors(page);
+			List<String> errors = Chromium.watchErrors(page);
 			page.navigate("http://127.0.0.1:" + this.port + "/ledger?report=" + reportId);
 			page.waitForSelector(VERDICT);
 			assertThat(page.locator("#verdict")).hasAttribute("data-verdict", "verified");
@@ -320,7 +321,7 @@ class IntegrityPageBrowserTest {
 		try (BrowserContext context = chromium
 			.newContext(new Browser.NewContextOptions().setViewportSize(1100, 1300))) {
 			Page page = context.newPage();
-			List<String> errors = watchErrors(page);
+			List<String> errors = Chromium.watchErrors(page);
 			page.route("**/api/reports/*/proof", route -> {
 				APIResponse real = route.fetch();
 				ObjectNode proof = (ObjectNode) JSON.readTree(real.text());
@@ -348,17 +349,6 @@ class IntegrityPageBrowserTest {
 		byte[] bytes = StandardBase64.decode(base64);
 		bytes[0] ^= 0x01;
 		return StandardBase64.encode(bytes);
-	}
-
-	private static List<String> watchErrors(Page page) {
-		List<String> errors = Collections.synchronizedList(new ArrayList<>());
-		page.onPageError(errors::add);
-		page.onConsoleMessage(message -> {
-			if ("error".equals(message.type())) {
-				errors.add(message.text());
-			}
-		});
-		return errors;
 	}
 
 }

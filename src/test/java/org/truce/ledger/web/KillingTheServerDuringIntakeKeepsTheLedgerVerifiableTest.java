@@ -42,6 +42,7 @@ import org.truce.ledger.model.StandardBase64;
 import org.truce.ledger.model.VerifierKey;
 import org.truce.report.application.Sources;
 import org.truce.testing.Http;
+import org.truce.testing.ProcessTest;
 import org.truce.testing.ReportFixture;
 import org.truce.testing.RunningTruce;
 import org.truce.testing.ServerProcess;
@@ -57,6 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every checkpoint seen before any kill is signed by the same key and proved consistent
  * with the newest.
  */
+@ProcessTest
 class KillingTheServerDuringIntakeKeepsTheLedgerVerifiableTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.truce.shared.ErrorCode;
 import org.truce.testing.Monitor;
+import org.truce.testing.PostgresTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * schema of its own. Skipped without {@code TRUCE_TEST_PG_URL}; fails without it when
  * {@code TRUCE_REQUIRE_PG=1}.
  */
+@PostgresTest
 class ImportingIntoPostgresTest {
 
 	static TestStores.PostgresSchema schema;

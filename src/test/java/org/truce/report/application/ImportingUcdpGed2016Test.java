@@ -21,6 +21,7 @@ import org.truce.report.model.LocationPrecision;
 import org.truce.report.model.Report;
 import org.truce.report.model.ReportQuery;
 import org.truce.report.model.TimePrecision;
+import org.truce.testing.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the report of the import work); they are UCDP's 2016 figures, not the 2016-2019 ones in
  * SOURCES.md.
  */
+@SlowTest
 class ImportingUcdpGed2016Test {
 
 	@TempDir

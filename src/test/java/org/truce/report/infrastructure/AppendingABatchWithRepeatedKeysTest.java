@@ -28,6 +28,7 @@ import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.report.model.TimePrecision;
 import org.truce.report.model.TimeSpan;
+import org.truce.testing.PostgresTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -47,6 +48,7 @@ class AppendingABatchWithRepeatedKeysTest {
 		}
 	}
 
+	@PostgresTest
 	@Test
 	void shouldReturnTheStoredReportForEveryRepeatedKeyInPostgres() throws Exception {
 		String url = System.getenv("TRUCE_TEST_PG_URL");

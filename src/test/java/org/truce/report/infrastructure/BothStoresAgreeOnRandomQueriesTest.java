@@ -27,6 +27,7 @@ import org.truce.report.model.Reliability;
 import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.report.model.TimePrecision;
+import org.truce.testing.PostgresTest;
 import org.truce.testing.ReportFixture;
 import org.truce.testing.RunningTruce;
 import org.truce.testing.StartedOrSkipped;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * queries, followed page by page, return the same reports in the same order from both.
  * Needs PostgreSQL ({@code TRUCE_TEST_PG_URL}); the seed is in every failure message.
  */
+@PostgresTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BothStoresAgreeOnRandomQueriesTest {
 

@@ -9,6 +9,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.truce.actor.model.NameKey;
+import org.truce.testing.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +42,7 @@ class ReadingEventTypesTest {
 		}
 	}
 
+	@SlowTest
 	@Test
 	void shouldAgreeWithTheScanOnRandomText() {
 		Random random = new Random(7);

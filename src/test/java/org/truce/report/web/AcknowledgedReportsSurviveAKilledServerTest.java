@@ -33,6 +33,7 @@ import org.truce.testing.Http;
 import org.truce.testing.ReportFixture;
 import org.truce.testing.RunningTruce;
 import org.truce.testing.ServerProcess;
+import org.truce.testing.ProcessTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * off by the kill are retried with their Idempotency-Key and are then stored exactly
  * once.
  */
+@ProcessTest
 class AcknowledgedReportsSurviveAKilledServerTest {
 
 	private static final int THREADS = 8;

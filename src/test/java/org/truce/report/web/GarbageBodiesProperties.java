@@ -21,6 +21,7 @@ import org.truce.testing.Http;
 import org.truce.testing.PostgresTestDatabase;
 import org.truce.testing.ReportFixture;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stable code. Runs on SQLite, and on PostgreSQL too when {@code TRUCE_TEST_PG_URL} is
  * set.
  */
+@SlowTest
 class GarbageBodiesProperties {
 
 	private static final List<RunningTruce> servers = new ArrayList<>();

@@ -11,10 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.truce.actor.application.ActorDirectory;
-import org.truce.actor.model.Actor;
-import org.truce.actor.model.ActorType;
-import org.truce.identity.application.ManagingUsers;
 import org.truce.identity.model.Grant;
 import org.truce.identity.model.Role;
 import org.truce.report.application.Sources;
@@ -25,9 +21,12 @@ import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.rfi.application.RequestingInformation;
 import org.truce.rfi.model.RequestForInformation;
+import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
 import org.truce.testing.IncidentFixture;
+import org.truce.testing.Parties;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.SignIn;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,12 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * in a real browser; a monitor sees the overdue requests on the same page. Skipped when
  * Chromium is not installed, unless {@code TRUCE_REQUIRE_BROWSER=1}.
  */
+@BrowserTest
 class ALiaisonAnswersInTheInboxBrowserTest {
 
 	@RegisterExtension
 	static final Chromium chromium = new Chromium();
-
-	private static final String PASSWORD = "correct horse battery staple";
 
 	private static RunningTruce truce;
 
@@ -54,14 +52,10 @@ class ALiaisonAnswersInTheInboxBrowserTest {
 	@BeforeAll
 	static void start() throws InterruptedException {
 		truce = RunningTruce.sqlite(true);
-		truce.bean(ActorDirectory.class)
-			.register(List.of(new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null, null),
-					new Actor("united-states", "United States", ActorType.STATE_FORCE, null, null)));
+		truce.register(Parties.SYRIA_GOVERNMENT, Parties.UNITED_STATES);
 		truce.bean(Sources.class).save(new Source("monitors", "Monitors", SourceKind.MONITOR, Reliability.B));
-		ManagingUsers users = truce.bean(ManagingUsers.class);
-		users.add("monitor-m", PASSWORD, List.of(new Grant(Role.MONITOR, null)), ManagingUsers.COMMAND_LINE);
-		users.add("liaison-sy", PASSWORD, List.of(new Grant(Role.LIAISON, "syria-government")),
-				ManagingUsers.COMMAND_LINE);
+		truce.user("monitor-m", "monitor");
+		truce.user("liaison-sy", "liaison:syria-government");
 		UUID report = truce.bean(SubmittingReport.class)
 			.submit(new ReportDraft("shelling_artillery_missile_attack",
 					new ReportDraft.When("2016-10-21T11:00:00+03:00", null, "EXACT"),
@@ -98,7 +92,7 @@ class ALiaisonAnswersInTheInboxBrowserTest {
 	void theLiaisonAnswersARequestWithTheInboxForm() {
 		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
-			signIn(page, "liaison-sy");
+			SignIn.as(page, truce, "liaison-sy");
 			page.navigate(truce.baseUri().resolve("/inbox").toString());
 
 			String item = "#rfi-" + asked.id();
@@ -129,7 +123,7 @@ class ALiaisonAnswersInTheInboxBrowserTest {
 	void aMonitorSeesTheOverdueRequestsOnTheSamePage() {
 		try (BrowserContext context = chromium.newContext()) {
 			Page page = context.newPage();
-			signIn(page, "monitor-m");
+			SignIn.as(page, truce, "monitor-m");
 			page.navigate(truce.baseUri().resolve("/inbox").toString());
 
 			assertThat(page.locator("#overdue-" + overdue.id())).containsText("syria-government");
@@ -137,14 +131,6 @@ class ALiaisonAnswersInTheInboxBrowserTest {
 			assertThat(page.locator("#summary")).containsText("united-states → syria-government");
 			assertThat(page.locator("#rfis")).hasCount(0);
 		}
-	}
-
-	private static void signIn(Page page, String username) {
-		page.navigate(truce.baseUri().resolve("/login").toString());
-		page.fill("#username", username);
-		page.fill("#password", PASSWORD);
-		page.click("#submit");
-		page.waitForLoadState();
 	}
 
 }

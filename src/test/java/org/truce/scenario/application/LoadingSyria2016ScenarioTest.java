@@ -31,6 +31,7 @@ import org.truce.report.model.DataFlag;
 import org.truce.report.model.Report;
 import org.truce.report.model.ReportQuery;
 import org.truce.testing.Syria2016;
+import org.truce.testing.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * What {@code truce demo} loads before it serves: the Syria 2016 scenario from the
  * classpath into an empty store, then again into the same store.
  */
+@SlowTest
 class LoadingSyria2016ScenarioTest {
 
 	@TempDir

@@ -16,6 +16,7 @@ import org.truce.scenario.application.LoadingScenario;
 import org.truce.scenario.application.Scenario;
 import org.truce.testing.Chromium;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.BrowserTest;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the island's layers, not on Syria. Skipped when Chromium is not installed, unless
  * {@code TRUCE_REQUIRE_BROWSER=1}; see {@link Chromium}.
  */
+@BrowserTest
 class TheMapOfAFictionalIslandOpensOnItBrowserTest {
 
 	@RegisterExtension
