@@ -8,8 +8,10 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.SlowTest;
 
 /** A store migrated by the old scripts, on SQLite (such as the demo's ./truce-data). */
+@SlowTest
 class SqliteStoreMigratedByTheOldScriptsContractTest extends StoreMigratedByTheOldScriptsContract {
 
 	@Override

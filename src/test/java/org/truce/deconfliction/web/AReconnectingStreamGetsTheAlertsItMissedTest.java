@@ -25,6 +25,7 @@ import org.truce.report.model.SourceKind;
 import org.truce.testing.Http;
 import org.truce.testing.Parties;
 import org.truce.testing.RunningTruce;
+import org.truce.testing.SlowTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each report is an air strike at Al-Quds hospital in Aleppo (36.2139 N, 37.1597 E),
  * which a notifier has notified: each raises one alert.
  */
+@SlowTest
 class AReconnectingStreamGetsTheAlertsItMissedTest {
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
