@@ -1,0 +1,26 @@
+package org.truce.testing;
+
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.truce.store.StoreConfiguration;
+
+/**
+ * The store alone, as a slice of the application: its data source and dialect
+ * ({@link StoreConfiguration}), the Flyway migrations with the dialect's placeholders, a
+ * {@code JdbcClient} and transactions. {@link RunningTruce#sqliteSlice(Class...)} adds
+ * the stores under test to it.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(StoreConfiguration.class)
+@ImportAutoConfiguration({ FlywayAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+		JdbcClientAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+		TransactionAutoConfiguration.class })
+class StoreSlice {
+
+}
