@@ -71,9 +71,18 @@ public final class RunningTruce implements AutoCloseable {
 	 * application: for the contract of one store.
 	 */
 	public static RunningTruce sqliteSlice(Class<?>... components) {
+		return sqliteSlice(Map.of(), components);
+	}
+
+	/**
+	 * Only the store ({@link StoreSlice}) and these {@code components} in a new temporary
+	 * directory, with extra application properties (such as
+	 * {@code truce.ledger.witnesses}).
+	 */
+	public static RunningTruce sqliteSlice(Map<String, Object> extra, Class<?>... components) {
 		Path dir = newTempDir();
 		Class<?>[] sources = Stream.concat(Stream.of(StoreSlice.class), Stream.of(components)).toArray(Class<?>[]::new);
-		return start(sources, false, Map.of("truce.data", dir.toString()), () -> deleteRecursively(dir),
+		return start(sources, false, with(Map.of("truce.data", dir.toString()), extra), () -> deleteRecursively(dir),
 				"sqlite slice " + dir);
 	}
 

@@ -1,11 +1,14 @@
 package org.truce.testing;
 
+import java.time.Clock;
+
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.truce.store.StoreConfiguration;
@@ -22,5 +25,11 @@ import org.truce.store.StoreConfiguration;
 		JdbcClientAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
 		TransactionAutoConfiguration.class })
 class StoreSlice {
+
+	/** The clock that the application declares, which stores and services stamp with. */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
 
 }
