@@ -9,17 +9,19 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.truce.store.StoreConfiguration;
 
 /**
  * The store alone, as a slice of the application: its data source and dialect
  * ({@link StoreConfiguration}), the Flyway migrations with the dialect's placeholders, a
- * {@code JdbcClient} and transactions. {@link RunningTruce#sqliteSlice(Class...)} adds
- * the stores under test to it.
+ * {@code JdbcClient}, transactions and the clock.
+ * {@link RunningTruce#sqliteSlice(Class...)} adds the stores under test to it.
+ *
+ * <p>
+ * Not a {@code @Configuration}: the application's component scan, which covers this
+ * package, must not find it.
  */
-@Configuration(proxyBeanMethods = false)
 @Import(StoreConfiguration.class)
 @ImportAutoConfiguration({ FlywayAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
 		JdbcClientAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
