@@ -66,6 +66,27 @@ public final class RunningTruce implements AutoCloseable {
 	}
 
 	/**
+	 * Only the store ({@link StoreSlice}) and these {@code components} (such as the store
+	 * under test and what uses it) in a new temporary directory, without the rest of the
+	 * application: for the contract of one store.
+	 */
+	public static RunningTruce sqliteSlice(Class<?>... components) {
+		return sqliteSlice(Map.of(), components);
+	}
+
+	/**
+	 * Only the store ({@link StoreSlice}) and these {@code components} in a new temporary
+	 * directory, with extra application properties (such as
+	 * {@code truce.ledger.witnesses}).
+	 */
+	public static RunningTruce sqliteSlice(Map<String, Object> extra, Class<?>... components) {
+		Path dir = newTempDir();
+		Class<?>[] sources = Stream.concat(Stream.of(StoreSlice.class), Stream.of(components)).toArray(Class<?>[]::new);
+		return start(sources, false, with(Map.of("truce.data", dir.toString()), extra), () -> deleteRecursively(dir),
+				"sqlite slice " + dir);
+	}
+
+	/**
 	 * A store in an existing directory, which is left in place on close (to reopen a
 	 * store written before).
 	 */
@@ -133,13 +154,18 @@ public final class RunningTruce implements AutoCloseable {
 	}
 
 	private static RunningTruce start(boolean web, Map<String, Object> store, AutoCloseable cleanup, String describe) {
+		return start(new Class<?>[] { TruceApplication.class }, web, store, cleanup, describe);
+	}
+
+	private static RunningTruce start(Class<?>[] sources, boolean web, Map<String, Object> store, AutoCloseable cleanup,
+			String describe) {
 		Map<String, Object> properties = new LinkedHashMap<>(store);
 		properties.put("server.port", "0");
 		properties.put("logging.level.root", "warn");
 		properties.put("spring.main.banner-mode", "off");
 		List<String> args = new ArrayList<>();
 		properties.forEach((k, v) -> args.add("--" + k + "=" + v));
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(TruceApplication.class)
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(sources)
 			.web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
 			.logStartupInfo(false)
 			.run(args.toArray(String[]::new));

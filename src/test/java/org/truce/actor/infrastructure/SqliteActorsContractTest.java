@@ -1,5 +1,6 @@
 package org.truce.actor.infrastructure;
 
+import org.truce.actor.application.ActorDirectory;
 import org.truce.testing.RunningTruce;
 
 /** The actors contract on the embedded SQLite store. */
@@ -7,7 +8,7 @@ class SqliteActorsContractTest extends ActorsContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.sqlite(false);
+		return RunningTruce.sqliteSlice(JdbcActors.class, ActorDirectory.class);
 	}
 
 }

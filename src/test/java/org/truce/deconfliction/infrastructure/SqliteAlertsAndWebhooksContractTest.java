@@ -7,7 +7,7 @@ class SqliteAlertsAndWebhooksContractTest extends AlertsAndWebhooksContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.sqlite(false, QUIET_SENDER);
+		return RunningTruce.sqliteSlice(JdbcAlerts.class, JdbcWebhooks.class, PostgresAlertRelay.class);
 	}
 
 }

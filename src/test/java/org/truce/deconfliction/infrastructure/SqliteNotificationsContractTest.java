@@ -7,7 +7,7 @@ class SqliteNotificationsContractTest extends NotificationsContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.sqlite(false);
+		return RunningTruce.sqliteSlice(JdbcNotifications.class);
 	}
 
 }

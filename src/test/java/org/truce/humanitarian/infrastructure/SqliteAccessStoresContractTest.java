@@ -7,7 +7,8 @@ class SqliteAccessStoresContractTest extends AccessStoresContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.sqlite(false);
+		return RunningTruce.sqliteSlice(JdbcAccessRequests.class, JdbcBesiegedAreas.class,
+				JdbcMovementRestrictions.class);
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.truce.incident.infrastructure;
 
+import org.truce.testing.RecordStores;
 import org.truce.testing.RunningTruce;
 
 /** The incidents contract on the embedded SQLite store. */
@@ -7,7 +8,7 @@ class SqliteIncidentsContractTest extends IncidentsContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.sqlite(false);
+		return RunningTruce.sqliteSlice(RecordStores.class);
 	}
 
 }

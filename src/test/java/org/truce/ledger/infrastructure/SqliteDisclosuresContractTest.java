@@ -1,5 +1,6 @@
 package org.truce.ledger.infrastructure;
 
+import org.truce.ledger.application.Ledger;
 import org.truce.testing.RunningTruce;
 
 /** The disclosures store contract on the embedded SQLite store. */
@@ -7,7 +8,7 @@ class SqliteDisclosuresContractTest extends DisclosuresContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.sqlite(false, LedgerStoreContract.PROPERTIES);
+		return RunningTruce.sqliteSlice(JdbcLedgerStore.class, JdbcDisclosures.class, Ledger.class);
 	}
 
 }

@@ -7,7 +7,7 @@ class SqliteSourcesContractTest extends SourcesContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.sqlite(false);
+		return RunningTruce.sqliteSlice(JdbcSources.class);
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.truce.rfi.infrastructure;
 
+import org.truce.testing.RecordStores;
 import org.truce.testing.RunningTruce;
 
 /** The requests-for-information contract on the embedded SQLite store. */
@@ -7,7 +8,7 @@ class SqliteRequestsForInformationContractTest extends RequestsForInformationCon
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.sqlite(false);
+		return RunningTruce.sqliteSlice(JdbcRequestsForInformation.class, RecordStores.class);
 	}
 
 }
