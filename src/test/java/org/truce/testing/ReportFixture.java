@@ -13,6 +13,7 @@ import org.truce.report.model.Attachment;
 import org.truce.report.model.Casualties;
 import org.truce.report.model.DataFlag;
 import org.truce.report.model.Estimate;
+import org.truce.report.model.EquipmentClass;
 import org.truce.report.model.EventType;
 import org.truce.report.model.Location;
 import org.truce.report.model.LocationPrecision;
@@ -22,6 +23,7 @@ import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.report.model.TimePrecision;
 import org.truce.report.model.TimeSpan;
+import org.truce.report.model.WhoActed;
 import org.truce.shared.Ids;
 
 /** Named reports and sources for tests, and a builder for variations. */
@@ -116,6 +118,10 @@ public final class ReportFixture {
 
 		private Instant recordedAt = Instant.parse("2016-09-20T00:00:00Z");
 
+		private WhoActed whoActed = WhoActed.ACTOR;
+
+		private EquipmentClass equipment;
+
 		public Builder id(UUID id) {
 			this.id = id;
 			return this;
@@ -209,10 +215,20 @@ public final class ReportFixture {
 			return this;
 		}
 
+		public Builder whoActed(WhoActed whoActed) {
+			this.whoActed = whoActed;
+			return this;
+		}
+
+		public Builder equipment(EquipmentClass equipment) {
+			this.equipment = equipment;
+			return this;
+		}
+
 		public Report build() {
 			return new Report(this.id, this.type, this.basis, this.when, this.where, this.actor, this.target,
 					this.casualties, this.narrative, this.sourceId, this.externalId, this.attachments, this.flags,
-					this.recordedAt);
+					this.recordedAt, this.whoActed, this.equipment);
 		}
 
 	}

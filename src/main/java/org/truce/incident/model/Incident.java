@@ -9,11 +9,13 @@ import java.util.Objects;
 
 import org.truce.actor.model.ActorRef;
 import org.truce.report.model.Casualties;
+import org.truce.report.model.EquipmentClass;
 import org.truce.report.model.EventType;
 import org.truce.report.model.Location;
 import org.truce.report.model.Report;
 import org.truce.report.model.TimePrecision;
 import org.truce.report.model.TimeSpan;
+import org.truce.report.model.WhoActed;
 
 /**
  * One event in the world, as the record currently understands it. Until reports are
@@ -26,13 +28,18 @@ import org.truce.report.model.TimeSpan;
  * @param eventType what happened
  * @param when the interval in which it happened
  * @param where the place, with its uncertainty
- * @param actor who acted, or null when no source names anyone
- * @param target against whom, or null
+ * @param actor the first actor named (who acted, unless {@code whoActed} says otherwise),
+ * or null when no source names anyone
+ * @param target the other actor named (against whom, unless {@code whoActed} says
+ * otherwise), or null
  * @param casualties deaths reported
  * @param attribution whether the sources and the sides' claims contest who acted
+ * @param whoActed how the actor and target relate to who acted
+ * @param equipment the class of weapon or equipment named, or null
  */
 public record Incident(String id, List<String> reportIds, List<String> externalIds, EventType eventType, TimeSpan when,
-		Location where, ActorRef actor, ActorRef target, Casualties casualties, Attribution attribution) {
+		Location where, ActorRef actor, ActorRef target, Casualties casualties, Attribution attribution,
+		WhoActed whoActed, EquipmentClass equipment) {
 
 	public Incident {
 		Objects.requireNonNull(id, "id");
@@ -43,18 +50,24 @@ public record Incident(String id, List<String> reportIds, List<String> externalI
 		externalIds = externalIds == null ? List.of() : List.copyOf(externalIds);
 		casualties = casualties == null ? Casualties.NONE : casualties;
 		attribution = attribution == null ? Attribution.UNCONTESTED : attribution;
+		whoActed = whoActed == null ? WhoActed.ACTOR : whoActed;
 	}
 
-	/** An incident whose attribution nobody contests. */
+	/**
+	 * An incident whose attribution nobody contests, in which the actor acted against the
+	 * target, with no equipment class.
+	 */
 	public Incident(String id, List<String> reportIds, List<String> externalIds, EventType eventType, TimeSpan when,
 			Location where, ActorRef actor, ActorRef target, Casualties casualties) {
-		this(id, reportIds, externalIds, eventType, when, where, actor, target, casualties, Attribution.UNCONTESTED);
+		this(id, reportIds, externalIds, eventType, when, where, actor, target, casualties, Attribution.UNCONTESTED,
+				WhoActed.ACTOR, null);
 	}
 
 	public static Incident ofReport(Report report) {
 		return new Incident(report.id().toString(), List.of(report.id().toString()),
 				report.externalId() == null ? List.of() : List.of(report.externalId()), report.eventType(),
-				report.when(), report.where(), report.actor(), report.target(), report.casualties());
+				report.when(), report.where(), report.actor(), report.target(), report.casualties(),
+				Attribution.UNCONTESTED, report.whoActed(), report.equipment());
 	}
 
 	/**
@@ -105,10 +118,20 @@ public record Incident(String id, List<String> reportIds, List<String> externalI
 			.filter(c -> !c.equals(Casualties.NONE))
 			.findFirst()
 			.orElse(Casualties.NONE);
+		ActorRef actor = named(reports.stream().map(Report::actor).toList());
+		WhoActed whoActed = reports.stream()
+			.filter(r -> r.actor() == actor)
+			.map(Report::whoActed)
+			.findFirst()
+			.orElse(first.whoActed());
+		EquipmentClass equipment = reports.stream()
+			.map(Report::equipment)
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null);
 		return new Incident(id, reports.stream().map(r -> r.id().toString()).toList(),
-				reports.stream().map(Report::externalId).filter(Objects::nonNull).toList(), type, when, where,
-				named(reports.stream().map(Report::actor).toList()),
-				named(reports.stream().map(Report::target).toList()), casualties, attribution);
+				reports.stream().map(Report::externalId).filter(Objects::nonNull).toList(), type, when, where, actor,
+				named(reports.stream().map(Report::target).toList()), casualties, attribution, whoActed, equipment);
 	}
 
 	private static TimePrecision coarsest(List<Report> reports) {

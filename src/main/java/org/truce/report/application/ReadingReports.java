@@ -200,7 +200,8 @@ public class ReadingReports {
 				flags = more;
 			}
 			return new Report(r.id(), r.eventType(), r.eventTypeBasis(), r.when(), where, r.actor(), r.target(),
-					r.casualties(), r.narrative(), null, null, attachments, flags, r.recordedAt());
+					r.casualties(), r.narrative(), null, null, attachments, flags, r.recordedAt(), r.whoActed(),
+					r.equipment());
 		}
 
 	}

@@ -27,6 +27,7 @@ import org.truce.report.application.Reports;
 import org.truce.report.model.Attachment;
 import org.truce.report.model.CoarseGrid;
 import org.truce.report.model.DataFlag;
+import org.truce.report.model.EquipmentClass;
 import org.truce.report.model.EventType;
 import org.truce.report.model.Location;
 import org.truce.report.model.LocationPrecision;
@@ -35,6 +36,7 @@ import org.truce.report.model.ReportPage;
 import org.truce.report.model.ReportQuery;
 import org.truce.report.model.TimePrecision;
 import org.truce.report.model.TimeSpan;
+import org.truce.report.model.WhoActed;
 import org.truce.store.StoreDialect;
 
 /**
@@ -48,14 +50,14 @@ class JdbcReports implements Reports {
 			+ " t.time_precision, t.lat, t.lon, t.location_precision, t.uncertainty_m, t.place_name, t.admin1,"
 			+ " t.admin2, t.actor_text, t.actor_id, t.actor_status, t.actor_candidates, t.target_text, t.target_id,"
 			+ " t.target_status, t.target_candidates, t.casualties, t.narrative, t.source_id, t.external_id,"
-			+ " t.attachments, t.flags, t.recorded_at, t.request_digest";
+			+ " t.attachments, t.flags, t.recorded_at, t.request_digest, t.who_acted, t.equipment";
 
 	private static final String INSERT = "INSERT INTO reports (id, event_type, event_type_basis, time_start,"
 			+ " time_end, time_precision, lat, lon, location_precision, uncertainty_m, place_name, admin1, admin2,"
 			+ " actor_text, actor_id, actor_status, actor_candidates, target_text, target_id, target_status,"
 			+ " target_candidates, casualties, narrative, source_id, external_id, attachments, flags, recorded_at,"
-			+ " idempotency_key, request_digest)"
-			+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+			+ " idempotency_key, request_digest, who_acted, equipment)"
+			+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 			+ " ON CONFLICT (idempotency_key) DO NOTHING";
 
 	private static final TypeReference<List<Attachment>> ATTACHMENTS = new TypeReference<>() {
@@ -134,7 +136,9 @@ class JdbcReports implements Reports {
 				status(r.target()), candidates(r.target()), this.json.writeValueAsString(r.casualties()), r.narrative(),
 				r.sourceId(), r.externalId(),
 				r.attachments().isEmpty() ? null : this.json.writeValueAsString(r.attachments()), flags(r.flags()),
-				this.dialect.instant(r.recordedAt()), item.idempotencyKey(), item.requestDigest());
+				this.dialect.instant(r.recordedAt()), item.idempotencyKey(), item.requestDigest(),
+				r.whoActed().equals(WhoActed.ACTOR) ? null : this.json.writeValueAsString(r.whoActed()),
+				r.equipment() == null ? null : r.equipment().name());
 	}
 
 	@Override
@@ -266,12 +270,19 @@ class JdbcReports implements Reports {
 				rs.getString("place_name"), rs.getString("admin1"), rs.getString("admin2"));
 		String casualties = rs.getString("casualties");
 		String attachments = rs.getString("attachments");
+		String equipment = rs.getString("equipment");
 		return new Report(UUID.fromString(rs.getString("id")),
 				EventType.valueOf(rs.getString("event_type").toUpperCase()), rs.getString("event_type_basis"), when,
 				where, actorRef(rs, "actor"), actorRef(rs, "target"), CasualtiesJson.read(this.json, casualties),
 				rs.getString("narrative"), rs.getString("source_id"), rs.getString("external_id"),
 				attachments == null ? List.of() : this.json.readValue(attachments, ATTACHMENTS),
-				parseFlags(rs.getString("flags")), this.dialect.instant(rs, "recorded_at"));
+				parseFlags(rs.getString("flags")), this.dialect.instant(rs, "recorded_at"), whoActed(rs),
+				equipment == null ? null : EquipmentClass.valueOf(equipment));
+	}
+
+	private WhoActed whoActed(ResultSet rs) throws SQLException {
+		String text = rs.getString("who_acted");
+		return text == null ? WhoActed.ACTOR : this.json.readValue(text, WhoActed.class);
 	}
 
 	private static ActorRef actorRef(ResultSet rs, String prefix) throws SQLException {

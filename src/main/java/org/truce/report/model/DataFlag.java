@@ -14,6 +14,7 @@ public enum DataFlag {
 	ACTOR_AMBIGUOUS("The acting party's name matched several actors; it is kept as reported."),
 	TARGET_UNRESOLVED("The target's name matched no known actor; it is kept as reported."),
 	TARGET_AMBIGUOUS("The target's name matched several actors; it is kept as reported."),
+	PERPETRATOR_INFERRED("A stated rule, not the source, decided who acted, from the source's words; see the basis."),
 	EVENT_TYPE_INFERRED("The event type was inferred from the source's words; see the basis."),
 	MULTILINE_FIELD("A field of the source row held line breaks."),
 	/**

@@ -18,8 +18,10 @@ import org.truce.actor.model.ActorRef;
  * or null
  * @param when the interval in which it happened
  * @param where the place, with its uncertainty
- * @param actor who acted, or null when the source names nobody
- * @param target against whom, or null
+ * @param actor the first actor the source names (who acted, unless {@code whoActed} says
+ * otherwise), or null when the source names nobody
+ * @param target the other actor the source names (against whom, unless {@code whoActed}
+ * says otherwise), or null
  * @param casualties deaths reported
  * @param narrative the source's account
  * @param sourceId the {@link Source} that reported it; null only in a copy cut for a
@@ -29,10 +31,13 @@ import org.truce.actor.model.ActorRef;
  * @param attachments evidence, by digest
  * @param flags data facts the reader must know
  * @param recordedAt when Truce durably recorded it
+ * @param whoActed how the actor and target relate to who acted
+ * @param equipment the class of weapon or equipment the source names, or null
  */
 public record Report(UUID id, EventType eventType, String eventTypeBasis, TimeSpan when, Location where, ActorRef actor,
 		ActorRef target, Casualties casualties, String narrative, String sourceId, String externalId,
-		List<Attachment> attachments, Set<DataFlag> flags, Instant recordedAt) {
+		List<Attachment> attachments, Set<DataFlag> flags, Instant recordedAt, WhoActed whoActed,
+		EquipmentClass equipment) {
 
 	public Report {
 		Objects.requireNonNull(id, "id");
@@ -43,6 +48,18 @@ public record Report(UUID id, EventType eventType, String eventTypeBasis, TimeSp
 		casualties = casualties == null ? Casualties.NONE : casualties;
 		attachments = attachments == null ? List.of() : List.copyOf(attachments);
 		flags = flags == null ? Set.of() : Set.copyOf(flags);
+		whoActed = whoActed == null ? WhoActed.ACTOR : whoActed;
+	}
+
+	/**
+	 * A report whose source says that the actor acted against the target, with no
+	 * equipment class.
+	 */
+	public Report(UUID id, EventType eventType, String eventTypeBasis, TimeSpan when, Location where, ActorRef actor,
+			ActorRef target, Casualties casualties, String narrative, String sourceId, String externalId,
+			List<Attachment> attachments, Set<DataFlag> flags, Instant recordedAt) {
+		this(id, eventType, eventTypeBasis, when, where, actor, target, casualties, narrative, sourceId, externalId,
+				attachments, flags, recordedAt, WhoActed.ACTOR, null);
 	}
 
 }

@@ -10,7 +10,23 @@ import java.util.List;
  */
 public record ReportDraft(String eventType, When when, Where where, String actor, String target,
 		CasualtiesDraft casualties, String narrative, String source, String externalId,
-		List<AttachmentDraft> attachments) {
+		List<AttachmentDraft> attachments, WhoActedDraft whoActed, String equipment) {
+
+	/** A draft that says nothing of who acted beyond its order, nor of equipment. */
+	public ReportDraft(String eventType, When when, Where where, String actor, String target,
+			CasualtiesDraft casualties, String narrative, String source, String externalId,
+			List<AttachmentDraft> attachments) {
+		this(eventType, when, where, actor, target, casualties, narrative, source, externalId, attachments, null, null);
+	}
+
+	/**
+	 * Who acted: {@code actor} (the default: the actor acted against the target),
+	 * {@code either_side} (one of actor and target acted against the other) or
+	 * {@code one_of} (the actor or one of {@code alsoPossible} acted against the target).
+	 */
+	public record WhoActedDraft(String kind, List<String> alsoPossible) {
+
+	}
 
 	/**
 	 * When: a start, an optional end (default: the start, or the end of the start's day)

@@ -25,6 +25,7 @@ import org.truce.report.application.Sources;
 import org.truce.report.model.Casualties;
 import org.truce.report.model.CoarseGrid;
 import org.truce.report.model.DataFlag;
+import org.truce.report.model.EquipmentClass;
 import org.truce.report.model.EventType;
 import org.truce.report.model.LocationPrecision;
 import org.truce.report.model.Reliability;
@@ -34,6 +35,7 @@ import org.truce.report.model.ReportQuery;
 import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.report.model.TimePrecision;
+import org.truce.report.model.WhoActed;
 import org.truce.shared.Geodesic;
 import org.truce.testing.GeodesicFixture;
 import org.truce.testing.ReportFixture;
@@ -124,6 +126,29 @@ abstract class ReportsContract {
 		assertThat(stored.attachments()).isEmpty();
 		assertThat(stored.flags()).isEmpty();
 		assertThat(stored.narrative()).isNull();
+	}
+
+	@Test
+	void whoActedAndTheEquipmentClassReadBackAsAppended() {
+		Report dyad = report().actor("syria-government")
+			.target("islamic-state")
+			.whoActed(new WhoActed(WhoActed.Kind.ACTOR, List.of(), "rule is-claims: 'Islamic State claims'"))
+			.flags(Set.of(DataFlag.PERPETRATOR_INFERRED))
+			.build();
+		Report oneOf = report().actor("russia")
+			.target(ActorRef.unresolved("UN convoy"))
+			.whoActed(new WhoActed(WhoActed.Kind.ONE_OF, List.of(ActorRef.resolved("the regime", "syria-government")),
+					null))
+			.equipment(EquipmentClass.HEAVY_WEAPONS)
+			.build();
+		Report either = report().actor("syria-government").target("fsa").whoActed(WhoActed.EITHER_SIDE).build();
+
+		this.reports.append(List.of(unkeyed(dyad), unkeyed(oneOf), unkeyed(either)));
+
+		assertThat(this.reports.byId(dyad.id())).contains(dyad);
+		assertThat(this.reports.byId(oneOf.id())).contains(oneOf);
+		assertThat(this.reports.byId(either.id()).orElseThrow().whoActed()).isEqualTo(WhoActed.EITHER_SIDE);
+		assertThat(this.reports.byId(either.id()).orElseThrow().equipment()).isNull();
 	}
 
 	@Test
