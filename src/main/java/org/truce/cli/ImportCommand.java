@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.truce.actor.model.ActorRef;
 import org.truce.adjudication.application.AdjudicatingIncidents;
 import org.truce.report.application.ImportFile;
 import org.truce.report.application.ImportOutcome;
@@ -15,6 +17,7 @@ import org.truce.report.application.ImportProgress;
 import org.truce.report.application.ImportingAcled;
 import org.truce.report.application.ImportingUcdp;
 import org.truce.report.application.Imports;
+import org.truce.report.application.UnresolvedNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -136,7 +139,34 @@ class ImportCommand {
 				String.format(Locale.ROOT, "import %s took %.1f s", done.run().id(), done.elapsed().toNanos() / 1e9));
 		out.println("Imported " + c.imported() + " reports from " + name + ": " + c.rowsRead() + " rows read, "
 				+ c.imported() + " imported, " + c.duplicates() + " already present, " + c.rejected() + " rejected.");
+		unresolved(done.unresolved(), out);
 		return done.failed() ? 1 : 0;
+	}
+
+	/**
+	 * How many rows named an actor or a target that resolved to no single actor, and the
+	 * most common of those names, so that aliases can be added where they are missing.
+	 */
+	static void unresolved(UnresolvedNames names, PrintStream out) {
+		if (names.isEmpty()) {
+			out.println("Every actor and target named resolved to one actor.");
+			return;
+		}
+		out.println("Names that resolved to no single actor: " + rows(names.actorRows()) + " in the actor column, "
+				+ rows(names.targetRows()) + " in the target column. The most common:");
+		column("actor", names.actors(), out);
+		column("target", names.targets(), out);
+	}
+
+	private static void column(String column, List<UnresolvedNames.NameCount> names, PrintStream out) {
+		for (UnresolvedNames.NameCount n : names) {
+			out.println(String.format(Locale.ROOT, "  %-6s %6d  %s%s", column, n.rows(), n.name().replace('\n', ' '),
+					n.status() == ActorRef.ResolutionStatus.AMBIGUOUS ? " (ambiguous: more than one actor)" : ""));
+		}
+	}
+
+	private static String rows(long n) {
+		return n + (n == 1 ? " row" : " rows");
 	}
 
 }

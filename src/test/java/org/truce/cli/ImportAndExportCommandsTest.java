@@ -45,7 +45,9 @@ class ImportAndExportCommandsTest {
 
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).contains("Imported 9 reports from " + file
-				+ ": 19 rows read, 9 imported, 1 already present, 9 rejected." + System.lineSeparator());
+				+ ": 19 rows read, 9 imported, 1 already present, 9 rejected." + System.lineSeparator()
+				+ "Names that resolved to no single actor: 10 rows in the actor column, 8 rows in the target column."
+				+ " The most common:" + System.lineSeparator() + "  actor       3  Military Forces of Syria (2000-)");
 		assertThat(run.err()).contains("rejected: INVALID_VALUE [latitude] Row 3 (event_id_cnty 'SYRX0101'): ")
 			.contains("rejected: UNREADABLE_ROW Row 20 (event_id_cnty 'SYRX0108'): Row 20 has 5 fields")
 			.contains("(9 rows rejected in all; every rejection is stored with import ")

@@ -162,6 +162,9 @@ class AuthorisationMatrixTest {
 		api("POST /api/sources", "/api/sources", "application/json",
 				"{\"id\": \"matrix-source\", \"name\": \"Matrix\", \"kind\": \"NGO\"}",
 				                                                                      of(401,  403,  403,  201,  403,  403)),
+		// Dataset imports: monitors (the sample is not an ACLED file, so it is refused and nothing is recorded).
+		api("POST /api/imports/{kind}", "/api/imports/acled", "text/csv", "not,an,acled,header\n",
+				                                                                      of(401,  403,  403,  422,  403,  403)),
 		// The ledger: everyone; a cosignature is judged by its witness key's signature.
 		api("GET /ledger/checkpoint", "/ledger/checkpoint",                          all(200)),
 		api("GET /ledger/checkpoint/status", "/ledger/checkpoint/status",            all(200)),

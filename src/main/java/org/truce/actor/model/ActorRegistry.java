@@ -17,6 +17,16 @@ import java.util.TreeSet;
  * A name resolves to an actor when its {@link NameKey} equals the key of the actor's id,
  * name or one of its aliases. A key shared by several actors resolves as ambiguous; a key
  * shared by none as unresolved. In both cases the reported words are kept.
+ *
+ * <p>
+ * A name with a {@link GovernmentPeriod} in brackets, such as ACLED's
+ * {@code Military Forces of Syria (2000-2024)}, that matches nothing as written is looked
+ * up twice more, stopping at the first step that finds an actor: with the period open
+ * from the same first year ({@code (2000-)}, the same government while it held power),
+ * and then without the period, among names registered without one. So an alias written
+ * with a period matches only that government; an alias written without one matches the
+ * forces of every government of that name. Brackets that hold no period, such as a
+ * country, are never dropped.
  */
 public final class ActorRegistry {
 
@@ -30,14 +40,19 @@ public final class ActorRegistry {
 		for (Actor actor : actors) {
 			ids.put(actor.id(), actor);
 			for (String name : namesOf(actor)) {
-				String key = NameKey.of(name);
-				if (!key.isEmpty()) {
-					keys.computeIfAbsent(key, k -> new TreeSet<>()).add(actor.id());
-				}
+				register(keys, NameKey.of(name), actor.id());
+				GovernmentPeriod.in(name)
+					.ifPresent(period -> register(keys, NameKey.of(period.openEnded()), actor.id()));
 			}
 		}
 		this.byId = Map.copyOf(ids);
 		this.idsByKey = Map.copyOf(keys);
+	}
+
+	private static void register(Map<String, Set<String>> keys, String key, String actorId) {
+		if (!key.isEmpty()) {
+			keys.computeIfAbsent(key, k -> new TreeSet<>()).add(actorId);
+		}
 	}
 
 	private static List<String> namesOf(Actor actor) {
@@ -63,7 +78,16 @@ public final class ActorRegistry {
 		if (reported == null || reported.isBlank()) {
 			return null;
 		}
-		Set<String> ids = idsByKey.getOrDefault(NameKey.of(reported), Set.of());
+		Set<String> ids = idsOf(reported);
+		if (ids.isEmpty()) {
+			Optional<GovernmentPeriod> period = GovernmentPeriod.in(reported);
+			if (period.isPresent()) {
+				ids = idsOf(period.get().openEnded());
+				if (ids.isEmpty()) {
+					ids = idsOf(period.get().withoutPeriod());
+				}
+			}
+		}
 		if (ids.size() == 1) {
 			return ActorRef.resolved(reported, ids.iterator().next());
 		}
@@ -71,6 +95,10 @@ public final class ActorRegistry {
 			return ActorRef.unresolved(reported);
 		}
 		return new ActorRef(reported, null, ActorRef.ResolutionStatus.AMBIGUOUS, List.copyOf(ids));
+	}
+
+	private Set<String> idsOf(String name) {
+		return this.idsByKey.getOrDefault(NameKey.of(name), Set.of());
 	}
 
 	/**

@@ -204,6 +204,8 @@ class SecurityConfiguration {
 			.hasAnyRole("MONITOR", "CO_CHAIR")
 			.requestMatchers(HttpMethod.POST, "/api/sources")
 			.hasRole("MONITOR")
+			.requestMatchers(HttpMethod.POST, "/api/imports/*")
+			.hasRole("MONITOR")
 			// Joint determinations: drafted and edited by monitors and co-chairs, signed
 			// by
 			// co-chairs (of a side the determination names: checked by Determining),

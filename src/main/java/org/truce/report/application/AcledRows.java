@@ -9,7 +9,10 @@ import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.StringJoiner;
+import java.util.stream.Stream;
 
 import org.truce.report.model.Estimate;
 import org.truce.report.model.LocationPrecision;
@@ -36,7 +39,9 @@ import org.truce.shared.ErrorCode;
  * {@code location}, {@code admin1} and {@code admin2}; {@code actor1} acts against
  * {@code actor2} (ACLED does not imply a direction, so neither does Truce beyond the
  * order); {@code fatalities} is the best estimate of the total; the narrative is
- * {@code notes}, followed by the {@code source} line when there is one.
+ * {@code notes}, followed by the actors ACLED associates with each actor
+ * ({@code assoc_actor_1}, {@code assoc_actor_2}, semicolon-separated, kept as written and
+ * not resolved) and the {@code source} line, each when there is one.
  */
 final class AcledRows implements RowFormat {
 
@@ -124,7 +129,9 @@ final class AcledRows implements RowFormat {
 						row.text("admin2")),
 				row.text("actor1"), row.text("actor2"),
 				new ReportDraft.CasualtiesDraft(Estimate.best(fatalities), null, null, null, null),
-				narrative(row.text("notes"), row.text("source")), SOURCE.id(), id, null);
+				narrative(row.text("notes"), associated(row, "actor1", "assoc_actor_1"),
+						associated(row, "actor2", "assoc_actor_2"), row.text("source")),
+				SOURCE.id(), id, null);
 		return new Draft(draft, "acled:" + id, null, Set.of());
 	}
 
@@ -145,11 +152,31 @@ final class AcledRows implements RowFormat {
 		}
 	}
 
-	static String narrative(String notes, String source) {
-		if (notes == null) {
-			return source == null ? null : "ACLED source: " + source.strip();
+	/**
+	 * The narrative: the notes, then each column of associated actors that is filled, as
+	 * ACLED wrote it (semicolons and all), then the source line.
+	 */
+	static String narrative(String notes, String associated1, String associated2, String source) {
+		StringJoiner lines = new StringJoiner("\n");
+		lines.setEmptyValue("");
+		Stream.of(notes, associated1, associated2, source == null ? null : "ACLED source: " + source.strip())
+			.filter(Objects::nonNull)
+			.map(String::strip)
+			.forEach(lines::add);
+		String text = lines.toString();
+		return text.isEmpty() ? null : text;
+	}
+
+	/**
+	 * The line naming the actors ACLED associates with one of the two actors, or null
+	 * when the column is absent or blank. Which of them acted is not inferred from it.
+	 */
+	private static String associated(CsvRow row, String actorColumn, String column) {
+		String associated = row.text(column);
+		if (associated == null) {
+			return null;
 		}
-		return source == null ? notes.strip() : notes.strip() + "\nACLED source: " + source.strip();
+		return "ACLED " + column + " (associated with " + actorColumn + "): " + associated.strip();
 	}
 
 }

@@ -173,6 +173,8 @@ class CsvImport {
 
 		private final Map<String, ActorRef> resolved = new HashMap<>();
 
+		private final UnresolvedNames.Tally unresolved = new UnresolvedNames.Tally();
+
 		private final MessageDigest rowDigest = Sha256.digest();
 
 		private long rows;
@@ -228,9 +230,10 @@ class CsvImport {
 			Instant finishedAt = now();
 			Imports.ImportRun run = new Imports.ImportRun(this.started.id(), this.started.kind(),
 					this.started.fileName(), this.started.sha256(), this.started.startedAt(), finishedAt, counts);
-			CsvImport.this.reports.finishImport(run);
+			UnresolvedNames names = this.unresolved.result();
+			CsvImport.this.reports.finishImport(run, names);
 			return new ImportOutcome.Completed(run, List.copyOf(this.firstRejections), this.changed, readToEnd,
-					Duration.ofNanos(System.nanoTime() - this.startNanos));
+					Duration.ofNanos(System.nanoTime() - this.startNanos), names);
 		}
 
 		private void row(CSVRecord record) {
@@ -257,6 +260,7 @@ class CsvImport {
 			ReportValidator.Valid v = result.valid();
 			ActorRef actor = resolve(d.draft().actor());
 			ActorRef target = resolve(d.draft().target());
+			this.unresolved.row(actor, target);
 			EnumSet<DataFlag> flags = EnumSet.noneOf(DataFlag.class);
 			flags.addAll(DataFlags.derive(actor, target, v.casualties()));
 			flags.addAll(d.flags());

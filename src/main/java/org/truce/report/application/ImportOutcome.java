@@ -20,9 +20,15 @@ public sealed interface ImportOutcome
 	 * the rest of the file could not be read; that is recorded as a rejection of the row
 	 * where it broke
 	 * @param elapsed how long the run took
+	 * @param unresolved the rows whose actor or target did not resolve, and the most
+	 * common of those names
 	 */
 	record Completed(Imports.ImportRun run, List<Imports.RowRejection> firstRejections, long changedDuplicates,
-			boolean readToEnd, Duration elapsed) implements ImportOutcome {
+			boolean readToEnd, Duration elapsed, UnresolvedNames unresolved) implements ImportOutcome {
+
+		public Completed {
+			unresolved = unresolved == null ? UnresolvedNames.NONE : unresolved;
+		}
 
 		public Imports.Counts counts() {
 			return this.run.counts();

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.truce.ledger.application.Ledger;
+import org.truce.ledger.model.Disclosure;
 import org.truce.ledger.model.LedgerEntry;
 import org.truce.report.model.Report;
 
@@ -38,7 +39,22 @@ public class RecordingReports {
 	/** The group of a report's entry that commits to everything else. */
 	public static final String EVENT = "event";
 
+	/**
+	 * The member of an import's ledger entry that counts the rows whose actor or target
+	 * did not resolve.
+	 */
+	public static final String UNRESOLVED = "unresolvedActors";
+
+	/**
+	 * The commitment group of an import's ledger entry that holds the most common names
+	 * that did not resolve.
+	 */
+	public static final String NAMES = "unresolvedNames";
+
 	private static final Logger log = LoggerFactory.getLogger(RecordingReports.class);
+
+	private static final TypeReference<List<Object>> LIST = new TypeReference<>() {
+	};
 
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
@@ -164,15 +180,35 @@ public class RecordingReports {
 	}
 
 	/**
-	 * Records that an import run finished, with its counts, and its ledger entry (the
-	 * file's name and SHA-256 and the counts), atomically. The reports it stored have
-	 * entries of their own.
+	 * Records that an import run finished, with its counts, and its ledger entry,
+	 * atomically. The reports it stored have entries of their own.
 	 */
-	public void finishImport(Imports.ImportRun run) {
+	public void finishImport(Imports.ImportRun run, UnresolvedNames unresolved) {
 		this.tx.executeWithoutResult(status -> {
 			this.imports.finished(run.id(), run.counts(), run.finishedAt());
-			this.ledger.append(List.of(new LedgerEntry("import", run.id(), this.json.convertValue(run, MAP))));
+			this.ledger.append(List.of(importEntry(run, unresolved)));
 		});
+	}
+
+	/**
+	 * The ledger entry of an import run: in the clear, the file's name and SHA-256, the
+	 * counts, and under {@value #UNRESOLVED} how many rows named an actor or a target
+	 * that did not resolve; the names themselves only as a salted commitment, group
+	 * {@value #NAMES}, since they are words of the reports, whose fields the log holds
+	 * only as commitments.
+	 */
+	LedgerEntry importEntry(Imports.ImportRun run, UnresolvedNames unresolved) {
+		Map<String, Object> body = this.json.convertValue(run, MAP);
+		Map<String, Object> counts = new LinkedHashMap<>();
+		counts.put("actorRows", unresolved.actorRows());
+		counts.put("targetRows", unresolved.targetRows());
+		body.put(UNRESOLVED, counts);
+		Map<String, Object> names = new LinkedHashMap<>();
+		names.put("actors", this.json.convertValue(unresolved.actors(), LIST));
+		names.put("targets", this.json.convertValue(unresolved.targets(), LIST));
+		Disclosure disclosure = Disclosure.create(NAMES, names);
+		body.put(LedgerEntry.COMMITMENTS, Map.of(NAMES, disclosure.commitment()));
+		return new LedgerEntry("import", run.id(), body, List.of(disclosure));
 	}
 
 	/**
