@@ -7,14 +7,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.truce.identity.application.DemoAccounts;
 import org.truce.scenario.application.LoadingScenario;
 import org.truce.scenario.application.Scenario;
+import org.truce.scenario.application.StoryLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
  * {@code truce demo}: loads a scenario, by default Syria 2016, into the store (actors,
  * sources, the UCDP events unless that exact file was already imported, and whatever
- * further {@link org.truce.scenario.application.ScenarioLoader}s exist), then serves it
- * like {@code truce serve}.
+ * further {@link org.truce.scenario.application.ScenarioLoader}s exist), creates its demo
+ * users, records its story ({@link StoryLoader}) as those users, then serves it like
+ * {@code truce serve}.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
 		description = "Load a scenario (--scenario DIR, by default the Syria 2016 demo) into the store, then serve"
@@ -48,6 +50,8 @@ class DemoCommand implements Callable<Integer> {
 					+ this.store.data.resolve(DemoAccounts.FILE) + ":");
 			users.forEach(u -> System.out
 				.println("  " + u.grant() + " " + u.username() + " " + u.password() + " " + u.token()));
+			// The story is recorded by the demo users, so it comes once they exist.
+			System.out.println("  " + context.getBean(StoryLoader.class).load(scenario));
 		}
 		catch (RuntimeException ex) {
 			context.close();

@@ -301,7 +301,7 @@ public class RequestingAccess {
 			}
 			catch (IllegalArgumentException ex) {
 				problems.add(new Problem(ErrorCode.INVALID_VALUE, "outcome",
-						"Field outcome must be one of DELIVERED, PARTLY_DELIVERED, BLOCKED."));
+						"Field outcome must be one of DELIVERED, PARTLY_DELIVERED, BLOCKED, NOT_DELIVERED."));
 			}
 		}
 		Double share = null;
@@ -333,7 +333,8 @@ public class RequestingAccess {
 			problems.add(new Problem(ErrorCode.INVALID_VALUE, "blockedBy",
 					"Only a BLOCKED outcome names who blocked it and where."));
 		}
-		String reason = AccessInput.text(in.reason(), "reason", MAX_TEXT, kind == AccessOutcomeKind.BLOCKED, problems);
+		String reason = AccessInput.text(in.reason(), "reason", MAX_TEXT,
+				kind == AccessOutcomeKind.BLOCKED || kind == AccessOutcomeKind.NOT_DELIVERED, problems);
 		Instant at = InstantFields.withOffset("at", in.at(), false, problems);
 		if (!problems.isEmpty()) {
 			throw new RejectedException(problems);

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * What came of an access request, recorded once by the notifier or a monitor.
  *
- * @param kind delivered, partly delivered or blocked
+ * @param kind delivered, partly delivered, blocked or not delivered
  * @param deliveredShare for {@link AccessOutcomeKind#PARTLY_DELIVERED}, the share of the
  * cargo delivered, strictly between 0 and 1; else null
  * @param deliveredNote for a partial delivery, what was delivered (quantities), or null
@@ -14,7 +14,7 @@ import java.util.Objects;
  * it; else null
  * @param blockedAt for a blocked delivery, where it was stopped (defaults to the
  * destination); else null
- * @param reason why it was blocked (required then), or a note
+ * @param reason why it was blocked or not delivered (required then), or a note
  * @param detailsSalt the salt of the ledger's commitment to the reason, the delivery note
  * and where it was blocked (32 lowercase hex characters), kept with the outcome and shown
  * only to the request's readers; null for an outcome recorded before it had one
@@ -34,6 +34,9 @@ public record AccessOutcome(AccessOutcomeKind kind, Double deliveredShare, Strin
 		if (kind == AccessOutcomeKind.BLOCKED) {
 			Objects.requireNonNull(blockedBy, "blockedBy");
 			Objects.requireNonNull(blockedAt, "blockedAt");
+			Objects.requireNonNull(reason, "reason");
+		}
+		if (kind == AccessOutcomeKind.NOT_DELIVERED) {
 			Objects.requireNonNull(reason, "reason");
 		}
 		if (kind == AccessOutcomeKind.PARTLY_DELIVERED

@@ -101,8 +101,9 @@ class AccessRequestController {
 	}
 
 	@Operation(summary = "Record the outcome of an access request (notifiers and monitors)",
-			description = "outcome: DELIVERED, PARTLY_DELIVERED (deliveredShare in (0, 1), deliveredNote) or BLOCKED"
-					+ " (blockedBy: actor id; blockedAt {name, latitude, longitude}, default the destination; reason)."
+			description = "outcome: DELIVERED, PARTLY_DELIVERED (deliveredShare in (0, 1), deliveredNote), BLOCKED"
+					+ " (blockedBy: actor id; blockedAt {name, latitude, longitude}, default the destination; reason)"
+					+ " or NOT_DELIVERED (reason: it did not get through, and no one actor is charged with blocking it)."
 					+ " at: when, default the window's start. Recorded once (409 ACCESS_OUTCOME_RECORDED); with"
 					+ " If-Match, a stale version is 409 STALE_VERSION. A BLOCKED outcome becomes an AID_OBSTRUCTION"
 					+ " report attributed to blockedBy, linked as obstructionReport.")

@@ -17,6 +17,10 @@ public enum DataFlag {
 	PERPETRATOR_INFERRED("A stated rule, not the source, decided who acted, from the source's words; see the basis."),
 	EVENT_TYPE_INFERRED("The event type was inferred from the source's words; see the basis."),
 	MULTILINE_FIELD("A field of the source row held line breaks."),
+	LOCATION_FROM_TEXT("The source gives no coordinates: the place is a town its words name, found by a stated rule"
+			+ " in the gazetteer, with a wide uncertainty radius."),
+	LOCATION_COUNTRY_ONLY("The source gives no place that a stated rule can find: the point stands for the whole"
+			+ " country, with an uncertainty radius that covers it; it says nothing about where the event was."),
 	/**
 	 * Set only on a copy cut for a reader who may not see sources, never stored.
 	 */

@@ -241,6 +241,116 @@ public class RequestingInformation {
 		return answered;
 	}
 
+	/**
+	 * A request and its answer recorded after the fact, such as a scenario's
+	 * reconstruction of one made in the past: the times are asserted, not Truce's own.
+	 *
+	 * @param party the actor id of the party asked
+	 * @param sentAt when the request was sent, as asserted
+	 * @param deadline its deadline, after {@code sentAt}
+	 * @param answeredAt when the party answered, as asserted: not before {@code sentAt}
+	 * @param provenance the document or account the times come from, and who asserts them
+	 */
+	public record PastRequest(String party, String question, Instant sentAt, Instant deadline, String answer,
+			Instant answeredAt, String provenance) {
+
+	}
+
+	/**
+	 * Records a request sent and answered in the past, by the sender and the party's
+	 * liaison named, in one transaction: the request keeps the asserted times (so that
+	 * its state, on time or late, is judged by them), and the ledger's {@code rfi-sent}
+	 * and {@code rfi-answered} entries carry them with {@code asserted: true}, the
+	 * provenance and the time Truce recorded them. No time may be asserted later than the
+	 * time it is recorded.
+	 * @throws RejectedException as {@link #send}, and INVALID_VALUE for times out of
+	 * order or in the future, FIELD_REQUIRED for a missing answer, time or provenance,
+	 * NOT_FOUND when the liaison's side is not the party's
+	 */
+	public RequestForInformation recordPast(UUID incidentId, PastRequest past, String senderId,
+			Collection<Grant> senderGrants, RfiReader liaison) {
+		String side = requestingSide(senderGrants)
+			.orElseThrow(() -> new RejectedException(Problem.of(ErrorCode.FORBIDDEN, null)));
+		IncidentRecord incident = this.incidents.current(incidentId, Viewer.of(senderId, senderGrants, Set.of()))
+			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.NOT_FOUND, "id",
+					ErrorCode.NOT_FOUND.format("/api/incidents/" + incidentId))));
+		Instant now = this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		List<Problem> problems = new ArrayList<>();
+		if (past.party() == null || past.party().isBlank()) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "party"));
+		}
+		else if (this.actors.registry().byId(past.party().strip()).isEmpty()) {
+			problems.add(new Problem(ErrorCode.UNKNOWN_ACTOR, "party", ErrorCode.UNKNOWN_ACTOR.format(past.party())));
+		}
+		required(past.question(), "question", MAX_QUESTION, problems);
+		required(past.answer(), "answer", MAX_ANSWER, problems);
+		required(past.provenance(), "provenance", MAX_QUESTION, problems);
+		Instant[] times = { past.sentAt(), past.deadline(), past.answeredAt() };
+		String[] fields = { "sentAt", "deadline", "answeredAt" };
+		for (int i = 0; i < times.length; i++) {
+			if (times[i] == null) {
+				problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, fields[i]));
+			}
+			else if (times[i].isAfter(now)) {
+				problems.add(new Problem(ErrorCode.INVALID_VALUE, fields[i],
+						"Field " + fields[i] + " is later than now: no time may be asserted after it is recorded."));
+			}
+		}
+		if (past.sentAt() != null && past.deadline() != null && !past.deadline().isAfter(past.sentAt())) {
+			problems.add(new Problem(ErrorCode.INVALID_VALUE, "deadline", "Field deadline must be after sentAt."));
+		}
+		if (past.sentAt() != null && past.answeredAt() != null && past.answeredAt().isBefore(past.sentAt())) {
+			problems
+				.add(new Problem(ErrorCode.INVALID_VALUE, "answeredAt", "Field answeredAt must not be before sentAt."));
+		}
+		if (!problems.isEmpty()) {
+			throw new RejectedException(problems);
+		}
+		RequestForInformation rfi = new RequestForInformation(UUID.randomUUID(), incident.id(), past.party().strip(),
+				past.question().strip(), SaltedCommitment.newSalt(),
+				past.deadline().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), senderId, side,
+				past.sentAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), null, 1);
+		if (!liaison.addressedTo(rfi)) {
+			throw notFound(rfi.id());
+		}
+		RequestForInformation.Answer answer = new RequestForInformation.Answer(past.answer().strip(),
+				SaltedCommitment.newSalt(), liaison.userId(),
+				past.answeredAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+		String provenance = past.provenance().strip();
+		return this.tx.execute(status -> {
+			RequestsForInformation.Inserted in = this.store.insert(rfi, null,
+					digest(incidentId, new NewRequest(rfi.party(), rfi.question(), rfi.deadline())));
+			this.ledger.append(List.of(asserted(sentEntry(in.request()), provenance, now)));
+			if (!this.store.answer(rfi.id(), in.request().version(), answer)) {
+				throw new IllegalStateException("request " + rfi.id() + " changed while it was recorded");
+			}
+			RequestForInformation answered = this.store.byId(rfi.id()).orElseThrow();
+			this.ledger.append(List.of(asserted(answeredEntry(answered), provenance, now)));
+			return answered;
+		});
+	}
+
+	private static void required(String text, String field, int max, List<Problem> problems) {
+		if (text == null || text.isBlank()) {
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, field));
+		}
+		else if (text.length() > max) {
+			problems.add(Problem.of(ErrorCode.TOO_LONG, field));
+		}
+	}
+
+	/**
+	 * The entry, marked as holding asserted times, with their provenance and when Truce
+	 * recorded them.
+	 */
+	private static LedgerEntry asserted(LedgerEntry entry, String provenance, Instant recordedAt) {
+		Map<String, Object> body = new LinkedHashMap<>(entry.body());
+		body.put("asserted", true);
+		body.put("provenance", provenance);
+		body.put("recordedAt", recordedAt.toString());
+		return new LedgerEntry(entry.kind(), entry.subject(), body, entry.disclosures());
+	}
+
 	/** One request, if the reader may read it. */
 	public Optional<RequestForInformation> read(UUID id, RfiReader reader) {
 		return this.store.byId(id).filter(reader::mayRead);

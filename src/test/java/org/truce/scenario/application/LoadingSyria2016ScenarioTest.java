@@ -62,8 +62,8 @@ class LoadingSyria2016ScenarioTest {
 	}
 
 	@Test
-	void actorsThenSourcesThenNotificationsThenEventsThenGeographyThenAgreementsAreLoaded() {
-		assertThat(firstSummary).hasSize(6);
+	void actorsThenSourcesThenNotificationsThenEventsThenGeographyThenNewsThenAgreementsAreLoaded() {
+		assertThat(firstSummary).hasSize(7);
 		assertThat(firstSummary.get(0)).isEqualTo("Actors: 80 registered from actors.yaml.");
 		assertThat(firstSummary.get(1)).isEqualTo("Sources: ucdp-ged, wikipedia-current-events registered.");
 		assertThat(firstSummary.get(2))
@@ -71,22 +71,25 @@ class LoadingSyria2016ScenarioTest {
 		assertThat(firstSummary.get(3)).startsWith(
 				"Events: events/ucdp_ged_syria_2016.csv: 6170 rows read, 6170 imported, 0 already present, 0 rejected");
 		assertThat(firstSummary.get(4)).isEqualTo("Geography: 763 boundaries and 2928 gazetteer places.");
-		assertThat(firstSummary.get(5)).startsWith("Agreements: 64 control areas, 3 agreements; findings: ")
+		assertThat(firstSummary.get(5)).isEqualTo("News: news/wikipedia_current_events_syria_2016.csv: 43 rows read,"
+				+ " 43 imported, 0 rejected. 43 published.");
+		assertThat(firstSummary.get(6)).startsWith("Agreements: 64 control areas, 3 agreements; findings: ")
 			.contains("syria-coh-2016-02 {VIOLATION=");
 		assertThat(context.getBean(Sources.class).byId("ucdp-ged")).isPresent();
-		assertThat(context.getBean(Reports.class).count()).isEqualTo(6170);
+		assertThat(context.getBean(Reports.class).count()).as("the UCDP events and the news items")
+			.isEqualTo(6170 + 43);
 	}
 
 	@Test
-	void theUcdpEventsArePublishedOnceForThePublicEachWithItsLedgerEntry() {
+	void theUcdpEventsAndTheNewsArePublishedOnceForThePublicEachWithItsLedgerEntry() {
 		assertThat(firstSummary.get(3)).endsWith(" 6170 published.");
-		assertThat(context.getBean(Publications.class).count()).isEqualTo(6170);
+		assertThat(context.getBean(Publications.class).count()).isEqualTo(6170 + 43);
 		Ledger ledger = context.getBean(Ledger.class);
 		long publications = ledger.entries(0, ledger.size())
 			.stream()
 			.filter(e -> e.kind().equals(PublishingReports.KIND))
 			.count();
-		assertThat(publications).isEqualTo(6170);
+		assertThat(publications).isEqualTo(6170 + 43);
 	}
 
 	@Test
@@ -137,9 +140,11 @@ class LoadingSyria2016ScenarioTest {
 		long ledgerSize = context.getBean(Ledger.class).size();
 		assertThat(again.get(3)).startsWith("Events: events/ucdp_ged_syria_2016.csv was already imported on ")
 			.endsWith("(6170 reports); skipped.");
-		assertThat(context.getBean(Publications.class).count()).isEqualTo(6170);
+		assertThat(again.get(5)).isEqualTo(
+				"News: news/wikipedia_current_events_syria_2016.csv was already imported (43 reports); skipped.");
+		assertThat(context.getBean(Publications.class).count()).isEqualTo(6170 + 43);
 		assertThat(context.getBean(Ledger.class).size()).as("no publication twice").isEqualTo(ledgerSize);
-		assertThat(context.getBean(Reports.class).count()).isEqualTo(6170);
+		assertThat(context.getBean(Reports.class).count()).isEqualTo(6170 + 43);
 		assertThat(context.getBean(ActorDirectory.class).registry().all()).hasSize(80);
 		assertThat(again.get(2))
 			.isEqualTo("Humanitarian notifications: 0 registered, 1 already present, from humanitarian.yaml.");
@@ -152,7 +157,8 @@ class LoadingSyria2016ScenarioTest {
 		assertThat(summary.get(0)).isEqualTo("Actors: the scenario has no actors.yaml.");
 		assertThat(summary.get(3)).isEqualTo("Events: the scenario has no events/ucdp_ged_syria_2016.csv.");
 		assertThat(summary.get(4)).isEqualTo("Geography: the scenario has no boundaries/syr_admin1_ocha_cod.geojson.");
-		assertThat(summary.get(5)).isEqualTo("Agreements: none in the scenario.");
+		assertThat(summary.get(5)).isEqualTo("News: the scenario has none.");
+		assertThat(summary.get(6)).isEqualTo("Agreements: none in the scenario.");
 	}
 
 }

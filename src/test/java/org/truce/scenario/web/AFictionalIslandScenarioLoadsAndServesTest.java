@@ -51,10 +51,10 @@ class AFictionalIslandScenarioLoadsAndServesTest {
 		assertThat(summary).containsExactly("Actors: 3 registered from actors.yaml.",
 				"Sources: ucdp-ged, wikipedia-current-events registered.",
 				"Humanitarian notifications: the scenario has none.", summary.get(3),
-				"Geography: 3 boundaries and 6 gazetteer places.", summary.get(5));
+				"Geography: 3 boundaries and 6 gazetteer places.", "News: the scenario has none.", summary.get(6));
 		assertThat(summary.get(3)).startsWith(
 				"Events: events/ucdp_ged_tavuru_2030.csv: 3 rows read, 3 imported, 0 already present, 0 rejected");
-		assertThat(summary.get(5)).startsWith("Agreements: 1 agreements; findings: tavuru-truce-2030-03 ");
+		assertThat(summary.get(6)).startsWith("Agreements: 1 agreements; findings: tavuru-truce-2030-03 ");
 	}
 
 	@Test
