@@ -128,6 +128,16 @@ class ScenarioDocumentsTest {
 	}
 
 	@Test
+	void theCessationAndTheSeptemberArrangementBindTheForcesAssociatedWithEachSide() {
+		for (String id : List.of("syria-coh-2016-02", "syria-arrangement-2016-09")) {
+			Agreement agreement = agreement(id);
+			assertThat(agreement.bindsAssociated()).as(id)
+				.containsExactlyInAnyOrder("syria-government", "syrian-insurgents");
+			assertThat(agreement.parties()).as(id + ": the NDF is bound as an associated force").doesNotContain("ndf");
+		}
+	}
+
+	@Test
 	void theControlMapParsesWithKnownActorsAndOrderedPeriods() {
 		assertThat(controlAreas).isNotEmpty();
 		assertThat(controlAreas).extracting(ControlArea::id).doesNotHaveDuplicates();

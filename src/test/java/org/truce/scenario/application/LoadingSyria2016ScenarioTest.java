@@ -64,7 +64,7 @@ class LoadingSyria2016ScenarioTest {
 	@Test
 	void actorsThenSourcesThenNotificationsThenEventsThenGeographyThenAgreementsAreLoaded() {
 		assertThat(firstSummary).hasSize(6);
-		assertThat(firstSummary.get(0)).isEqualTo("Actors: 80 registered from actors.yaml.");
+		assertThat(firstSummary.get(0)).isEqualTo("Actors: 82 registered from actors.yaml.");
 		assertThat(firstSummary.get(1)).isEqualTo("Sources: ucdp-ged, wikipedia-current-events registered.");
 		assertThat(firstSummary.get(2))
 			.isEqualTo("Humanitarian notifications: 1 registered, 0 already present, from humanitarian.yaml.");
@@ -92,7 +92,10 @@ class LoadingSyria2016ScenarioTest {
 	@Test
 	void theActorsKeepTheirTypesParentsAndAliases() {
 		ActorDirectory directory = context.getBean(ActorDirectory.class);
-		assertThat(directory.registry().all()).hasSize(80);
+		assertThat(directory.registry().all()).hasSize(82);
+		assertThat(directory.registry().byId("hezbollah").orElseThrow().associatedWith())
+			.containsExactly("syria-government");
+		assertThat(directory.registry().byId("ndf").orElseThrow().parentId()).isNull();
 		assertThat(directory.registry().byId("syrian-air-force").orElseThrow().parentId())
 			.isEqualTo("syria-government");
 		assertThat(directory.registry().byId("syria-government").orElseThrow().type()).isEqualTo(ActorType.STATE_FORCE);
@@ -140,7 +143,7 @@ class LoadingSyria2016ScenarioTest {
 		assertThat(context.getBean(Publications.class).count()).isEqualTo(6170);
 		assertThat(context.getBean(Ledger.class).size()).as("no publication twice").isEqualTo(ledgerSize);
 		assertThat(context.getBean(Reports.class).count()).isEqualTo(6170);
-		assertThat(context.getBean(ActorDirectory.class).registry().all()).hasSize(80);
+		assertThat(context.getBean(ActorDirectory.class).registry().all()).hasSize(82);
 		assertThat(again.get(2))
 			.isEqualTo("Humanitarian notifications: 0 registered, 1 already present, from humanitarian.yaml.");
 	}
