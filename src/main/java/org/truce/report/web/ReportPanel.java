@@ -50,9 +50,7 @@ record ReportPanel(String id, String type, String category, String categoryCode,
 	}
 
 	/**
-	 * @param source the report's source, or null when the reader may not see it (the
-	 * panel's {@code equipment} is the class of weapon or equipment the source names,
-	 * worded, or null)
+	 * @param source the report's source, or null when the reader may not see it
 	 * @param grid the grid at-risk locations are coarsened onto, to say so
 	 */
 	static ReportPanel of(Report r, Source source, ActorRegistry registry, CoarseGrid grid) {
