@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -30,14 +31,17 @@ import org.truce.agreement.application.AgreementDocuments;
 import org.truce.agreement.model.ControlArea;
 import org.truce.agreement.model.ControlMap;
 import org.truce.agreement.model.Period;
+import org.truce.incident.model.Attribution;
 import org.truce.incident.model.Incident;
 import org.truce.report.model.Casualties;
+import org.truce.report.model.EquipmentClass;
 import org.truce.report.model.Estimate;
 import org.truce.report.model.EventType;
 import org.truce.report.model.Location;
 import org.truce.report.model.LocationPrecision;
 import org.truce.report.model.TimePrecision;
 import org.truce.report.model.TimeSpan;
+import org.truce.report.model.WhoActed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,6 +111,13 @@ class AdjudicationConformanceTest {
 					assertThat(((Finding.Undetermined) f).missing().stream().map(Enum::name))
 						.contains(missing.asString());
 				}
+				if (expected.has("data")) {
+					for (Map.Entry<String, JsonNode> item : expected.get("data").properties()) {
+						assertThat(f.reasons()).as("a reason with %s = %s", item.getKey(), item.getValue())
+							.anySatisfy(
+									r -> assertThat(r.data()).containsEntry(item.getKey(), item.getValue().asString()));
+					}
+				}
 				assertThat(f.reasons()).allSatisfy(r -> assertThat(r.detail()).isNotBlank());
 			}));
 		}
@@ -122,9 +133,11 @@ class AdjudicationConformanceTest {
 		for (JsonNode a : list) {
 			List<String> aliases = new ArrayList<>();
 			optional(a, "aliases").forEach(n -> aliases.add(n.asString()));
+			List<String> associatedWith = new ArrayList<>();
+			optional(a, "associatedWith").forEach(n -> associatedWith.add(n.asString()));
 			actors.add(new Actor(a.get("id").asString(), a.get("name").asString(),
 					ActorType.valueOf(a.get("type").asString()), a.has("parent") ? a.get("parent").asString() : null,
-					aliases));
+					aliases, associatedWith));
 		}
 		return new ActorRegistry(actors);
 	}
@@ -158,7 +171,9 @@ class AdjudicationConformanceTest {
 				new Location(where.get("lat").asDouble(), where.get("lon").asDouble(), precision, radius, null, null,
 						null),
 				i.has("actor") ? actors.resolve(i.get("actor").asString()) : null,
-				i.has("target") ? actors.resolve(i.get("target").asString()) : null, casualties);
+				i.has("target") ? actors.resolve(i.get("target").asString()) : null, casualties,
+				Attribution.UNCONTESTED, WhoActed.ACTOR,
+				i.has("equipment") ? EquipmentClass.parse(i.get("equipment").asString()).orElseThrow() : null);
 	}
 
 	static Instant instant(String text) {

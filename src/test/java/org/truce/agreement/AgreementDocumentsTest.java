@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.truce.agreement.application.AgreementDocuments;
 import org.truce.agreement.infrastructure.ScenarioBoundaryLookup;
 import org.truce.agreement.model.DocumentError;
+import org.truce.agreement.model.RouteDistances;
+import org.truce.report.model.EquipmentClass;
 import org.truce.testing.Syria2016;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +74,72 @@ class AgreementDocumentsTest {
 				.contains("anyone, parties, civilians or humanitarian"))
 			.anySatisfy(e -> assertThat(e).startsWith("broken.yaml:14:").contains("nowhere"))
 			.anySatisfy(e -> assertThat(e).startsWith("broken.yaml:15:").contains("unknown key 'colour'"));
+	}
+
+	@Test
+	void distancesFromARouteAreReadBySideAndClassAndTheirFaultsAreReported() {
+		AgreementDocuments.Parsed good = this.documents.parse("road.yaml", new StringReader("""
+				id: road
+				effective: {from: "2016-09-12T19:00:00+03:00"}
+				parties: [syria-government, syrian-insurgents]
+				bindsAssociated: [syria-government]
+				zones:
+				  - id: road
+				    route: [[37.12, 36.25], [37.16, 36.26]]
+				    widthMetres: 100
+				terms:
+				  - id: road/withdraw
+				    text: Pull back.
+				    prohibits: [weapons_in_restricted_area]
+				    by: {actors: [syria-government]}
+				    against: anyone
+				    distances:
+				      from: road
+				      left: north
+				      right: south
+				      metres:
+				        north: {heavy_weapons: 3500, personnel: 1000}
+				        south: {personnel: 500}
+				"""));
+		assertThat(good.errors()).isEmpty();
+		assertThat(good.agreement().bindsAssociated()).containsExactly("syria-government");
+		var distances = good.agreement().terms().get(0).distances();
+		assertThat(distances.metres(RouteDistances.Side.LEFT, EquipmentClass.HEAVY_WEAPONS)).contains(3500.0);
+		assertThat(distances.metres(RouteDistances.Side.RIGHT, EquipmentClass.PERSONNEL)).contains(500.0);
+		assertThat(distances.metres(RouteDistances.Side.RIGHT, EquipmentClass.HEAVY_WEAPONS)).isEmpty();
+		assertThat(distances.name(RouteDistances.Side.LEFT)).isEqualTo("north");
+
+		AgreementDocuments.Parsed bad = this.documents.parse("bad-road.yaml", new StringReader("""
+				id: bad-road
+				effective: {from: "2016-09-12T19:00:00+03:00"}
+				parties: [syria-government]
+				bindsAssociated: [hezbollah]
+				zones:
+				  - id: square
+				    polygon: {type: Polygon, coordinates: [[[37, 36], [38, 36], [38, 37], [37, 37], [37, 36]]]}
+				terms:
+				  - id: t
+				    text: Pull back.
+				    prohibits: [weapons_in_restricted_area]
+				    by: parties
+				    against: anyone
+				    zones: [square]
+				    distances:
+				      from: square
+				      left: north
+				      right: south
+				      metres:
+				        north: {tanks: 3500}
+				        east: {personnel: 500}
+				        south: {personnel: -5}
+				"""));
+		assertThat(bad.errors()).extracting(DocumentError::toString)
+			.anySatisfy(e -> assertThat(e).startsWith("bad-road.yaml:4:").contains("'hezbollah' binds its associated"))
+			.anySatisfy(e -> assertThat(e).startsWith("bad-road.yaml:14:").contains("'zones' or 'distances'"))
+			.anySatisfy(e -> assertThat(e).startsWith("bad-road.yaml:16:").contains("not drawn as a route"))
+			.anySatisfy(e -> assertThat(e).startsWith("bad-road.yaml:20:").contains("unknown equipment class 'tanks'"))
+			.anySatisfy(e -> assertThat(e).startsWith("bad-road.yaml:21:").contains("side 'east'"))
+			.anySatisfy(e -> assertThat(e).startsWith("bad-road.yaml:22:").contains("positive number of metres"));
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -83,13 +84,45 @@ class ScenarioDocumentsTest {
 	}
 
 	@Test
-	void termIdsAreUniqueAcrossAgreements() {
-		List<String> ids = agreements.values()
+	void termIdsAreUniqueAcrossAgreementsAndWithinEachVersion() {
+		Map<String, String> agreementOfTerm = new HashMap<>();
+		for (AgreementDocuments.Parsed parsed : agreements.values()) {
+			Agreement agreement = parsed.agreement();
+			List<String> ids = agreement.terms().stream().map(Term::id).toList();
+			assertThat(ids).as(agreement.id() + " v" + agreement.version()).doesNotHaveDuplicates();
+			for (String id : ids) {
+				String before = agreementOfTerm.putIfAbsent(id, agreement.id());
+				assertThat(before).as(id).isIn(null, agreement.id());
+			}
+		}
+	}
+
+	@Test
+	void theRegimesOfCalmAreVersionsOfTheCessationEachInForceFromItsStartAndKeepingItsTerms() {
+		List<Agreement> versions = agreements.values()
 			.stream()
-			.flatMap(p -> p.agreement().terms().stream())
-			.map(Term::id)
+			.map(AgreementDocuments.Parsed::agreement)
+			.filter(a -> a.id().equals("syria-coh-2016-02"))
+			.sorted(java.util.Comparator.comparingInt(Agreement::version))
 			.toList();
-		assertThat(ids).doesNotHaveDuplicates();
+		assertThat(versions).extracting(Agreement::version).containsExactly(1, 2, 3, 4, 5, 6);
+		for (int i = 1; i < versions.size(); i++) {
+			Agreement earlier = versions.get(i - 1);
+			Agreement later = versions.get(i);
+			assertThat(later.inForceFrom()).isAfter(earlier.inForceFrom());
+			assertThat(later.terms().stream().map(Term::id))
+				.as("version %d keeps version %d's terms", later.version(), earlier.version())
+				.containsAll(earlier.terms().stream().map(Term::id).toList());
+			assertThat(later.parties()).isEqualTo(versions.get(0).parties());
+			assertThat(later.effective()).isEqualTo(versions.get(0).effective());
+		}
+		Agreement eid = versions.get(5);
+		Term calm = eid.terms()
+			.stream()
+			.filter(t -> t.id().equals("syria-coh-2016-02/army-calm-eid-2016-07"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(calm.window().end()).isEqualTo(java.time.Instant.parse("2016-07-08T21:00:00Z"));
 	}
 
 	@Test
@@ -128,6 +161,16 @@ class ScenarioDocumentsTest {
 	}
 
 	@Test
+	void theCessationAndTheSeptemberArrangementBindTheForcesAssociatedWithEachSide() {
+		for (String id : List.of("syria-coh-2016-02", "syria-arrangement-2016-09")) {
+			Agreement agreement = agreement(id);
+			assertThat(agreement.bindsAssociated()).as(id)
+				.containsExactlyInAnyOrder("syria-government", "syrian-insurgents");
+			assertThat(agreement.parties()).as(id + ": the NDF is bound as an associated force").doesNotContain("ndf");
+		}
+	}
+
+	@Test
 	void theControlMapParsesWithKnownActorsAndOrderedPeriods() {
 		assertThat(controlAreas).isNotEmpty();
 		assertThat(controlAreas).extracting(ControlArea::id).doesNotHaveDuplicates();
@@ -159,11 +202,12 @@ class ScenarioDocumentsTest {
 		}
 	}
 
+	/** The first version of the agreement. */
 	private static Agreement agreement(String id) {
 		return agreements.values()
 			.stream()
 			.map(AgreementDocuments.Parsed::agreement)
-			.filter(a -> a.id().equals(id))
+			.filter(a -> a.id().equals(id) && a.version() == 1)
 			.findFirst()
 			.orElseThrow();
 	}

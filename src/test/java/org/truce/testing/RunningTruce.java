@@ -265,6 +265,7 @@ public final class RunningTruce implements AutoCloseable {
 			jdbc.sql("DELETE FROM reports_rtree").update();
 		}
 		jdbc.sql("DELETE FROM actor_aliases").update();
+		jdbc.sql("DELETE FROM actor_associations").update();
 		jdbc.sql("DELETE FROM actors").update();
 		jdbc.sql("DELETE FROM sources").update();
 	}

@@ -39,6 +39,12 @@ class JdbcActors implements Actors {
 						.params(actor.id(), i, actor.aliases().get(i))
 						.update();
 				}
+				this.jdbc.sql("DELETE FROM actor_associations WHERE actor_id = ?").param(actor.id()).update();
+				for (String other : new java.util.LinkedHashSet<>(actor.associatedWith())) {
+					this.jdbc.sql("INSERT INTO actor_associations (actor_id, associated_with) VALUES (?, ?)")
+						.params(actor.id(), other)
+						.update();
+				}
 			}
 		});
 	}
@@ -49,10 +55,17 @@ class JdbcActors implements Actors {
 		this.jdbc.sql("SELECT actor_id, alias FROM actor_aliases ORDER BY actor_id, position").query(rs -> {
 			aliases.computeIfAbsent(rs.getString("actor_id"), k -> new ArrayList<>()).add(rs.getString("alias"));
 		});
+		Map<String, List<String>> associations = new LinkedHashMap<>();
+		this.jdbc.sql("SELECT actor_id, associated_with FROM actor_associations ORDER BY actor_id, associated_with")
+			.query(rs -> {
+				associations.computeIfAbsent(rs.getString("actor_id"), k -> new ArrayList<>())
+					.add(rs.getString("associated_with"));
+			});
 		return this.jdbc.sql("SELECT id, name, type, parent_id FROM actors ORDER BY id")
 			.query((rs, n) -> new Actor(rs.getString("id"), rs.getString("name"),
 					ActorType.valueOf(rs.getString("type")), rs.getString("parent_id"),
-					aliases.getOrDefault(rs.getString("id"), List.of())))
+					aliases.getOrDefault(rs.getString("id"), List.of()),
+					associations.getOrDefault(rs.getString("id"), List.of())))
 			.list();
 	}
 

@@ -60,6 +60,8 @@ public final class Adjudicator {
 
 	private final Map<String, Set<String>> termZones = new HashMap<>();
 
+	private final Map<String, RouteGauge> routes = new HashMap<>();
+
 	private final Map<String, List<String>> lineages = new java.util.concurrent.ConcurrentHashMap<>();
 
 	public Adjudicator(Agreement agreement, ControlMap control, ActorRegistry actors) {
@@ -78,6 +80,11 @@ public final class Adjudicator {
 		}
 		this.controlIndex.build();
 		for (Term term : agreement.terms()) {
+			if (term.distances() != null) {
+				agreement.zone(term.distances().routeZoneId())
+					.filter(z -> z.route() != null)
+					.ifPresent(z -> this.routes.put(term.id(), new RouteGauge(z.route())));
+			}
 			Set<String> zoneIds = new java.util.LinkedHashSet<>(term.zoneIds());
 			if (zoneIds.isEmpty() && agreement.areaZoneId() != null) {
 				zoneIds.add(agreement.areaZoneId());
@@ -197,6 +204,9 @@ public final class Adjudicator {
 	}
 
 	private Tri place(Incident incident, Term term, Map<String, DiscRelation.Result> nearby) {
+		if (term.distances() != null) {
+			return Withdrawal.check(term, this.routes.get(term.id()), incident);
+		}
 		Set<String> zoneIds = this.termZones.get(term.id());
 		if (zoneIds.isEmpty()) {
 			return Tri.yes(Reason.of(ReasonCode.WHOLE_AREA, "The term applies everywhere."));
@@ -299,6 +309,11 @@ public final class Adjudicator {
 			Set<String> members = this.agreement.sides().getOrDefault(s.sideId(), Set.of());
 			via = lineage.stream().filter(members::contains).findFirst().orElse(null);
 		}
+		String associatedWith = null;
+		if (via == null) {
+			associatedWith = associatedParty(lineage, term.by());
+			via = associatedWith;
+		}
 		if (via == null) {
 			return Tri.no(new Reason(ReasonCode.PERPETRATOR_NOT_BOUND,
 					"'" + asReported + "' resolves to " + actorId + ", which this term does not bind.", data));
@@ -306,22 +321,55 @@ public final class Adjudicator {
 		data.put("boundThrough", via);
 		Period bound = term.by() instanceof ActorSelector.Named && !this.agreement.parties().contains(via)
 				? this.agreement.effective() : this.agreement.boundPeriod(via);
+		String who = actorId;
+		if (associatedWith != null) {
+			data.put("associatedWith", associatedWith);
+			who = actorId + ", a force associated with " + associatedWith + ", which the agreement binds with it";
+		}
 		if (bound == null) {
 			return Tri.no(new Reason(ReasonCode.PERPETRATOR_NOT_BOUND,
-					"'" + asReported + "' resolves to " + actorId + "; " + via + " never accepted the agreement.",
-					data));
+					"'" + asReported + "' resolves to " + who + "; " + via + " never accepted the agreement.", data));
 		}
 		data.put("boundPeriod", bound.start() + "/" + (bound.end() == null ? "" : bound.end()));
 		return switch (bound.relate(incident.when().start(), incident.when().end())) {
 			case INSIDE -> Tri.yes(new Reason(ReasonCode.PERPETRATOR_BOUND,
-					"'" + asReported + "' resolves to " + actorId + ", bound through " + via + ".", data));
+					"'" + asReported + "' resolves to " + who + ", bound through " + via + ".", data));
 			case OUTSIDE -> Tri.no(new Reason(ReasonCode.PERPETRATOR_NOT_BOUND,
-					"'" + asReported + "' resolves to " + actorId + ", but " + via + " was not bound at the time.",
-					data));
+					"'" + asReported + "' resolves to " + who + ", but " + via + " was not bound at the time.", data));
 			case STRADDLES ->
 				Tri.unknown(MissingFact.TIME_STRADDLES_DECLARATION, new Reason(ReasonCode.DECLARATION_STRADDLED,
 						"The incident's interval crosses the date " + via + " accepted or left the agreement.", data));
 		};
+	}
+
+	/**
+	 * The party the actor (or one of its ancestors) supports or is associated with, when
+	 * the agreement binds that party's associated forces and the selector binds the
+	 * party; null otherwise.
+	 */
+	private String associatedParty(List<String> lineage, ActorSelector by) {
+		for (String id : lineage) {
+			List<String> associated = this.actors.byId(id).map(Actor::associatedWith).orElse(List.of());
+			for (String party : associated) {
+				if (!this.agreement.bindsAssociated().contains(party)) {
+					continue;
+				}
+				boolean selected = false;
+				if (by instanceof ActorSelector.Parties) {
+					selected = this.agreement.parties().contains(party);
+				}
+				else if (by instanceof ActorSelector.Named n) {
+					selected = n.actorIds().contains(party);
+				}
+				else if (by instanceof ActorSelector.Side s) {
+					selected = this.agreement.sides().getOrDefault(s.sideId(), Set.of()).contains(party);
+				}
+				if (selected) {
+					return party;
+				}
+			}
+		}
+		return null;
 	}
 
 	private Tri target(Incident incident, Term term, List<ProximityMatch> humanitarian) {
@@ -425,6 +473,13 @@ public final class Adjudicator {
 			if (lineage.stream().anyMatch(this.agreement.parties()::contains)) {
 				return Tri.yes(new Reason(ReasonCode.TARGET_PARTY,
 						"The target resolves to " + target.actorId() + ", a party the term protects.", data));
+			}
+			String associated = associatedParty(lineage, new ActorSelector.Parties());
+			if (associated != null) {
+				return Tri.yes(new Reason(
+						ReasonCode.TARGET_PARTY, "The target resolves to " + target.actorId()
+								+ ", a force associated with " + associated + ", which the term protects with it.",
+						data));
 			}
 			return Tri.no(new Reason(ReasonCode.TARGET_NOT_PARTY, "The target resolves to " + target.actorId()
 					+ ", which is not a party; this term protects parties only.", data));

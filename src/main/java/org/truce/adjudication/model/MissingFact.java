@@ -16,7 +16,11 @@ public enum MissingFact {
 	CIVILIAN_HARM_UNKNOWN("The sources give no target and no civilian casualty figure."),
 	NEAR_HUMANITARIAN_UNCERTAIN(
 			"The location's uncertainty, or the time's, leaves open whether the incident was within the alert distance of a notified site or movement."),
-	HUMANITARIAN_PROXIMITY_UNCHECKED("Nobody checked whether a notified site or movement was near.");
+	HUMANITARIAN_PROXIMITY_UNCHECKED("Nobody checked whether a notified site or movement was near."),
+	LOCATION_STRADDLES_WITHDRAWAL_DISTANCE(
+			"The location's uncertainty radius crosses a withdrawal distance from a route, or the route itself."),
+	EQUIPMENT_CLASS_UNKNOWN(
+			"The report names no class of weapon or equipment, and the term's distances differ by class.");
 
 	private final String meaning;
 

@@ -4,6 +4,7 @@ import java.io.Reader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +17,7 @@ import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.geom.util.GeometryTransformer;
@@ -35,9 +37,11 @@ import org.truce.agreement.model.Declaration;
 import org.truce.agreement.model.DocumentError;
 import org.truce.agreement.model.Period;
 import org.truce.agreement.model.Protected;
+import org.truce.agreement.model.RouteDistances;
 import org.truce.agreement.model.Term;
 import org.truce.agreement.model.TermException;
 import org.truce.agreement.model.Zone;
+import org.truce.report.model.EquipmentClass;
 import org.truce.report.model.EventType;
 
 /**
@@ -53,7 +57,7 @@ public final class AgreementDocuments {
 	private static final double METRES_PER_DEGREE = 111_132.0;
 
 	private static final Set<String> TOP = Set.of("id", "version", "inForceFrom", "title", "source", "effective",
-			"area", "parties", "excluded", "sides", "declarations", "zones", "terms", "clock");
+			"area", "parties", "bindsAssociated", "excluded", "sides", "declarations", "zones", "terms", "clock");
 
 	private final BoundaryLookup boundaries;
 
@@ -112,6 +116,12 @@ public final class AgreementDocuments {
 				y.error(m.get("excluded"), "'" + both + "' is listed both as a party and as excluded");
 			}
 		}
+		Set<String> bindsAssociated = new LinkedHashSet<>(y.texts(m.get("bindsAssociated"), "bindsAssociated"));
+		for (String party : bindsAssociated) {
+			if (!parties.contains(party)) {
+				y.error(m.get("bindsAssociated"), "'" + party + "' binds its associated forces but is not a party");
+			}
+		}
 		Map<String, Set<String>> sides = new LinkedHashMap<>();
 		if (m.containsKey("sides")) {
 			Map<String, Node> sm = y.mapping(m.get("sides"), "sides", null);
@@ -168,7 +178,7 @@ public final class AgreementDocuments {
 		}
 		return new Agreement(id, version, inForceFrom == null ? effective.start() : inForceFrom,
 				y.text(m, root, "title", false), y.text(m, root, "source", false), effective, area, parties, excluded,
-				sides, declarations, zones, terms, clock);
+				sides, declarations, zones, terms, clock, bindsAssociated);
 	}
 
 	private Period period(YamlNodes y, Node node, Node parent, String what, boolean required) {
@@ -204,6 +214,7 @@ public final class AgreementDocuments {
 		}
 		Geometry geometry = null;
 		String definition = null;
+		LineString route = null;
 		if (zm.containsKey("polygon")) {
 			geometry = geoJson(y, zm.get("polygon"));
 			definition = "GeoJSON polygon";
@@ -232,6 +243,7 @@ public final class AgreementDocuments {
 				y.error(zm.get("widthMetres"), "widthMetres must be positive");
 			}
 			else if (width != null && line != null) {
+				route = GEOMETRY.createLineString(line);
 				geometry = buffer(line, width / 2);
 				definition = "route buffered to " + Math.round(width) + " m";
 			}
@@ -243,7 +255,8 @@ public final class AgreementDocuments {
 		if (geometry != null && !geometry.isValid()) {
 			geometry = geometry.buffer(0);
 		}
-		return id == null || geometry == null ? null : new Zone(id, name == null ? id : name, geometry, definition);
+		return id == null || geometry == null ? null
+				: new Zone(id, name == null ? id : name, geometry, definition, route);
 	}
 
 	private Geometry geoJson(YamlNodes y, Node node) {
@@ -308,7 +321,7 @@ public final class AgreementDocuments {
 
 	private Term term(YamlNodes y, Node node, List<Zone> zones, Set<String> parties, Set<String> sides) {
 		Map<String, Node> tm = y.mapping(node, "a term",
-				Set.of("id", "text", "prohibits", "by", "against", "zones", "window", "exceptions"));
+				Set.of("id", "text", "prohibits", "by", "against", "zones", "window", "exceptions", "distances"));
 		String id = y.text(tm, node, "id", true);
 		String text = y.text(tm, node, "text", true);
 		Set<EventType> prohibits = eventTypes(y, tm.get("prohibits"), "prohibits");
@@ -333,6 +346,10 @@ public final class AgreementDocuments {
 				y.error(tm.get("zones"), "zone '" + zoneId + "' is not defined in this agreement");
 			}
 		}
+		RouteDistances distances = tm.containsKey("distances") ? distances(y, tm.get("distances"), zones) : null;
+		if (tm.containsKey("distances") && !zoneIds.isEmpty()) {
+			y.error(tm.get("zones"), "a term has 'zones' or 'distances', not both");
+		}
 		Period window = period(y, tm.get("window"), node, "window", false);
 		List<TermException> exceptions = new ArrayList<>();
 		for (Node e : y.sequence(tm.get("exceptions"), "exceptions")) {
@@ -343,10 +360,73 @@ public final class AgreementDocuments {
 					new LinkedHashSet<>(y.texts(em.get("by"), "by")),
 					new LinkedHashSet<>(y.texts(em.get("against"), "against"))));
 		}
-		if (id == null || by == null || against == null) {
+		if (id == null || by == null || against == null || (tm.containsKey("distances") && distances == null)) {
 			return null;
 		}
-		return new Term(id, text, prohibits, by, against, zoneIds, window, exceptions);
+		return new Term(id, text, prohibits, by, against, distances == null ? zoneIds : List.of(), window, exceptions,
+				distances);
+	}
+
+	/**
+	 * {@code {from: ZONE, left: NAME, right: NAME, metres: {NAME: {CLASS: METRES,
+	 * ...}}}}: distances from a zone drawn as a route, by side and equipment class.
+	 */
+	private static RouteDistances distances(YamlNodes y, Node node, List<Zone> zones) {
+		Map<String, Node> dm = y.mapping(node, "distances", Set.of("from", "left", "right", "metres"));
+		String from = y.text(dm, node, "from", true);
+		String left = y.text(dm, node, "left", true);
+		String right = y.text(dm, node, "right", true);
+		if (from != null) {
+			Optional<Zone> zone = zones.stream().filter(z -> z.id().equals(from)).findFirst();
+			if (zone.isEmpty()) {
+				y.error(dm.get("from"), "zone '" + from + "' is not defined in this agreement");
+			}
+			else if (zone.get().route() == null) {
+				y.error(dm.get("from"), "zone '" + from + "' is not drawn as a route; distances need a route");
+			}
+		}
+		if (left != null && left.equals(right)) {
+			y.error(dm.get("right"), "the two sides need different names");
+		}
+		Map<EquipmentClass, Double> leftMetres = new EnumMap<>(EquipmentClass.class);
+		Map<EquipmentClass, Double> rightMetres = new EnumMap<>(EquipmentClass.class);
+		if (!dm.containsKey("metres")) {
+			y.error(node, "missing required key 'metres'");
+		}
+		else {
+			Map<String, Node> sides = y.mapping(dm.get("metres"), "metres", null);
+			sides.forEach((side, classes) -> {
+				Map<EquipmentClass, Double> into = side.equals(left) ? leftMetres
+						: side.equals(right) ? rightMetres : null;
+				if (into == null) {
+					y.error(classes, "side '" + side + "' is neither the left ('" + left + "') nor the right ('" + right
+							+ "') side");
+					return;
+				}
+				Map<String, Node> cm = y.mapping(classes, "the distances " + side, null);
+				cm.forEach((code, metres) -> {
+					Optional<EquipmentClass> equipment = EquipmentClass.parse(code);
+					Double value = y.number(cm, classes, code, true);
+					if (equipment.isEmpty()) {
+						y.error(metres, "unknown equipment class '" + code + "'; expected one of "
+								+ Arrays.stream(EquipmentClass.values()).map(EquipmentClass::code).toList());
+					}
+					else if (value != null && !(value > 0)) {
+						y.error(metres, "a distance must be a positive number of metres");
+					}
+					else if (value != null) {
+						into.put(equipment.get(), value);
+					}
+				});
+			});
+			if (leftMetres.isEmpty() && rightMetres.isEmpty() && y.errors().isEmpty()) {
+				y.error(dm.get("metres"), "distances need at least one class's metres on one side");
+			}
+		}
+		if (from == null || left == null || right == null || (leftMetres.isEmpty() && rightMetres.isEmpty())) {
+			return null;
+		}
+		return new RouteDistances(from, left, right, leftMetres, rightMetres);
 	}
 
 	private static ActorSelector selector(YamlNodes y, Node node, Node parent, Set<String> sides) {

@@ -26,10 +26,14 @@ import java.util.Set;
  * @param zones its named areas
  * @param terms its obligations
  * @param clock its phases, or null
+ * @param bindsAssociated the parties that bind, with themselves, the forces supporting or
+ * associated with them (as the actor registry lists them), such as "the Syrian armed
+ * forces and all forces supporting or associated with them"
  */
 public record Agreement(String id, int version, Instant inForceFrom, String title, String source, Period effective,
 		String areaZoneId, Set<String> parties, Set<String> excluded, Map<String, Set<String>> sides,
-		List<Declaration> declarations, List<Zone> zones, List<Term> terms, ClockSpec clock) {
+		List<Declaration> declarations, List<Zone> zones, List<Term> terms, ClockSpec clock,
+		Set<String> bindsAssociated) {
 
 	public Agreement {
 		Objects.requireNonNull(id, "id");
@@ -41,6 +45,15 @@ public record Agreement(String id, int version, Instant inForceFrom, String titl
 		declarations = declarations == null ? List.of() : List.copyOf(declarations);
 		zones = zones == null ? List.of() : List.copyOf(zones);
 		terms = List.copyOf(terms);
+		bindsAssociated = bindsAssociated == null ? Set.of() : Set.copyOf(bindsAssociated);
+	}
+
+	/** An agreement that binds no party's associated forces with it. */
+	public Agreement(String id, int version, Instant inForceFrom, String title, String source, Period effective,
+			String areaZoneId, Set<String> parties, Set<String> excluded, Map<String, Set<String>> sides,
+			List<Declaration> declarations, List<Zone> zones, List<Term> terms, ClockSpec clock) {
+		this(id, version, inForceFrom, title, source, effective, areaZoneId, parties, excluded, sides, declarations,
+				zones, terms, clock, Set.of());
 	}
 
 	public Optional<Zone> zone(String zoneId) {

@@ -18,9 +18,11 @@ import org.truce.report.model.EventType;
  * @param zoneIds where it applies; empty means the agreement's whole area
  * @param window when it applies; null means the agreement's whole effective period
  * @param exceptions cases it does not cover
+ * @param distances where it applies, as distances from a route by equipment class and
+ * side, in place of zones; or null
  */
 public record Term(String id, String text, Set<EventType> prohibits, ActorSelector by, Protected against,
-		List<String> zoneIds, Period window, List<TermException> exceptions) {
+		List<String> zoneIds, Period window, List<TermException> exceptions, RouteDistances distances) {
 
 	public Term {
 		Objects.requireNonNull(id, "id");
@@ -29,6 +31,15 @@ public record Term(String id, String text, Set<EventType> prohibits, ActorSelect
 		prohibits = Set.copyOf(prohibits);
 		zoneIds = zoneIds == null ? List.of() : List.copyOf(zoneIds);
 		exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
+		if (distances != null && !zoneIds.isEmpty()) {
+			throw new IllegalArgumentException("a term has zones or distances from a route, not both");
+		}
+	}
+
+	/** A term that applies in zones (or everywhere), with no distances from a route. */
+	public Term(String id, String text, Set<EventType> prohibits, ActorSelector by, Protected against,
+			List<String> zoneIds, Period window, List<TermException> exceptions) {
+		this(id, text, prohibits, by, against, zoneIds, window, exceptions, null);
 	}
 
 }

@@ -15,7 +15,9 @@ import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.ActorRef;
 import org.truce.report.model.DataFlags;
 import org.truce.report.model.Report;
+import org.truce.report.model.EquipmentClass;
 import org.truce.report.model.ReportDraft;
+import org.truce.report.model.WhoActed;
 import org.truce.report.model.ReportValidator;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Ids;
@@ -97,7 +99,8 @@ public class SubmittingReport {
 		ActorRef target = this.actors.resolve(draft.target());
 		return new Report(Ids.newId(this.clock), v.eventType(), null, v.when(), v.where(), actor, target,
 				v.casualties(), draft.narrative(), draft.source(), draft.externalId(), v.attachments(),
-				DataFlags.derive(actor, target, v.casualties()), this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
+				DataFlags.derive(actor, target, v.casualties()), this.clock.instant().truncatedTo(ChronoUnit.MILLIS),
+				WhoActed.ACTOR, EquipmentClass.parse(draft.equipment()).orElse(null));
 	}
 
 	private boolean sourceExists(String id) {

@@ -70,6 +70,10 @@ public final class ReportValidator {
 		text("target", d.target(), MAX_TEXT, problems);
 		text("externalId", d.externalId(), MAX_TEXT, problems);
 		text("narrative", d.narrative(), MAX_NARRATIVE, problems);
+		if (d.equipment() != null && EquipmentClass.parse(d.equipment()).isEmpty()) {
+			problems.add(new Problem(ErrorCode.UNKNOWN_EQUIPMENT_CLASS, "equipment",
+					ErrorCode.UNKNOWN_EQUIPMENT_CLASS.format(quote(d.equipment()))));
+		}
 		Casualties casualties = casualties(d.casualties(), problems);
 		List<Attachment> attachments = attachments(d.attachments(), problems);
 		if (!problems.isEmpty()) {

@@ -31,7 +31,7 @@ import org.truce.report.model.TimeSpan;
 record ReportPanel(String id, String type, String category, String categoryCode, String when, String timePrecision,
 		String place, String admin, String coordinates, String locationPrecision, String uncertainty, String coarsened,
 		List<Party> parties, List<CasualtyRow> casualties, String narrative, String source, String sourceDetail,
-		String externalId, List<Flag> flags, String recordedAt) {
+		String externalId, List<Flag> flags, String recordedAt, String equipment) {
 
 	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
 
@@ -79,7 +79,8 @@ record ReportPanel(String id, String type, String category, String categoryCode,
 								+ (source.atRisk() ? " · at risk: shown to others only coarsened" : ""),
 				r.externalId(),
 				r.flags().stream().sorted(Comparator.naturalOrder()).map(f -> new Flag(f.name(), f.meaning())).toList(),
-				MINUTES.format(r.recordedAt().atOffset(ZoneOffset.UTC)));
+				MINUTES.format(r.recordedAt().atOffset(ZoneOffset.UTC)),
+				r.equipment() == null ? null : r.equipment().meaning());
 	}
 
 	/** What a reader is told of a location coarsened to protect its reporter. */

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.truce.actor.model.ActorRef;
 import org.truce.report.model.Attachment;
 import org.truce.report.model.Casualties;
+import org.truce.report.model.EquipmentClass;
 import org.truce.report.model.EventType;
 import org.truce.report.model.Location;
 import org.truce.report.model.Report;
@@ -16,7 +17,7 @@ import org.truce.report.model.TimeSpan;
 /** A report as the API shows it: codes with their labels, flags with their meaning. */
 public record ReportView(UUID id, EventTypeView eventType, String eventTypeBasis, TimeSpan when, Location where,
 		ActorRef actor, ActorRef target, Casualties casualties, String narrative, String source, String externalId,
-		List<Attachment> attachments, List<FlagView> flags, Instant recordedAt) {
+		List<Attachment> attachments, List<FlagView> flags, Instant recordedAt, EquipmentView equipment) {
 
 	public static ReportView of(Report r) {
 		return new ReportView(r.id(), EventTypeView.of(r.eventType()), r.eventTypeBasis(), r.when(), r.where(),
@@ -26,7 +27,16 @@ public record ReportView(UUID id, EventTypeView eventType, String eventTypeBasis
 					.sorted(Comparator.naturalOrder())
 					.map(f -> new FlagView(f.name(), f.meaning()))
 					.toList(),
-				r.recordedAt());
+				r.recordedAt(), r.equipment() == null ? null : EquipmentView.of(r.equipment()));
+	}
+
+	/** The class of weapon or equipment the source names: its code and meaning. */
+	public record EquipmentView(String code, String meaning) {
+
+		static EquipmentView of(EquipmentClass equipment) {
+			return new EquipmentView(equipment.code(), equipment.meaning());
+		}
+
 	}
 
 	public record EventTypeView(String code, String label, String category) {

@@ -54,7 +54,7 @@ class ActorsLoader implements ScenarioLoader {
 			return YAML.readValue(in, ActorsFile.class)
 				.actors()
 				.stream()
-				.map(e -> new Actor(e.id(), e.name(), e.type(), e.parent(), e.aliases()))
+				.map(e -> new Actor(e.id(), e.name(), e.type(), e.parent(), e.aliases(), e.associatedWith()))
 				.toList();
 		}
 		catch (IOException ex) {
@@ -71,7 +71,7 @@ class ActorsLoader implements ScenarioLoader {
 	}
 
 	record Entry(String id, String name, ActorType type, String parent, List<String> aliases,
-			@JsonProperty("ucdp_ids") List<Integer> ucdpIds, List<String> sources) {
+			@JsonProperty("ucdp_ids") List<Integer> ucdpIds, List<String> sources, List<String> associatedWith) {
 
 	}
 

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
@@ -53,15 +55,20 @@ class AgreementsLoader implements ScenarioLoader {
 			parts.add(parsed.areas().size() + " control areas");
 		}
 		int agreements = 0;
+		Set<String> ids = new HashSet<>();
 		for (Resource document : list(scenario.file("agreements/*.yaml"))) {
 			AgreementCatalogue.Loaded loaded = this.catalogue.load(document.getFilename(), read(document));
 			if (!loaded.errors().isEmpty()) {
 				throw new IllegalStateException(
 						"the scenario's agreement " + document.getFilename() + " is invalid: " + loaded.errors());
 			}
+			if (loaded.agreement() != null) {
+				ids.add(loaded.agreement().id());
+			}
 			agreements++;
 		}
-		parts.add(agreements + " agreements");
+		parts.add(ids.size() == agreements || ids.isEmpty() ? agreements + " agreements"
+				: ids.size() + " agreements (" + agreements + " versions)");
 		if (agreements == 0) {
 			return "Agreements: none in the scenario.";
 		}

@@ -1,11 +1,16 @@
 package org.truce.report.web;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.truce.actor.model.ActorRegistry;
+import org.truce.report.model.CoarseGrid;
+import org.truce.report.model.EquipmentClass;
 import org.truce.report.model.TimePrecision;
 import org.truce.report.model.TimeSpan;
+import org.truce.testing.ReportFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,6 +50,18 @@ class ReportPanelWordingTest {
 		assertThat(ReportPanel.distance(2_500)).isEqualTo("2.5 km");
 		assertThat(ReportPanel.distance(25_000)).isEqualTo("25 km");
 		assertThat(ReportPanel.distance(150_000)).isEqualTo("150 km");
+	}
+
+	@Test
+	void theEquipmentClassIsWordedWhenTheReportNamesOne() {
+		ActorRegistry none = new ActorRegistry(List.of());
+		CoarseGrid grid = new CoarseGrid(0.1);
+
+		assertThat(
+				ReportPanel.of(ReportFixture.report().equipment(EquipmentClass.HEAVY_WEAPONS).build(), null, none, grid)
+					.equipment())
+			.isEqualTo(EquipmentClass.HEAVY_WEAPONS.meaning());
+		assertThat(ReportPanel.of(ReportFixture.report().build(), null, none, grid).equipment()).isNull();
 	}
 
 	@Test

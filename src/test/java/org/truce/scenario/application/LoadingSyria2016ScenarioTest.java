@@ -64,7 +64,7 @@ class LoadingSyria2016ScenarioTest {
 	@Test
 	void actorsThenSourcesThenNotificationsThenEventsThenGeographyThenNewsThenAgreementsAreLoaded() {
 		assertThat(firstSummary).hasSize(7);
-		assertThat(firstSummary.get(0)).isEqualTo("Actors: 80 registered from actors.yaml.");
+		assertThat(firstSummary.get(0)).isEqualTo("Actors: 82 registered from actors.yaml.");
 		assertThat(firstSummary.get(1)).isEqualTo("Sources: ucdp-ged, wikipedia-current-events registered.");
 		assertThat(firstSummary.get(2))
 			.isEqualTo("Humanitarian notifications: 1 registered, 0 already present, from humanitarian.yaml.");
@@ -73,7 +73,8 @@ class LoadingSyria2016ScenarioTest {
 		assertThat(firstSummary.get(4)).isEqualTo("Geography: 763 boundaries and 2928 gazetteer places.");
 		assertThat(firstSummary.get(5)).isEqualTo("News: news/wikipedia_current_events_syria_2016.csv: 43 rows read,"
 				+ " 43 imported, 0 rejected. 43 published.");
-		assertThat(firstSummary.get(6)).startsWith("Agreements: 64 control areas, 3 agreements; findings: ")
+		assertThat(firstSummary.get(6))
+			.startsWith("Agreements: 64 control areas, 3 agreements (8 versions); findings: ")
 			.contains("syria-coh-2016-02 {VIOLATION=");
 		assertThat(context.getBean(Sources.class).byId("ucdp-ged")).isPresent();
 		assertThat(context.getBean(Reports.class).count()).as("the UCDP events and the news items")
@@ -95,7 +96,10 @@ class LoadingSyria2016ScenarioTest {
 	@Test
 	void theActorsKeepTheirTypesParentsAndAliases() {
 		ActorDirectory directory = context.getBean(ActorDirectory.class);
-		assertThat(directory.registry().all()).hasSize(80);
+		assertThat(directory.registry().all()).hasSize(82);
+		assertThat(directory.registry().byId("hezbollah").orElseThrow().associatedWith())
+			.containsExactly("syria-government");
+		assertThat(directory.registry().byId("ndf").orElseThrow().parentId()).isNull();
 		assertThat(directory.registry().byId("syrian-air-force").orElseThrow().parentId())
 			.isEqualTo("syria-government");
 		assertThat(directory.registry().byId("syria-government").orElseThrow().type()).isEqualTo(ActorType.STATE_FORCE);
@@ -145,7 +149,7 @@ class LoadingSyria2016ScenarioTest {
 		assertThat(context.getBean(Publications.class).count()).isEqualTo(6170 + 43);
 		assertThat(context.getBean(Ledger.class).size()).as("no publication twice").isEqualTo(ledgerSize);
 		assertThat(context.getBean(Reports.class).count()).isEqualTo(6170 + 43);
-		assertThat(context.getBean(ActorDirectory.class).registry().all()).hasSize(80);
+		assertThat(context.getBean(ActorDirectory.class).registry().all()).hasSize(82);
 		assertThat(again.get(2))
 			.isEqualTo("Humanitarian notifications: 0 registered, 1 already present, from humanitarian.yaml.");
 	}
