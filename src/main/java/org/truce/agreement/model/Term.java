@@ -18,9 +18,11 @@ import org.truce.report.model.EventType;
  * @param zoneIds where it applies; empty means the agreement's whole area
  * @param window when it applies; null means the agreement's whole effective period
  * @param exceptions cases it does not cover
+ * @param daily the hours of each day to which its window is cut, or null when it applies
+ * around the clock
  */
 public record Term(String id, String text, Set<EventType> prohibits, ActorSelector by, Protected against,
-		List<String> zoneIds, Period window, List<TermException> exceptions) {
+		List<String> zoneIds, Period window, List<TermException> exceptions, DailyHours daily) {
 
 	public Term {
 		Objects.requireNonNull(id, "id");
@@ -29,6 +31,12 @@ public record Term(String id, String text, Set<EventType> prohibits, ActorSelect
 		prohibits = Set.copyOf(prohibits);
 		zoneIds = zoneIds == null ? List.of() : List.copyOf(zoneIds);
 		exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
+	}
+
+	/** A term that applies around the clock within its window. */
+	public Term(String id, String text, Set<EventType> prohibits, ActorSelector by, Protected against,
+			List<String> zoneIds, Period window, List<TermException> exceptions) {
+		this(id, text, prohibits, by, against, zoneIds, window, exceptions, null);
 	}
 
 }

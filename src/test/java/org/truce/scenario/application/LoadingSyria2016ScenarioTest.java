@@ -71,7 +71,7 @@ class LoadingSyria2016ScenarioTest {
 		assertThat(firstSummary.get(3)).startsWith(
 				"Events: events/ucdp_ged_syria_2016.csv: 6170 rows read, 6170 imported, 0 already present, 0 rejected");
 		assertThat(firstSummary.get(4)).isEqualTo("Geography: 763 boundaries and 2928 gazetteer places.");
-		assertThat(firstSummary.get(5)).startsWith("Agreements: 64 control areas, 3 agreements; findings: ")
+		assertThat(firstSummary.get(5)).startsWith("Agreements: 64 control areas, 4 agreements; findings: ")
 			.contains("syria-coh-2016-02 {VIOLATION=");
 		assertThat(context.getBean(Sources.class).byId("ucdp-ged")).isPresent();
 		assertThat(context.getBean(Reports.class).count()).isEqualTo(6170);
