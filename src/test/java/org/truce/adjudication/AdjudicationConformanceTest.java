@@ -93,7 +93,11 @@ class AdjudicationConformanceTest {
 			Incident incident = incident(incidentNode, actors);
 			tests.add(DynamicTest.dynamicTest(file.getFileName() + ": " + expected.get("case").asString(), () -> {
 				List<Finding> findings = adjudicator.adjudicate(incident);
-				Optional<Finding> finding = findings.stream().filter(f -> f.key().termId().equals(termId)).findFirst();
+				String viewId = expected.has("view") ? expected.get("view").asString() : null;
+				Optional<Finding> finding = findings.stream()
+					.filter(f -> f.key().termId().equals(termId))
+					.filter(f -> java.util.Objects.equals(f.key().viewId(), viewId))
+					.findFirst();
 				String outcome = expected.get("outcome").asString();
 				if (outcome.equals("NOT_IN_FORCE")) {
 					assertThat(finding).as("term %s should not be in force", termId).isEmpty();
@@ -119,6 +123,10 @@ class AdjudicationConformanceTest {
 					}
 				}
 				assertThat(f.reasons()).allSatisfy(r -> assertThat(r.detail()).isNotBlank());
+				if (expected.has("detail")) {
+					assertThat(f.reasons()).as("a reason in these words")
+						.anySatisfy(r -> assertThat(r.detail()).contains(expected.get("detail").asString()));
+				}
 			}));
 		}
 		return tests.stream();

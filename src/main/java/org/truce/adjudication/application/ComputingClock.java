@@ -12,6 +12,7 @@ import org.truce.adjudication.model.Outcome;
 import org.truce.adjudication.model.StoredFinding;
 import org.truce.agreement.application.AgreementCatalogue;
 import org.truce.agreement.model.Agreement;
+import org.truce.agreement.model.Dispute;
 import org.truce.incident.model.Incident;
 import org.truce.report.application.Reports;
 import org.truce.shared.ErrorCode;
@@ -38,6 +39,15 @@ public class ComputingClock {
 	}
 
 	public ComplianceClock.State stateAt(String agreementId, Instant at) {
+		return stateAt(agreementId, at, null);
+	}
+
+	/**
+	 * The clock under one view of the agreement's disputed fact.
+	 * @param viewId the view; null for the first view the document gives (or for an
+	 * agreement without a disputed fact)
+	 */
+	public ComplianceClock.State stateAt(String agreementId, Instant at, String viewId) {
 		Agreement agreement = this.agreements.inForceAt(agreementId, at)
 			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.NOT_FOUND, "id",
 					ErrorCode.NOT_FOUND.format("/api/agreements/" + agreementId))));
@@ -59,7 +69,17 @@ public class ComputingClock {
 			}
 			while (cursor != null);
 		}
-		return ComplianceClock.stateAt(agreement, judged, at);
+		Dispute.View view = null;
+		if (viewId != null) {
+			view = agreement.view(viewId)
+				.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "view",
+						"Agreement " + agreementId + " has no view '" + viewId + "'; its views are "
+								+ agreement.views().stream().map(Dispute.View::id).toList() + ".")));
+		}
+		else if (!agreement.views().isEmpty()) {
+			view = agreement.views().get(0);
+		}
+		return ComplianceClock.stateAt(agreement, judged, at, view);
 	}
 
 }

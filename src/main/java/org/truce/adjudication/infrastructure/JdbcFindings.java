@@ -28,8 +28,11 @@ import org.truce.store.StoreDialect;
 @Repository
 class JdbcFindings implements Findings {
 
-	private static final String COLUMNS = "incident_id, agreement_id, agreement_version, term_id, outcome, missing,"
-			+ " reasons, actor_id, zone_ids, external_ids, incident_start, incident_end, computed_at";
+	private static final String COLUMNS = "incident_id, agreement_id, agreement_version, term_id, view_id, outcome,"
+			+ " missing, reasons, actor_id, zone_ids, external_ids, incident_start, incident_end, computed_at";
+
+	/** The view of a finding under an agreement without disputes, as stored. */
+	private static final String NO_VIEW = "";
 
 	private static final TypeReference<List<Reason>> REASONS = new TypeReference<>() {
 	};
@@ -73,14 +76,15 @@ class JdbcFindings implements Findings {
 		// An upsert: two instances (or the background adjudicator and a full run) may
 		// recompute one incident at
 		// once; findings are a pure function of the record, so the later write wins.
-		this.jdbc.sql("INSERT INTO findings (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-				+ " ON CONFLICT (incident_id, agreement_id, agreement_version, term_id) DO UPDATE SET"
+		this.jdbc.sql("INSERT INTO findings (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+				+ " ON CONFLICT (incident_id, agreement_id, agreement_version, term_id, view_id) DO UPDATE SET"
 				+ " outcome = excluded.outcome, missing = excluded.missing, reasons = excluded.reasons,"
 				+ " actor_id = excluded.actor_id, zone_ids = excluded.zone_ids, external_ids = excluded.external_ids,"
 				+ " incident_start = excluded.incident_start, incident_end = excluded.incident_end,"
 				+ " computed_at = excluded.computed_at")
 			.params(f.key().incidentId(), f.key().agreementId(), f.key().agreementVersion(), f.key().termId(),
-					f.outcome().name(), missing, this.json.writeValueAsString(f.reasons()), s.actorId(),
+					f.key().viewId() == null ? NO_VIEW : f.key().viewId(), f.outcome().name(), missing,
+					this.json.writeValueAsString(f.reasons()), s.actorId(),
 					s.zoneIds().isEmpty() ? null : String.join(",", s.zoneIds()),
 					s.externalIds().isEmpty() ? null : String.join(";", s.externalIds()),
 					this.dialect.instant(s.incidentStart()), this.dialect.instant(s.incidentEnd()),
@@ -112,12 +116,13 @@ class JdbcFindings implements Findings {
 		sql.append(scoped(q.scope(), q.zoneId() != null, params));
 		if (q.after() != null) {
 			sql.append(" AND (incident_start < ? OR (incident_start = ? AND (incident_id < ?"
-					+ " OR (incident_id = ? AND term_id < ?))))");
+					+ " OR (incident_id = ? AND (term_id < ? OR (term_id = ? AND view_id < ?))))))");
 			Object start = this.dialect.instant(q.after().incidentStart());
-			params.addAll(
-					Arrays.asList(start, start, q.after().incidentId(), q.after().incidentId(), q.after().termId()));
+			String view = q.after().viewId() == null ? NO_VIEW : q.after().viewId();
+			params.addAll(Arrays.asList(start, start, q.after().incidentId(), q.after().incidentId(),
+					q.after().termId(), q.after().termId(), view));
 		}
-		sql.append(" ORDER BY incident_start DESC, incident_id DESC, term_id DESC LIMIT ?");
+		sql.append(" ORDER BY incident_start DESC, incident_id DESC, term_id DESC, view_id DESC LIMIT ?");
 		params.add(q.limit() + 1);
 		List<StoredFinding> rows = this.jdbc.sql(sql.toString()).params(params).query((rs, n) -> map(rs)).list();
 		if (rows.size() <= q.limit()) {
@@ -126,7 +131,7 @@ class JdbcFindings implements Findings {
 		List<StoredFinding> page = List.copyOf(rows.subList(0, q.limit()));
 		StoredFinding last = page.get(page.size() - 1);
 		return new Page(page, new FindingQuery.Cursor(last.incidentStart(), last.finding().key().incidentId(),
-				last.finding().key().termId()));
+				last.finding().key().termId(), last.finding().key().viewId()));
 	}
 
 	/**
@@ -195,8 +200,10 @@ class JdbcFindings implements Findings {
 	}
 
 	private StoredFinding map(ResultSet rs) throws SQLException {
+		String view = rs.getString("view_id");
 		Finding.Key key = new Finding.Key(rs.getString("incident_id"), rs.getString("agreement_id"),
-				rs.getInt("agreement_version"), rs.getString("term_id"));
+				rs.getInt("agreement_version"), rs.getString("term_id"),
+				view == null || view.equals(NO_VIEW) ? null : view);
 		List<Reason> reasons = this.json.readValue(rs.getString("reasons"), REASONS);
 		Finding finding = switch (Outcome.valueOf(rs.getString("outcome"))) {
 			case VIOLATION -> new Finding.Violation(key, reasons);

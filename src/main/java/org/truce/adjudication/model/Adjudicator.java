@@ -1,5 +1,7 @@
 package org.truce.adjudication.model;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -17,6 +19,8 @@ import org.truce.agreement.model.ActorSelector;
 import org.truce.agreement.model.Agreement;
 import org.truce.agreement.model.ControlArea;
 import org.truce.agreement.model.ControlMap;
+import org.truce.agreement.model.DailyHours;
+import org.truce.agreement.model.Dispute;
 import org.truce.agreement.model.Period;
 import org.truce.agreement.model.Term;
 import org.truce.agreement.model.TermException;
@@ -26,6 +30,7 @@ import org.truce.deconfliction.model.Proximity;
 import org.truce.deconfliction.model.ProximityMatch;
 import org.truce.incident.model.Incident;
 import org.truce.report.model.EventType;
+import org.truce.report.model.TimePrecision;
 import org.truce.shared.Geodesic;
 
 /**
@@ -37,8 +42,15 @@ import org.truce.shared.Geodesic;
  * Each term's conditions (time, activity, place, perpetrator, target, exceptions) are
  * evaluated in three-valued logic. The finding is a violation when every condition holds,
  * no violation when any condition is known not to hold, and undetermined otherwise,
- * naming the facts that are missing. A term whose window the incident's interval lies
- * wholly outside is not in force and yields no finding.
+ * naming the facts that are missing. A term applies in one window, or in several when
+ * daily hours cut it: an incident wholly inside one window finds the term in force; one
+ * wholly outside every window finds it not in force, and yields no finding; one that
+ * crosses a window's edge is undetermined.
+ *
+ * <p>
+ * An agreement with a disputed fact is judged under each of its views, as if the view
+ * held: each finding is keyed by its view and names it in its first reason. Without
+ * disputes, findings carry no view.
  */
 public final class Adjudicator {
 
@@ -54,7 +66,7 @@ public final class Adjudicator {
 
 	private final STRtree controlIndex = new STRtree();
 
-	private final Map<String, Period> windows = new HashMap<>();
+	private final Map<String, List<Period>> windows = new HashMap<>();
 
 	private final Map<String, String> windowTexts = new HashMap<>();
 
@@ -63,6 +75,9 @@ public final class Adjudicator {
 	private final Map<String, RouteGauge> routes = new HashMap<>();
 
 	private final Map<String, List<String>> lineages = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** One adjudicator per view of the agreement's disputed fact; empty without one. */
+	private final Map<Dispute.View, Adjudicator> underViews = new java.util.LinkedHashMap<>();
 
 	public Adjudicator(Agreement agreement, ControlMap control, ActorRegistry actors) {
 		this.agreement = agreement;
@@ -90,12 +105,15 @@ public final class Adjudicator {
 				zoneIds.add(agreement.areaZoneId());
 			}
 			this.termZones.put(term.id(), Set.copyOf(zoneIds));
-			Period window = term.window() == null ? agreement.effective()
-					: term.window().intersect(agreement.effective());
-			if (window != null) {
-				this.windows.put(term.id(), window);
-				this.windowTexts.put(term.id(), window.start() + "/" + (window.end() == null ? "" : window.end()));
+			List<Period> windows = agreement.windows(term);
+			if (!windows.isEmpty()) {
+				this.windows.put(term.id(), windows);
+				this.windowTexts.put(term.id(), String.join(", ",
+						windows.stream().map(w -> w.start() + "/" + (w.end() == null ? "" : w.end())).toList()));
 			}
+		}
+		for (Dispute.View view : agreement.views()) {
+			this.underViews.put(view, new Adjudicator(agreement.underView(view), control, actors));
 		}
 	}
 
@@ -119,21 +137,48 @@ public final class Adjudicator {
 	 * null when not checked
 	 */
 	public List<Finding> adjudicate(Incident incident, List<ProximityMatch> humanitarian) {
+		if (!this.underViews.isEmpty()) {
+			return underEachView(incident, humanitarian);
+		}
 		List<Finding> out = new ArrayList<>();
 		Map<String, DiscRelation.Result> zoneCache = null;
 		Map<ActorSelector, Tri> boundCache = new HashMap<>();
 		String interval = incident.when().start() + "/" + incident.when().end();
 		for (Term term : this.agreement.terms()) {
-			Period window = this.windows.get(term.id());
-			if (window == null
-					|| window.relate(incident.when().start(), incident.when().end()) == Period.Relation.OUTSIDE) {
+			List<Period> windows = this.windows.get(term.id());
+			if (windows == null || windows.stream()
+				.allMatch(w -> w.relate(incident.when().start(), incident.when().end()) == Period.Relation.OUTSIDE)) {
 				continue;
 			}
 			if (zoneCache == null) {
 				zoneCache = nearbyZones(incident);
 			}
-			out.add(judge(incident, term, window, interval, zoneCache, boundCache, humanitarian));
+			out.add(judge(incident, term, windows, interval, zoneCache, boundCache, humanitarian));
 		}
+		return out;
+	}
+
+	/**
+	 * The findings under each view of the disputed fact, each keyed and labelled by it.
+	 */
+	private List<Finding> underEachView(Incident incident, List<ProximityMatch> humanitarian) {
+		List<Finding> out = new ArrayList<>();
+		this.underViews.forEach((view, adjudicator) -> {
+			Period p = view.effective();
+			Map<String, String> data = new HashMap<>();
+			data.put("view", view.id());
+			data.put("viewLabel", view.label());
+			data.put("heldBy", String.join(", ", view.heldBy()));
+			data.put("sources", String.join("; ", view.sources()));
+			data.put("viewEffective", p.start() + "/" + (p.end() == null ? "" : p.end()));
+			Reason reason = new Reason(ReasonCode.UNDER_VIEW,
+					"Under the view \"" + view.label() + "\", held by " + String.join(", ", view.heldBy())
+							+ ": the agreement was in force from " + p.start()
+							+ (p.end() == null ? " with no end." : " to " + p.end() + "."),
+					data);
+			adjudicator.adjudicate(incident, humanitarian)
+				.forEach(f -> out.add(Finding.underView(f, view.id(), reason)));
+		});
 		return out;
 	}
 
@@ -155,11 +200,11 @@ public final class Adjudicator {
 		return out;
 	}
 
-	private Finding judge(Incident incident, Term term, Period window, String interval,
+	private Finding judge(Incident incident, Term term, List<Period> windows, String interval,
 			Map<String, DiscRelation.Result> zoneCache, Map<ActorSelector, Tri> boundCache,
 			List<ProximityMatch> humanitarian) {
 		Tri activity = activity(incident, term);
-		Tri time = time(incident, term, window, interval);
+		Tri time = time(incident, term, windows, interval);
 		if (activity.value() == Tri.Value.FALSE) {
 			Finding.Key key = new Finding.Key(incident.id(), this.agreement.id(), this.agreement.version(), term.id());
 			return new Finding.NoViolation(key, List.of(time.reasons().get(0), activity.reasons().get(0)));
@@ -181,16 +226,68 @@ public final class Adjudicator {
 		return new Finding.Violation(key, reasons);
 	}
 
-	private Tri time(Incident incident, Term term, Period window, String interval) {
+	/**
+	 * Whether the term was in force over the incident's interval: yes when the interval
+	 * lies wholly inside one of its windows; unknown when it crosses a window's edge (the
+	 * caller has left out incidents wholly outside every window).
+	 */
+	private Tri time(Incident incident, Term term, List<Period> windows, String interval) {
+		Instant from = incident.when().start();
+		Instant to = incident.when().end();
 		Map<String, String> data = Map.of("termWindow", this.windowTexts.get(term.id()), "incidentInterval", interval,
 				"timePrecision", incident.when().precision().name());
-		if (window.relate(incident.when().start(), incident.when().end()) == Period.Relation.INSIDE) {
-			return Tri.yes(new Reason(ReasonCode.TERM_IN_FORCE,
-					"Term " + term.id() + " was in force for the whole of the incident's interval.", data));
+		DailyHours hours = term.daily() != null ? term.daily() : this.agreement.daily();
+		for (Period window : windows) {
+			if (window.relate(from, to) == Period.Relation.INSIDE) {
+				return Tri.yes(new Reason(ReasonCode.TERM_IN_FORCE,
+						"Term " + term.id() + " was in force for the whole" + " of the incident's interval"
+								+ (windows.size() > 1 || hours != null
+										? ", within its window " + window.start() + "/" + window.end() + "." : "."),
+						data));
+			}
 		}
+		Period crossed = windows.stream()
+			.filter(w -> w.relate(from, to) == Period.Relation.STRADDLES)
+			.findFirst()
+			.orElse(windows.get(0));
 		return Tri.unknown(MissingFact.TIME_STRADDLES_TERM_BOUNDARY,
-				new Reason(ReasonCode.TERM_WINDOW_STRADDLED, "The incident's interval (" + incident.when().precision()
-						+ " precision) crosses the start or end of term " + term.id() + ".", data));
+				new Reason(ReasonCode.TERM_WINDOW_STRADDLED, straddled(incident, term, crossed, hours), data));
+	}
+
+	/**
+	 * Why the incident's time leaves open whether the term was in force: for an event
+	 * timed only to the day, which day that is and what happens to the term on it.
+	 */
+	private static String straddled(Incident incident, Term term, Period crossed, DailyHours hours) {
+		Instant from = incident.when().start();
+		Instant to = incident.when().end();
+		if (incident.when().precision() != TimePrecision.DAY) {
+			return "The incident's interval (" + incident.when().precision() + " precision) crosses the start or end"
+					+ (hours == null ? "" : " of a daily window (" + hours + ")") + " of term " + term.id() + ".";
+		}
+		ZoneOffset offset = dayOffset(from);
+		String day = "The incident is timed only to the day (" + from.atOffset(offset).toLocalDate() + ")";
+		if (hours != null) {
+			return day + ", which is a day on which term " + term.id() + " applies only from " + hours.from() + " to "
+					+ hours.to() + " (" + hours.zone() + "): whether it fell within those hours is not known.";
+		}
+		boolean begins = !crossed.start().isBefore(from) && crossed.start().isBefore(to);
+		boolean ends = crossed.end() != null && !crossed.end().isBefore(from) && crossed.end().isBefore(to);
+		String edge = begins && ends ? "begins and ends" : begins ? "begins" : "ends";
+		Instant at = begins ? crossed.start() : crossed.end();
+		return day + ", which is the day term " + term.id() + " " + edge + " (at " + at.atOffset(offset)
+				+ "): whether it happened before or after is not known.";
+	}
+
+	/**
+	 * The offset at which an interval that starts at a local midnight starts at midnight,
+	 * read back from its start in UTC (00:00 to 12:00 UTC is a zone behind UTC, the rest
+	 * a zone ahead), to name a calendar day as the source gave it.
+	 */
+	private static ZoneOffset dayOffset(Instant start) {
+		int second = start.atOffset(ZoneOffset.UTC).toLocalTime().toSecondOfDay();
+		int seconds = second <= 12 * 3600 ? -second : 24 * 3600 - second;
+		return seconds > 14 * 3600 ? ZoneOffset.UTC : ZoneOffset.ofTotalSeconds(seconds);
 	}
 
 	private Tri activity(Incident incident, Term term) {

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.truce.agreement.model.Agreement;
 import org.truce.agreement.model.ClockSpec;
+import org.truce.agreement.model.Dispute;
 import org.truce.incident.model.Incident;
 
 /**
@@ -51,20 +52,58 @@ public final class ComplianceClock {
 	 * are undetermined: each could still restart the count
 	 * @param violationsSinceStart serious violations between the agreement's start and
 	 * {@code at}
+	 * @param lastReset the violation that last restarted the count, with its term, time
+	 * and reasons; null when none did
+	 * @param view the view of the agreement's disputed fact the clock runs under, or null
+	 * for an agreement without one
+	 * @param viewLabel that view's label, or null
 	 */
 	public record State(Instant at, Phase phase, long quietDays, Instant countStartedAt, String lastSeriousViolation,
-			Instant unlockedAt, int pendingUndetermined, int violationsSinceStart, String unlockedPhase) {
+			Instant unlockedAt, int pendingUndetermined, int violationsSinceStart, String unlockedPhase,
+			Reset lastReset, String view, String viewLabel) {
+
+	}
+
+	/**
+	 * A violation that restarted the count.
+	 *
+	 * @param incidentId the incident
+	 * @param termId the term it violated
+	 * @param at when it restarted the count: the end of the incident's interval
+	 * @param reasons the finding's reasons, in words
+	 */
+	public record Reset(String incidentId, String termId, Instant at, List<String> reasons) {
+
+		public Reset {
+			reasons = List.copyOf(reasons);
+		}
 
 	}
 
 	public static State stateAt(Agreement agreement, List<Judged> judged, Instant at) {
+		return stateAt(agreement, judged, at, null);
+	}
+
+	/**
+	 * The state under one view of the agreement's disputed fact: the agreement's
+	 * effective period is the view's, and only the findings under that view count.
+	 * @param view the view, or null for an agreement without a disputed fact
+	 */
+	public static State stateAt(Agreement agreement, List<Judged> judged, Instant at, Dispute.View view) {
+		if (view != null) {
+			String viewId = view.id();
+			return labelled(
+					stateAt(agreement.underView(view),
+							judged.stream().filter(j -> viewId.equals(j.finding().key().viewId())).toList(), at, null),
+					view);
+		}
 		ClockSpec spec = agreement.clock();
 		if (spec == null) {
 			throw new IllegalArgumentException("agreement " + agreement.id() + " has no clock");
 		}
 		Instant start = agreement.effective().start();
 		if (at.isBefore(start)) {
-			return new State(at, Phase.NOT_STARTED, 0, null, null, null, 0, 0, spec.unlockedPhase());
+			return new State(at, Phase.NOT_STARTED, 0, null, null, null, 0, 0, spec.unlockedPhase(), null, null, null);
 		}
 		List<Judged> serious = judged.stream()
 			.filter(j -> j.finding().key().agreementId().equals(agreement.id()))
@@ -77,6 +116,7 @@ public final class ComplianceClock {
 		Duration required = Duration.ofDays(spec.quietDaysRequired());
 		Instant unlockedAt = null;
 		String lastViolation = null;
+		Reset lastReset = null;
 		for (Judged v : violations) {
 			Instant when = v.incident().when().end();
 			if (when.isBefore(countStart)) {
@@ -88,6 +128,8 @@ public final class ComplianceClock {
 			}
 			countStart = when;
 			lastViolation = v.incident().id();
+			lastReset = new Reset(v.incident().id(), v.finding().key().termId(), when,
+					v.finding().reasons().stream().map(r -> r.detail()).toList());
 		}
 		if (unlockedAt == null && !at.isBefore(countStart.plus(required))) {
 			unlockedAt = countStart.plus(required);
@@ -112,7 +154,13 @@ public final class ComplianceClock {
 		}
 		long quietDays = phase == Phase.COUNTING ? Duration.between(countStart, at).toDays() : 0;
 		return new State(at, phase, quietDays, phase == Phase.COUNTING ? countStart : null, lastViolation, unlockedAt,
-				pending, violations.size(), spec.unlockedPhase());
+				pending, violations.size(), spec.unlockedPhase(), lastReset, null, null);
+	}
+
+	private static State labelled(State s, Dispute.View view) {
+		return new State(s.at(), s.phase(), s.quietDays(), s.countStartedAt(), s.lastSeriousViolation(), s.unlockedAt(),
+				s.pendingUndetermined(), s.violationsSinceStart(), s.unlockedPhase(), s.lastReset(), view.id(),
+				view.label());
 	}
 
 	private static boolean isSerious(ClockSpec spec, Incident incident) {

@@ -14,9 +14,37 @@ public sealed interface Finding permits Finding.Violation, Finding.NoViolation, 
 
 	Outcome outcome();
 
-	/** Which incident, agreement version and term the finding is about. */
-	record Key(String incidentId, String agreementId, int agreementVersion, String termId) {
+	/**
+	 * Which incident, agreement version and term the finding is about, and under which
+	 * view of a disputed fact of the agreement ({@code viewId} null for an agreement
+	 * without disputes).
+	 */
+	record Key(String incidentId, String agreementId, int agreementVersion, String termId, String viewId) {
 
+		/** The key of a finding under an agreement without disputed facts. */
+		public Key(String incidentId, String agreementId, int agreementVersion, String termId) {
+			this(incidentId, agreementId, agreementVersion, termId, null);
+		}
+
+		public Key underView(String viewId) {
+			return new Key(this.incidentId, this.agreementId, this.agreementVersion, this.termId, viewId);
+		}
+
+	}
+
+	/**
+	 * The same finding under a view of a disputed fact: keyed by the view, with the
+	 * reason that names it first.
+	 */
+	static Finding underView(Finding f, String viewId, Reason view) {
+		List<Reason> reasons = new java.util.ArrayList<>();
+		reasons.add(view);
+		reasons.addAll(f.reasons());
+		Key key = f.key().underView(viewId);
+		if (f instanceof Undetermined u) {
+			return new Undetermined(key, u.missing(), reasons);
+		}
+		return f instanceof Violation ? new Violation(key, reasons) : new NoViolation(key, reasons);
 	}
 
 	record Violation(Key key, List<Reason> reasons) implements Finding {

@@ -41,8 +41,15 @@ public record FindingQuery(String agreementId, String termId, String actorId, St
 				scope);
 	}
 
-	/** Where a page ended. */
-	public record Cursor(Instant incidentStart, String incidentId, String termId) {
+	/**
+	 * Where a page ended: after the finding with these parts of its key ({@code viewId}
+	 * null for a finding under no view).
+	 */
+	public record Cursor(Instant incidentStart, String incidentId, String termId, String viewId) {
+
+		public Cursor(Instant incidentStart, String incidentId, String termId) {
+			this(incidentStart, incidentId, termId, null);
+		}
 
 	}
 

@@ -4,7 +4,8 @@ package org.truce.adjudication.model;
 public enum MissingFact {
 
 	LOCATION_STRADDLES_ZONE_EDGE("The location's uncertainty radius crosses the edge of the zone."),
-	TIME_STRADDLES_TERM_BOUNDARY("The time interval crosses the start or end of the term."),
+	TIME_STRADDLES_TERM_BOUNDARY(
+			"The time interval crosses the start or end of the term, or of one of its daily windows; or it is known only to the day, and the term begins, ends or opens and closes that day."),
 	TIME_STRADDLES_DECLARATION("The time interval crosses the date the actor accepted or left the agreement."),
 	PERPETRATOR_UNKNOWN("No source names who acted."),
 	PERPETRATOR_UNRESOLVED("The name of who acted matches no known actor."),

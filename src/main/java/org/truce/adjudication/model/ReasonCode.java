@@ -16,6 +16,12 @@ public enum ReasonCode {
 	WITHDRAWAL_DISTANCE_STRADDLED, EQUIPMENT_CLASS_UNKNOWN,
 
 	/**
+	 * The finding holds under one view of a disputed fact of the agreement, named in its
+	 * data.
+	 */
+	UNDER_VIEW,
+
+	/**
 	 * Never found by the adjudicator: stands, for a reader who sees an incident's place
 	 * only coarsened, in place of the reasons that used the exact place.
 	 */

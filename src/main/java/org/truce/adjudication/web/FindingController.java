@@ -23,6 +23,7 @@ import org.truce.adjudication.model.ComplianceClock;
 import org.truce.adjudication.model.Finding;
 import org.truce.adjudication.model.FindingQuery;
 import org.truce.adjudication.model.Outcome;
+import org.truce.adjudication.model.ReasonCode;
 import org.truce.adjudication.model.StoredFinding;
 import org.truce.identity.model.Viewer;
 import org.truce.shared.ErrorCode;
@@ -116,13 +117,16 @@ class FindingController {
 	 */
 	@Operation(summary = "The agreement's compliance clock at an instant (default now); monitors and co-chairs",
 			description = "Computed over every incident of the record, so it is served only to those who see the"
-					+ " whole record; others are refused (403).")
+					+ " whole record; others are refused (403). For an agreement with a disputed fact, under the"
+					+ " view given (default: the first the document gives), which the answer names. 'lastReset'"
+					+ " names the violation that last restarted the count: its incident, term, time and reasons.")
 	@GetMapping("/api/agreements/{id}/clock")
-	ComplianceClock.State clock(@PathVariable String id, @RequestParam(required = false) String at, Viewer viewer) {
+	ComplianceClock.State clock(@PathVariable String id, @RequestParam(required = false) String at,
+			@RequestParam(required = false) String view, Viewer viewer) {
 		if (!viewer.staff()) {
 			throw new RejectedException(Problem.of(ErrorCode.FORBIDDEN, null));
 		}
-		return this.clock.stateAt(id, at == null ? Instant.now() : QueryParameters.instant("at", at, false));
+		return this.clock.stateAt(id, at == null ? Instant.now() : QueryParameters.instant("at", at, false), view);
 	}
 
 	static Map<String, Object> view(StoredFinding s) {
@@ -132,6 +136,10 @@ class FindingController {
 		m.put("agreement", f.key().agreementId());
 		m.put("agreementVersion", f.key().agreementVersion());
 		m.put("term", f.key().termId());
+		if (f.key().viewId() != null) {
+			m.put("view", f.key().viewId());
+			m.put("viewLabel", viewLabel(f));
+		}
 		m.put("outcome", f.outcome());
 		if (f instanceof Finding.Undetermined u) {
 			m.put("missing",
@@ -147,18 +155,34 @@ class FindingController {
 		return m;
 	}
 
+	/**
+	 * The label of the view a finding holds under, as its first reason names it; the id
+	 * when no reason does.
+	 */
+	static String viewLabel(Finding f) {
+		return f.reasons()
+			.stream()
+			.filter(r -> r.code() == ReasonCode.UNDER_VIEW)
+			.map(r -> r.data().get("viewLabel"))
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.orElse(f.key().viewId());
+	}
+
 	private static String encode(FindingQuery.Cursor c) {
-		String raw = c.incidentStart().toEpochMilli() + "\n" + c.incidentId() + "\n" + c.termId();
+		String raw = c.incidentStart().toEpochMilli() + "\n" + c.incidentId() + "\n" + c.termId()
+				+ (c.viewId() == null ? "" : "\n" + c.viewId());
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static FindingQuery.Cursor decode(String text) {
 		try {
 			String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split("\n");
-			if (parts.length != 3) {
+			if (parts.length != 3 && parts.length != 4) {
 				throw new IllegalArgumentException();
 			}
-			return new FindingQuery.Cursor(Instant.ofEpochMilli(Long.parseLong(parts[0])), parts[1], parts[2]);
+			return new FindingQuery.Cursor(Instant.ofEpochMilli(Long.parseLong(parts[0])), parts[1], parts[2],
+					parts.length == 4 ? parts[3] : null);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new RejectedException(Problem.of(ErrorCode.INVALID_CURSOR, "cursor"));

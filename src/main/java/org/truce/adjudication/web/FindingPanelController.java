@@ -46,7 +46,11 @@ class FindingPanelController {
 				u.missing().forEach(m -> missing.add(m.meaning()));
 			}
 			byAgreement
-				.computeIfAbsent(f.key().agreementId() + " v" + f.key().agreementVersion(), k -> new ArrayList<>())
+				.computeIfAbsent(
+						f.key().agreementId() + " v" + f.key().agreementVersion()
+								+ (f.key().viewId() == null ? ""
+										: ", under the view: " + FindingController.viewLabel(f)),
+						k -> new ArrayList<>())
 				.add(new Row(f.key().termId(), f.outcome().name().replace('_', ' ').toLowerCase(),
 						f.outcome().name().toLowerCase().replace('_', '-'), missing,
 						f.reasons().stream().map(r -> r.detail()).toList()));

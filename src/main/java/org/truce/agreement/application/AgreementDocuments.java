@@ -1,7 +1,11 @@
 package org.truce.agreement.application;
 
 import java.io.Reader;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -33,7 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.truce.agreement.model.ActorSelector;
 import org.truce.agreement.model.Agreement;
 import org.truce.agreement.model.ClockSpec;
+import org.truce.agreement.model.DailyHours;
 import org.truce.agreement.model.Declaration;
+import org.truce.agreement.model.Dispute;
 import org.truce.agreement.model.DocumentError;
 import org.truce.agreement.model.Period;
 import org.truce.agreement.model.Protected;
@@ -57,7 +63,8 @@ public final class AgreementDocuments {
 	private static final double METRES_PER_DEGREE = 111_132.0;
 
 	private static final Set<String> TOP = Set.of("id", "version", "inForceFrom", "title", "source", "effective",
-			"area", "parties", "bindsAssociated", "excluded", "sides", "declarations", "zones", "terms", "clock");
+			"area", "parties", "bindsAssociated", "excluded", "sides", "declarations", "zones", "terms", "clock",
+			"disputes");
 
 	private final BoundaryLookup boundaries;
 
@@ -107,7 +114,14 @@ public final class AgreementDocuments {
 		if (version != null && version < 1) {
 			y.error(m.get("version"), "version must be 1 or more");
 		}
-		Period effective = period(y, m.get("effective"), root, "effective", true);
+		Node effectiveNode = m.get("effective");
+		List<Dispute> disputes = disputes(y, m.get("disputes"), effectiveNode);
+		Period effective = disputes.isEmpty() ? period(y, effectiveNode, root, "effective", true)
+				: hull(disputes.get(0).views());
+		if (effectiveNode == null && !disputes.isEmpty()) {
+			y.error(root, "missing required key 'effective'");
+		}
+		DailyHours daily = dailyHours(y, effectiveNode, effective, "effective");
 		Instant inForceFrom = y.instant(m, root, "inForceFrom", false);
 		Set<String> parties = new LinkedHashSet<>(y.texts(m.get("parties"), "parties"));
 		Set<String> excluded = new LinkedHashSet<>(y.texts(m.get("excluded"), "excluded"));
@@ -173,12 +187,153 @@ public final class AgreementDocuments {
 			}
 		}
 		ClockSpec clock = m.containsKey("clock") ? clock(y, m.get("clock")) : null;
+		for (Term term : terms) {
+			Period span = term.window() == null || effective == null ? effective : term.window().intersect(effective);
+			if (term.daily() != null && span != null && span.end() == null) {
+				y.error(termsNode, "term '" + term.id() + "' has daily hours, but neither its window nor the"
+						+ " agreement's effective period has an end");
+			}
+		}
 		if (!y.errors().isEmpty() || id == null || version == null || effective == null) {
 			return null;
 		}
 		return new Agreement(id, version, inForceFrom == null ? effective.start() : inForceFrom,
 				y.text(m, root, "title", false), y.text(m, root, "source", false), effective, area, parties, excluded,
-				sides, declarations, zones, terms, clock, bindsAssociated);
+				sides, declarations, zones, terms, clock, bindsAssociated, daily, disputes);
+	}
+
+	/**
+	 * The disputed facts: for now one, the agreement's effective period, whose views each
+	 * state the start or end they hold, the rest coming from {@code effective}.
+	 */
+	private List<Dispute> disputes(YamlNodes y, Node node, Node effectiveNode) {
+		List<Node> items = y.sequence(node, "disputes");
+		if (items.size() > 1) {
+			y.error(items.get(1), "only one disputed fact per agreement is supported: the views of two facts would"
+					+ " have to be combined");
+			return List.of();
+		}
+		Map<String, Node> base = effectiveNode == null ? Map.of()
+				: y.mapping(effectiveNode, "effective", Set.of("from", "to", "daily"));
+		List<Dispute> out = new ArrayList<>();
+		Set<String> viewIds = new LinkedHashSet<>();
+		for (Node d : items) {
+			Map<String, Node> dm = y.mapping(d, "a dispute", Set.of("id", "fact", "views"));
+			String id = y.text(dm, d, "id", true);
+			String fact = y.text(dm, d, "fact", true);
+			List<Dispute.View> views = new ArrayList<>();
+			for (Node v : y.sequence(dm.get("views"), "views")) {
+				Map<String, Node> vm = y.mapping(v, "a view",
+						Set.of("id", "label", "heldBy", "sources", "effective", "note"));
+				String viewId = y.text(vm, v, "id", true);
+				String label = y.text(vm, v, "label", true);
+				List<String> heldBy = y.texts(vm.get("heldBy"), "heldBy");
+				List<String> sources = y.texts(vm.get("sources"), "sources");
+				if (heldBy.isEmpty()) {
+					y.error(v, "a view needs 'heldBy': who holds it");
+				}
+				if (sources.isEmpty()) {
+					y.error(v, "a view needs 'sources': where it is documented");
+				}
+				if (viewId != null && !viewIds.add(viewId)) {
+					y.error(vm.get("id"), "view id '" + viewId + "' is used twice");
+				}
+				Period effective = viewPeriod(y, vm.get("effective"), v, base);
+				if (viewId != null && effective != null) {
+					views.add(new Dispute.View(viewId, label == null ? viewId : label, heldBy, sources, effective));
+				}
+			}
+			if (y.sequence(dm.get("views"), "views").size() < 2) {
+				y.error(d, "a dispute needs two or more views");
+			}
+			if (id != null && views.size() >= 2) {
+				out.add(new Dispute(id, fact, views));
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * A view's effective period: its own 'from' and 'to' where it gives them, else the
+	 * agreement's.
+	 */
+	private Period viewPeriod(YamlNodes y, Node node, Node parent, Map<String, Node> base) {
+		if (node == null) {
+			y.error(parent, "missing required key 'effective': the effective period under this view");
+			return null;
+		}
+		Map<String, Node> vm = y.mapping(node, "a view's effective period", Set.of("from", "to"));
+		Instant from = vm.containsKey("from") ? y.instant(vm, node, "from", true) : y.instant(base, node, "from", true);
+		Instant to = vm.containsKey("to") ? y.instant(vm, node, "to", false) : y.instant(base, node, "to", false);
+		if (from == null) {
+			return null;
+		}
+		if (to != null && to.isBefore(from)) {
+			y.error(node, "the view's effective period ends before it starts");
+			return null;
+		}
+		return new Period(from, to);
+	}
+
+	/** The smallest period that holds every view's effective period. */
+	private static Period hull(List<Dispute.View> views) {
+		if (views.isEmpty()) {
+			return null;
+		}
+		Instant from = views.stream().map(v -> v.effective().start()).min(Instant::compareTo).orElseThrow();
+		Instant to = views.stream().anyMatch(v -> v.effective().end() == null) ? null
+				: views.stream().map(v -> v.effective().end()).max(Instant::compareTo).orElseThrow();
+		return new Period(from, to);
+	}
+
+	/**
+	 * The daily hours of a period ({@code daily: {from: "08:00", to: "19:00", zone:
+	 * Asia/Damascus}}), or null; they need a period with an end.
+	 */
+	private static DailyHours dailyHours(YamlNodes y, Node periodNode, Period period, String what) {
+		if (!(periodNode instanceof org.snakeyaml.engine.v2.nodes.MappingNode)) {
+			return null;
+		}
+		Node node = y.mapping(periodNode, what, null).get("daily");
+		if (node == null) {
+			return null;
+		}
+		Map<String, Node> dm = y.mapping(node, "daily", Set.of("from", "to", "zone"));
+		LocalTime from = localTime(y, dm, node, "from");
+		LocalTime to = localTime(y, dm, node, "to");
+		String zoneText = y.text(dm, node, "zone", true);
+		ZoneId zone = null;
+		if (zoneText != null) {
+			try {
+				zone = ZoneId.of(zoneText);
+			}
+			catch (DateTimeException ex) {
+				y.error(dm.get("zone"), "'" + zoneText + "' is not a time zone, such as Asia/Damascus");
+			}
+		}
+		if (from != null && to != null && !to.isAfter(from)) {
+			y.error(node, "daily hours must end after they start, on the same day");
+			return null;
+		}
+		if (period != null && period.end() == null) {
+			y.error(node, "daily hours need a period with an end ('to')");
+			return null;
+		}
+		return from == null || to == null || zone == null ? null : new DailyHours(from, to, zone);
+	}
+
+	private static LocalTime localTime(YamlNodes y, Map<String, Node> map, Node parent, String key) {
+		String value = y.text(map, parent, key, true);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return LocalTime.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			y.error(map.get(key), "'" + value + "' is not a local time of day, such as 08:00");
+			return null;
+		}
 	}
 
 	private Period period(YamlNodes y, Node node, Node parent, String what, boolean required) {
@@ -188,7 +343,7 @@ public final class AgreementDocuments {
 			}
 			return null;
 		}
-		Map<String, Node> pm = y.mapping(node, what, Set.of("from", "to"));
+		Map<String, Node> pm = y.mapping(node, what, Set.of("from", "to", "daily"));
 		Instant from = y.instant(pm, node, "from", true);
 		Instant to = y.instant(pm, node, "to", false);
 		if (from == null) {
@@ -203,7 +358,7 @@ public final class AgreementDocuments {
 
 	private Zone zone(YamlNodes y, Node node) {
 		Map<String, Node> zm = y.mapping(node, "a zone",
-				Set.of("id", "name", "polygon", "boundary", "route", "widthMetres", "note"));
+				Set.of("id", "name", "polygon", "boundary", "route", "widthMetres", "bufferMetres", "note"));
 		String id = y.text(zm, node, "id", true);
 		String name = y.text(zm, node, "name", false);
 		int kinds = (zm.containsKey("polygon") ? 1 : 0) + (zm.containsKey("boundary") ? 1 : 0)
@@ -246,6 +401,19 @@ public final class AgreementDocuments {
 				route = GEOMETRY.createLineString(line);
 				geometry = buffer(line, width / 2);
 				definition = "route buffered to " + Math.round(width) + " m";
+			}
+		}
+		if (zm.containsKey("bufferMetres")) {
+			Double around = y.number(zm, node, "bufferMetres", true);
+			if (zm.containsKey("route")) {
+				y.error(zm.get("bufferMetres"), "a route has 'widthMetres', not 'bufferMetres'");
+			}
+			else if (around != null && around <= 0) {
+				y.error(zm.get("bufferMetres"), "bufferMetres must be positive");
+			}
+			else if (around != null && geometry != null) {
+				geometry = buffer(geometry.buffer(0), around);
+				definition = definition + ", and all within " + Math.round(around) + " m of it";
 			}
 		}
 		if (geometry != null && !(geometry instanceof Polygonal)) {
@@ -301,11 +469,28 @@ public final class AgreementDocuments {
 	 * latitude), accurate to well under 1 % over the length of a road.
 	 */
 	static Geometry buffer(Coordinate[] line, double halfWidthMetres) {
-		double meanLat = Arrays.stream(line).mapToDouble(c -> c.y).average().orElse(0);
+		return buffer(GEOMETRY.createLineString(line), halfWidthMetres);
+	}
+
+	/**
+	 * Buffers a lon/lat geometry by {@code metres} in the same local projection, centred
+	 * on the geometry's mean latitude.
+	 */
+	static Geometry buffer(Geometry geometry, double metres) {
+		double meanLat = Arrays.stream(geometry.getCoordinates()).mapToDouble(c -> c.y).average().orElse(0);
 		double scale = Math.cos(Math.toRadians(meanLat));
-		Geometry projected = GEOMETRY.createLineString(
-				Arrays.stream(line).map(c -> new Coordinate(c.x * scale, c.y)).toArray(Coordinate[]::new));
-		Geometry buffered = projected.buffer(halfWidthMetres / METRES_PER_DEGREE, 8);
+		Geometry projected = new GeometryTransformer() {
+			@Override
+			protected org.locationtech.jts.geom.CoordinateSequence transformCoordinates(
+					org.locationtech.jts.geom.CoordinateSequence coords, Geometry parent) {
+				Coordinate[] out = new Coordinate[coords.size()];
+				for (int i = 0; i < out.length; i++) {
+					out[i] = new Coordinate(coords.getX(i) * scale, coords.getY(i));
+				}
+				return this.factory.getCoordinateSequenceFactory().create(out);
+			}
+		}.transform(geometry);
+		Geometry buffered = projected.buffer(metres / METRES_PER_DEGREE, 8);
 		return new GeometryTransformer() {
 			@Override
 			protected org.locationtech.jts.geom.CoordinateSequence transformCoordinates(
@@ -351,6 +536,8 @@ public final class AgreementDocuments {
 			y.error(tm.get("zones"), "a term has 'zones' or 'distances', not both");
 		}
 		Period window = period(y, tm.get("window"), node, "window", false);
+		DailyHours daily = dailyHours(y, tm.get("window"), window != null && window.end() == null ? null : window,
+				"window");
 		List<TermException> exceptions = new ArrayList<>();
 		for (Node e : y.sequence(tm.get("exceptions"), "exceptions")) {
 			Map<String, Node> em = y.mapping(e, "an exception", Set.of("id", "text", "eventTypes", "by", "against"));
@@ -364,7 +551,7 @@ public final class AgreementDocuments {
 			return null;
 		}
 		return new Term(id, text, prohibits, by, against, distances == null ? zoneIds : List.of(), window, exceptions,
-				distances);
+				distances, daily);
 	}
 
 	/**

@@ -29,11 +29,16 @@ import java.util.Set;
  * @param bindsAssociated the parties that bind, with themselves, the forces supporting or
  * associated with them (as the actor registry lists them), such as "the Syrian armed
  * forces and all forces supporting or associated with them"
+ * @param daily the hours of each day to which its effective period is cut, or null when
+ * it applies around the clock
+ * @param disputes facts of it that are disputed, each with its views; empty for most.
+ * With a dispute, {@code effective} spans every view's effective period, and the
+ * agreement is judged under each view ({@link #underView})
  */
 public record Agreement(String id, int version, Instant inForceFrom, String title, String source, Period effective,
 		String areaZoneId, Set<String> parties, Set<String> excluded, Map<String, Set<String>> sides,
 		List<Declaration> declarations, List<Zone> zones, List<Term> terms, ClockSpec clock,
-		Set<String> bindsAssociated) {
+		Set<String> bindsAssociated, DailyHours daily, List<Dispute> disputes) {
 
 	public Agreement {
 		Objects.requireNonNull(id, "id");
@@ -46,14 +51,56 @@ public record Agreement(String id, int version, Instant inForceFrom, String titl
 		zones = zones == null ? List.of() : List.copyOf(zones);
 		terms = List.copyOf(terms);
 		bindsAssociated = bindsAssociated == null ? Set.of() : Set.copyOf(bindsAssociated);
+		disputes = disputes == null ? List.of() : List.copyOf(disputes);
 	}
 
-	/** An agreement that binds no party's associated forces with it. */
+	/**
+	 * An agreement that binds no party's associated forces with it, applies around the
+	 * clock and has no disputed facts.
+	 */
 	public Agreement(String id, int version, Instant inForceFrom, String title, String source, Period effective,
 			String areaZoneId, Set<String> parties, Set<String> excluded, Map<String, Set<String>> sides,
 			List<Declaration> declarations, List<Zone> zones, List<Term> terms, ClockSpec clock) {
 		this(id, version, inForceFrom, title, source, effective, areaZoneId, parties, excluded, sides, declarations,
-				zones, terms, clock, Set.of());
+				zones, terms, clock, Set.of(), null, List.of());
+	}
+
+	/** Every view of every disputed fact, in document order; empty without disputes. */
+	public List<Dispute.View> views() {
+		return this.disputes.stream().flatMap(d -> d.views().stream()).toList();
+	}
+
+	public Optional<Dispute.View> view(String viewId) {
+		return views().stream().filter(v -> v.id().equals(viewId)).findFirst();
+	}
+
+	/**
+	 * The agreement as the view holds it: its effective period is the view's, and it has
+	 * no disputes left.
+	 */
+	public Agreement underView(Dispute.View view) {
+		return new Agreement(this.id, this.version, this.inForceFrom, this.title, this.source, view.effective(),
+				this.areaZoneId, this.parties, this.excluded, this.sides, this.declarations, this.zones, this.terms,
+				this.clock, this.bindsAssociated, this.daily, List.of());
+	}
+
+	/**
+	 * When a term applies: its window (or the effective period) within the effective
+	 * period, cut to the term's daily hours and the agreement's; empty when it never
+	 * applies. One period, unless daily hours cut it into several.
+	 */
+	public List<Period> windows(Term term) {
+		Period span = term.window() == null ? this.effective : term.window().intersect(this.effective);
+		if (span == null) {
+			return List.of();
+		}
+		List<Period> out = List.of(span);
+		for (DailyHours hours : java.util.Arrays.asList(this.daily, term.daily())) {
+			if (hours != null) {
+				out = out.stream().flatMap(p -> hours.within(p).stream()).toList();
+			}
+		}
+		return out;
 	}
 
 	public Optional<Zone> zone(String zoneId) {

@@ -20,9 +20,12 @@ import org.truce.report.model.EventType;
  * @param exceptions cases it does not cover
  * @param distances where it applies, as distances from a route by equipment class and
  * side, in place of zones; or null
+ * @param daily the hours of each day to which its window is cut, or null when it applies
+ * around the clock
  */
 public record Term(String id, String text, Set<EventType> prohibits, ActorSelector by, Protected against,
-		List<String> zoneIds, Period window, List<TermException> exceptions, RouteDistances distances) {
+		List<String> zoneIds, Period window, List<TermException> exceptions, RouteDistances distances,
+		DailyHours daily) {
 
 	public Term {
 		Objects.requireNonNull(id, "id");
@@ -36,10 +39,13 @@ public record Term(String id, String text, Set<EventType> prohibits, ActorSelect
 		}
 	}
 
-	/** A term that applies in zones (or everywhere), with no distances from a route. */
+	/**
+	 * A term that applies in zones (or everywhere), with no distances from a route,
+	 * around the clock within its window.
+	 */
 	public Term(String id, String text, Set<EventType> prohibits, ActorSelector by, Protected against,
 			List<String> zoneIds, Period window, List<TermException> exceptions) {
-		this(id, text, prohibits, by, against, zoneIds, window, exceptions, null);
+		this(id, text, prohibits, by, against, zoneIds, window, exceptions, null, null);
 	}
 
 }

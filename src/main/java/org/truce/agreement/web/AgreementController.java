@@ -22,6 +22,7 @@ import org.truce.agreement.model.ActorSelector;
 import org.truce.agreement.model.Agreement;
 import org.truce.agreement.model.ControlArea;
 import org.truce.agreement.model.MingledArea;
+import org.truce.agreement.model.DailyHours;
 import org.truce.agreement.model.Term;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
@@ -145,6 +146,12 @@ class AgreementController {
 		m.put("inForceFrom", a.inForceFrom());
 		m.put("title", a.title());
 		m.put("effective", a.effective());
+		if (a.daily() != null) {
+			m.put("daily", daily(a.daily()));
+		}
+		if (!a.disputes().isEmpty()) {
+			m.put("disputes", a.disputes());
+		}
 		m.put("area", a.areaZoneId());
 		return m;
 	}
@@ -158,8 +165,15 @@ class AgreementController {
 		m.put("against", t.against());
 		m.put("zones", t.zoneIds());
 		m.put("window", t.window());
+		if (t.daily() != null) {
+			m.put("daily", daily(t.daily()));
+		}
 		m.put("exceptions", t.exceptions());
 		return m;
+	}
+
+	private static Map<String, Object> daily(DailyHours hours) {
+		return Map.of("from", hours.from().toString(), "to", hours.to().toString(), "zone", hours.zone().getId());
 	}
 
 	private Map<String, Object> feature(Geometry geometry, Map<String, Object> properties) {

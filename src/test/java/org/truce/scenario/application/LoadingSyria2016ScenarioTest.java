@@ -74,7 +74,7 @@ class LoadingSyria2016ScenarioTest {
 		assertThat(firstSummary.get(5)).isEqualTo("News: news/wikipedia_current_events_syria_2016.csv: 43 rows read,"
 				+ " 43 imported, 0 rejected. 43 published.");
 		assertThat(firstSummary.get(6))
-			.startsWith("Agreements: 64 control areas, 3 agreements (8 versions); findings: ")
+			.startsWith("Agreements: 64 control areas, 4 agreements (9 versions); findings: ")
 			.contains("syria-coh-2016-02 {VIOLATION=");
 		assertThat(context.getBean(Sources.class).byId("ucdp-ged")).isPresent();
 		assertThat(context.getBean(Reports.class).count()).as("the UCDP events and the news items")
