@@ -16,6 +16,8 @@ public enum ErrorCode {
 	INTERVAL_END_BEFORE_START(422, "The end of the interval is before its start."),
 	UNKNOWN_EVENT_TYPE(422, "{0} is not a known event type; see GET /api/event-types."),
 	UNKNOWN_PRECISION(422, "{0} is not a known precision."),
+	UNKNOWN_TIME_ZONE(422,
+			"{0} is not a time zone; give an IANA zone id such as Asia/Damascus, UTC, or an offset such as +03:00."),
 	UNKNOWN_SOURCE(422, "No source has the id {0}; register it with POST /api/sources."),
 	UNKNOWN_ENUM_VALUE(400, "Field {0} is not one of the allowed values."),
 	NEGATIVE_COUNT(422, "A casualty count cannot be negative."),

@@ -37,6 +37,9 @@ import org.truce.shared.ErrorCode;
  * {@code actor2} (ACLED does not imply a direction, so neither does Truce beyond the
  * order); {@code fatalities} is the best estimate of the total; the narrative is
  * {@code notes}, followed by the {@code source} line when there is one.
+ *
+ * <p>
+ * Dates are calendar days in the import's time zone (by default the scenario's).
  */
 final class AcledRows implements RowFormat {
 

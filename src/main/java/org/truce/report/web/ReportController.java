@@ -29,6 +29,7 @@ import org.truce.report.model.ReportQuery;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.shared.ScenarioZone;
 import org.truce.web.IdempotentPosts;
 
 @RestController
@@ -40,10 +41,13 @@ class ReportController {
 
 	private final ActorDirectory actors;
 
-	ReportController(SubmittingReport submitting, ReadingReports reading, ActorDirectory actors) {
+	private final ScenarioZone zone;
+
+	ReportController(SubmittingReport submitting, ReadingReports reading, ActorDirectory actors, ScenarioZone zone) {
 		this.submitting = submitting;
 		this.reading = reading;
 		this.actors = actors;
+		this.zone = zone;
 	}
 
 	@Operation(summary = "Submit a report",
@@ -101,7 +105,7 @@ class ReportController {
 			@RequestParam(required = false) Boolean excludeAggregates, @RequestParam(required = false) String cursor,
 			@RequestParam(required = false) Integer limit, Viewer viewer) {
 		ReportQuery query = ReportQueryParser.parse(new ReportQueryParser.Params(bbox, lat, lon, radius, from, to, type,
-				actor, source, excludeAggregates, cursor, limit), this.actors, 100, 1000);
+				actor, source, excludeAggregates, cursor, limit), this.actors, 100, 1000, this.zone.zone());
 		ReportPage page = this.reading.find(query, viewer);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("items", page.reports().stream().map(ReportView::of).toList());
