@@ -63,7 +63,7 @@ public record ScenarioZone(ZoneId zone) {
 	public static Problem unknown(String field, String id) {
 		String shown = id == null ? "null" : "'" + (id.length() > 60 ? id.substring(0, 60) + "…" : id) + "'";
 		return new Problem(ErrorCode.UNKNOWN_TIME_ZONE, field,
-				"Field " + field + ": " + ErrorCode.UNKNOWN_TIME_ZONE.format(shown));
+				field + ": " + ErrorCode.UNKNOWN_TIME_ZONE.format(shown));
 	}
 
 	/** The zone's id, such as {@code Asia/Damascus}. */
