@@ -53,7 +53,10 @@ class ReportController {
 	@Operation(summary = "Submit a report",
 			description = "Returns 201 only once the report is durably stored. Replaying the same request (the same"
 					+ " bytes of body) with the same Idempotency-Key returns 200 and the report first stored; the same"
-					+ " key with a different body is refused (IDEMPOTENCY_KEY_REUSED).")
+					+ " key with a different body is refused (IDEMPOTENCY_KEY_REUSED). A when.start or when.end written"
+					+ " as a date (2016-09-19) is that calendar day in when.zone (an IANA id such as Asia/Damascus) or,"
+					+ " without it, in the scenario's zone (GET /api/scenario): local midnight to the next; an unknown"
+					+ " zone is refused (UNKNOWN_TIME_ZONE).")
 	@PostMapping(path = "/api/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ReportView> submit(@RequestBody ReportDraft draft,
 			@Parameter(
