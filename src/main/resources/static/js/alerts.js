@@ -68,7 +68,10 @@
 			var item = text('li', 'alert alert-' + alert.proximity.toLowerCase().replace('_', '-')
 				+ (fresh ? ' alert-fresh' : ''), describe(alert));
 			item.setAttribute('data-alert', alert.id);
-			item.title = 'report ' + alert.report + ', raised ' + window.truceLayers.time(alert.raisedAt);
+			item.title = 'report ' + alert.report;
+			// When it was raised, visibly: local time with its offset, then UTC.
+			item.appendChild(text('span', 'alert-time muted small',
+				' · raised ' + window.truceLayers.time(alert.raisedAt)));
 			if (fresh) {
 				list.insertBefore(item, list.firstChild);
 			}

@@ -73,19 +73,43 @@
 		return layer;
 	}
 
-	// An instant as the pages write it (PageTimes): the date and time in the scenario's
-	// zone, which the page gives as data-time-zone on its body.
+	// An instant as the pages write it (PageTimes, ScenarioZone): the date and time in the
+	// scenario's zone, which the page gives as data-time-zone on its body, with the offset
+	// then in force, and the same in UTC:
+	// "19 Sep 2016, 20:30 Asia/Damascus (UTC+3) · 2016-09-19 17:30 UTC".
 	var timeZone = document.body.getAttribute('data-time-zone') || 'UTC';
+	var utcOnly = timeZone === 'UTC' || timeZone === 'Z' || timeZone === 'Etc/UTC';
 	var timeFormat = new Intl.DateTimeFormat('en-US', {
 		timeZone: timeZone, day: 'numeric', month: 'short', year: 'numeric',
-		hour: '2-digit', minute: '2-digit', hourCycle: 'h23'
+		hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'shortOffset'
 	});
 
+	function pad(n) {
+		return (n < 10 ? '0' : '') + n;
+	}
+
+	function utcTime(date) {
+		return date.getUTCFullYear() + '-' + pad(date.getUTCMonth() + 1) + '-' + pad(date.getUTCDate()) + ' ' +
+			pad(date.getUTCHours()) + ':' + pad(date.getUTCMinutes()) + ' UTC';
+	}
+
 	function localTime(iso) {
+		var date = new Date(iso);
+		if (isNaN(date.getTime())) {
+			return String(iso);
+		}
 		var parts = {};
-		timeFormat.formatToParts(new Date(iso)).forEach(function (p) { parts[p.type] = p.value; });
+		timeFormat.formatToParts(date).forEach(function (p) { parts[p.type] = p.value; });
+		if (utcOnly) {
+			return parts.day + ' ' + parts.month + ' ' + parts.year + ', ' + parts.hour + ':' + parts.minute + ' UTC';
+		}
+		// Intl writes the offset as "GMT+3"; the pages write "UTC+3" (nothing for GMT+0).
+		var offset = (parts.timeZoneName || '').replace(/^GMT/, 'UTC');
+		if (offset === 'UTC') {
+			offset = 'UTC+0';
+		}
 		return parts.day + ' ' + parts.month + ' ' + parts.year + ', ' + parts.hour + ':' + parts.minute
-			+ ' (' + timeZone + ')';
+			+ ' ' + timeZone + (offset ? ' (' + offset + ')' : '') + ' · ' + utcTime(date);
 	}
 
 	window.truceLayers = {
@@ -99,7 +123,7 @@
 		},
 		control: layerControl,
 		geojson: geojsonOverlay,
-		/** An ISO 8601 instant as the pages write it. */
+		/** An ISO 8601 instant as the pages write it: local with its offset, then UTC. */
 		time: localTime
 	};
 

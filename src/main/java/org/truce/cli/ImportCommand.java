@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -18,14 +19,19 @@ import org.truce.report.application.ImportingAcled;
 import org.truce.report.application.ImportingUcdp;
 import org.truce.report.application.Imports;
 import org.truce.report.application.UnresolvedNames;
+import org.truce.shared.Problem;
+import org.truce.shared.ScenarioZone;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code truce import ucdp|acled FILE}. Exit codes: 0 imported (rows may have been
- * rejected); 1 every row was rejected, or the CSV broke part-way; 2 usage errors (no such
- * file, not a file of that kind).
+ * {@code truce import ucdp|acled [--zone ZONE] FILE}. A date without a time in the file
+ * is a calendar day in ZONE (an IANA id such as {@code Asia/Damascus}, or {@code UTC});
+ * by default the scenario's zone. Exit codes: 0 imported (rows may have been rejected); 1
+ * every row was rejected, or the CSV broke part-way; 2 usage errors (no such file, not a
+ * file of that kind, not a time zone).
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
 		description = "Import events from a dataset file as reports.",
@@ -41,13 +47,16 @@ class ImportCommand {
 		@Mixin
 		StoreOptions store;
 
+		@Mixin
+		ZoneOption zone;
+
 		@Parameters(paramLabel = "FILE", description = "The CSV file.")
 		Path file;
 
 		@Override
 		public Integer call() {
-			return run(this.store, this.file, "UCDP GED",
-					(context, file, progress) -> context.getBean(ImportingUcdp.class).importFile(file, progress));
+			return run(this.store, this.file, this.zone, "UCDP GED", (context, file, zone,
+					progress) -> context.getBean(ImportingUcdp.class).importFile(file, zone, progress));
 		}
 
 	}
@@ -58,27 +67,50 @@ class ImportCommand {
 		@Mixin
 		StoreOptions store;
 
+		@Mixin
+		ZoneOption zone;
+
 		@Parameters(paramLabel = "FILE", description = "The CSV file.")
 		Path file;
 
 		@Override
 		public Integer call() {
-			return run(this.store, this.file, "ACLED",
-					(context, file, progress) -> context.getBean(ImportingAcled.class).importFile(file, progress));
+			return run(this.store, this.file, this.zone, "ACLED", (context, file, zone,
+					progress) -> context.getBean(ImportingAcled.class).importFile(file, zone, progress));
 		}
+
+	}
+
+	/** {@code --zone}: where the file's dates are calendar days. */
+	static class ZoneOption {
+
+		@Option(names = "--zone", paramLabel = "ZONE",
+				description = "Time zone in which a date without a time is a calendar day, such as Asia/Damascus"
+						+ " or UTC (default: the scenario's zone).")
+		String zone;
 
 	}
 
 	@FunctionalInterface
 	interface Importer {
 
-		ImportOutcome run(ConfigurableApplicationContext context, ImportFile file, ImportProgress progress);
+		ImportOutcome run(ConfigurableApplicationContext context, ImportFile file, ZoneId zone,
+				ImportProgress progress);
 
 	}
 
-	static int run(StoreOptions store, Path path, String kind, Importer importer) {
+	static int run(StoreOptions store, Path path, ZoneOption zoneOption, String kind, Importer importer) {
 		PrintStream out = System.out;
 		PrintStream err = System.err;
+		ZoneId named = null;
+		if (zoneOption != null && zoneOption.zone != null) {
+			named = ScenarioZone.parse(zoneOption.zone).orElse(null);
+			if (named == null) {
+				Problem problem = ScenarioZone.unknown("--zone", zoneOption.zone);
+				err.println("truce import: " + problem.code() + " [--zone] " + problem.detail());
+				return 2;
+			}
+		}
 		if (!Files.exists(path)) {
 			err.println("truce import: no such file: " + path);
 			return 2;
@@ -96,7 +128,8 @@ class ImportCommand {
 			return 2;
 		}
 		try (ConfigurableApplicationContext context = Spring.offline(store)) {
-			ImportOutcome outcome = importer.run(context, file, TerminalProgress.onStandardError(kind));
+			ZoneId zone = named != null ? named : context.getBean(ScenarioZone.class).zone();
+			ImportOutcome outcome = importer.run(context, file, zone, TerminalProgress.onStandardError(kind));
 			int code = report(outcome, path.toString(), out, err);
 			if (outcome instanceof ImportOutcome.Completed done && done.counts().imported() > 0) {
 				// New incidents are checked against every loaded agreement at once.
@@ -139,6 +172,7 @@ class ImportCommand {
 				String.format(Locale.ROOT, "import %s took %.1f s", done.run().id(), done.elapsed().toNanos() / 1e9));
 		out.println("Imported " + c.imported() + " reports from " + name + ": " + c.rowsRead() + " rows read, "
 				+ c.imported() + " imported, " + c.duplicates() + " already present, " + c.rejected() + " rejected.");
+		out.println("Dates without a time were read as calendar days in " + done.run().timeZone() + ".");
 		unresolved(done.unresolved(), out);
 		return done.failed() ? 1 : 0;
 	}

@@ -17,6 +17,8 @@ public enum ErrorCode {
 	UNKNOWN_EVENT_TYPE(422, "{0} is not a known event type; see GET /api/event-types."),
 	UNKNOWN_PRECISION(422, "{0} is not a known precision."),
 	UNKNOWN_EQUIPMENT_CLASS(422, "{0} is not a known equipment class: heavy_weapons, armoured_vehicles or personnel."),
+	UNKNOWN_TIME_ZONE(422,
+			"{0} is not a time zone; give an IANA zone id such as Asia/Damascus, UTC, or an offset such as +03:00."),
 	UNKNOWN_SOURCE(422, "No source has the id {0}; register it with POST /api/sources."),
 	UNKNOWN_ENUM_VALUE(400, "Field {0} is not one of the allowed values."),
 	NEGATIVE_COUNT(422, "A casualty count cannot be negative."),

@@ -1,6 +1,7 @@
 package org.truce.web;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 import org.truce.shared.ErrorCode;
@@ -15,14 +16,14 @@ public final class QueryParameters {
 	}
 
 	/**
-	 * A time filter: an instant with offset, or a date meaning the start of its UTC day,
-	 * or with {@code endOfDay} its last millisecond.
+	 * A time filter: an instant with offset, or a date meaning the start of that calendar
+	 * day in the zone (the scenario's), or with {@code endOfDay} its last millisecond.
 	 * @throws RejectedException INVALID_QUERY naming the field
 	 */
-	public static Instant instant(String field, String text, boolean endOfDay) {
+	public static Instant instant(String field, String text, boolean endOfDay, ZoneId zone) {
 		TimeText.Span span;
 		try {
-			span = TimeText.parse(text);
+			span = TimeText.parse(text, zone);
 		}
 		catch (DateTimeParseException ex) {
 			throw invalid(field,

@@ -143,6 +143,32 @@ class AgreementDocumentsTest {
 	}
 
 	@Test
+	void aTimeWithoutItsZoneOffsetIsRefusedNamingItsKey() {
+		AgreementDocuments.Parsed parsed = this.documents.parse("local.yaml", new StringReader("""
+				id: local
+				effective: {from: "2016-10-20T08:00:00", to: "2016-10-22T19:00:00+03:00"}
+				parties: [syria-government]
+				declarations:
+				  - actor: syria-government
+				    accepted: "2016-02-26"
+				terms:
+				  - id: local/t
+				    text: A term.
+				    prohibits: [armed_clash]
+				    by: parties
+				    against: anyone
+				"""));
+
+		assertThat(parsed.ok()).isFalse();
+		assertThat(parsed.errors()).extracting(DocumentError::toString)
+			.anySatisfy(e -> assertThat(e).startsWith("local.yaml:2:")
+				.contains("from: '2016-10-20T08:00:00' is a time without its zone offset"))
+			.anySatisfy(e -> assertThat(e).startsWith("local.yaml:6:")
+				.contains("accepted: '2016-02-26' is a date without a time and zone offset"))
+			.noneSatisfy(e -> assertThat(e).contains("to:"));
+	}
+
+	@Test
 	void invalidYamlIsReportedAtItsPosition() {
 		AgreementDocuments.Parsed parsed = this.documents.parse("bad.yaml", new StringReader("id: x\nterms: [a, b\n"));
 		assertThat(parsed.errors()).singleElement().satisfies(e -> {

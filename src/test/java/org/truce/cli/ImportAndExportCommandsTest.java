@@ -82,6 +82,41 @@ class ImportAndExportCommandsTest {
 		assertThat(run.out()).contains(": 2 rows read, 0 imported, 0 already present, 2 rejected.");
 	}
 
+	@SlowTest
+	@Test
+	void datesAreDaysInTheScenariosZoneUnlessTheImportNamesAnotherAndTheCommandSaysWhich() throws IOException {
+		String header = "event_id_cnty,event_date,time_precision,sub_event_type,actor1,actor2,latitude,longitude,"
+				+ "geo_precision,fatalities\n";
+		Path local = Files.writeString(this.dir.resolve("local.csv"),
+				header + "SYRZ0001,2016-09-19,1,Armed clash,A,B,36.2,37.1,1,0\n");
+		Path utc = Files.writeString(this.dir.resolve("utc.csv"),
+				header + "SYRZ0002,2016-09-19,1,Armed clash,A,B,36.2,37.1,1,0\n");
+		Path data = this.dir.resolve("data");
+
+		Truce.Run inDamascus = truce("import", "acled", "--data", data.toString(), local.toString());
+		Truce.Run inUtc = truce("import", "acled", "--data", data.toString(), "--zone", "UTC", utc.toString());
+
+		assertThat(inDamascus.exitCode()).isZero();
+		assertThat(inDamascus.out()).contains("Dates without a time were read as calendar days in Asia/Damascus.");
+		assertThat(inUtc.out()).contains("Dates without a time were read as calendar days in UTC.");
+		Path geojson = this.dir.resolve("reports.geojson");
+		truce("export", "reports", "--data", data.toString(), "--format", "geojson", "--out", geojson.toString());
+		assertThat(Files.readString(geojson))
+			.containsPattern("\"externalId\":\"SYRZ0001\".*\"timeStart\":\"2016-09-18T21:00:00Z\""
+					+ "|\"timeStart\":\"2016-09-18T21:00:00Z\".*\"externalId\":\"SYRZ0001\"")
+			.contains("\"timeStart\":\"2016-09-19T00:00:00Z\"");
+	}
+
+	@Test
+	void aZoneThatIsNoneExitsWithTwoNamingTheOption() throws IOException {
+		Truce.Run run = truce("import", "ucdp", "--data", this.dir.resolve("data").toString(), "--zone",
+				"Asia/Atlantis", copyOfTheAcledFixture().toString());
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err())
+			.contains("truce import: UNKNOWN_TIME_ZONE [--zone] --zone: 'Asia/Atlantis' is not a time zone");
+	}
+
 	@Test
 	void usageErrorsExitWithTwoAndAClearMessage() throws IOException {
 		Truce.Run missing = truce("import", "ucdp", "--data", this.dir.resolve("data").toString(),

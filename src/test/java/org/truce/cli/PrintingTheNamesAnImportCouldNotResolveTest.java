@@ -25,7 +25,7 @@ class PrintingTheNamesAnImportCouldNotResolveTest {
 
 	private static final Imports.ImportRun RUN = new Imports.ImportRun("run-1", "acled", "acled.csv", "00",
 			Instant.parse("2026-12-07T04:00:00Z"), Instant.parse("2026-12-07T04:00:01Z"),
-			new Imports.Counts(12, 12, 0, 0));
+			new Imports.Counts(12, 12, 0, 0), "Asia/Damascus");
 
 	@Test
 	void theSummaryEndsWithTheUnresolvedRowsAndTheMostCommonNamesOfEachColumn() {
@@ -38,6 +38,7 @@ class PrintingTheNamesAnImportCouldNotResolveTest {
 
 		assertThat(out).endsWith(String.join(System.lineSeparator(),
 				"Imported 12 reports from acled.csv: 12 rows read, 12 imported, 0 already present, 0 rejected.",
+				"Dates without a time were read as calendar days in Asia/Damascus.",
 				"Names that resolved to no single actor: 5 rows in the actor column, 1 row in the target column. The most common:",
 				"  actor       4  Unidentified Armed Group (Syria)",
 				"  actor       1  Syrian forces (ambiguous: more than one actor)", "  target      1  Civilians (Iraq)",

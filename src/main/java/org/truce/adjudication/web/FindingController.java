@@ -29,6 +29,7 @@ import org.truce.identity.model.Viewer;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.shared.ScenarioZone;
 import org.truce.web.QueryParameters;
 
 @RestController
@@ -40,10 +41,15 @@ class FindingController {
 
 	private final ComputingClock clock;
 
-	FindingController(ReadingFindings findings, ActorDirectory actors, ComputingClock clock) {
+	/** The scenario's zone, in which a date in from, to or at is a calendar day. */
+	private final ScenarioZone scenarioZone;
+
+	FindingController(ReadingFindings findings, ActorDirectory actors, ComputingClock clock,
+			ScenarioZone scenarioZone) {
 		this.findings = findings;
 		this.actors = actors;
 		this.clock = clock;
+		this.scenarioZone = scenarioZone;
 	}
 
 	@Operation(summary = "Findings of adjudication, newest incident first",
@@ -75,9 +81,9 @@ class FindingController {
 			actorId = ref.actorId();
 		}
 		Findings.Page page = this.findings.find(new FindingQuery(agreement, term, actorId, zone, outcome, incident,
-				from == null ? null : QueryParameters.instant("from", from, false),
-				to == null ? null : QueryParameters.instant("to", to, true), cursor == null ? null : decode(cursor), n),
-				viewer);
+				from == null ? null : QueryParameters.instant("from", from, false, this.scenarioZone.zone()),
+				to == null ? null : QueryParameters.instant("to", to, true, this.scenarioZone.zone()),
+				cursor == null ? null : decode(cursor), n), viewer);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("items", page.findings().stream().map(FindingController::view).toList());
 		body.put("next", page.next() == null ? null : encode(page.next()));
@@ -126,7 +132,8 @@ class FindingController {
 		if (!viewer.staff()) {
 			throw new RejectedException(Problem.of(ErrorCode.FORBIDDEN, null));
 		}
-		return this.clock.stateAt(id, at == null ? Instant.now() : QueryParameters.instant("at", at, false), view);
+		return this.clock.stateAt(id,
+				at == null ? Instant.now() : QueryParameters.instant("at", at, false, this.scenarioZone.zone()), view);
 	}
 
 	static Map<String, Object> view(StoredFinding s) {

@@ -2,6 +2,8 @@ package org.truce.agreement.application;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -120,6 +122,9 @@ final class YamlNodes {
 
 	/**
 	 * An instant written with its zone offset, such as {@code 2016-02-27T00:00:00+02:00}.
+	 * A date or a time without its offset is refused, naming the key: an agreement's
+	 * times are written as the parties wrote them, with the offset then in force
+	 * (Damascus kept UTC+2 in winter and UTC+3 in summer in 2016), never guessed.
 	 */
 	Instant instant(Map<String, Node> map, Node parent, String key, boolean required) {
 		String value = text(map, parent, key, required);
@@ -130,9 +135,25 @@ final class YamlNodes {
 			return OffsetDateTime.parse(value).toInstant();
 		}
 		catch (DateTimeParseException ex) {
-			error(map.get(key),
-					"'" + value + "' is not a time with its zone offset, such as 2016-02-27T00:00:00+02:00");
+			error(map.get(key), key + ": '" + value + "' " + withoutOffset(value)
+					+ "; write the time with its zone offset, such as 2016-02-27T00:00:00+02:00");
 			return null;
+		}
+	}
+
+	private static String withoutOffset(String value) {
+		try {
+			LocalDateTime.parse(value);
+			return "is a time without its zone offset";
+		}
+		catch (DateTimeParseException notLocal) {
+			try {
+				LocalDate.parse(value);
+				return "is a date without a time and zone offset";
+			}
+			catch (DateTimeParseException notADate) {
+				return "is not a time with its zone offset";
+			}
 		}
 	}
 

@@ -27,6 +27,7 @@ import org.truce.agreement.model.Term;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.shared.ScenarioZone;
 import org.truce.web.QueryParameters;
 
 @RestController
@@ -36,9 +37,12 @@ class AgreementController {
 
 	private final JsonMapper json;
 
-	AgreementController(AgreementCatalogue catalogue, JsonMapper json) {
+	private final ScenarioZone zone;
+
+	AgreementController(AgreementCatalogue catalogue, JsonMapper json, ScenarioZone zone) {
 		this.catalogue = catalogue;
 		this.json = json;
+		this.zone = zone;
 	}
 
 	@Operation(summary = "Every agreement, with its versions")
@@ -113,7 +117,7 @@ class AgreementController {
 	@Operation(summary = "The control map as GeoJSON", description = "With at, only the areas held at that instant.")
 	@GetMapping(path = "/api/control-areas")
 	ResponseEntity<Map<String, Object>> controlAreas(@RequestParam(required = false) String at) {
-		Instant instant = at == null ? null : QueryParameters.instant("at", at, false);
+		Instant instant = at == null ? null : QueryParameters.instant("at", at, false, this.zone.zone());
 		List<Map<String, Object>> features = new ArrayList<>();
 		for (ControlArea c : this.catalogue.controlMap().areas()) {
 			if (instant != null && !c.valid().contains(instant)) {

@@ -42,6 +42,9 @@ import org.truce.shared.ErrorCode;
  * {@code notes}, followed by the actors ACLED associates with each actor
  * ({@code assoc_actor_1}, {@code assoc_actor_2}, semicolon-separated, kept as written and
  * not resolved) and the {@code source} line, each when there is one.
+ *
+ * <p>
+ * Dates are calendar days in the import's time zone (by default the scenario's).
  */
 final class AcledRows implements RowFormat {
 

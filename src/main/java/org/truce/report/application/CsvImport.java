@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -42,7 +43,8 @@ import org.truce.shared.Sha256;
 /**
  * The engine shared by the CSV importers. It reads a file row by row (quoted fields may
  * hold line breaks), turns each row into a report through its {@link RowFormat},
- * validates it like any submitted report, and stores reports in batches, one transaction
+ * validates it like any submitted report (a date without a time is a calendar day in the
+ * run's time zone, recorded with the run), and stores reports in batches, one transaction
  * each, through {@link Reports#append}. A row that cannot be read is rejected with its
  * row number and reason, recorded in {@link Imports}, and the rows around it are still
  * imported. Re-importing a row stores nothing: its idempotency key is already present.
@@ -78,14 +80,15 @@ class CsvImport {
 
 	/**
 	 * Imports the file.
+	 * @param zone where the file's dates without a time are calendar days
 	 * @param skipIfImported when true, a file whose SHA-256 this importer already
-	 * imported to the end is not read again
+	 * imported to the end, reading its dates in the same zone, is not read again
 	 */
-	ImportOutcome run(ImportFile file, RowFormat format, boolean skipIfImported, ImportProgress progress) {
+	ImportOutcome run(ImportFile file, RowFormat format, ZoneId zone, boolean skipIfImported, ImportProgress progress) {
 		try {
 			String sha256 = sha256(file);
 			if (skipIfImported) {
-				Optional<Imports.ImportRun> previous = this.imports.lastFinished(format.kind(), sha256);
+				Optional<Imports.ImportRun> previous = this.imports.lastFinished(format.kind(), sha256, zone.getId());
 				if (previous.isPresent()) {
 					return new ImportOutcome.AlreadyImported(previous.get());
 				}
@@ -98,7 +101,7 @@ class CsvImport {
 									+ (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
 				}
 				this.sources.save(format.source());
-				Run run = new Run(file, format, sha256, bytes, progress);
+				Run run = new Run(file, format, zone, sha256, bytes, progress);
 				try {
 					return run.read(parser);
 				}
@@ -157,6 +160,8 @@ class CsvImport {
 
 		private final RowFormat format;
 
+		private final ZoneId zone;
+
 		private final CountingInputStream bytes;
 
 		private final ImportProgress progress;
@@ -187,13 +192,15 @@ class CsvImport {
 
 		private long rejectedRows;
 
-		Run(ImportFile file, RowFormat format, String sha256, CountingInputStream bytes, ImportProgress progress) {
+		Run(ImportFile file, RowFormat format, ZoneId zone, String sha256, CountingInputStream bytes,
+				ImportProgress progress) {
 			this.file = file;
 			this.format = format;
+			this.zone = zone;
 			this.bytes = bytes;
 			this.progress = progress;
 			this.started = new Imports.ImportRun(Ids.newId(CsvImport.this.clock).toString(), format.kind(), file.name(),
-					sha256, now(), null, Imports.Counts.ZERO);
+					sha256, now(), null, Imports.Counts.ZERO, zone.getId());
 			CsvImport.this.imports.started(this.started);
 		}
 
@@ -229,7 +236,8 @@ class CsvImport {
 			Imports.Counts counts = counts();
 			Instant finishedAt = now();
 			Imports.ImportRun run = new Imports.ImportRun(this.started.id(), this.started.kind(),
-					this.started.fileName(), this.started.sha256(), this.started.startedAt(), finishedAt, counts);
+					this.started.fileName(), this.started.sha256(), this.started.startedAt(), finishedAt, counts,
+					this.started.timeZone());
 			UnresolvedNames names = this.unresolved.result();
 			CsvImport.this.reports.finishImport(run, names);
 			return new ImportOutcome.Completed(run, List.copyOf(this.firstRejections), this.changed, readToEnd,
@@ -252,7 +260,7 @@ class CsvImport {
 				return;
 			}
 			RowFormat.Draft d = (RowFormat.Draft) reading;
-			ReportValidator.Result result = ReportValidator.validate(d.draft(), id -> true);
+			ReportValidator.Result result = ReportValidator.validate(d.draft(), this.zone, id -> true);
 			if (!result.ok()) {
 				reject(rowNumber, record, result.problems().stream().map(this::toColumns).toList());
 				return;

@@ -1,7 +1,10 @@
 package org.truce.report.application;
 
+import java.time.ZoneId;
+
 import org.springframework.stereotype.Service;
 import org.truce.report.model.Source;
+import org.truce.shared.ScenarioZone;
 
 /**
  * Imports an ACLED export CSV as reports of the dataset source {@code acled}; see
@@ -15,13 +18,27 @@ public class ImportingAcled {
 
 	private final CsvImport engine;
 
-	ImportingAcled(CsvImport engine) {
+	private final ScenarioZone scenarioZone;
+
+	ImportingAcled(CsvImport engine, ScenarioZone scenarioZone) {
 		this.engine = engine;
+		this.scenarioZone = scenarioZone;
 	}
 
-	/** Imports every row; rows already imported are counted as already present. */
+	/**
+	 * Imports every row, reading dates as days in the scenario's zone; rows already
+	 * imported are counted as already present.
+	 */
 	public ImportOutcome importFile(ImportFile file, ImportProgress progress) {
-		return this.engine.run(file, new AcledRows(), false, progress);
+		return importFile(file, this.scenarioZone.zone(), progress);
+	}
+
+	/**
+	 * Imports every row, reading dates as calendar days in the zone; rows already
+	 * imported are counted as already present.
+	 */
+	public ImportOutcome importFile(ImportFile file, ZoneId zone, ImportProgress progress) {
+		return this.engine.run(file, new AcledRows(), zone, false, progress);
 	}
 
 }

@@ -1,7 +1,10 @@
 package org.truce.report.application;
 
+import java.time.ZoneId;
+
 import org.springframework.stereotype.Service;
 import org.truce.report.model.Source;
+import org.truce.shared.ScenarioZone;
 
 /**
  * Imports a UCDP GED CSV as reports of the dataset source {@code ucdp-ged}; see
@@ -15,21 +18,35 @@ public class ImportingUcdp {
 
 	private final CsvImport engine;
 
-	ImportingUcdp(CsvImport engine) {
-		this.engine = engine;
-	}
+	private final ScenarioZone scenarioZone;
 
-	/** Imports every row; rows already imported are counted as already present. */
-	public ImportOutcome importFile(ImportFile file, ImportProgress progress) {
-		return this.engine.run(file, new UcdpRows(), false, progress);
+	ImportingUcdp(CsvImport engine, ScenarioZone scenarioZone) {
+		this.engine = engine;
+		this.scenarioZone = scenarioZone;
 	}
 
 	/**
-	 * Imports the file unless this exact file (by SHA-256) was already imported to its
-	 * end.
+	 * Imports every row, reading dates as days in the scenario's zone; rows already
+	 * imported are counted as already present.
 	 */
-	public ImportOutcome importOnce(ImportFile file, ImportProgress progress) {
-		return this.engine.run(file, new UcdpRows(), true, progress);
+	public ImportOutcome importFile(ImportFile file, ImportProgress progress) {
+		return importFile(file, this.scenarioZone.zone(), progress);
+	}
+
+	/**
+	 * Imports every row, reading dates as calendar days in the zone; rows already
+	 * imported are counted as already present.
+	 */
+	public ImportOutcome importFile(ImportFile file, ZoneId zone, ImportProgress progress) {
+		return this.engine.run(file, new UcdpRows(), zone, false, progress);
+	}
+
+	/**
+	 * Imports the file, reading dates as calendar days in the zone, unless this exact
+	 * file (by SHA-256) was already imported to its end in that zone.
+	 */
+	public ImportOutcome importOnce(ImportFile file, ZoneId zone, ImportProgress progress) {
+		return this.engine.run(file, new UcdpRows(), zone, true, progress);
 	}
 
 }

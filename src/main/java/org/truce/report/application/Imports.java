@@ -32,8 +32,11 @@ public interface Imports {
 
 	Optional<ImportRun> byId(String importId);
 
-	/** The last finished run of this kind over a file with this SHA-256, if any. */
-	Optional<ImportRun> lastFinished(String kind, String sha256);
+	/**
+	 * The last finished run of this kind over a file with this SHA-256 that read dates in
+	 * this time zone, if any.
+	 */
+	Optional<ImportRun> lastFinished(String kind, String sha256, String timeZone);
 
 	/** The rejections of a run, by row number then code. */
 	List<RowRejection> rejections(String importId);
@@ -49,9 +52,12 @@ public interface Imports {
 	 * @param finishedAt when it finished, or null while running or when it was
 	 * interrupted
 	 * @param counts the counts recorded so far
+	 * @param timeZone the zone (an IANA id such as {@code Asia/Damascus}) in which the
+	 * run read a date without a time as a calendar day; {@code UTC} for runs recorded
+	 * before imports had a zone
 	 */
 	record ImportRun(String id, String kind, String fileName, String sha256, Instant startedAt, Instant finishedAt,
-			Counts counts) {
+			Counts counts, String timeZone) {
 
 		public ImportRun {
 			Objects.requireNonNull(id, "id");
@@ -60,6 +66,7 @@ public interface Imports {
 			Objects.requireNonNull(sha256, "sha256");
 			Objects.requireNonNull(startedAt, "startedAt");
 			counts = counts == null ? Counts.ZERO : counts;
+			Objects.requireNonNull(timeZone, "timeZone");
 		}
 
 	}

@@ -23,6 +23,7 @@ import org.truce.shared.ErrorCode;
 import org.truce.shared.Ids;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.shared.ScenarioZone;
 import org.truce.shared.StoreUnavailableException;
 
 /**
@@ -42,6 +43,8 @@ public class SubmittingReport {
 
 	private final ApplicationEventPublisher events;
 
+	private final ScenarioZone zone;
+
 	/**
 	 * Ids of sources seen to exist. Sources are never deleted ({@link Sources} has no
 	 * removal), so once found a source need not be looked up again; an unknown id is
@@ -51,8 +54,9 @@ public class SubmittingReport {
 	private final Set<String> knownSources = ConcurrentHashMap.newKeySet();
 
 	public SubmittingReport(Sources sources, ActorDirectory actors, GroupCommitter committer, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ScenarioZone zone) {
 		this.events = events;
+		this.zone = zone;
 		this.sources = sources;
 		this.actors = actors;
 		this.committer = committer;
@@ -84,13 +88,14 @@ public class SubmittingReport {
 
 	/**
 	 * The report a draft makes, validated, with its actors resolved and a new id; not
-	 * stored. For a writer that stores it in its own transaction
+	 * stored. A date without a time is a day in the draft's {@code when.zone}, else in
+	 * the scenario's zone. For a writer that stores it in its own transaction
 	 * ({@link RecordingReports#append}) and announces {@link ReportRecorded} after the
 	 * commit.
 	 * @throws RejectedException when the draft is invalid
 	 */
 	public Report report(ReportDraft draft) {
-		ReportValidator.Result result = ReportValidator.validate(draft, this::sourceExists);
+		ReportValidator.Result result = ReportValidator.validate(draft, this.zone.zone(), this::sourceExists);
 		if (!result.ok()) {
 			throw new RejectedException(result.problems());
 		}

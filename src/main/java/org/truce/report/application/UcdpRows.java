@@ -22,7 +22,8 @@ import org.truce.shared.ErrorCode;
  *
  * <p>
  * Mapping: {@code id} is the external id and the idempotency key {@code ucdp:<id>};
- * [start of {@code date_start}, end of {@code date_end}] (UTC days) with
+ * [start of {@code date_start}, end of {@code date_end}] (calendar days in the import's
+ * time zone, by default the scenario's: UCDP dates events to the local day) with
  * {@code date_prec} is the time; {@code latitude}/{@code longitude} with
  * {@code where_prec} is the place, named by {@code where_coordinates}, {@code adm_1} and
  * {@code adm_2}; {@code side_a} acts against {@code side_b};

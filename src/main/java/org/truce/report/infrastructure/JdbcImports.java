@@ -21,7 +21,7 @@ import org.truce.store.StoreDialect;
 class JdbcImports implements Imports {
 
 	private static final String COLUMNS = "id, kind, file_name, sha256, started_at, finished_at, rows_read, imported,"
-			+ " duplicates, rejected";
+			+ " duplicates, rejected, time_zone";
 
 	private final JdbcClient jdbc;
 
@@ -38,9 +38,10 @@ class JdbcImports implements Imports {
 	@Override
 	public void started(ImportRun run) {
 		Counts c = run.counts();
-		this.jdbc.sql("INSERT INTO imports (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		this.jdbc.sql("INSERT INTO imports (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(run.id(), run.kind(), run.fileName(), run.sha256(), this.dialect.instant(run.startedAt()),
-					this.dialect.instant(run.finishedAt()), c.rowsRead(), c.imported(), c.duplicates(), c.rejected())
+					this.dialect.instant(run.finishedAt()), c.rowsRead(), c.imported(), c.duplicates(), c.rejected(),
+					run.timeZone())
 			.update();
 	}
 
@@ -104,11 +105,11 @@ class JdbcImports implements Imports {
 	 * Ties on the finishing instant go to the later run: ids are time-ordered (UUIDv7).
 	 */
 	@Override
-	public Optional<ImportRun> lastFinished(String kind, String sha256) {
+	public Optional<ImportRun> lastFinished(String kind, String sha256, String timeZone) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM imports WHERE kind = ? AND sha256 = ? AND finished_at IS NOT NULL"
-					+ " ORDER BY finished_at DESC, id DESC LIMIT 1")
-			.params(kind, sha256)
+			.sql("SELECT " + COLUMNS + " FROM imports WHERE kind = ? AND sha256 = ? AND time_zone = ?"
+					+ " AND finished_at IS NOT NULL ORDER BY finished_at DESC, id DESC LIMIT 1")
+			.params(kind, sha256, timeZone)
 			.query((rs, n) -> map(rs))
 			.optional();
 	}
@@ -131,7 +132,8 @@ class JdbcImports implements Imports {
 		return new ImportRun(rs.getString("id"), rs.getString("kind"), rs.getString("file_name"),
 				rs.getString("sha256"), this.dialect.instant(rs, "started_at"), this.dialect.instant(rs, "finished_at"),
 				new Counts(rs.getLong("rows_read"), rs.getLong("imported"), rs.getLong("duplicates"),
-						rs.getLong("rejected")));
+						rs.getLong("rejected")),
+				rs.getString("time_zone"));
 	}
 
 }

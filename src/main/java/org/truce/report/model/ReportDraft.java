@@ -5,8 +5,13 @@ import java.util.List;
 /**
  * A report as submitted, before validation: every field may be missing or malformed.
  * Times are ISO 8601 text, either an instant with its offset
- * ({@code 2016-09-19T19:30:00+03:00}) or a date ({@code 2016-09-19}, meaning that whole
- * UTC day).
+ * ({@code 2016-09-19T19:30:00+03:00}) or a date ({@code 2016-09-19}). A date means that
+ * whole calendar day in a time zone: {@code when.zone} when given, else the zone of the
+ * submission (the scenario's, such as {@code Asia/Damascus}, or the one an import was
+ * told). The day runs from its local midnight up to, not including, the next local
+ * midnight; as a {@link TimeSpan} it ends at the last millisecond before it, and it is 23
+ * or 25 hours long on a daylight-saving change. {@code 2016-09-19} in Damascus (UTC+3) is
+ * 2016-09-18T21:00Z to 2016-09-19T20:59:59.999Z.
  */
 public record ReportDraft(String eventType, When when, Where where, String actor, String target,
 		CasualtiesDraft casualties, String narrative, String source, String externalId,
@@ -29,10 +34,17 @@ public record ReportDraft(String eventType, When when, Where where, String actor
 	}
 
 	/**
-	 * When: a start, an optional end (default: the start, or the end of the start's day)
-	 * and a precision.
+	 * When: a start, an optional end (default: the start, or the end of the start's day),
+	 * a precision, and the time zone (an IANA id such as {@code Asia/Damascus}) in which
+	 * a date without a time is a day; null for the submission's zone. The zone changes
+	 * nothing for an instant with its offset.
 	 */
-	public record When(String start, String end, String precision) {
+	public record When(String start, String end, String precision, String zone) {
+
+		/** A when whose dates are days in the submission's zone. */
+		public When(String start, String end, String precision) {
+			this(start, end, precision, null);
+		}
 
 	}
 

@@ -1,6 +1,7 @@
 package org.truce.report.model;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
+import org.truce.shared.ScenarioZone;
 import org.truce.shared.TimeText;
 
 /**
@@ -40,8 +42,10 @@ public final class ReportValidator {
 	/**
 	 * Validates the draft; the result holds either the model values or at least one
 	 * problem.
+	 * @param zone where a date without a time is a calendar day, unless the draft's
+	 * {@code when.zone} names another
 	 */
-	public static Result validate(ReportDraft d, Predicate<String> sourceExists) {
+	public static Result validate(ReportDraft d, ZoneId zone, Predicate<String> sourceExists) {
 		List<Problem> problems = new ArrayList<>();
 		EventType type = null;
 		if (blank(d.eventType())) {
@@ -54,7 +58,7 @@ public final class ReportValidator {
 						ErrorCode.UNKNOWN_EVENT_TYPE.format(quote(d.eventType()))));
 			}
 		}
-		TimeSpan when = when(d.when(), problems);
+		TimeSpan when = when(d.when(), zone, problems);
 		Location where = where(d.where(), problems);
 		if (blank(d.source())) {
 			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "source"));
@@ -91,7 +95,7 @@ public final class ReportValidator {
 
 	}
 
-	private static TimeSpan when(ReportDraft.When w, List<Problem> problems) {
+	private static TimeSpan when(ReportDraft.When w, ZoneId defaultZone, List<Problem> problems) {
 		if (w == null) {
 			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "when"));
 			return null;
@@ -100,8 +104,16 @@ public final class ReportValidator {
 			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "when.start"));
 			return null;
 		}
-		Optional<Instant[]> start = instantOrDay(w.start(), "when.start", problems);
-		Optional<Instant[]> end = blank(w.end()) ? start : instantOrDay(w.end(), "when.end", problems);
+		ZoneId zone = defaultZone;
+		if (w.zone() != null) {
+			zone = ScenarioZone.parse(w.zone()).orElse(null);
+			if (zone == null) {
+				problems.add(ScenarioZone.unknown("when.zone", w.zone()));
+				return null;
+			}
+		}
+		Optional<Instant[]> start = instantOrDay(w.start(), zone, "when.start", problems);
+		Optional<Instant[]> end = blank(w.end()) ? start : instantOrDay(w.end(), zone, "when.end", problems);
 		TimePrecision precision = null;
 		if (!blank(w.precision())) {
 			precision = parseEnum(TimePrecision.class, w.precision());
@@ -130,13 +142,13 @@ public final class ReportValidator {
 	}
 
 	/**
-	 * [first instant, last instant] of the text: an instant is both; a date spans its UTC
-	 * day.
+	 * [first instant, last instant] of the text: an instant is both; a date spans its day
+	 * in the zone.
 	 */
-	private static Optional<Instant[]> instantOrDay(String text, String field, List<Problem> problems) {
+	private static Optional<Instant[]> instantOrDay(String text, ZoneId zone, String field, List<Problem> problems) {
 		TimeText.Span span;
 		try {
-			span = TimeText.parse(text);
+			span = TimeText.parse(text, zone);
 		}
 		catch (DateTimeParseException ex) {
 			problems.add(new Problem(ErrorCode.INVALID_VALUE, field, "Field " + field

@@ -2,6 +2,7 @@ package org.truce.report.web;
 
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,6 +23,7 @@ import org.truce.report.application.UnresolvedNames;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.shared.ScenarioZone;
 
 /**
  * Imports a dataset file sent over HTTP, as {@code truce import} does from the command
@@ -35,9 +37,12 @@ class ImportController {
 
 	private final ImportingAcled acled;
 
-	ImportController(ImportingUcdp ucdp, ImportingAcled acled) {
+	private final ScenarioZone scenarioZone;
+
+	ImportController(ImportingUcdp ucdp, ImportingAcled acled, ScenarioZone scenarioZone) {
 		this.ucdp = ucdp;
 		this.acled = acled;
+		this.scenarioZone = scenarioZone;
 	}
 
 	@Operation(summary = "Import a UCDP GED or ACLED CSV file (monitors)",
@@ -46,16 +51,20 @@ class ImportController {
 					+ " (the first 20 are in the answer, all are stored with the run). unresolved counts the rows whose"
 					+ " actor or target resolved to no single actor and names the ten most common such names per"
 					+ " column, so that aliases can be added to the actor list. A file that is not of the kind (its"
-					+ " header lacks the kind's columns) is refused with 422 and nothing is recorded.")
+					+ " header lacks the kind's columns) is refused with 422 and nothing is recorded. Dates without a"
+					+ " time are calendar days in ?zone= (an IANA zone id such as UTC), by default the scenario's;"
+					+ " the run records which. An unknown zone is refused (UNKNOWN_TIME_ZONE).")
 	@PostMapping(path = "/api/imports/{kind}", consumes = MediaType.ALL_VALUE)
 	ImportResult importFile(@PathVariable String kind, @RequestBody(required = false) byte[] body,
-			@RequestParam(required = false) String name) {
+			@RequestParam(required = false) String name, @RequestParam(required = false) String zone) {
+		ZoneId days = zone == null || zone.isBlank() ? this.scenarioZone.zone() : ScenarioZone.parse(zone.strip())
+			.orElseThrow(() -> new RejectedException(ScenarioZone.unknown("zone", zone.strip())));
 		byte[] content = body == null ? new byte[0] : body;
 		ImportFile file = new ImportFile(name == null || name.isBlank() ? "upload.csv" : name.strip(), content.length,
 				() -> new ByteArrayInputStream(content));
 		ImportOutcome outcome = switch (kind) {
-			case "ucdp" -> this.ucdp.importFile(file, ImportProgress.NONE);
-			case "acled" -> this.acled.importFile(file, ImportProgress.NONE);
+			case "ucdp" -> this.ucdp.importFile(file, days, ImportProgress.NONE);
+			case "acled" -> this.acled.importFile(file, days, ImportProgress.NONE);
 			default -> throw new RejectedException(new Problem(ErrorCode.NOT_FOUND, null,
 					"Nothing is found at /api/imports/" + kind + ": the kinds are ucdp and acled."));
 		};

@@ -2,7 +2,6 @@ package org.truce.report.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,6 +22,7 @@ import org.truce.report.model.LocationPrecision;
 import org.truce.report.model.Report;
 import org.truce.report.model.ReportPage;
 import org.truce.report.model.ReportQuery;
+import org.truce.shared.ScenarioZone;
 
 /**
  * Reports as map points: a GeoJSON FeatureCollection with just enough per report to draw
@@ -41,15 +41,20 @@ class MapReportsController {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	MapReportsController(ReadingReports reading, ActorDirectory actors) {
+	private final ScenarioZone zone;
+
+	MapReportsController(ReadingReports reading, ActorDirectory actors, ScenarioZone zone) {
 		this.reading = reading;
 		this.actors = actors;
+		this.zone = zone;
 	}
 
 	@Operation(summary = "Reports as map points (GeoJSON)",
 			description = "Filters as GET /api/reports (from, to, type). Newest event first, at most 10,000 points."
 					+ " Country-level aggregates are left out; 'leftOut' counts them and any reports beyond the limit."
-					+ " 'extent' is the first and last UTC day of every matching report. Only the reports the reader"
+					+ " A date in from or to is a calendar day in the scenario's time zone (GET /api/scenario), and"
+					+ " 'extent' is the first and last such day of every matching report; so are each point's start and"
+					+ " end. Only the reports the reader"
 					+ " may see, as GET /api/reports; a point placed only to the centre of its grid cell, because its"
 					+ " reporter is at risk, has the property coarsened: true, and 'coarsened' counts them.")
 	@GetMapping("/api/map/reports")
@@ -57,7 +62,7 @@ class MapReportsController {
 			@RequestParam(required = false) String to, @RequestParam(required = false) List<String> type,
 			Viewer viewer) {
 		ReportQuery query = ReportQueryParser.parse(new ReportQueryParser.Params(null, null, null, null, from, to, type,
-				null, null, false, null, MAX_POINTS), this.actors, MAX_POINTS, MAX_POINTS);
+				null, null, false, null, MAX_POINTS), this.actors, MAX_POINTS, MAX_POINTS, this.zone.zone());
 		ObjectNode body = this.json.createObjectNode();
 		body.put("type", "FeatureCollection");
 		ArrayNode features = body.putArray("features");
@@ -151,8 +156,9 @@ class MapReportsController {
 		return note.toString();
 	}
 
-	private static LocalDate day(Instant instant) {
-		return LocalDate.ofInstant(instant, ZoneOffset.UTC);
+	/** The calendar day in the scenario's zone. */
+	private LocalDate day(Instant instant) {
+		return LocalDate.ofInstant(instant, this.zone.zone());
 	}
 
 }

@@ -29,6 +29,7 @@ import org.truce.report.model.ReportQuery;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.shared.ScenarioZone;
 import org.truce.web.IdempotentPosts;
 
 @RestController
@@ -40,16 +41,22 @@ class ReportController {
 
 	private final ActorDirectory actors;
 
-	ReportController(SubmittingReport submitting, ReadingReports reading, ActorDirectory actors) {
+	private final ScenarioZone zone;
+
+	ReportController(SubmittingReport submitting, ReadingReports reading, ActorDirectory actors, ScenarioZone zone) {
 		this.submitting = submitting;
 		this.reading = reading;
 		this.actors = actors;
+		this.zone = zone;
 	}
 
 	@Operation(summary = "Submit a report",
 			description = "Returns 201 only once the report is durably stored. Replaying the same request (the same"
 					+ " bytes of body) with the same Idempotency-Key returns 200 and the report first stored; the same"
-					+ " key with a different body is refused (IDEMPOTENCY_KEY_REUSED).")
+					+ " key with a different body is refused (IDEMPOTENCY_KEY_REUSED). A when.start or when.end written"
+					+ " as a date (2016-09-19) is that calendar day in when.zone (an IANA id such as Asia/Damascus) or,"
+					+ " without it, in the scenario's zone (GET /api/scenario): local midnight to the next; an unknown"
+					+ " zone is refused (UNKNOWN_TIME_ZONE).")
 	@PostMapping(path = "/api/reports", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ReportView> submit(@RequestBody ReportDraft draft,
 			@Parameter(
@@ -101,7 +108,7 @@ class ReportController {
 			@RequestParam(required = false) Boolean excludeAggregates, @RequestParam(required = false) String cursor,
 			@RequestParam(required = false) Integer limit, Viewer viewer) {
 		ReportQuery query = ReportQueryParser.parse(new ReportQueryParser.Params(bbox, lat, lon, radius, from, to, type,
-				actor, source, excludeAggregates, cursor, limit), this.actors, 100, 1000);
+				actor, source, excludeAggregates, cursor, limit), this.actors, 100, 1000, this.zone.zone());
 		ReportPage page = this.reading.find(query, viewer);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("items", page.reports().stream().map(ReportView::of).toList());

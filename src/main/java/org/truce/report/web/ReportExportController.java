@@ -15,6 +15,7 @@ import org.truce.identity.model.Viewer;
 import org.truce.report.application.ExportingReports;
 import org.truce.report.application.ReportFormat;
 import org.truce.report.model.ReportQuery;
+import org.truce.shared.ScenarioZone;
 import org.truce.web.QueryParameters;
 
 @RestController
@@ -26,9 +27,12 @@ class ReportExportController {
 
 	private final ActorDirectory actors;
 
-	ReportExportController(ExportingReports exporting, ActorDirectory actors) {
+	private final ScenarioZone zone;
+
+	ReportExportController(ExportingReports exporting, ActorDirectory actors, ScenarioZone zone) {
 		this.exporting = exporting;
 		this.actors = actors;
+		this.zone = zone;
 	}
 
 	@Operation(summary = "Export the reports the reader may see, as CSV or GeoJSON",
@@ -47,7 +51,7 @@ class ReportExportController {
 		ReportFormat chosen = ReportFormat.parse(format)
 			.orElseThrow(() -> QueryParameters.invalid("format", "format is csv or geojson."));
 		ReportQuery query = ReportQueryParser.parse(new ReportQueryParser.Params(bbox, lat, lon, radius, from, to, type,
-				actor, source, excludeAggregates, null, null), this.actors, PAGE, PAGE);
+				actor, source, excludeAggregates, null, null), this.actors, PAGE, PAGE, this.zone.zone());
 		response.setContentType(chosen.mediaType() + (chosen == ReportFormat.CSV ? "; charset=UTF-8" : ""));
 		response.setHeader("Content-Disposition", "attachment; filename=\"reports." + chosen.extension() + "\"");
 		OutputStream out = response.getOutputStream();

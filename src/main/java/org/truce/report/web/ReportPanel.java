@@ -1,10 +1,6 @@
 package org.truce.report.web;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -23,6 +19,7 @@ import org.truce.report.model.Report;
 import org.truce.report.model.Source;
 import org.truce.report.model.TimePrecision;
 import org.truce.report.model.TimeSpan;
+import org.truce.shared.ScenarioZone;
 
 /**
  * A report as the map's side panel shows it: every value already worded for a reader, so
@@ -32,8 +29,6 @@ record ReportPanel(String id, String type, String category, String categoryCode,
 		String place, String admin, String coordinates, String locationPrecision, String uncertainty, String coarsened,
 		List<Party> parties, List<CasualtyRow> casualties, String narrative, String source, String sourceDetail,
 		String externalId, List<Flag> flags, String recordedAt, String equipment) {
-
-	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
 
 	/** Who acted or was acted against, as reported, and what the registry made of it. */
 	record Party(String role, String asReported, String status, String statusCode, String resolvedAs) {
@@ -52,8 +47,9 @@ record ReportPanel(String id, String type, String category, String categoryCode,
 	/**
 	 * @param source the report's source, or null when the reader may not see it
 	 * @param grid the grid at-risk locations are coarsened onto, to say so
+	 * @param zone the scenario's zone, in which times are written (with UTC beside them)
 	 */
-	static ReportPanel of(Report r, Source source, ActorRegistry registry, CoarseGrid grid) {
+	static ReportPanel of(Report r, Source source, ActorRegistry registry, CoarseGrid grid, ScenarioZone zone) {
 		Location where = r.where();
 		List<Party> parties = new ArrayList<>();
 		if (r.actor() != null) {
@@ -67,8 +63,8 @@ record ReportPanel(String id, String type, String category, String categoryCode,
 					.filter(s -> s != null && !s.isBlank())
 					.toList());
 		return new ReportPanel(r.id().toString(), r.eventType().label(), r.eventType().category().label(),
-				EventTypeController.categoryCode(r.eventType()), when(r.when()), timePrecision(r.when().precision()),
-				where.placeName(), admin.isEmpty() ? null : admin,
+				EventTypeController.categoryCode(r.eventType()), when(r.when(), zone),
+				timePrecision(r.when().precision()), where.placeName(), admin.isEmpty() ? null : admin,
 				String.format(Locale.ROOT, "%.5f° N, %.5f° E", where.latitude(), where.longitude()),
 				locationPrecision(where.precision()), distance(where.uncertaintyMetres()),
 				r.flags().contains(DataFlag.LOCATION_COARSENED) ? coarsened(grid) : null, parties,
@@ -79,8 +75,7 @@ record ReportPanel(String id, String type, String category, String categoryCode,
 								+ (source.atRisk() ? " · at risk: shown to others only coarsened" : ""),
 				r.externalId(),
 				r.flags().stream().sorted(Comparator.naturalOrder()).map(f -> new Flag(f.name(), f.meaning())).toList(),
-				MINUTES.format(r.recordedAt().atOffset(ZoneOffset.UTC)),
-				r.equipment() == null ? null : r.equipment().meaning());
+				zone.both(r.recordedAt()), r.equipment() == null ? null : r.equipment().meaning());
 	}
 
 	/** What a reader is told of a location coarsened to protect its reporter. */
@@ -91,18 +86,11 @@ record ReportPanel(String id, String type, String category, String categoryCode,
 	}
 
 	/**
-	 * The interval as days when the precision is a day or coarser, else to the minute, in
-	 * UTC.
+	 * The interval as local days when the precision is a day or coarser, else to the
+	 * minute in the scenario's zone; then the same in UTC ({@link ScenarioZone#span}).
 	 */
-	static String when(TimeSpan span) {
-		if (span.precision() == TimePrecision.EXACT) {
-			String start = MINUTES.format(span.start().atOffset(ZoneOffset.UTC));
-			return span.start().equals(span.end()) ? start
-					: start + " – " + MINUTES.format(span.end().atOffset(ZoneOffset.UTC));
-		}
-		LocalDate first = day(span.start());
-		LocalDate last = day(span.end());
-		return first.equals(last) ? first.toString() : first + " – " + last;
+	static String when(TimeSpan span, ScenarioZone zone) {
+		return zone.span(span.start(), span.end(), span.precision() == TimePrecision.EXACT).both();
 	}
 
 	static String timePrecision(TimePrecision precision) {
@@ -171,10 +159,6 @@ record ReportPanel(String id, String type, String category, String categoryCode,
 
 	private static String text(Integer n) {
 		return n == null ? "" : String.format(Locale.ROOT, "%,d", n);
-	}
-
-	private static LocalDate day(Instant instant) {
-		return LocalDate.ofInstant(instant, ZoneOffset.UTC);
 	}
 
 }

@@ -15,6 +15,7 @@ import org.truce.report.application.ReadingReports;
 import org.truce.report.application.Sources;
 import org.truce.report.model.Report;
 import org.truce.report.model.Source;
+import org.truce.shared.ScenarioZone;
 
 /**
  * The HTML fragment the map loads (with htmx) into its side panel for one report, as its
@@ -29,10 +30,13 @@ class ReportPanelController {
 
 	private final ActorDirectory actors;
 
-	ReportPanelController(ReadingReports reading, Sources sources, ActorDirectory actors) {
+	private final ScenarioZone zone;
+
+	ReportPanelController(ReadingReports reading, Sources sources, ActorDirectory actors, ScenarioZone zone) {
 		this.reading = reading;
 		this.sources = sources;
 		this.actors = actors;
+		this.zone = zone;
 	}
 
 	@GetMapping("/reports/{id}/panel")
@@ -45,7 +49,7 @@ class ReportPanelController {
 		}
 		Report r = report.get();
 		Source source = r.sourceId() == null ? null : this.sources.byId(r.sourceId()).orElse(null);
-		model.addAttribute("report", ReportPanel.of(r, source, this.actors.registry(), this.reading.grid()));
+		model.addAttribute("report", ReportPanel.of(r, source, this.actors.registry(), this.reading.grid(), this.zone));
 		return "reports/panel :: panel";
 	}
 

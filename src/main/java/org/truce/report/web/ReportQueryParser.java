@@ -2,6 +2,7 @@ package org.truce.report.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,7 +31,7 @@ final class ReportQueryParser {
 
 	}
 
-	static ReportQuery parse(Params p, ActorDirectory actors, int defaultLimit, int maxLimit) {
+	static ReportQuery parse(Params p, ActorDirectory actors, int defaultLimit, int maxLimit, ZoneId zone) {
 		ReportQuery.BoundingBox bbox = p.bbox() == null ? null : bbox(p.bbox());
 		ReportQuery.Circle near = null;
 		if (p.lat() != null || p.lon() != null || p.radius() != null) {
@@ -48,8 +49,8 @@ final class ReportQueryParser {
 			}
 			near = new ReportQuery.Circle(p.lat(), p.lon(), p.radius());
 		}
-		Instant from = p.from() == null ? null : QueryParameters.instant("from", p.from(), false);
-		Instant to = p.to() == null ? null : QueryParameters.instant("to", p.to(), true);
+		Instant from = p.from() == null ? null : QueryParameters.instant("from", p.from(), false, zone);
+		Instant to = p.to() == null ? null : QueryParameters.instant("to", p.to(), true, zone);
 		if (from != null && to != null && to.isBefore(from)) {
 			throw new RejectedException(new Problem(ErrorCode.INTERVAL_END_BEFORE_START, "to",
 					ErrorCode.INTERVAL_END_BEFORE_START.format("to")));

@@ -4,6 +4,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.truce.geo.application.ScenarioGeography;
+import org.truce.shared.ScenarioZone;
 
 /**
  * The scenario this instance shows: the one in {@code truce.scenario} (a folder, such as
@@ -16,6 +17,15 @@ class ScenarioConfiguration {
 	@Bean
 	Scenario scenario(@Value("${truce.scenario:" + Scenario.DEMO + "}") String location) {
 		return Scenario.read(location);
+	}
+
+	/**
+	 * Its time zone, for the contexts below this one: where a date without a time is a
+	 * day, and how pages write times.
+	 */
+	@Bean
+	ScenarioZone scenarioZone(Scenario scenario) {
+		return new ScenarioZone(scenario.timeZone());
 	}
 
 	@Bean

@@ -13,7 +13,9 @@ import org.truce.report.application.PublishingReports;
 /**
  * Imports the scenario's UCDP GED events (the descriptor's {@code ucdpEvents}) unless
  * this exact file (by SHA-256) was already imported into the store, and publishes them.
- * Runs after the actors, so that the sides resolve.
+ * UCDP dates events to the local calendar day, so their dates are read as days in the
+ * scenario's time zone ({@code timeZone}), not UTC days. Runs after the actors, so that
+ * the sides resolve.
  *
  * <p>
  * Publishing them is safe: they are public data already, published by UCDP with their
@@ -50,7 +52,9 @@ class UcdpEventsLoader implements ScenarioLoader {
 		if (!file.exists()) {
 			return "Events: the scenario has no " + events + ".";
 		}
-		ImportOutcome outcome = this.importing.importOnce(ImportFile.of(location, file), progress);
+		// UCDP's dates are calendar days where the events took place: the scenario's
+		// zone.
+		ImportOutcome outcome = this.importing.importOnce(ImportFile.of(location, file), scenario.timeZone(), progress);
 		if (outcome instanceof ImportOutcome.NotImportable refused) {
 			throw new IllegalStateException("the scenario's " + events + " cannot be imported: " + refused.reason());
 		}
@@ -59,12 +63,14 @@ class UcdpEventsLoader implements ScenarioLoader {
 		String publishedNow = published == 0 ? "" : " " + published + " published.";
 		if (outcome instanceof ImportOutcome.AlreadyImported already) {
 			return "Events: " + events + " was already imported on " + already.previous().finishedAt() + " ("
-					+ already.previous().counts().imported() + " reports); skipped." + publishedNow;
+					+ already.previous().counts().imported() + " reports, dates read as days in "
+					+ already.previous().timeZone() + "); skipped." + publishedNow;
 		}
 		ImportOutcome.Completed done = (ImportOutcome.Completed) outcome;
 		return "Events: " + events + ": " + done.counts().rowsRead() + " rows read, " + done.counts().imported()
 				+ " imported, " + done.counts().duplicates() + " already present, " + done.counts().rejected()
-				+ " rejected, in " + done.elapsed().toMillis() + " ms." + publishedNow;
+				+ " rejected, in " + done.elapsed().toMillis() + " ms; dates read as days in " + done.run().timeZone()
+				+ "." + publishedNow;
 	}
 
 }

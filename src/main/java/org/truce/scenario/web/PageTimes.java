@@ -6,19 +6,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
-import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.truce.scenario.application.Scenario;
+import org.truce.shared.ScenarioZone;
 
 /**
- * How pages write an instant: the date and time in the scenario's time zone for the
- * reader, the same in UTC on hover, and the instant itself for machines. Templates call
- * it as {@code @times} (through the fragment {@code fragments/layout :: instant}); pages
- * give its zone to their scripts as {@code data-time-zone} on the body.
+ * How pages write an instant: the date and time in the scenario's time zone with its
+ * offset, then the same in UTC, both visible (a monitor comparing sources needs both),
+ * and the instant itself for machines. Templates call it as {@code @times} (through the
+ * fragments {@code fragments/layout :: instant} and {@code :: when}); pages give its zone
+ * to their scripts as {@code data-time-zone} on the body. The wording is
+ * {@link ScenarioZone}'s, which the map's report panel uses too.
  *
  * <p>
  * The zone is the scenario's ({@code timeZone} in its {@code scenario.yaml}, such as
@@ -27,21 +28,15 @@ import org.truce.scenario.application.Scenario;
 @ControllerAdvice(annotations = Controller.class)
 public class PageTimes {
 
-	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
-
-	private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT);
-
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-
-	private final ZoneId zone;
+	private final ScenarioZone zone;
 
 	@Autowired
-	PageTimes(Scenario scenario) {
-		this(scenario.timeZone());
+	PageTimes(ScenarioZone zone) {
+		this.zone = zone;
 	}
 
 	PageTimes(ZoneId zone) {
-		this.zone = zone;
+		this(new ScenarioZone(zone));
 	}
 
 	@ModelAttribute("times")
@@ -51,31 +46,37 @@ public class PageTimes {
 
 	/** The scenario's time zone. */
 	public ZoneId zone() {
-		return this.zone;
+		return this.zone.zone();
+	}
+
+	/** True when the scenario's zone is UTC, so that a time is written once. */
+	public boolean utcOnly() {
+		return this.zone.zone().normalized().equals(ZoneOffset.UTC);
 	}
 
 	/**
-	 * {@code 19 Sep 2016, 20:30 (Asia/Damascus)}: the date and time in the scenario's
-	 * zone; a value that is not an instant is written as it is.
+	 * {@code 19 Sep 2016, 20:30 Asia/Damascus (UTC+3)}: the date and time in the
+	 * scenario's zone, with its offset then; a value that is not an instant is written as
+	 * it is.
 	 */
 	public String local(Object time) {
 		Instant at = instant(time);
-		return at == null ? text(time) : LOCAL.format(at.atZone(this.zone)) + " (" + this.zone.getId() + ")";
+		return at == null ? text(time) : this.zone.local(at);
 	}
 
 	/** {@code 2016-09-19 17:30 UTC}, or a value that is not an instant as it is. */
 	public String utc(Object time) {
 		Instant at = instant(time);
-		return at == null ? text(time) : UTC.format(at.atOffset(ZoneOffset.UTC));
+		return at == null ? text(time) : ScenarioZone.utc(at);
 	}
 
 	/**
-	 * {@code 19 Sep 2016}: the day in UTC, for an event known only to the day or more
-	 * coarsely (its instants are UTC days, so the scenario's zone would shift them).
+	 * When an event took place, from its first to its last possible instant: its local
+	 * days when it is known only to the day or more coarsely, else to the minute; with
+	 * the same in UTC.
 	 */
-	public String day(Object time) {
-		Instant at = instant(time);
-		return at == null ? text(time) : DAY.format(at.atOffset(ZoneOffset.UTC));
+	public ScenarioZone.Written span(Instant start, Instant end, boolean exact) {
+		return this.zone.span(start, end, exact);
 	}
 
 	/**

@@ -220,7 +220,11 @@ class MapAndGeographyOverHttpTest {
 		String html = text(response);
 		assertThat(html).doesNotContain("<html").contains("data-report-id=\"" + convoy + "\"");
 		assertThat(html).contains("Air/drone strike", "Explosions/Remote violence");
-		assertThat(html).contains("2016-09-19", "(exact day)");
+		// The day in Damascus (UTC+3) and the same span in UTC, both visible.
+		assertThat(html).contains("19 Sep 2016 (Asia/Damascus) · 2016-09-18 21:00 – 2016-09-19 21:00 UTC",
+				"(exact day)");
+		assertThat(html).containsPattern(
+				"\\d{1,2} \\w{3} \\d{4}, \\d\\d:\\d\\d Asia/Damascus \\(UTC\\+\\d\\) · \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC</dd>");
 		assertThat(html).contains("Urum al-Kubra", "Jebel Saman, Aleppo", "36.15060° N, 36.94690° E");
 		assertThat(html).contains("exact place", "<strong>2 km</strong>");
 		assertThat(html).contains("Unidentified aircraft", "Syrian Arab Red Crescent", "not in the registry");

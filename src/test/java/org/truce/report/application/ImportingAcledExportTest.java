@@ -109,8 +109,9 @@ class ImportingAcledExportTest {
 		assertThat(r.eventType()).isEqualTo(EventType.AIR_DRONE_STRIKE);
 		assertThat(r.eventTypeBasis()).isNull();
 		assertThat(r.flags()).doesNotContain(DataFlag.EVENT_TYPE_INFERRED);
-		assertThat(r.when().start()).isEqualTo(Instant.parse("2016-09-19T00:00:00Z"));
-		assertThat(r.when().end()).isEqualTo(Instant.parse("2016-09-19T23:59:59.999Z"));
+		// A day in the scenario's zone, Asia/Damascus (UTC+3 in September 2016).
+		assertThat(r.when().start()).isEqualTo(Instant.parse("2016-09-18T21:00:00Z"));
+		assertThat(r.when().end()).isEqualTo(Instant.parse("2016-09-19T20:59:59.999Z"));
 		assertThat(r.when().precision()).isEqualTo(TimePrecision.DAY);
 		assertThat(r.where().latitude()).isEqualTo(36.1481);
 		assertThat(r.where().longitude()).isEqualTo(36.94775);
@@ -128,21 +129,21 @@ class ImportingAcledExportTest {
 
 	@Test
 	void bothDateFormatsAreRead() {
-		assertThat(byExternalId.get("SYRX0002").when().start()).isEqualTo(Instant.parse("2016-02-27T00:00:00Z"));
+		assertThat(byExternalId.get("SYRX0002").when().start()).isEqualTo(Instant.parse("2016-02-26T22:00:00Z"));
 		assertThat(byExternalId.get("SYRX0002").eventType()).isEqualTo(EventType.AGREEMENT);
-		assertThat(byExternalId.get("SYRX0005").when().start()).isEqualTo(Instant.parse("2016-05-23T00:00:00Z"));
+		assertThat(byExternalId.get("SYRX0005").when().start()).isEqualTo(Instant.parse("2016-05-22T21:00:00Z"));
 	}
 
 	@Test
 	void aWeekOrAMonthWidensTheInterval() {
 		Report week = byExternalId.get("SYRX0007");
 		assertThat(week.when().precision()).isEqualTo(TimePrecision.WEEK);
-		assertThat(week.when().start()).isEqualTo(Instant.parse("2016-03-01T00:00:00Z"));
-		assertThat(week.when().end()).isEqualTo(Instant.parse("2016-03-07T23:59:59.999Z"));
+		assertThat(week.when().start()).isEqualTo(Instant.parse("2016-02-29T22:00:00Z"));
+		assertThat(week.when().end()).isEqualTo(Instant.parse("2016-03-07T21:59:59.999Z"));
 		Report month = byExternalId.get("SYRX0009");
 		assertThat(month.when().precision()).isEqualTo(TimePrecision.MONTH);
-		assertThat(month.when().start()).isEqualTo(Instant.parse("2016-01-01T00:00:00Z"));
-		assertThat(month.when().end()).isEqualTo(Instant.parse("2016-01-31T23:59:59.999Z"));
+		assertThat(month.when().start()).isEqualTo(Instant.parse("2015-12-31T22:00:00Z"));
+		assertThat(month.when().end()).isEqualTo(Instant.parse("2016-01-31T21:59:59.999Z"));
 		assertThat(month.where().precision()).isEqualTo(LocationPrecision.NEAR);
 		assertThat(month.casualties().total()).isNull();
 	}

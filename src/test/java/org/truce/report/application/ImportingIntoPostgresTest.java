@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.ZoneId;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,8 +76,10 @@ class ImportingIntoPostgresTest {
 		Imports.ImportRun stored = imports.byId(first.run().id()).orElseThrow();
 		assertThat(stored.counts()).isEqualTo(first.counts());
 		assertThat(stored.finishedAt()).isEqualTo(first.run().finishedAt());
-		assertThat(imports.lastFinished("ucdp", first.run().sha256()).orElseThrow().id()).isEqualTo(again.run().id());
-		assertThat(importing.importOnce(file, ImportProgress.NONE)).isInstanceOf(ImportOutcome.AlreadyImported.class);
+		assertThat(imports.lastFinished("ucdp", first.run().sha256(), first.run().timeZone()).orElseThrow().id())
+			.isEqualTo(again.run().id());
+		assertThat(importing.importOnce(file, ZoneId.of(first.run().timeZone()), ImportProgress.NONE))
+			.isInstanceOf(ImportOutcome.AlreadyImported.class);
 	}
 
 	@Test

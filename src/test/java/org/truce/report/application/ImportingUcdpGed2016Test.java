@@ -1,6 +1,7 @@
 package org.truce.report.application;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -162,14 +163,14 @@ class ImportingUcdpGed2016Test {
 		assertThat(context.getBean(Reports.class).count()).isEqualTo(6170);
 		Imports imports = context.getBean(Imports.class);
 		assertThat(imports.byId(again.run().id()).orElseThrow().counts()).isEqualTo(again.counts());
-		assertThat(imports.lastFinished("ucdp", first.run().sha256())).isPresent();
+		assertThat(imports.lastFinished("ucdp", first.run().sha256(), first.run().timeZone())).isPresent();
 		assertThat(first.run().sha256()).isEqualTo("0d93fc062a8a4e2cd273fd56b64a5fc86f5bfe427cc8f272a6c12930d22681ef");
 	}
 
 	@Test
 	void importingOnceSkipsAFileAlreadyImported() {
 		ImportOutcome outcome = context.getBean(ImportingUcdp.class)
-			.importOnce(UcdpFixture.ged2016(), ImportProgress.NONE);
+			.importOnce(UcdpFixture.ged2016(), ZoneId.of(first.run().timeZone()), ImportProgress.NONE);
 		assertThat(outcome).isInstanceOf(ImportOutcome.AlreadyImported.class);
 		assertThat(context.getBean(Reports.class).count()).isEqualTo(6170);
 	}

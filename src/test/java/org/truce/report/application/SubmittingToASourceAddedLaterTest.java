@@ -26,6 +26,7 @@ import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.RejectedException;
+import org.truce.shared.ScenarioZone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,7 +63,7 @@ class SubmittingToASourceAddedLaterTest {
 		this.committer.start();
 		this.submitting = new SubmittingReport(this.sources, new ActorDirectory(new NoActors()), this.committer,
 				Clock.fixed(Instant.parse("2016-09-20T08:00:00Z"), ZoneOffset.UTC), event -> {
-				});
+				}, ScenarioZone.UTC);
 	}
 
 	@AfterEach

@@ -1,5 +1,7 @@
 package org.truce.report.model;
 
+import java.time.ZoneOffset;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -85,7 +87,7 @@ class LocationPrecisionProperties {
 				new ReportDraft.Where(lat, lon, precision.name().toLowerCase(), uncertainty, null, null, null), null,
 				null, null, null, "ucdp-ged", null, null);
 
-		ReportValidator.Result result = ReportValidator.validate(draft, id -> true);
+		ReportValidator.Result result = ReportValidator.validate(draft, ZoneOffset.UTC, id -> true);
 
 		assertThat(result.ok()).as("%s", result.problems()).isTrue();
 		Location where = result.valid().where();

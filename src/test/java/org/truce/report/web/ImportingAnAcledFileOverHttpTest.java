@@ -112,6 +112,11 @@ class ImportingAnAcledFileOverHttpTest {
 
 		Http.Response empty = monitor.post("/api/imports/acled", "text/csv", new byte[0], false);
 		assertThat(empty.status()).isEqualTo(422);
+
+		Http.Response badZone = monitor.post("/api/imports/acled?zone=Mars/Olympus", "text/csv", new byte[0], false);
+		assertThat(badZone.status()).isEqualTo(422);
+		assertThat(badZone.code()).isEqualTo("UNKNOWN_TIME_ZONE");
+		assertThat(badZone.field()).isEqualTo("zone");
 	}
 
 }

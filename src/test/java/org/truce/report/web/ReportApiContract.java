@@ -142,6 +142,49 @@ abstract class ReportApiContract {
 		assertProblem(this.http.get("/api/reports/%27%20OR%201%3D1%20--"), 404, "NOT_FOUND", "id");
 	}
 
+	// ---------------------------------------------------------------- local days
+
+	@Test
+	void aDateWithoutATimeIsThatCalendarDayInTheScenariosZone() {
+		// The demo scenario keeps Asia/Damascus: UTC+3 in September 2016.
+		Http.Response created = post(minimal("armed_clash", "2016-09-19", 36.2, 37.1));
+
+		assertThat(created.status()).as("%s", created).isEqualTo(201);
+		assertThat(created.json().at("/when/start").asString()).isEqualTo("2016-09-18T21:00:00Z");
+		assertThat(created.json().at("/when/end").asString()).isEqualTo("2016-09-19T20:59:59.999Z");
+		assertThat(created.json().at("/when/precision").asString()).isEqualTo("DAY");
+	}
+
+	@Test
+	void aDateIsADayInTheZoneTheReportNames() {
+		Http.Response created = post(with(minimal("armed_clash", "2016-09-19", 36.2, 37.1), "when.zone", "\"UTC\""));
+		Http.Response instant = post(with(with(convoyStrike(), "when.zone", "\"UTC\""), "when.end", "null"));
+
+		assertThat(created.json().at("/when/start").asString()).isEqualTo("2016-09-19T00:00:00Z");
+		assertThat(created.json().at("/when/end").asString()).isEqualTo("2016-09-19T23:59:59.999Z");
+		// An instant keeps its own offset whatever the zone.
+		assertThat(instant.json().at("/when/start").asString()).isEqualTo("2016-09-19T16:30:00Z");
+	}
+
+	@Test
+	void aZoneThatIsNoneIsAProblemNamingTheField() {
+		Http.Response response = post(
+				with(minimal("armed_clash", "2016-09-19", 36.2, 37.1), "when.zone", "\"Mars/Olympus_Mons\""));
+
+		assertProblem(response, 422, "UNKNOWN_TIME_ZONE", "when.zone");
+		assertThat(response.json().get("detail").asString()).contains("'Mars/Olympus_Mons'");
+	}
+
+	@Test
+	void aDateInAListFilterIsALocalDayToo() {
+		// Half past midnight on the 20th in Damascus is 21:30 UTC on the 19th.
+		String afterMidnight = id(post(
+				with(minimal("armed_clash", "2016-09-20T00:30:00+03:00", 36.2, 37.1), "when.precision", "\"exact\"")));
+
+		assertThat(listIds("from=2016-09-20&to=2016-09-20")).containsExactly(afterMidnight);
+		assertThat(listIds("from=2016-09-19&to=2016-09-19")).isEmpty();
+	}
+
 	// ---------------------------------------------------------------- list
 
 	@Test

@@ -1,0 +1,188 @@
+package org.truce.shared;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The time zone of the scenario this instance shows ({@code timeZone} in its
+ * {@code scenario.yaml}, such as {@code Asia/Damascus}): where a date written without a
+ * time is a calendar day, unless a request or an import names another zone, and the zone
+ * in which people read times.
+ *
+ * <p>
+ * How a time is written for people, everywhere: the local date and time with the zone and
+ * its offset at that instant, then UTC, both visible
+ * ({@code 19 Sep 2016, 20:30 Asia/Damascus (UTC+3) · 2016-09-19 17:30 UTC}). A span known
+ * only to the day is written as its local days when it runs from a local midnight to the
+ * next, as its UTC days when it runs from UTC midnights (an import read in UTC), and
+ * otherwise to the minute.
+ */
+public record ScenarioZone(ZoneId zone) {
+
+	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+	private static final DateTimeFormatter UTC_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+	public ScenarioZone {
+		Objects.requireNonNull(zone, "zone");
+	}
+
+	/** UTC, for a scenario that needs no other zone. */
+	public static final ScenarioZone UTC = new ScenarioZone(ZoneOffset.UTC);
+
+	/**
+	 * The zone an id names ({@code Asia/Damascus}, {@code UTC}, {@code +03:00}); empty
+	 * when it names none.
+	 */
+	public static Optional<ZoneId> parse(String id) {
+		if (id == null || id.isBlank()) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.of(ZoneId.of(id.strip()));
+		}
+		catch (DateTimeException ex) {
+			return Optional.empty();
+		}
+	}
+
+	/**
+	 * The problem with a zone a client named in {@code field}, with the stable code
+	 * {@link ErrorCode#UNKNOWN_TIME_ZONE}.
+	 */
+	public static Problem unknown(String field, String id) {
+		String shown = id == null ? "null" : "'" + (id.length() > 60 ? id.substring(0, 60) + "…" : id) + "'";
+		return new Problem(ErrorCode.UNKNOWN_TIME_ZONE, field,
+				field + ": " + ErrorCode.UNKNOWN_TIME_ZONE.format(shown));
+	}
+
+	/** The zone's id, such as {@code Asia/Damascus}. */
+	public String id() {
+		return this.zone.getId();
+	}
+
+	/**
+	 * {@code 19 Sep 2016, 20:30 Asia/Damascus (UTC+3)}: the date and time in the zone,
+	 * with its offset at that instant.
+	 */
+	public String local(Instant at) {
+		ZonedDateTime local = at.atZone(this.zone);
+		return LOCAL.format(local) + " " + zoneAt(local);
+	}
+
+	/** {@code 2016-09-19 17:30 UTC}. */
+	public static String utc(Instant at) {
+		return UTC_MINUTES.format(at.atOffset(ZoneOffset.UTC)) + " UTC";
+	}
+
+	/**
+	 * The local time, then UTC: {@code 19 Sep 2016, 20:30 Asia/Damascus (UTC+3) ·
+	 * 2016-09-19 17:30 UTC}. In a zone that is UTC, the local time alone
+	 * ({@code 19 Sep 2016, 17:30 UTC}).
+	 */
+	public String both(Instant at) {
+		return isUtc() ? local(at) : local(at) + " · " + utc(at);
+	}
+
+	/**
+	 * When something happened, for people.
+	 * @param start the first possible instant
+	 * @param end the last possible instant (Truce's spans are closed: a day ends at its
+	 * last millisecond)
+	 * @param exact whether the time is known to the minute; otherwise only to the day or
+	 * more coarsely
+	 */
+	public Written span(Instant start, Instant end, boolean exact) {
+		String utcRange = utcRange(start, end);
+		if (!exact) {
+			Optional<String> local = days(start, end, this.zone);
+			if (local.isPresent()) {
+				return new Written(local.get() + (isUtc() ? " (UTC)" : " (" + id() + ")"), utcRange, isUtc());
+			}
+			Optional<String> utcDays = days(start, end, ZoneOffset.UTC);
+			if (utcDays.isPresent()) {
+				return new Written(utcDays.get() + " (UTC days)", utcRange, false);
+			}
+		}
+		ZonedDateTime first = start.atZone(this.zone);
+		String local = start.equals(end) ? local(start)
+				: (first.getOffset().equals(end.atZone(this.zone).getOffset()) ? LOCAL.format(first) : local(start))
+						+ " – " + local(end);
+		return new Written(local, utcRange, isUtc());
+	}
+
+	/**
+	 * A time as written: for the reader, in the scenario's zone, and the same in UTC.
+	 *
+	 * @param utcOnly the scenario's zone is UTC, so that the local time says it all
+	 */
+	public record Written(String local, String utc, boolean utcOnly) {
+
+		/** Both, the local first: {@code local · utc}, or the local alone in UTC. */
+		public String both() {
+			return this.utcOnly ? this.local : this.local + " · " + this.utc;
+		}
+
+	}
+
+	/**
+	 * {@code 2016-09-18 21:00 – 2016-09-19 21:00 UTC}: an end that is the last
+	 * millisecond of a minute is written as the minute it runs up to.
+	 */
+	private static String utcRange(Instant start, Instant end) {
+		if (start.equals(end)) {
+			return utc(start);
+		}
+		Instant shownEnd = end.plusMillis(1).getEpochSecond() % 60 == 0 && end.plusMillis(1).getNano() == 0
+				? end.plusMillis(1) : end;
+		return UTC_MINUTES.format(start.atOffset(ZoneOffset.UTC)) + " – "
+				+ UTC_MINUTES.format(shownEnd.atOffset(ZoneOffset.UTC)) + " UTC";
+	}
+
+	/**
+	 * The days the span covers in the zone, when it runs from the start of a day there to
+	 * the last millisecond of a day.
+	 */
+	private static Optional<String> days(Instant start, Instant end, ZoneId zone) {
+		LocalDate first = LocalDate.ofInstant(start, zone);
+		LocalDate last = LocalDate.ofInstant(end, zone);
+		if (!first.atStartOfDay(zone).toInstant().equals(start)
+				|| !last.plusDays(1).atStartOfDay(zone).toInstant().equals(end.plusMillis(1))) {
+			return Optional.empty();
+		}
+		return Optional.of(first.equals(last) ? DAY.format(first) : DAY.format(first) + " – " + DAY.format(last));
+	}
+
+	private boolean isUtc() {
+		return this.zone.normalized().equals(ZoneOffset.UTC);
+	}
+
+	/** {@code Asia/Damascus (UTC+3)}, or {@code UTC+05:30} for a fixed offset. */
+	private String zoneAt(ZonedDateTime local) {
+		if (isUtc()) {
+			return "UTC";
+		}
+		String offset = offset(local.getOffset());
+		return this.zone instanceof ZoneOffset ? offset : id() + " (" + offset + ")";
+	}
+
+	/** {@code UTC+3}, {@code UTC+5:30}, {@code UTC-3:30}. */
+	static String offset(ZoneOffset offset) {
+		int seconds = offset.getTotalSeconds();
+		int hours = Math.abs(seconds) / 3600;
+		int minutes = Math.abs(seconds) / 60 % 60;
+		return "UTC" + (seconds < 0 ? "-" : "+") + hours
+				+ (minutes == 0 ? "" : String.format(Locale.ROOT, ":%02d", minutes));
+	}
+
+}
