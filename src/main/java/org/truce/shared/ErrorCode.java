@@ -57,6 +57,8 @@ public enum ErrorCode {
 	GEOMETRY_INVALID(422, "Field {0} is not an RFC 7946 GeoJSON geometry."),
 	GEOMETRY_TYPE_NOT_ALLOWED(422, "Field {0} has a geometry type not allowed here."),
 	NOTIFICATION_WITHDRAWN(409, "This notification was withdrawn at {0}: it can no longer be acknowledged."),
+	UNKNOWN_WHO_ACTED_KIND(422, "{0} is not a kind of who-acted: actor, either_side or one_of."),
+	WHO_ACTED_INCONSISTENT(422, "Field {0} does not fit the kind of who-acted or the actors named."),
 	INTERNAL(500, "An unexpected error occurred; it has been logged."), UNREADABLE_ROW(422, "Row {0} cannot be read.");
 
 	private final int status;

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -22,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 import org.truce.actor.model.Actor;
+import org.truce.actor.model.ActorRef;
 import org.truce.actor.model.ActorRegistry;
 import org.truce.actor.model.ActorType;
 import org.truce.adjudication.model.Adjudicator;
@@ -110,6 +112,15 @@ class AdjudicationConformanceTest {
 				for (JsonNode reason : optional(expected, "reasons")) {
 					assertThat(codes).as("reasons").contains(reason.asString());
 				}
+				if (expected.has("possiblePerpetrators")) {
+					List<String> ids = new ArrayList<>();
+					expected.get("possiblePerpetrators").forEach(n -> ids.add(n.asString()));
+					assertThat(f).isInstanceOf(Finding.Violation.class);
+					assertThat(((Finding.Violation) f).possiblePerpetrators()).containsExactlyInAnyOrderElementsOf(ids);
+				}
+				else if (f instanceof Finding.Violation v) {
+					assertThat(v.possiblePerpetrators()).as("a violation charged to one actor").isEmpty();
+				}
 				for (JsonNode missing : optional(expected, "missing")) {
 					assertThat(f).isInstanceOf(Finding.Undetermined.class);
 					assertThat(((Finding.Undetermined) f).missing().stream().map(Enum::name))
@@ -180,8 +191,24 @@ class AdjudicationConformanceTest {
 						null),
 				i.has("actor") ? actors.resolve(i.get("actor").asString()) : null,
 				i.has("target") ? actors.resolve(i.get("target").asString()) : null, casualties,
-				Attribution.UNCONTESTED, WhoActed.ACTOR,
+				Attribution.UNCONTESTED, whoActed(i.get("whoActed"), actors),
 				i.has("equipment") ? EquipmentClass.parse(i.get("equipment").asString()).orElseThrow() : null);
+	}
+
+	/**
+	 * {@code whoActed}: absent (the actor acted), {@code either_side}, or {@code {kind:
+	 * one_of, alsoPossible: [names]}}.
+	 */
+	static WhoActed whoActed(JsonNode node, ActorRegistry actors) {
+		if (node == null) {
+			return WhoActed.ACTOR;
+		}
+		if (node.isString()) {
+			return new WhoActed(WhoActed.Kind.valueOf(node.asString().toUpperCase(Locale.ROOT)), List.of(), null);
+		}
+		List<ActorRef> also = new ArrayList<>();
+		optional(node, "alsoPossible").forEach(n -> also.add(actors.resolve(n.asString())));
+		return new WhoActed(WhoActed.Kind.valueOf(node.get("kind").asString().toUpperCase(Locale.ROOT)), also, null);
 	}
 
 	static Instant instant(String text) {

@@ -29,8 +29,8 @@ public class ExportingFindings {
 
 	/** The columns, in order. */
 	public static final List<String> HEADER = List.of("incident_id", "external_ids", "agreement_id",
-			"agreement_version", "term_id", "outcome", "missing", "reasons", "actor_id", "zones", "incident_start",
-			"incident_end");
+			"agreement_version", "term_id", "outcome", "missing", "reasons", "actor_id", "possible_perpetrators",
+			"zones", "incident_start", "incident_end");
 
 	/**
 	 * The columns for a reader who may not see sources: {@link #HEADER} without
@@ -50,7 +50,9 @@ public class ExportingFindings {
 	 * Writes every finding under the agreement that the reader may see. {@code reasons}
 	 * holds each reason as {@code CODE: sentence}, separated by {@code " | "};
 	 * {@code external_ids} (left out for a reader who may not see sources) and
-	 * {@code missing} are separated by {@code ;}.
+	 * {@code missing} are separated by {@code ;}. {@code actor_id} is empty for a
+	 * violation by one of several actors, which {@code possible_perpetrators} lists
+	 * instead, so that no count by actor charges it to one of them alone.
 	 * @return how many rows were written
 	 */
 	public long exportCsv(String agreementId, OutputStream out, Viewer viewer) throws IOException {
@@ -78,6 +80,7 @@ public class ExportingFindings {
 				}
 				row.addAll(List.of(f.key().agreementId(), f.key().agreementVersion(), f.key().termId(),
 						f.outcome().name(), missing, reasons, s.actorId() == null ? "" : s.actorId(),
+						f instanceof Finding.Violation v ? String.join(";", v.possiblePerpetrators()) : "",
 						String.join(";", s.zoneIds()), s.incidentStart(), s.incidentEnd()));
 				try {
 					csv.printRecord(row);

@@ -31,6 +31,7 @@ import org.truce.deconfliction.model.ProximityMatch;
 import org.truce.incident.model.Incident;
 import org.truce.report.model.EventType;
 import org.truce.report.model.TimePrecision;
+import org.truce.report.model.WhoActed;
 import org.truce.shared.Geodesic;
 
 /**
@@ -51,6 +52,14 @@ import org.truce.shared.Geodesic;
  * An agreement with a disputed fact is judged under each of its views, as if the view
  * held: each finding is keyed by its view and names it in its first reason. Without
  * disputes, findings carry no view.
+ *
+ * <p>
+ * When the sources do not say which of several actors acted (the sides of a dyad, or one
+ * of several named), the perpetrator, target and exception conditions are evaluated for
+ * each possible perpetrator (with, for a dyad, the other side as its target): a violation
+ * only if every one of them would be, charged to none alone
+ * ({@link ReasonCode#VIOLATION_BY_ONE_OF}); no violation if none would be; undetermined
+ * otherwise ({@link MissingFact#WHO_ACTED_UNKNOWN}).
  */
 public final class Adjudicator {
 
@@ -142,7 +151,7 @@ public final class Adjudicator {
 		}
 		List<Finding> out = new ArrayList<>();
 		Map<String, DiscRelation.Result> zoneCache = null;
-		Map<ActorSelector, Tri> boundCache = new HashMap<>();
+		Map<Object, Tri> boundCache = new HashMap<>();
 		String interval = incident.when().start() + "/" + incident.when().end();
 		for (Term term : this.agreement.terms()) {
 			List<Period> windows = this.windows.get(term.id());
@@ -201,7 +210,7 @@ public final class Adjudicator {
 	}
 
 	private Finding judge(Incident incident, Term term, List<Period> windows, String interval,
-			Map<String, DiscRelation.Result> zoneCache, Map<ActorSelector, Tri> boundCache,
+			Map<String, DiscRelation.Result> zoneCache, Map<Object, Tri> boundCache,
 			List<ProximityMatch> humanitarian) {
 		Tri activity = activity(incident, term);
 		Tri time = time(incident, term, windows, interval);
@@ -209,10 +218,20 @@ public final class Adjudicator {
 			Finding.Key key = new Finding.Key(incident.id(), this.agreement.id(), this.agreement.version(), term.id());
 			return new Finding.NoViolation(key, List.of(time.reasons().get(0), activity.reasons().get(0)));
 		}
-		List<Tri> checks = List.of(time, activity, place(incident, term, zoneCache),
-				boundCache.computeIfAbsent(term.by(), by -> perpetrator(incident, term)),
-				target(incident, term, humanitarian), exceptions(incident, term));
 		Finding.Key key = new Finding.Key(incident.id(), this.agreement.id(), this.agreement.version(), term.id());
+		List<Tri> common = List.of(time, activity, place(incident, term, zoneCache));
+		List<Hypothesis> hypotheses = hypotheses(incident);
+		if (hypotheses.size() == 1) {
+			Hypothesis h = hypotheses.get(0);
+			List<Tri> checks = new ArrayList<>(common);
+			checks.addAll(actorChecks(incident, term, h, boundCache, humanitarian));
+			return combine(key, checks);
+		}
+		return oneOf(incident, term, key, common, hypotheses, boundCache, humanitarian);
+	}
+
+	/** The finding of these conditions: all must hold for a violation. */
+	private static Finding combine(Finding.Key key, List<Tri> checks) {
 		List<Reason> reasons = new ArrayList<>();
 		checks.forEach(c -> reasons.addAll(c.reasons()));
 		if (checks.stream().anyMatch(c -> c.value() == Tri.Value.FALSE)) {
@@ -224,6 +243,111 @@ public final class Adjudicator {
 			return new Finding.Undetermined(key, List.copyOf(missing), reasons);
 		}
 		return new Finding.Violation(key, reasons);
+	}
+
+	/**
+	 * One possible perpetrator, with the target it acted against: for a dyad whose either
+	 * side may have acted, the other side; otherwise the incident's target.
+	 */
+	private record Hypothesis(ActorRef actor, ActorRef target) {
+
+		String label() {
+			return this.actor == null ? "nobody named"
+					: this.actor.actorId() != null ? this.actor.actorId() : "'" + this.actor.asReported() + "'";
+		}
+
+	}
+
+	/**
+	 * Who may have acted: one hypothesis when the sources say who acted (or name nobody),
+	 * one per possible perpetrator otherwise ({@link WhoActed.Kind#EITHER_SIDE},
+	 * {@link WhoActed.Kind#ONE_OF}).
+	 */
+	private static List<Hypothesis> hypotheses(Incident incident) {
+		WhoActed who = incident.whoActed();
+		List<ActorRef> possible = who.possible(incident.actor(), incident.target());
+		if (who.known() || possible.size() < 2) {
+			return List.of(new Hypothesis(incident.actor(), incident.target()));
+		}
+		return possible.stream()
+			.map(p -> new Hypothesis(p, who.targetOf(p, incident.actor(), incident.target())))
+			.toList();
+	}
+
+	/** The conditions that depend on who acted and against whom. */
+	private List<Tri> actorChecks(Incident incident, Term term, Hypothesis h, Map<Object, Tri> boundCache,
+			List<ProximityMatch> humanitarian) {
+		return List.of(
+				boundCache.computeIfAbsent(List.of(term.by(), h.label()), k -> perpetrator(incident, term, h.actor())),
+				target(incident, term, humanitarian, h.target()), exceptions(incident, term, h));
+	}
+
+	/**
+	 * The finding when the sources leave open which of several actors acted: each
+	 * hypothesis is judged on its own. A violation only when every hypothesis is one (a
+	 * violation by one of them, or both, with attribution undetermined); no violation
+	 * when none is; otherwise undetermined, for want of knowing who acted.
+	 */
+	private Finding oneOf(Incident incident, Term term, Finding.Key key, List<Tri> common, List<Hypothesis> hypotheses,
+			Map<Object, Tri> boundCache, List<ProximityMatch> humanitarian) {
+		Finding shared = combine(key, common);
+		if (shared instanceof Finding.NoViolation) {
+			return shared;
+		}
+		List<Reason> reasons = new ArrayList<>(shared.reasons());
+		Set<MissingFact> missing = new LinkedHashSet<>(
+				shared instanceof Finding.Undetermined u ? u.missing() : List.of());
+		List<String> violating = new ArrayList<>();
+		List<String> notViolating = new ArrayList<>();
+		List<String> open = new ArrayList<>();
+		for (Hypothesis h : hypotheses) {
+			Finding each = combine(key, actorChecks(incident, term, h, boundCache, humanitarian));
+			each.reasons().forEach(r -> reasons.add(withHypothesis(r, h)));
+			switch (each.outcome()) {
+				case VIOLATION -> violating.add(h.label());
+				case NO_VIOLATION -> notViolating.add(h.label());
+				case UNDETERMINED -> {
+					open.add(h.label());
+					missing.addAll(((Finding.Undetermined) each).missing());
+				}
+			}
+		}
+		List<String> all = hypotheses.stream().map(Hypothesis::label).toList();
+		Map<String, String> data = new HashMap<>();
+		data.put(Finding.Violation.POSSIBLE_PERPETRATORS, String.join(",", all));
+		data.put("whoActed", incident.whoActed().kind().name());
+		data.put("violatingIf", String.join(",", violating));
+		data.put("notViolatingIf", String.join(",", notViolating));
+		data.put("undeterminedIf", String.join(",", open));
+		String names = String.join(" or ", all);
+		if (notViolating.size() == hypotheses.size()) {
+			reasons.add(new Reason(ReasonCode.NO_POSSIBLE_PERPETRATOR_VIOLATES,
+					"The sources do not say whether " + names + " acted; whichever did, the term is not violated.",
+					data));
+			return new Finding.NoViolation(key, reasons);
+		}
+		if (violating.size() == hypotheses.size() && missing.isEmpty()) {
+			reasons.add(new Reason(ReasonCode.VIOLATION_BY_ONE_OF,
+					"A violation by one of " + names + ", or both; the sources do not say which: attribution is"
+							+ " undetermined, and neither is charged alone.",
+					data));
+			return new Finding.Violation(key, reasons);
+		}
+		missing.add(MissingFact.WHO_ACTED_UNKNOWN);
+		reasons.add(new Reason(ReasonCode.WHO_ACTED_UNKNOWN,
+				"The sources do not say whether " + names + " acted, and the finding depends on it"
+						+ (violating.isEmpty() ? "" : ": a violation if " + String.join(" or ", violating) + " acted")
+						+ (notViolating.isEmpty() ? "" : "; none if " + String.join(" or ", notViolating) + " did")
+						+ ".",
+				data));
+		return new Finding.Undetermined(key, List.copyOf(missing), reasons);
+	}
+
+	/** The reason, saying in its data which possible perpetrator it was found for. */
+	private static Reason withHypothesis(Reason r, Hypothesis h) {
+		Map<String, String> data = new HashMap<>(r.data());
+		data.put("ifActed", h.label());
+		return new Reason(r.code(), "If " + h.label() + " acted: " + r.detail(), data);
 	}
 
 	/**
@@ -343,7 +467,7 @@ public final class Adjudicator {
 				data));
 	}
 
-	private Tri perpetrator(Incident incident, Term term) {
+	private Tri perpetrator(Incident incident, Term term, ActorRef actor) {
 		if (incident.attribution().contested()) {
 			Map<String, String> contest = new HashMap<>();
 			contest.put("conflicts", String.valueOf(incident.attribution().conflicts().size()));
@@ -353,19 +477,33 @@ public final class Adjudicator {
 			return Tri.unknown(MissingFact.ATTRIBUTION_CONTESTED, new Reason(ReasonCode.ATTRIBUTION_CONTESTED,
 					"Attribution is contested: " + String.join(" ", incident.attribution().conflicts()), contest));
 		}
-		ActorRef actor = incident.actor();
 		if (actor == null) {
 			return Tri.unknown(MissingFact.PERPETRATOR_UNKNOWN,
 					Reason.of(ReasonCode.PERPETRATOR_UNKNOWN, "No source names who acted."));
 		}
-		Map<String, String> data = Map.of("asReported", actor.asReported(), "resolution", actor.status().name());
-		return switch (actor.status()) {
+		Map<String, String> data = new HashMap<>();
+		data.put("asReported", actor.asReported());
+		data.put("resolution", actor.status().name());
+		if (incident.whoActed().known() && incident.whoActed().basis() != null) {
+			data.put("perpetratorInferred", incident.whoActed().basis());
+		}
+		Tri found = switch (actor.status()) {
 			case UNRESOLVED ->
 				Tri.unknown(MissingFact.PERPETRATOR_UNRESOLVED, new Reason(ReasonCode.PERPETRATOR_UNRESOLVED,
 						"'" + actor.asReported() + "' matches no known actor.", data));
 			case AMBIGUOUS -> ambiguous(actor, incident, term, data);
 			case RESOLVED -> bound(actor.actorId(), incident, term, actor.asReported());
 		};
+		if (!data.containsKey("perpetratorInferred")) {
+			return found;
+		}
+		List<Reason> reasons = found.reasons().stream().map(r -> {
+			Map<String, String> more = new HashMap<>(r.data());
+			more.put("perpetratorInferred", data.get("perpetratorInferred"));
+			return new Reason(r.code(),
+					r.detail() + " Who acted was inferred: " + data.get("perpetratorInferred") + ".", more);
+		}).toList();
+		return new Tri(found.value(), reasons, found.missing());
 	}
 
 	private Tri ambiguous(ActorRef actor, Incident incident, Term term, Map<String, String> data) {
@@ -469,11 +607,11 @@ public final class Adjudicator {
 		return null;
 	}
 
-	private Tri target(Incident incident, Term term, List<ProximityMatch> humanitarian) {
+	private Tri target(Incident incident, Term term, List<ProximityMatch> humanitarian, ActorRef target) {
 		return switch (term.against()) {
 			case ANYONE -> Tri.yes(Reason.of(ReasonCode.TARGET_ANYONE, "The term protects anyone."));
-			case CIVILIANS -> civilians(incident);
-			case PARTIES -> party(incident);
+			case CIVILIANS -> civilians(incident, target);
+			case PARTIES -> party(incident, target);
 			case HUMANITARIAN -> humanitarian(humanitarian);
 		};
 	}
@@ -524,8 +662,7 @@ public final class Adjudicator {
 		return data;
 	}
 
-	private Tri civilians(Incident incident) {
-		ActorRef target = incident.target();
+	private Tri civilians(Incident incident, ActorRef target) {
 		Integer deaths = incident.civilianDeaths();
 		Map<String, String> data = new HashMap<>();
 		if (deaths != null) {
@@ -557,8 +694,7 @@ public final class Adjudicator {
 				"The sources say neither who was hit nor whether civilians were harmed.", data));
 	}
 
-	private Tri party(Incident incident) {
-		ActorRef target = incident.target();
+	private Tri party(Incident incident, ActorRef target) {
 		if (target != null && target.status() == ActorRef.ResolutionStatus.RESOLVED) {
 			List<String> lineage = lineageIds(target.actorId());
 			Map<String, String> data = Map.of("targetAsReported", target.asReported(), "target", target.actorId(),
@@ -664,12 +800,12 @@ public final class Adjudicator {
 		return this.agreement.parties().contains(actorId) && !this.agreement.excluded().contains(actorId);
 	}
 
-	private Tri exceptions(Incident incident, Term term) {
+	private Tri exceptions(Incident incident, Term term, Hypothesis h) {
 		if (term.exceptions().isEmpty()) {
 			return new Tri(Tri.Value.TRUE, List.of(), List.of());
 		}
 		for (TermException exception : term.exceptions()) {
-			Tri applies = exceptionApplies(exception, incident);
+			Tri applies = exceptionApplies(exception, incident, h);
 			if (applies.value() == Tri.Value.TRUE) {
 				return Tri.no(new Reason(ReasonCode.EXCEPTION_APPLIES,
 						"Exception " + exception.id() + " applies: " + exception.text(),
@@ -682,15 +818,15 @@ public final class Adjudicator {
 		return new Tri(Tri.Value.TRUE, List.of(), List.of());
 	}
 
-	private Tri exceptionApplies(TermException exception, Incident incident) {
+	private Tri exceptionApplies(TermException exception, Incident incident, Hypothesis h) {
 		if (!exception.eventTypes().isEmpty() && !exception.eventTypes().contains(incident.eventType())) {
 			return new Tri(Tri.Value.FALSE, List.of(), List.of());
 		}
-		Tri by = matches(exception.byActors(), incident.actor(), MissingFact.PERPETRATOR_UNRESOLVED, exception);
+		Tri by = matches(exception.byActors(), h.actor(), MissingFact.PERPETRATOR_UNRESOLVED, exception);
 		if (by.value() != Tri.Value.TRUE) {
 			return by;
 		}
-		return matches(exception.againstActors(), incident.target(), MissingFact.TARGET_SIDE_UNKNOWN, exception);
+		return matches(exception.againstActors(), h.target(), MissingFact.TARGET_SIDE_UNKNOWN, exception);
 	}
 
 	private Tri matches(Set<String> ids, ActorRef ref, MissingFact ifUnknown, TermException exception) {

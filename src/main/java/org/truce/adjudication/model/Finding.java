@@ -47,10 +47,39 @@ public sealed interface Finding permits Finding.Violation, Finding.NoViolation, 
 		return f instanceof Violation ? new Violation(key, reasons) : new NoViolation(key, reasons);
 	}
 
+	/**
+	 * A violation. When the sources leave open which of several actors acted, it is a
+	 * violation by one of them or both, and {@link #possiblePerpetrators()} names them:
+	 * nothing may charge it to any of them alone.
+	 */
 	record Violation(Key key, List<Reason> reasons) implements Finding {
+
+		/**
+		 * The data key, in a {@link ReasonCode#VIOLATION_BY_ONE_OF} reason, of the ids.
+		 */
+		public static final String POSSIBLE_PERPETRATORS = "possiblePerpetrators";
 
 		public Violation {
 			reasons = List.copyOf(reasons);
+		}
+
+		/**
+		 * The actors one (or more) of whom committed it, when the sources do not say
+		 * which; empty when they say who did.
+		 */
+		public List<String> possiblePerpetrators() {
+			return this.reasons.stream()
+				.filter(r -> r.code() == ReasonCode.VIOLATION_BY_ONE_OF)
+				.map(r -> r.data().get(POSSIBLE_PERPETRATORS))
+				.filter(java.util.Objects::nonNull)
+				.findFirst()
+				.map(ids -> List.of(ids.split(",")))
+				.orElse(List.of());
+		}
+
+		/** Whether it is charged to one actor: not a violation by one of several. */
+		public boolean attributed() {
+			return possiblePerpetrators().isEmpty();
 		}
 
 		@Override

@@ -10,6 +10,8 @@ public enum MissingFact {
 	PERPETRATOR_UNKNOWN("No source names who acted."),
 	PERPETRATOR_UNRESOLVED("The name of who acted matches no known actor."),
 	PERPETRATOR_AMBIGUOUS("The name of who acted matches several actors."),
+	WHO_ACTED_UNKNOWN(
+			"The sources name several actors, one of whom acted (the two sides of a clash, or several possible perpetrators), without saying which, and the finding depends on it."),
 	ATTRIBUTION_CONTESTED("The sources or the sides' claims disagree about who acted."),
 	TARGET_IN_MINGLED_AREA("The target lies where a party's and an excluded actor's areas are mingled."),
 	TARGET_SIDE_UNKNOWN("Neither the target nor the control map says whose side was hit."),

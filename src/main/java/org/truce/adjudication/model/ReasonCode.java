@@ -22,6 +22,21 @@ public enum ReasonCode {
 	UNDER_VIEW,
 
 	/**
+	 * A violation whichever of several possible perpetrators acted, charged to none
+	 * alone; the data's {@code possiblePerpetrators} names them.
+	 */
+	VIOLATION_BY_ONE_OF,
+
+	/** No violation whichever of several possible perpetrators acted. */
+	NO_POSSIBLE_PERPETRATOR_VIOLATES,
+
+	/**
+	 * Undetermined because the finding depends on which of several possible perpetrators
+	 * acted.
+	 */
+	WHO_ACTED_UNKNOWN,
+
+	/**
 	 * Never found by the adjudicator: stands, for a reader who sees an incident's place
 	 * only coarsened, in place of the reasons that used the exact place.
 	 */

@@ -11,7 +11,9 @@ import org.truce.incident.model.Incident;
  * findings without re-reading incidents.
  *
  * @param finding the finding
- * @param actorId the perpetrator's resolved actor, or null
+ * @param actorId the perpetrator's resolved actor; null when nobody is named, and when
+ * the sources do not say which of several actors acted (so that no filter by actor
+ * charges one of them alone)
  * @param zoneIds the zones its reasons name
  * @param externalIds the incident's ids in its sources' systems
  * @param incidentStart the start of the incident's interval
@@ -34,8 +36,9 @@ public record StoredFinding(Finding finding, String actorId, List<String> zoneId
 			.filter(Objects::nonNull)
 			.distinct()
 			.toList();
-		return new StoredFinding(finding, incident.actor() == null ? null : incident.actor().actorId(), zones,
-				incident.externalIds(), incident.when().start(), incident.when().end(), computedAt);
+		String actorId = incident.actor() == null || !incident.whoActed().known() ? null : incident.actor().actorId();
+		return new StoredFinding(finding, actorId, zones, incident.externalIds(), incident.when().start(),
+				incident.when().end(), computedAt);
 	}
 
 }

@@ -154,6 +154,11 @@ class FindingController {
 		}
 		m.put("reasons", f.reasons());
 		m.put("actor", s.actorId());
+		if (f instanceof Finding.Violation v && !v.attributed()) {
+			m.put("possiblePerpetrators", v.possiblePerpetrators());
+			m.put("attribution", "a violation by one of " + String.join(", ", v.possiblePerpetrators())
+					+ " or several of them; not known which, and charged to none alone");
+		}
 		m.put("zones", s.zoneIds());
 		m.put("externalIds", s.externalIds());
 		m.put("incidentStart", s.incidentStart());

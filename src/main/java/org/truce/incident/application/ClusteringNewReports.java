@@ -330,10 +330,17 @@ public class ClusteringNewReports extends BackgroundLoop {
 		return page.reports();
 	}
 
+	/**
+	 * The report as clustering compares it. A report that does not say who acted (a dyad,
+	 * or one of several) gives no actor nor target, so that it never keeps apart reports
+	 * whose actors differ only in which side of the dyad acted.
+	 */
 	static ClusterInput input(Report r) {
+		boolean known = r.whoActed().known();
 		return new ClusterInput(r.id().toString(), r.where().latitude(), r.where().longitude(),
 				r.where().uncertaintyMetres(), r.when().start().getEpochSecond(), r.when().end().getEpochSecond(),
-				r.eventType().code(), resolved(r.actor()), resolved(r.target()), r.sourceId(), r.externalId());
+				r.eventType().code(), known ? resolved(r.actor()) : null, known ? resolved(r.target()) : null,
+				r.sourceId(), r.externalId());
 	}
 
 	private static String resolved(ActorRef ref) {

@@ -108,14 +108,24 @@ public class ReadingIncidents {
 
 	/** The incident of these reports, with their sides' claims. */
 	private Incident incident(IncidentRecord record, List<Report> reports, List<Claim> claims) {
+		return Incident.ofReports(record.id().toString(), reports,
+				Attribution.of(saidToHaveActed(reports), claims, partOf()));
+	}
+
+	/**
+	 * The resolved actors the reports say acted. The sides of a dyad, or the actors one
+	 * of whom acted, are not said to have acted: a report that names a dyad does not
+	 * contest one that says which side acted.
+	 */
+	public static Set<String> saidToHaveActed(List<Report> reports) {
 		Set<String> named = new LinkedHashSet<>();
 		for (Report r : reports) {
 			ActorRef actor = r.actor();
-			if (actor != null && actor.status() == ActorRef.ResolutionStatus.RESOLVED) {
+			if (r.whoActed().known() && actor != null && actor.status() == ActorRef.ResolutionStatus.RESOLVED) {
 				named.add(actor.actorId());
 			}
 		}
-		return Incident.ofReports(record.id().toString(), reports, Attribution.of(named, claims, partOf()));
+		return named;
 	}
 
 	/** Whether the first actor is the second or one of its units, by the registry. */

@@ -34,7 +34,9 @@ public record Attribution(List<String> conflicts) {
 	}
 
 	/**
-	 * @param reported the resolved actors the incident's reports name as having acted
+	 * @param reported the resolved actors the incident's reports say acted: never the
+	 * sides of a dyad nor the actors one of whom acted ({@code WhoActed} other than
+	 * {@code ACTOR}), which no report says acted
 	 * @param claims each side's current claim
 	 * @param partOf whether the first actor is the second or one of its units
 	 */

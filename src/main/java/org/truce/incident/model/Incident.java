@@ -77,9 +77,13 @@ public record Incident(String id, List<String> reportIds, List<String> externalI
 	 * <li>time: the interval all of them share, or, when they share none, the span from
 	 * the earliest start to the latest end;</li>
 	 * <li>place: that of the report with the smallest uncertainty;</li>
-	 * <li>actor and target: the first resolved one named, else the first named; the actor
-	 * is still reported when attribution is contested, and the adjudication then says it
-	 * cannot decide;</li>
+	 * <li>actor and target: the first resolved one named, else the first named, among the
+	 * reports that say who acted ({@link WhoActed#known()}), which outweigh those that
+	 * only name a dyad or several possible actors (the difference between them is no
+	 * conflict); when no report says who acted, the actor, target and who-acted of the
+	 * first report naming a resolved actor (else the first report), taken together so
+	 * that a dyad stays whole; the actor is still reported when attribution is contested,
+	 * and the adjudication then says it cannot decide;</li>
 	 * <li>casualties: those of the first report that gives any.</li>
 	 * </ul>
 	 * @param id the incident's id
@@ -118,12 +122,29 @@ public record Incident(String id, List<String> reportIds, List<String> externalI
 			.filter(c -> !c.equals(Casualties.NONE))
 			.findFirst()
 			.orElse(Casualties.NONE);
-		ActorRef actor = named(reports.stream().map(Report::actor).toList());
-		WhoActed whoActed = reports.stream()
-			.filter(r -> r.actor() == actor)
-			.map(Report::whoActed)
-			.findFirst()
-			.orElse(first.whoActed());
+		List<Report> stating = reports.stream().filter(r -> r.actor() != null && r.whoActed().known()).toList();
+		ActorRef actor;
+		ActorRef target;
+		WhoActed whoActed;
+		if (!stating.isEmpty()) {
+			ActorRef named = named(stating.stream().map(Report::actor).toList());
+			actor = named;
+			target = named(stating.stream().map(Report::target).toList());
+			whoActed = stating.stream()
+				.filter(r -> r.actor() == named)
+				.map(Report::whoActed)
+				.findFirst()
+				.orElse(WhoActed.ACTOR);
+		}
+		else {
+			Report leading = reports.stream()
+				.filter(r -> r.actor() != null && r.actor().status() == ActorRef.ResolutionStatus.RESOLVED)
+				.findFirst()
+				.orElse(first);
+			actor = leading.actor();
+			target = leading.target();
+			whoActed = leading.whoActed();
+		}
 		EquipmentClass equipment = reports.stream()
 			.map(Report::equipment)
 			.filter(Objects::nonNull)
@@ -131,7 +152,7 @@ public record Incident(String id, List<String> reportIds, List<String> externalI
 			.orElse(null);
 		return new Incident(id, reports.stream().map(r -> r.id().toString()).toList(),
 				reports.stream().map(Report::externalId).filter(Objects::nonNull).toList(), type, when, where, actor,
-				named(reports.stream().map(Report::target).toList()), casualties, attribution, whoActed, equipment);
+				target, casualties, attribution, whoActed, equipment);
 	}
 
 	private static TimePrecision coarsest(List<Report> reports) {

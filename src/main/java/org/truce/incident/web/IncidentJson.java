@@ -19,7 +19,7 @@ import org.truce.report.web.ReportView;
 record IncidentJson(UUID id, int version, String eventType, TimeSpan when, Location where, ActorRef actor,
 		ActorRef target, Casualties casualties, Attribution attribution, Grade grade, IncidentRecord.Discount discount,
 		List<ReportView> reports, List<Claim> claims, List<Evidence> evidence, List<StoredLink> candidateLinks,
-		Instant createdAt, Instant updatedAt) {
+		Instant createdAt, Instant updatedAt, ReportView.WhoActedView whoActed, String equipment) {
 
 	/** Whether who acted is contested, and each conflict in words. */
 	record Attribution(boolean contested, List<String> conflicts) {
@@ -38,7 +38,9 @@ record IncidentJson(UUID id, int version, String eventType, TimeSpan when, Locat
 				new Attribution(i.attribution().contested(), i.attribution().conflicts()),
 				new Grade(v.grading().grade().name(), v.grading().grade().meaning(), v.grading().reason()),
 				v.record().discount(), v.reports().stream().map(ReportView::of).toList(), v.claims(), v.evidence(),
-				v.links(), v.record().createdAt(), v.record().updatedAt());
+				v.links(), v.record().createdAt(), v.record().updatedAt(),
+				ReportView.WhoActedView.of(i.whoActed(), i.actor(), i.target()),
+				i.equipment() == null ? null : i.equipment().code());
 	}
 
 }

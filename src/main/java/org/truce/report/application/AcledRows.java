@@ -15,12 +15,14 @@ import java.util.StringJoiner;
 import java.util.stream.Stream;
 
 import org.truce.report.model.Estimate;
+import org.truce.report.model.EventType;
 import org.truce.report.model.LocationPrecision;
 import org.truce.report.model.Reliability;
 import org.truce.report.model.ReportDraft;
 import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.report.model.TimePrecision;
+import org.truce.report.model.WhoActed;
 import org.truce.shared.ErrorCode;
 
 /**
@@ -36,12 +38,29 @@ import org.truce.shared.ErrorCode;
  * week); 3, the month, taken as the whole calendar month of the date (ACLED codes its
  * middle, first or last day); {@code latitude}/{@code longitude} with
  * {@code geo_precision} ({@link LocationPrecision#ofAcled}) is the place, named by
- * {@code location}, {@code admin1} and {@code admin2}; {@code actor1} acts against
- * {@code actor2} (ACLED does not imply a direction, so neither does Truce beyond the
- * order); {@code fatalities} is the best estimate of the total; the narrative is
- * {@code notes}, followed by the actors ACLED associates with each actor
- * ({@code assoc_actor_1}, {@code assoc_actor_2}, semicolon-separated, kept as written and
- * not resolved) and the {@code source} line, each when there is one.
+ * {@code location}, {@code admin1} and {@code admin2}; {@code actor1} is the report's
+ * actor and {@code actor2} its target, with who acted read as {@link #whoActed} says;
+ * {@code fatalities} is the best estimate of the total; the narrative is {@code notes},
+ * followed by the actors ACLED associates with each actor ({@code assoc_actor_1},
+ * {@code assoc_actor_2}, semicolon-separated, kept as written and not resolved) and the
+ * {@code source} line, each when there is one.
+ *
+ * <p>
+ * Who acted, from ACLED's codebook (acleddata.com/knowledge-base/codebook, "Actors" and
+ * "Interaction codes"; the same note is in the acledR package's data documentation):
+ * "Actor 1 and Actor 2 do not imply directionality (e.g. attacker or defender)". So an
+ * event naming two actors is {@link WhoActed#EITHER_SIDE}, as a battle is, unless
+ * <ul>
+ * <li>it is violence against civilians ({@code event_type} "Violence against civilians",
+ * or a {@code sub_event_type} of that category), whose civilian victims ACLED codes as
+ * Actor 2: then actor1 acted ({@link WhoActed#ACTOR}); or</li>
+ * <li>{@code inter2} is 7, ACLED's code for civilians (for example an air strike that the
+ * {@code civilian_targeting} column marks "Civilian targeting"): civilians are not coded
+ * as the agents of political violence, so actor1 acted.</li>
+ * </ul>
+ * An event naming only actor1 says that actor1 acted. The columns {@code event_type},
+ * {@code inter2} and {@code civilian_targeting} are optional; without them only the
+ * sub-event type decides.
  *
  * <p>
  * Dates are calendar days in the import's time zone (by default the scenario's).
@@ -62,6 +81,9 @@ final class AcledRows implements RowFormat {
 			Map.entry("where.admin1", "admin1"), Map.entry("where.admin2", "admin2"), Map.entry("actor", "actor1"),
 			Map.entry("target", "actor2"), Map.entry("casualties", "fatalities"), Map.entry("narrative", "notes"),
 			Map.entry("externalId", "event_id_cnty"), Map.entry("source", "source"));
+
+	/** ACLED's inter code for civilians. */
+	private static final String CIVILIANS_INTER_CODE = "7";
 
 	private static final DateTimeFormatter LONG_DATE = new DateTimeFormatterBuilder().parseCaseInsensitive()
 		.appendPattern("d MMMM uuuu")
@@ -135,7 +157,22 @@ final class AcledRows implements RowFormat {
 				narrative(row.text("notes"), associated(row, "actor1", "assoc_actor_1"),
 						associated(row, "actor2", "assoc_actor_2"), row.text("source")),
 				SOURCE.id(), id, null);
-		return new Draft(draft, "acled:" + id, null, Set.of());
+		return new Draft(draft, "acled:" + id, null, Set.of(), WhoActedReading.stated(whoActed(row)));
+	}
+
+	/** Who acted, as the class Javadoc says. */
+	static WhoActed whoActed(CsvRow row) {
+		if (row.text("actor2") == null || row.text("actor1") == null) {
+			return WhoActed.ACTOR;
+		}
+		String eventType = row.text("event_type");
+		boolean againstCivilians = eventType != null && eventType.strip().equalsIgnoreCase("Violence against civilians")
+				|| EventType.parse(row.text("sub_event_type"))
+					.map(t -> t.category() == EventType.Category.VIOLENCE_AGAINST_CIVILIANS)
+					.orElse(false);
+		String inter2 = row.text("inter2");
+		boolean actor2Civilians = inter2 != null && inter2.strip().equals(CIVILIANS_INTER_CODE);
+		return againstCivilians || actor2Civilians ? WhoActed.ACTOR : WhoActed.EITHER_SIDE;
 	}
 
 	private static LocalDate date(CsvRow row) {

@@ -31,6 +31,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.ActorRef;
+import org.truce.report.model.Casualties;
 import org.truce.report.model.DataFlag;
 import org.truce.report.model.DataFlags;
 import org.truce.report.model.Report;
@@ -266,18 +267,30 @@ class CsvImport {
 				return;
 			}
 			ReportValidator.Valid v = result.valid();
-			ActorRef actor = resolve(d.draft().actor());
-			ActorRef target = resolve(d.draft().target());
-			this.unresolved.row(actor, target);
+			ActorRef named = resolve(d.draft().actor());
+			ActorRef namedTarget = resolve(d.draft().target());
+			this.unresolved.row(named, namedTarget);
+			WhoActedReading.Decision who = d.whoActed().decide(named, namedTarget);
+			ActorRef actor = who.actor();
+			ActorRef target = who.target();
+			Casualties casualties = v.casualties();
+			if (who.swapped()) {
+				casualties = new Casualties(casualties.total(), casualties.targetSide(), casualties.actorSide(),
+						casualties.civilians(), casualties.unknown());
+			}
 			EnumSet<DataFlag> flags = EnumSet.noneOf(DataFlag.class);
-			flags.addAll(DataFlags.derive(actor, target, v.casualties()));
+			flags.addAll(DataFlags.derive(actor, target, casualties));
 			flags.addAll(d.flags());
+			if (who.inferred()) {
+				flags.add(DataFlag.PERPETRATOR_INFERRED);
+			}
 			if (hasLineBreak(record)) {
 				flags.add(DataFlag.MULTILINE_FIELD);
 			}
 			Report report = new Report(Ids.newId(CsvImport.this.clock), v.eventType(), d.eventTypeBasis(), v.when(),
-					v.where(), actor, target, v.casualties(), d.draft().narrative(), this.format.source().id(),
-					d.draft().externalId(), v.attachments(), flags, CsvImport.this.clock.instant());
+					v.where(), actor, target, casualties, d.draft().narrative(), this.format.source().id(),
+					d.draft().externalId(), v.attachments(), flags, CsvImport.this.clock.instant(), who.whoActed(),
+					v.equipment());
 			this.batch.add(new Reports.NewReport(report, d.idempotencyKey(), digest(record)));
 		}
 

@@ -23,7 +23,11 @@ import org.truce.report.model.Report;
  * Writes reports as RFC 4180 CSV in UTF-8 (CRLF line ends, fields quoted when needed, so
  * narratives may hold commas, quotes and line breaks), one row per report and one column
  * per field: see {@link #HEADER}. Absent values are empty. Instants are ISO 8601 in UTC;
- * flags and candidates are separated by {@code ;}; attachments are a JSON array.
+ * flags, candidates and other possible actors are separated by {@code ;}; attachments are
+ * a JSON array. Who acted is kept apart from the names: {@code who_acted} is the kind
+ * ({@code ACTOR}, {@code EITHER_SIDE}, {@code ONE_OF}), {@code who_acted_text} says it
+ * for a reader ("one of X or Y (not known which)", "X (inferred: basis)"), and
+ * {@code who_acted_basis} is the rule that inferred it, if any.
  *
  * <p>
  * Free-text columns (names, places, narrative, external id) that begin with {@code =},
@@ -37,10 +41,11 @@ public final class CsvReportWriter implements ReportWriter {
 	public static final List<String> HEADER = List.of("id", "event_type", "event_type_basis", "time_start", "time_end",
 			"time_precision", "latitude", "longitude", "location_precision", "uncertainty_m", "place_name", "admin1",
 			"admin2", "actor", "actor_id", "actor_status", "actor_candidates", "target", "target_id", "target_status",
-			"target_candidates", "total_low", "total_best", "total_high", "actor_side_low", "actor_side_best",
-			"actor_side_high", "target_side_low", "target_side_best", "target_side_high", "civilians_low",
-			"civilians_best", "civilians_high", "unknown_low", "unknown_best", "unknown_high", "narrative", "source",
-			"external_id", "attachments", "flags", "recorded_at");
+			"target_candidates", "who_acted", "who_acted_text", "who_acted_basis", "also_possible", "equipment",
+			"total_low", "total_best", "total_high", "actor_side_low", "actor_side_best", "actor_side_high",
+			"target_side_low", "target_side_best", "target_side_high", "civilians_low", "civilians_best",
+			"civilians_high", "unknown_low", "unknown_best", "unknown_high", "narrative", "source", "external_id",
+			"attachments", "flags", "recorded_at");
 
 	/**
 	 * The columns for a reader who may not see sources: {@link #HEADER} without
@@ -92,6 +97,16 @@ public final class CsvReportWriter implements ReportWriter {
 		row.add(text(where.admin2()));
 		actor(row, r.actor());
 		actor(row, r.target());
+		row.add(r.whoActed().kind().name());
+		row.add(text(r.whoActed().describe(r.actor(), r.target())));
+		row.add(text(r.whoActed().basis()));
+		row.add(text(r.whoActed()
+			.alsoPossible()
+			.stream()
+			.map(ActorRef::asReported)
+			.collect(Collectors.joining(";"))
+			.transform(t -> t.isEmpty() ? null : t)));
+		row.add(r.equipment() == null ? null : r.equipment().code());
 		estimate(row, r.casualties().total());
 		estimate(row, r.casualties().actorSide());
 		estimate(row, r.casualties().targetSide());

@@ -30,7 +30,9 @@ import org.truce.report.model.Report;
  * {@code date_prec}){@code , locationPrecision, locationPrecisionCode} (UCDP
  * {@code where_prec}){@code , uncertaintyMetres, placeName, admin1, admin2, actor,
  * actorId, actorStatus, actorCandidates, target, targetId, targetStatus,
- * targetCandidates, casualties} ({@code total, actorSide, targetSide, civilians,
+ * targetCandidates, whoActed} ({@code ACTOR, EITHER_SIDE, ONE_OF}){@code , whoActedText}
+ * ("one of X or Y (not known which)", "X (inferred: basis)"){@code , whoActedBasis,
+ * alsoPossible, equipment, casualties} ({@code total, actorSide, targetSide, civilians,
  * unknown}, each {@code {low, best, high}} or null){@code , narrative, source,
  * externalId, attachments, flags, recordedAt}; {@code source} and {@code externalId} are
  * left out for a reader who may not see sources.
@@ -94,6 +96,15 @@ public final class GeoJsonReportWriter implements ReportWriter {
 		g.writeStringProperty("admin2", where.admin2());
 		actor(g, "actor", r.actor());
 		actor(g, "target", r.target());
+		g.writeStringProperty("whoActed", r.whoActed().kind().name());
+		g.writeStringProperty("whoActedText", r.whoActed().describe(r.actor(), r.target()));
+		g.writeStringProperty("whoActedBasis", r.whoActed().basis());
+		g.writeArrayPropertyStart("alsoPossible");
+		for (ActorRef also : r.whoActed().alsoPossible()) {
+			g.writeString(also.asReported());
+		}
+		g.writeEndArray();
+		g.writeStringProperty("equipment", r.equipment() == null ? null : r.equipment().code());
 		casualties(g, r.casualties());
 		g.writeStringProperty("narrative", r.narrative());
 		if (this.withSources) {

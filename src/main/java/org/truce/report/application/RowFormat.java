@@ -46,9 +46,19 @@ interface RowFormat {
 	 * @param eventTypeBasis how the event type was inferred, or null when the row gives
 	 * it
 	 * @param flags data flags that follow from the format's own fields
+	 * @param whoActed who acted, decided once the row's names are resolved
 	 */
-	record Draft(ReportDraft draft, String idempotencyKey, String eventTypeBasis,
-			Set<DataFlag> flags) implements RowReading {
+	record Draft(ReportDraft draft, String idempotencyKey, String eventTypeBasis, Set<DataFlag> flags,
+			WhoActedReading whoActed) implements RowReading {
+
+		public Draft {
+			whoActed = whoActed == null ? WhoActedReading.STATED : whoActed;
+		}
+
+		/** A row whose first actor acted against its second. */
+		Draft(ReportDraft draft, String idempotencyKey, String eventTypeBasis, Set<DataFlag> flags) {
+			this(draft, idempotencyKey, eventTypeBasis, flags, WhoActedReading.STATED);
+		}
 
 	}
 

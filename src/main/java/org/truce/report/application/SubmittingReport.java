@@ -15,7 +15,6 @@ import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.ActorRef;
 import org.truce.report.model.DataFlags;
 import org.truce.report.model.Report;
-import org.truce.report.model.EquipmentClass;
 import org.truce.report.model.ReportDraft;
 import org.truce.report.model.WhoActed;
 import org.truce.report.model.ReportValidator;
@@ -102,10 +101,16 @@ public class SubmittingReport {
 		ReportValidator.Valid v = result.valid();
 		ActorRef actor = this.actors.resolve(draft.actor());
 		ActorRef target = this.actors.resolve(draft.target());
+		WhoActed whoActed = switch (v.whoActed()) {
+			case ACTOR -> WhoActed.ACTOR;
+			case EITHER_SIDE -> WhoActed.EITHER_SIDE;
+			case ONE_OF ->
+				new WhoActed(WhoActed.Kind.ONE_OF, v.alsoPossible().stream().map(this.actors::resolve).toList(), null);
+		};
 		return new Report(Ids.newId(this.clock), v.eventType(), null, v.when(), v.where(), actor, target,
 				v.casualties(), draft.narrative(), draft.source(), draft.externalId(), v.attachments(),
 				DataFlags.derive(actor, target, v.casualties()), this.clock.instant().truncatedTo(ChronoUnit.MILLIS),
-				WhoActed.ACTOR, EquipmentClass.parse(draft.equipment()).orElse(null));
+				whoActed, v.equipment());
 	}
 
 	private boolean sourceExists(String id) {

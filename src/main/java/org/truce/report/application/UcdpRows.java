@@ -26,12 +26,14 @@ import org.truce.shared.ErrorCode;
  * time zone, by default the scenario's: UCDP dates events to the local day) with
  * {@code date_prec} is the time; {@code latitude}/{@code longitude} with
  * {@code where_prec} is the place, named by {@code where_coordinates}, {@code adm_1} and
- * {@code adm_2}; {@code side_a} acts against {@code side_b};
- * {@code low}/{@code best}/{@code high} is the total and {@code deaths_a},
- * {@code deaths_b}, {@code deaths_civilians} and {@code deaths_unknown} are best
- * estimates for the actor's side, the target's side, civilians and unknown. The narrative
- * is the {@code source_headline} followed by the {@code source_article} citation, each
- * labelled. The event type is inferred ({@link UcdpEventTypes}).
+ * {@code adm_2}; {@code side_a} is the actor and {@code side_b} the target, with who
+ * acted decided by {@link UcdpPerpetrators} (for state-based and non-state events either
+ * side, unless a stated rule reads who acted in the source's words; for one-sided
+ * violence side_a); {@code low}/{@code best}/{@code high} is the total and
+ * {@code deaths_a}, {@code deaths_b}, {@code deaths_civilians} and {@code deaths_unknown}
+ * are best estimates for the actor's side, the target's side, civilians and unknown. The
+ * narrative is the {@code source_headline} followed by the {@code source_article}
+ * citation, each labelled. The event type is inferred ({@link UcdpEventTypes}).
  *
  * <p>
  * UCDP's quirks are kept and flagged, never rejected: best 0 ({@code BEST_ZERO}), low
@@ -134,7 +136,8 @@ final class UcdpRows implements RowFormat {
 						total.low() == null && total.best() == null && total.high() == null ? null : total, actorSide,
 						targetSide, civilians, unknown),
 				narrative(headline, article), SOURCE.id(), id, null);
-		return new Draft(draft, "ucdp:" + id, type.basis(), flags);
+		return new Draft(draft, "ucdp:" + id, type.basis(), flags, UcdpPerpetrators.reading(typeOfViolence, headline,
+				article, java.util.Arrays.asList(row.text("where_coordinates"), row.text("adm_2"))));
 	}
 
 	/** The headline and the citation, each labelled with what it is. */

@@ -26,6 +26,9 @@ public final class ReportValidator {
 
 	public static final int MAX_TEXT = 500;
 
+	/** How many other possible perpetrators a report may name. */
+	public static final int MAX_ALSO_POSSIBLE = 20;
+
 	public static final int MAX_ATTACHMENTS = 50;
 
 	private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
@@ -34,8 +37,20 @@ public final class ReportValidator {
 	}
 
 	/** The parts of a sound draft, as model values. */
+	/**
+	 * @param whoActed the kind of who-acted, {@link WhoActed.Kind#ACTOR} when the draft
+	 * says none
+	 * @param alsoPossible for {@link WhoActed.Kind#ONE_OF}, the other names that may have
+	 * acted, as given; empty otherwise
+	 * @param equipment the equipment class, or null
+	 */
 	public record Valid(EventType eventType, TimeSpan when, Location where, List<Attachment> attachments,
-			Casualties casualties) {
+			Casualties casualties, WhoActed.Kind whoActed, List<String> alsoPossible, EquipmentClass equipment) {
+
+		public Valid {
+			whoActed = whoActed == null ? WhoActed.Kind.ACTOR : whoActed;
+			alsoPossible = alsoPossible == null ? List.of() : List.copyOf(alsoPossible);
+		}
 
 	}
 
@@ -74,16 +89,84 @@ public final class ReportValidator {
 		text("target", d.target(), MAX_TEXT, problems);
 		text("externalId", d.externalId(), MAX_TEXT, problems);
 		text("narrative", d.narrative(), MAX_NARRATIVE, problems);
-		if (d.equipment() != null && EquipmentClass.parse(d.equipment()).isEmpty()) {
-			problems.add(new Problem(ErrorCode.UNKNOWN_EQUIPMENT_CLASS, "equipment",
-					ErrorCode.UNKNOWN_EQUIPMENT_CLASS.format(quote(d.equipment()))));
-		}
 		Casualties casualties = casualties(d.casualties(), problems);
 		List<Attachment> attachments = attachments(d.attachments(), problems);
+		WhoActed.Kind kind = whoActed(d, problems);
+		EquipmentClass equipment = null;
+		if (!blank(d.equipment())) {
+			equipment = EquipmentClass.parse(d.equipment()).orElse(null);
+			if (equipment == null) {
+				problems.add(new Problem(ErrorCode.UNKNOWN_EQUIPMENT_CLASS, "equipment",
+						ErrorCode.UNKNOWN_EQUIPMENT_CLASS.format(quote(d.equipment()))));
+			}
+		}
 		if (!problems.isEmpty()) {
 			return new Result(null, problems);
 		}
-		return new Result(new Valid(type, when, where, attachments, casualties), List.of());
+		List<String> alsoPossible = kind == WhoActed.Kind.ONE_OF ? d.whoActed().alsoPossible() : List.of();
+		return new Result(new Valid(type, when, where, attachments, casualties, kind, alsoPossible, equipment),
+				List.of());
+	}
+
+	/**
+	 * The kind of who-acted: {@code actor} (the default) needs nothing more;
+	 * {@code either_side} needs both an actor and a target, the two sides; {@code one_of}
+	 * needs the actor and at least one other possible name in {@code alsoPossible}, which
+	 * only {@code one_of} may have.
+	 */
+	private static WhoActed.Kind whoActed(ReportDraft d, List<Problem> problems) {
+		ReportDraft.WhoActedDraft w = d.whoActed();
+		if (w == null) {
+			return WhoActed.Kind.ACTOR;
+		}
+		WhoActed.Kind kind = WhoActed.Kind.ACTOR;
+		if (!blank(w.kind())) {
+			kind = parseEnum(WhoActed.Kind.class, w.kind());
+			if (kind == null) {
+				problems.add(new Problem(ErrorCode.UNKNOWN_WHO_ACTED_KIND, "whoActed.kind",
+						ErrorCode.UNKNOWN_WHO_ACTED_KIND.format(quote(w.kind()))));
+				return null;
+			}
+		}
+		List<String> also = w.alsoPossible() == null ? List.of() : w.alsoPossible();
+		if (also.size() > MAX_ALSO_POSSIBLE) {
+			problems.add(Problem.of(ErrorCode.TOO_MANY_ITEMS, "whoActed.alsoPossible"));
+			return null;
+		}
+		for (int i = 0; i < also.size(); i++) {
+			String field = "whoActed.alsoPossible[" + i + "]";
+			if (blank(also.get(i))) {
+				problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, field));
+			}
+			else {
+				text(field, also.get(i), MAX_TEXT, problems);
+			}
+		}
+		switch (kind) {
+			case ACTOR -> {
+				if (!also.isEmpty()) {
+					problems.add(new Problem(ErrorCode.WHO_ACTED_INCONSISTENT, "whoActed.alsoPossible",
+							"Field whoActed.alsoPossible is only for whoActed.kind one_of."));
+				}
+			}
+			case EITHER_SIDE -> {
+				if (blank(d.actor()) || blank(d.target())) {
+					problems.add(new Problem(ErrorCode.WHO_ACTED_INCONSISTENT, "whoActed.kind",
+							"whoActed.kind either_side needs both sides: an actor and a target."));
+				}
+				if (!also.isEmpty()) {
+					problems.add(new Problem(ErrorCode.WHO_ACTED_INCONSISTENT, "whoActed.alsoPossible",
+							"Field whoActed.alsoPossible is only for whoActed.kind one_of."));
+				}
+			}
+			case ONE_OF -> {
+				if (blank(d.actor()) || also.isEmpty()) {
+					problems.add(new Problem(ErrorCode.WHO_ACTED_INCONSISTENT, "whoActed.alsoPossible",
+							"whoActed.kind one_of needs the actor and at least one other name in whoActed.alsoPossible."));
+				}
+			}
+		}
+		return kind;
 	}
 
 	/** Either the valid parts, or the problems. */

@@ -20,6 +20,7 @@ import org.truce.report.model.Source;
 import org.truce.report.model.TimePrecision;
 import org.truce.report.model.TimeSpan;
 import org.truce.shared.ScenarioZone;
+import org.truce.report.model.WhoActed;
 
 /**
  * A report as the map's side panel shows it: every value already worded for a reader, so
@@ -28,7 +29,7 @@ import org.truce.shared.ScenarioZone;
 record ReportPanel(String id, String type, String category, String categoryCode, String when, String timePrecision,
 		String place, String admin, String coordinates, String locationPrecision, String uncertainty, String coarsened,
 		List<Party> parties, List<CasualtyRow> casualties, String narrative, String source, String sourceDetail,
-		String externalId, List<Flag> flags, String recordedAt, String equipment) {
+		String externalId, List<Flag> flags, String recordedAt, String equipment, String whoActed) {
 
 	/** Who acted or was acted against, as reported, and what the registry made of it. */
 	record Party(String role, String asReported, String status, String statusCode, String resolvedAs) {
@@ -52,11 +53,19 @@ record ReportPanel(String id, String type, String category, String categoryCode,
 	static ReportPanel of(Report r, Source source, ActorRegistry registry, CoarseGrid grid, ScenarioZone zone) {
 		Location where = r.where();
 		List<Party> parties = new ArrayList<>();
+		WhoActed.Kind kind = r.whoActed().kind();
 		if (r.actor() != null) {
-			parties.add(party("Actor", r.actor(), registry));
+			parties.add(party(switch (kind) {
+				case ACTOR -> "Actor";
+				case EITHER_SIDE -> "One side";
+				case ONE_OF -> "Possible actor";
+			}, r.actor(), registry));
+		}
+		if (kind == WhoActed.Kind.ONE_OF) {
+			r.whoActed().alsoPossible().forEach(p -> parties.add(party("Possible actor", p, registry)));
 		}
 		if (r.target() != null) {
-			parties.add(party("Target", r.target(), registry));
+			parties.add(party(kind == WhoActed.Kind.EITHER_SIDE ? "Other side" : "Target", r.target(), registry));
 		}
 		String admin = String.join(", ",
 				java.util.stream.Stream.of(where.admin2(), where.admin1())
@@ -75,7 +84,16 @@ record ReportPanel(String id, String type, String category, String categoryCode,
 								+ (source.atRisk() ? " · at risk: shown to others only coarsened" : ""),
 				r.externalId(),
 				r.flags().stream().sorted(Comparator.naturalOrder()).map(f -> new Flag(f.name(), f.meaning())).toList(),
-				zone.both(r.recordedAt()), r.equipment() == null ? null : r.equipment().meaning());
+				zone.both(r.recordedAt()), r.equipment() == null ? null : r.equipment().meaning(), whoActed(r));
+	}
+
+	/**
+	 * Who acted, when the names alone would mislead: "one of X or Y (not known which)",
+	 * or "X (inferred: basis)"; null when the source says the actor acted.
+	 */
+	static String whoActed(Report r) {
+		WhoActed w = r.whoActed();
+		return w.kind() == WhoActed.Kind.ACTOR && w.basis() == null ? null : w.describe(r.actor(), r.target());
 	}
 
 	/** What a reader is told of a location coarsened to protect its reporter. */

@@ -13,11 +13,16 @@ import org.truce.report.model.EventType;
 import org.truce.report.model.Location;
 import org.truce.report.model.Report;
 import org.truce.report.model.TimeSpan;
+import org.truce.report.model.WhoActed;
 
-/** A report as the API shows it: codes with their labels, flags with their meaning. */
+/**
+ * A report as the API shows it: codes with their labels, flags with their meaning, and
+ * who acted apart from the names the source gives.
+ */
 public record ReportView(UUID id, EventTypeView eventType, String eventTypeBasis, TimeSpan when, Location where,
 		ActorRef actor, ActorRef target, Casualties casualties, String narrative, String source, String externalId,
-		List<Attachment> attachments, List<FlagView> flags, Instant recordedAt, EquipmentView equipment) {
+		List<Attachment> attachments, List<FlagView> flags, Instant recordedAt, WhoActedView whoActed,
+		EquipmentView equipment) {
 
 	public static ReportView of(Report r) {
 		return new ReportView(r.id(), EventTypeView.of(r.eventType()), r.eventTypeBasis(), r.when(), r.where(),
@@ -27,7 +32,22 @@ public record ReportView(UUID id, EventTypeView eventType, String eventTypeBasis
 					.sorted(Comparator.naturalOrder())
 					.map(f -> new FlagView(f.name(), f.meaning()))
 					.toList(),
-				r.recordedAt(), r.equipment() == null ? null : EquipmentView.of(r.equipment()));
+				r.recordedAt(), WhoActedView.of(r.whoActed(), r.actor(), r.target()),
+				r.equipment() == null ? null : EquipmentView.of(r.equipment()));
+	}
+
+	/**
+	 * Who acted: {@code kind} ({@code actor}, {@code either_side}, {@code one_of}), the
+	 * other possible actors, the rule that inferred it (or null), and a sentence for a
+	 * reader, such as "one of X or Y (not known which)".
+	 */
+	public record WhoActedView(String kind, List<ActorRef> alsoPossible, String basis, String text) {
+
+		public static WhoActedView of(WhoActed w, ActorRef actor, ActorRef target) {
+			return new WhoActedView(w.kind().name().toLowerCase(java.util.Locale.ROOT), w.alsoPossible(), w.basis(),
+					w.describe(actor, target));
+		}
+
 	}
 
 	/** The class of weapon or equipment the source names: its code and meaning. */

@@ -31,6 +31,7 @@ import org.truce.report.model.LocationPrecision;
 import org.truce.report.model.Report;
 import org.truce.report.model.ReportQuery;
 import org.truce.report.model.TimePrecision;
+import org.truce.report.model.WhoActed;
 import org.truce.shared.ErrorCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,6 +126,18 @@ class ImportingAcledExportTest {
 		assertThat(r.casualties().actorSide()).isNull();
 		assertThat(r.narrative()).startsWith("In the evening, hours after the army said")
 			.endsWith("\nACLED source: SOHR; Reuters");
+	}
+
+	@Test
+	void whoActedFollowsTheCodebookBattlesAreEitherSideAndCiviliansAreNeverTheActor() {
+		assertThat(byExternalId.get("SYRX0004").whoActed()).as("a battle").isEqualTo(WhoActed.EITHER_SIDE);
+		assertThat(byExternalId.get("SYRX0001").whoActed()).as("an air strike on civilians (inter2 7)")
+			.isEqualTo(WhoActed.ACTOR);
+		assertThat(byExternalId.get("SYRX0009").whoActed()).as("an IED against civilians").isEqualTo(WhoActed.ACTOR);
+		assertThat(byExternalId.get("SYRX0008").whoActed()).as("a transfer of territory between two actors")
+			.isEqualTo(WhoActed.EITHER_SIDE);
+		assertThat(byExternalId.get("SYRX0002").whoActed()).as("one actor named").isEqualTo(WhoActed.ACTOR);
+		assertThat(byExternalId.get("SYRX0004").flags()).doesNotContain(DataFlag.PERPETRATOR_INFERRED);
 	}
 
 	@Test

@@ -365,6 +365,36 @@ abstract class ReportApiContract {
 	}
 
 	@Test
+	void aReportMayNameSeveralPossiblePerpetratorsAndAnEquipmentClass() {
+		Http.Response response = post(with(
+				with(convoyStrike(), "whoActed", "{\"kind\": \"one_of\", \"alsoPossible\": [\"Syrian government\"]}"),
+				"equipment", "\"heavy weapons\""));
+
+		assertThat(response.status()).as("%s", response).isEqualTo(201);
+		JsonNode body = response.json();
+		assertThat(body.at("/whoActed/kind").asString()).isEqualTo("one_of");
+		assertThat(body.at("/whoActed/alsoPossible/0/actorId").asString()).isEqualTo("syria-government");
+		assertThat(body.at("/whoActed/text").asString())
+			.isEqualTo("one of the Russian Federation or Syrian government (not known which)");
+		assertThat(body.at("/equipment/code").asString()).isEqualTo("heavy_weapons");
+		assertThat(this.http.get("/api/reports/" + body.get("id").asString()).json().at("/whoActed/kind").asString())
+			.isEqualTo("one_of");
+	}
+
+	@Test
+	void whoActedAndEquipmentAreRefusedForTheirFields() {
+		assertProblem(post(with(convoyStrike(), "whoActed", "{\"kind\": \"attacker\"}")), 422, "UNKNOWN_WHO_ACTED_KIND",
+				"whoActed.kind");
+		assertProblem(post(with(convoyStrike(), "whoActed", "{\"kind\": \"one_of\"}")), 422, "WHO_ACTED_INCONSISTENT",
+				"whoActed.alsoPossible");
+		assertProblem(post(with(with(convoyStrike(), "whoActed", "{\"kind\": \"either_side\"}"), "target", "null")),
+				422, "WHO_ACTED_INCONSISTENT", "whoActed.kind");
+		assertProblem(post(with(convoyStrike(), "equipment", "\"drones\"")), 422, "UNKNOWN_EQUIPMENT_CLASS",
+				"equipment");
+		assertThat(this.truce.bean(Reports.class).count()).isZero();
+	}
+
+	@Test
 	void everyProblemOfABodyIsListed() {
 		ObjectNode draft = with(with(with(convoyStrike(), "eventType", "\"alien invasion\""), "where.latitude", "91"),
 				"source", "\"nobody\"");
