@@ -19,13 +19,17 @@ import org.truce.deconfliction.application.Notifying;
 import org.truce.deconfliction.application.ProtectedPlaces;
 import org.truce.deconfliction.model.Notification;
 import org.truce.report.application.ImportProgress;
+import org.truce.shared.Asserted;
 
 /**
  * Registers the humanitarian notifications of the scenario's {@code humanitarian.yaml}
  * (protected sites and movements, under {@code notifications:}, notified by
  * {@code notifiedBy}), before the events are imported, so that the events near them raise
  * proximity alerts as they are stored. A notification of that notifier with the same name
- * is not registered again.
+ * is not registered again. A notification of the past gives, under {@code asserted:},
+ * when it was notified ({@code at}, with offset), who asserts it ({@code by}) and the
+ * document that says so ({@code document}, {@code url}); Truce records it as asserted,
+ * apart from the time the scenario was loaded.
  */
 @Component
 @Order(250)
@@ -64,7 +68,8 @@ class HumanitarianLoader implements ScenarioLoader {
 			}
 			this.notifying.register(new Notifying.NewNotification(e.kind(), e.name(), e.siteKind(), e.movementKind(),
 					e.geometry(), instant(e.from()), instant(e.to()), e.vehicles() == null ? List.of() : e.vehicles(),
-					e.markings(), e.parties()), read.notifiedBy());
+					e.markings(), e.parties(), e.asserted() == null ? Asserted.Input.NONE : e.asserted().input()),
+					read.notifiedBy());
 			registered++;
 		}
 		return "Humanitarian notifications: " + registered + " registered, "
@@ -93,7 +98,20 @@ class HumanitarianLoader implements ScenarioLoader {
 	}
 
 	record Entry(String kind, String name, String siteKind, String movementKind, String geometry, String from,
-			String to, List<Notification.Vehicle> vehicles, String markings, List<String> parties) {
+			String to, List<Notification.Vehicle> vehicles, String markings, List<String> parties,
+			AssertedEntry asserted) {
+
+	}
+
+	/**
+	 * When the notification was given, by whose word and in what document (a notification
+	 * of the past is entered after the fact).
+	 */
+	record AssertedEntry(String at, String by, String document, String url) {
+
+		Asserted.Input input() {
+			return new Asserted.Input(this.at, this.by, this.document, this.url);
+		}
 
 	}
 
