@@ -26,10 +26,11 @@ import org.truce.shared.Asserted;
  * (protected sites and movements, under {@code notifications:}, notified by
  * {@code notifiedBy}), before the events are imported, so that the events near them raise
  * proximity alerts as they are stored. A notification of that notifier with the same name
- * is not registered again. A notification of the past gives, under {@code asserted:},
- * when it was notified ({@code at}, with offset), who asserts it ({@code by}) and the
- * document that says so ({@code document}, {@code url}); Truce records it as asserted,
- * apart from the time the scenario was loaded.
+ * is not registered again; one of that notifier no longer in the file is withdrawn. A
+ * notification of the past gives, under {@code asserted:}, when it was notified
+ * ({@code at}, with offset), who asserts it ({@code by}) and the document that says so
+ * ({@code document}, {@code url}); Truce records it as asserted, apart from the time the
+ * scenario was loaded.
  */
 @Component
 @Order(250)
@@ -62,6 +63,11 @@ class HumanitarianLoader implements ScenarioLoader {
 			.map(Notification::name)
 			.collect(Collectors.toSet());
 		int registered = 0;
+		Set<String> named = read.notifications().stream().map(Entry::name).collect(Collectors.toSet());
+		List<Notification> stale = this.places.notifications()
+			.stream()
+			.filter(n -> n.notifiedBy().equals(read.notifiedBy()) && !named.contains(n.name()))
+			.toList();
 		for (Entry e : read.notifications()) {
 			if (present.contains(e.name())) {
 				continue;
@@ -72,8 +78,15 @@ class HumanitarianLoader implements ScenarioLoader {
 					read.notifiedBy());
 			registered++;
 		}
+		// What an earlier version of the file notified and this one no longer does (a
+		// notification corrected, or renamed) is withdrawn, with its ledger entry, so
+		// that it
+		// no longer protects nor answers "was it notified?" as if it stood.
+		stale.forEach(n -> this.notifying.withdraw(n.id(), read.notifiedBy()));
 		return "Humanitarian notifications: " + registered + " registered, "
-				+ (read.notifications().size() - registered) + " already present, from humanitarian.yaml.";
+				+ (read.notifications().size() - registered) + " already present"
+				+ (stale.isEmpty() ? "" : ", " + stale.size() + " withdrawn (no longer in the file)")
+				+ ", from humanitarian.yaml.";
 	}
 
 	private static Instant instant(String text) {
