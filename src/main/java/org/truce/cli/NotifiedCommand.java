@@ -67,6 +67,7 @@ class NotifiedCommand implements Callable<Integer> {
 				System.out.println("  acknowledged before strike: " + (acked ? "yes" : "no")
 						+ (answer.get("acknowledgedAt") == null ? "" : " (acknowledged at "
 								+ answer.get("acknowledgedAt") + " by " + answer.get("acknowledgedBy") + ")"));
+				System.out.println("  " + answer.get("answer"));
 				System.out.println(JsonMapper.builder()
 					.enable(SerializationFeature.INDENT_OUTPUT)
 					.build()

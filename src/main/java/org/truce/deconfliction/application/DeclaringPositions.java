@@ -18,10 +18,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.truce.deconfliction.model.DeclaredPosition;
 import org.truce.deconfliction.model.PositionRecord;
 import org.truce.geo.model.GeoJsonShape;
+import org.truce.ledger.application.AssertedEntries;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.model.CanonicalJson;
 import org.truce.ledger.model.LedgerEntry;
 import org.truce.ledger.model.SaltedCommitment;
+import org.truce.shared.Asserted;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
@@ -38,7 +40,8 @@ import org.truce.shared.RejectedException;
  * something, never where.
  * <ul>
  * <li>{@code position-declared}, subject the position's id: {@code {side, declaredBy,
- * declaredAt, contentCommitment}}</li>
+ * declaredAt, contentCommitment, asserted}}: {@code declaredAt} is when Truce recorded
+ * it, {@code asserted} when it was declared, as asserted ({@link AssertedEntries})</li>
  * <li>{@code position-withdrawn}, subject the position's id: {@code {side, withdrawnBy,
  * withdrawnAt}}</li>
  * </ul>
@@ -75,15 +78,23 @@ public class DeclaringPositions {
 	 * @param side the actor declared for: one of the reader's bound actors; may be null
 	 * when it has only one
 	 * @param area the GeoJSON geometry's JSON text: a Point, Polygon or MultiPolygon
+	 * @param asserted when it was declared, on whose word and in what document, if it is
+	 * entered after the fact; {@link Asserted.Input#NONE} (or null) for now
 	 */
-	public record NewPosition(String side, String label, String area, Instant from, Instant to) {
+	public record NewPosition(String side, String label, String area, Instant from, Instant to,
+			Asserted.Input asserted) {
+
+		public NewPosition(String side, String label, String area, Instant from, Instant to) {
+			this(side, label, area, from, to, Asserted.Input.NONE);
+		}
 
 	}
 
 	/**
 	 * Records a declaration for the declarer's own side.
 	 * @throws RejectedException FORBIDDEN when the reader is bound to no actor or names a
-	 * side not its own; FIELD_REQUIRED, geometry problems, INTERVAL_END_BEFORE_START
+	 * side not its own; FIELD_REQUIRED, geometry problems, INTERVAL_END_BEFORE_START, and
+	 * those of {@link Asserted#resolve} on {@code asserted}
 	 */
 	public PositionRecord declare(NewPosition in, DeconflictionReader declarer) {
 		if (declarer.declarable().isEmpty()) {
@@ -120,13 +131,14 @@ public class DeclaringPositions {
 		if (in.from() != null && in.to() != null && in.to().isBefore(in.from())) {
 			problems.add(Problem.of(ErrorCode.INTERVAL_END_BEFORE_START, "to"));
 		}
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		Asserted asserted = Asserted.resolve("asserted", in.asserted(), now, declarer.userId(), problems);
 		if (!problems.isEmpty()) {
 			throw new RejectedException(problems);
 		}
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		DeclaredPosition p = new DeclaredPosition(UUID.randomUUID(), side, label, area,
 				in.from().truncatedTo(ChronoUnit.MILLIS), in.to().truncatedTo(ChronoUnit.MILLIS), declarer.userId(),
-				now, null);
+				now, asserted, null);
 		String salt = SaltedCommitment.newSalt();
 		this.tx.executeWithoutResult(status -> {
 			this.store.insert(p, salt);
@@ -135,6 +147,7 @@ public class DeclaringPositions {
 			body.put("declaredBy", declarer.userId());
 			body.put("declaredAt", now.toString());
 			body.put("contentCommitment", SaltedCommitment.of(salt, content(p)));
+			body.put("asserted", AssertedEntries.body(asserted, salt, p.id().toString()));
 			this.ledger.append(List.of(new LedgerEntry(DECLARED, p.id().toString(), body)));
 		});
 		return this.store.position(p.id()).orElseThrow();

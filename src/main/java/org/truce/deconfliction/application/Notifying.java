@@ -29,10 +29,12 @@ import org.truce.identity.application.Readers;
 import org.truce.identity.model.Grant;
 import org.truce.identity.model.Role;
 import org.truce.identity.model.Viewer;
+import org.truce.ledger.application.AssertedEntries;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.model.CanonicalJson;
 import org.truce.ledger.model.LedgerEntry;
 import org.truce.ledger.model.SaltedCommitment;
+import org.truce.shared.Asserted;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
@@ -52,12 +54,17 @@ import org.truce.shared.RejectedException;
  * get the salt and the content with it, and can check them against the entry offline.
  * <ul>
  * <li>{@code notification-sent}, subject the notification's id: {@code {kind, parties,
- * notifiedBy, notifiedAt, contentCommitment}}</li>
+ * notifiedBy, notifiedAt, contentCommitment, asserted}}</li>
  * <li>{@code notification-acknowledged}, subject {@code <id>/<party>}:
- * {@code {notification, party, acknowledgedBy, acknowledgedAt}}</li>
+ * {@code {notification, party, acknowledgedBy, acknowledgedAt, asserted}}</li>
  * <li>{@code notification-withdrawn}, subject the notification's id: {@code {withdrawnBy,
  * withdrawnAt}}</li>
  * </ul>
+ * {@code notifiedAt} and {@code acknowledgedAt} are when Truce recorded them;
+ * {@code asserted} is when they happened as asserted, {@code {at, by,
+ * provenanceCommitment}} ({@link AssertedEntries}): a notification or acknowledgment
+ * entered after the fact asserts an earlier time, on the word of a named person or
+ * office, citing a document. Every answer that depends on time uses the asserted time.
  */
 @Service
 public class Notifying {
@@ -109,9 +116,18 @@ public class Notifying {
 	 * {@link SiteKind} and {@link MovementKind}, case-insensitive.
 	 *
 	 * @param geometry the GeoJSON geometry's JSON text
+	 * @param asserted when it was notified, by whose word and in what document, if it is
+	 * entered after the fact; {@link Asserted.Input#NONE} (or null) for now
 	 */
 	public record NewNotification(String kind, String name, String siteKind, String movementKind, String geometry,
-			Instant from, Instant to, List<Notification.Vehicle> vehicles, String markings, List<String> parties) {
+			Instant from, Instant to, List<Notification.Vehicle> vehicles, String markings, List<String> parties,
+			Asserted.Input asserted) {
+
+		public NewNotification(String kind, String name, String siteKind, String movementKind, String geometry,
+				Instant from, Instant to, List<Notification.Vehicle> vehicles, String markings, List<String> parties) {
+			this(kind, name, siteKind, movementKind, geometry, from, to, vehicles, markings, parties,
+					Asserted.Input.NONE);
+		}
 
 	}
 
@@ -138,10 +154,12 @@ public class Notifying {
 	 * UNKNOWN_ENUM_VALUE, GEOMETRY_INVALID, GEOMETRY_TYPE_NOT_ALLOWED, LATITUDE/LONGITUDE
 	 * _OUT_OF_RANGE, WINDOW_REQUIRED (a movement without its window),
 	 * INTERVAL_END_BEFORE_START (a window ending before it starts), UNKNOWN_ACTOR,
-	 * TOO_LONG, TOO_MANY_ITEMS
+	 * TOO_LONG, TOO_MANY_ITEMS, and those of {@link Asserted#resolve} on {@code asserted}
+	 * (ASSERTED_AFTER_RECORDED, ASSERTED_BY_REQUIRED)
 	 */
 	public NotificationHistory register(NewNotification in, String userId) {
 		List<Problem> problems = new ArrayList<>();
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		Notification.Kind kind = enumValue(Notification.Kind.class, "kind", in.kind(), true, problems);
 		String name = in.name() == null ? null : in.name().strip();
 		if (name == null || name.isEmpty()) {
@@ -187,17 +205,17 @@ public class Notifying {
 			problems.add(Problem.of(ErrorCode.TOO_LONG, "markings"));
 		}
 		Set<String> parties = parties(in.parties(), problems);
+		Asserted asserted = Asserted.resolve("asserted", in.asserted(), now, userId, problems);
 		if (!problems.isEmpty()) {
 			throw new RejectedException(problems);
 		}
-		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		Notification n = new Notification(UUID.randomUUID(), kind, name, siteKind, movementKind, geometry,
 				millis(in.from()), millis(in.to()),
 				vehicles.stream()
 					.map(v -> new Notification.Vehicle(v.type().strip(), blankToNull(v.registration()),
 							blankToNull(v.markings())))
 					.toList(),
-				blankToNull(in.markings()), parties, userId, now, null, 1);
+				blankToNull(in.markings()), parties, userId, now, asserted, null, 1);
 		String salt = SaltedCommitment.newSalt();
 		this.tx.executeWithoutResult(status -> {
 			this.store.insert(n, salt);
@@ -215,6 +233,18 @@ public class Notifying {
 	 * or not concerned; NOTIFICATION_WITHDRAWN
 	 */
 	public NotificationHistory acknowledge(UUID id, String party, DeconflictionReader liaison) {
+		return acknowledge(id, party, Asserted.Input.NONE, liaison);
+	}
+
+	/**
+	 * The same, for an acknowledgment entered after the fact: {@code asserted} says when
+	 * the party acknowledged, on whose word and in what document.
+	 * @throws RejectedException as above, and those of {@link Asserted#resolve} on
+	 * {@code asserted}; ASSERTED_BEFORE_NOTIFIED when it asserts a time before the
+	 * notification was notified
+	 */
+	public NotificationHistory acknowledge(UUID id, String party, Asserted.Input assertedInput,
+			DeconflictionReader liaison) {
 		NotificationHistory h = this.store.byId(id)
 			.filter(x -> liaison.concerns(x.notification()))
 			.orElseThrow(() -> notFound(id));
@@ -232,13 +262,24 @@ public class Notifying {
 					ErrorCode.NOTIFICATION_WITHDRAWN.format(n.withdrawnAt())));
 		}
 		List<String> parties = mine;
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		List<Problem> problems = new ArrayList<>();
+		Asserted asserted = Asserted.resolve("asserted", assertedInput, now, liaison.userId(), problems);
+		if (asserted != null && asserted.at().isBefore(n.notifiedAsAsserted())) {
+			problems.add(new Problem(ErrorCode.ASSERTED_BEFORE_NOTIFIED, "asserted.at",
+					ErrorCode.ASSERTED_BEFORE_NOTIFIED.format("asserted.at") + " It was notified at "
+							+ n.notifiedAsAsserted() + "."));
+		}
+		if (!problems.isEmpty()) {
+			throw new RejectedException(problems);
+		}
+		String salt = h.contentSalt();
 		this.tx.executeWithoutResult(status -> {
-			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 			List<LedgerEntry> entries = new ArrayList<>();
 			for (String p : parties) {
-				Acknowledgment a = new Acknowledgment(id, p, liaison.userId(), now);
+				Acknowledgment a = new Acknowledgment(id, p, liaison.userId(), now, asserted);
 				if (this.store.acknowledge(a)) {
-					entries.add(acknowledgedEntry(a));
+					entries.add(acknowledgedEntry(a, salt));
 				}
 			}
 			this.ledger.append(entries);
@@ -289,7 +330,7 @@ public class Notifying {
 		}
 		return found.values()
 			.stream()
-			.sorted((a, b) -> b.notification().notifiedAt().compareTo(a.notification().notifiedAt()))
+			.sorted((a, b) -> b.notification().notifiedAsAsserted().compareTo(a.notification().notifiedAsAsserted()))
 			.limit(MAX_LIST)
 			.toList();
 	}
@@ -405,16 +446,19 @@ public class Notifying {
 		body.put("notifiedBy", n.notifiedBy());
 		body.put("notifiedAt", n.notifiedAt().toString());
 		body.put("contentCommitment", SaltedCommitment.of(salt, content(n)));
+		body.put("asserted", AssertedEntries.body(n.asserted(), salt, n.id().toString()));
 		return new LedgerEntry(SENT, n.id().toString(), body);
 	}
 
-	private static LedgerEntry acknowledgedEntry(Acknowledgment a) {
+	private static LedgerEntry acknowledgedEntry(Acknowledgment a, String salt) {
 		Map<String, Object> body = new LinkedHashMap<>();
+		String subject = acknowledgmentSubject(a.notificationId(), a.party());
 		body.put("notification", a.notificationId().toString());
 		body.put("party", a.party());
 		body.put("acknowledgedBy", a.by());
 		body.put("acknowledgedAt", a.at().toString());
-		return new LedgerEntry(ACKNOWLEDGED, acknowledgmentSubject(a.notificationId(), a.party()), body);
+		body.put("asserted", AssertedEntries.body(a.asserted(), salt, subject));
+		return new LedgerEntry(ACKNOWLEDGED, subject, body);
 	}
 
 }

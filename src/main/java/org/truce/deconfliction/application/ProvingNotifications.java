@@ -95,11 +95,15 @@ public class ProvingNotifications {
 
 	/**
 	 * The answer and its proof, as a JSON object: {@code notification, party, strikeAt,
-	 * notified, notifiedAt, acknowledgedAt, acknowledgedBy, acknowledgedBeforeStrike,
-	 * withdrawnBeforeStrike, ledger, acknowledgmentLedger}. {@code ledger} proves the
-	 * {@code notification-sent} entry, {@code acknowledgmentLedger} the party's
-	 * {@code notification-acknowledged} entry (when there is one); see
-	 * {@link #entryProof}.
+	 * notified, notifiedAt, notifiedAsserted, notificationRecordedAt, acknowledgedAt,
+	 * acknowledgedBy, acknowledgmentAsserted, acknowledgmentRecordedAt,
+	 * acknowledgedBeforeStrike, withdrawnBeforeStrike, answer, ledger,
+	 * acknowledgmentLedger}. Times are asserted ones ({@code notifiedAt},
+	 * {@code acknowledgedAt}), each with who asserts it and in what document ({@code {at,
+	 * by, document, url}}) and when Truce recorded it; {@code answer} says it in a
+	 * sentence. {@code ledger} proves the {@code notification-sent} entry,
+	 * {@code acknowledgmentLedger} the party's {@code notification-acknowledged} entry
+	 * (when there is one); see {@link #entryProof}.
 	 * @throws RejectedException NOT_FOUND when the reader may not read the notification
 	 */
 	public Map<String, Object> notified(UUID id, String party, Instant strike, DeconflictionReader reader) {
@@ -115,16 +119,84 @@ public class ProvingNotifications {
 		m.put("party", answer.party());
 		m.put("strikeAt", strike.toString());
 		m.put("notified", answer.notified());
-		m.put("notifiedAt", answer.notifiedAt() == null ? null : answer.notifiedAt().toString());
-		m.put("acknowledgedAt", answer.acknowledgedAt() == null ? null : answer.acknowledgedAt().toString());
+		m.put("notifiedAt", text(answer.notifiedAt()));
+		m.put("notifiedAsserted", answer.notifiedAsserted() == null ? null : answer.notifiedAsserted().fields());
+		m.put("notificationRecordedAt", text(answer.notificationRecordedAt()));
+		m.put("acknowledgedAt", text(answer.acknowledgedAt()));
 		m.put("acknowledgedBy", answer.acknowledgedBy());
+		m.put("acknowledgmentAsserted",
+				answer.acknowledgmentAsserted() == null ? null : answer.acknowledgmentAsserted().fields());
+		m.put("acknowledgmentRecordedAt", text(answer.acknowledgmentRecordedAt()));
 		m.put("acknowledgedBeforeStrike", answer.acknowledgedBeforeStrike());
 		m.put("withdrawnBeforeStrike", answer.withdrawnBeforeStrike());
+		m.put("answer", sentence(answer));
 		m.put("ledger", entryProof(Notifying.SENT, id.toString()).orElse(null));
 		Optional<Acknowledgment> ack = h.acknowledgment(answer.party());
 		m.put("acknowledgmentLedger", ack.isEmpty() ? null
 				: entryProof(Notifying.ACKNOWLEDGED, Notifying.acknowledgmentSubject(id, answer.party())).orElse(null));
 		return m;
+	}
+
+	/**
+	 * The answer in a sentence, with the time asserted, by whom, in what document, and
+	 * when it was recorded.
+	 */
+	static String sentence(NotificationHistory.NotifiedBefore a) {
+		if (a.notifiedAt() == null) {
+			return "No: " + a.party() + " is not a party this notification was delivered to.";
+		}
+		StringBuilder s = new StringBuilder();
+		if (a.notified()) {
+			s.append("Yes. Notified to ")
+				.append(a.party())
+				.append(" at ")
+				.append(a.notifiedAt())
+				.append(", before the strike at ")
+				.append(a.strike());
+		}
+		else if (a.withdrawnBeforeStrike()) {
+			s.append("No. Withdrawn before the strike at ")
+				.append(a.strike())
+				.append("; it had been notified to ")
+				.append(a.party())
+				.append(" at ")
+				.append(a.notifiedAt());
+		}
+		else {
+			s.append("No. Notified to ")
+				.append(a.party())
+				.append(" only at ")
+				.append(a.notifiedAt())
+				.append(", not before the strike at ")
+				.append(a.strike());
+		}
+		s.append(provenance(a.notifiedAsserted(), a.notificationRecordedAt()));
+		s.append(a.acknowledgedBeforeStrike()
+				? " The party acknowledged it before, at " + a.acknowledgedAt()
+						+ provenance(a.acknowledgmentAsserted(), a.acknowledgmentRecordedAt())
+				: a.acknowledgedAt() == null ? " The party has not acknowledged it."
+						: " The party acknowledged it only at " + a.acknowledgedAt()
+								+ provenance(a.acknowledgmentAsserted(), a.acknowledgmentRecordedAt()));
+		return s.toString();
+	}
+
+	private static String provenance(org.truce.shared.Asserted asserted, Instant recordedAt) {
+		if (asserted == null) {
+			return ".";
+		}
+		StringBuilder s = new StringBuilder(", as asserted by ").append(asserted.by());
+		if (asserted.document() != null) {
+			s.append(" in \"").append(asserted.document()).append('"');
+		}
+		if (asserted.url() != null) {
+			s.append(" (").append(asserted.url()).append(')');
+		}
+		s.append("; recorded in Truce at ").append(recordedAt).append('.');
+		return s.toString();
+	}
+
+	private static String text(Instant instant) {
+		return instant == null ? null : instant.toString();
 	}
 
 	/**

@@ -40,6 +40,7 @@ import org.truce.deconfliction.model.Notification;
 import org.truce.deconfliction.model.NotificationHistory;
 import org.truce.deconfliction.model.PositionRecord;
 import org.truce.deconfliction.model.SiteKind;
+import org.truce.shared.Asserted;
 import org.truce.store.StoreDialect;
 
 /**
@@ -64,10 +65,12 @@ class JdbcNotifications implements Notifications, DeclaredPositions, ProtectedPl
 
 	private static final String COLUMNS = "t.id, t.kind, t.name, t.site_kind, t.movement_kind, t.geometry_wkt,"
 			+ " t.window_from, t.window_to, t.vehicles, t.markings, t.content_salt, t.notified_by, t.notified_at,"
-			+ " t.withdrawn_by, t.withdrawn_at, t.version";
+			+ " t.withdrawn_by, t.withdrawn_at, t.version, t.asserted_at, t.asserted_by, t.asserted_document,"
+			+ " t.asserted_url";
 
 	private static final String POSITION_COLUMNS = "t.id, t.side, t.label, t.area_wkt, t.window_from, t.window_to,"
-			+ " t.content_salt, t.declared_by, t.declared_at, t.withdrawn_by, t.withdrawn_at";
+			+ " t.content_salt, t.declared_by, t.declared_at, t.withdrawn_by, t.withdrawn_at, t.asserted_at,"
+			+ " t.asserted_by, t.asserted_document, t.asserted_url";
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -97,13 +100,16 @@ class JdbcNotifications implements Notifications, DeclaredPositions, ProtectedPl
 		this.jdbc
 			.sql("INSERT INTO notifications (id, kind, name, site_kind, movement_kind, geometry_wkt, min_lon, min_lat,"
 					+ " max_lon, max_lat, window_from, window_to, vehicles, markings, content_salt, notified_by,"
-					+ " notified_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ " notified_at, version, asserted_at, asserted_by, asserted_document, asserted_url)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(this.dialect.uuid(n.id()), n.kind().name(), n.name(),
 					n.siteKind() == null ? null : n.siteKind().name(),
 					n.movementKind() == null ? null : n.movementKind().name(), new WKTWriter().write(n.geometry()),
 					box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY(), this.dialect.instant(n.from()),
 					this.dialect.instant(n.to()), this.json.writeValueAsString(vehicles), n.markings(), contentSalt,
-					n.notifiedBy(), this.dialect.instant(n.notifiedAt()), n.version())
+					n.notifiedBy(), this.dialect.instant(n.notifiedAt()), n.version(),
+					this.dialect.instant(n.asserted().at()), n.asserted().by(), n.asserted().document(),
+					n.asserted().url())
 			.update();
 		for (String party : n.parties().stream().sorted().toList()) {
 			this.jdbc.sql("INSERT INTO notification_parties (notification_id, party) VALUES (?, ?)")
@@ -123,9 +129,12 @@ class JdbcNotifications implements Notifications, DeclaredPositions, ProtectedPl
 	@Override
 	public boolean acknowledge(Acknowledgment a) {
 		int inserted = this.jdbc
-			.sql("INSERT INTO notification_acknowledgments (notification_id, party, acknowledged_by, acknowledged_at)"
-					+ " VALUES (?, ?, ?, ?) ON CONFLICT (notification_id, party) DO NOTHING")
-			.params(this.dialect.uuid(a.notificationId()), a.party(), a.by(), this.dialect.instant(a.at()))
+			.sql("INSERT INTO notification_acknowledgments (notification_id, party, acknowledged_by, acknowledged_at,"
+					+ " asserted_at, asserted_by, asserted_document, asserted_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+					+ " ON CONFLICT (notification_id, party) DO NOTHING")
+			.params(this.dialect.uuid(a.notificationId()), a.party(), a.by(), this.dialect.instant(a.at()),
+					this.dialect.instant(a.asserted().at()), a.asserted().by(), a.asserted().document(),
+					a.asserted().url())
 			.update();
 		if (inserted == 1) {
 			changed();
@@ -166,7 +175,7 @@ class JdbcNotifications implements Notifications, DeclaredPositions, ProtectedPl
 		if (!query.includeWithdrawn()) {
 			sql.append(" AND t.withdrawn_at IS NULL");
 		}
-		sql.append(" ORDER BY t.notified_at DESC, t.id LIMIT ?");
+		sql.append(" ORDER BY COALESCE(t.asserted_at, t.notified_at) DESC, t.id LIMIT ?");
 		params.add(query.limit());
 		return histories(sql.toString(), params);
 	}
@@ -190,11 +199,13 @@ class JdbcNotifications implements Notifications, DeclaredPositions, ProtectedPl
 		Envelope box = p.area().getEnvelopeInternal();
 		this.jdbc
 			.sql("INSERT INTO declared_positions (id, side, label, area_wkt, min_lon, min_lat, max_lon, max_lat,"
-					+ " window_from, window_to, content_salt, declared_by, declared_at)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ " window_from, window_to, content_salt, declared_by, declared_at, asserted_at, asserted_by,"
+					+ " asserted_document, asserted_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(this.dialect.uuid(p.id()), p.side(), p.label(), new WKTWriter().write(p.area()), box.getMinX(),
 					box.getMinY(), box.getMaxX(), box.getMaxY(), this.dialect.instant(p.from()),
-					this.dialect.instant(p.to()), contentSalt, p.declaredBy(), this.dialect.instant(p.declaredAt()))
+					this.dialect.instant(p.to()), contentSalt, p.declaredBy(), this.dialect.instant(p.declaredAt()),
+					this.dialect.instant(p.asserted().at()), p.asserted().by(), p.asserted().document(),
+					p.asserted().url())
 			.update();
 		changed();
 	}
@@ -244,7 +255,9 @@ class JdbcNotifications implements Notifications, DeclaredPositions, ProtectedPl
 		DeclaredPosition p = new DeclaredPosition(UUID.fromString(rs.getString("id")), rs.getString("side"),
 				rs.getString("label"), wkt(rs.getString("area_wkt")), this.dialect.instant(rs, "window_from"),
 				this.dialect.instant(rs, "window_to"), rs.getString("declared_by"),
-				this.dialect.instant(rs, "declared_at"), this.dialect.instant(rs, "withdrawn_at"));
+				this.dialect.instant(rs, "declared_at"),
+				asserted(rs, this.dialect.instant(rs, "declared_at"), rs.getString("declared_by")),
+				this.dialect.instant(rs, "withdrawn_at"));
 		return new PositionRecord(p, rs.getString("withdrawn_by"), rs.getString("content_salt"));
 	}
 
@@ -271,14 +284,16 @@ class JdbcNotifications implements Notifications, DeclaredPositions, ProtectedPl
 				})
 				.list();
 			this.jdbc
-				.sql("SELECT notification_id, party, acknowledged_by, acknowledged_at FROM notification_acknowledgments"
+				.sql("SELECT notification_id, party, acknowledged_by, acknowledged_at, asserted_at, asserted_by,"
+						+ " asserted_document, asserted_url FROM notification_acknowledgments"
 						+ " WHERE notification_id IN (" + in + ")")
 				.params(ids)
 				.query((rs, n) -> {
 					UUID id = UUID.fromString(rs.getString("notification_id"));
 					acks.computeIfAbsent(id.toString(), k -> new ArrayList<>())
 						.add(new Acknowledgment(id, rs.getString("party"), rs.getString("acknowledged_by"),
-								this.dialect.instant(rs, "acknowledged_at")));
+								this.dialect.instant(rs, "acknowledged_at"), asserted(rs,
+										this.dialect.instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"))));
 					return null;
 				})
 				.list();
@@ -288,7 +303,7 @@ class JdbcNotifications implements Notifications, DeclaredPositions, ProtectedPl
 			String key = r.id().toString();
 			Notification n = new Notification(r.id(), r.kind(), r.name(), r.siteKind(), r.movementKind(), r.geometry(),
 					r.from(), r.to(), r.vehicles(), r.markings(), parties.getOrDefault(key, Set.of()), r.notifiedBy(),
-					r.notifiedAt(), r.withdrawnAt(), r.version());
+					r.notifiedAt(), r.asserted(), r.withdrawnAt(), r.version());
 			out.add(new NotificationHistory(n, acks.getOrDefault(key, List.of()), r.withdrawnBy(), r.contentSalt()));
 		}
 		return out;
@@ -296,8 +311,8 @@ class JdbcNotifications implements Notifications, DeclaredPositions, ProtectedPl
 
 	private record Row(UUID id, Notification.Kind kind, String name, SiteKind siteKind, MovementKind movementKind,
 			Geometry geometry, Instant from, Instant to, List<Notification.Vehicle> vehicles, String markings,
-			String contentSalt, String notifiedBy, Instant notifiedAt, String withdrawnBy, Instant withdrawnAt,
-			int version) {
+			String contentSalt, String notifiedBy, Instant notifiedAt, Asserted asserted, String withdrawnBy,
+			Instant withdrawnAt, int version) {
 
 	}
 
@@ -313,8 +328,14 @@ class JdbcNotifications implements Notifications, DeclaredPositions, ProtectedPl
 				movement == null ? null : MovementKind.valueOf(movement), wkt(rs.getString("geometry_wkt")),
 				this.dialect.instant(rs, "window_from"), this.dialect.instant(rs, "window_to"), vehicles,
 				rs.getString("markings"), rs.getString("content_salt"), rs.getString("notified_by"),
-				this.dialect.instant(rs, "notified_at"), rs.getString("withdrawn_by"),
-				this.dialect.instant(rs, "withdrawn_at"), rs.getInt("version"));
+				this.dialect.instant(rs, "notified_at"),
+				asserted(rs, this.dialect.instant(rs, "notified_at"), rs.getString("notified_by")),
+				rs.getString("withdrawn_by"), this.dialect.instant(rs, "withdrawn_at"), rs.getInt("version"));
+	}
+
+	private Asserted asserted(ResultSet rs, Instant recordedAt, String recordedBy) throws SQLException {
+		return Asserted.stored(this.dialect.instant(rs, "asserted_at"), rs.getString("asserted_by"),
+				rs.getString("asserted_document"), rs.getString("asserted_url"), recordedAt, recordedBy);
 	}
 
 	private static Geometry wkt(String text) {

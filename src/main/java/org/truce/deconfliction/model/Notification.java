@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import org.locationtech.jts.geom.Geometry;
 
+import org.truce.shared.Asserted;
+
 /**
  * A humanitarian notification: a protected static site or a movement that the parties
  * concerned are told not to strike, in the manner of OCHA's Humanitarian Notification
@@ -31,12 +33,15 @@ import org.locationtech.jts.geom.Geometry;
  * must acknowledge it
  * @param notifiedBy the notifier's user id
  * @param notifiedAt when Truce recorded it
+ * @param asserted when it was notified to the parties, on whose word and in what
+ * document: the recording itself unless it was entered after the fact (never later than
+ * {@code notifiedAt})
  * @param withdrawnAt when the notifier withdrew it, or null
  * @param version the number of changes made to it, from 1
  */
 public record Notification(UUID id, Kind kind, String name, SiteKind siteKind, MovementKind movementKind,
 		Geometry geometry, Instant from, Instant to, List<Vehicle> vehicles, String markings, Set<String> parties,
-		String notifiedBy, Instant notifiedAt, Instant withdrawnAt, int version) {
+		String notifiedBy, Instant notifiedAt, Asserted asserted, Instant withdrawnAt, int version) {
 
 	public Notification {
 		Objects.requireNonNull(id, "id");
@@ -44,6 +49,22 @@ public record Notification(UUID id, Kind kind, String name, SiteKind siteKind, M
 		Objects.requireNonNull(geometry, "geometry");
 		vehicles = vehicles == null ? List.of() : List.copyOf(vehicles);
 		parties = parties == null ? Set.of() : Set.copyOf(parties);
+		if (asserted == null && notifiedAt != null && notifiedBy != null) {
+			asserted = Asserted.recorded(notifiedAt, notifiedBy);
+		}
+	}
+
+	/** A notification that asserts nothing but its recording. */
+	public Notification(UUID id, Kind kind, String name, SiteKind siteKind, MovementKind movementKind,
+			Geometry geometry, Instant from, Instant to, List<Vehicle> vehicles, String markings, Set<String> parties,
+			String notifiedBy, Instant notifiedAt, Instant withdrawnAt, int version) {
+		this(id, kind, name, siteKind, movementKind, geometry, from, to, vehicles, markings, parties, notifiedBy,
+				notifiedAt, null, withdrawnAt, version);
+	}
+
+	/** When it was notified to the parties, as asserted. */
+	public Instant notifiedAsAsserted() {
+		return this.asserted == null ? this.notifiedAt : this.asserted.at();
 	}
 
 	/** A site or a movement. */

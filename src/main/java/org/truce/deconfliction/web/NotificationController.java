@@ -33,10 +33,12 @@ import org.truce.deconfliction.model.PositionRecord;
 import org.truce.geo.model.GeoJsonShape;
 import org.truce.identity.model.Viewer;
 import org.truce.identity.web.SignedIn;
+import org.truce.shared.Asserted;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.InstantFields;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.web.AssertedBody;
 import org.truce.web.IdempotentPosts;
 import org.truce.web.PathIds;
 
@@ -68,17 +70,21 @@ class NotificationController {
 	 * carry their offset.
 	 */
 	record NewNotificationBody(String kind, String name, String siteKind, String movementKind, JsonNode geometry,
-			String from, String to, List<Notification.Vehicle> vehicles, String markings, List<String> parties) {
+			String from, String to, List<Notification.Vehicle> vehicles, String markings, List<String> parties,
+			AssertedBody asserted) {
 
 	}
 
-	/** What a liaison posts to acknowledge: the party, when its side has several. */
-	record AcknowledgmentBody(String party) {
+	/**
+	 * What a liaison posts to acknowledge: the party, when its side has several; and, for
+	 * an acknowledgment entered after the fact, when it was given and on whose word.
+	 */
+	record AcknowledgmentBody(String party, AssertedBody asserted) {
 
 	}
 
 	/** What a liaison or co-chair declares. */
-	record NewPositionBody(String side, String label, JsonNode area, String from, String to) {
+	record NewPositionBody(String side, String label, JsonNode area, String from, String to, AssertedBody asserted) {
 
 	}
 
@@ -88,7 +94,10 @@ class NotificationController {
 					+ " EVACUATION, STAFF_MOVEMENT; geometry a LineString route; from and to required). parties are"
 					+ " actor ids; each party's liaison must acknowledge it. Refusals: 422 with WINDOW_REQUIRED,"
 					+ " INTERVAL_END_BEFORE_START, GEOMETRY_INVALID, GEOMETRY_TYPE_NOT_ALLOWED, *_OUT_OF_RANGE,"
-					+ " UNKNOWN_ACTOR, FIELD_REQUIRED, naming the field. A notification-sent ledger entry names the"
+					+ " UNKNOWN_ACTOR, FIELD_REQUIRED, naming the field. Entered after the fact, asserted gives when it"
+					+ " was notified (at, not later than now: else ASSERTED_AFTER_RECORDED), who asserts it (by,"
+					+ " required with at: ASSERTED_BY_REQUIRED) and the document (document, url); without it, the"
+					+ " time of recording is asserted by the signed-in user. A notification-sent ledger entry names the"
 					+ " parties and holds the content only as a salted commitment. With an Idempotency-Key, a replay"
 					+ " gets the first response again (201, Idempotent-Replayed: true) and stores nothing; the same"
 					+ " key with another request is refused (IDEMPOTENCY_KEY_REUSED).")
@@ -99,7 +108,8 @@ class NotificationController {
 		SignedIn who = signedIn();
 		Notifying.NewNotification in = new Notifying.NewNotification(body.kind(), body.name(), body.siteKind(),
 				body.movementKind(), json(body.geometry()), InstantFields.withOffset("from", body.from()),
-				InstantFields.withOffset("to", body.to()), body.vehicles(), body.markings(), body.parties());
+				InstantFields.withOffset("to", body.to()), body.vehicles(), body.markings(), body.parties(),
+				AssertedBody.input(body.asserted()));
 		return this.idempotent.create(who.userId(), idempotencyKey, "/api/notifications", body,
 				() -> NotificationView.of(this.notifying.register(in, who.userId()), this.notifying.now()),
 				view -> URI.create("/api/notifications/" + view.get("id").asString()), false);
@@ -134,11 +144,13 @@ class NotificationController {
 			description = "Acknowledges for every party concerned of the liaison's side, or only the party named."
 					+ " Idempotent: a party's first acknowledgment is kept. Each new acknowledgment is a"
 					+ " notification-acknowledged ledger entry. A withdrawn notification: 409"
-					+ " NOTIFICATION_WITHDRAWN.")
+					+ " NOTIFICATION_WITHDRAWN. Entered after the fact, asserted says when the party acknowledged"
+					+ " (not before the notification: ASSERTED_BEFORE_NOTIFIED), who asserts it and the document.")
 	@PostMapping(path = "/api/notifications/{id}/acknowledgments")
 	NotificationView acknowledge(@PathVariable String id, @RequestBody(required = false) AcknowledgmentBody body) {
 		UUID uuid = uuid(id);
-		NotificationHistory h = this.notifying.acknowledge(uuid, body == null ? null : body.party(), reader());
+		NotificationHistory h = this.notifying.acknowledge(uuid, body == null ? null : body.party(),
+				body == null ? Asserted.Input.NONE : AssertedBody.input(body.asserted()), reader());
 		return NotificationView.of(h, this.notifying.now());
 	}
 
@@ -152,7 +164,9 @@ class NotificationController {
 
 	@Operation(summary = "Was this notified to a party before a strike? With the ledger proof",
 			description = "before is an instant with offset, or a report's or incident's id (its earliest start is"
-					+ " taken). ledger proves the notification-sent entry and acknowledgmentLedger the party's"
+					+ " taken). The answer uses the asserted times: notifiedAt is when it was notified as asserted,"
+					+ " notifiedAsserted says by whom and in what document, notificationRecordedAt when Truce"
+					+ " recorded it (likewise for the acknowledgment). ledger proves the notification-sent entry and acknowledgmentLedger the party's"
 					+ " acknowledgment: each has its index, leaf hash, canonical entry, and, once in a signed"
 					+ " checkpoint, the RFC 9162 inclusion proof against the newest checkpoint and that checkpoint.")
 	@GetMapping("/api/notifications/{id}/notified")
@@ -205,10 +219,9 @@ class NotificationController {
 					+ " commitment to the area and window.")
 	@PostMapping(path = "/api/positions", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> declare(@RequestBody NewPositionBody body) {
-		PositionRecord r = this.positions.declare(
-				new DeclaringPositions.NewPosition(body.side(), body.label(), json(body.area()),
-						InstantFields.withOffset("from", body.from()), InstantFields.withOffset("to", body.to())),
-				reader());
+		PositionRecord r = this.positions.declare(new DeclaringPositions.NewPosition(body.side(), body.label(),
+				json(body.area()), InstantFields.withOffset("from", body.from()),
+				InstantFields.withOffset("to", body.to()), AssertedBody.input(body.asserted())), reader());
 		return ResponseEntity.created(URI.create("/api/positions/" + r.position().id())).body(positionView(r));
 	}
 
@@ -250,7 +263,9 @@ class NotificationController {
 		m.put("from", p.from());
 		m.put("to", p.to());
 		m.put("declaredBy", p.declaredBy());
-		m.put("declaredAt", p.declaredAt());
+		m.put("declaredAt", p.asserted().at());
+		m.put("asserted", p.asserted().fields());
+		m.put("recordedAt", p.declaredAt());
 		m.put("withdrawnAt", p.withdrawnAt());
 		m.put("withdrawnBy", r.withdrawnBy());
 		String content = DeclaringPositions.content(p);

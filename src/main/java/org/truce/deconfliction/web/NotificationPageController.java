@@ -22,6 +22,7 @@ import org.truce.identity.web.SignedIn;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.web.AssertedBody;
 
 /**
  * The notifications pages: the list ({@code /notifications}) of the notifications the
@@ -89,9 +90,13 @@ class NotificationPageController {
 	}
 
 	@PostMapping("/notifications/{id}/acknowledgments")
-	RedirectView acknowledge(@PathVariable String id, @RequestParam(required = false) String back) {
+	RedirectView acknowledge(@PathVariable String id, @RequestParam(required = false) String back,
+			@RequestParam(required = false) String assertedAt, @RequestParam(required = false) String assertedBy,
+			@RequestParam(required = false) String assertedDocument,
+			@RequestParam(required = false) String assertedUrl) {
 		UUID uuid = NotificationController.uuid(id);
-		this.notifying.acknowledge(uuid, null, reader());
+		this.notifying.acknowledge(uuid, null, AssertedBody.form(assertedAt, assertedBy, assertedDocument, assertedUrl),
+				reader());
 		RedirectView view = new RedirectView(
 				"page".equals(back) ? "/notifications/" + uuid : "/notifications?acknowledged=" + uuid, true);
 		view.setStatusCode(HttpStatus.SEE_OTHER);

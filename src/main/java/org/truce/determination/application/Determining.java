@@ -25,6 +25,7 @@ import org.truce.incident.application.IncidentDirectory;
 import org.truce.incident.model.IncidentRecord;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.model.LedgerEntry;
+import org.truce.shared.Asserted;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
@@ -162,10 +163,28 @@ public class Determining {
 	 * determination names
 	 */
 	public Determination signOff(UUID id, int version, String side, String userId, List<Grant> grants) {
+		return signOff(id, version, side, Asserted.Input.NONE, userId, grants);
+	}
+
+	/**
+	 * The same for a signature given before it is entered (at a meeting, in a letter):
+	 * {@code asserted} says when, on whose word and in what document. The
+	 * {@code determination-signed} entry holds {@code asserted: {at, by}} in the clear
+	 * and the document as a salted commitment ({@code commitments.provenance}).
+	 * @throws RejectedException those of {@link Asserted#resolve} on {@code asserted}
+	 */
+	public Determination signOff(UUID id, int version, String side, Asserted.Input assertedInput, String userId,
+			List<Grant> grants) {
 		Determination current = this.store.find(id).orElseThrow(() -> notFound("id", "/api/determinations/" + id));
 		String signing = sideOf(current, side, grants, "sign it");
 		Instant at = this.clock.instant();
-		Determination.Changed changed = changed(current.signOff(signing, userId, version, at), current, signing);
+		List<Problem> problems = new ArrayList<>();
+		Asserted asserted = Asserted.resolve("asserted", assertedInput, at, userId, problems);
+		if (!problems.isEmpty()) {
+			throw new RejectedException(problems);
+		}
+		Determination.Changed changed = changed(current.signOff(signing, userId, version, at, asserted), current,
+				signing);
 		return this.tx.execute(status -> {
 			stored(changed.after(), current.version());
 			List<LedgerEntry> entries = new ArrayList<>();
@@ -174,10 +193,25 @@ public class Determining {
 			body.put("side", signing);
 			body.put("version", version);
 			body.put("at", at.toString());
-			entries.add(new LedgerEntry(SIGNED, id.toString(), body));
+			Map<String, Object> assertion = new LinkedHashMap<>();
+			assertion.put("at", asserted.at().toString());
+			assertion.put("by", asserted.by());
+			body.put("asserted", assertion);
+			if (asserted.document() != null || asserted.url() != null) {
+				Map<String, Object> provenance = new LinkedHashMap<>();
+				provenance.put("document", asserted.document());
+				provenance.put("url", asserted.url());
+				LedgerEntry committed = LedgerEntry.committing(SIGNED, id.toString(), Map.of("provenance", provenance));
+				Map<String, Object> all = new LinkedHashMap<>(body);
+				all.putAll(committed.body());
+				entries.add(new LedgerEntry(SIGNED, id.toString(), all, committed.disclosures()));
+			}
+			else {
+				entries.add(new LedgerEntry(SIGNED, id.toString(), body));
+			}
 			if (changed.madeEffective()) {
 				Map<String, Object> effective = new LinkedHashMap<>();
-				effective.put("at", at.toString());
+				effective.put("at", changed.after().effectiveAt().toString());
 				effective.put("signedBy", changed.after().signOffs().stream().map(SignOff::side).toList());
 				effective.put("quorum", changed.after().quorum().required());
 				effective.put("version", changed.after().version());

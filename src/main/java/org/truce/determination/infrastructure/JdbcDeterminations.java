@@ -19,6 +19,7 @@ import org.truce.determination.model.Determination;
 import org.truce.determination.model.Quorum;
 import org.truce.determination.model.SignOff;
 import org.truce.determination.model.Verdict;
+import org.truce.shared.Asserted;
 import org.truce.store.StoreDialect;
 
 /**
@@ -80,10 +81,12 @@ class JdbcDeterminations implements Determinations {
 
 	private void insertSignOffs(Determination d) {
 		for (SignOff s : d.signOffs()) {
-			this.jdbc.sql(
-					"INSERT INTO determination_sign_offs (determination_id, side, signed_by, signed_version, signed_at)"
-							+ " VALUES (?, ?, ?, ?, ?)")
-				.params(this.dialect.uuid(d.id()), s.side(), s.userId(), s.version(), this.dialect.instant(s.at()))
+			this.jdbc
+				.sql("INSERT INTO determination_sign_offs (determination_id, side, signed_by, signed_version, signed_at,"
+						+ " asserted_at, asserted_by, asserted_document, asserted_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+				.params(this.dialect.uuid(d.id()), s.side(), s.userId(), s.version(), this.dialect.instant(s.at()),
+						this.dialect.instant(s.asserted().at()), s.asserted().by(), s.asserted().document(),
+						s.asserted().url())
 				.update();
 		}
 	}
@@ -170,14 +173,18 @@ class JdbcDeterminations implements Determinations {
 		for (int from = 0; from < rows.size(); from += CHUNK) {
 			List<Determination> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
 			this.jdbc
-				.sql("SELECT determination_id, side, signed_by, signed_version, signed_at FROM determination_sign_offs"
+				.sql("SELECT determination_id, side, signed_by, signed_version, signed_at, asserted_at, asserted_by,"
+						+ " asserted_document, asserted_url FROM determination_sign_offs"
 						+ " WHERE determination_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
 						+ ") ORDER BY signed_at, side")
 				.params(chunk.stream().map(d -> this.dialect.uuid(d.id())).toList())
 				.query((rs, n) -> {
 					signOffs.computeIfAbsent(UUID.fromString(rs.getString("determination_id")), k -> new ArrayList<>())
 						.add(new SignOff(rs.getString("side"), rs.getString("signed_by"), rs.getInt("signed_version"),
-								this.dialect.instant(rs, "signed_at")));
+								this.dialect.instant(rs, "signed_at"),
+								Asserted.stored(this.dialect.instant(rs, "asserted_at"), rs.getString("asserted_by"),
+										rs.getString("asserted_document"), rs.getString("asserted_url"),
+										this.dialect.instant(rs, "signed_at"), rs.getString("signed_by"))));
 					return 0;
 				})
 				.list();

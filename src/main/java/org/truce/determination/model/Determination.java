@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.truce.shared.Asserted;
+
 /**
  * A joint determination: the body's human judgement that an incident did, or did not,
  * violate one term of an agreement, by one actor. It is drafted by a monitor or a
@@ -24,7 +26,8 @@ import java.util.stream.Collectors;
  *
  * @param incidentId the incident, as it was when drafted (it may since have been merged)
  * @param signOffs the sign-offs of the current version's text, in the order given
- * @param effectiveAt when the sign-off that reached the quorum was made; null for a draft
+ * @param effectiveAt when the sign-off that reached the quorum was made (as asserted);
+ * null for a draft
  */
 public record Determination(UUID id, UUID incidentId, Subject subject, String rationale, Quorum quorum, Status status,
 		int version, String draftedBy, Instant draftedAt, Instant updatedAt, Instant effectiveAt,
@@ -126,6 +129,14 @@ public record Determination(UUID id, UUID incidentId, Subject subject, String ra
 	 * named side that has not signed may still add its signature.
 	 */
 	public Outcome signOff(String side, String userId, int version, Instant at) {
+		return signOff(side, userId, version, at, null);
+	}
+
+	/**
+	 * The same for a signature given earlier than it is recorded at {@code at}: it takes
+	 * effect when {@code asserted} says it was given.
+	 */
+	public Outcome signOff(String side, String userId, int version, Instant at, Asserted asserted) {
 		if (!this.quorum.names(side)) {
 			return new Refused(Refusal.SIDE_NOT_NAMED);
 		}
@@ -136,11 +147,12 @@ public record Determination(UUID id, UUID incidentId, Subject subject, String ra
 			return new Refused(Refusal.STALE_VERSION);
 		}
 		List<SignOff> signed = new ArrayList<>(this.signOffs);
-		signed.add(new SignOff(side, userId, version, at));
+		SignOff signOff = new SignOff(side, userId, version, at, asserted);
+		signed.add(signOff);
 		boolean reached = this.status == Status.DRAFT
 				&& this.quorum.reachedBy(signed.stream().map(SignOff::side).collect(Collectors.toUnmodifiableSet()));
 		Status status = reached ? Status.EFFECTIVE : this.status;
-		Instant effective = reached ? at : this.effectiveAt;
+		Instant effective = reached ? signOff.asserted().at() : this.effectiveAt;
 		return new Changed(new Determination(this.id, this.incidentId, this.subject, this.rationale, this.quorum,
 				status, this.version + 1, this.draftedBy, this.draftedAt, at, effective, signed), List.of(), reached);
 	}

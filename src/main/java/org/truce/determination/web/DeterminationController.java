@@ -30,6 +30,7 @@ import org.truce.incident.model.IncidentRecord;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.web.AssertedBody;
 import org.truce.web.IdempotentPosts;
 import org.truce.web.IfMatch;
 import org.truce.web.PathIds;
@@ -129,7 +130,9 @@ class DeterminationController {
 			description = "Co-chairs of a side the determination names (others: 403 SIDE_NOT_NAMED), once per side"
 					+ " (409 ALREADY_SIGNED). Name the version signed (If-Match or version): another version is a"
 					+ " conflict (409 STALE_VERSION). The sign-off that reaches the quorum makes it EFFECTIVE."
-					+ " Idempotent with an Idempotency-Key header.")
+					+ " A signature given earlier is entered with asserted {at, by, document, url}: at not later than"
+					+ " now (422 ASSERTED_AFTER_RECORDED), by required with at (422 ASSERTED_BY_REQUIRED); it takes"
+					+ " effect at the asserted time." + " Idempotent with an Idempotency-Key header.")
 	@PostMapping(path = "/api/determinations/{id}/sign-offs", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<JsonNode> signOff(@PathVariable String id,
 			@RequestBody(required = false) Requests.SignOffRequest request,
@@ -142,8 +145,8 @@ class DeterminationController {
 		Requests.SignOffRequest body = request == null ? new Requests.SignOffRequest(null, null) : request;
 		int version = version(ifMatch, body.version());
 		return this.idempotent.create(who.userId(), idempotencyKey, "/api/determinations/" + uuid + "/sign-offs",
-				ifMatch, body,
-				() -> view(this.determining.signOff(uuid, version, body.side(), who.userId(), who.grants()), null),
+				ifMatch, body, () -> view(this.determining.signOff(uuid, version, body.side(),
+						AssertedBody.input(body.asserted()), who.userId(), who.grants()), null),
 				DeterminationController::location, true);
 	}
 

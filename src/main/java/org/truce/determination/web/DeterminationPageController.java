@@ -29,6 +29,7 @@ import org.truce.identity.web.SignedIn;
 import org.truce.incident.model.IncidentRecord;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.web.AssertedBody;
 import org.truce.web.PathIds;
 
 /**
@@ -95,11 +96,14 @@ class DeterminationPageController {
 
 	@PostMapping("/determinations/{id}/sign-offs")
 	String sign(@PathVariable String id, @RequestParam(required = false) Integer version,
-			@RequestParam(required = false) String side, RedirectAttributes redirect) {
+			@RequestParam(required = false) String side, @RequestParam(required = false) String assertedAt,
+			@RequestParam(required = false) String assertedBy, @RequestParam(required = false) String assertedDocument,
+			@RequestParam(required = false) String assertedUrl, RedirectAttributes redirect) {
 		UUID uuid = PathIds.uuid(id, "/determinations/" + id);
 		SignedIn who = Signers.current();
 		try {
-			this.determining.signOff(uuid, DeterminationController.version(null, version), blank(side), who.userId(),
+			this.determining.signOff(uuid, DeterminationController.version(null, version), blank(side),
+					AssertedBody.form(assertedAt, assertedBy, assertedDocument, assertedUrl), who.userId(),
 					who.grants());
 			redirect.addFlashAttribute("notice", "Signed.");
 		}

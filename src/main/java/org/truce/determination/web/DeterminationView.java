@@ -2,6 +2,7 @@ package org.truce.determination.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.truce.determination.model.Comment;
@@ -22,8 +23,11 @@ record DeterminationView(UUID id, UUID incident, UUID currentIncident, String ag
 
 	/**
 	 * A named side: {@code signed} with who signed which version when, or awaited.
+	 * {@code signedAt} is when it was signed, as {@code asserted} says (who asserts it,
+	 * in what document); {@code recordedAt} when Truce recorded it.
 	 */
-	record Side(String side, boolean signed, String signedBy, Integer signedVersion, Instant signedAt) {
+	record Side(String side, boolean signed, String signedBy, Integer signedVersion, Instant signedAt,
+			Map<String, Object> asserted, Instant recordedAt) {
 
 	}
 
@@ -38,8 +42,8 @@ record DeterminationView(UUID id, UUID incident, UUID currentIncident, String ag
 	static DeterminationView of(Determination d, UUID currentIncident, List<Comment> comments) {
 		List<Side> sides = d.quorum().sides().stream().map(side -> {
 			SignOff s = d.signOffOf(side).orElse(null);
-			return s == null ? new Side(side, false, null, null, null)
-					: new Side(side, true, s.userId(), s.version(), s.at());
+			return s == null ? new Side(side, false, null, null, null, null, null)
+					: new Side(side, true, s.userId(), s.version(), s.asserted().at(), s.asserted().fields(), s.at());
 		}).toList();
 		return new DeterminationView(d.id(), d.incidentId(), currentIncident, d.subject().agreementId(),
 				d.subject().termId(), d.subject().actorId(), d.subject().verdict().name(), d.rationale(),

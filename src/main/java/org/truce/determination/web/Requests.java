@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.truce.determination.application.Determining;
 import org.truce.determination.model.Verdict;
+import org.truce.web.AssertedBody;
 
 /** The bodies the determination endpoints take. */
 final class Requests {
@@ -30,8 +31,14 @@ final class Requests {
 	/**
 	 * @param version the version signed (or send If-Match)
 	 * @param side the side signed for; absent for the co-chair's only side named
+	 * @param asserted for a signature given earlier (at a meeting, in a letter): when, on
+	 * whose word and in what document
 	 */
-	record SignOffRequest(Integer version, String side) {
+	record SignOffRequest(Integer version, String side, AssertedBody asserted) {
+
+		SignOffRequest(Integer version, String side) {
+			this(version, side, null);
+		}
 
 	}
 

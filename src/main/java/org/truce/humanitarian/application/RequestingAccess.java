@@ -33,10 +33,12 @@ import org.truce.identity.application.Readers;
 import org.truce.identity.model.Grant;
 import org.truce.identity.model.Role;
 import org.truce.identity.model.Viewer;
+import org.truce.ledger.application.AssertedEntries;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.model.CanonicalJson;
 import org.truce.ledger.model.LedgerEntry;
 import org.truce.ledger.model.SaltedCommitment;
+import org.truce.shared.Asserted;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.InstantFields;
 import org.truce.shared.Problem;
@@ -61,7 +63,9 @@ import org.truce.shared.RejectedException;
  * <li>{@code access-requested}: {@code {parties, from, to, peopleInNeed, requestedBy,
  * requestedAt, contentCommitment}}</li>
  * <li>{@code access-decided}: {@code {party, verdict, decidedBy, decidedAt,
- * reasonsCommitment, version}}</li>
+ * reasonsCommitment, version, asserted}}: {@code decidedAt} is when Truce recorded it,
+ * {@code asserted} when the party decided, as asserted ({@link AssertedEntries}, the
+ * document committed with the reasons' salt)</li>
  * <li>{@code access-outcome-recorded}: {@code {outcome, at, recordedBy, recordedAt,
  * blockedBy?, deliveredShare?, detailsCommitment, version}}</li>
  * <li>{@code access-obstruction-reported}: {@code {report, blockedBy}}</li>
@@ -130,8 +134,17 @@ public class RequestingAccess {
 
 	}
 
-	/** A decision as posted; {@code party} may be left out when the liaison has one. */
-	public record NewDecision(String party, String verdict, String reasons, String conditions) {
+	/**
+	 * A decision as posted; {@code party} may be left out when the liaison has one.
+	 * {@code asserted}, for a decision entered after the fact, says when it was taken, on
+	 * whose word and in what document.
+	 */
+	public record NewDecision(String party, String verdict, String reasons, String conditions,
+			Asserted.Input asserted) {
+
+		public NewDecision(String party, String verdict, String reasons, String conditions) {
+			this(party, verdict, reasons, conditions, Asserted.Input.NONE);
+		}
 
 	}
 
@@ -207,7 +220,8 @@ public class RequestingAccess {
 	/**
 	 * Records the decision of a party concerned, by its liaison.
 	 * @throws RejectedException NOT_FOUND when the request does not concern the liaison's
-	 * side, FORBIDDEN for a party not of its side, field problems, ACCESS_ALREADY_DECIDED
+	 * side, FORBIDDEN for a party not of its side, field problems (those of
+	 * {@link Asserted#resolve} on {@code asserted} among them), ACCESS_ALREADY_DECIDED
 	 * when the party decided already
 	 */
 	public AccessRequest decide(UUID id, NewDecision in, AccessReader liaison) {
@@ -252,11 +266,13 @@ public class RequestingAccess {
 			problems
 				.add(new Problem(ErrorCode.INVALID_VALUE, "conditions", "Only a CONDITIONAL decision has conditions."));
 		}
+		Instant recordedAt = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+		Asserted asserted = Asserted.resolve("asserted", in.asserted(), recordedAt, liaison.userId(), problems);
 		if (!problems.isEmpty()) {
 			throw new RejectedException(problems);
 		}
 		AccessDecision decision = new AccessDecision(party, verdict, reasons, conditions, SaltedCommitment.newSalt(),
-				liaison.userId(), this.clock.instant().truncatedTo(ChronoUnit.MILLIS));
+				liaison.userId(), recordedAt, asserted);
 		AccessRequest decided = this.tx.execute(status -> {
 			if (!this.store.decide(id, decision)) {
 				return null;
@@ -544,6 +560,7 @@ public class RequestingAccess {
 		body.put("decidedBy", d.decidedBy());
 		body.put("decidedAt", d.decidedAt().toString());
 		body.put("reasonsCommitment", reasonsCommitment(d));
+		body.put("asserted", AssertedEntries.body(d.asserted(), d.reasonsSalt(), r.id() + "/" + d.party()));
 		body.put("version", r.version());
 		return new LedgerEntry(DECIDED, r.id().toString(), body);
 	}

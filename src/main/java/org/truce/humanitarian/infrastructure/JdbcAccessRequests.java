@@ -25,6 +25,7 @@ import org.truce.humanitarian.model.AccessOutcome;
 import org.truce.humanitarian.model.AccessOutcomeKind;
 import org.truce.humanitarian.model.AccessRequest;
 import org.truce.humanitarian.model.AccessVerdict;
+import org.truce.shared.Asserted;
 import org.truce.store.StoreDialect;
 
 /**
@@ -108,9 +109,11 @@ class JdbcAccessRequests implements AccessRequests {
 	public boolean decide(UUID id, AccessDecision d) {
 		int updated = this.jdbc
 			.sql("UPDATE access_request_parties SET verdict = ?, reasons = ?, conditions = ?, reasons_salt = ?,"
-					+ " decided_by = ?, decided_at = ? WHERE request_id = ? AND party = ? AND verdict IS NULL")
+					+ " decided_by = ?, decided_at = ?, asserted_at = ?, asserted_by = ?, asserted_document = ?,"
+					+ " asserted_url = ? WHERE request_id = ? AND party = ? AND verdict IS NULL")
 			.params(d.verdict().name(), d.reasons(), d.conditions(), d.reasonsSalt(), d.decidedBy(),
-					this.dialect.instant(d.decidedAt()), this.dialect.uuid(id), d.party())
+					this.dialect.instant(d.decidedAt()), this.dialect.instant(d.asserted().at()), d.asserted().by(),
+					d.asserted().document(), d.asserted().url(), this.dialect.uuid(id), d.party())
 			.update();
 		if (updated != 1) {
 			return false;
@@ -156,10 +159,9 @@ class JdbcAccessRequests implements AccessRequests {
 			parties.put(r.id(), new ArrayList<>());
 			ids.add(this.dialect.uuid(r.id()));
 		}
-		this.jdbc
-			.sql("SELECT request_id, party, verdict, reasons, conditions, reasons_salt, decided_by, decided_at"
-					+ " FROM access_request_parties WHERE request_id IN ("
-					+ String.join(", ", Collections.nCopies(ids.size(), "?")) + ") ORDER BY request_id, position")
+		this.jdbc.sql("SELECT request_id, party, verdict, reasons, conditions, reasons_salt, decided_by, decided_at,"
+				+ " asserted_at, asserted_by, asserted_document, asserted_url FROM access_request_parties WHERE request_id IN ("
+				+ String.join(", ", Collections.nCopies(ids.size(), "?")) + ") ORDER BY request_id, position")
 			.params(ids)
 			.query((rs, n) -> {
 				String verdict = rs.getString("verdict");
@@ -167,7 +169,12 @@ class JdbcAccessRequests implements AccessRequests {
 					.add(new AccessDecision(rs.getString("party"),
 							verdict == null ? null : AccessVerdict.valueOf(verdict), rs.getString("reasons"),
 							rs.getString("conditions"), rs.getString("reasons_salt"), rs.getString("decided_by"),
-							this.dialect.instant(rs, "decided_at")));
+							this.dialect.instant(rs, "decided_at"),
+							verdict == null ? null
+									: Asserted.stored(this.dialect.instant(rs, "asserted_at"),
+											rs.getString("asserted_by"), rs.getString("asserted_document"),
+											rs.getString("asserted_url"), this.dialect.instant(rs, "decided_at"),
+											rs.getString("decided_by"))));
 				return null;
 			})
 			.list();

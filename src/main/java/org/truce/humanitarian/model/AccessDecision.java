@@ -3,6 +3,8 @@ package org.truce.humanitarian.model;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.truce.shared.Asserted;
+
 /**
  * A party concerned by an access request, and its decision once taken. A party decides
  * once: a decision is not superseded (a changed position is a new request).
@@ -16,9 +18,12 @@ import java.util.Objects;
  * commitments were salted
  * @param decidedBy the liaison's user id, or null
  * @param decidedAt when the decision was recorded, or null
+ * @param asserted when the party decided, on whose word and in what document: the
+ * recording itself unless it was entered after the fact (never later than
+ * {@code decidedAt}); null while undecided
  */
 public record AccessDecision(String party, AccessVerdict verdict, String reasons, String conditions, String reasonsSalt,
-		String decidedBy, Instant decidedAt) {
+		String decidedBy, Instant decidedAt, Asserted asserted) {
 
 	public AccessDecision {
 		Objects.requireNonNull(party, "party");
@@ -26,12 +31,26 @@ public record AccessDecision(String party, AccessVerdict verdict, String reasons
 			Objects.requireNonNull(reasons, "reasons");
 			Objects.requireNonNull(decidedBy, "decidedBy");
 			Objects.requireNonNull(decidedAt, "decidedAt");
+			if (asserted == null) {
+				asserted = Asserted.recorded(decidedAt, decidedBy);
+			}
 		}
+	}
+
+	/** A decision that asserts nothing but its recording. */
+	public AccessDecision(String party, AccessVerdict verdict, String reasons, String conditions, String reasonsSalt,
+			String decidedBy, Instant decidedAt) {
+		this(party, verdict, reasons, conditions, reasonsSalt, decidedBy, decidedAt, null);
 	}
 
 	/** A party that has not decided yet. */
 	public static AccessDecision pending(String party) {
-		return new AccessDecision(party, null, null, null, null, null, null);
+		return new AccessDecision(party, null, null, null, null, null, null, null);
+	}
+
+	/** When the party decided, as asserted; null while undecided. */
+	public Instant decidedAsAsserted() {
+		return this.asserted == null ? this.decidedAt : this.asserted.at();
 	}
 
 	public boolean decided() {

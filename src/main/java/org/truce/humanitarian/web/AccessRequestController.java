@@ -25,6 +25,7 @@ import org.truce.identity.web.SignedIn;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.web.AssertedBody;
 import org.truce.web.IdempotentPosts;
 import org.truce.web.IfMatch;
 import org.truce.web.PathIds;
@@ -46,9 +47,10 @@ class AccessRequestController {
 
 	/**
 	 * What a liaison posts; {@code party} may be left out when its side has one party
-	 * concerned.
+	 * concerned. {@code asserted}: for a decision entered after the fact, when it was
+	 * taken, on whose word and in what document ({@link AssertedBody}).
 	 */
-	record DecisionBody(String party, String verdict, String reasons, String conditions) {
+	record DecisionBody(String party, String verdict, String reasons, String conditions, AssertedBody asserted) {
 
 	}
 
@@ -89,12 +91,14 @@ class AccessRequestController {
 			description = "verdict: APPROVED, DENIED or CONDITIONAL (with conditions); reasons required. A party"
 					+ " decides once: a second decision is refused with 409 ACCESS_ALREADY_DECIDED (decisions are not"
 					+ " superseded). A request not concerning the liaison's side is not found; a party of another side"
-					+ " is forbidden. A ledger entry (access-decided) holds the reasons as a digest.")
+					+ " is forbidden. A ledger entry (access-decided) holds the reasons as a digest. Entered after the"
+					+ " fact, asserted gives when it was decided (at: not later than now, else 422"
+					+ " ASSERTED_AFTER_RECORDED), who asserts it (by: required with at, ASSERTED_BY_REQUIRED) and"
+					+ " the document; decidedAt is then the asserted time and recordedAt when Truce recorded it.")
 	@PostMapping(path = "/api/access-requests/{id}/decisions", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> decide(@PathVariable String id, @RequestBody DecisionBody body) {
-		AccessRequest r = this.access.decide(uuid(id),
-				new RequestingAccess.NewDecision(body.party(), body.verdict(), body.reasons(), body.conditions()),
-				reader());
+		AccessRequest r = this.access.decide(uuid(id), new RequestingAccess.NewDecision(body.party(), body.verdict(),
+				body.reasons(), body.conditions(), AssertedBody.input(body.asserted())), reader());
 		return ResponseEntity.created(URI.create("/api/access-requests/" + r.id()))
 			.eTag(r.etag())
 			.body(AccessViews.request(r));

@@ -20,6 +20,7 @@ import org.truce.identity.web.SignedIn;
 import org.truce.incident.application.Incidents;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.RejectedException;
+import org.truce.web.AssertedBody;
 
 /**
  * The access request pages: the list ({@code /access-requests}) and one request
@@ -75,12 +76,17 @@ class AccessRequestPageController {
 	@PostMapping("/access-requests/{id}/decisions")
 	RedirectView decide(@PathVariable String id, @RequestParam(required = false) String party,
 			@RequestParam(required = false) String verdict, @RequestParam(required = false) String reasons,
-			@RequestParam(required = false) String conditions) {
+			@RequestParam(required = false) String conditions, @RequestParam(required = false) String assertedAt,
+			@RequestParam(required = false) String assertedBy, @RequestParam(required = false) String assertedDocument,
+			@RequestParam(required = false) String assertedUrl) {
 		UUID uuid = AccessRequestController.uuid(id);
 		String outcome;
 		try {
-			this.access.decide(uuid, new RequestingAccess.NewDecision(party, verdict, reasons,
-					conditions == null || conditions.isBlank() ? null : conditions), reader());
+			this.access.decide(uuid,
+					new RequestingAccess.NewDecision(party, verdict, reasons,
+							conditions == null || conditions.isBlank() ? null : conditions,
+							AssertedBody.form(assertedAt, assertedBy, assertedDocument, assertedUrl)),
+					reader());
 			outcome = "decided";
 		}
 		catch (RejectedException ex) {

@@ -60,7 +60,9 @@ final class AccessViews {
 		v.put("reasons", d.reasons());
 		v.put("conditions", d.conditions());
 		v.put("decidedBy", d.decidedBy());
-		v.put("decidedAt", d.decidedAt());
+		v.put("decidedAt", d.decidedAsAsserted());
+		v.put("asserted", d.asserted() == null ? null : d.asserted().fields());
+		v.put("recordedAt", d.decidedAt());
 		String commitment = RequestingAccess.reasonsCommitment(d);
 		v.put("content",
 				commitment == null ? null : content(d.reasonsSalt(), RequestingAccess.decisionContent(d), commitment));

@@ -20,6 +20,7 @@ import org.truce.incident.model.IncidentRecord;
 import org.truce.incident.model.StoredLink;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.model.LedgerEntry;
+import org.truce.shared.Asserted;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
@@ -218,6 +219,19 @@ public class ManagingIncidents {
 	 * sponsor)
 	 */
 	public Claim claim(UUID id, String side, Claim.Position position, String actorId, String statement, String by) {
+		return claim(id, side, position, actorId, statement, Asserted.Input.NONE, by);
+	}
+
+	/**
+	 * The same for a claim entered after the fact: {@code asserted} says when the side
+	 * made it, on whose word and in what document. The claim's {@code incident-claim}
+	 * ledger entry holds it as {@code asserted: {at, by, document, url}} (the statement
+	 * is public there already).
+	 * @throws RejectedException those of {@link Asserted#resolve} on {@code asserted}
+	 * (ASSERTED_AFTER_RECORDED, ASSERTED_BY_REQUIRED), and the field problems above
+	 */
+	public Claim claim(UUID id, String side, Claim.Position position, String actorId, String statement,
+			Asserted.Input assertedInput, String by) {
 		if (actorId == null || actorId.isBlank()) {
 			throw new RejectedException(
 					new Problem(ErrorCode.FIELD_REQUIRED, "actor", ErrorCode.FIELD_REQUIRED.format("actor")));
@@ -231,10 +245,15 @@ public class ManagingIncidents {
 					new Problem(ErrorCode.TOO_LONG, "statement", ErrorCode.TOO_LONG.format("statement")));
 		}
 		Instant now = this.clock.instant();
+		List<Problem> problems = new ArrayList<>();
+		Asserted asserted = Asserted.resolve("asserted", assertedInput, now, by, problems);
+		if (!problems.isEmpty()) {
+			throw new RejectedException(problems);
+		}
 		Claim made = this.tx.execute(status -> {
 			IncidentRecord incident = open(id, "id");
 			Claim claim = new Claim(UUID.randomUUID().toString(), incident.id(), side, position, actorId, words, by,
-					now);
+					now, asserted);
 			this.incidents.claim(claim);
 			bump(incident, now);
 			Map<String, Object> body = new LinkedHashMap<>();
@@ -243,6 +262,7 @@ public class ManagingIncidents {
 			body.put("position", position.name());
 			body.put("actor", actorId);
 			body.put("statement", words);
+			body.put("asserted", asserted.fields());
 			this.ledger.append(List.of(new LedgerEntry(CLAIM, incident.id().toString(), body)));
 			return claim;
 		});

@@ -22,6 +22,7 @@ import org.truce.incident.model.Claim;
 import org.truce.incident.model.Evidence;
 import org.truce.incident.model.IncidentRecord;
 import org.truce.incident.model.StoredLink;
+import org.truce.shared.Asserted;
 import org.truce.store.StoreDialect;
 
 /** Incidents in SQLite or PostgreSQL. */
@@ -179,21 +180,28 @@ class JdbcIncidents implements Incidents {
 			.update();
 		this.jdbc
 			.sql("INSERT INTO incident_claims (id, incident_id, side, position, actor_id, statement, made_by, made_at,"
-					+ " superseded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ " superseded, asserted_at, asserted_by, asserted_document, asserted_url)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(claim.id(), this.dialect.uuid(claim.incidentId()), claim.side(), claim.position().name(),
-					claim.actorId(), claim.statement(), claim.madeBy(), this.dialect.instant(claim.madeAt()), false)
+					claim.actorId(), claim.statement(), claim.madeBy(), this.dialect.instant(claim.madeAt()), false,
+					this.dialect.instant(claim.asserted().at()), claim.asserted().by(), claim.asserted().document(),
+					claim.asserted().url())
 			.update();
 	}
 
 	@Override
 	public List<Claim> claims(UUID incidentId) {
 		return this.jdbc
-			.sql("SELECT id, incident_id, side, position, actor_id, statement, made_by, made_at FROM incident_claims"
+			.sql("SELECT id, incident_id, side, position, actor_id, statement, made_by, made_at, asserted_at,"
+					+ " asserted_by, asserted_document, asserted_url FROM incident_claims"
 					+ " WHERE incident_id = ? AND superseded = ? ORDER BY made_at, id")
 			.params(this.dialect.uuid(incidentId), false)
 			.query((rs, n) -> new Claim(rs.getString("id"), UUID.fromString(rs.getString("incident_id")),
 					rs.getString("side"), Claim.Position.valueOf(rs.getString("position")), rs.getString("actor_id"),
-					rs.getString("statement"), rs.getString("made_by"), this.dialect.instant(rs, "made_at")))
+					rs.getString("statement"), rs.getString("made_by"), this.dialect.instant(rs, "made_at"),
+					Asserted.stored(this.dialect.instant(rs, "asserted_at"), rs.getString("asserted_by"),
+							rs.getString("asserted_document"), rs.getString("asserted_url"),
+							this.dialect.instant(rs, "made_at"), rs.getString("made_by"))))
 			.list();
 	}
 

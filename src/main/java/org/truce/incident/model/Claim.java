@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.truce.shared.Asserted;
+
 /**
  * One side's account of who acted in an incident, kept apart from every other side's. A
  * side's newer claim about an incident supersedes its older one (both stay in the
@@ -18,9 +20,12 @@ import java.util.UUID;
  * @param statement the side's words
  * @param madeBy the user who entered it
  * @param madeAt when Truce recorded it
+ * @param asserted when the side made the claim, on whose word and in what document (a
+ * statement of 2016 entered now): the recording itself unless it was entered after the
+ * fact (never later than {@code madeAt})
  */
 public record Claim(String id, UUID incidentId, String side, Position position, String actorId, String statement,
-		String madeBy, Instant madeAt) {
+		String madeBy, Instant madeAt, Asserted asserted) {
 
 	public Claim {
 		Objects.requireNonNull(incidentId, "incidentId");
@@ -28,6 +33,15 @@ public record Claim(String id, UUID incidentId, String side, Position position, 
 		Objects.requireNonNull(position, "position");
 		Objects.requireNonNull(actorId, "actorId");
 		statement = statement == null ? "" : statement;
+		if (asserted == null && madeAt != null && madeBy != null) {
+			asserted = Asserted.recorded(madeAt, madeBy);
+		}
+	}
+
+	/** A claim that asserts nothing but its recording. */
+	public Claim(String id, UUID incidentId, String side, Position position, String actorId, String statement,
+			String madeBy, Instant madeAt) {
+		this(id, incidentId, side, position, actorId, statement, madeBy, madeAt, null);
 	}
 
 	/** What the side says about the actor. */

@@ -28,6 +28,7 @@ import org.truce.incident.model.StoredLink;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.web.AssertedBody;
 import org.truce.web.IfMatch;
 import org.truce.web.PathIds;
 
@@ -129,15 +130,21 @@ class IncidentController {
 		return current(changed.id(), viewer);
 	}
 
-	/** A side's claim. */
-	record ClaimRequest(Claim.Position position, String actor, String statement) {
+	/**
+	 * A side's claim; {@code asserted}, for a claim entered after the fact (a 2016
+	 * statement), when the side made it, on whose word and in what document.
+	 */
+	record ClaimRequest(Claim.Position position, String actor, String statement, AssertedBody asserted) {
 
 	}
 
 	@Operation(summary = "State your side's claim about who acted (liaisons, co-chairs)",
 			description = "Kept apart from every other side's: the side is the actor your role is bound to. A newer"
 					+ " claim of your side supersedes the older one. Claims that contradict each other or the"
-					+ " reports make attribution contested, and findings undetermined (ATTRIBUTION_CONTESTED).")
+					+ " reports make attribution contested, and findings undetermined (ATTRIBUTION_CONTESTED). Entered"
+					+ " after the fact, asserted gives when the side made it (at: not later than now, else 422"
+					+ " ASSERTED_AFTER_RECORDED), who asserts it (by: required with at, ASSERTED_BY_REQUIRED) and the"
+					+ " document (document, url); madeAt stays the time Truce recorded it.")
 	@PostMapping(path = "/api/incidents/{id}/claims", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Claim> claim(@PathVariable String id, @RequestBody ClaimRequest body, Viewer viewer) {
 		if (body.position() == null) {
@@ -147,7 +154,7 @@ class IncidentController {
 		UUID incident = visible(id, viewer);
 		String side = this.speakers.side();
 		Claim made = this.managing.claim(incident, side, body.position(), body.actor(), body.statement(),
-				viewer.userId());
+				AssertedBody.input(body.asserted()), viewer.userId());
 		return ResponseEntity.created(URI.create("/api/incidents/" + made.incidentId())).body(made);
 	}
 

@@ -30,6 +30,7 @@ import org.truce.deconfliction.model.MovementKind;
 import org.truce.deconfliction.model.Notification;
 import org.truce.deconfliction.model.NotificationHistory;
 import org.truce.deconfliction.model.SiteKind;
+import org.truce.shared.Asserted;
 import org.truce.testing.RunningTruce;
 import org.truce.testing.StartedOrSkipped;
 
@@ -207,6 +208,37 @@ abstract class NotificationsContract {
 		assertThat(this.store.find(new Notifications.Query(null, null, true, 10)).get(0).notification().id())
 			.as("newest first")
 			.isEqualTo(byOther.id());
+	}
+
+	@Test
+	void whatWasAssertedAfterTheFactIsKeptApartFromWhenItWasRecorded() {
+		Instant recorded = Instant.parse("2026-12-07T04:00:00.456Z");
+		Asserted byOcha = new Asserted(T0.minusSeconds(86400), "OCHA", "Statement of 19 September 2016",
+				"https://m.reliefweb.int/report/1700831");
+		Notification c = convoy();
+		Notification sent = new Notification(c.id(), c.kind(), c.name(), c.siteKind(), c.movementKind(), c.geometry(),
+				c.from(), c.to(), c.vehicles(), c.markings(), c.parties(), c.notifiedBy(), recorded, byOcha, null, 1);
+		Asserted byLetter = new Asserted(T0.plusSeconds(60), "Syrian liaison office", null, null);
+		DeclaredPosition declared = new DeclaredPosition(UUID.randomUUID(), "united-states", "Team north",
+				wkt("POINT (38 36.5)"), T0, T0.plusSeconds(3600), "co-chair-us", recorded,
+				new Asserted(T0, "US delegation", "Note verbale", null), null);
+
+		this.tx.executeWithoutResult(s -> {
+			this.store.insert(sent, SALT);
+			this.store.acknowledge(new Acknowledgment(sent.id(), "syria-government", "liaison-sy", recorded, byLetter));
+			this.store.acknowledge(new Acknowledgment(sent.id(), "russia", "liaison-ru", recorded.plusSeconds(1)));
+			this.positions.insert(declared, SALT);
+		});
+
+		NotificationHistory read = this.store.byId(sent.id()).orElseThrow();
+		assertThat(read.notification().notifiedAt()).isEqualTo(recorded);
+		assertThat(read.notification().asserted()).isEqualTo(byOcha);
+		assertThat(read.acknowledgment("syria-government").orElseThrow().asserted()).isEqualTo(byLetter);
+		assertThat(read.acknowledgment("syria-government").orElseThrow().at()).isEqualTo(recorded);
+		assertThat(read.acknowledgment("russia").orElseThrow().asserted())
+			.isEqualTo(Asserted.recorded(recorded.plusSeconds(1), "liaison-ru"));
+		assertThat(this.positions.position(declared.id()).orElseThrow().position().asserted())
+			.isEqualTo(declared.asserted());
 	}
 
 	@Test

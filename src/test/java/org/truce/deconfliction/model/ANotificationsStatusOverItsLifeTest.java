@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 
+import org.truce.shared.Asserted;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A convoy notified to two parties goes from SENT to ACKNOWLEDGED when the second party
@@ -41,10 +44,11 @@ class ANotificationsStatusOverItsLifeTest {
 		assertThat(h.status(T0.plusSeconds(30))).isEqualTo(NotificationStatus.SENT);
 		assertThat(h.status(T0.plusSeconds(300))).as("one of two").isEqualTo(NotificationStatus.SENT);
 		assertThat(h.status(T0.plusSeconds(601))).isEqualTo(NotificationStatus.ACKNOWLEDGED);
-		assertThat(h.transitions(T0.plusSeconds(13 * 3600))).containsExactly(
-				new NotificationHistory.Transition(NotificationStatus.SENT, T0),
-				new NotificationHistory.Transition(NotificationStatus.ACKNOWLEDGED, T0.plusSeconds(600)),
-				new NotificationHistory.Transition(NotificationStatus.EXPIRED, T0.plusSeconds(12 * 3600)));
+		assertThat(h.transitions(T0.plusSeconds(13 * 3600)))
+			.extracting(NotificationHistory.Transition::status, NotificationHistory.Transition::at)
+			.containsExactly(tuple(NotificationStatus.SENT, T0),
+					tuple(NotificationStatus.ACKNOWLEDGED, T0.plusSeconds(600)),
+					tuple(NotificationStatus.EXPIRED, T0.plusSeconds(12 * 3600)));
 	}
 
 	@Test
@@ -77,6 +81,53 @@ class ANotificationsStatusOverItsLifeTest {
 		assertThat(other.notifiedAt()).isNull();
 		assertThat(tooEarly.notified()).isFalse();
 		assertThat(tooEarly.acknowledgedBeforeStrike()).isFalse();
+	}
+
+	@Test
+	void aNotificationEnteredAfterTheFactRunsItsHistoryFromTheAssertedTimes() {
+		Instant recorded = Instant.parse("2026-12-07T04:00:00Z");
+		Asserted byOcha = new Asserted(T0.minusSeconds(3600), "OCHA", "Statement of 19 September 2016", null);
+		Notification n = new Notification(UUID.randomUUID(), Notification.Kind.MOVEMENT, "Convoy", null,
+				MovementKind.CONVOY,
+				new GeometryFactory()
+					.createLineString(new Coordinate[] { new Coordinate(37.16, 36.2), new Coordinate(36.95, 36.15) }),
+				T0, T0.plusSeconds(12 * 3600), List.of(), null, Set.of("syria-government", "russia"), "n", recorded,
+				byOcha, null, 1);
+		Asserted byLiaison = new Asserted(T0.plusSeconds(60), "Syrian liaison office", "Letter", null);
+		NotificationHistory h = new NotificationHistory(n,
+				List.of(new Acknowledgment(n.id(), "syria-government", "l", recorded.plusSeconds(5), byLiaison),
+						new Acknowledgment(n.id(), "russia", "l2", recorded.plusSeconds(9))),
+				null, "s");
+
+		assertThat(h.transitions(recorded.plusSeconds(10)))
+			.extracting(NotificationHistory.Transition::status, NotificationHistory.Transition::at,
+					NotificationHistory.Transition::asserted)
+			.as("sent as asserted, in 2016; expired in 2016; Russia's acknowledgment, recorded later, after its end")
+			.containsExactly(tuple(NotificationStatus.SENT, T0.minusSeconds(3600), byOcha),
+					tuple(NotificationStatus.EXPIRED, T0.plusSeconds(12 * 3600), null));
+		assertThat(h.acknowledgments()).extracting(Acknowledgment::party)
+			.as("by asserted time")
+			.containsExactly("syria-government", "russia");
+
+		NotificationHistory.NotifiedBefore syria = h.notifiedBefore("syria-government", T0);
+		assertThat(syria.notified()).isTrue();
+		assertThat(syria.notifiedAt()).isEqualTo(T0.minusSeconds(3600));
+		assertThat(syria.notifiedAsserted()).isEqualTo(byOcha);
+		assertThat(syria.notificationRecordedAt()).isEqualTo(recorded);
+		assertThat(h.notifiedBefore("syria-government", T0.plusSeconds(61)).acknowledgedBeforeStrike()).isTrue();
+		assertThat(h.notifiedBefore("syria-government", T0.plusSeconds(61)).acknowledgmentRecordedAt())
+			.isEqualTo(recorded.plusSeconds(5));
+		assertThat(h.notifiedBefore("russia", T0.plusSeconds(61)).acknowledgedBeforeStrike())
+			.as("acknowledged as recorded, in 2026")
+			.isFalse();
+	}
+
+	@Test
+	void aNotificationNotAssertedOtherwiseIsNotifiedWhenItWasRecorded() {
+		Notification n = convoy(null);
+
+		assertThat(n.asserted()).isEqualTo(Asserted.recorded(T0, "n"));
+		assertThat(new NotificationHistory(n, List.of(), null, "s").notifiedBefore("russia", T0).notified()).isFalse();
 	}
 
 }

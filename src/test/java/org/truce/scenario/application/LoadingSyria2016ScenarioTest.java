@@ -67,7 +67,7 @@ class LoadingSyria2016ScenarioTest {
 		assertThat(firstSummary.get(0)).isEqualTo("Actors: 82 registered from actors.yaml.");
 		assertThat(firstSummary.get(1)).isEqualTo("Sources: ucdp-ged, wikipedia-current-events registered.");
 		assertThat(firstSummary.get(2))
-			.isEqualTo("Humanitarian notifications: 1 registered, 0 already present, from humanitarian.yaml.");
+			.isEqualTo("Humanitarian notifications: 2 registered, 0 already present, from humanitarian.yaml.");
 		assertThat(firstSummary.get(3)).startsWith(
 				"Events: events/ucdp_ged_syria_2016.csv: 6170 rows read, 6170 imported, 0 already present, 0 rejected");
 		assertThat(firstSummary.get(4)).isEqualTo("Geography: 763 boundaries and 2928 gazetteer places.");
@@ -118,15 +118,28 @@ class LoadingSyria2016ScenarioTest {
 	}
 
 	@Test
-	void theConvoyStruckAtUrumAlKubraIsNotifiedAndItsUcdpEventRaisesAnAlertOnImport() {
-		Notification convoy = context.getBean(ProtectedPlaces.class)
-			.notifications()
-			.stream()
+	void theConvoyStruckAtUrumAlKubraIsNotifiedAsAMovementAndASiteAndItsUcdpEventRaisesAnAlertForEach() {
+		List<Notification> notified = context.getBean(ProtectedPlaces.class).notifications();
+		Notification convoy = notified.stream()
 			.filter(n -> n.name().startsWith("UN/SARC convoy to Urum al-Kubra"))
+			.findFirst()
+			.orElseThrow();
+		Notification warehouse = notified.stream()
+			.filter(n -> n.name().startsWith("SARC warehouse near Urum al-Kubra"))
 			.findFirst()
 			.orElseThrow();
 		assertThat(convoy.parties()).containsExactlyInAnyOrder("syria-government", "russia");
 		assertThat(convoy.from()).isEqualTo(Instant.parse("2016-09-19T05:00:00Z"));
+		assertThat(warehouse.kind()).isEqualTo(Notification.Kind.SITE);
+		assertThat(warehouse.parties()).containsExactlyInAnyOrder("syria-government", "russia");
+		for (Notification n : List.of(convoy, warehouse)) {
+			assertThat(n.notifiedAsAsserted()).as("asserted, in 2016, not when the demo loaded")
+				.isEqualTo(Instant.parse("2016-09-18T20:59:00Z"));
+			assertThat(n.asserted().by()).startsWith("OCHA");
+			assertThat(n.asserted().url()).isEqualTo("https://m.reliefweb.int/report/1700831");
+			assertThat(n.notifiedAt()).as("recorded when the demo loaded")
+				.isAfter(Instant.parse("2020-01-01T00:00:00Z"));
+		}
 		Report strike = context.getBean(Reports.class)
 			.find(ReportQuery.all(ReportQuery.MAX_LIMIT))
 			.reports()
@@ -135,7 +148,8 @@ class LoadingSyria2016ScenarioTest {
 			.findFirst()
 			.orElseThrow();
 		assertThat(context.getBean(Alerts.class).ofReport(strike.id())).extracting(Alert::placeId, Alert::proximity)
-			.containsExactly(tuple(convoy.id(), Proximity.POSSIBLY_WITHIN));
+			.containsExactlyInAnyOrder(tuple(convoy.id(), Proximity.POSSIBLY_WITHIN),
+					tuple(warehouse.id(), Proximity.POSSIBLY_WITHIN));
 	}
 
 	@Test
@@ -151,7 +165,7 @@ class LoadingSyria2016ScenarioTest {
 		assertThat(context.getBean(Reports.class).count()).isEqualTo(6170 + 43);
 		assertThat(context.getBean(ActorDirectory.class).registry().all()).hasSize(82);
 		assertThat(again.get(2))
-			.isEqualTo("Humanitarian notifications: 0 registered, 1 already present, from humanitarian.yaml.");
+			.isEqualTo("Humanitarian notifications: 0 registered, 2 already present, from humanitarian.yaml.");
 	}
 
 	@Test
