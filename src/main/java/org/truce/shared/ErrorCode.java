@@ -53,6 +53,9 @@ public enum ErrorCode {
 	WINDOW_REQUIRED(422, "A movement needs a time window: field {0} is required."),
 	GEOMETRY_INVALID(422, "Field {0} is not an RFC 7946 GeoJSON geometry."),
 	GEOMETRY_TYPE_NOT_ALLOWED(422, "Field {0} has a geometry type not allowed here."),
+	WEBHOOK_TARGET_NOT_ALLOWED(422,
+			"Field url names a target that webhooks may not reach: {0}. Only public addresses are allowed, unless"
+					+ " an operator allow-lists others."),
 	NOTIFICATION_WITHDRAWN(409, "This notification was withdrawn at {0}: it can no longer be acknowledged."),
 	INTERNAL(500, "An unexpected error occurred; it has been logged."), UNREADABLE_ROW(422, "Row {0} cannot be read.");
 
