@@ -53,6 +53,9 @@ public enum ErrorCode {
 	WINDOW_REQUIRED(422, "A movement needs a time window: field {0} is required."),
 	GEOMETRY_INVALID(422, "Field {0} is not an RFC 7946 GeoJSON geometry."),
 	GEOMETRY_TYPE_NOT_ALLOWED(422, "Field {0} has a geometry type not allowed here."),
+	TOO_MANY_STREAMS(429,
+			"You have {0} alert streams open, the most allowed: close one (or wait for a closed one to be noticed)"
+					+ " and try again."),
 	WEBHOOK_TARGET_NOT_ALLOWED(422,
 			"Field url names a target that webhooks may not reach: {0}. Only public addresses are allowed, unless"
 					+ " an operator allow-lists others."),
