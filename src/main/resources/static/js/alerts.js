@@ -35,6 +35,11 @@
 		return element;
 	}
 
+	/**
+	 * The alert in words, as plain text: names come from notifiers and declaring sides, so
+	 * they are only ever set as textContent (Leaflet reads a string tooltip as HTML: give it
+	 * an element).
+	 */
 	function describe(alert) {
 		var proximity = alert.proximity === 'WITHIN' ? 'within' : 'possibly within';
 		return alert.eventType.replace(/_/g, ' ') + ' ' + proximity + ' ' + alert.thresholdMetres + ' m of '
@@ -84,7 +89,7 @@
 			if (alert.where) {
 				L.circleMarker([alert.where.latitude, alert.where.longitude], {
 					radius: 9, color: '#b71c1c', weight: 3, fillOpacity: 0.2, className: 'alert-marker'
-				}).bindTooltip(describe(alert)).addTo(layer);
+				}).bindTooltip(text('span', null, describe(alert))).addTo(layer);
 			}
 		}
 

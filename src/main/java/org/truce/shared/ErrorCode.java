@@ -59,6 +59,12 @@ public enum ErrorCode {
 	ASSERTED_AFTER_RECORDED(422, "Field {0} asserts a time later than the time it is recorded."),
 	ASSERTED_BY_REQUIRED(422, "Field {0} is required when a time is asserted: name who asserts it."),
 	ASSERTED_BEFORE_NOTIFIED(422, "Field {0} asserts a time before the notification it acknowledges was notified."),
+	TOO_MANY_STREAMS(429,
+			"You have {0} alert streams open, the most allowed: close one (or wait for a closed one to be noticed)"
+					+ " and try again."),
+	WEBHOOK_TARGET_NOT_ALLOWED(422,
+			"Field url names a target that webhooks may not reach: {0}. Only public addresses are allowed, unless"
+					+ " an operator allow-lists others."),
 	NOTIFICATION_WITHDRAWN(409, "This notification was withdrawn at {0}: it can no longer be acknowledged."),
 	UNKNOWN_WHO_ACTED_KIND(422, "{0} is not a kind of who-acted: actor, either_side or one_of."),
 	WHO_ACTED_INCONSISTENT(422, "Field {0} does not fit the kind of who-acted or the actors named."),

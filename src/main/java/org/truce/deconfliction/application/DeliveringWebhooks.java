@@ -1,14 +1,11 @@
 package org.truce.deconfliction.application;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +41,16 @@ import org.truce.shared.BackgroundLoop;
  * signature are fresh at each attempt.
  *
  * <p>
+ * Each attempt resolves the URL's host once, checks every address against
+ * {@link WebhookTargets} (public, or allow-listed) and connects to a checked address
+ * ({@link WebhookPost}), so neither a subscription stored before a rule changed nor a
+ * name that now answers a private address (DNS rebinding) reaches an internal service. A
+ * refused target is recorded as a failed attempt ({@code refused: …}), and nothing is
+ * sent. Of the target's answer only the status code is read; an attempt without one
+ * records a category ({@code timed out}, {@code connection failed}, {@code TLS failed},
+ * {@code malformed response}), never the target's words.
+ *
+ * <p>
  * Properties: {@code truce.webhooks.initial-backoff-ms} (default 1000),
  * {@code backoff-multiplier} (2), {@code max-backoff-ms} (600000), {@code max-attempts}
  * (10), {@code timeout-ms} (5000), {@code poll-ms} (1000), {@code senders} (4).
@@ -71,11 +78,11 @@ public class DeliveringWebhooks extends BackgroundLoop {
 
 	private final Map<UUID, Webhook.Subscription> subscriptions = new ConcurrentHashMap<>();
 
-	private HttpClient http;
-
 	private ExecutorService pool;
 
-	DeliveringWebhooks(Webhooks webhooks, Clock clock,
+	private final WebhookTargets targets;
+
+	DeliveringWebhooks(Webhooks webhooks, WebhookTargets targets, Clock clock,
 			@Value("${truce.webhooks.initial-backoff-ms:1000}") long initialBackoffMs,
 			@Value("${truce.webhooks.backoff-multiplier:2}") double multiplier,
 			@Value("${truce.webhooks.max-backoff-ms:600000}") long maxBackoffMs,
@@ -84,6 +91,7 @@ public class DeliveringWebhooks extends BackgroundLoop {
 			@Value("${truce.webhooks.poll-ms:1000}") long pollMs, @Value("${truce.webhooks.senders:4}") int senders) {
 		super("truce-webhook-poller", true, Duration.ofSeconds(5));
 		this.webhooks = webhooks;
+		this.targets = targets;
 		this.clock = clock;
 		this.backoff = new Webhook.Backoff(Duration.ofMillis(initialBackoffMs), multiplier,
 				Duration.ofMillis(maxBackoffMs), maxAttempts);
@@ -153,26 +161,25 @@ public class DeliveringWebhooks extends BackgroundLoop {
 		}
 		else {
 			String timestamp = Long.toString(at.getEpochSecond());
+			Map<String, String> headers = new LinkedHashMap<>();
+			headers.put("Content-Type", "application/json");
+			headers.put("User-Agent", "Truce-Webhooks");
+			headers.put("Truce-Event", "alert");
+			headers.put("Truce-Delivery", d.id().toString());
+			headers.put("Truce-Timestamp", timestamp);
+			headers.put("Truce-Signature", WebhookSignature.sign(s.secret(), timestamp, d.body()));
 			try {
-				HttpRequest request = HttpRequest.newBuilder(URI.create(s.url()))
-					.timeout(this.timeout)
-					.header("Content-Type", "application/json")
-					.header("User-Agent", "Truce-Webhooks")
-					.header("Truce-Event", "alert")
-					.header("Truce-Delivery", d.id().toString())
-					.header("Truce-Timestamp", timestamp)
-					.header("Truce-Signature", WebhookSignature.sign(s.secret(), timestamp, d.body()))
-					.POST(HttpRequest.BodyPublishers.ofString(d.body(), StandardCharsets.UTF_8))
-					.build();
-				HttpResponse<Void> response = this.http.send(request, HttpResponse.BodyHandlers.discarding());
-				status = response.statusCode();
+				WebhookTargets.Checked target = this.targets.check(URI.create(s.url()));
+				status = WebhookPost.post(target, headers, d.body().getBytes(StandardCharsets.UTF_8), this.timeout);
 			}
-			catch (IOException | IllegalArgumentException ex) {
-				error = ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+			catch (WebhookTargets.Refused ex) {
+				error = "refused: " + ex.getMessage();
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				error = "interrupted";
+			catch (WebhookPost.Failed ex) {
+				error = ex.getMessage();
+			}
+			catch (IllegalArgumentException ex) {
+				error = "not an absolute http or https URL";
 			}
 		}
 		long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -199,10 +206,6 @@ public class DeliveringWebhooks extends BackgroundLoop {
 
 	@Override
 	public void start() {
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(this.timeout)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
 		this.pool = Executors.newFixedThreadPool(this.senders, r -> {
 			Thread t = new Thread(r, "truce-webhook-sender");
 			t.setDaemon(true);

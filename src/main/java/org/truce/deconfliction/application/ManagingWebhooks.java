@@ -38,8 +38,12 @@ public class ManagingWebhooks {
 
 	private final Clock clock;
 
-	ManagingWebhooks(Webhooks webhooks, DeliveringWebhooks sender, TransactionTemplate tx, Clock clock) {
+	private final WebhookTargets targets;
+
+	ManagingWebhooks(Webhooks webhooks, DeliveringWebhooks sender, WebhookTargets targets, TransactionTemplate tx,
+			Clock clock) {
 		this.webhooks = webhooks;
+		this.targets = targets;
 		this.sender = sender;
 		this.tx = tx;
 		this.clock = clock;
@@ -51,7 +55,10 @@ public class ManagingWebhooks {
 	 * @param secret the signing secret, or null to have one made (32 random bytes, in
 	 * hex)
 	 * @throws RejectedException FIELD_REQUIRED, INVALID_VALUE (not an absolute http or
-	 * https URL, or a secret shorter than {@value #MIN_SECRET} characters), TOO_LONG
+	 * https URL, or a secret shorter than {@value #MIN_SECRET} characters), TOO_LONG,
+	 * WEBHOOK_TARGET_NOT_ALLOWED (the host is, or resolves to, an address that is not
+	 * public and not allow-listed: {@link WebhookTargets}; a name that does not resolve
+	 * yet is accepted, and checked again at each delivery)
 	 */
 	public Webhook.Subscription subscribe(String url, String secret, String by) {
 		if (url == null || url.isBlank()) {
@@ -60,8 +67,9 @@ public class ManagingWebhooks {
 		if (url.length() > MAX_URL) {
 			throw new RejectedException(Problem.of(ErrorCode.TOO_LONG, "url"));
 		}
+		URI uri;
 		try {
-			URI uri = new URI(url.strip());
+			uri = new URI(url.strip());
 			String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
 			if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
 				throw new URISyntaxException(url, "not an absolute http or https URL");
@@ -70,6 +78,16 @@ public class ManagingWebhooks {
 		catch (URISyntaxException ex) {
 			throw new RejectedException(
 					new Problem(ErrorCode.INVALID_VALUE, "url", "The url must be an absolute http or https URL."));
+		}
+		try {
+			this.targets.check(uri);
+		}
+		catch (WebhookTargets.Refused ex) {
+			if (!ex.unresolved()) {
+				throw new RejectedException(new Problem(ErrorCode.WEBHOOK_TARGET_NOT_ALLOWED, "url",
+						ErrorCode.WEBHOOK_TARGET_NOT_ALLOWED.format(ex.getMessage())));
+			}
+			// A name that does not resolve yet: each delivery checks it again.
 		}
 		if (secret != null && (secret.length() < MIN_SECRET || secret.isBlank())) {
 			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "secret",

@@ -1,5 +1,6 @@
 package org.truce.deconfliction.web;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,6 +8,9 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,6 +28,7 @@ import org.truce.identity.web.SignedIn;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.web.Problems;
 
 /** Proximity alerts: the list and the live event stream. */
 @RestController
@@ -33,9 +38,12 @@ class AlertController {
 
 	private final AlertStream stream;
 
-	AlertController(ReadingAlerts alerts, AlertStream stream) {
+	private final JsonMapper json;
+
+	AlertController(ReadingAlerts alerts, AlertStream stream, JsonMapper json) {
 		this.alerts = alerts;
 		this.stream = stream;
+		this.json = json;
 	}
 
 	@Operation(
@@ -65,33 +73,49 @@ class AlertController {
 					+ " the reader may see are sent first, oldest first, then the live ones, with none missed or"
 					+ " sent twice. An id that names no alert the reader may see gets an event named"
 					+ " 'replay-unavailable' (without an id) and the live alerts only: read GET /api/alerts for the"
-					+ " newest.")
+					+ " newest. The reader's roles are checked again as alerts are sent: a user disabled, or whose"
+					+ " token is revoked, loses the stream. At most truce.alerts.max-streams-per-user (default 4)"
+					+ " streams per user: another gets 429 TOO_MANY_STREAMS with Retry-After. A client that does not"
+					+ " keep up (its queue of events fills, or a write stalls) is disconnected; reconnect with"
+					+ " Last-Event-ID.")
 	@GetMapping(path = "/api/alerts/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	SseEmitter stream(
 			@Parameter(
 					description = "Seconds before the server ends the stream, 1 to 3600 (default 1800)") @RequestParam(
 							name = "timeoutSeconds", required = false, defaultValue = "1800") String timeoutSeconds,
 			@Parameter(description = "The id of the last alert received, to receive those raised since") @RequestHeader(
-					name = "Last-Event-ID", required = false) String lastEventId) {
+					name = "Last-Event-ID", required = false) String lastEventId,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		DeconflictionReader reader = reader();
 		long seconds = bounded("timeoutSeconds", timeoutSeconds, 1, 3600);
 		SseEmitter emitter = new SseEmitter(seconds * 1000);
-		if (lastEventId == null || lastEventId.isBlank()) {
-			this.stream.add(emitter, reader).comment("truce alerts");
-			return emitter;
+		AlertStream.Subscriber subscriber;
+		try {
+			subscriber = this.stream.catchingUp(emitter, reader,
+					SignedIn.tokenId(SecurityContextHolder.getContext().getAuthentication()));
 		}
-		AlertStream.Subscriber subscriber = this.stream.catchingUp(emitter, reader);
+		catch (AlertStream.TooManyStreams ex) {
+			// Written here: the handler produces text/event-stream, the refusal is
+			// problem+json.
+			response.setHeader("Retry-After", "30");
+			Problems.write(request, response, this.json, ErrorCode.TOO_MANY_STREAMS, null,
+					ErrorCode.TOO_MANY_STREAMS.format(ex.max()));
+			return null;
+		}
 		try {
 			subscriber.comment("truce alerts");
-			Optional<UUID> last = uuid(lastEventId.strip()).flatMap(id -> this.alerts.read(id, reader)).map(Alert::id);
-			if (last.isPresent()) {
-				this.alerts.after(last.get(), reader, subscriber::replay);
-			}
-			else {
-				subscriber.notice("replay-unavailable",
-						Map.of("code", "UNKNOWN_LAST_EVENT_ID", "detail",
-								"Last-Event-ID names no alert you may read: the alerts raised from now on follow."
-										+ " GET /api/alerts lists the newest."));
+			if (lastEventId != null && !lastEventId.isBlank()) {
+				Optional<UUID> last = uuid(lastEventId.strip()).flatMap(id -> this.alerts.read(id, reader))
+					.map(Alert::id);
+				if (last.isPresent()) {
+					this.alerts.after(last.get(), reader, subscriber::replay);
+				}
+				else {
+					subscriber.notice("replay-unavailable",
+							Map.of("code", "UNKNOWN_LAST_EVENT_ID", "detail",
+									"Last-Event-ID names no alert you may read: the alerts raised from now on follow."
+											+ " GET /api/alerts lists the newest."));
+				}
 			}
 		}
 		catch (RuntimeException ex) {

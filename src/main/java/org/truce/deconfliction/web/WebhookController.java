@@ -45,7 +45,10 @@ class WebhookController {
 					+ " Truce-Timestamp (Unix seconds) and Truce-Signature: sha256=<hex of HMAC-SHA256 keyed with the"
 					+ " secret's UTF-8 bytes over the UTF-8 bytes of timestamp + '.' + body>. Leave out secret to have"
 					+ " one made; it is returned here once and never shown again. A non-2xx answer, a refused"
-					+ " connection or a timeout is retried with exponential backoff.")
+					+ " connection or a timeout is retried with exponential backoff. The url must be public: a host"
+					+ " that is or resolves to a loopback, link-local, private, multicast, unspecified or other"
+					+ " non-public address is refused (422 WEBHOOK_TARGET_NOT_ALLOWED, field url) unless the"
+					+ " operator allow-lists it (truce.webhooks.allowed-targets); each delivery checks again.")
 	@PostMapping(path = "/api/webhooks", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> subscribe(@RequestBody NewSubscription body) {
@@ -63,7 +66,9 @@ class WebhookController {
 
 	@Operation(summary = "A subscription's delivery log, newest first (admins)",
 			description = "Each delivery with its alert, status (PENDING, DELIVERED, FAILED), body, the time of its"
-					+ " next attempt, and every attempt: when, the HTTP status or the error, and how long it took.")
+					+ " next attempt, and every attempt: when, the class of the HTTP status (2xx, 4xx, 5xx…) or"
+					+ " why there was none (refused: …, timed out, connection failed, TLS failed, malformed"
+					+ " response), and how long it took. Nothing else of the target's answer is kept.")
 	@GetMapping(path = "/api/webhooks/{id}/deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> deliveries(@PathVariable String id) {
 		UUID subscription = PathIds.uuid(id, "/api/webhooks/" + id + "/deliveries");
@@ -120,7 +125,10 @@ class WebhookController {
 		m.put("attempt", a.attempt());
 		m.put("at", a.at().toString());
 		if (a.statusCode() != null) {
-			m.put("statusCode", a.statusCode());
+			// The class only: the exact code, like the rest of the answer, is the
+			// target's
+			// to tell, and would make the log an oracle about what answers there.
+			m.put("statusClass", (a.statusCode() / 100) + "xx");
 		}
 		if (a.error() != null) {
 			m.put("error", a.error());

@@ -183,6 +183,23 @@ public class ManagingUsers {
 		});
 	}
 
+	/**
+	 * The grants a user holds now, for a connection opened earlier (an event stream):
+	 * empty when the user is unknown or disabled, or when the API token it connected with
+	 * (if any) is unknown, revoked or expired.
+	 * @param tokenId the API token the connection was opened with, or null for a session
+	 */
+	public Optional<List<Grant>> currentGrants(UUID userId, UUID tokenId) {
+		if (tokenId != null) {
+			Optional<ApiToken> token = this.users.token(tokenId);
+			if (token.isEmpty() || !token.get().userId().equals(userId)
+					|| token.get().refusal(this.clock.instant()) != null) {
+				return Optional.empty();
+			}
+		}
+		return this.users.byId(userId).filter(User::active).map(User::grants);
+	}
+
 	/** Sets a new password (for the command line); the old one stops working. */
 	public String resetPassword(String username, String password, String by) {
 		String secret = password == null ? generatePassword() : password;

@@ -47,6 +47,23 @@ public record SignedIn(String userId, String name, List<Grant> grants) {
 	}
 
 	/**
+	 * The id of the API token a request was signed in with, or null (a session, an
+	 * identity provider's user, the public).
+	 */
+	public static UUID tokenId(Authentication auth) {
+		if (auth != null && auth.isAuthenticated() && auth.getPrincipal() instanceof OAuth2AuthenticatedPrincipal token
+				&& token.getAttributes().get("token_id") instanceof String id) {
+			try {
+				return UUID.fromString(id);
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+	/**
 	 * Whether it holds one of these roles, named as
 	 * {@link org.truce.identity.model.Role}'s constants (for pages:
 	 * {@code signedIn.holdsAny('CO_CHAIR', 'LIAISON')}).

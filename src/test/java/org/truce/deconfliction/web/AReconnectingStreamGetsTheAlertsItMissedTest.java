@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -55,7 +56,7 @@ class AReconnectingStreamGetsTheAlertsItMissedTest {
 
 	@BeforeAll
 	static void aNotifiedHospital() {
-		truce = RunningTruce.sqlite(true);
+		truce = RunningTruce.sqlite(true, Map.of("truce.alerts.max-streams-per-user", 10));
 		truce.register(Parties.SYRIA_GOVERNMENT);
 		truce.bean(Sources.class).save(new Source("monitors", "Monitors", SourceKind.MONITOR, Reliability.A));
 		monitor = truce.token("monitor");

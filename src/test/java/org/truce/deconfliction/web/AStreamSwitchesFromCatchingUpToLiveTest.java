@@ -1,6 +1,7 @@
 package org.truce.deconfliction.web;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,19 +39,20 @@ class AStreamSwitchesFromCatchingUpToLiveTest {
 	private static final DeconflictionReader MONITOR = new DeconflictionReader("monitor-1", true, false, false,
 			Set.of(), List.of());
 
-	private final AlertStream stream = new AlertStream();
+	private final AlertStream stream = new AlertStream((opened, token) -> opened, 4, 256, Duration.ofSeconds(10),
+			Duration.ofSeconds(2));
 
 	private final Recording emitter = new Recording();
 
 	@Test
-	void anAlertStoredAndAnnouncedDuringTheCatchUpIsSentOnceInItsPlace() {
+	void anAlertStoredAndAnnouncedDuringTheCatchUpIsSentOnceInItsPlace() throws InterruptedException {
 		Alert stored = alert(0);
 		Alert storedAndAnnouncedLate = alert(1);
 		Alert announcedDuringCatchUp = alert(2);
 		Alert storedAndAnnouncedAfterTheSwitch = alert(3);
 		Alert live = alert(4);
 
-		AlertStream.Subscriber s = this.stream.catchingUp(this.emitter, MONITOR);
+		AlertStream.Subscriber s = this.stream.catchingUp(this.emitter, MONITOR, null);
 		// Committed while the store is read: announced to the stream, held back.
 		this.stream.announce(List.of(storedAndAnnouncedLate, announcedDuringCatchUp));
 		assertThat(this.emitter.ids).as("held back while catching up").isEmpty();
@@ -61,35 +64,38 @@ class AStreamSwitchesFromCatchingUpToLiveTest {
 		this.stream.announce(List.of(storedAndAnnouncedAfterTheSwitch));
 		this.stream.announce(List.of(live));
 
+		this.emitter.await(5);
 		assertThat(this.emitter.ids).containsExactly(stored.id(), storedAndAnnouncedLate.id(),
 				storedAndAnnouncedAfterTheSwitch.id(), announcedDuringCatchUp.id(), live.id());
 	}
 
 	@Test
-	void aLiveStreamGetsTheAlertsOfOneAnnouncementInTheOrderOfTheirIds() {
+	void aLiveStreamGetsTheAlertsOfOneAnnouncementInTheOrderOfTheirIds() throws InterruptedException {
 		List<Alert> alerts = new ArrayList<>();
 		for (int i = 0; i < 20; i++) {
 			alerts.add(alert(0));
 		}
-		this.stream.add(this.emitter, MONITOR);
+		this.stream.catchingUp(this.emitter, MONITOR, null).live();
 		List<Alert> shuffled = new ArrayList<>(alerts);
 		Collections.shuffle(shuffled);
 
 		this.stream.announce(shuffled);
 
+		this.emitter.await(20);
 		assertThat(this.emitter.ids)
 			.containsExactlyElementsOf(alerts.stream().map(Alert::id).sorted(AlertStream.BY_ID).toList());
 	}
 
 	@Test
-	void aReaderIsSentOnlyTheLiveAlertsItMaySee() {
+	void aReaderIsSentOnlyTheLiveAlertsItMaySee() throws InterruptedException {
 		DeconflictionReader notifier = new DeconflictionReader("notifier-1", false, false, true, Set.of(), List.of());
 		Alert its = alert(0, "notifier-1");
 		Alert anothers = alert(1, "notifier-2");
-		AlertStream.Subscriber s = this.stream.catchingUp(this.emitter, notifier);
+		AlertStream.Subscriber s = this.stream.catchingUp(this.emitter, notifier, null);
 		this.stream.announce(List.of(its, anothers));
 		s.live();
 
+		this.emitter.await(1);
 		assertThat(this.emitter.ids).containsExactly(its.id());
 	}
 
@@ -109,7 +115,19 @@ class AStreamSwitchesFromCatchingUpToLiveTest {
 
 		private static final Pattern ID = Pattern.compile("(?m)^id:(.+)$");
 
-		final List<UUID> ids = new ArrayList<>();
+		final List<UUID> ids = new CopyOnWriteArrayList<>();
+
+		/**
+		 * Waits (up to 5 s) for this many ids: once live, sends are made by the stream's
+		 * sender.
+		 */
+		void await(int count) throws InterruptedException {
+			long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+			while (this.ids.size() < count && System.nanoTime() < until) {
+				Thread.sleep(5);
+			}
+			Thread.sleep(50);
+		}
 
 		@Override
 		public void send(SseEventBuilder builder) {
