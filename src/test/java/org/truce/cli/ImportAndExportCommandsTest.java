@@ -46,6 +46,7 @@ class ImportAndExportCommandsTest {
 		assertThat(run.exitCode()).isZero();
 		assertThat(run.out()).contains("Imported 9 reports from " + file
 				+ ": 19 rows read, 9 imported, 1 already present, 9 rejected." + System.lineSeparator()
+				+ "Dates without a time were read as calendar days in Asia/Damascus." + System.lineSeparator()
 				+ "Names that resolved to no single actor: 10 rows in the actor column, 8 rows in the target column."
 				+ " The most common:" + System.lineSeparator() + "  actor       3  Military Forces of Syria (2000-)");
 		assertThat(run.err()).contains("rejected: INVALID_VALUE [latitude] Row 3 (event_id_cnty 'SYRX0101'): ")

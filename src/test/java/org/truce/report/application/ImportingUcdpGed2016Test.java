@@ -107,8 +107,9 @@ class ImportingUcdpGed2016Test {
 	void aDayEventKeepsItsPlaceSidesDeathsAndWords() {
 		Report r = byExternalId.get("214797");
 		assertThat(r.sourceId()).isEqualTo("ucdp-ged");
-		assertThat(r.when().start()).isEqualTo(Instant.parse("2016-01-01T00:00:00Z"));
-		assertThat(r.when().end()).isEqualTo(Instant.parse("2016-01-01T23:59:59.999Z"));
+		// UCDP's days are local days: 1 January 2016 in Damascus (UTC+2 in winter).
+		assertThat(r.when().start()).isEqualTo(Instant.parse("2015-12-31T22:00:00Z"));
+		assertThat(r.when().end()).isEqualTo(Instant.parse("2016-01-01T21:59:59.999Z"));
 		assertThat(r.when().precision()).isEqualTo(TimePrecision.DAY);
 		assertThat(r.where().latitude()).isEqualTo(34.802462);
 		assertThat(r.where().longitude()).isEqualTo(36.707602);
@@ -137,8 +138,8 @@ class ImportingUcdpGed2016Test {
 	void theLargestCountryTotalSpansTheYearAndIsFlagged() {
 		Report r = byExternalId.get("233200");
 		assertThat(r.casualties().total().best()).isEqualTo(8179);
-		assertThat(r.when().start()).isEqualTo(Instant.parse("2016-01-01T00:00:00Z"));
-		assertThat(r.when().end()).isEqualTo(Instant.parse("2016-12-31T23:59:59.999Z"));
+		assertThat(r.when().start()).isEqualTo(Instant.parse("2015-12-31T22:00:00Z"));
+		assertThat(r.when().end()).isEqualTo(Instant.parse("2016-12-31T21:59:59.999Z"));
 		assertThat(r.when().precision()).isEqualTo(TimePrecision.YEAR);
 		assertThat(r.where().precision()).isEqualTo(LocationPrecision.COUNTRY);
 		assertThat(r.where().placeName()).isEqualTo("Syria");

@@ -157,7 +157,7 @@ class LoadingSyria2016ScenarioTest {
 		List<String> again = context.getBean(LoadingScenario.class).load(Syria2016.SCENARIO, ImportProgress.NONE);
 		long ledgerSize = context.getBean(Ledger.class).size();
 		assertThat(again.get(3)).startsWith("Events: events/ucdp_ged_syria_2016.csv was already imported on ")
-			.endsWith("(6170 reports); skipped.");
+			.endsWith("(6170 reports, dates read as days in Asia/Damascus); skipped.");
 		assertThat(again.get(5)).isEqualTo(
 				"News: news/wikipedia_current_events_syria_2016.csv was already imported (43 reports); skipped.");
 		assertThat(context.getBean(Publications.class).count()).isEqualTo(6170 + 43);
