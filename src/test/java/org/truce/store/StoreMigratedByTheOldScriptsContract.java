@@ -5,11 +5,14 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,9 +28,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StoreMigratedByTheOldScriptsContract {
 
-	/** Opens a store with the old scripts, as Truce did before. */
-	static final Map<String, Object> OLD_SCRIPTS = Map.of("spring.flyway.locations",
-			"classpath:db/legacy-migration/{vendor}");
+	/** Where the old scripts are, per store. */
+	static final String OLD_SCRIPTS = "classpath:db/legacy-migration/{vendor}";
+
+	/** Where the scripts written once are: the common ones and the store's own. */
+	static final String NEW_SCRIPTS = "classpath:db/migration/common,classpath:db/migration/{vendor}";
 
 	private Store fresh;
 
@@ -53,7 +58,7 @@ abstract class StoreMigratedByTheOldScriptsContract {
 		this.freshSchema = exactSchema(this.fresh);
 		this.freshHistory = StoreSchema.history(this.fresh.dataSource());
 		try (Store upToOld = newStore()) {
-			upToOld.open(Map.of("spring.flyway.target", LAST_OLD_VERSION)).close();
+			migrate(upToOld, NEW_SCRIPTS, LAST_OLD_VERSION);
 			this.freshSchemaUpToTheOldScripts = exactSchema(upToOld);
 		}
 	}
@@ -68,7 +73,7 @@ abstract class StoreMigratedByTheOldScriptsContract {
 	@Test
 	void theScriptsWrittenOnceBuildTheSameSchemaAsTheOldOnes() throws Exception {
 		try (Store old = newStore()) {
-			old.open(OLD_SCRIPTS).close();
+			migrate(old, OLD_SCRIPTS, null);
 
 			assertThat(exactSchema(old)).isEqualTo(this.freshSchemaUpToTheOldScripts);
 			assertThat(this.freshSchema).anyMatch(line -> line.contains("reports_rtree") || line.contains("geog"));
@@ -78,15 +83,16 @@ abstract class StoreMigratedByTheOldScriptsContract {
 	@Test
 	void aStoreMigratedByTheOldScriptsOpensWithItsSchemaItsDataAndTheNewHistory() throws Exception {
 		try (Store old = newStore()) {
-			long users;
-			try (RunningTruce before = old.open(OLD_SCRIPTS)) {
-				before.token("monitor");
-				users = users(before);
-			}
+			migrate(old, OLD_SCRIPTS, null);
+			JdbcClient.create(old.dataSource())
+				.sql("INSERT INTO sources (id, name, kind, reliability) VALUES ('field-1', 'Field monitor', 'MONITOR', 'B')")
+				.update();
 			List<String> oldSchema = exactSchema(old);
 
 			try (RunningTruce after = old.open(Map.of())) {
-				assertThat(users(after)).isEqualTo(users);
+				assertThat(after.jdbc().sql("SELECT name FROM sources WHERE id = 'field-1'").query(String.class).list())
+					.containsExactly("Field monitor");
+				long users = users(after);
 				after.token("monitor");
 				assertThat(users(after)).isEqualTo(users + 1);
 			}
@@ -100,9 +106,7 @@ abstract class StoreMigratedByTheOldScriptsContract {
 	@Test
 	void aStoreMigratedByOlderScriptsStillOpensAndMigratesTheRest() throws Exception {
 		try (Store old = newStore()) {
-			Map<String, Object> upToV14 = Map.of("spring.flyway.locations", OLD_SCRIPTS.get("spring.flyway.locations"),
-					"spring.flyway.target", "14");
-			old.open(upToV14).close();
+			migrate(old, OLD_SCRIPTS, "14");
 			assertThat(StoreSchema.history(old.dataSource())).noneMatch(line -> line.startsWith("15 "));
 
 			old.open(Map.of()).close();
@@ -115,15 +119,32 @@ abstract class StoreMigratedByTheOldScriptsContract {
 	@Test
 	void aHistoryWithAnUnknownChecksumIsLeftForFlywayToRefuse() throws Exception {
 		try (Store old = newStore()) {
-			try (RunningTruce before = old.open(OLD_SCRIPTS)) {
-				before.jdbc().sql("UPDATE flyway_schema_history SET checksum = 42 WHERE version = '5'").update();
-			}
+			migrate(old, OLD_SCRIPTS, null);
+			JdbcClient.create(old.dataSource())
+				.sql("UPDATE flyway_schema_history SET checksum = 42 WHERE version = '5'")
+				.update();
 			List<String> history = StoreSchema.history(old.dataSource());
 
 			assertThatThrownBy(() -> old.open(Map.of())).rootCause().isInstanceOf(FlywayValidateException.class);
 			assertThat(StoreSchema.history(old.dataSource())).isEqualTo(history)
 				.noneMatch(line -> line.startsWith("1.1 "));
 		}
+	}
+
+	/**
+	 * Migrates the store with Flyway alone, as the application would before it starts, up
+	 * to {@code target} (null: every migration found). The application of this version is
+	 * not started on the older schemas: it reads tables that came later.
+	 */
+	private static void migrate(Store store, String locations, String target) {
+		FluentConfiguration flyway = Flyway.configure()
+			.dataSource(store.dataSource())
+			.locations(locations.replace("{vendor}", store.dialect().name()).split(","))
+			.placeholders(store.dialect().migrationPlaceholders());
+		if (target != null) {
+			flyway.target(target);
+		}
+		flyway.load().migrate();
 	}
 
 	private static long users(RunningTruce truce) {
