@@ -51,6 +51,7 @@ import org.truce.report.model.Report;
 import org.truce.report.model.ReportQuery;
 import org.truce.rfi.application.RequestingInformation;
 import org.truce.rfi.application.RfiReader;
+import org.truce.shared.Asserted;
 
 /**
  * Tells the seed's story after the scenario is loaded and its demo users exist: the
@@ -184,8 +185,8 @@ public class StoryLoader {
 		counts.recorded++;
 		for (Decision d : r.decisions()) {
 			User liaison = user(d.by());
-			this.access.decide(request.id(),
-					new RequestingAccess.NewDecision(d.party(), d.verdict(), d.reasons(), d.conditions()),
+			this.access.decide(request.id(), new RequestingAccess.NewDecision(d.party(), d.verdict(), d.reasons(),
+					d.conditions(), asserted(d.asserted())),
 					this.access.reader(liaison.id().toString(), liaison.grants()));
 			counts.recorded++;
 		}
@@ -216,7 +217,7 @@ public class StoryLoader {
 				continue;
 			}
 			this.managing.claim(id, side, Claim.Position.valueOf(c.position()), c.actor(), c.statement(),
-					by.id().toString());
+					asserted(c.asserted()), by.id().toString());
 			claimed = true;
 			counts.recorded++;
 		}
@@ -306,6 +307,10 @@ public class StoryLoader {
 					"the story's claim is by " + username + ", who is neither a liaison nor a co-chair"));
 	}
 
+	private static Asserted.Input asserted(Asserted.Input in) {
+		return in == null ? Asserted.Input.NONE : in;
+	}
+
 	private static Instant instant(String text) {
 		return text == null ? null : OffsetDateTime.parse(text).toInstant();
 	}
@@ -361,7 +366,12 @@ public class StoryLoader {
 
 	}
 
-	record Decision(String by, String party, String verdict, String reasons, String conditions) {
+	/**
+	 * A party's decision; {@code asserted} says when it was made, on whose word and in
+	 * what document (absent: when the demo records it).
+	 */
+	record Decision(String by, String party, String verdict, String reasons, String conditions,
+			Asserted.Input asserted) {
 
 	}
 
@@ -385,7 +395,11 @@ public class StoryLoader {
 
 	}
 
-	record StoryClaim(String by, String position, String actor, String statement) {
+	/**
+	 * A side's claim; {@code asserted} says when the side made it, on whose word and in
+	 * what document (absent: when the demo records it).
+	 */
+	record StoryClaim(String by, String position, String actor, String statement, Asserted.Input asserted) {
 
 	}
 

@@ -107,6 +107,12 @@ class TheDemoTellsTheSeedsStoryTest {
 		assertThat(absent(castello.path("obstructionReport"))).as("nobody is charged with an obstruction").isTrue();
 		String page = as("monitor").get("/access-requests/" + castello.get("id").asString()).body();
 		assertThat(page).contains("NOT_DELIVERED", "Eastern Aleppo city", "CONDITIONAL");
+		JsonNode government = castello.get("parties").get(0);
+		assertThat(government.get("party").asString()).isEqualTo("syria-government");
+		assertThat(government.get("decidedAt").asString()).as("decided when the government said so, in 2016")
+			.isEqualTo("2016-09-13T20:59:00Z");
+		assertThat(government.get("asserted").get("by").asString()).isEqualTo("Government of Syria");
+		assertThat(government.get("recordedAt").asString()).as("recorded when the demo ran").doesNotStartWith("2016");
 	}
 
 	@Test
@@ -116,6 +122,13 @@ class TheDemoTellsTheSeedsStoryTest {
 				c -> c.get("side").asString() + " " + c.get("position").asString() + " " + c.get("actorId").asString())
 			.containsExactlyInAnyOrder("united-states ATTRIBUTES russia", "russia DENIES russia",
 					"syria-government DENIES syria-government");
+		assertThat(claims).as("each claim as made in 2016, on whose word, apart from when the demo recorded it")
+			.extracting(c -> c.get("side").asString() + " " + c.get("asserted").get("at").asString())
+			.containsExactlyInAnyOrder("united-states 2016-09-21T03:59:00Z", "russia 2016-09-20T20:59:00Z",
+					"syria-government 2016-09-20T20:59:00Z");
+		assertThat(claims).allSatisfy(c -> assertThat(c.get("madeAt").asString()).doesNotStartWith("2016"));
+		assertThat(claims).extracting(c -> c.get("asserted").get("by").asString())
+			.anySatisfy(by -> assertThat(by).startsWith("Igor Konashenkov"));
 		String page = as("monitor").get("/incidents/" + convoyStrike).body();
 		assertThat(page).contains("Su-24", "Neither Russian nor Syrian aircraft struck the convoy");
 	}
