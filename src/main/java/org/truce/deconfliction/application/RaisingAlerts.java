@@ -17,18 +17,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.truce.deconfliction.model.Alert;
 import org.truce.deconfliction.model.IncidentProbe;
-import org.truce.deconfliction.model.PlaceDistance;
-import org.truce.deconfliction.model.Proximity;
 import org.truce.deconfliction.model.ProximityIndex;
-import org.truce.deconfliction.model.ProximityMatch;
 import org.truce.deconfliction.model.Webhook;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.model.LedgerEntry;
 import org.truce.report.application.ReadingReports;
 import org.truce.report.application.RecordedWithReports;
 import org.truce.report.application.Sources;
-import org.truce.report.model.CoarseGrid;
-import org.truce.report.model.Location;
 import org.truce.report.model.Report;
 import org.truce.report.model.Source;
 import org.truce.shared.BackgroundLoop;
@@ -99,41 +94,20 @@ public class RaisingAlerts extends BackgroundLoop implements RecordedWithReports
 	 */
 	@Override
 	public List<Alert> prepare(Report report) {
-		ProximityIndex places = this.index.current();
-		IncidentProbe exact = IncidentProbe.of(report);
-		CoarseGrid grid = this.reports.grid();
-		Location coarse = grid.coarsen(report.where());
-		IncidentProbe cell = new IncidentProbe(coarse.latitude(), coarse.longitude(), coarse.uncertaintyMetres(),
-				exact.start(), exact.end(), exact.eventType());
 		boolean atRisk = report.sourceId() != null
 				&& this.sources.byId(report.sourceId()).map(Source::atRisk).orElse(false);
-		List<ProximityMatch> matches = places.alerts(atRisk ? cell : exact);
+		List<ProximityIndex.Matched> matches = this.index.current()
+			.alerts(IncidentProbe.of(report), this.reports.grid(), atRisk);
 		if (matches.isEmpty()) {
 			return null;
 		}
-		double halfDiagonal = grid.halfDiagonalMetres(coarse.latitude(), coarse.longitude());
 		// To the millisecond, as the stores keep it: the stream sends the same time as
 		// the
 		// list.
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		List<Alert> out = new ArrayList<>(matches.size());
-		for (ProximityMatch m : matches) {
-			PlaceDistance distance = new PlaceDistance(m.place().geometry());
-			ProximityMatch byCell = atRisk ? m : ProximityIndex.match(m.place(), distance, cell, places.distances());
-			ProximityMatch byPoint = atRisk ? ProximityIndex.match(m.place(), distance, exact, places.distances()) : m;
-			// The cell's disc holds the point's, so a point within is a cell within; the
-			// reverse does not hold.
-			Proximity cellProximity = byCell == null ? Proximity.POSSIBLY_WITHIN : byCell.proximity();
-			double centreMetres = byCell == null ? distance.metresFrom(coarse.latitude(), coarse.longitude())
-					: byCell.distanceMetres();
-			if (byPoint == null) {
-				byPoint = new ProximityMatch(m.place(), cellProximity,
-						distance.metresFrom(exact.latitude(), exact.longitude()), m.thresholdMetres(),
-						exact.uncertaintyMetres(), m.timeStraddles());
-			}
-			Alert.Cell c = Alert.Cell.of(coarse.latitude(), coarse.longitude(), grid.degrees(), cellProximity,
-					centreMetres, halfDiagonal);
-			out.add(Alert.of(Ids.newId(this.clock), report, byPoint, c, now));
+		for (ProximityIndex.Matched m : matches) {
+			out.add(Alert.of(Ids.newId(this.clock), report, m.point(), m.cell(), now));
 		}
 		return out;
 	}
