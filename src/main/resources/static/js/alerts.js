@@ -2,8 +2,9 @@
  * Live proximity alerts on the map page, for signed-in staff and notifiers (and a side's
  * own declared positions' alerts for its liaison or co-chair): the newest from
  * GET /api/alerts, then each new one as it is raised, from the server-sent events of
- * GET /api/alerts/stream. An alert that carries the report's point is drawn there; every
- * alert is listed in the alerts box. Loaded after map.js (window.truceMap).
+ * GET /api/alerts/stream. An alert that carries the report's point is drawn there, one that
+ * carries only the report's grid cell (a report the reader may not read) is drawn as that
+ * cell; every alert is listed in the alerts box. Loaded after map.js (window.truceMap).
  */
 (function () {
 	'use strict';
@@ -44,7 +45,21 @@
 		var proximity = alert.proximity === 'WITHIN' ? 'within' : 'possibly within';
 		return alert.eventType.replace(/_/g, ' ') + ' ' + proximity + ' ' + alert.thresholdMetres + ' m of '
 			+ alert.place.kind.replace('-', ' ') + (alert.place.name ? ' "' + alert.place.name + '"' : '')
-			+ ' (' + alert.distanceMetres + ' m)';
+			+ ' (' + distance(alert) + ')';
+	}
+
+	/**
+	 * The distance as the reader may know it: exact, or, for a report it may not read
+	 * (only its grid cell is given), the band found from the cell.
+	 */
+	function distance(alert) {
+		if (alert.cell) {
+			var band = alert.distanceBand
+				? alert.distanceBand.minMetres + '–' + alert.distanceBand.maxMetres + ' m, ' : '';
+			return band + 'somewhere in the cell ' + alert.cell.south + '–' + alert.cell.north + ' N, '
+				+ alert.cell.west + '–' + alert.cell.east + ' E';
+		}
+		return alert.distanceMetres + ' m';
 	}
 
 	function start(map) {
@@ -73,7 +88,9 @@
 			var item = text('li', 'alert alert-' + alert.proximity.toLowerCase().replace('_', '-')
 				+ (fresh ? ' alert-fresh' : ''), describe(alert));
 			item.setAttribute('data-alert', alert.id);
-			item.title = 'report ' + alert.report;
+			if (alert.report) {
+				item.title = 'report ' + alert.report;
+			}
 			// When it was raised, visibly: local time with its offset, then UTC.
 			item.appendChild(text('span', 'alert-time muted small',
 				' · raised ' + window.truceLayers.time(alert.raisedAt)));
@@ -89,6 +106,12 @@
 			if (alert.where) {
 				L.circleMarker([alert.where.latitude, alert.where.longitude], {
 					radius: 9, color: '#b71c1c', weight: 3, fillOpacity: 0.2, className: 'alert-marker'
+				}).bindTooltip(text('span', null, describe(alert))).addTo(layer);
+			}
+			else if (alert.cell) {
+				// Only the report's grid cell may be shown: the cell, not a point in it.
+				L.rectangle([[alert.cell.south, alert.cell.west], [alert.cell.north, alert.cell.east]], {
+					color: '#b71c1c', weight: 1, dashArray: '4 4', fillOpacity: 0.08, className: 'alert-cell'
 				}).bindTooltip(text('span', null, describe(alert))).addTo(layer);
 			}
 		}

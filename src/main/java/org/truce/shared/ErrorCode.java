@@ -56,6 +56,8 @@ public enum ErrorCode {
 	WINDOW_REQUIRED(422, "A movement needs a time window: field {0} is required."),
 	GEOMETRY_INVALID(422, "Field {0} is not an RFC 7946 GeoJSON geometry."),
 	GEOMETRY_TYPE_NOT_ALLOWED(422, "Field {0} has a geometry type not allowed here."),
+	POSITION_TOO_LARGE(422, "Field {0} covers a larger area than a declared position may."),
+	POSITION_WINDOW_TOO_LONG(422, "Field {0} ends a window longer than a declared position may last."),
 	ASSERTED_AFTER_RECORDED(422, "Field {0} asserts a time later than the time it is recorded."),
 	ASSERTED_BY_REQUIRED(422, "Field {0} is required when a time is asserted: name who asserts it."),
 	ASSERTED_BEFORE_NOTIFIED(422, "Field {0} asserts a time before the notification it acknowledges was notified."),

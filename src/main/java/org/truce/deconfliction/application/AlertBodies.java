@@ -6,16 +6,24 @@ import org.springframework.stereotype.Component;
 import org.truce.deconfliction.model.Alert;
 
 /**
- * The JSON body a webhook receives for an alert: {@link AlertJson} without the report's
- * point (webhooks go to systems outside Truce's access control).
+ * The JSON body a webhook receives for an alert: what the public may read of it when it
+ * is raised ({@link AlertViews}), since webhooks go to systems outside Truce's access
+ * control: never the report's point, and only its grid cell while the report is
+ * unpublished or its source at risk.
  */
 @Component
 public class AlertBodies {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
+	private final AlertViews views;
+
+	AlertBodies(AlertViews views) {
+		this.views = views;
+	}
+
 	public String body(Alert alert) {
-		return this.json.writeValueAsString(AlertJson.of(alert, false));
+		return this.json.writeValueAsString(this.views.of(alert, DeconflictionReader.PUBLIC));
 	}
 
 }

@@ -4,10 +4,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.truce.deconfliction.model.Alert;
+import org.truce.deconfliction.model.Proximity;
+import org.truce.report.model.CoarseGrid;
 
 /**
- * An alert as the API, the event stream and webhooks show it. Distances are rounded to
- * the metre.
+ * An alert as the API, the event stream and webhooks show it, in full ({@link #of}) or
+ * cut to the report's grid cell ({@link #cellOnly}); {@link AlertViews} chooses for each
+ * reader. Distances are rounded to the metre.
  */
 public final class AlertJson {
 
@@ -33,6 +36,58 @@ public final class AlertJson {
 			where.put("uncertaintyMetres", Math.round(a.uncertaintyMetres()));
 			m.put("where", where);
 		}
+		m.put("place", place(a));
+		m.put("proximity", a.proximity().name());
+		m.put("distanceMetres", Math.round(a.distanceMetres()));
+		m.put("thresholdMetres", Math.round(a.thresholdMetres()));
+		m.put("timeStraddlesWindow", a.timeStraddles());
+		return m;
+	}
+
+	/**
+	 * The alert for a reader who may not see the report's exact place: the report's grid
+	 * cell (its bounds and centre), and the proximity and band of distances found from
+	 * the cell alone ({@link Alert.Cell}); no point, no exact distance, and the report's
+	 * id only when the reader may read the report (coarsened). Every point of the cell
+	 * gives the same.
+	 * @param grid the current grid, for an alert raised before its cell was kept: its
+	 * point's cell, with no band and the proximity POSSIBLY_WITHIN
+	 */
+	public static Map<String, Object> cellOnly(Alert a, boolean withReport, CoarseGrid grid) {
+		Alert.Cell c = a.cell();
+		double degrees = c != null ? c.degrees() : grid.degrees();
+		CoarseGrid cells = new CoarseGrid(degrees);
+		double lat = c != null ? c.latitude() : cells.centreLatitude(a.latitude());
+		double lon = c != null ? c.longitude() : cells.centreLongitude(a.longitude());
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("id", a.id().toString());
+		m.put("type", "proximity-alert");
+		m.put("raisedAt", a.raisedAt().toString());
+		if (withReport) {
+			m.put("report", a.reportId().toString());
+		}
+		m.put("eventType", a.eventType().code());
+		m.put("when", Map.of("start", a.incidentStart().toString(), "end", a.incidentEnd().toString()));
+		Map<String, Object> cell = new LinkedHashMap<>();
+		cell.put("degrees", degrees);
+		cell.put("south", tidy(Math.max(-90, lat - degrees / 2)));
+		cell.put("west", tidy(Math.max(-180, lon - degrees / 2)));
+		cell.put("north", tidy(Math.min(90, lat + degrees / 2)));
+		cell.put("east", tidy(Math.min(180, lon + degrees / 2)));
+		cell.put("centre", Map.of("latitude", lat, "longitude", lon));
+		m.put("cell", cell);
+		m.put("place", place(a));
+		m.put("proximity", c != null ? c.proximity().name() : Proximity.POSSIBLY_WITHIN.name());
+		if (c != null) {
+			m.put("distanceBand",
+					Map.of("minMetres", Math.round(c.minMetres()), "maxMetres", Math.round(c.maxMetres())));
+		}
+		m.put("thresholdMetres", Math.round(a.thresholdMetres()));
+		m.put("timeStraddlesWindow", a.timeStraddles());
+		return m;
+	}
+
+	private static Map<String, Object> place(Alert a) {
 		Map<String, Object> place = new LinkedHashMap<>();
 		place.put("id", a.placeId().toString());
 		place.put("kind", a.placeKind().code());
@@ -42,12 +97,11 @@ public final class AlertJson {
 		if (a.restricted()) {
 			place.put("side", a.restrictedToSide());
 		}
-		m.put("place", place);
-		m.put("proximity", a.proximity().name());
-		m.put("distanceMetres", Math.round(a.distanceMetres()));
-		m.put("thresholdMetres", Math.round(a.thresholdMetres()));
-		m.put("timeStraddlesWindow", a.timeStraddles());
-		return m;
+		return place;
+	}
+
+	private static double tidy(double degrees) {
+		return Math.round(degrees * 1e9) / 1e9;
 	}
 
 	/**

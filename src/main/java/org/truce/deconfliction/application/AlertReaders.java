@@ -12,6 +12,8 @@ import org.truce.deconfliction.model.Alert;
  * </ul>
  * The report's exact point is shown to the staff, and to the declaring side in an alert
  * about its own position; the others get the place, distance and proximity without it.
+ * Both only as far as the reader may read the report itself: for a report it may not
+ * read, or reads only coarsened, {@link AlertViews} gives the report's grid cell instead.
  */
 public final class AlertReaders {
 

@@ -13,9 +13,11 @@ import java.util.UUID;
 
 import org.locationtech.jts.geom.Geometry;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.truce.deconfliction.model.DeclaredPosition;
+import org.truce.deconfliction.model.PositionBounds;
 import org.truce.deconfliction.model.PositionRecord;
 import org.truce.geo.model.GeoJsonShape;
 import org.truce.ledger.application.AssertedEntries;
@@ -65,11 +67,21 @@ public class DeclaringPositions {
 
 	private final Clock clock;
 
-	public DeclaringPositions(DeclaredPositions store, Ledger ledger, TransactionTemplate tx, Clock clock) {
+	private final PositionBounds bounds;
+
+	public DeclaringPositions(DeclaredPositions store, Ledger ledger, TransactionTemplate tx, Clock clock,
+			@Value("${truce.positions.max-area-km2:1000}") double maxAreaKm2,
+			@Value("${truce.positions.max-window-days:31}") int maxWindowDays) {
 		this.store = store;
 		this.ledger = ledger;
 		this.tx = tx;
 		this.clock = clock;
+		this.bounds = new PositionBounds(maxAreaKm2, maxWindowDays);
+	}
+
+	/** How large and how long a declaration may be. */
+	public PositionBounds bounds() {
+		return this.bounds;
 	}
 
 	/**
@@ -93,8 +105,9 @@ public class DeclaringPositions {
 	/**
 	 * Records a declaration for the declarer's own side.
 	 * @throws RejectedException FORBIDDEN when the reader is bound to no actor or names a
-	 * side not its own; FIELD_REQUIRED, geometry problems, INTERVAL_END_BEFORE_START, and
-	 * those of {@link Asserted#resolve} on {@code asserted}
+	 * side not its own; FIELD_REQUIRED, geometry problems, INTERVAL_END_BEFORE_START,
+	 * POSITION_TOO_LARGE and POSITION_WINDOW_TOO_LONG ({@link PositionBounds}), and those
+	 * of {@link Asserted#resolve} on {@code asserted}
 	 */
 	public PositionRecord declare(NewPosition in, DeconflictionReader declarer) {
 		if (declarer.declarable().isEmpty()) {
@@ -131,6 +144,7 @@ public class DeclaringPositions {
 		if (in.from() != null && in.to() != null && in.to().isBefore(in.from())) {
 			problems.add(Problem.of(ErrorCode.INTERVAL_END_BEFORE_START, "to"));
 		}
+		this.bounds.check(area, in.from(), in.to(), problems);
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		Asserted asserted = Asserted.resolve("asserted", in.asserted(), now, declarer.userId(), problems);
 		if (!problems.isEmpty()) {

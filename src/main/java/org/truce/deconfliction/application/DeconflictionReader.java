@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.truce.deconfliction.model.DeclaredPosition;
 import org.truce.deconfliction.model.Notification;
+import org.truce.identity.model.Viewer;
 
 /**
  * Who reads notifications and declared positions.
@@ -43,6 +44,21 @@ public record DeconflictionReader(String userId, boolean staff, boolean coChair,
 	/** Whether the notification is delivered to a party of the reader's side. */
 	public boolean concerns(Notification n) {
 		return n.parties().stream().anyMatch(this.side::contains);
+	}
+
+	/**
+	 * What the reader may see of the reports: the whole record for the staff, its side's
+	 * reports for a liaison, the published ones for anyone else (notifiers, the public,
+	 * webhooks).
+	 */
+	public Viewer viewer() {
+		if (this.staff) {
+			return new Viewer(Viewer.Reach.FULL, Set.of(), this.userId);
+		}
+		if (!this.side.isEmpty()) {
+			return new Viewer(Viewer.Reach.SIDE, this.side, this.userId);
+		}
+		return new Viewer(Viewer.Reach.PUBLISHED, Set.of(), this.userId);
 	}
 
 	public boolean mayRead(DeclaredPosition p) {

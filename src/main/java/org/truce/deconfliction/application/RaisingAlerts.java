@@ -3,6 +3,7 @@ package org.truce.deconfliction.application;
 import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -16,12 +17,15 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.truce.deconfliction.model.Alert;
 import org.truce.deconfliction.model.IncidentProbe;
-import org.truce.deconfliction.model.ProximityMatch;
+import org.truce.deconfliction.model.ProximityIndex;
 import org.truce.deconfliction.model.Webhook;
 import org.truce.ledger.application.Ledger;
 import org.truce.ledger.model.LedgerEntry;
+import org.truce.report.application.ReadingReports;
 import org.truce.report.application.RecordedWithReports;
+import org.truce.report.application.Sources;
 import org.truce.report.model.Report;
+import org.truce.report.model.Source;
 import org.truce.shared.BackgroundLoop;
 import org.truce.shared.Ids;
 
@@ -59,10 +63,14 @@ public class RaisingAlerts extends BackgroundLoop implements RecordedWithReports
 
 	private final Clock clock;
 
+	private final ReadingReports reports;
+
+	private final Sources sources;
+
 	private final BlockingQueue<AlertsRaised> committed = new LinkedBlockingQueue<>(100_000);
 
 	RaisingAlerts(ProtectedPlacesIndex index, Alerts alerts, Webhooks webhooks, AlertBodies bodies, Ledger ledger,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, ReadingReports reports, Sources sources) {
 		super("truce-alerts", true, Duration.ofSeconds(10));
 		this.index = index;
 		this.alerts = alerts;
@@ -71,18 +79,35 @@ public class RaisingAlerts extends BackgroundLoop implements RecordedWithReports
 		this.ledger = ledger;
 		this.events = events;
 		this.clock = clock;
+		this.reports = reports;
+		this.sources = sources;
 	}
 
+	/**
+	 * The report's alerts. Each keeps the match of the exact point (for the readers who
+	 * may see it) and the match of the report's grid cell ({@link Alert.Cell}, for those
+	 * who may not). A report from an at-risk source is matched by its cell: its place is
+	 * secret to all but the staff, and were it matched by its point, a side could find it
+	 * within the cell by declaring small positions and watching which raise an alert. Its
+	 * alerts then give the staff the exact distance, which may exceed the threshold, and
+	 * the exact proximity when the point itself is within, else the cell's.
+	 */
 	@Override
 	public List<Alert> prepare(Report report) {
-		List<ProximityMatch> matches = this.index.current().alerts(IncidentProbe.of(report));
+		boolean atRisk = report.sourceId() != null
+				&& this.sources.byId(report.sourceId()).map(Source::atRisk).orElse(false);
+		List<ProximityIndex.Matched> matches = this.index.current()
+			.alerts(IncidentProbe.of(report), this.reports.grid(), atRisk);
 		if (matches.isEmpty()) {
 			return null;
 		}
-		Instant now = this.clock.instant();
+		// To the millisecond, as the stores keep it: the stream sends the same time as
+		// the
+		// list.
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		List<Alert> out = new ArrayList<>(matches.size());
-		for (ProximityMatch m : matches) {
-			out.add(Alert.of(Ids.newId(this.clock), report, m, now));
+		for (ProximityIndex.Matched m : matches) {
+			out.add(Alert.of(Ids.newId(this.clock), report, m.point(), m.cell(), now));
 		}
 		return out;
 	}

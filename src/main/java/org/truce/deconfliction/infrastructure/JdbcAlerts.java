@@ -29,7 +29,8 @@ class JdbcAlerts implements Alerts {
 
 	private static final String COLUMNS = "id, report_id, event_type, incident_start, incident_end, latitude,"
 			+ " longitude, uncertainty_metres, place_id, place_kind, place_name, restricted_side, notified_by, proximity,"
-			+ " distance_metres, threshold_metres, time_straddles, raised_at";
+			+ " distance_metres, threshold_metres, time_straddles, raised_at, cell_latitude, cell_longitude, cell_degrees,"
+			+ " cell_proximity, cell_min_metres, cell_max_metres";
 
 	private final JdbcClient jdbc;
 
@@ -47,15 +48,19 @@ class JdbcAlerts implements Alerts {
 	public List<Alert> insert(List<Alert> alerts) {
 		List<Alert> out = new ArrayList<>();
 		for (Alert a : alerts) {
+			Alert.Cell c = a.cell();
 			int n = this.jdbc
 				.sql("INSERT INTO alerts (" + COLUMNS
-						+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+						+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 						+ " ON CONFLICT (report_id, place_id) DO NOTHING")
 				.params(this.dialect.uuid(a.id()), this.dialect.uuid(a.reportId()), a.eventType().code(),
 						this.dialect.instant(a.incidentStart()), this.dialect.instant(a.incidentEnd()), a.latitude(),
 						a.longitude(), a.uncertaintyMetres(), this.dialect.uuid(a.placeId()), a.placeKind().code(),
 						a.placeName(), a.restrictedToSide(), a.notifiedBy(), a.proximity().name(), a.distanceMetres(),
-						a.thresholdMetres(), a.timeStraddles(), this.dialect.instant(a.raisedAt()))
+						a.thresholdMetres(), a.timeStraddles(), this.dialect.instant(a.raisedAt()),
+						c == null ? null : c.latitude(), c == null ? null : c.longitude(),
+						c == null ? null : c.degrees(), c == null ? null : c.proximity().name(),
+						c == null ? null : c.minMetres(), c == null ? null : c.maxMetres())
 				.update();
 			if (n == 1) {
 				out.add(a);
@@ -147,7 +152,17 @@ class JdbcAlerts implements Alerts {
 				rs.getString("restricted_side"), rs.getString("notified_by"),
 				Proximity.valueOf(rs.getString("proximity")), rs.getDouble("distance_metres"),
 				rs.getDouble("threshold_metres"), rs.getBoolean("time_straddles"),
-				this.dialect.instant(rs, "raised_at"));
+				this.dialect.instant(rs, "raised_at"), cell(rs));
+	}
+
+	private static Alert.Cell cell(ResultSet rs) throws SQLException {
+		String proximity = rs.getString("cell_proximity");
+		if (proximity == null) {
+			return null;
+		}
+		return new Alert.Cell(rs.getDouble("cell_latitude"), rs.getDouble("cell_longitude"),
+				rs.getDouble("cell_degrees"), Proximity.valueOf(proximity), rs.getDouble("cell_min_metres"),
+				rs.getDouble("cell_max_metres"));
 	}
 
 }

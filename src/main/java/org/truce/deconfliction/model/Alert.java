@@ -30,11 +30,13 @@ import org.truce.report.model.Report;
  * @param timeStraddles whether the report's interval crosses the start or end of the
  * place's window
  * @param raisedAt when Truce raised it
+ * @param cell the alert as found from the report's grid cell alone, for the readers who
+ * may not see the report's exact place; null in alerts raised before it was kept
  */
 public record Alert(UUID id, UUID reportId, EventType eventType, Instant incidentStart, Instant incidentEnd,
 		double latitude, double longitude, double uncertaintyMetres, UUID placeId, ProtectedPlaceKind placeKind,
 		String placeName, String restrictedToSide, String notifiedBy, Proximity proximity, double distanceMetres,
-		double thresholdMetres, boolean timeStraddles, Instant raisedAt) {
+		double thresholdMetres, boolean timeStraddles, Instant raisedAt, Cell cell) {
 
 	public Alert {
 		Objects.requireNonNull(id, "id");
@@ -43,13 +45,67 @@ public record Alert(UUID id, UUID reportId, EventType eventType, Instant inciden
 		Objects.requireNonNull(proximity, "proximity");
 	}
 
-	/** The alert a report raises for one match. */
-	public static Alert of(UUID id, Report report, ProximityMatch match, Instant raisedAt) {
+	/** An alert without its cell, as those raised before the cell was kept. */
+	public Alert(UUID id, UUID reportId, EventType eventType, Instant incidentStart, Instant incidentEnd,
+			double latitude, double longitude, double uncertaintyMetres, UUID placeId, ProtectedPlaceKind placeKind,
+			String placeName, String restrictedToSide, String notifiedBy, Proximity proximity, double distanceMetres,
+			double thresholdMetres, boolean timeStraddles, Instant raisedAt) {
+		this(id, reportId, eventType, incidentStart, incidentEnd, latitude, longitude, uncertaintyMetres, placeId,
+				placeKind, placeName, restrictedToSide, notifiedBy, proximity, distanceMetres, thresholdMetres,
+				timeStraddles, raisedAt, null);
+	}
+
+	/**
+	 * The alert a report raises for one match.
+	 * @param match the match of the report's exact point (its distance and proximity)
+	 * @param cell the match of the report's grid cell
+	 */
+	public static Alert of(UUID id, Report report, ProximityMatch match, Cell cell, Instant raisedAt) {
 		ProtectedPlace place = match.place();
 		return new Alert(id, report.id(), report.eventType(), report.when().start(), report.when().end(),
 				report.where().latitude(), report.where().longitude(), report.where().uncertaintyMetres(), place.id(),
 				place.kind(), place.name(), place.restricted() ? place.side() : null, place.by(), match.proximity(),
-				match.distanceMetres(), match.thresholdMetres(), match.timeStraddles(), raisedAt);
+				match.distanceMetres(), match.thresholdMetres(), match.timeStraddles(), raisedAt, cell);
+	}
+
+	/** The alert a report raises for one match, without its cell (for tests). */
+	public static Alert of(UUID id, Report report, ProximityMatch match, Instant raisedAt) {
+		return of(id, report, match, null, raisedAt);
+	}
+
+	/**
+	 * What the alert says when only the report's grid cell is known: the cell, and the
+	 * proximity and distances found from it. Every point of the cell gives the same, so
+	 * it tells nothing finer than the cell.
+	 *
+	 * @param latitude the cell's centre, WGS84 degrees
+	 * @param longitude the cell's centre, WGS84 degrees
+	 * @param degrees the side of the cell, in degrees
+	 * @param proximity the match of the disc around the centre that holds the report's
+	 * whole uncertainty disc wherever it lies in the cell
+	 * @param minMetres the least distance from the place that a point of the cell may
+	 * have: the centre's less the cell's half-diagonal, rounded down to 100 m, at least 0
+	 * @param maxMetres the most: the centre's plus the half-diagonal, rounded up to 100 m
+	 */
+	public record Cell(double latitude, double longitude, double degrees, Proximity proximity, double minMetres,
+			double maxMetres) {
+
+		public Cell {
+			Objects.requireNonNull(proximity, "proximity");
+		}
+
+		/**
+		 * The cell's match.
+		 * @param centreMetres the distance from the cell's centre to the place
+		 * @param halfDiagonalMetres the farthest a point of the cell lies from its centre
+		 */
+		public static Cell of(double latitude, double longitude, double degrees, Proximity proximity,
+				double centreMetres, double halfDiagonalMetres) {
+			double min = Math.floor(Math.max(0, centreMetres - halfDiagonalMetres) / 100) * 100;
+			double max = Math.ceil((centreMetres + halfDiagonalMetres) / 100) * 100;
+			return new Cell(latitude, longitude, degrees, proximity, min, max);
+		}
+
 	}
 
 	/** Whether it is about a declared position, for the co-chairs and that side only. */

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.index.strtree.STRtree;
+import org.truce.report.model.CoarseGrid;
 import org.truce.shared.Geodesic;
 
 /**
@@ -65,6 +66,58 @@ public final class ProximityIndex {
 	 */
 	public List<ProximityMatch> alerts(IncidentProbe probe) {
 		return ViolentEvents.isViolent(probe.eventType()) ? near(probe) : List.of();
+	}
+
+	/**
+	 * The alerts a report raises, each with the match of its exact point and that of its
+	 * grid cell ({@link Alert.Cell}), found from the cell alone: the cell's centre, with
+	 * the report's uncertainty plus the cell's half-diagonal (a disc that holds the
+	 * report's disc wherever its point lies in the cell).
+	 *
+	 * <p>
+	 * With {@code byCell} (a report whose place is secret, from an at-risk source) the
+	 * places are those the cell's disc reaches, so that which places match tells nothing
+	 * finer than the cell; the point's match then gives the exact distance, and its
+	 * proximity when the point itself is within, else the cell's. Otherwise the places
+	 * are those the point's disc reaches (which the cell's disc reaches too). Nearest to
+	 * the matching probe first.
+	 */
+	public List<Matched> alerts(IncidentProbe exact, CoarseGrid grid, boolean byCell) {
+		if (!ViolentEvents.isViolent(exact.eventType())) {
+			return List.of();
+		}
+		double lat = grid.centreLatitude(exact.latitude());
+		double lon = grid.centreLongitude(exact.longitude());
+		double halfDiagonal = grid.halfDiagonalMetres(lat, lon);
+		IncidentProbe cell = new IncidentProbe(lat, lon, Math.ceil(exact.uncertaintyMetres() + halfDiagonal),
+				exact.start(), exact.end(), exact.eventType());
+		List<ProximityMatch> matches = near(byCell ? cell : exact);
+		List<Matched> out = new ArrayList<>(matches.size());
+		for (ProximityMatch m : matches) {
+			PlaceDistance distance = new PlaceDistance(m.place().geometry());
+			ProximityMatch byCellMatch = byCell ? m : match(m.place(), distance, cell, this.distances);
+			ProximityMatch byPoint = byCell ? match(m.place(), distance, exact, this.distances) : m;
+			Proximity cellProximity = byCellMatch == null ? Proximity.POSSIBLY_WITHIN : byCellMatch.proximity();
+			double centreMetres = byCellMatch == null ? distance.metresFrom(lat, lon) : byCellMatch.distanceMetres();
+			if (byPoint == null) {
+				byPoint = new ProximityMatch(m.place(), cellProximity,
+						distance.metresFrom(exact.latitude(), exact.longitude()), m.thresholdMetres(),
+						exact.uncertaintyMetres(), m.timeStraddles());
+			}
+			out.add(new Matched(byPoint,
+					Alert.Cell.of(lat, lon, grid.degrees(), cellProximity, centreMetres, halfDiagonal)));
+		}
+		return out;
+	}
+
+	/**
+	 * A place a report raises an alert for.
+	 *
+	 * @param point the match of the report's exact point
+	 * @param cell the match of its grid cell
+	 */
+	public record Matched(ProximityMatch point, Alert.Cell cell) {
+
 	}
 
 	/**

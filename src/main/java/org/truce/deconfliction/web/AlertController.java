@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.truce.deconfliction.application.AlertJson;
+import org.truce.deconfliction.application.AlertViews;
 import org.truce.deconfliction.application.AlertReaders;
 import org.truce.deconfliction.application.DeconflictionReader;
 import org.truce.deconfliction.application.ReadingAlerts;
@@ -40,10 +40,13 @@ class AlertController {
 
 	private final JsonMapper json;
 
-	AlertController(ReadingAlerts alerts, AlertStream stream, JsonMapper json) {
+	private final AlertViews views;
+
+	AlertController(ReadingAlerts alerts, AlertStream stream, JsonMapper json, AlertViews views) {
 		this.alerts = alerts;
 		this.stream = stream;
 		this.json = json;
+		this.views = views;
 	}
 
 	@Operation(
@@ -51,8 +54,14 @@ class AlertController {
 					+ " to co-chairs and the declaring side)",
 			description = "Newest first. An alert says which violent report came within the alert distance of which"
 					+ " protected place (a notified site, a movement in its window, a declared position), how far,"
-					+ " and whether WITHIN (the whole uncertainty disc, the whole interval) or POSSIBLY_WITHIN. The"
-					+ " report's point is given to monitors and co-chairs only.")
+					+ " and whether WITHIN (the whole uncertainty disc, the whole interval) or POSSIBLY_WITHIN. An alert"
+					+ " reveals no more of its report than the reader may read: the staff get the report's point (and"
+					+ " the declaring side, for its position), a reader who may read the report exactly placed gets"
+					+ " the report and the distance; for a report the reader may not read (of another side,"
+					+ " unpublished) or reads only coarsened (an at-risk source), the alert carries the report's grid"
+					+ " cell instead (cell: degrees, south, west, north, east, centre), with the proximity and a band"
+					+ " of distances (distanceBand: minMetres, maxMetres) found from the cell alone, and no report id"
+					+ " unless the reader may read the report.")
 	@GetMapping(path = "/api/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> list(@Parameter(description = "At most this many, 1 to 1000 (default 100)") @RequestParam(
 			name = "limit", required = false, defaultValue = "100") String limit) {
@@ -60,7 +69,7 @@ class AlertController {
 		int n = bounded("limit", limit, 1, 1000);
 		List<Map<String, Object>> items = this.alerts.newest(reader, n)
 			.stream()
-			.map(a -> AlertJson.of(a, AlertReaders.seesPoint(reader, a)))
+			.map(a -> this.views.of(a, reader))
 			.toList();
 		return Map.of("items", items);
 	}

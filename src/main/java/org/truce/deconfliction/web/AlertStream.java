@@ -27,7 +27,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.truce.deconfliction.application.AlertJson;
+import org.truce.deconfliction.application.AlertViews;
 import org.truce.deconfliction.application.AlertReaders;
 import org.truce.deconfliction.application.AlertsRaised;
 import org.truce.deconfliction.application.DeconflictionReader;
@@ -84,6 +84,13 @@ class AlertStream {
 
 	/** The reader a user is now, or null when it may no longer read anything. */
 	@FunctionalInterface
+	/** An alert as one reader may read it ({@link AlertViews}). */
+	interface View {
+
+		Map<String, Object> of(Alert alert, DeconflictionReader reader);
+
+	}
+
 	interface Recheck {
 
 		/**
@@ -118,6 +125,8 @@ class AlertStream {
 
 	private final Recheck recheck;
 
+	private final View view;
+
 	private final int maxPerUser;
 
 	private final int queueSize;
@@ -145,7 +154,7 @@ class AlertStream {
 	}
 
 	@Autowired
-	AlertStream(ReadingAlerts alerts, ManagingUsers users,
+	AlertStream(ReadingAlerts alerts, ManagingUsers users, AlertViews views,
 			@Value("${truce.alerts.max-streams-per-user:4}") int maxPerUser,
 			@Value("${truce.alerts.stream-queue:256}") int queueSize,
 			@Value("${truce.alerts.stream-send-timeout-ms:10000}") long sendTimeoutMs,
@@ -162,11 +171,13 @@ class AlertStream {
 				return opened;
 			}
 			return users.currentGrants(id, tokenId).map(grants -> alerts.reader(opened.userId(), grants)).orElse(null);
-		}, maxPerUser, queueSize, Duration.ofMillis(sendTimeoutMs), Duration.ofMillis(recheckMs));
+		}, views::of, maxPerUser, queueSize, Duration.ofMillis(sendTimeoutMs), Duration.ofMillis(recheckMs));
 	}
 
-	AlertStream(Recheck recheck, int maxPerUser, int queueSize, Duration sendTimeout, Duration recheckEvery) {
+	AlertStream(Recheck recheck, View view, int maxPerUser, int queueSize, Duration sendTimeout,
+			Duration recheckEvery) {
 		this.recheck = recheck;
+		this.view = view;
 		this.maxPerUser = Math.max(1, maxPerUser);
 		this.queueSize = Math.max(1, queueSize);
 		this.sendTimeoutNanos = sendTimeout.toNanos();
@@ -399,7 +410,7 @@ class AlertStream {
 			return SseEmitter.event()
 				.name("alert")
 				.id(a.id().toString())
-				.data(AlertJson.of(a, AlertReaders.seesPoint(r, a)), MediaType.APPLICATION_JSON);
+				.data(AlertStream.this.view.of(a, r), MediaType.APPLICATION_JSON);
 		}
 
 		private void enqueue(SseEmitter.SseEventBuilder event) {

@@ -216,7 +216,9 @@ class NotificationController {
 			description = "The side is the actor your grant binds you to (name it in side when you have several)."
 					+ " area is a GeoJSON Point, Polygon or MultiPolygon; from and to are required. Seen only by the"
 					+ " co-chairs and the declaring side; its position-declared ledger entry holds only a salted"
-					+ " commitment to the area and window.")
+					+ " commitment to the area and window. Bounded: an area over truce.positions.max-area-km2 (default"
+					+ " 1000 km²) is refused with 422 POSITION_TOO_LARGE on area, a window over"
+					+ " truce.positions.max-window-days (default 31) with 422 POSITION_WINDOW_TOO_LONG on to.")
 	@PostMapping(path = "/api/positions", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> declare(@RequestBody NewPositionBody body) {
 		PositionRecord r = this.positions.declare(new DeclaringPositions.NewPosition(body.side(), body.label(),

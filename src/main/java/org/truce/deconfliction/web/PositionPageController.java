@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -120,6 +121,8 @@ class PositionPageController {
 		page.addObject("form", form);
 		page.addObject("problems", problems);
 		page.addObject("maxLabel", Notifying.MAX_NAME);
+		page.addObject("maxAreaKm2", String.format(Locale.ROOT, "%.0f", this.positions.bounds().maxAreaKm2()));
+		page.addObject("maxWindowDays", this.positions.bounds().maxWindowDays());
 		return page;
 	}
 

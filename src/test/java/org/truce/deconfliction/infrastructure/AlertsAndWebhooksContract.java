@@ -86,6 +86,20 @@ abstract class AlertsAndWebhooksContract {
 	}
 
 	@Test
+	void anAlertReadsBackWithItsCell() {
+		Alert a = alert(ProtectedPlaceKind.DECLARED_POSITION, "united-states", "liaison-1", T0);
+		Alert withCell = new Alert(a.id(), a.reportId(), a.eventType(), a.incidentStart(), a.incidentEnd(),
+				a.latitude(), a.longitude(), a.uncertaintyMetres(), a.placeId(), a.placeKind(), a.placeName(),
+				a.restrictedToSide(), a.notifiedBy(), a.proximity(), a.distanceMetres(), a.thresholdMetres(),
+				a.timeStraddles(), a.raisedAt(),
+				new Alert.Cell(36.15, 36.95, 0.1, Proximity.POSSIBLY_WITHIN, 0, 12600));
+
+		write(() -> this.alerts.insert(List.of(withCell)));
+
+		assertThat(this.alerts.byId(withCell.id())).contains(withCell);
+	}
+
+	@Test
 	void eachReaderGetsOnlyTheAlertsItMaySeeNewestFirst() {
 		Alert site = alert(ProtectedPlaceKind.SITE, null, "notifier-1", T0);
 		Alert otherNotifiers = alert(ProtectedPlaceKind.SITE, null, "notifier-2", T0.plusSeconds(1));

@@ -59,7 +59,7 @@ class ACoChairDeclaresAPositionOnThePageBrowserTest {
 			""";
 
 	/** The corners drawn, [latitude, longitude], north of Aleppo. */
-	private static final double[][] CORNERS = { { 36.3, 37.0 }, { 36.3, 37.4 }, { 36.6, 37.4 }, { 36.6, 37.0 } };
+	private static final double[][] CORNERS = { { 36.3, 37.0 }, { 36.3, 37.3 }, { 36.5, 37.3 }, { 36.5, 37.0 } };
 
 	private static RunningTruce truce;
 

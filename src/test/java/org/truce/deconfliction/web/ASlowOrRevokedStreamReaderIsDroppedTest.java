@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.truce.deconfliction.application.AlertJson;
+import org.truce.deconfliction.application.AlertReaders;
 import org.truce.deconfliction.application.DeconflictionReader;
 import org.truce.deconfliction.model.Alert;
 import org.truce.deconfliction.model.ProtectedPlaceKind;
@@ -40,6 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class ASlowOrRevokedStreamReaderIsDroppedTest {
 
+	/** These readers are staff, who read every alert whole. */
+	private static final AlertStream.View UNCUT = (a, r) -> AlertJson.of(a, AlertReaders.seesPoint(r, a));
+
 	private static final Instant T0 = Instant.parse("2016-09-28T01:00:00Z");
 
 	private static final DeconflictionReader MONITOR = new DeconflictionReader("monitor-1", true, false, false,
@@ -58,7 +63,7 @@ class ASlowOrRevokedStreamReaderIsDroppedTest {
 	@Test
 	void aSlowClientIsDroppedAndNeverHoldsUpTheOthers() throws Exception {
 		// A long write timeout: here the slow client is dropped because its queue fills.
-		AlertStream stream = new AlertStream((opened, token) -> opened, 4, 16, Duration.ofMinutes(1),
+		AlertStream stream = new AlertStream((opened, token) -> opened, UNCUT, 4, 16, Duration.ofMinutes(1),
 				Duration.ofSeconds(2));
 		Stalling slow = new Stalling(this.release);
 		Recording fast = new Recording();
@@ -88,7 +93,7 @@ class ASlowOrRevokedStreamReaderIsDroppedTest {
 
 	@Test
 	void aStalledWriteIsDroppedAfterTheTimeoutEvenWithRoomInTheQueue() throws Exception {
-		AlertStream stream = new AlertStream((opened, token) -> opened, 4, 1000, Duration.ofMillis(200),
+		AlertStream stream = new AlertStream((opened, token) -> opened, UNCUT, 4, 1000, Duration.ofMillis(200),
 				Duration.ofSeconds(2));
 		Stalling slow = new Stalling(this.release);
 		stream.catchingUp(slow, MONITOR, null).live();
@@ -104,7 +109,7 @@ class ASlowOrRevokedStreamReaderIsDroppedTest {
 	@Test
 	void aReaderWhoseAccessEndsGetsNothingMoreAndLosesTheStream() throws Exception {
 		AtomicBoolean revoked = new AtomicBoolean();
-		AlertStream stream = new AlertStream((opened, token) -> revoked.get() ? null : opened, 4, 16,
+		AlertStream stream = new AlertStream((opened, token) -> revoked.get() ? null : opened, UNCUT, 4, 16,
 				Duration.ofSeconds(10), Duration.ZERO);
 		Recording client = new Recording();
 		stream.catchingUp(client, MONITOR, UUID.randomUUID()).live();
@@ -124,7 +129,7 @@ class ASlowOrRevokedStreamReaderIsDroppedTest {
 	void aReaderWhoseRolesNarrowGetsOnlyWhatItMayStillSee() throws Exception {
 		DeconflictionReader notifier = new DeconflictionReader("monitor-1", false, false, true, Set.of(), List.of());
 		AtomicReference<DeconflictionReader> now = new AtomicReference<>(MONITOR);
-		AlertStream stream = new AlertStream((opened, token) -> now.get(), 4, 16, Duration.ofSeconds(10),
+		AlertStream stream = new AlertStream((opened, token) -> now.get(), UNCUT, 4, 16, Duration.ofSeconds(10),
 				Duration.ZERO);
 		Recording client = new Recording();
 		stream.catchingUp(client, MONITOR, null).live();
@@ -140,7 +145,7 @@ class ASlowOrRevokedStreamReaderIsDroppedTest {
 
 	@Test
 	void aUserHoldsAtMostTheAllowedNumberOfStreams() {
-		AlertStream stream = new AlertStream((opened, token) -> opened, 2, 16, Duration.ofSeconds(10),
+		AlertStream stream = new AlertStream((opened, token) -> opened, UNCUT, 2, 16, Duration.ofSeconds(10),
 				Duration.ofSeconds(2));
 		stream.catchingUp(new Recording(), MONITOR, null).live();
 		stream.catchingUp(new Recording(), MONITOR, null).live();

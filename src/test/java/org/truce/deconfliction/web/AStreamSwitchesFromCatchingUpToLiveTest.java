@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.truce.deconfliction.application.AlertJson;
+import org.truce.deconfliction.application.AlertReaders;
 import org.truce.deconfliction.application.DeconflictionReader;
 import org.truce.deconfliction.model.Alert;
 import org.truce.deconfliction.model.ProtectedPlaceKind;
@@ -34,12 +36,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AStreamSwitchesFromCatchingUpToLiveTest {
 
+	/** These readers are staff, who read every alert whole. */
+	private static final AlertStream.View UNCUT = (a, r) -> AlertJson.of(a, AlertReaders.seesPoint(r, a));
+
 	private static final Instant T0 = Instant.parse("2016-09-28T01:00:00Z");
 
 	private static final DeconflictionReader MONITOR = new DeconflictionReader("monitor-1", true, false, false,
 			Set.of(), List.of());
 
-	private final AlertStream stream = new AlertStream((opened, token) -> opened, 4, 256, Duration.ofSeconds(10),
+	private final AlertStream stream = new AlertStream((opened, token) -> opened, UNCUT, 4, 256, Duration.ofSeconds(10),
 			Duration.ofSeconds(2));
 
 	private final Recording emitter = new Recording();

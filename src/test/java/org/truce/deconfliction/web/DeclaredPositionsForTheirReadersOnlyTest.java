@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DeclaredPositionsForTheirReadersOnlyTest {
 
-	private static final String AREA = "{\"type\": \"Polygon\", \"coordinates\": [[[37.0, 36.3], [37.4, 36.3],"
-			+ " [37.4, 36.6], [37.0, 36.6], [37.0, 36.3]]]}";
+	private static final String AREA = "{\"type\": \"Polygon\", \"coordinates\": [[[37.0, 36.3], [37.3, 36.3],"
+			+ " [37.3, 36.5], [37.0, 36.5], [37.0, 36.3]]]}";
 
 	private static RunningTruce truce;
 

@@ -124,10 +124,16 @@ class WebhookDeliveryTest {
 		assertThat(first.signature()).isEqualTo(referenceSignature(SECRET, first.timestamp(), first.body()));
 		assertThat(Math.abs(Long.parseLong(first.timestamp()) - Instant.now().getEpochSecond())).isLessThan(60);
 		JsonNode alert = JSON.readTree(first.body());
-		assertThat(alert.get("report").asString()).isEqualTo(report.json().get("id").asString());
 		assertThat(alert.get("place").get("kind").asString()).isEqualTo("site");
-		assertThat(alert.get("proximity").asString()).isEqualTo("WITHIN");
 		assertThat(alert.has("where")).as("webhooks get no report coordinates").isFalse();
+		// A webhook reads what the public may: the report is not published, so the
+		// alert carries its grid cell, and the proximity found from the cell.
+		assertThat(alert.has("report")).isFalse();
+		assertThat(alert.has("distanceMetres")).isFalse();
+		assertThat(alert.get("cell").get("south").asDouble()).isEqualTo(36.2);
+		assertThat(alert.get("cell").get("west").asDouble()).isEqualTo(37.1);
+		assertThat(alert.get("proximity").asString()).isEqualTo("POSSIBLY_WITHIN");
+		assertThat(first.body()).doesNotContain(report.json().get("id").asString());
 
 		JsonNode log = awaitDelivered(admin, subscription, first.delivery());
 		assertThat(log.get("status").asString()).isEqualTo("DELIVERED");
