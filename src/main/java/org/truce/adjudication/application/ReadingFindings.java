@@ -46,6 +46,11 @@ import org.truce.report.model.ReportQuery;
  * and the zones it lies in are withheld ({@link ReasonCode#LOCATION_WITHHELD}), and a
  * zone filter leaves the incident out: they would place it more closely than the grid
  * cell the reader is shown.</li>
+ * <li><b>Notified places.</b> Readers other than monitors and co-chairs get reasons about
+ * notified sites and movements without the place's id or kind, the distance or the
+ * uncertainty: only whether the incident lay surely or possibly within the alert distance
+ * of one ({@link #withoutProtectedPlaces}). The public may not see notified places at
+ * all, and distances from incidents whose points it knows would place them.</li>
  * <li><b>Sources.</b> A reader who may not see sources gets no external ids.</li>
  * </ul>
  *
@@ -297,7 +302,7 @@ public class ReadingFindings {
 			boolean placeWithheld = reportsOf.get(s.finding().key().incidentId())
 				.stream()
 				.anyMatch(coarsenedReports::contains);
-			Finding f = placeWithheld ? withoutPlace(s.finding()) : s.finding();
+			Finding f = withoutProtectedPlaces(placeWithheld ? withoutPlace(s.finding()) : s.finding());
 			out.add(new StoredFinding(f, s.actorId(), placeWithheld ? List.of() : s.zoneIds(), List.of(),
 					s.incidentStart(), s.incidentEnd(), s.computedAt()));
 		}
@@ -318,6 +323,48 @@ public class ReadingFindings {
 			}
 		}
 		return withReasons(f, reasons);
+	}
+
+	/**
+	 * The finding with every reason naming a notified site or movement (its id, kind, and
+	 * distance from the incident) replaced by one that says only whether the incident lay
+	 * surely or possibly within the alert distance of one: for a reader who may not see
+	 * where the notified places are. Distances from incidents whose points the reader
+	 * knows would place a site by trilateration; the alert distance is configuration, and
+	 * the outcome says as much.
+	 */
+	static Finding withoutProtectedPlaces(Finding f) {
+		if (f.reasons().stream().noneMatch(r -> NOTIFIED_PLACE.contains(r.code()))) {
+			return f;
+		}
+		List<Reason> reasons = new ArrayList<>();
+		for (Reason r : f.reasons()) {
+			reasons.add(NOTIFIED_PLACE.contains(r.code()) ? withoutProtectedPlace(r) : r);
+		}
+		return withReasons(f, reasons);
+	}
+
+	private static final Set<ReasonCode> NOTIFIED_PLACE = Set.of(ReasonCode.TARGET_HUMANITARIAN,
+			ReasonCode.TARGET_POSSIBLY_HUMANITARIAN);
+
+	private static Reason withoutProtectedPlace(Reason r) {
+		Map<String, String> data = new LinkedHashMap<>();
+		String threshold = r.data().get("thresholdMetres");
+		String ifActed = r.data().get("ifActed");
+		if (r.data().containsKey("proximity")) {
+			data.put("proximity", r.data().get("proximity"));
+		}
+		if (threshold != null) {
+			data.put("thresholdMetres", threshold);
+		}
+		if (ifActed != null) {
+			data.put("ifActed", ifActed);
+		}
+		data.put("placeWithheld", "true");
+		String within = (r.code() == ReasonCode.TARGET_HUMANITARIAN ? "The incident lies within "
+				: "The incident is possibly within ") + (threshold == null ? "the alert distance" : threshold + " m")
+				+ " of a notified humanitarian site or movement; which one, and how far, is withheld from this reader.";
+		return new Reason(r.code(), (ifActed == null ? "" : "If " + ifActed + " acted: ") + within, data);
 	}
 
 	private static Finding withReasons(Finding f, List<Reason> reasons) {
