@@ -203,16 +203,16 @@ public class ReadingFindings {
 		}
 		List<SeenInPart> out = new ArrayList<>();
 		for (UUID candidate : candidates) {
-			Optional<ReadingIncidents.IncidentView> found = this.incidents.byId(candidate, viewer);
-			if (found.isEmpty() || !found.get().record().id().equals(candidate)) {
+			Optional<ReadingIncidents.IncidentView> found = this.incidents.incident(candidate, viewer);
+			if (found.isEmpty()) {
 				continue;
 			}
 			ReadingIncidents.IncidentView view = found.get();
 			List<UUID> seen = view.reports().stream().map(Report::id).toList();
-			if (seen.containsAll(view.record().reportIds())) {
+			if (this.incidents.seesWhole(view)) {
 				continue;
 			}
-			String id = (seen.contains(candidate) ? candidate : seen.get(0)).toString();
+			String id = view.shownId().toString();
 			if (incidentId != null && !incidentId.equals(id)) {
 				continue;
 			}

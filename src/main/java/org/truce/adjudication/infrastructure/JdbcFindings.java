@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -142,7 +143,8 @@ class JdbcFindings implements Findings {
 	 * given as computed from the reports it sees. With a zone filter, also that no report
 	 * of the incident is one whose place the reader sees only coarsened: the zones were
 	 * found from the exact place, so matching them would locate it more closely than the
-	 * reader may know. Incident ids are report ids, always uuids.
+	 * reader may know. Also that the reader may see every side's claim about the
+	 * incident, which the finding weighed. Incident ids are report ids, always uuids.
 	 */
 	private String scoped(ReportQuery.Scope scope, boolean byZone, List<Object> params) {
 		StringBuilder sql = new StringBuilder();
@@ -157,6 +159,7 @@ class JdbcFindings implements Findings {
 				.append(" AND NOT EXISTS (SELECT 1 FROM reports t WHERE t.id = ir.report_id")
 				.append(ReportScopeSql.visible(scope, "t", params))
 				.append("))");
+			sql.append(" AND NOT ").append(hiddenClaim(scope, anchor, params));
 		}
 		if (byZone && scope.atRiskGrid() != null) {
 			sql.append(" AND NOT EXISTS (SELECT 1 FROM reports t WHERE (t.id = ")
@@ -168,6 +171,25 @@ class JdbcFindings implements Findings {
 				.append(')');
 		}
 		return sql.toString();
+	}
+
+	/**
+	 * The condition that the incident has a side's current claim that the reader of a
+	 * scope other than the whole record may not see: for a liaison, another side's; for
+	 * the public, any. Findings weigh every claim (contested attribution).
+	 */
+	private static String hiddenClaim(ReportQuery.Scope scope, String anchor, List<Object> params) {
+		StringBuilder sql = new StringBuilder("EXISTS (SELECT 1 FROM incident_claims c WHERE c.incident_id = ")
+			.append(anchor)
+			.append(" AND c.superseded = ?");
+		params.add(false);
+		if (scope.concerning() != null && !scope.concerning().isEmpty()) {
+			sql.append(" AND c.side NOT IN (")
+				.append(String.join(", ", Collections.nCopies(scope.concerning().size(), "?")))
+				.append(')');
+			params.addAll(scope.concerning().stream().sorted().toList());
+		}
+		return sql.append(')').toString();
 	}
 
 	@Override
@@ -192,7 +214,9 @@ class JdbcFindings implements Findings {
 			.append(anchor)
 			.append(" AND NOT EXISTS (SELECT 1 FROM reports t WHERE t.id = ir.report_id")
 			.append(ReportScopeSql.visible(scope, "t", params))
-			.append(")))");
+			.append(")) OR ")
+			.append(hiddenClaim(scope, anchor, params))
+			.append(')');
 		return this.jdbc.sql(sql.toString()).params(params).query(String.class).list();
 	}
 
