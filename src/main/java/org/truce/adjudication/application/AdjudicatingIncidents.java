@@ -201,6 +201,20 @@ public class AdjudicatingIncidents {
 		}
 	}
 
+	/**
+	 * The findings of an incident under every agreement, computed now and kept nowhere:
+	 * for an incident as one reader sees it, from the reports it may see.
+	 */
+	public List<StoredFinding> judgeUnkept(Incident incident) {
+		Instant now = this.clock.instant();
+		List<StoredFinding> out = new ArrayList<>();
+		for (String agreementId : this.agreements.all().keySet().stream().sorted().toList()) {
+			judge(agreementId, adjudicators(agreementId), incident)
+				.forEach(f -> out.add(StoredFinding.of(f, incident, now)));
+		}
+		return out;
+	}
+
 	private List<Finding> judge(String agreementId, Map<Integer, Adjudicator> byVersion, Incident incident) {
 		return this.agreements.inForceAt(agreementId, incident.when().start())
 			.map(a -> byVersion.get(a.version())

@@ -22,7 +22,10 @@ public interface Findings {
 	 */
 	void replaceIncidents(String agreementId, Map<String, List<StoredFinding>> findingsByIncident);
 
-	/** One page of findings, and the cursor of the next page or null. */
+	/**
+	 * One page of findings, and the cursor of the next page or null: under a scope, only
+	 * those whose reader may see every report they were computed from.
+	 */
 	Page find(FindingQuery query);
 
 	/**
@@ -37,6 +40,14 @@ public interface Findings {
 	 * for any term, else no violation.
 	 */
 	Map<String, Outcome> worstOutcomeByIncident(String agreementId, ReportQuery.Scope scope);
+
+	/**
+	 * The incidents with findings (under the agreement, or under any when it is null) of
+	 * which the reader of {@code scope} may see some reports but not all: their stored
+	 * findings, computed from every report, are not for this reader, and {@link #find}
+	 * and the counts leave them out.
+	 */
+	List<String> incidentsSeenInPart(String agreementId, ReportQuery.Scope scope);
 
 	record Page(List<StoredFinding> findings, FindingQuery.Cursor next) {
 

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -135,27 +136,88 @@ class JdbcFindings implements Findings {
 	}
 
 	/**
-	 * The condition that a finding is about a report the scope's reader may see; with a
-	 * zone filter, also that the report's place is not one the reader sees only
-	 * coarsened: its zones were found from the exact place, so matching them would locate
-	 * it more closely than the reader may know. Incident ids are report ids (one report
-	 * per incident), always uuids.
+	 * The condition that the scope's reader may see every report the finding was computed
+	 * from: its incident's first report (its id) and every other report of the incident.
+	 * A finding computed in part from a report the reader may not see is left out here;
+	 * {@link #incidentsSeenInPart} names those incidents, whose findings the reader is
+	 * given as computed from the reports it sees. With a zone filter, also that no report
+	 * of the incident is one whose place the reader sees only coarsened: the zones were
+	 * found from the exact place, so matching them would locate it more closely than the
+	 * reader may know. Also that the reader may see every side's claim about the
+	 * incident, which the finding weighed. Incident ids are report ids, always uuids.
 	 */
 	private String scoped(ReportQuery.Scope scope, boolean byZone, List<Object> params) {
 		StringBuilder sql = new StringBuilder();
-		String sameReport = "t.id = " + this.dialect.uuidFromText("f.incident_id");
-		String visible = ReportScopeSql.visible(scope, "t", params);
-		if (!visible.isEmpty()) {
-			sql.append(" AND EXISTS (SELECT 1 FROM reports t WHERE ").append(sameReport).append(visible).append(')');
+		String anchor = this.dialect.uuidFromText("f.incident_id");
+		if (!ReportScopeSql.visible(scope, "t", new ArrayList<>()).isEmpty()) {
+			sql.append(" AND EXISTS (SELECT 1 FROM reports t WHERE t.id = ")
+				.append(anchor)
+				.append(ReportScopeSql.visible(scope, "t", params))
+				.append(')');
+			sql.append(" AND NOT EXISTS (SELECT 1 FROM incident_reports ir WHERE ir.incident_id = ")
+				.append(anchor)
+				.append(" AND NOT EXISTS (SELECT 1 FROM reports t WHERE t.id = ir.report_id")
+				.append(ReportScopeSql.visible(scope, "t", params))
+				.append("))");
+			sql.append(" AND NOT ").append(hiddenClaim(scope, anchor, params));
 		}
 		if (byZone && scope.atRiskGrid() != null) {
-			sql.append(" AND NOT EXISTS (SELECT 1 FROM reports t WHERE ")
-				.append(sameReport)
-				.append(" AND ")
+			sql.append(" AND NOT EXISTS (SELECT 1 FROM reports t WHERE (t.id = ")
+				.append(anchor)
+				.append(" OR t.id IN (SELECT ir.report_id FROM incident_reports ir WHERE ir.incident_id = ")
+				.append(anchor)
+				.append(")) AND ")
 				.append(ReportScopeSql.fromAtRiskSource("t"))
 				.append(')');
 		}
 		return sql.toString();
+	}
+
+	/**
+	 * The condition that the incident has a side's current claim that the reader of a
+	 * scope other than the whole record may not see: for a liaison, another side's; for
+	 * the public, any. Findings weigh every claim (contested attribution).
+	 */
+	private static String hiddenClaim(ReportQuery.Scope scope, String anchor, List<Object> params) {
+		StringBuilder sql = new StringBuilder("EXISTS (SELECT 1 FROM incident_claims c WHERE c.incident_id = ")
+			.append(anchor)
+			.append(" AND c.superseded = ?");
+		params.add(false);
+		if (scope.concerning() != null && !scope.concerning().isEmpty()) {
+			sql.append(" AND c.side NOT IN (")
+				.append(String.join(", ", Collections.nCopies(scope.concerning().size(), "?")))
+				.append(')');
+			params.addAll(scope.concerning().stream().sorted().toList());
+		}
+		return sql.append(')').toString();
+	}
+
+	@Override
+	public List<String> incidentsSeenInPart(String agreementId, ReportQuery.Scope scope) {
+		List<Object> params = new ArrayList<>();
+		if (ReportScopeSql.visible(scope, "t", params).isEmpty()) {
+			return List.of();
+		}
+		params.clear();
+		String anchor = this.dialect.uuidFromText("f.incident_id");
+		StringBuilder sql = new StringBuilder("SELECT DISTINCT f.incident_id FROM findings f WHERE 1 = 1");
+		equal(sql, params, "f.agreement_id", agreementId);
+		sql.append(" AND EXISTS (SELECT 1 FROM incident_reports ir JOIN reports t ON t.id = ir.report_id")
+			.append(" WHERE ir.incident_id = ")
+			.append(anchor)
+			.append(ReportScopeSql.visible(scope, "t", params))
+			.append(')');
+		sql.append(" AND (NOT EXISTS (SELECT 1 FROM reports t WHERE t.id = ")
+			.append(anchor)
+			.append(ReportScopeSql.visible(scope, "t", params))
+			.append(") OR EXISTS (SELECT 1 FROM incident_reports ir WHERE ir.incident_id = ")
+			.append(anchor)
+			.append(" AND NOT EXISTS (SELECT 1 FROM reports t WHERE t.id = ir.report_id")
+			.append(ReportScopeSql.visible(scope, "t", params))
+			.append(")) OR ")
+			.append(hiddenClaim(scope, anchor, params))
+			.append(')');
+		return this.jdbc.sql(sql.toString()).params(params).query(String.class).list();
 	}
 
 	private static void equal(StringBuilder sql, List<Object> params, String column, Object value) {

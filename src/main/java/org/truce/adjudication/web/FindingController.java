@@ -55,10 +55,12 @@ class FindingController {
 	@Operation(summary = "Findings of adjudication, newest incident first",
 			description = "Filters combine with AND: agreement, term, actor (id or any known name, the perpetrator),"
 					+ " zone, outcome (VIOLATION, NO_VIOLATION, UNDETERMINED), incident, and from/to (a date or an"
-					+ " instant) on the incident's interval. Follow 'next' to page. Only the findings about incidents"
-					+ " whose reports the reader may see (as GET /api/reports); for readers other than monitors and"
-					+ " co-chairs, without external ids, and where the reporter is at risk, without the reasons and"
-					+ " zones found from the exact place (reason LOCATION_WITHHELD instead).")
+					+ " instant) on the incident's interval. Follow 'next' to page. Only findings computed from"
+					+ " reports and claims the reader may see (as GET /api/reports and GET /api/incidents/{id}): of"
+					+ " an incident it sees in part, those computed from the part it sees, under the id of the first"
+					+ " report it sees. For readers other than monitors and co-chairs: no external ids; where a report"
+					+ " used is at risk, no reasons or zones found from the exact place (reason LOCATION_WITHHELD"
+					+ " instead); reasons about notified sites and movements without the place or the distance.")
 	@GetMapping("/api/findings")
 	Map<String, Object> list(@RequestParam(required = false) String agreement,
 			@RequestParam(required = false) String term, @RequestParam(required = false) String actor,

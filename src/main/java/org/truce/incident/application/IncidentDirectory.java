@@ -56,6 +56,14 @@ public class IncidentDirectory {
 		return current(id).filter(r -> !visibleReports(r, viewer).isEmpty());
 	}
 
+	/**
+	 * The reports of the incident with this id (its first report's), or the id alone for
+	 * a report in no incident.
+	 */
+	public List<UUID> reportIdsOf(UUID id) {
+		return this.incidents.find(id).map(IncidentRecord::reportIds).filter(r -> !r.isEmpty()).orElse(List.of(id));
+	}
+
 	/** The incident's reports the reader may see, as it may see them. */
 	public List<Report> visibleReports(IncidentRecord incident, Viewer viewer) {
 		return incident.reportIds().stream().flatMap(id -> this.reports.byId(id, viewer).stream()).toList();

@@ -26,10 +26,22 @@ import org.truce.report.model.Report;
 
 /**
  * Incidents as each reader may see them. A reader sees an incident when it may see at
- * least one of its reports, and then sees only those reports; its place, time,
- * attribution and grade are worked out from those reports and the sides' claims, so that
- * nothing about a report it may not see shows through. Evidence and candidate links are
- * for monitors and co-chairs only.
+ * least one of its reports, and then sees only those reports and the claims it may see;
+ * its place, time, attribution and grade are worked out from those reports and claims, so
+ * that nothing about a report or a claim it may not see shows through. Evidence and
+ * candidate links are for monitors and co-chairs only.
+ *
+ * <ul>
+ * <li><b>Ids.</b> A reader finds an incident by the id of a report of it that it may see
+ * (the incident's own id is its first report's). Any other id, that of a report it may
+ * not see included, is not found, exactly as an id nobody uses. An incident whose first
+ * report the reader may not see is shown to it under the id of the first report it may
+ * see.</li>
+ * <li><b>Claims.</b> Monitors and co-chairs read every side's claims, with who entered
+ * them. A liaison reads its own side's claims (with who entered them, a user of its
+ * side); no other side's claim, and the public none: no claim is shared beyond its side
+ * and the staff.</li>
+ * </ul>
  */
 @Service
 public class ReadingIncidents {
@@ -63,6 +75,18 @@ public class ReadingIncidents {
 	public record IncidentView(IncidentRecord record, Incident incident, List<Report> reports,
 			VerificationGrade.Grading grading, List<Claim> claims, List<Evidence> evidence, List<StoredLink> links) {
 
+		/**
+		 * The id the reader knows the incident by: its own (its first report's), or, when
+		 * the reader may not see that report, the first report it may see.
+		 */
+		public UUID shownId() {
+			return this.reports.stream()
+				.map(Report::id)
+				.filter(this.record.id()::equals)
+				.findFirst()
+				.orElse(this.reports.get(0).id());
+		}
+
 	}
 
 	/**
@@ -70,16 +94,48 @@ public class ReadingIncidents {
 	 * when there is none or the reader may not see it.
 	 */
 	public Optional<IncidentView> byId(UUID id, Viewer viewer) {
-		Optional<IncidentRecord> found = this.directory.current(id);
-		if (found.isEmpty()) {
-			return Optional.empty();
+		return this.directory.current(id)
+			.flatMap(record -> of(record, viewer))
+			.filter(view -> viewer.staff() || view.reports().stream().anyMatch(r -> r.id().equals(id)));
+	}
+
+	/**
+	 * The open incident with this id (its own, not one of its other reports' nor one
+	 * merged into it), as the reader may see it; empty when the reader may see none of
+	 * its reports. For lists of incidents, which name each by
+	 * {@link IncidentView#shownId}.
+	 */
+	public Optional<IncidentView> incident(UUID incidentId, Viewer viewer) {
+		return this.incidents.find(incidentId)
+			.filter(r -> r.status() == IncidentRecord.Status.OPEN)
+			.flatMap(record -> of(record, viewer));
+	}
+
+	/**
+	 * Whether the reader sees the whole incident: every report of it, and every side's
+	 * current claim. Only then is what was computed from the whole incident (its stored
+	 * findings) for this reader.
+	 */
+	public boolean seesWhole(IncidentView view) {
+		return view.reports().stream().map(Report::id).toList().containsAll(view.record().reportIds())
+				&& view.claims().size() == this.incidents.claims(view.record().id()).size();
+	}
+
+	/** The claims of the incident the reader may see. */
+	private List<Claim> claims(IncidentRecord record, Viewer viewer) {
+		List<Claim> all = this.incidents.claims(record.id());
+		if (viewer.staff()) {
+			return all;
 		}
-		IncidentRecord record = found.get();
+		return all.stream().filter(c -> viewer.sideActorIds().contains(c.side())).toList();
+	}
+
+	private Optional<IncidentView> of(IncidentRecord record, Viewer viewer) {
 		List<Report> visible = this.directory.visibleReports(record, viewer);
 		if (visible.isEmpty()) {
 			return Optional.empty();
 		}
-		List<Claim> claims = this.incidents.claims(record.id());
+		List<Claim> claims = claims(record, viewer);
 		Incident incident = incident(record, visible, claims);
 		VerificationGrade.Grading grading = VerificationGrade.grade(record.discount(), incident.attribution(),
 				visible.stream()

@@ -51,9 +51,12 @@ class IncidentController {
 	}
 
 	@Operation(summary = "One incident",
-			description = "Its reports (those the reader may see), place, time, each side's claims, attribution,"
-					+ " verification grade with the rule that gave it, and for monitors and co-chairs its evidence"
-					+ " and candidate links. An id of an incident merged into another gives that other incident."
+			description = "Its reports (those the reader may see), place, time, the claims the reader may see"
+					+ " (monitors and co-chairs: every side's; a liaison: its own side's; the public: none),"
+					+ " attribution, verification grade with the rule that gave it, and for monitors and co-chairs its"
+					+ " evidence and candidate links. Any id of a report of it that the reader may see gives the"
+					+ " incident (an id of an incident merged into another gives that other incident); any other id,"
+					+ " that of a report the reader may not see included, is 404 as an unknown id is."
 					+ " The ETag is the incident's version, to send back as If-Match when changing it.")
 	@GetMapping("/api/incidents/{id}")
 	ResponseEntity<IncidentJson> one(@PathVariable String id, Viewer viewer) {
@@ -71,7 +74,7 @@ class IncidentController {
 		}
 		return this.incidents.recent(limit)
 			.stream()
-			.flatMap(r -> this.reading.byId(r.id(), viewer).stream())
+			.flatMap(r -> this.reading.incident(r.id(), viewer).stream())
 			.map(IncidentJson::of)
 			.toList();
 	}

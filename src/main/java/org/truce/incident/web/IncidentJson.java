@@ -33,9 +33,8 @@ record IncidentJson(UUID id, int version, String eventType, TimeSpan when, Locat
 
 	static IncidentJson of(ReadingIncidents.IncidentView v) {
 		var i = v.incident();
-		return new IncidentJson(v.record().id(), v.record().version(), i.eventType().code(), i.when(), i.where(),
-				i.actor(), i.target(), i.casualties(),
-				new Attribution(i.attribution().contested(), i.attribution().conflicts()),
+		return new IncidentJson(v.shownId(), v.record().version(), i.eventType().code(), i.when(), i.where(), i.actor(),
+				i.target(), i.casualties(), new Attribution(i.attribution().contested(), i.attribution().conflicts()),
 				new Grade(v.grading().grade().name(), v.grading().grade().meaning(), v.grading().reason()),
 				v.record().discount(), v.reports().stream().map(ReportView::of).toList(), v.claims(), v.evidence(),
 				v.links(), v.record().createdAt(), v.record().updatedAt(),

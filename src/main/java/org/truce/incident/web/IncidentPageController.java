@@ -105,7 +105,7 @@ class IncidentPageController {
 			Viewer viewer, Model model) {
 		List<ReadingIncidents.IncidentView> recent = this.incidents.recent(50)
 			.stream()
-			.flatMap(r -> this.reading.byId(r.id(), viewer).stream())
+			.flatMap(r -> this.reading.incident(r.id(), viewer).stream())
 			.toList();
 		model.addAttribute("recent", recent);
 		model.addAttribute("links", this.incidents.openLinks(100));

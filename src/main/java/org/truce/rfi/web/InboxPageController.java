@@ -60,7 +60,7 @@ class InboxPageController {
 				viewer.reach() != Viewer.Reach.SIDE ? List.of()
 						: this.incidents.recent(RECENT)
 							.stream()
-							.flatMap(r -> this.readingIncidents.byId(r.id(), viewer).stream())
+							.flatMap(r -> this.readingIncidents.incident(r.id(), viewer).stream())
 							.toList());
 		RfiReader reader = reader();
 		Instant now = this.rfis.now();
