@@ -30,6 +30,7 @@ import org.truce.report.model.Reliability;
 import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.testing.Http;
+import org.truce.testing.LedgerEntriesAsListed;
 import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,7 +85,13 @@ class NoLedgerEntryHoldsWhatThePublicMayNotKnowTest {
 
 	@AfterAll
 	static void stop() throws Exception {
-		truce.close();
+		try {
+			Ledger ledger = truce.bean(Ledger.class);
+			assertThat(LedgerEntriesAsListed.problems(ledger)).as("every entry as EntryKinds lists it").isEmpty();
+		}
+		finally {
+			truce.close();
+		}
 	}
 
 	@Test
