@@ -187,6 +187,65 @@ class NoLedgerEntryHoldsWhatThePublicMayNotKnowTest {
 		assertThat(opened(reread(requested, monitor))).contains("2016-09-15T03:00:00Z", "2016-09-16T15:00:00Z");
 	}
 
+	@Test
+	void aClaimAndAMergeAreCommitmentsWhoseStatementAndReasonTheMonitorAloneSeesOpened() {
+		String id = submit("air_drone_strike", 36.4050, 37.3400, "2016-10-22T12:00:00+03:00", "Syrian Air Force",
+				"monitors");
+		String other = submit("air_drone_strike", 36.6050, 37.5400, "2016-10-25T12:00:00+03:00", "Syrian Air Force",
+				"monitors");
+		await(ClusteringNewReports.CREATED, id);
+		await(ClusteringNewReports.CREATED, other);
+		Http.Response claimed = truce.http("liaison:syria-government")
+			.postJson("/api/incidents/" + id + "/claims",
+					"{\"position\": \"DENIES\", \"actor\": \"syrian-air-force\", \"statement\": \"No sorties"
+							+ " over Deir Hafer that day.\"}");
+		assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
+		int version = monitor.get("/api/incidents/" + id).json().get("version").asInt();
+		Http.Response merged = monitor.postJson("/api/incidents/" + id + "/merge", "{\"incidents\": [\"" + other
+				+ "\"], \"version\": " + version + ", \"reason\": \"The same sortie, seen from Maskanah.\"}");
+		assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
+
+		Entry claim = await("incident-claim", id);
+		assertThat(claim.body.toString()).doesNotContain("Deir Hafer")
+			.doesNotContain("DENIES")
+			.doesNotContain("syria-government")
+			.doesNotContain("syrian-air-force");
+		assertThat(claim.disclosures).isEmpty();
+		assertThat(opened(reread(claim, monitor))).contains("Deir Hafer", "DENIES", "syria-government");
+		Entry merge = await("incident-merged", id);
+		assertThat(merge.body.toString()).doesNotContain("Maskanah").doesNotContain(other);
+		assertThat(merge.disclosures).isEmpty();
+		assertThat(opened(reread(merge, monitor))).contains("Maskanah", other);
+	}
+
+	@Test
+	void aBesiegedAreaIsPublicButNotWhoRecordedIt() {
+		Http.Response created = monitor.postJson("/api/besieged-areas", """
+				{"name": "Madaya", "status": "BESIEGED", "population": 40000, "asOf": "2016-01-10",
+				 "besiegers": ["syria-government"], "sourceNote": "OCHA estimate",
+				 "area": {"type": "Polygon", "coordinates": [[[36.09, 33.68], [36.12, 33.68], [36.12, 33.70],
+				          [36.09, 33.70], [36.09, 33.68]]]}}""");
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		String id = created.json().get("id").asString();
+		String recordedBy = monitorUserId();
+
+		Entry recorded = await("besieged-area-recorded", id);
+		assertThat(recorded.body.get("name").asString()).as("public, as on the map").isEqualTo("Madaya");
+		assertThat(recorded.body.get("population").asLong()).isEqualTo(40000);
+		assertThat(recorded.body.has("recordedBy")).isFalse();
+		assertThat(recorded.body.toString()).doesNotContain(recordedBy);
+		assertThat(opened(reread(recorded, monitor))).contains(recordedBy);
+	}
+
+	/** The monitor's user id, as a restriction it records names it. */
+	private static String monitorUserId() {
+		Http.Response r = monitor.postJson("/api/movement-restrictions", """
+				{"kind": "DENIAL", "at": "2016-01-10T09:00:00+03:00", "restrictedBy": "ypg",
+				 "place": {"name": "x", "latitude": 36.3, "longitude": 37.3}, "patrol": "p"}""");
+		assertThat(r.status()).as(r.toString()).isEqualTo(201);
+		return r.json().get("recordedBy").asString();
+	}
+
 	// ---------------------------------------------------------------- helpers
 
 	/** An entry as a reader gets it from /ledger/entries. */
