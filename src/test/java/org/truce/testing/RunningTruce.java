@@ -275,13 +275,28 @@ public final class RunningTruce implements AutoCloseable {
 		return this.describe;
 	}
 
+	/**
+	 * Stops the application and deletes the store; first checks that every entry the
+	 * application wrote to its ledger is as {@link org.truce.ledger.model.EntryKinds}
+	 * lists it ({@link LedgerEntriesAsListed}), and fails after closing if one is not.
+	 */
 	@Override
 	public void close() throws Exception {
+		List<String> unlisted = List.of();
+		try {
+			unlisted = LedgerEntriesAsListed.problems(bean(org.truce.ledger.application.Ledger.class));
+		}
+		catch (RuntimeException ex) {
+			// No ledger in this slice, or a store the test took away: nothing to check.
+		}
 		try {
 			this.context.close();
 		}
 		finally {
 			this.storeCleanup.close();
+		}
+		if (!unlisted.isEmpty()) {
+			throw new AssertionError("ledger entries not as EntryKinds lists them: " + unlisted);
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.truce.deconfliction.model.Alert;
 import org.truce.deconfliction.model.Proximity;
+import org.truce.ledger.model.LedgerEntry;
 import org.truce.report.model.CoarseGrid;
 
 /**
@@ -13,6 +14,12 @@ import org.truce.report.model.CoarseGrid;
  * reader. Distances are rounded to the metre.
  */
 public final class AlertJson {
+
+	/** The committed group of an alert's entry that names its report. */
+	public static final String REPORT = "report";
+
+	/** The committed group of an alert's entry that says where it was from what. */
+	public static final String PLACE = "place";
 
 	private AlertJson() {
 	}
@@ -105,24 +112,30 @@ public final class AlertJson {
 	}
 
 	/**
-	 * The body of the alert's ledger entry: the report, the place, its kind, the
-	 * proximity, the threshold and the distance, never a coordinate or a place's name.
-	 * For a declared position the distance is left out too (with the report's public
-	 * point it would place the secret position on a circle).
+	 * The alert's ledger entry. Nothing of it is in the clear: which report raised it (an
+	 * unpublished report's existence near a protected place is part of its content), the
+	 * notified place, its kind, the proximity, the threshold and the distance are salted
+	 * commitments, in two groups: {@value #REPORT} (the report and its event type) and
+	 * {@value #PLACE} (the place, its kind, the proximity, the threshold, and, unless the
+	 * place is a declared position, the distance and the report's uncertainty; with the
+	 * report's point they would place a secret position on a circle). Never a coordinate
+	 * or a place's name, even committed.
 	 */
-	public static Map<String, Object> ledgerBody(Alert a) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("report", a.reportId().toString());
-		m.put("eventType", a.eventType().code());
-		m.put("place", a.placeId().toString());
-		m.put("placeKind", a.placeKind().code());
-		m.put("proximity", a.proximity().name());
-		m.put("thresholdMetres", Math.round(a.thresholdMetres()));
+	public static LedgerEntry ledgerEntry(Alert a) {
+		Map<String, Object> report = new LinkedHashMap<>();
+		report.put("report", a.reportId().toString());
+		report.put("eventType", a.eventType().code());
+		Map<String, Object> proximity = new LinkedHashMap<>();
+		proximity.put("place", a.placeId().toString());
+		proximity.put("placeKind", a.placeKind().code());
+		proximity.put("proximity", a.proximity().name());
+		proximity.put("thresholdMetres", Math.round(a.thresholdMetres()));
 		if (!a.restricted()) {
-			m.put("distanceMetres", Math.round(a.distanceMetres()));
-			m.put("uncertaintyMetres", Math.round(a.uncertaintyMetres()));
+			proximity.put("distanceMetres", Math.round(a.distanceMetres()));
+			proximity.put("uncertaintyMetres", Math.round(a.uncertaintyMetres()));
 		}
-		return m;
+		return LedgerEntry.of(RaisingAlerts.KIND, a.id().toString(), Map.of(),
+				Map.of(REPORT, report, PLACE, proximity));
 	}
 
 }

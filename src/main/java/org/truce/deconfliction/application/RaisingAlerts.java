@@ -122,7 +122,7 @@ public class RaisingAlerts extends BackgroundLoop implements RecordedWithReports
 		}
 		List<LedgerEntry> entries = new ArrayList<>();
 		for (Alert a : inserted) {
-			entries.add(new LedgerEntry(KIND, a.id().toString(), AlertJson.ledgerBody(a)));
+			entries.add(AlertJson.ledgerEntry(a));
 		}
 		this.ledger.append(entries);
 		List<Webhook.Subscription> subscriptions = this.webhooks.subscriptions()

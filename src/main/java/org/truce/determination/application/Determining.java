@@ -201,10 +201,7 @@ public class Determining {
 				Map<String, Object> provenance = new LinkedHashMap<>();
 				provenance.put("document", asserted.document());
 				provenance.put("url", asserted.url());
-				LedgerEntry committed = LedgerEntry.committing(SIGNED, id.toString(), Map.of("provenance", provenance));
-				Map<String, Object> all = new LinkedHashMap<>(body);
-				all.putAll(committed.body());
-				entries.add(new LedgerEntry(SIGNED, id.toString(), all, committed.disclosures()));
+				entries.add(LedgerEntry.of(SIGNED, id.toString(), body, Map.of("provenance", provenance)));
 			}
 			else {
 				entries.add(new LedgerEntry(SIGNED, id.toString(), body));
@@ -458,10 +455,7 @@ public class Determining {
 
 	/** An entry with the body in the clear and the text as a salted commitment. */
 	private static LedgerEntry withText(String kind, String subject, Map<String, Object> body, String text) {
-		LedgerEntry committed = LedgerEntry.committing(kind, subject, Map.of("text", text));
-		Map<String, Object> all = new LinkedHashMap<>(body);
-		all.putAll(committed.body());
-		return new LedgerEntry(kind, subject, all, committed.disclosures());
+		return LedgerEntry.of(kind, subject, body, Map.of("text", text));
 	}
 
 	/**

@@ -33,7 +33,9 @@ import org.truce.shared.Sha256;
  * monitors and notifiers; public. Each change is a ledger entry
  * ({@code besieged-area-recorded} or {@code besieged-area-revised}) holding the name,
  * status, population, as-of date, besiegers and the SHA-256 of the area's WKT, in the
- * change's transaction. A revision names the version it read (409 when stale).
+ * change's transaction; who recorded it only as a salted commitment (group
+ * {@code recorder}, opened for staff). A revision names the version it read (409 when
+ * stale).
  */
 @Service
 public class RecordingBesiegedAreas {
@@ -161,10 +163,10 @@ public class RecordingBesiegedAreas {
 		body.put("asOf", a.asOf().toString());
 		body.put("besiegers", a.besiegers());
 		body.put("areaDigest", Sha256.hex(a.area().toText()));
-		body.put("recordedBy", a.recordedBy());
 		body.put("recordedAt", a.recordedAt().toString());
 		body.put("version", a.version());
-		return new LedgerEntry(kind, a.id().toString(), body);
+		return LedgerEntry.of(kind, a.id().toString(), body,
+				Map.of(RecordingMovementRestrictions.RECORDER, Map.of("recordedBy", a.recordedBy())));
 	}
 
 }

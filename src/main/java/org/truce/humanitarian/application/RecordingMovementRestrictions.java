@@ -38,6 +38,12 @@ public class RecordingMovementRestrictions {
 
 	public static final String REPORTED = "movement-restriction-reported";
 
+	/** The committed group of a restriction's entry that holds its exact place. */
+	public static final String PLACE = "place";
+
+	/** The committed group of a restriction's entry that names who recorded it. */
+	public static final String RECORDER = "recorder";
+
 	private final MovementRestrictions store;
 
 	private final AccessIncidentReports reports;
@@ -135,20 +141,28 @@ public class RecordingMovementRestrictions {
 		});
 	}
 
-	private static LedgerEntry recordedEntry(MovementRestriction r) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("kind", r.kind().name());
+	/**
+	 * The restriction's entry: in the clear what it was, when, and who restricted the
+	 * monitors (what the agreement holds parties to account for); the exact place (group
+	 * {@value #PLACE}: name, latitude, longitude) and the monitor who recorded it (group
+	 * {@value #RECORDER}) only as salted commitments: monitors in the field are at risk,
+	 * and so is where they go.
+	 */
+	static LedgerEntry recordedEntry(MovementRestriction r) {
+		Map<String, Object> clear = new LinkedHashMap<>();
+		clear.put("kind", r.kind().name());
 		if (r.delayMinutes() != null) {
-			body.put("delayMinutes", r.delayMinutes());
+			clear.put("delayMinutes", r.delayMinutes());
 		}
-		body.put("at", r.at().toString());
-		body.put("restrictedBy", r.restrictedBy());
-		body.put("latitude", r.place().latitude());
-		body.put("longitude", r.place().longitude());
-		body.put("place", r.place().name());
-		body.put("recordedBy", r.recordedBy());
-		body.put("recordedAt", r.recordedAt().toString());
-		return new LedgerEntry(RECORDED, r.id().toString(), body);
+		clear.put("at", r.at().toString());
+		clear.put("restrictedBy", r.restrictedBy());
+		clear.put("recordedAt", r.recordedAt().toString());
+		Map<String, Object> place = new LinkedHashMap<>();
+		place.put("place", r.place().name());
+		place.put("latitude", r.place().latitude());
+		place.put("longitude", r.place().longitude());
+		return LedgerEntry.of(RECORDED, r.id().toString(), clear,
+				Map.of(PLACE, place, RECORDER, Map.of("recordedBy", r.recordedBy())));
 	}
 
 	/**

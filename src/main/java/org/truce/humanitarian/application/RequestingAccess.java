@@ -60,8 +60,9 @@ import org.truce.shared.RejectedException;
  * salt is kept with the request, decision or outcome and shown to the request's readers,
  * who can check the entry.
  * <ul>
- * <li>{@code access-requested}: {@code {parties, from, to, peopleInNeed, requestedBy,
- * requestedAt, contentCommitment}}</li>
+ * <li>{@code access-requested}: {@code {parties, peopleInNeed, requestedBy, requestedAt,
+ * contentCommitment}}, and the convoy's window {@code {from, to}} as the ledger's salted
+ * commitment {@value #WINDOW} (opened for staff by {@code /ledger/entries})</li>
  * <li>{@code access-decided}: {@code {party, verdict, decidedBy, decidedAt,
  * reasonsCommitment, version, asserted}}: {@code decidedAt} is when Truce recorded it,
  * {@code asserted} when the party decided, as asserted ({@link AssertedEntries}, the
@@ -83,6 +84,13 @@ public class RequestingAccess {
 	public static final String OUTCOME = "access-outcome-recorded";
 
 	public static final String OBSTRUCTION_REPORTED = "access-obstruction-reported";
+
+	/**
+	 * The committed group of an {@code access-requested} entry that holds the convoy's
+	 * window, {@code from} and {@code to}: when a convoy is on the road is for those who
+	 * may read the request, not for anyone who reads the log.
+	 */
+	public static final String WINDOW = "window";
 
 	/** The longest reasons, conditions, names and notes, in characters. */
 	public static final int MAX_TEXT = 4000;
@@ -544,13 +552,14 @@ public class RequestingAccess {
 	private static LedgerEntry requestedEntry(AccessRequest r) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("parties", r.parties().stream().map(AccessDecision::party).toList());
-		body.put("from", r.from().toString());
-		body.put("to", r.to().toString());
 		body.put("peopleInNeed", r.peopleInNeed());
 		body.put("requestedBy", r.requestedBy());
 		body.put("requestedAt", r.requestedAt().toString());
 		body.put("contentCommitment", contentCommitment(r));
-		return new LedgerEntry(REQUESTED, r.id().toString(), body);
+		Map<String, Object> window = new LinkedHashMap<>();
+		window.put("from", r.from().toString());
+		window.put("to", r.to().toString());
+		return LedgerEntry.of(REQUESTED, r.id().toString(), body, Map.of(WINDOW, window));
 	}
 
 	private static LedgerEntry decidedEntry(AccessRequest r, AccessDecision d) {

@@ -56,8 +56,9 @@ import org.truce.shared.BackgroundLoop;
  * analyst.</li>
  * </ul>
  * Every incident made or grown and every link is a ledger entry, written with it, that
- * names the report each new one matched and how far apart they were. Reports that arrive
- * without an event (imports) are found by polling for reports in no incident.
+ * names the report each new one matched and how far apart they were, under a salted
+ * commitment (group {@value #REPORTS}). Reports that arrive without an event (imports)
+ * are found by polling for reports in no incident.
  */
 @Component
 public class ClusteringNewReports extends BackgroundLoop {
@@ -67,6 +68,15 @@ public class ClusteringNewReports extends BackgroundLoop {
 
 	/** Who the clustering's changes are recorded as made by. */
 	public static final String BY = "clustering";
+
+	/**
+	 * The committed group of a clustering entry: which reports, how far apart in space
+	 * and time, and why. Distances and gaps between reports would place a report whose
+	 * place is hidden relative to one whose place is known, and membership would tell of
+	 * an unpublished report; so the public log holds them only as a commitment, opened
+	 * for staff.
+	 */
+	public static final String REPORTS = "reports";
 
 	private static final Logger log = LoggerFactory.getLogger(ClusteringNewReports.class);
 
@@ -201,25 +211,26 @@ public class ClusteringNewReports extends BackgroundLoop {
 				.map(Map.Entry::getKey)
 				.orElse(null);
 			List<UUID> ids = newOnes.stream().map(Report::id).toList();
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("by", BY);
-			body.put("reports", ids.stream().map(UUID::toString).toList());
-			body.put("matched", matches(newOnes, cluster.stream().map(all::get).toList()));
-			body.put("rules", rulesInWords());
+			Map<String, Object> clear = new LinkedHashMap<>();
+			clear.put("by", BY);
+			clear.put("rules", rulesInWords());
+			Map<String, Object> reports = new LinkedHashMap<>();
+			reports.put("reports", ids.stream().map(UUID::toString).toList());
+			reports.put("matched", matches(newOnes, cluster.stream().map(all::get).toList()));
 			UUID target = nearest == null ? ids.get(0) : nearest;
 			if (nearest == null) {
 				this.incidents.create(target, ids, now, BY);
-				entries.add(new LedgerEntry(CREATED, target.toString(), body));
+				entries.add(LedgerEntry.of(CREATED, target.toString(), clear, Map.of(REPORTS, reports)));
 			}
 			else {
 				this.incidents.move(ids, target, now, BY);
 				int version = this.incidents.find(target).orElseThrow().version();
 				this.incidents.bump(target, version, now);
 				if (existing.size() > 1) {
-					body.put("alsoNear",
+					reports.put("alsoNear",
 							existing.keySet().stream().filter(id -> !id.equals(nearest)).map(UUID::toString).toList());
 				}
-				entries.add(new LedgerEntry(GREW, target.toString(), body));
+				entries.add(LedgerEntry.of(GREW, target.toString(), clear, Map.of(REPORTS, reports)));
 			}
 			for (UUID id : ids) {
 				incidentOf.put(id, target);
@@ -238,14 +249,16 @@ public class ClusteringNewReports extends BackgroundLoop {
 					StoredLink.Status.OPEN, now, null, null, null));
 		}
 		for (StoredLink link : this.incidents.addLinks(links)) {
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("by", BY);
-			body.put("link", link.id());
-			body.put("reports", List.of(link.reportA().toString(), link.reportB().toString()));
-			body.put("reasons", link.reasons());
-			body.put("distanceMetres", Math.round(link.distanceMetres()));
-			body.put("gapSeconds", link.gapSeconds());
-			entries.add(new LedgerEntry(LINKED, incidentOf.get(link.reportA()).toString(), body));
+			Map<String, Object> clear = new LinkedHashMap<>();
+			clear.put("by", BY);
+			clear.put("link", link.id());
+			Map<String, Object> committed = new LinkedHashMap<>();
+			committed.put("reports", List.of(link.reportA().toString(), link.reportB().toString()));
+			committed.put("reasons", link.reasons());
+			committed.put("distanceMetres", Math.round(link.distanceMetres()));
+			committed.put("gapSeconds", link.gapSeconds());
+			entries.add(LedgerEntry.of(LINKED, incidentOf.get(link.reportA()).toString(), clear,
+					Map.of(REPORTS, committed)));
 		}
 		this.ledger.append(entries);
 		return changed;

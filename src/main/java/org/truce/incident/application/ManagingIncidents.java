@@ -39,6 +39,23 @@ public class ManagingIncidents {
 	public static final String MERGED = "incident-merged", SPLIT = "incident-split", CLAIM = "incident-claim",
 			DISCOUNTED = "incident-discounted", EVIDENCE = "incident-evidence", LINK_DECIDED = "candidate-link-decided";
 
+	/**
+	 * The committed group of a merge, a split or a decided link: the reports moved and
+	 * the analyst's reason. Which reports belong together would tell of unpublished
+	 * reports, and a reason may name a place; opened for staff.
+	 */
+	public static final String REPORTS = "reports";
+
+	/** The committed group of a discount: the analyst's reason. */
+	public static final String REASON = "reason";
+
+	/**
+	 * The committed group of a claim: who made it, for which side, its position, the
+	 * actor and the statement, and when it was asserted. A party's claim is not for the
+	 * public before it is shared.
+	 */
+	public static final String CLAIM_GROUP = "claim";
+
 	/** The longest reason or statement kept. */
 	static final int MAX_TEXT = 4000;
 
@@ -93,12 +110,12 @@ public class ManagingIncidents {
 				this.incidents.markMerged(from.id(), target.id(), now);
 			}
 			bump(target, now);
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("by", by);
-			body.put("from", gone.stream().map(UUID::toString).toList());
-			body.put("reports", moved.stream().map(UUID::toString).toList());
-			body.put("reason", why);
-			this.ledger.append(List.of(new LedgerEntry(MERGED, target.id().toString(), body)));
+			Map<String, Object> reports = new LinkedHashMap<>();
+			reports.put("from", gone.stream().map(UUID::toString).toList());
+			reports.put("reports", moved.stream().map(UUID::toString).toList());
+			reports.put("reason", why);
+			this.ledger.append(List
+				.of(LedgerEntry.of(MERGED, target.id().toString(), Map.of("by", by), Map.of(REPORTS, reports))));
 			return this.incidents.find(target.id()).orElseThrow();
 		});
 		this.events.publishEvent(new IncidentsChanged(Set.of(merged.id()), gone));
@@ -131,12 +148,12 @@ public class ManagingIncidents {
 			bump(incident, now);
 			UUID newId = off.get(0);
 			this.incidents.create(newId, off, now, by);
-			Map<String, Object> body = new LinkedHashMap<>();
-			body.put("by", by);
-			body.put("into", newId.toString());
-			body.put("reports", off.stream().map(UUID::toString).toList());
-			body.put("reason", why);
-			this.ledger.append(List.of(new LedgerEntry(SPLIT, incident.id().toString(), body)));
+			Map<String, Object> reports = new LinkedHashMap<>();
+			reports.put("into", newId.toString());
+			reports.put("reports", off.stream().map(UUID::toString).toList());
+			reports.put("reason", why);
+			this.ledger.append(List
+				.of(LedgerEntry.of(SPLIT, incident.id().toString(), Map.of("by", by), Map.of(REPORTS, reports))));
 			return this.incidents.find(newId).orElseThrow();
 		});
 		this.events.publishEvent(new IncidentsChanged(Set.of(id, created.id()), Set.of()));
@@ -165,9 +182,10 @@ public class ManagingIncidents {
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("by", by);
 			body.put("link", linkId);
-			body.put("reports", List.of(link.reportA().toString(), link.reportB().toString()));
 			body.put("decision", outcome.name());
-			body.put("reason", why);
+			Map<String, Object> reports = new LinkedHashMap<>();
+			reports.put("reports", List.of(link.reportA().toString(), link.reportB().toString()));
+			reports.put("reason", why);
 			UUID a = of.get(link.reportA());
 			UUID b = of.get(link.reportB());
 			if (a == null || b == null) {
@@ -180,11 +198,11 @@ public class ManagingIncidents {
 				this.incidents.move(from.reportIds(), into.id(), now, by);
 				this.incidents.markMerged(from.id(), into.id(), now);
 				bump(into, now);
-				body.put("from", from.id().toString());
+				reports.put("from", from.id().toString());
 				gone.add(from.id());
 			}
 			changed.add(a);
-			this.ledger.append(List.of(new LedgerEntry(LINK_DECIDED, a.toString(), body)));
+			this.ledger.append(List.of(LedgerEntry.of(LINK_DECIDED, a.toString(), body, Map.of(REPORTS, reports))));
 			return this.incidents.link(linkId).orElseThrow();
 		});
 		this.events.publishEvent(new IncidentsChanged(changed, gone));
@@ -203,10 +221,8 @@ public class ManagingIncidents {
 			Map<String, Object> body = new LinkedHashMap<>();
 			body.put("by", by);
 			body.put("discounted", why != null);
-			if (why != null) {
-				body.put("reason", why);
-			}
-			this.ledger.append(List.of(new LedgerEntry(DISCOUNTED, id.toString(), body)));
+			this.ledger.append(List.of(LedgerEntry.of(DISCOUNTED, id.toString(), body,
+					why == null ? Map.of() : Map.of(REASON, Map.of("reason", why)))));
 			return this.incidents.find(id).orElseThrow();
 		});
 		this.events.publishEvent(new IncidentsChanged(Set.of(id), Set.of()));
@@ -225,8 +241,8 @@ public class ManagingIncidents {
 	/**
 	 * The same for a claim entered after the fact: {@code asserted} says when the side
 	 * made it, on whose word and in what document. The claim's {@code incident-claim}
-	 * ledger entry holds it as {@code asserted: {at, by, document, url}} (the statement
-	 * is public there already).
+	 * ledger entry commits to it, with the rest of the claim, as {@code asserted: {at,
+	 * by, document, url}} in the group {@value #CLAIM_GROUP}.
 	 * @throws RejectedException those of {@link Asserted#resolve} on {@code asserted}
 	 * (ASSERTED_AFTER_RECORDED, ASSERTED_BY_REQUIRED), and the field problems above
 	 */
@@ -263,7 +279,8 @@ public class ManagingIncidents {
 			body.put("actor", actorId);
 			body.put("statement", words);
 			body.put("asserted", asserted.fields());
-			this.ledger.append(List.of(new LedgerEntry(CLAIM, incident.id().toString(), body)));
+			this.ledger
+				.append(List.of(LedgerEntry.of(CLAIM, incident.id().toString(), Map.of(), Map.of(CLAIM_GROUP, body))));
 			return claim;
 		});
 		this.events.publishEvent(new IncidentsChanged(Set.of(made.incidentId()), Set.of()));

@@ -50,15 +50,38 @@ public record LedgerEntry(String kind, String subject, Map<String, Object> body,
 	 * @param groups each group's JSON value, by group name
 	 */
 	public static LedgerEntry committing(String kind, String subject, Map<String, ?> groups) {
+		return of(kind, subject, Map.of(), groups);
+	}
+
+	/**
+	 * An entry with some fields in the clear, those the public may know, and the others
+	 * in groups, each under a salted commitment with a fresh salt: its body is the clear
+	 * fields and, when there are groups, {@code "commitments": {group: commitment}}; its
+	 * disclosures open the groups. Every kind of entry is made this way (or, with no
+	 * groups, all in the clear), so that one piece of code decides what the log shows.
+	 * @param clear the fields in the clear, in the order given (not
+	 * {@value #COMMITMENTS})
+	 * @param groups each group's JSON value, by group name; none may be null
+	 */
+	public static LedgerEntry of(String kind, String subject, Map<String, ?> clear, Map<String, ?> groups) {
+		if (clear.containsKey(COMMITMENTS)) {
+			throw new IllegalArgumentException("a clear field may not be named " + COMMITMENTS);
+		}
+		Map<String, Object> body = new LinkedHashMap<>(clear);
+		if (groups.isEmpty()) {
+			return new LedgerEntry(kind, subject, body);
+		}
 		Objects.requireNonNull(subject, "an entry with commitments needs a subject");
 		Map<String, Object> commitments = new TreeMap<>();
 		List<Disclosure> disclosures = new ArrayList<>(groups.size());
 		new TreeMap<>(groups).forEach((group, value) -> {
+			Objects.requireNonNull(value, group);
 			Disclosure disclosure = Disclosure.create(group, value);
 			disclosures.add(disclosure);
 			commitments.put(group, disclosure.commitment());
 		});
-		return new LedgerEntry(kind, subject, Map.of(COMMITMENTS, commitments), disclosures);
+		body.put(COMMITMENTS, commitments);
+		return new LedgerEntry(kind, subject, body, disclosures);
 	}
 
 	/**

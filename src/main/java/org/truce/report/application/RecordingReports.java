@@ -18,7 +18,6 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.truce.ledger.application.Ledger;
-import org.truce.ledger.model.Disclosure;
 import org.truce.ledger.model.LedgerEntry;
 import org.truce.report.model.Report;
 
@@ -206,9 +205,7 @@ public class RecordingReports {
 		Map<String, Object> names = new LinkedHashMap<>();
 		names.put("actors", this.json.convertValue(unresolved.actors(), LIST));
 		names.put("targets", this.json.convertValue(unresolved.targets(), LIST));
-		Disclosure disclosure = Disclosure.create(NAMES, names);
-		body.put(LedgerEntry.COMMITMENTS, Map.of(NAMES, disclosure.commitment()));
-		return new LedgerEntry("import", run.id(), body, List.of(disclosure));
+		return LedgerEntry.of("import", run.id(), body, Map.of(NAMES, names));
 	}
 
 	/**

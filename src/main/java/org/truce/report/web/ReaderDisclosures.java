@@ -19,7 +19,8 @@ import org.truce.report.model.Report;
  * staff (monitors, co-chairs) every one; anyone else the {@code event} group of a report
  * it may see (published, or concerning a liaison's side), its {@code location} group only
  * when the location is not coarsened for it (the source is not at risk), and never the
- * {@code source} group. Entries of other kinds hold no commitments.
+ * {@code source} group. The groups of every other kind (docs/ledger.md, "What each entry
+ * holds") are opened for staff only: the parties read those records through the API.
  */
 @Component
 class ReaderDisclosures implements DisclosurePolicies {

@@ -169,16 +169,29 @@ class UrumAlKubraConvoyTest {
 		for (JsonNode e : entries) {
 			if ("alert".equals(e.get("kind").asString()) && alertId.equals(e.get("subject").asString())) {
 				found = JSON.readTree(e.get("entry").asString()).get("body");
+				assertThat(e.get("disclosures")).as("nothing opened to the public").isEmpty();
 			}
 		}
 		assertThat(found).as("the alert's ledger entry").isNotNull();
-		assertThat(found.get("report").asString()).isEqualTo(report);
-		assertThat(found.get("place").asString()).isEqualTo(place);
-		assertThat(found.get("placeKind").asString()).isEqualTo("movement");
-		assertThat(found.get("proximity").asString()).isEqualTo("POSSIBLY_WITHIN");
-		assertThat(found.get("thresholdMetres").asLong()).isEqualTo(1000);
-		assertThat(found.get("distanceMetres").asLong()).isZero();
-		assertThat(found.toString()).doesNotContain("36.1481").doesNotContain("latitude").doesNotContain("convoy");
+		assertThat(found.toString()).as("the public log holds the alert only as commitments")
+			.doesNotContain(report)
+			.doesNotContain(place)
+			.doesNotContain("POSSIBLY_WITHIN");
+		assertThat(found.get("commitments").propertyNames()).containsExactlyInAnyOrder("report", "place");
+		JsonNode opened = null;
+		for (JsonNode e : truce.http()
+			.withToken(truce.token("monitor"))
+			.get("/ledger/entries?start=0&end=" + size)
+			.json()) {
+			if (alertId.equals(e.get("subject").asString())) {
+				opened = e.get("disclosures");
+			}
+		}
+		assertThat(opened).as("opened for staff").hasSize(2);
+		String values = opened.toString();
+		assertThat(values).contains(report, place, "movement", "POSSIBLY_WITHIN", "\"thresholdMetres\":1000",
+				"\"distanceMetres\":0");
+		assertThat(values).doesNotContain("36.1481").doesNotContain("latitude").doesNotContain("convoy");
 	}
 
 	private static long ledgerSize() {

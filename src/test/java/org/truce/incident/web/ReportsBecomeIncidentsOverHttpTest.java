@@ -20,6 +20,8 @@ import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
 import org.truce.agreement.application.AgreementCatalogue;
+import org.truce.ledger.application.DisclosurePolicy;
+import org.truce.ledger.application.Ledger;
 import org.truce.ledger.application.LedgerStore;
 import org.truce.report.application.Sources;
 import org.truce.report.model.Reliability;
@@ -88,9 +90,16 @@ class ReportsBecomeIncidentsOverHttpTest {
 		LedgerStore ledger = truce.bean(LedgerStore.class);
 		assertThat(ledger.indexOf("incident-created", first)).isPresent();
 		long grew = ledger.indexOf("incident-reports-added", first).orElseThrow();
-		String why = ledger.entries(grew, grew + 1).get(0).canonicalJson();
-		assertThat(why).as("the entry names the report matched, how far apart, and the rules")
-			.contains("\"with\":\"" + first + "\"", "distanceMetres", "gapSeconds", "rules");
+		String entry = ledger.entries(grew, grew + 1).get(0).canonicalJson();
+		assertThat(entry).as("the entry states the rules in the clear").contains("rules");
+		assertThat(entry).as("and commits to the distances between reports").doesNotContain("distanceMetres");
+		String why = truce.bean(Ledger.class)
+			.disclosures(grew, grew + 1, DisclosurePolicy.ALL)
+			.get(0)
+			.disclosure()
+			.canonicalValue();
+		assertThat(why).as("the entry names the report matched and how far apart, opened for staff")
+			.contains("\"with\":\"" + first + "\"", "distanceMetres", "gapSeconds");
 	}
 
 	@Test

@@ -73,7 +73,7 @@ abstract class DisclosuresContract {
 
 	@Test
 	void disclosuresReadBackExactlyWithTheirEntrysIndexKindAndSubject() {
-		LedgerEntry clear = new LedgerEntry("import", "run-1", Map.of("file", "ged.csv"));
+		LedgerEntry clear = new LedgerEntry("test", "run-1", Map.of("file", "ged.csv"));
 		LedgerEntry first = report("r-1",
 				"Barrel bombs on Dar\u00e2\u00e2 \u2014 \"two\" killed\n\t\\ \u0000 \ud83d\udd4a");
 		LedgerEntry second = report("r-2", "\u062d\u0644\u0628");
@@ -123,6 +123,18 @@ abstract class DisclosuresContract {
 			.allSatisfy((d) -> assertThat(d.subject()).isEqualTo("r-1"));
 		assertThat(this.truce.jdbc().sql("SELECT count(*) FROM ledger_disclosures").query(Long.class).single())
 			.isEqualTo(3);
+	}
+
+	@Test
+	void aKindThatRecursForOneSubjectKeepsTheDisclosuresOfEachEntry() {
+		LedgerEntry first = LedgerEntry.of("incident-reports-added", "i-1", Map.of("by", "clustering"),
+				Map.of("reports", Map.of("reports", List.of("r-2"))));
+		LedgerEntry second = LedgerEntry.of("incident-reports-added", "i-1", Map.of("by", "clustering"),
+				Map.of("reports", Map.of("reports", List.of("r-3"))));
+		this.ledger.append(List.of(first));
+		this.ledger.append(List.of(second));
+		assertThat(this.disclosures.ofEntries(0, 2)).extracting(Disclosures.Stored::index).containsExactly(0L, 1L);
+		assertThat(this.disclosures.ofEntries(1, 2).get(0).disclosure()).isEqualTo(second.disclosures().get(0));
 	}
 
 	@Test
