@@ -187,8 +187,9 @@ class AuthorisationMatrixTest {
 				"{\"answer\": \"matrix\"}",                                          of(401,  403,  403,  403,  200,  403)),
 		// Humanitarian access: notifiers request; staff and notifiers read all, a liaison those concerning its
 		// side (the sample concerns the liaison's side); only that party's liaison decides, once (the form
-		// after the API's decision is a conflict, redirected); notifiers and monitors record the outcome
-		// (the samples are refused as invalid, 422, or without a version, 428). Besieged areas are public.
+		// after the API's decision is a conflict, redirected); the requesting notifier and monitors record the
+		// outcome (the samples are refused as invalid, 422, or without a version, 428; the sample request is
+		// another notifier's, so the matrix's notifier is told it does not exist, 404). Besieged areas are public.
 		api("POST /api/access-requests", "/api/access-requests", "application/json", "{}",
 				                                                                      of(401,  403,  403,  403,  403,  422)),
 		api("GET /api/access-requests", "/api/access-requests",                      of(401,  403,  200,  200,  200,  200)),
@@ -196,7 +197,7 @@ class AuthorisationMatrixTest {
 		api("POST /api/access-requests/{id}/decisions", "/api/access-requests/{access}/decisions", "application/json",
 				"{\"verdict\": \"APPROVED\", \"reasons\": \"matrix\"}",                of(401,  403,  403,  403,  201,  403)),
 		api("POST /api/access-requests/{id}/outcome", "/api/access-requests/{access}/outcome", "application/json",
-				"{\"outcome\": \"matrix\"}",                                        of(401,  403,  403,  422,  403,  422)),
+				"{\"outcome\": \"matrix\"}",                                        of(401,  403,  403,  422,  403,  404)),
 		page("GET /access-requests", "/access-requests",                             of(302,  403,  200,  200,  200,  200)),
 		page("GET /access-requests/{id}", "/access-requests/{access}",               of(302,  403,  200,  200,  200,  200)),
 		new Row("POST /access-requests/{id}/decisions", false, "/access-requests/{access}/decisions",
