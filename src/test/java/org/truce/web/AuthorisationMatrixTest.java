@@ -353,8 +353,8 @@ class AuthorisationMatrixTest {
 			.submit(new ReportDraft("shelling_artillery_missile_attack",
 					new ReportDraft.When("2016-10-21T11:00:00+03:00", null, "EXACT"),
 					new ReportDraft.Where(36.2070, 37.1570, "SURVEYED", null, "Aleppo old city", null, null),
-					"Syrian government", null, null, "Shells struck the old city.", "monitors", "matrix-1", null), null,
-					"matrix")
+					"Syrian government", null, null, "Shells struck the old city.", "monitors", "matrix-1", null),
+					org.truce.report.application.Submitter.record("test"), null, "matrix")
 			.report()
 			.id()
 			.toString();

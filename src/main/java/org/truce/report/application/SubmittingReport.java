@@ -64,6 +64,7 @@ public class SubmittingReport {
 
 	/**
 	 * Records the draft.
+	 * @param submitter who submits it, recorded with the report
 	 * @param idempotencyKey the client's key, or null; a replay under the same key
 	 * returns the report first stored and stores nothing
 	 * @param requestDigest identifies the request's content, to tell a replay from a key
@@ -73,8 +74,8 @@ public class SubmittingReport {
 	 * @throws StoreUnavailableException when the store did not confirm in time; nothing
 	 * is acknowledged
 	 */
-	public Submitted submit(ReportDraft draft, String idempotencyKey, String requestDigest) {
-		Report report = report(draft);
+	public Submitted submit(ReportDraft draft, Submitter submitter, String idempotencyKey, String requestDigest) {
+		Report report = report(draft, submitter);
 		Reports.Appended appended = await(new Reports.NewReport(report, idempotencyKey, requestDigest));
 		if (!appended.created() && !requestDigest.equals(appended.requestDigest())) {
 			throw new RejectedException(List.of(Problem.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key")));
@@ -91,9 +92,10 @@ public class SubmittingReport {
 	 * the scenario's zone. For a writer that stores it in its own transaction
 	 * ({@link RecordingReports#append}) and announces {@link ReportRecorded} after the
 	 * commit.
+	 * @param submitter who submits it, recorded with the report
 	 * @throws RejectedException when the draft is invalid
 	 */
-	public Report report(ReportDraft draft) {
+	public Report report(ReportDraft draft, Submitter submitter) {
 		ReportValidator.Result result = ReportValidator.validate(draft, this.zone.zone(), this::sourceExists);
 		if (!result.ok()) {
 			throw new RejectedException(result.problems());
@@ -110,7 +112,7 @@ public class SubmittingReport {
 		return new Report(Ids.newId(this.clock), v.eventType(), null, v.when(), v.where(), actor, target,
 				v.casualties(), draft.narrative(), draft.source(), draft.externalId(), v.attachments(),
 				DataFlags.derive(actor, target, v.casualties()), this.clock.instant().truncatedTo(ChronoUnit.MILLIS),
-				whoActed, v.equipment());
+				whoActed, v.equipment(), submitter.id());
 	}
 
 	private boolean sourceExists(String id) {

@@ -20,8 +20,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.truce.actor.application.ActorDirectory;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.truce.identity.model.Viewer;
+import org.truce.identity.web.SignedIn;
 import org.truce.report.application.ReadingReports;
+import org.truce.report.application.Submitter;
 import org.truce.report.application.SubmittingReport;
 import org.truce.report.model.ReportDraft;
 import org.truce.report.model.ReportPage;
@@ -67,11 +70,13 @@ class ReportController {
 		IdempotentPosts.checkKey(idempotencyKey);
 		// Keys are per submitter: another user's request under the same key is simply
 		// another report, and tells nothing of the first.
-		SubmittingReport.Submitted submitted = this.submitting.submit(draft,
-				idempotencyKey == null ? null : "api:" + viewer.userId() + ":" + idempotencyKey,
+		SignedIn who = SignedIn.of(SecurityContextHolder.getContext().getAuthentication());
+		SubmittingReport.Submitted submitted = this.submitting.submit(draft, Submitter.user(who.userId(), who.grants()),
+				idempotencyKey == null ? null : "api:" + who.userId() + ":" + idempotencyKey,
 				(String) request.getAttribute(RawBodyDigest.ATTRIBUTE));
 		URI location = URI.create("/api/reports/" + submitted.report().id());
-		ReportView body = ReportView.of(submitted.report());
+		// Who submitted a report is for staff only, even when it is the caller.
+		ReportView body = ReportView.of(viewer.staff() ? submitted.report() : submitted.report().submittedBy(null));
 		return submitted.created() ? ResponseEntity.created(location).body(body)
 				: ResponseEntity.ok().location(location).header("Idempotent-Replayed", "true").body(body);
 	}
