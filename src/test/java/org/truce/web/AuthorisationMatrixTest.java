@@ -339,7 +339,12 @@ class AuthorisationMatrixTest {
 							List.of("Syrian government")),
 					new Actor("russia", "Russian Federation", ActorType.STATE_FORCE, null, List.of("Russia")),
 					new Actor("united-states", "United States", ActorType.STATE_FORCE, null, List.of("US"))));
-		truce.bean(Sources.class).save(new Source("monitors", "Monitors", SourceKind.MONITOR, Reliability.B));
+		// Used by monitors and liaisons, so that the matrix shows what the roles allow;
+		// which sources a
+		// submitter may use is ALiaisonFilesOnlyUnderSourcesItBelongsToTest's.
+		truce.bean(Sources.class)
+			.save(new Source("monitors", "Monitors", SourceKind.MONITOR, Reliability.B, false, null,
+					List.of("monitor", "liaison")));
 		AgreementCatalogue agreements = truce.bean(AgreementCatalogue.class);
 		agreements.replaceControlMap("control-2016.geojson",
 				new ControlMapDocuments()
