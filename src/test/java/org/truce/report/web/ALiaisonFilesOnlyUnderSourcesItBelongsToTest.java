@@ -1,6 +1,7 @@
 package org.truce.report.web;
 
 import java.util.List;
+import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -11,6 +12,7 @@ import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
 import org.truce.report.application.Reports;
 import org.truce.testing.Http;
+import org.truce.testing.IncidentFixture;
 import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +116,34 @@ class ALiaisonFilesOnlyUnderSourcesItBelongsToTest {
 				{"id": "bad", "name": "Bad", "kind": "NGO", "usedBy": ["no spaces allowed"]}""");
 		assertThat(refused.status()).as("%s", refused).isEqualTo(422);
 		assertThat(refused.field()).isEqualTo("usedBy[0]");
+	}
+
+	@Test
+	void aLiaisonsClaimOrEvidenceOnAnIncidentNotOfItsSideIsAnsweredAsForAnUnknownIncident() {
+		Http.Response filed = monitor.postJson("/api/reports", """
+				{"eventType": "armed_clash", "when": {"start": "2016-10-22"},
+				 "where": {"latitude": 35.93, "longitude": 36.63}, "source": "monitors",
+				 "actor": "FSA", "narrative": "clashes"}""");
+		assertThat(filed.status()).as("%s", filed).isEqualTo(201);
+		String incident = IncidentFixture.incidentOf(truce, UUID.fromString(filed.json().get("id").asString()))
+			.id()
+			.toString();
+		String unknown = "01234567-89ab-7def-8123-456789abcdef";
+		String claim = """
+				{"position": "DENIES", "statement": "not us"}""";
+
+		Http.Response hidden = government.postJson("/api/incidents/" + incident + "/claims", claim);
+		Http.Response absent = government.postJson("/api/incidents/" + unknown + "/claims", claim);
+		assertThat(hidden.status()).as("%s", hidden).isEqualTo(absent.status()).isEqualTo(404);
+		assertThat(hidden.body().replace(incident, "{id}")).isEqualTo(absent.body().replace(unknown, "{id}"));
+
+		Http.Response hiddenEvidence = government.post("/api/incidents/" + incident + "/evidence", "text/plain",
+				"a statement".getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
+		Http.Response absentEvidence = government.post("/api/incidents/" + unknown + "/evidence", "text/plain",
+				"a statement".getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
+		assertThat(hiddenEvidence.status()).as("%s", hiddenEvidence).isEqualTo(absentEvidence.status()).isEqualTo(404);
+		assertThat(hiddenEvidence.body().replace(incident, "{id}"))
+			.isEqualTo(absentEvidence.body().replace(unknown, "{id}"));
 	}
 
 	/** The problem answered, which must name the field source and nothing else. */
