@@ -99,8 +99,10 @@ class AgreementsAndFindingsOverHttpTest {
 		AgreementCatalogue.Loaded loaded = this.agreements.load("aleppo-pause-2016-10.yaml",
 				classpath("scenarios/syria-2016/agreements/aleppo-pause-2016-10.yaml"));
 		assertThat(loaded.errors()).isEmpty();
-		this.submitting.submit(shelling("2016-10-21T11:00:00+03:00", "shelling-during-pause"), null, "a");
-		this.submitting.submit(shelling("2016-10-25T11:00:00+03:00", "shelling-after-pause"), null, "b");
+		this.submitting.submit(shelling("2016-10-21T11:00:00+03:00", "shelling-during-pause"),
+				org.truce.report.application.Submitter.record("test"), null, "a");
+		this.submitting.submit(shelling("2016-10-25T11:00:00+03:00", "shelling-after-pause"),
+				org.truce.report.application.Submitter.record("test"), null, "b");
 		this.adjudicating.all();
 	}
 

@@ -46,7 +46,7 @@ class CountingRequestsForInformationTest {
 						new ReportDraft.When("2016-10-21T11:00:00+03:00", null, "EXACT"),
 						new ReportDraft.Where(36.2070, 37.1570, "SURVEYED", null, "Aleppo old city", null, null),
 						"Government of Syria", null, null, "Shells struck the old city.", "monitors", "cli-1", null),
-						null, "cli-test")
+						org.truce.report.application.Submitter.record("test"), null, "cli-test")
 				.report()
 				.id();
 			UUID incident = IncidentFixture.incidentOf(truce, report).id();

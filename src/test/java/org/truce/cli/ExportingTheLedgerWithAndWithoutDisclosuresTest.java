@@ -84,7 +84,8 @@ class ExportingTheLedgerWithAndWithoutDisclosuresTest {
 						 "source": "monitor-aleppo", "externalId": "mon-77%02d",
 						 "narrative": "Sniper fire at the crossing, report %d"}
 						""".formatted(10 + n, n, n, n), ReportDraft.class);
-				assertThat(submitting.submit(draft, null, null).created()).isTrue();
+				assertThat(submitting.submit(draft, org.truce.report.application.Submitter.record("test"), null, null)
+					.created()).isTrue();
 			}
 			assertThat(truce.bean(Checkpointing.class).checkpoint()).isEqualTo(Checkpointing.Outcome.SIGNED);
 			this.entries = truce.bean(Ledger.class).size();
@@ -132,10 +133,10 @@ class ExportingTheLedgerWithAndWithoutDisclosuresTest {
 	@Test
 	void withAllEveryDisclosureIsExportedAndChecked() throws IOException {
 		assertThat(this.exportedOpen.exitCode()).as("%s", this.exportedOpen).isZero();
-		assertThat(this.exportedOpen.out()).contains("with " + 3 * REPORTS + " disclosures to " + this.open);
+		assertThat(this.exportedOpen.out()).contains("with " + 4 * REPORTS + " disclosures to " + this.open);
 		assertThat(this.exportedOpen.err()).contains("staff only");
 		List<String> lines = Files.readAllLines(this.open.resolve("disclosures.jsonl"));
-		assertThat(lines).hasSize(3 * REPORTS);
+		assertThat(lines).hasSize(4 * REPORTS);
 		JsonNode first = JSON.readTree(lines.get(2));
 		assertThat(first.propertyNames()).containsExactly("index", "kind", "subject", "group", "salt", "value");
 		assertThat(first.get("group").asString()).isEqualTo("source");
@@ -146,19 +147,19 @@ class ExportingTheLedgerWithAndWithoutDisclosuresTest {
 
 		CommandLineRun run = verify(this.open);
 		assertThat(run.exitCode()).as("%s", run).isZero();
-		assertThat(run.out()).contains("disclosures: " + 3 * REPORTS + " (each opens its entry's commitment)")
+		assertThat(run.out()).contains("disclosures: " + 4 * REPORTS + " (each opens its entry's commitment)")
 			.endsWith("valid" + System.lineSeparator());
 	}
 
 	@Test
 	void aDisclosureWhoseValueWasChangedIsNamedByItsLine() throws IOException {
 		Path copy = tamperedDisclosures((lines) -> {
-			lines.set(3, lines.get(3).replace("Sniper fire", "Sniper fite"));
+			lines.set(4, lines.get(4).replace("Sniper fire", "Sniper fite"));
 			return lines;
 		});
-		JsonNode line = JSON.readTree(Files.readAllLines(copy.resolve("disclosures.jsonl")).get(3));
+		JsonNode line = JSON.readTree(Files.readAllLines(copy.resolve("disclosures.jsonl")).get(4));
 		assertInvalid(copy, ExportFailure.DISCLOSURE_MISMATCH,
-				"disclosures.jsonl line 4: the event group of entry " + line.get("index").asLong() + " (report "
+				"disclosures.jsonl line 5: the event group of entry " + line.get("index").asLong() + " (report "
 						+ line.get("subject").asString() + "): SHA-256(salt + \".\" + value) is ",
 				", but the entry commits to ");
 	}
@@ -166,12 +167,12 @@ class ExportingTheLedgerWithAndWithoutDisclosuresTest {
 	@Test
 	void aDisclosureWithAnotherSaltIsNamedByItsLine() throws IOException {
 		Path copy = tamperedDisclosures((lines) -> {
-			ObjectNode line = (ObjectNode) JSON.readTree(lines.get(5));
+			ObjectNode line = (ObjectNode) JSON.readTree(lines.get(6));
 			line.put("salt", Disclosure.create("x", 1).salt());
-			lines.set(5, line.toString());
+			lines.set(6, line.toString());
 			return lines;
 		});
-		assertInvalid(copy, ExportFailure.DISCLOSURE_MISMATCH, "disclosures.jsonl line 6: the source group of");
+		assertInvalid(copy, ExportFailure.DISCLOSURE_MISMATCH, "disclosures.jsonl line 7: the source group of");
 	}
 
 	@Test
@@ -183,7 +184,7 @@ class ExportingTheLedgerWithAndWithoutDisclosuresTest {
 			return lines;
 		});
 		assertInvalid(copy, ExportFailure.UNKNOWN_DISCLOSURE_GROUP, "disclosures.jsonl line 2: entry 0 (report ",
-				"commits to no group \"coordinates\"", "(its groups: event, location, source)");
+				"commits to no group \"coordinates\"", "(its groups: event, location, source, submitter)");
 	}
 
 	@Test
@@ -194,7 +195,7 @@ class ExportingTheLedgerWithAndWithoutDisclosuresTest {
 			lines.set(lines.size() - 1, line.toString());
 			return lines;
 		});
-		assertInvalid(beyond, ExportFailure.DISCLOSURE_WITHOUT_ENTRY, "disclosures.jsonl line " + 3 * REPORTS
+		assertInvalid(beyond, ExportFailure.DISCLOSURE_WITHOUT_ENTRY, "disclosures.jsonl line " + 4 * REPORTS
 				+ ": entry " + this.entries + ", but the export has " + this.entries + " entries");
 
 		Path relabelled = tamperedDisclosures((lines) -> {

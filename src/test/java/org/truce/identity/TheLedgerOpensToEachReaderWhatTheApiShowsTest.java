@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The ledger's entries open to each reader the commitments of what the API shows it: a
  * monitor every group; a liaison the event of each report concerning its side, and its
  * location unless the source is at risk; the public the same of published reports; no one
- * but staff the source.
+ * but staff the source and the submitter.
  */
 class TheLedgerOpensToEachReaderWhatTheApiShowsTest {
 
@@ -68,9 +68,9 @@ class TheLedgerOpensToEachReaderWhatTheApiShowsTest {
 	@Test
 	void aMonitorSeesEveryGroupOpened() {
 		Map<String, List<String>> opened = opened(truce.http("monitor"));
-		assertThat(opened.get(concerning)).containsExactlyInAnyOrder("event", "location", "source");
-		assertThat(opened.get(atRisk)).containsExactlyInAnyOrder("event", "location", "source");
-		assertThat(opened.get(elsewhere)).containsExactlyInAnyOrder("event", "location", "source");
+		assertThat(opened.get(concerning)).containsExactlyInAnyOrder("event", "location", "source", "submitter");
+		assertThat(opened.get(atRisk)).containsExactlyInAnyOrder("event", "location", "source", "submitter");
+		assertThat(opened.get(elsewhere)).containsExactlyInAnyOrder("event", "location", "source", "submitter");
 	}
 
 	@Test

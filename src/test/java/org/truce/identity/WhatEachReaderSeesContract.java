@@ -236,7 +236,11 @@ abstract class WhatEachReaderSeesContract {
 	}
 
 	private String submit(ReportDraft draft) {
-		return this.truce.bean(SubmittingReport.class).submit(draft, null, "digest").report().id().toString();
+		return this.truce.bean(SubmittingReport.class)
+			.submit(draft, org.truce.report.application.Submitter.record("test"), null, "digest")
+			.report()
+			.id()
+			.toString();
 	}
 
 	// ---------------------------------------------------------------- no leaks

@@ -71,6 +71,7 @@ public final class ReportFixture {
 							null)))
 			.flags(EnumSet.of(DataFlag.ACTOR_AMBIGUOUS, DataFlag.ESTIMATE_ORDER_BROKEN, DataFlag.MULTILINE_FIELD))
 			.recordedAt(Instant.parse("2016-09-20T08:00:00.457Z"))
+			.submitter("0193a1f2-5c4e-7d3a-9b2f-6e1d4c3b2a10")
 			.build();
 	}
 
@@ -121,6 +122,8 @@ public final class ReportFixture {
 		private WhoActed whoActed = WhoActed.ACTOR;
 
 		private EquipmentClass equipment;
+
+		private String submitter;
 
 		public Builder id(UUID id) {
 			this.id = id;
@@ -225,10 +228,16 @@ public final class ReportFixture {
 			return this;
 		}
 
+		/** Who submitted it: a user id, or {@code import:<run id>}. */
+		public Builder submitter(String submitter) {
+			this.submitter = submitter;
+			return this;
+		}
+
 		public Report build() {
 			return new Report(this.id, this.type, this.basis, this.when, this.where, this.actor, this.target,
 					this.casualties, this.narrative, this.sourceId, this.externalId, this.attachments, this.flags,
-					this.recordedAt, this.whoActed, this.equipment);
+					this.recordedAt, this.whoActed, this.equipment, this.submitter);
 		}
 
 	}

@@ -187,8 +187,9 @@ class AuthorisationMatrixTest {
 				"{\"answer\": \"matrix\"}",                                          of(401,  403,  403,  403,  200,  403)),
 		// Humanitarian access: notifiers request; staff and notifiers read all, a liaison those concerning its
 		// side (the sample concerns the liaison's side); only that party's liaison decides, once (the form
-		// after the API's decision is a conflict, redirected); notifiers and monitors record the outcome
-		// (the samples are refused as invalid, 422, or without a version, 428). Besieged areas are public.
+		// after the API's decision is a conflict, redirected); the requesting notifier and monitors record the
+		// outcome (the samples are refused as invalid, 422, or without a version, 428; the sample request is
+		// another notifier's, so the matrix's notifier is told it does not exist, 404). Besieged areas are public.
 		api("POST /api/access-requests", "/api/access-requests", "application/json", "{}",
 				                                                                      of(401,  403,  403,  403,  403,  422)),
 		api("GET /api/access-requests", "/api/access-requests",                      of(401,  403,  200,  200,  200,  200)),
@@ -196,7 +197,7 @@ class AuthorisationMatrixTest {
 		api("POST /api/access-requests/{id}/decisions", "/api/access-requests/{access}/decisions", "application/json",
 				"{\"verdict\": \"APPROVED\", \"reasons\": \"matrix\"}",                of(401,  403,  403,  403,  201,  403)),
 		api("POST /api/access-requests/{id}/outcome", "/api/access-requests/{access}/outcome", "application/json",
-				"{\"outcome\": \"matrix\"}",                                        of(401,  403,  403,  422,  403,  422)),
+				"{\"outcome\": \"matrix\"}",                                        of(401,  403,  403,  422,  403,  404)),
 		page("GET /access-requests", "/access-requests",                             of(302,  403,  200,  200,  200,  200)),
 		page("GET /access-requests/{id}", "/access-requests/{access}",               of(302,  403,  200,  200,  200,  200)),
 		new Row("POST /access-requests/{id}/decisions", false, "/access-requests/{access}/decisions",
@@ -338,7 +339,12 @@ class AuthorisationMatrixTest {
 							List.of("Syrian government")),
 					new Actor("russia", "Russian Federation", ActorType.STATE_FORCE, null, List.of("Russia")),
 					new Actor("united-states", "United States", ActorType.STATE_FORCE, null, List.of("US"))));
-		truce.bean(Sources.class).save(new Source("monitors", "Monitors", SourceKind.MONITOR, Reliability.B));
+		// Used by monitors and liaisons, so that the matrix shows what the roles allow;
+		// which sources a
+		// submitter may use is ALiaisonFilesOnlyUnderSourcesItBelongsToTest's.
+		truce.bean(Sources.class)
+			.save(new Source("monitors", "Monitors", SourceKind.MONITOR, Reliability.B, false, null,
+					List.of("monitor", "liaison")));
 		AgreementCatalogue agreements = truce.bean(AgreementCatalogue.class);
 		agreements.replaceControlMap("control-2016.geojson",
 				new ControlMapDocuments()
@@ -352,8 +358,8 @@ class AuthorisationMatrixTest {
 			.submit(new ReportDraft("shelling_artillery_missile_attack",
 					new ReportDraft.When("2016-10-21T11:00:00+03:00", null, "EXACT"),
 					new ReportDraft.Where(36.2070, 37.1570, "SURVEYED", null, "Aleppo old city", null, null),
-					"Syrian government", null, null, "Shells struck the old city.", "monitors", "matrix-1", null), null,
-					"matrix")
+					"Syrian government", null, null, "Shells struck the old city.", "monitors", "matrix-1", null),
+					org.truce.report.application.Submitter.record("test"), null, "matrix")
 			.report()
 			.id()
 			.toString();

@@ -16,6 +16,7 @@ import org.truce.report.application.RecordingReports;
 import org.truce.report.application.ReportRecorded;
 import org.truce.report.application.Reports;
 import org.truce.report.application.Sources;
+import org.truce.report.application.Submitter;
 import org.truce.report.application.SubmittingReport;
 import org.truce.report.model.EventType;
 import org.truce.report.model.Reliability;
@@ -72,11 +73,13 @@ public class AccessIncidentReports {
 		String narrative = "Humanitarian access request " + r.id() + " to " + r.destination().name() + " ("
 				+ r.peopleInNeed() + " people in need) was blocked by " + r.outcome().blockedBy() + " at "
 				+ where.name() + ": " + r.outcome().reason();
-		return record(new ReportDraft(EventType.AID_OBSTRUCTION.code(),
-				new ReportDraft.When(text(r.outcome().at()), null, "EXACT"),
-				new ReportDraft.Where(where.latitude(), where.longitude(), "EXACT", null, where.name(), null, null),
-				r.outcome().blockedBy(), null, null, narrative, SOURCE.id(), "access-request:" + r.id(), null),
-				"truce-access:obstruction:" + r.id());
+		return record(
+				new ReportDraft(EventType.AID_OBSTRUCTION.code(),
+						new ReportDraft.When(text(r.outcome().at()), null, "EXACT"),
+						new ReportDraft.Where(where.latitude(), where.longitude(), "EXACT", null, where.name(), null,
+								null),
+						r.outcome().blockedBy(), null, null, narrative, SOURCE.id(), "access-request:" + r.id(), null),
+				"truce-access:obstruction:" + r.id(), r.outcome().recordedBy());
 	}
 
 	/**
@@ -98,7 +101,7 @@ public class AccessIncidentReports {
 				new ReportDraft.Where(m.place().latitude(), m.place().longitude(), "EXACT", null, m.place().name(),
 						null, null),
 				m.restrictedBy(), null, null, narrative, SOURCE.id(), "movement-restriction:" + m.id(), null),
-				"truce-access:restriction:" + m.id());
+				"truce-access:restriction:" + m.id(), m.recordedBy());
 	}
 
 	/**
@@ -106,14 +109,14 @@ public class AccessIncidentReports {
 	 * transaction, and announces it once that transaction has committed (not at all if it
 	 * rolls back).
 	 */
-	private Report record(ReportDraft draft, String key) {
+	private Report record(ReportDraft draft, String key, String recordedBy) {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			throw new IllegalStateException("a report of the access records joins the transaction of the record");
 		}
 		if (this.sources.byId(SOURCE.id()).isEmpty()) {
 			this.sources.save(SOURCE);
 		}
-		Report report = this.submitting.report(draft);
+		Report report = this.submitting.report(draft, Submitter.record(recordedBy));
 		Reports.Appended appended = this.recording.append(List.of(new Reports.NewReport(report, key, key))).get(0);
 		if (appended.created()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -301,19 +301,25 @@ public class RequestingAccess {
 	}
 
 	/**
-	 * Records the outcome (notifiers and monitors). A BLOCKED outcome is reported as an
-	 * aid-obstruction and the report linked to the request, in the outcome's transaction:
-	 * the outcome, the report and their ledger entries are committed together or not at
-	 * all.
+	 * Records the outcome: by the notifier who made the request, or by staff (the HTTP
+	 * layer lets monitors through). A BLOCKED outcome is reported as an aid-obstruction
+	 * and the report linked to the request, in the outcome's transaction: the outcome,
+	 * the report and their ledger entries are committed together or not at all.
 	 * @param expectedVersion the version read, or null for the current one
-	 * @throws RejectedException NOT_FOUND, field problems, ACCESS_OUTCOME_RECORDED,
-	 * STALE_VERSION; STORE_UNAVAILABLE when the store failed, and nothing was recorded
+	 * @throws RejectedException NOT_FOUND (also for another notifier's request), field
+	 * problems, ACCESS_OUTCOME_RECORDED, STALE_VERSION; STORE_UNAVAILABLE when the store
+	 * failed, and nothing was recorded
 	 */
 	public AccessRequest recordOutcome(UUID id, NewOutcome in, Integer expectedVersion, AccessReader by) {
 		if (!(by.notifier() || by.staff())) {
 			throw new RejectedException(Problem.of(ErrorCode.FORBIDDEN, null));
 		}
-		AccessRequest r = this.store.byId(id).orElseThrow(() -> notFound(id));
+		// Only the notifier who requested access, or staff, records its outcome; anyone
+		// else
+		// is answered as for a request that does not exist.
+		AccessRequest r = this.store.byId(id)
+			.filter(x -> by.staff() || x.requestedBy().equals(by.userId()))
+			.orElseThrow(() -> notFound(id));
 		List<Problem> problems = new ArrayList<>();
 		AccessOutcomeKind kind = null;
 		if (in.outcome() == null || in.outcome().isBlank()) {

@@ -104,13 +104,14 @@ class AccessRequestController {
 			.body(AccessViews.request(r));
 	}
 
-	@Operation(summary = "Record the outcome of an access request (notifiers and monitors)",
+	@Operation(summary = "Record the outcome of an access request (the notifier who made it, or a monitor)",
 			description = "outcome: DELIVERED, PARTLY_DELIVERED (deliveredShare in (0, 1), deliveredNote), BLOCKED"
 					+ " (blockedBy: actor id; blockedAt {name, latitude, longitude}, default the destination; reason)"
 					+ " or NOT_DELIVERED (reason: it did not get through, and no one actor is charged with blocking it)."
 					+ " at: when, default the window's start. Recorded once (409 ACCESS_OUTCOME_RECORDED); with"
 					+ " If-Match, a stale version is 409 STALE_VERSION. A BLOCKED outcome becomes an AID_OBSTRUCTION"
-					+ " report attributed to blockedBy, linked as obstructionReport.")
+					+ " report attributed to blockedBy, linked as obstructionReport. Another notifier's request is"
+					+ " not found (404), exactly as one that does not exist.")
 	@PostMapping(path = "/api/access-requests/{id}/outcome", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> outcome(@PathVariable String id, @RequestBody RequestingAccess.NewOutcome body,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {

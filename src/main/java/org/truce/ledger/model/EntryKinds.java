@@ -39,7 +39,7 @@ public final class EntryKinds {
 
 	static {
 		// Reports and imports (report context).
-		kind("report", Set.of(), Set.of("source", "location", "event"));
+		kind("report", Set.of(), Set.of("source", "location", "event", "submitter"));
 		kind("publication", Set.of("by", "at"), Set.of());
 		kind("import", Set.of("id", "kind", "fileName", "sha256", "startedAt", "finishedAt", "counts", "timeZone",
 				"unresolvedActors"), Set.of("unresolvedNames"));

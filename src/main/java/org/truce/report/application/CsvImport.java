@@ -84,8 +84,12 @@ class CsvImport {
 	 * @param zone where the file's dates without a time are calendar days
 	 * @param skipIfImported when true, a file whose SHA-256 this importer already
 	 * imported to the end, reading its dates in the same zone, is not read again
+	 * @param userId the importing user, recorded as each report's submitter; null for an
+	 * import without a user (the command line, the demo), whose reports record
+	 * {@code import:<run id>}
 	 */
-	ImportOutcome run(ImportFile file, RowFormat format, ZoneId zone, boolean skipIfImported, ImportProgress progress) {
+	ImportOutcome run(ImportFile file, RowFormat format, ZoneId zone, boolean skipIfImported, ImportProgress progress,
+			String userId) {
 		try {
 			String sha256 = sha256(file);
 			if (skipIfImported) {
@@ -102,7 +106,7 @@ class CsvImport {
 									+ (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
 				}
 				this.sources.save(format.source());
-				Run run = new Run(file, format, zone, sha256, bytes, progress);
+				Run run = new Run(file, format, zone, sha256, bytes, progress, userId);
 				try {
 					return run.read(parser);
 				}
@@ -169,6 +173,9 @@ class CsvImport {
 
 		private final Imports.ImportRun started;
 
+		/** The submitter recorded with each report. */
+		private final String submitter;
+
 		private final long startNanos = System.nanoTime();
 
 		private final List<Reports.NewReport> batch = new ArrayList<>(BATCH);
@@ -194,7 +201,7 @@ class CsvImport {
 		private long rejectedRows;
 
 		Run(ImportFile file, RowFormat format, ZoneId zone, String sha256, CountingInputStream bytes,
-				ImportProgress progress) {
+				ImportProgress progress, String userId) {
 			this.file = file;
 			this.format = format;
 			this.zone = zone;
@@ -203,6 +210,7 @@ class CsvImport {
 			this.started = new Imports.ImportRun(Ids.newId(CsvImport.this.clock).toString(), format.kind(), file.name(),
 					sha256, now(), null, Imports.Counts.ZERO, zone.getId());
 			CsvImport.this.imports.started(this.started);
+			this.submitter = userId != null ? userId : "import:" + this.started.id();
 		}
 
 		ImportOutcome read(CSVParser parser) {
@@ -290,7 +298,7 @@ class CsvImport {
 			Report report = new Report(Ids.newId(CsvImport.this.clock), v.eventType(), d.eventTypeBasis(), v.when(),
 					v.where(), actor, target, casualties, d.draft().narrative(), this.format.source().id(),
 					d.draft().externalId(), v.attachments(), flags, CsvImport.this.clock.instant(), who.whoActed(),
-					v.equipment());
+					v.equipment(), this.submitter);
 			this.batch.add(new Reports.NewReport(report, d.idempotencyKey(), digest(record)));
 		}
 

@@ -38,7 +38,16 @@ public class ImportingAcled {
 	 * imported are counted as already present.
 	 */
 	public ImportOutcome importFile(ImportFile file, ZoneId zone, ImportProgress progress) {
-		return this.engine.run(file, new AcledRows(), zone, false, progress);
+		return importFile(file, zone, progress, null);
+	}
+
+	/**
+	 * Imports every row, reading dates as calendar days in the zone, as submitted by
+	 * {@code userId} (null: by the import run, for an import without a user); rows
+	 * already imported are counted as already present.
+	 */
+	public ImportOutcome importFile(ImportFile file, ZoneId zone, ImportProgress progress, String userId) {
+		return this.engine.run(file, new AcledRows(), zone, false, progress, userId);
 	}
 
 }

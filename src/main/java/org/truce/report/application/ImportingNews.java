@@ -26,7 +26,7 @@ public class ImportingNews {
 	 * end from this source; its dates are calendar days in the scenario's zone.
 	 */
 	public ImportOutcome importOnce(ImportFile file, Source source, NewsPlaces places, ImportProgress progress) {
-		return this.engine.run(file, new NewsRows(source, places), this.scenarioZone.zone(), true, progress);
+		return this.engine.run(file, new NewsRows(source, places), this.scenarioZone.zone(), true, progress, null);
 	}
 
 }

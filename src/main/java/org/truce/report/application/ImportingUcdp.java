@@ -38,7 +38,16 @@ public class ImportingUcdp {
 	 * imported are counted as already present.
 	 */
 	public ImportOutcome importFile(ImportFile file, ZoneId zone, ImportProgress progress) {
-		return this.engine.run(file, new UcdpRows(), zone, false, progress);
+		return importFile(file, zone, progress, null);
+	}
+
+	/**
+	 * Imports every row, reading dates as calendar days in the zone, as submitted by
+	 * {@code userId} (null: by the import run, for an import without a user); rows
+	 * already imported are counted as already present.
+	 */
+	public ImportOutcome importFile(ImportFile file, ZoneId zone, ImportProgress progress, String userId) {
+		return this.engine.run(file, new UcdpRows(), zone, false, progress, userId);
 	}
 
 	/**
@@ -46,7 +55,7 @@ public class ImportingUcdp {
 	 * file (by SHA-256) was already imported to its end in that zone.
 	 */
 	public ImportOutcome importOnce(ImportFile file, ZoneId zone, ImportProgress progress) {
-		return this.engine.run(file, new UcdpRows(), zone, true, progress);
+		return this.engine.run(file, new UcdpRows(), zone, true, progress, null);
 	}
 
 }

@@ -34,9 +34,9 @@ import org.truce.shared.RejectedException;
  * actor of its side acted or was acted against; everyone else (the public) the published
  * ones. The store applies this in its query ({@link ReportQuery.Scope}), so that lists,
  * pages and counts never hold what the reader may not see.</li>
- * <li>What of each: a reader who may not see sources gets no source id and no external id
- * (which would name the source's own records), and the location of a report from an
- * at-risk source coarsened onto a fixed grid ({@link CoarseGrid}, flagged
+ * <li>What of each: a reader who may not see sources gets no source id, no external id
+ * (which would name the source's own records) and no submitter, and the location of a
+ * report from an at-risk source coarsened onto a fixed grid ({@link CoarseGrid}, flagged
  * {@link DataFlag#LOCATION_COARSENED}). Spatial filters then match such a report by the
  * point shown, not the exact one.</li>
  * </ul>
@@ -179,9 +179,10 @@ public class ReadingReports {
 		}
 
 		/**
-		 * The report as the reader may see it: without its source and external id, with
-		 * attachments kept by digest and type but not by name (a file name can name who
-		 * took it), and with the location coarsened when the source is at risk.
+		 * The report as the reader may see it: without its source, external id and
+		 * submitter, with attachments kept by digest and type but not by name (a file
+		 * name can name who took it), and with the location coarsened when the source is
+		 * at risk.
 		 */
 		public Report apply(Report r) {
 			if (this.grid == null) {
@@ -201,7 +202,7 @@ public class ReadingReports {
 			}
 			return new Report(r.id(), r.eventType(), r.eventTypeBasis(), r.when(), where, r.actor(), r.target(),
 					r.casualties(), r.narrative(), null, null, attachments, flags, r.recordedAt(), r.whoActed(),
-					r.equipment());
+					r.equipment(), null);
 		}
 
 	}

@@ -32,6 +32,12 @@ public class RecordingReports {
 	/** The group of a report's entry that commits to who reported it. */
 	public static final String SOURCE = "source";
 
+	/**
+	 * The group of a report's entry that commits to who submitted it (a user id, or the
+	 * import run); opened to staff only.
+	 */
+	public static final String SUBMITTER = "submitter";
+
 	/** The group of a report's entry that commits to where it happened. */
 	public static final String LOCATION = "location";
 
@@ -209,12 +215,14 @@ public class RecordingReports {
 	}
 
 	/**
-	 * The ledger entry of a report: salted commitments to its fields in three groups, so
+	 * The ledger entry of a report: salted commitments to its fields in four groups, so
 	 * that the public log holds none of them in the clear, and their disclosures, which
 	 * are stored beside it:
 	 * <ul>
 	 * <li>{@value #SOURCE}: who reported it, {@code sourceId} and
 	 * {@code externalId};</li>
+	 * <li>{@value #SUBMITTER}: {@code submitter}, who submitted it (a user id, or
+	 * {@code import:<run id>});</li>
 	 * <li>{@value #LOCATION}: {@code where}, every field of the location;</li>
 	 * <li>{@value #EVENT}: every other field (a field added to {@link Report} lands here,
 	 * hidden until disclosed).</li>
@@ -225,9 +233,11 @@ public class RecordingReports {
 		Map<String, Object> source = new LinkedHashMap<>();
 		source.put("sourceId", event.remove("sourceId"));
 		source.put("externalId", event.remove("externalId"));
+		Map<String, Object> submitter = new LinkedHashMap<>();
+		submitter.put("submitter", event.remove("submitter"));
 		Object location = event.remove("where");
 		return LedgerEntry.committing("report", report.id().toString(),
-				Map.of(EVENT, event, LOCATION, location, SOURCE, source));
+				Map.of(EVENT, event, LOCATION, location, SOURCE, source, SUBMITTER, submitter));
 	}
 
 	/**

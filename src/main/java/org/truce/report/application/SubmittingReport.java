@@ -45,10 +45,11 @@ public class SubmittingReport {
 	private final ScenarioZone zone;
 
 	/**
-	 * Ids of sources seen to exist. Sources are never deleted ({@link Sources} has no
-	 * removal), so once found a source need not be looked up again; an unknown id is
-	 * looked up every time, so a source added later, here or by another instance sharing
-	 * the database, is found. Bounded by the number of stored sources.
+	 * Ids of sources seen to exist, for Truce's own writers. Sources are never deleted
+	 * ({@link Sources} has no removal), so once found a source need not be looked up
+	 * again; an unknown id is looked up every time, so a source added later, here or by
+	 * another instance sharing the database, is found. Bounded by the number of stored
+	 * sources. A user's submission always reads the source, whose users may change.
 	 */
 	private final Set<String> knownSources = ConcurrentHashMap.newKeySet();
 
@@ -64,6 +65,7 @@ public class SubmittingReport {
 
 	/**
 	 * Records the draft.
+	 * @param submitter who submits it, recorded with the report
 	 * @param idempotencyKey the client's key, or null; a replay under the same key
 	 * returns the report first stored and stores nothing
 	 * @param requestDigest identifies the request's content, to tell a replay from a key
@@ -73,8 +75,8 @@ public class SubmittingReport {
 	 * @throws StoreUnavailableException when the store did not confirm in time; nothing
 	 * is acknowledged
 	 */
-	public Submitted submit(ReportDraft draft, String idempotencyKey, String requestDigest) {
-		Report report = report(draft);
+	public Submitted submit(ReportDraft draft, Submitter submitter, String idempotencyKey, String requestDigest) {
+		Report report = report(draft, submitter);
 		Reports.Appended appended = await(new Reports.NewReport(report, idempotencyKey, requestDigest));
 		if (!appended.created() && !requestDigest.equals(appended.requestDigest())) {
 			throw new RejectedException(List.of(Problem.of(ErrorCode.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key")));
@@ -87,14 +89,18 @@ public class SubmittingReport {
 
 	/**
 	 * The report a draft makes, validated, with its actors resolved and a new id; not
-	 * stored. A date without a time is a day in the draft's {@code when.zone}, else in
-	 * the scenario's zone. For a writer that stores it in its own transaction
-	 * ({@link RecordingReports#append}) and announces {@link ReportRecorded} after the
-	 * commit.
+	 * stored. A user may file only under a source it belongs to
+	 * ({@code Source#usableBy}); one it may not use is refused exactly as one that does
+	 * not exist (UNKNOWN_SOURCE). A date without a time is a day in the draft's
+	 * {@code when.zone}, else in the scenario's zone. For a writer that stores it in its
+	 * own transaction ({@link RecordingReports#append}) and announces
+	 * {@link ReportRecorded} after the commit.
+	 * @param submitter who submits it, recorded with the report
 	 * @throws RejectedException when the draft is invalid
 	 */
-	public Report report(ReportDraft draft) {
-		ReportValidator.Result result = ReportValidator.validate(draft, this.zone.zone(), this::sourceExists);
+	public Report report(ReportDraft draft, Submitter submitter) {
+		ReportValidator.Result result = ReportValidator.validate(draft, this.zone.zone(),
+				submitter.user() ? id -> usableBy(id, submitter) : this::sourceExists);
 		if (!result.ok()) {
 			throw new RejectedException(result.problems());
 		}
@@ -110,7 +116,18 @@ public class SubmittingReport {
 		return new Report(Ids.newId(this.clock), v.eventType(), null, v.when(), v.where(), actor, target,
 				v.casualties(), draft.narrative(), draft.source(), draft.externalId(), v.attachments(),
 				DataFlags.derive(actor, target, v.casualties()), this.clock.instant().truncatedTo(ChronoUnit.MILLIS),
-				whoActed, v.equipment());
+				whoActed, v.equipment(), submitter.id());
+	}
+
+	/**
+	 * Whether the user may file under the source: false alike for a source that does not
+	 * exist, so that the answer tells nobody which sources exist.
+	 */
+	private boolean usableBy(String id, Submitter submitter) {
+		return this.sources.byId(id)
+			.filter(source -> source.usableBy(submitter.id(),
+					submitter.grants().stream().map(Object::toString).toList()))
+			.isPresent();
 	}
 
 	private boolean sourceExists(String id) {

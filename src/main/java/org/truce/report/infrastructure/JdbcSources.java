@@ -15,7 +15,7 @@ import org.truce.report.model.SourceKind;
 @Repository
 class JdbcSources implements Sources {
 
-	private static final String COLUMNS = "id, name, kind, reliability, at_risk, contact";
+	private static final String COLUMNS = "id, name, kind, reliability, at_risk, contact, used_by";
 
 	private final JdbcClient jdbc;
 
@@ -26,11 +26,11 @@ class JdbcSources implements Sources {
 	@Override
 	public void save(Source source) {
 		this.jdbc
-			.sql("INSERT INTO sources (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
+			.sql("INSERT INTO sources (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE"
 					+ " SET name = excluded.name, kind = excluded.kind, reliability = excluded.reliability,"
-					+ " at_risk = excluded.at_risk, contact = excluded.contact")
+					+ " at_risk = excluded.at_risk, contact = excluded.contact, used_by = excluded.used_by")
 			.params(source.id(), source.name(), source.kind().name(), source.reliability().name(), source.atRisk(),
-					source.contact())
+					source.contact(), source.usedBy().isEmpty() ? null : String.join("\n", source.usedBy()))
 			.update();
 	}
 
@@ -48,8 +48,10 @@ class JdbcSources implements Sources {
 	}
 
 	private static Source map(ResultSet rs) throws SQLException {
+		String usedBy = rs.getString("used_by");
 		return new Source(rs.getString("id"), rs.getString("name"), SourceKind.valueOf(rs.getString("kind")),
-				Reliability.valueOf(rs.getString("reliability")), rs.getBoolean("at_risk"), rs.getString("contact"));
+				Reliability.valueOf(rs.getString("reliability")), rs.getBoolean("at_risk"), rs.getString("contact"),
+				usedBy == null || usedBy.isEmpty() ? List.of() : List.of(usedBy.split("\n")));
 	}
 
 }

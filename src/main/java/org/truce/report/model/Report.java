@@ -33,11 +33,15 @@ import org.truce.actor.model.ActorRef;
  * @param recordedAt when Truce durably recorded it
  * @param whoActed how the actor and target relate to who acted
  * @param equipment the class of weapon or equipment the source names, or null
+ * @param submitter who submitted it: the user id of whoever posted it or ran its import,
+ * or {@code import:<run id>} for an import without a user (the command line); null for
+ * reports stored before submitters were recorded, and in a copy cut for a reader who is
+ * not staff
  */
 public record Report(UUID id, EventType eventType, String eventTypeBasis, TimeSpan when, Location where, ActorRef actor,
 		ActorRef target, Casualties casualties, String narrative, String sourceId, String externalId,
 		List<Attachment> attachments, Set<DataFlag> flags, Instant recordedAt, WhoActed whoActed,
-		EquipmentClass equipment) {
+		EquipmentClass equipment, String submitter) {
 
 	public Report {
 		Objects.requireNonNull(id, "id");
@@ -51,6 +55,22 @@ public record Report(UUID id, EventType eventType, String eventTypeBasis, TimeSp
 		whoActed = whoActed == null ? WhoActed.ACTOR : whoActed;
 	}
 
+	/** A report whose submitter is not recorded. */
+	public Report(UUID id, EventType eventType, String eventTypeBasis, TimeSpan when, Location where, ActorRef actor,
+			ActorRef target, Casualties casualties, String narrative, String sourceId, String externalId,
+			List<Attachment> attachments, Set<DataFlag> flags, Instant recordedAt, WhoActed whoActed,
+			EquipmentClass equipment) {
+		this(id, eventType, eventTypeBasis, when, where, actor, target, casualties, narrative, sourceId, externalId,
+				attachments, flags, recordedAt, whoActed, equipment, null);
+	}
+
+	/** The same report, recorded as submitted by {@code submitter}. */
+	public Report submittedBy(String submitter) {
+		return new Report(this.id, this.eventType, this.eventTypeBasis, this.when, this.where, this.actor, this.target,
+				this.casualties, this.narrative, this.sourceId, this.externalId, this.attachments, this.flags,
+				this.recordedAt, this.whoActed, this.equipment, submitter);
+	}
+
 	/**
 	 * A report whose source says that the actor acted against the target, with no
 	 * equipment class.
@@ -59,7 +79,7 @@ public record Report(UUID id, EventType eventType, String eventTypeBasis, TimeSp
 			ActorRef target, Casualties casualties, String narrative, String sourceId, String externalId,
 			List<Attachment> attachments, Set<DataFlag> flags, Instant recordedAt) {
 		this(id, eventType, eventTypeBasis, when, where, actor, target, casualties, narrative, sourceId, externalId,
-				attachments, flags, recordedAt, WhoActed.ACTOR, null);
+				attachments, flags, recordedAt, WhoActed.ACTOR, null, null);
 	}
 
 }

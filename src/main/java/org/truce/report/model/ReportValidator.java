@@ -59,8 +59,10 @@ public final class ReportValidator {
 	 * problem.
 	 * @param zone where a date without a time is a calendar day, unless the draft's
 	 * {@code when.zone} names another
+	 * @param sourceUsable whether a source id names a source the submitter may use (false
+	 * alike for one that does not exist)
 	 */
-	public static Result validate(ReportDraft d, ZoneId zone, Predicate<String> sourceExists) {
+	public static Result validate(ReportDraft d, ZoneId zone, Predicate<String> sourceUsable) {
 		List<Problem> problems = new ArrayList<>();
 		EventType type = null;
 		if (blank(d.eventType())) {
@@ -81,9 +83,10 @@ public final class ReportValidator {
 		else if (d.source().indexOf('\u0000') >= 0) {
 			text("source", d.source(), MAX_TEXT, problems);
 		}
-		else if (!sourceExists.test(d.source())) {
-			problems.add(new Problem(ErrorCode.UNKNOWN_SOURCE, "source",
-					ErrorCode.UNKNOWN_SOURCE.format(quote(d.source()))));
+		else if (!sourceUsable.test(d.source())) {
+			// The same answer for a source that does not exist and for one the submitter
+			// may not use, without the id: it tells nobody which sources exist.
+			problems.add(Problem.of(ErrorCode.UNKNOWN_SOURCE, "source"));
 		}
 		text("actor", d.actor(), MAX_TEXT, problems);
 		text("target", d.target(), MAX_TEXT, problems);

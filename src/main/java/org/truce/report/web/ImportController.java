@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.identity.model.Viewer;
 import org.truce.report.application.ImportFile;
 import org.truce.report.application.ImportOutcome;
 import org.truce.report.application.ImportProgress;
@@ -56,15 +57,15 @@ class ImportController {
 					+ " the run records which. An unknown zone is refused (UNKNOWN_TIME_ZONE).")
 	@PostMapping(path = "/api/imports/{kind}", consumes = MediaType.ALL_VALUE)
 	ImportResult importFile(@PathVariable String kind, @RequestBody(required = false) byte[] body,
-			@RequestParam(required = false) String name, @RequestParam(required = false) String zone) {
+			@RequestParam(required = false) String name, @RequestParam(required = false) String zone, Viewer viewer) {
 		ZoneId days = zone == null || zone.isBlank() ? this.scenarioZone.zone() : ScenarioZone.parse(zone.strip())
 			.orElseThrow(() -> new RejectedException(ScenarioZone.unknown("zone", zone.strip())));
 		byte[] content = body == null ? new byte[0] : body;
 		ImportFile file = new ImportFile(name == null || name.isBlank() ? "upload.csv" : name.strip(), content.length,
 				() -> new ByteArrayInputStream(content));
 		ImportOutcome outcome = switch (kind) {
-			case "ucdp" -> this.ucdp.importFile(file, days, ImportProgress.NONE);
-			case "acled" -> this.acled.importFile(file, days, ImportProgress.NONE);
+			case "ucdp" -> this.ucdp.importFile(file, days, ImportProgress.NONE, viewer.userId());
+			case "acled" -> this.acled.importFile(file, days, ImportProgress.NONE, viewer.userId());
 			default -> throw new RejectedException(new Problem(ErrorCode.NOT_FOUND, null,
 					"Nothing is found at /api/imports/" + kind + ": the kinds are ucdp and acled."));
 		};

@@ -11,6 +11,7 @@ import org.truce.identity.web.CurrentViewer;
 import org.truce.ledger.application.DisclosurePolicies;
 import org.truce.ledger.application.DisclosurePolicy;
 import org.truce.report.application.ReadingReports;
+import org.truce.report.application.RecordingReports;
 import org.truce.report.model.DataFlag;
 import org.truce.report.model.Report;
 
@@ -19,8 +20,9 @@ import org.truce.report.model.Report;
  * staff (monitors, co-chairs) every one; anyone else the {@code event} group of a report
  * it may see (published, or concerning a liaison's side), its {@code location} group only
  * when the location is not coarsened for it (the source is not at risk), and never the
- * {@code source} group. The groups of every other kind (docs/ledger.md, "What each entry
- * holds") are opened for staff only: the parties read those records through the API.
+ * {@code source} or {@code submitter} groups. The groups of every other kind
+ * (docs/ledger.md, "What each entry holds") are opened for staff only: the parties read
+ * those records through the API.
  */
 @Component
 class ReaderDisclosures implements DisclosurePolicies {
@@ -46,7 +48,10 @@ class ReaderDisclosures implements DisclosurePolicies {
 		// One look-up per report, whichever groups are asked for.
 		Map<String, Optional<Report>> seen = new HashMap<>();
 		return (kind, subject, group) -> {
-			if (!"report".equals(kind) || "source".equals(group) || subject == null) {
+			if (!"report".equals(kind) || subject == null) {
+				return false;
+			}
+			if (RecordingReports.SOURCE.equals(group) || RecordingReports.SUBMITTER.equals(group)) {
 				return false;
 			}
 			Optional<Report> report = seen.computeIfAbsent(subject, s -> visible(s, viewer));

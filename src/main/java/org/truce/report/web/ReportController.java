@@ -20,8 +20,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.truce.actor.application.ActorDirectory;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.truce.identity.model.Viewer;
+import org.truce.identity.web.SignedIn;
 import org.truce.report.application.ReadingReports;
+import org.truce.report.application.Submitter;
 import org.truce.report.application.SubmittingReport;
 import org.truce.report.model.ReportDraft;
 import org.truce.report.model.ReportPage;
@@ -53,7 +56,8 @@ class ReportController {
 	@Operation(summary = "Submit a report",
 			description = "Returns 201 only once the report is durably stored. Replaying the same request (the same"
 					+ " bytes of body) with the same Idempotency-Key returns 200 and the report first stored; the same"
-					+ " key with a different body is refused (IDEMPOTENCY_KEY_REUSED). A when.start or when.end written"
+					+ " key with a different body is refused (IDEMPOTENCY_KEY_REUSED). Keys are per user: another"
+					+ " user's request under the same key is a new report. A when.start or when.end written"
 					+ " as a date (2016-09-19) is that calendar day in when.zone (an IANA id such as Asia/Damascus) or,"
 					+ " without it, in the scenario's zone (GET /api/scenario): local midnight to the next; an unknown"
 					+ " zone is refused (UNKNOWN_TIME_ZONE).")
@@ -62,13 +66,17 @@ class ReportController {
 			@Parameter(
 					description = "A client-chosen key, up to 200 characters, that makes retries safe") @RequestHeader(
 							name = "Idempotency-Key", required = false) String idempotencyKey,
-			HttpServletRequest request) {
+			HttpServletRequest request, Viewer viewer) {
 		IdempotentPosts.checkKey(idempotencyKey);
-		SubmittingReport.Submitted submitted = this.submitting.submit(draft,
-				idempotencyKey == null ? null : "api:" + idempotencyKey,
+		// Keys are per submitter: another user's request under the same key is simply
+		// another report, and tells nothing of the first.
+		SignedIn who = SignedIn.of(SecurityContextHolder.getContext().getAuthentication());
+		SubmittingReport.Submitted submitted = this.submitting.submit(draft, Submitter.user(who.userId(), who.grants()),
+				idempotencyKey == null ? null : "api:" + who.userId() + ":" + idempotencyKey,
 				(String) request.getAttribute(RawBodyDigest.ATTRIBUTE));
 		URI location = URI.create("/api/reports/" + submitted.report().id());
-		ReportView body = ReportView.of(submitted.report());
+		// Who submitted a report is for staff only, even when it is the caller.
+		ReportView body = ReportView.of(viewer.staff() ? submitted.report() : submitted.report().submittedBy(null));
 		return submitted.created() ? ResponseEntity.created(location).body(body)
 				: ResponseEntity.ok().location(location).header("Idempotent-Replayed", "true").body(body);
 	}

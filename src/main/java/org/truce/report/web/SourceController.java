@@ -26,13 +26,18 @@ class SourceController {
 
 	private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
+	/** A user id or a grant ({@code monitor}, {@code liaison:syria-government}). */
+	private static final Pattern USER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9:._-]{0,199}");
+
+	private static final int MAX_USERS = 200;
+
 	private final Sources sources;
 
 	SourceController(Sources sources) {
 		this.sources = sources;
 	}
 
-	@Operation(summary = "Every registered source, with whether it is at risk and how to reach it",
+	@Operation(summary = "Every registered source, with whether it is at risk, how to reach it and who may use it",
 			description = "Monitors and co-chairs only.")
 	@GetMapping("/api/sources")
 	List<Source> all() {
@@ -44,7 +49,10 @@ class SourceController {
 					+ " OPEN_SOURCE or DATASET; reliability: A to F on the Admiralty scale (default F, cannot be judged);"
 					+ " atRisk (default false): whether exposing the source could endanger someone, so that readers"
 					+ " other than monitors and co-chairs see its reports' places only coarsened; contact: how to"
-					+ " reach the source, up to 200 characters, seen only by monitors and co-chairs.")
+					+ " reach the source, up to 200 characters, seen only by monitors and co-chairs; usedBy: who may"
+					+ " file reports under it, up to 200 user ids and grants (monitor, liaison, liaison:syria-government);"
+					+ " left out or empty, monitors only. Anyone else filing under it is answered exactly as for a"
+					+ " source that does not exist (UNKNOWN_SOURCE).")
 	@PostMapping(path = "/api/sources", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Source> register(@RequestBody SourceDraft draft) {
 		List<Problem> problems = new ArrayList<>();
@@ -62,17 +70,30 @@ class SourceController {
 			problems.add(new Problem(ErrorCode.INVALID_VALUE, "contact",
 					"Field contact must have 1 to 200 characters, or be left out."));
 		}
+		List<String> usedBy = draft.usedBy() == null ? List.of() : draft.usedBy();
+		if (usedBy.size() > MAX_USERS) {
+			problems.add(Problem.of(ErrorCode.TOO_MANY_ITEMS, "usedBy"));
+		}
+		else {
+			for (int i = 0; i < usedBy.size(); i++) {
+				if (usedBy.get(i) == null || !USER.matcher(usedBy.get(i)).matches()) {
+					problems.add(new Problem(ErrorCode.INVALID_VALUE, "usedBy[" + i + "]", "Field usedBy[" + i
+							+ "] must be a user id or a grant such as liaison:syria-government: letters, digits,"
+							+ " ':', '.', '_' or '-'."));
+				}
+			}
+		}
 		if (!problems.isEmpty()) {
 			throw new RejectedException(problems);
 		}
 		Source source = new Source(draft.id(), draft.name(), draft.kind(), draft.reliability(),
-				Boolean.TRUE.equals(draft.atRisk()), draft.contact());
+				Boolean.TRUE.equals(draft.atRisk()), draft.contact(), usedBy.stream().distinct().toList());
 		this.sources.save(source);
 		return ResponseEntity.created(URI.create("/api/sources/" + source.id())).body(source);
 	}
 
-	record SourceDraft(String id, String name, SourceKind kind, Reliability reliability, Boolean atRisk,
-			String contact) {
+	record SourceDraft(String id, String name, SourceKind kind, Reliability reliability, Boolean atRisk, String contact,
+			List<String> usedBy) {
 
 	}
 

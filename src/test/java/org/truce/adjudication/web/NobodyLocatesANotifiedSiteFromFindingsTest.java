@@ -89,8 +89,8 @@ class NobodyLocatesANotifiedSiteFromFindingsTest {
 					.submit(new ReportDraft("air_drone_strike",
 							new ReportDraft.When("2016-04-2" + i + "T10:00:00+03:00", null, "EXACT"),
 							new ReportDraft.Where(STRIKES[i][0], STRIKES[i][1], "SURVEYED", null, null, "Aleppo", null),
-							"Government of Syria", null, null, "An air strike.", "monitors", "M-" + i, null), null,
-							"digest-" + i)
+							"Government of Syria", null, null, "An air strike.", "monitors", "M-" + i, null),
+							org.truce.report.application.Submitter.record("test"), null, "digest-" + i)
 					.report()
 					.id()
 					.toString());

@@ -61,7 +61,8 @@ final class DeterminationsFixture {
 					new ReportDraft.When("2016-10-21T11:00:00+03:00", null, "EXACT"),
 					new ReportDraft.Where(36.2070, 37.1570, "SURVEYED", null, "Aleppo old city", null, null),
 					"Syrian government", null, null, "Shells struck the old city.", "monitors",
-					"shelling-" + UUID.randomUUID(), null), null, UUID.randomUUID().toString())
+					"shelling-" + UUID.randomUUID(), null), org.truce.report.application.Submitter.record("test"), null,
+					UUID.randomUUID().toString())
 			.report()
 			.id();
 		return IncidentFixture.incidentOf(truce, report).id();

@@ -100,7 +100,9 @@ class MapAndGeographyOverHttpTest {
 	}
 
 	private UUID submit(ReportDraft draft) {
-		return this.submitting.submit(draft, null, "test").report().id();
+		return this.submitting.submit(draft, org.truce.report.application.Submitter.record("test"), null, "test")
+			.report()
+			.id();
 	}
 
 	@Test

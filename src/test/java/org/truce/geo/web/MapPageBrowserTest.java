@@ -76,11 +76,19 @@ class MapPageBrowserTest {
 	@Test
 	void theMapShowsReportsFiltersThemByTypeAndOpensOneOnClickWithoutLeavingLocalhost() throws Exception {
 		this.sources.save(MapFixture.monitors());
-		UUID convoy = this.submitting.submit(MapFixture.airstrikeOnTheUrumAlKubraConvoy(), null, "t").report().id();
-		this.submitting.submit(MapFixture.airstrikeOnAlQudsHospital(), null, "t");
-		this.submitting.submit(MapFixture.shellingNearDaraa(), null, "t");
-		this.submitting.submit(MapFixture.clashesInPalmyra(), null, "t");
-		this.submitting.submit(MapFixture.countryWideTotalFor2016(), null, "t");
+		UUID convoy = this.submitting
+			.submit(MapFixture.airstrikeOnTheUrumAlKubraConvoy(), org.truce.report.application.Submitter.record("test"),
+					null, "t")
+			.report()
+			.id();
+		this.submitting.submit(MapFixture.airstrikeOnAlQudsHospital(),
+				org.truce.report.application.Submitter.record("test"), null, "t");
+		this.submitting.submit(MapFixture.shellingNearDaraa(), org.truce.report.application.Submitter.record("test"),
+				null, "t");
+		this.submitting.submit(MapFixture.clashesInPalmyra(), org.truce.report.application.Submitter.record("test"),
+				null, "t");
+		this.submitting.submit(MapFixture.countryWideTotalFor2016(),
+				org.truce.report.application.Submitter.record("test"), null, "t");
 		// The page is read by the public, who sees published reports only.
 		this.publishing.publishSource(MapFixture.SOURCE_ID, "test");
 		this.agreements.replaceControlMap("control-2016.geojson",

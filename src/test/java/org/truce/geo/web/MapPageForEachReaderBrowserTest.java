@@ -86,12 +86,17 @@ class MapPageForEachReaderBrowserTest {
 				new ReportDraft("shelling_artillery_missile_attack", new ReportDraft.When("2016-05-02", null, "DAY"),
 						new ReportDraft.Where(34.73187, 36.71243, "SURVEYED", null, "Bab Tadmur", "Homs", "Homs"), null,
 						null, null, "Shells fell on a street of the old city.", "field-monitor-7", "BASHIR-0002", null),
-				null, "t")
+				org.truce.report.application.Submitter.record("test"), null, "t")
 			.report()
 			.id()
 			.toString();
-		String palmyra = this.submitting.submit(MapFixture.clashesInPalmyra(), null, "t").report().id().toString();
-		this.submitting.submit(MapFixture.shellingNearDaraa(), null, "t");
+		String palmyra = this.submitting
+			.submit(MapFixture.clashesInPalmyra(), org.truce.report.application.Submitter.record("test"), null, "t")
+			.report()
+			.id()
+			.toString();
+		this.submitting.submit(MapFixture.shellingNearDaraa(), org.truce.report.application.Submitter.record("test"),
+				null, "t");
 		this.publishing.publish(List.of(UUID.fromString(atRisk), UUID.fromString(palmyra)), "test");
 		this.users.add("monitor-1", PASSWORD, List.of(Grant.parse("monitor").orElseThrow()),
 				ManagingUsers.COMMAND_LINE);

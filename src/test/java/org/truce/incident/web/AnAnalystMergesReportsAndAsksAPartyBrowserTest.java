@@ -128,7 +128,8 @@ class AnAnalystMergesReportsAndAsksAPartyBrowserTest {
 			.submit(new ReportDraft("shelling_artillery_missile_attack",
 					new ReportDraft.When("2016-10-21T11:00:00+03:00", null, "EXACT"),
 					new ReportDraft.Where(36.2070, 37.1570, "SURVEYED", null, "Aleppo old city", null, null), actor,
-					null, null, narrative, source, UUID.randomUUID().toString(), null), null, "browser-test")
+					null, null, narrative, source, UUID.randomUUID().toString(), null),
+					org.truce.report.application.Submitter.record("test"), null, "browser-test")
 			.report()
 			.id();
 	}

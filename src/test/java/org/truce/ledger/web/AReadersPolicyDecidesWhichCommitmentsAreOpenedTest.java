@@ -74,7 +74,8 @@ class AReadersPolicyDecidesWhichCommitmentsAreOpenedTest {
 		@Bean
 		@Primary
 		DisclosurePolicies liaisonsView() {
-			return () -> (kind, subject, group) -> kind.equals("report") && !group.equals("source");
+			return () -> (kind, subject, group) -> kind.equals("report") && !group.equals("source")
+					&& !group.equals("submitter");
 		}
 
 	}

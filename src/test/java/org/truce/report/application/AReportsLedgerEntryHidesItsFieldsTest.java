@@ -2,6 +2,7 @@ package org.truce.report.application;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +71,8 @@ class AReportsLedgerEntryHidesItsFieldsTest {
 
 		String text = this.ledger.entries(index, index + 1).get(0).canonicalJson();
 		assertThat(text).matches("\\{\"body\":\\{\"commitments\":\\{\"event\":\"[0-9a-f]{64}\",\"location\":"
-				+ "\"[0-9a-f]{64}\",\"source\":\"[0-9a-f]{64}\"}},\"kind\":\"report\",\"subject\":\"" + report.id()
-				+ "\"}");
+				+ "\"[0-9a-f]{64}\",\"source\":\"[0-9a-f]{64}\",\"submitter\":\"[0-9a-f]{64}\"}},\"kind\":\"report\","
+				+ "\"subject\":\"" + report.id() + "\"}");
 		assertThat(text).doesNotContain(report.narrative())
 			.doesNotContain("Convoy")
 			.doesNotContain(report.sourceId())
@@ -82,7 +83,8 @@ class AReportsLedgerEntryHidesItsFieldsTest {
 
 		Map<String, String> commitments = commitments(text);
 		List<Disclosures.Stored> stored = this.ledger.disclosures(index, index + 1, DisclosurePolicy.ALL);
-		assertThat(stored).extracting((s) -> s.disclosure().group()).containsExactly("event", "location", "source");
+		assertThat(stored).extracting((s) -> s.disclosure().group())
+			.containsExactly("event", "location", "source", "submitter");
 		for (Disclosures.Stored s : stored) {
 			assertThat(s.index()).isEqualTo(index);
 			assertThat(s.kind()).isEqualTo("report");
@@ -93,6 +95,8 @@ class AReportsLedgerEntryHidesItsFieldsTest {
 		Map<String, Object> location = map(stored.get(1).disclosure());
 		Map<String, Object> source = map(stored.get(2).disclosure());
 		assertThat(source).isEqualTo(Map.of("sourceId", report.sourceId(), "externalId", report.externalId()));
+		Map<String, Object> submitter = map(stored.get(3).disclosure());
+		assertThat(submitter).isEqualTo(Collections.singletonMap("submitter", report.submitter()));
 		assertThat(location).containsEntry("latitude", 36.1456)
 			.containsEntry("longitude", 36.9283)
 			.containsEntry("placeName", "Urum al-Kubra")
@@ -105,7 +109,7 @@ class AReportsLedgerEntryHidesItsFieldsTest {
 			.containsEntry("recordedAt", "2016-09-20T08:00:00.457Z");
 		Set<String> everyField = new HashSet<>(
 				Arrays.stream(Report.class.getRecordComponents()).map(RecordComponent::getName).toList());
-		everyField.removeAll(Set.of("sourceId", "externalId", "where"));
+		everyField.removeAll(Set.of("sourceId", "externalId", "where", "submitter"));
 		assertThat(event.keySet()).as("every other field of the report is in the event group")
 			.containsExactlyInAnyOrderElementsOf(everyField);
 
@@ -122,7 +126,7 @@ class AReportsLedgerEntryHidesItsFieldsTest {
 		assertThat(this.ledger.size()).isEqualTo(index + 1);
 		assertThat(this.ledger.disclosures(0, this.ledger.size(), DisclosurePolicy.ALL)
 			.stream()
-			.filter((s) -> s.subject().equals(report.id().toString()))).hasSize(3);
+			.filter((s) -> s.subject().equals(report.id().toString()))).hasSize(4);
 		assertThat(this.ledger.disclosures(index, index + 1, DisclosurePolicy.ALL)).isEqualTo(stored);
 	}
 
@@ -152,7 +156,7 @@ class AReportsLedgerEntryHidesItsFieldsTest {
 			.doesNotContain("36.2177");
 		Map<String, String> commitments = commitments(entry.canonicalJson());
 		List<Disclosures.Stored> stored = this.ledger.disclosures(index, index + 1, DisclosurePolicy.ALL);
-		assertThat(stored).hasSize(3);
+		assertThat(stored).hasSize(4);
 		for (Disclosures.Stored s : stored) {
 			assertThat(s.disclosure().verify(commitments.get(s.disclosure().group()))).isTrue();
 		}
@@ -160,7 +164,7 @@ class AReportsLedgerEntryHidesItsFieldsTest {
 			.sql("SELECT count(*) FROM ledger_disclosures WHERE subject = ?")
 			.param(id)
 			.query(Long.class)
-			.single()).isEqualTo(3);
+			.single()).isEqualTo(4);
 		Disclosure source = stored.get(2).disclosure();
 		assertThat(source.value()).isEqualTo(Map.of("sourceId", "monitor-aleppo", "externalId", "mon-2231"));
 	}

@@ -73,16 +73,22 @@ class SubmittingToASourceAddedLaterTest {
 
 	@Test
 	void shouldRejectAnUnknownSourceThenAcceptItOnceAddedAndNotLookItUpAgain() {
-		assertThatThrownBy(() -> this.submitting.submit(draft("monitors"), null, "d1")).isInstanceOfSatisfying(
-				RejectedException.class,
-				ex -> assertThat(ex.problems()).anyMatch(p -> p.code() == ErrorCode.UNKNOWN_SOURCE));
-		assertThatThrownBy(() -> this.submitting.submit(draft("monitors"), null, "d1"))
+		assertThatThrownBy(() -> this.submitting.submit(draft("monitors"),
+				org.truce.report.application.Submitter.record("test"), null, "d1"))
+			.isInstanceOfSatisfying(RejectedException.class,
+					ex -> assertThat(ex.problems()).anyMatch(p -> p.code() == ErrorCode.UNKNOWN_SOURCE));
+		assertThatThrownBy(() -> this.submitting.submit(draft("monitors"),
+				org.truce.report.application.Submitter.record("test"), null, "d1"))
 			.isInstanceOf(RejectedException.class);
 		assertThat(this.sources.lookups.get()).isEqualTo(2);
 
 		this.sources.save(new Source("monitors", "Monitors", SourceKind.MONITOR, Reliability.B));
-		assertThat(this.submitting.submit(draft("monitors"), null, "d2").created()).isTrue();
-		assertThat(this.submitting.submit(draft("monitors"), null, "d3").created()).isTrue();
+		assertThat(this.submitting
+			.submit(draft("monitors"), org.truce.report.application.Submitter.record("test"), null, "d2")
+			.created()).isTrue();
+		assertThat(this.submitting
+			.submit(draft("monitors"), org.truce.report.application.Submitter.record("test"), null, "d3")
+			.created()).isTrue();
 		assertThat(this.sources.lookups.get()).isEqualTo(3);
 		assertThat(this.reports.stored).hasSize(2);
 	}

@@ -306,6 +306,31 @@ abstract class ReportApiContract {
 				"Idempotency-Key");
 	}
 
+	@Test
+	void anIdempotencyKeyIsTheSubmittersOwnAnotherUsersRequestUnderItIsANewReport() {
+		Http.Response mine = post(convoyStrike(), "Idempotency-Key", "2016-09-19/1");
+		Http http = this.truce.http("monitor");
+
+		Http.Response sameBody = http.postJson("/api/reports", convoyStrike().toString(), "Idempotency-Key",
+				"2016-09-19/1");
+		Http.Response otherBody = http.postJson("/api/reports",
+				with(convoyStrike(), "narrative", "\"a different account\"").toString(), "Idempotency-Key",
+				"2016-09-19/2");
+		Http.Response otherBodyUnderMyKey = this.truce.http("monitor")
+			.postJson("/api/reports", with(convoyStrike(), "narrative", "\"another account\"").toString(),
+					"Idempotency-Key", "2016-09-19/1");
+		Http.Response myReplay = post(convoyStrike(), "Idempotency-Key", "2016-09-19/1");
+
+		assertThat(mine.status()).as("%s", mine).isEqualTo(201);
+		assertThat(sameBody.status()).as("%s", sameBody).isEqualTo(201);
+		assertThat(sameBody.json().get("id")).isNotEqualTo(mine.json().get("id"));
+		assertThat(otherBody.status()).as("%s", otherBody).isEqualTo(201);
+		assertThat(otherBodyUnderMyKey.status()).as("%s", otherBodyUnderMyKey).isEqualTo(201);
+		assertThat(myReplay.status()).as("%s", myReplay).isEqualTo(200);
+		assertThat(myReplay.json().get("id")).isEqualTo(mine.json().get("id"));
+		assertThat(this.truce.bean(Reports.class).count()).isEqualTo(4);
+	}
+
 	// ---------------------------------------------------------------- bad bodies
 
 	@Test

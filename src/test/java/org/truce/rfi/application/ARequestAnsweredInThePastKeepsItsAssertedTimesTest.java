@@ -55,7 +55,8 @@ class ARequestAnsweredInThePastKeepsItsAssertedTimesTest {
 			.submit(new ReportDraft("air_drone_strike",
 					new ReportDraft.When("2016-09-19T19:30:00+03:00", null, "EXACT"),
 					new ReportDraft.Where(36.1481, 36.94775, "EXACT", null, "Urum al Kubra town", null, null), null,
-					null, null, "A convoy was struck.", "monitors", "past-rfi", null), null, "past-rfi")
+					null, null, "A convoy was struck.", "monitors", "past-rfi", null),
+					org.truce.report.application.Submitter.record("test"), null, "past-rfi")
 			.report()
 			.id();
 		incident = IncidentFixture.incidentOf(truce, report).id();

@@ -61,7 +61,7 @@ class ALiaisonAnswersInTheInboxBrowserTest {
 					new ReportDraft.When("2016-10-21T11:00:00+03:00", null, "EXACT"),
 					new ReportDraft.Where(36.2070, 37.1570, "SURVEYED", null, "Aleppo old city", null, null),
 					"Government of Syria", null, null, "Shells struck the old city.", "monitors", "inbox-1", null),
-					null, "browser-test")
+					org.truce.report.application.Submitter.record("test"), null, "browser-test")
 			.report()
 			.id();
 		UUID incident = IncidentFixture.incidentOf(truce, report).id();

@@ -84,7 +84,8 @@ class AskingAPartyAndHearingBackTest {
 					new ReportDraft.When("2016-10-21T11:00:00+03:00", null, "EXACT"),
 					new ReportDraft.Where(36.2070, 37.1570, "SURVEYED", null, "Aleppo old city", null, null),
 					"Government of Syria", null, null, "Shells struck the old city.", "monitors",
-					"rfi-" + UUID.randomUUID(), null), null, "rfi-test")
+					"rfi-" + UUID.randomUUID(), null), org.truce.report.application.Submitter.record("test"), null,
+					"rfi-test")
 			.report()
 			.id();
 		this.incident = IncidentFixture.incidentOf(truce, report).id();
