@@ -69,6 +69,14 @@ public class ReadingFindings {
 		return this.findings.worstOutcomeByIncident(agreementId, this.reports.scope(viewer));
 	}
 
+	/**
+	 * As {@link #worstOutcomeByIncident(String, Viewer)}, the first {@code limit}
+	 * incidents by id.
+	 */
+	public Map<String, Outcome> worstOutcomeByIncident(String agreementId, Viewer viewer, int limit) {
+		return this.findings.worstOutcomeByIncident(agreementId, this.reports.scope(viewer), limit);
+	}
+
 	private List<StoredFinding> cut(List<StoredFinding> found, Viewer viewer) {
 		List<UUID> incidents = new ArrayList<>();
 		for (StoredFinding s : found) {

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.truce.web.RowCaps;
 import org.truce.deconfliction.application.AlertJson;
 import org.truce.deconfliction.application.AlertReaders;
 import org.truce.deconfliction.application.DeconflictionReader;
@@ -40,7 +41,10 @@ class AlertController {
 
 	private final JsonMapper json;
 
-	AlertController(ReadingAlerts alerts, AlertStream stream, JsonMapper json) {
+	private final RowCaps caps;
+
+	AlertController(ReadingAlerts alerts, AlertStream stream, JsonMapper json, RowCaps caps) {
+		this.caps = caps;
 		this.alerts = alerts;
 		this.stream = stream;
 		this.json = json;
@@ -52,17 +56,19 @@ class AlertController {
 			description = "Newest first. An alert says which violent report came within the alert distance of which"
 					+ " protected place (a notified site, a movement in its window, a declared position), how far,"
 					+ " and whether WITHIN (the whole uncertainty disc, the whole interval) or POSSIBLY_WITHIN. The"
-					+ " report's point is given to monitors and co-chairs only.")
+					+ " report's point is given to monitors and co-chairs only. limit is at most"
+					+ " truce.limits.rows.alerts (1000); truncated: true says there were more than limit.")
 	@GetMapping(path = "/api/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> list(@Parameter(description = "At most this many, 1 to 1000 (default 100)") @RequestParam(
-			name = "limit", required = false, defaultValue = "100") String limit) {
+			name = "limit", required = false) String limit) {
 		DeconflictionReader reader = reader();
-		int n = bounded("limit", limit, 1, 1000);
-		List<Map<String, Object>> items = this.alerts.newest(reader, n)
+		int n = this.caps.limit("alerts", limit == null ? null : bounded("limit", limit, 1, Integer.MAX_VALUE - 1),
+				100);
+		List<Map<String, Object>> items = RowCaps.cut(this.alerts.newest(reader, n + 1), n)
 			.stream()
 			.map(a -> AlertJson.of(a, AlertReaders.seesPoint(reader, a)))
 			.toList();
-		return Map.of("items", items);
+		return RowCaps.items(items);
 	}
 
 	@Operation(summary = "Live proximity alerts as server-sent events (the readers of GET /api/alerts)",
