@@ -422,6 +422,8 @@
 		if (overLimit > 0) {
 			text += ' · ' + plural(overLimit, 'older report', 'older reports') + ' beyond the limit of ' +
 				body.limit.toLocaleString('en') + ' not drawn';
+		} else if (body.truncated) {
+			text += ' · older reports beyond the limit of ' + body.limit.toLocaleString('en') + ' not drawn';
 		}
 		if (body.coarsened > 0) {
 			text += ' · ' + plural(body.coarsened, 'point', 'points') + ' placed only at the centre of a ' +

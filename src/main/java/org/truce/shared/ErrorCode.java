@@ -40,6 +40,7 @@ public enum ErrorCode {
 	FORBIDDEN(403, "Your roles do not allow this."),
 	CSRF_TOKEN_MISSING(403, "This form was sent without a valid CSRF token; reload the page and try again."),
 	TOO_MANY_ATTEMPTS(429, "Too many failed attempts; wait {0} and try again."),
+	RATE_LIMITED(429, "Too many requests; wait {0} and try again."),
 	STORE_UNAVAILABLE(503,
 			"The store did not answer in time; nothing was recorded. Retry with the same Idempotency-Key."),
 	UNKNOWN_AGREEMENT(422, "No agreement has the id {0}; see GET /api/agreements."),

@@ -244,7 +244,7 @@ class HostileRequestsAreRefusedTest {
 		List<HttpResponse<String>> answers = burst.stream().map(CompletableFuture::join).toList();
 		assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200, 429).contains(200, 429);
 		for (HttpResponse<String> refused : answers.stream().filter(r -> r.statusCode() == 429).toList()) {
-			assertProblem(refused, 429, "TOO_MANY_ATTEMPTS");
+			assertProblem(refused, 429, "RATE_LIMITED");
 			assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
 		}
 		assertThat(send(request("/api/event-types").GET(), from, truce.token("monitor")).statusCode())

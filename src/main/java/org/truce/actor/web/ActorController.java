@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.web.RowCaps;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorRef;
@@ -18,14 +19,19 @@ class ActorController {
 
 	private final ActorDirectory directory;
 
-	ActorController(ActorDirectory directory) {
+	private final RowCaps caps;
+
+	ActorController(ActorDirectory directory, RowCaps caps) {
+		this.caps = caps;
 		this.directory = directory;
 	}
 
-	@Operation(summary = "Every known actor, with its type, parent and aliases")
+	@Operation(summary = "Every known actor, with its type, parent and aliases",
+			description = "At most truce.limits.rows.actors (1000): the header Truce-Truncated: true says there were"
+					+ " more (the registry is held in memory, so nothing more is read).")
 	@GetMapping("/api/actors")
 	Collection<Actor> all() {
-		return this.directory.registry().all();
+		return this.caps.cut("actors", java.util.List.copyOf(this.directory.registry().all()));
 	}
 
 	@Operation(summary = "How a name resolves",

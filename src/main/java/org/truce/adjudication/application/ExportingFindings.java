@@ -56,6 +56,21 @@ public class ExportingFindings {
 	 * @return how many rows were written
 	 */
 	public long exportCsv(String agreementId, OutputStream out, Viewer viewer) throws IOException {
+		return exportCsv(agreementId, out, viewer, Long.MAX_VALUE, truncated -> {
+		});
+	}
+
+	/**
+	 * As {@link #exportCsv(String, OutputStream, Viewer)}, at most {@code max} rows,
+	 * reading at most one more; {@code beforeWriting} is told whether there were more
+	 * before the first byte is written (so that an HTTP answer can say so in a header).
+	 */
+	public long exportCsv(String agreementId, OutputStream out, Viewer viewer, long max,
+			java.util.function.Consumer<Boolean> beforeWriting) throws IOException {
+		Findings.Page first = max <= Integer.MAX_VALUE - 1 ? this.findings
+			.find(new FindingQuery(agreementId, null, null, null, null, null, null, null, null, (int) max), viewer)
+				: null;
+		beforeWriting.accept(first != null && first.next() != null);
 		BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
 		CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180);
 		boolean withSources = viewer.seesSources();
@@ -63,8 +78,11 @@ public class ExportingFindings {
 		long rows = 0;
 		FindingQuery.Cursor cursor = null;
 		do {
-			Findings.Page page = this.findings
+			Findings.Page page = first != null ? first : this.findings
 				.find(new FindingQuery(agreementId, null, null, null, null, null, null, null, cursor, 1000), viewer);
+			if (first != null) {
+				page = new Findings.Page(first.findings(), null);
+			}
 			for (StoredFinding s : page.findings()) {
 				Finding f = s.finding();
 				String missing = f instanceof Finding.Undetermined u

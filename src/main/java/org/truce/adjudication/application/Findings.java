@@ -39,7 +39,15 @@ public interface Findings {
 	 * {@code scope}, its most serious outcome: a violation of any term, else undetermined
 	 * for any term, else no violation.
 	 */
-	Map<String, Outcome> worstOutcomeByIncident(String agreementId, ReportQuery.Scope scope);
+	default Map<String, Outcome> worstOutcomeByIncident(String agreementId, ReportQuery.Scope scope) {
+		return worstOutcomeByIncident(agreementId, scope, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * As {@link #worstOutcomeByIncident(String, ReportQuery.Scope)}, the first
+	 * {@code limit} incidents by id.
+	 */
+	Map<String, Outcome> worstOutcomeByIncident(String agreementId, ReportQuery.Scope scope, int limit);
 
 	/**
 	 * The incidents with findings (under the agreement, or under any when it is null) of

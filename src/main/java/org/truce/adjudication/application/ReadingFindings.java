@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -145,8 +146,16 @@ public class ReadingFindings {
 	 * of the findings it is given.
 	 */
 	public Map<String, Outcome> worstOutcomeByIncident(String agreementId, Viewer viewer) {
+		return worstOutcomeByIncident(agreementId, viewer, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * As {@link #worstOutcomeByIncident(String, Viewer)}, the first {@code limit}
+	 * incidents by id.
+	 */
+	public Map<String, Outcome> worstOutcomeByIncident(String agreementId, Viewer viewer, int limit) {
 		ReportQuery.Scope scope = this.reports.scope(viewer);
-		Map<String, Outcome> worst = new HashMap<>(this.findings.worstOutcomeByIncident(agreementId, scope));
+		Map<String, Outcome> worst = new TreeMap<>(this.findings.worstOutcomeByIncident(agreementId, scope, limit));
 		if (!viewer.seesSources()) {
 			for (SeenInPart p : seenInPart(agreementId, null, scope, viewer)) {
 				p.findings()
@@ -155,7 +164,9 @@ public class ReadingFindings {
 					.forEach(s -> worst.merge(p.id(), s.finding().outcome(), ReadingFindings::worse));
 			}
 		}
-		return worst;
+		Map<String, Outcome> first = new LinkedHashMap<>();
+		worst.entrySet().stream().limit(limit).forEach(e -> first.put(e.getKey(), e.getValue()));
+		return first;
 	}
 
 	private static Outcome worse(Outcome a, Outcome b) {

@@ -246,15 +246,17 @@ class JdbcFindings implements Findings {
 	}
 
 	@Override
-	public Map<String, Outcome> worstOutcomeByIncident(String agreementId, ReportQuery.Scope scope) {
-		Map<String, Outcome> out = new java.util.HashMap<>();
+	public Map<String, Outcome> worstOutcomeByIncident(String agreementId, ReportQuery.Scope scope, int limit) {
+		Map<String, Outcome> out = new java.util.LinkedHashMap<>();
 		Outcome[] byRank = { Outcome.NO_VIOLATION, Outcome.UNDETERMINED, Outcome.VIOLATION };
 		List<Object> params = new ArrayList<>(List.of(agreementId));
 		String scoped = scoped(scope, false, params);
 		this.jdbc
 			.sql("SELECT f.incident_id, MAX(CASE f.outcome WHEN 'VIOLATION' THEN 2 WHEN 'UNDETERMINED' THEN 1 ELSE 0"
-					+ " END) AS worst FROM findings f WHERE f.agreement_id = ?" + scoped + " GROUP BY f.incident_id")
+					+ " END) AS worst FROM findings f WHERE f.agreement_id = ?" + scoped
+					+ " GROUP BY f.incident_id ORDER BY f.incident_id LIMIT ?")
 			.params(params)
+			.param(limit)
 			.query(rs -> {
 				out.put(rs.getString("incident_id"), byRank[rs.getInt("worst")]);
 			});

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.web.RowCaps;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.ActorRef;
 import org.truce.adjudication.application.ComputingClock;
@@ -44,8 +45,11 @@ class FindingController {
 	/** The scenario's zone, in which a date in from, to or at is a calendar day. */
 	private final ScenarioZone scenarioZone;
 
-	FindingController(ReadingFindings findings, ActorDirectory actors, ComputingClock clock,
-			ScenarioZone scenarioZone) {
+	private final RowCaps caps;
+
+	FindingController(ReadingFindings findings, ActorDirectory actors, ComputingClock clock, ScenarioZone scenarioZone,
+			RowCaps caps) {
+		this.caps = caps;
 		this.findings = findings;
 		this.actors = actors;
 		this.clock = clock;
@@ -60,7 +64,9 @@ class FindingController {
 					+ " an incident it sees in part, those computed from the part it sees, under the id of the first"
 					+ " report it sees. For readers other than monitors and co-chairs: no external ids; where a report"
 					+ " used is at risk, no reasons or zones found from the exact place (reason LOCATION_WITHHELD"
-					+ " instead); reasons about notified sites and movements without the place or the distance.")
+					+ " instead); reasons about notified sites and movements without the place or the distance."
+					+ " limit 1 to truce.limits.rows.findings (1000), default 100; the header Truce-Truncated: true"
+					+ " says there is a next page.")
 	@GetMapping("/api/findings")
 	Map<String, Object> list(@RequestParam(required = false) String agreement,
 			@RequestParam(required = false) String term, @RequestParam(required = false) String actor,
@@ -68,10 +74,7 @@ class FindingController {
 			@RequestParam(required = false) String incident, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String cursor,
 			@RequestParam(required = false) Integer limit, Viewer viewer) {
-		int n = limit == null ? 100 : limit;
-		if (n < 1 || n > 1000) {
-			throw QueryParameters.invalid("limit", "limit must be between 1 and 1000.");
-		}
+		int n = this.caps.limit("findings", limit, 100);
 		String actorId = null;
 		if (actor != null) {
 			ActorRef ref = this.actors.registry().byId(actor).isPresent() ? ActorRef.resolved(actor, actor)
@@ -89,16 +92,21 @@ class FindingController {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("items", page.findings().stream().map(FindingController::view).toList());
 		body.put("next", page.next() == null ? null : encode(page.next()));
+		RowCaps.mark(n, page.next() != null);
 		return body;
 	}
 
 	@Operation(summary = "The findings about one incident, under every agreement",
-			description = "Empty for an incident the reader may not see, as for one that does not exist.")
+			description = "Empty for an incident the reader may not see, as for one that does not exist. At most"
+					+ " truce.limits.rows.findings (1000): the header Truce-Truncated: true says there were more.")
 	@GetMapping("/api/incidents/{id}/findings")
 	List<Map<String, Object>> forIncident(@PathVariable String id, Viewer viewer) {
 		List<Map<String, Object>> out = new ArrayList<>();
-		FindingQuery q = new FindingQuery(null, null, null, null, null, id, null, null, null, 1000);
-		this.findings.find(q, viewer).findings().forEach(f -> out.add(view(f)));
+		int cap = this.caps.of("findings");
+		FindingQuery q = new FindingQuery(null, null, null, null, null, id, null, null, null, cap);
+		Findings.Page page = this.findings.find(q, viewer);
+		RowCaps.mark(cap, page.next() != null);
+		page.findings().forEach(f -> out.add(view(f)));
 		return out;
 	}
 
@@ -112,10 +120,19 @@ class FindingController {
 	@Operation(summary = "Each incident's most serious outcome under an agreement",
 			description = "VIOLATION if any term is violated, else UNDETERMINED if any term is undetermined, else"
 					+ " NO_VIOLATION; incidents under no term in force, and those the reader may not see, are absent."
-					+ " For maps.")
+					+ " For maps. At most truce.limits.rows.incident-outcomes (10,000) incidents, by id: the header"
+					+ " Truce-Truncated: true says there were more.")
 	@GetMapping("/api/agreements/{id}/incident-outcomes")
 	Map<String, Outcome> incidentOutcomes(@PathVariable String id, Viewer viewer) {
-		return this.findings.worstOutcomeByIncident(id, viewer);
+		int cap = this.caps.of("incident-outcomes", 10_000);
+		Map<String, Outcome> found = this.findings.worstOutcomeByIncident(id, viewer, cap + 1);
+		RowCaps.mark(cap, found.size() > cap);
+		if (found.size() <= cap) {
+			return found;
+		}
+		Map<String, Outcome> first = new LinkedHashMap<>();
+		found.entrySet().stream().limit(cap).forEach(e -> first.put(e.getKey(), e.getValue()));
+		return first;
 	}
 
 	/**

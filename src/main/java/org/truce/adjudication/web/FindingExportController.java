@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.web.RowCaps;
 import org.truce.adjudication.application.ExportingFindings;
 import org.truce.agreement.application.AgreementCatalogue;
 import org.truce.identity.model.Viewer;
@@ -23,7 +24,10 @@ class FindingExportController {
 
 	private final AgreementCatalogue agreements;
 
-	FindingExportController(ExportingFindings exporting, AgreementCatalogue agreements) {
+	private final RowCaps caps;
+
+	FindingExportController(ExportingFindings exporting, AgreementCatalogue agreements, RowCaps caps) {
+		this.caps = caps;
 		this.exporting = exporting;
 		this.agreements = agreements;
 	}
@@ -32,7 +36,8 @@ class FindingExportController {
 			description = "One row per incident and term, newest incident first, cut to the reader as GET"
 					+ " /api/findings is: for readers other than monitors and co-chairs there is no external_ids"
 					+ " column, and where the reporter is at risk the reasons and zones found from the exact place"
-					+ " are withheld.")
+					+ " are withheld. At most truce.limits.rows.finding-exports (10,000) rows: the header"
+					+ " Truce-Truncated: true says there were more.")
 	@GetMapping("/api/exports/findings")
 	void export(@RequestParam String agreement, Viewer viewer, HttpServletResponse response) throws IOException {
 		if (this.agreements.versions(agreement).isEmpty()) {
@@ -42,7 +47,8 @@ class FindingExportController {
 		response.setContentType("text/csv; charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"findings-" + agreement + ".csv\"");
 		OutputStream out = response.getOutputStream();
-		this.exporting.exportCsv(agreement, out, viewer);
+		int cap = this.caps.of("finding-exports", 10_000);
+		this.exporting.exportCsv(agreement, out, viewer, cap, truncated -> RowCaps.mark(cap, truncated));
 		out.flush();
 	}
 

@@ -66,6 +66,11 @@ public final class AgreementDocuments {
 			"area", "parties", "bindsAssociated", "excluded", "sides", "declarations", "zones", "terms", "clock",
 			"disputes");
 
+	/**
+	 * How deeply flow collections may nest; no agreement needs more than a few levels.
+	 */
+	static final int MAX_NESTING = 64;
+
 	private final BoundaryLookup boundaries;
 
 	private final JsonMapper json = JsonMapper.builder().build();
@@ -86,8 +91,28 @@ public final class AgreementDocuments {
 	public Parsed parse(String file, Reader reader) {
 		YamlNodes y = new YamlNodes(file);
 		Node root;
+		String text;
 		try {
-			root = new Compose(LoadSettings.builder().setLabel(file).build()).composeReader(reader).orElse(null);
+			text = readAll(reader);
+		}
+		catch (java.io.IOException ex) {
+			y.error(1, 1, "cannot be read: " + ex.getMessage());
+			return new Parsed(null, y.errors());
+		}
+		int[] deep = flowNestedDeeperThan(text, MAX_NESTING);
+		if (deep != null) {
+			y.error(deep[0], deep[1], "not valid YAML: nested more than " + MAX_NESTING + " levels deep");
+			return new Parsed(null, y.errors());
+		}
+		try {
+			root = new Compose(LoadSettings.builder().setLabel(file).build()).composeString(text).orElse(null);
+		}
+		catch (StackOverflowError ex) {
+			// The YAML parser recurses once per level of nesting and has no limit of its
+			// own: block nesting ("- - - ...") that the flow check above does not count
+			// ends here, and the whole stack of the parse has unwound.
+			y.error(1, 1, "not valid YAML: nested too deeply to read");
+			return new Parsed(null, y.errors());
 		}
 		catch (MarkedYamlEngineException ex) {
 			int line = ex.getProblemMark().map(m -> m.getLine() + 1).orElse(1);
@@ -105,6 +130,65 @@ public final class AgreementDocuments {
 		}
 		Agreement agreement = read(y, root);
 		return y.errors().isEmpty() ? new Parsed(agreement, List.of()) : new Parsed(null, y.errors());
+	}
+
+	/**
+	 * Where flow collections ({@code [} and {@code {}, outside quotes and comments) are
+	 * first nested deeper than {@code max}, as {@code {line, column}} from 1; or null.
+	 */
+	static int[] flowNestedDeeperThan(String text, int max) {
+		int depth = 0;
+		int line = 1;
+		int column = 0;
+		char quote = 0;
+		boolean comment = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			column++;
+			if (c == '\n') {
+				line++;
+				column = 0;
+				comment = false;
+				continue;
+			}
+			if (comment) {
+				continue;
+			}
+			if (quote != 0) {
+				if (c == '\\' && quote == '"') {
+					i++;
+					column++;
+				}
+				else if (c == quote) {
+					quote = 0;
+				}
+				continue;
+			}
+			if (c == '"' || c == '\'') {
+				quote = c;
+			}
+			else if (c == '#' && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
+				comment = true;
+			}
+			else if (c == '[' || c == '{') {
+				if (++depth > max) {
+					return new int[] { line, column };
+				}
+			}
+			else if ((c == ']' || c == '}') && depth > 0) {
+				depth--;
+			}
+		}
+		return null;
+	}
+
+	private static String readAll(Reader reader) throws java.io.IOException {
+		StringBuilder out = new StringBuilder();
+		char[] buffer = new char[8192];
+		for (int n; (n = reader.read(buffer)) != -1;) {
+			out.append(buffer, 0, n);
+		}
+		return out.toString();
 	}
 
 	private Agreement read(YamlNodes y, Node root) {

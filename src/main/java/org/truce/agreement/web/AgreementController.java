@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.web.RowCaps;
 import org.truce.agreement.application.AgreementCatalogue;
 import org.truce.agreement.model.ActorSelector;
 import org.truce.agreement.model.Agreement;
@@ -39,7 +40,10 @@ class AgreementController {
 
 	private final ScenarioZone zone;
 
-	AgreementController(AgreementCatalogue catalogue, JsonMapper json, ScenarioZone zone) {
+	private final RowCaps caps;
+
+	AgreementController(AgreementCatalogue catalogue, JsonMapper json, ScenarioZone zone, RowCaps caps) {
+		this.caps = caps;
 		this.catalogue = catalogue;
 		this.json = json;
 		this.zone = zone;
@@ -58,7 +62,7 @@ class AgreementController {
 						.toList());
 			out.add(m);
 		});
-		return out;
+		return this.caps.cut("agreements", out);
 	}
 
 	@Operation(summary = "One agreement version: parties, excluded actors, declarations, zone ids and terms",
@@ -88,7 +92,7 @@ class AgreementController {
 			@RequestParam(required = false) Integer version) {
 		Agreement a = find(id, version);
 		List<Map<String, Object>> features = new ArrayList<>();
-		a.zones()
+		this.caps.cut("zones", a.zones())
 			.forEach(z -> features.add(feature(z.geometry(), Map.of("id", z.id(), "name", z.name(), "agreement", a.id(),
 					"definition", String.valueOf(z.definition())))));
 		return geoJson(features);
@@ -101,7 +105,7 @@ class AgreementController {
 			@RequestParam(required = false) Integer version) {
 		Agreement a = find(id, version);
 		List<Map<String, Object>> features = new ArrayList<>();
-		for (MingledArea m : this.catalogue.controlMap().mingled(a)) {
+		for (MingledArea m : this.caps.cut("mingled", this.catalogue.controlMap().mingled(a))) {
 			Map<String, Object> p = new LinkedHashMap<>();
 			p.put("partyArea", m.partyAreaId());
 			p.put("party", m.partyActorId());
@@ -131,7 +135,7 @@ class AgreementController {
 			p.put("source", c.source());
 			features.add(feature(c.geometry(), p));
 		}
-		return geoJson(features);
+		return geoJson(this.caps.cut("control-areas", features));
 	}
 
 	private Agreement find(String id, Integer version) {
@@ -195,6 +199,9 @@ class AgreementController {
 		Map<String, Object> fc = new LinkedHashMap<>();
 		fc.put("type", "FeatureCollection");
 		fc.put("features", features);
+		if (RowCaps.truncated()) {
+			fc.put("truncated", true);
+		}
 		return ResponseEntity.ok()
 			.contentType(org.springframework.http.MediaType.parseMediaType("application/geo+json"))
 			.body(fc);

@@ -194,12 +194,17 @@ public class DeclaringPositions {
 	 * liaison, none for anyone else.
 	 */
 	public List<PositionRecord> list(DeconflictionReader reader, boolean includeWithdrawn) {
+		return list(reader, includeWithdrawn, MAX_LIST);
+	}
+
+	/** As {@link #list(DeconflictionReader, boolean)}, at most {@code limit} of them. */
+	public List<PositionRecord> list(DeconflictionReader reader, boolean includeWithdrawn, int limit) {
 		if (reader.coChair()) {
-			return this.store.findPositions(null, includeWithdrawn, MAX_LIST);
+			return this.store.findPositions(null, includeWithdrawn, limit);
 		}
 		Set<String> sides = new java.util.LinkedHashSet<>(reader.side());
 		sides.addAll(reader.declarable());
-		return sides.isEmpty() ? List.of() : this.store.findPositions(sides, includeWithdrawn, MAX_LIST);
+		return sides.isEmpty() ? List.of() : this.store.findPositions(sides, includeWithdrawn, limit);
 	}
 
 	public Optional<PositionRecord> read(UUID id, DeconflictionReader reader) {

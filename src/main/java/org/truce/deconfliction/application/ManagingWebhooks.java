@@ -107,6 +107,11 @@ public class ManagingWebhooks {
 		return this.webhooks.subscriptions();
 	}
 
+	/** The first {@code limit} subscriptions, oldest first. */
+	public List<Webhook.Subscription> subscriptions(int limit) {
+		return this.webhooks.subscriptions(limit);
+	}
+
 	/** A subscription's deliveries, newest first, with every attempt. */
 	public List<Webhook.Logged> log(UUID subscriptionId, int limit) {
 		if (this.webhooks.subscription(subscriptionId).isEmpty()) {

@@ -316,22 +316,27 @@ public class Notifying {
 	 * own; those delivered to a liaison's side. The public gets none.
 	 */
 	public List<NotificationHistory> list(DeconflictionReader reader, boolean includeWithdrawn) {
+		return list(reader, includeWithdrawn, MAX_LIST);
+	}
+
+	/** As {@link #list(DeconflictionReader, boolean)}, at most {@code limit} of them. */
+	public List<NotificationHistory> list(DeconflictionReader reader, boolean includeWithdrawn, int limit) {
 		if (reader.staff()) {
-			return this.store.find(new Notifications.Query(null, null, includeWithdrawn, MAX_LIST));
+			return this.store.find(new Notifications.Query(null, null, includeWithdrawn, limit));
 		}
 		Map<UUID, NotificationHistory> found = new LinkedHashMap<>();
 		if (reader.notifier() && reader.userId() != null) {
-			this.store.find(new Notifications.Query(null, reader.userId(), includeWithdrawn, MAX_LIST))
+			this.store.find(new Notifications.Query(null, reader.userId(), includeWithdrawn, limit))
 				.forEach(h -> found.put(h.notification().id(), h));
 		}
 		if (!reader.side().isEmpty()) {
-			this.store.find(new Notifications.Query(reader.side(), null, includeWithdrawn, MAX_LIST))
+			this.store.find(new Notifications.Query(reader.side(), null, includeWithdrawn, limit))
 				.forEach(h -> found.putIfAbsent(h.notification().id(), h));
 		}
 		return found.values()
 			.stream()
 			.sorted((a, b) -> b.notification().notifiedAsAsserted().compareTo(a.notification().notifiedAsAsserted()))
-			.limit(MAX_LIST)
+			.limit(limit)
 			.toList();
 	}
 

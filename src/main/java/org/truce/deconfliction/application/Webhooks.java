@@ -15,7 +15,12 @@ public interface Webhooks {
 	Optional<Webhook.Subscription> subscription(UUID id);
 
 	/** Every subscription, oldest first. */
-	List<Webhook.Subscription> subscriptions();
+	default List<Webhook.Subscription> subscriptions() {
+		return subscriptions(Integer.MAX_VALUE);
+	}
+
+	/** The first {@code limit} subscriptions, oldest first. */
+	List<Webhook.Subscription> subscriptions(int limit);
 
 	/** Stores deliveries to be sent, in the caller's transaction. */
 	void enqueue(List<Webhook.Delivery> deliveries);

@@ -60,9 +60,10 @@ class JdbcWebhooks implements Webhooks {
 	}
 
 	@Override
-	public List<Webhook.Subscription> subscriptions() {
-		return this.jdbc
-			.sql("SELECT id, url, secret, created_by, created_at, active FROM webhook_subscriptions ORDER BY id")
+	public List<Webhook.Subscription> subscriptions(int limit) {
+		return this.jdbc.sql(
+				"SELECT id, url, secret, created_by, created_at, active FROM webhook_subscriptions ORDER BY id LIMIT ?")
+			.param(limit)
 			.query((rs, n) -> subscription(rs))
 			.list();
 	}

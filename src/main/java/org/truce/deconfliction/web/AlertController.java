@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.truce.deconfliction.application.AlertViews;
+import org.truce.web.RowCaps;
 import org.truce.deconfliction.application.AlertReaders;
 import org.truce.deconfliction.application.DeconflictionReader;
 import org.truce.deconfliction.application.ReadingAlerts;
@@ -42,7 +43,10 @@ class AlertController {
 
 	private final AlertViews views;
 
-	AlertController(ReadingAlerts alerts, AlertStream stream, JsonMapper json, AlertViews views) {
+	private final RowCaps caps;
+
+	AlertController(ReadingAlerts alerts, AlertStream stream, JsonMapper json, AlertViews views, RowCaps caps) {
+		this.caps = caps;
 		this.alerts = alerts;
 		this.stream = stream;
 		this.json = json;
@@ -61,17 +65,19 @@ class AlertController {
 					+ " unpublished) or reads only coarsened (an at-risk source), the alert carries the report's grid"
 					+ " cell instead (cell: degrees, south, west, north, east, centre), with the proximity and a band"
 					+ " of distances (distanceBand: minMetres, maxMetres) found from the cell alone, and no report id"
-					+ " unless the reader may read the report.")
+					+ " unless the reader may read the report. limit is at most"
+					+ " truce.limits.rows.alerts (1000); truncated: true says there were more than limit.")
 	@GetMapping(path = "/api/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> list(@Parameter(description = "At most this many, 1 to 1000 (default 100)") @RequestParam(
-			name = "limit", required = false, defaultValue = "100") String limit) {
+			name = "limit", required = false) String limit) {
 		DeconflictionReader reader = reader();
-		int n = bounded("limit", limit, 1, 1000);
-		List<Map<String, Object>> items = this.alerts.newest(reader, n)
+		int n = this.caps.limit("alerts", limit == null ? null : bounded("limit", limit, 1, Integer.MAX_VALUE - 1),
+				100);
+		List<Map<String, Object>> items = RowCaps.cut(this.alerts.newest(reader, n + 1), n)
 			.stream()
 			.map(a -> this.views.of(a, reader))
 			.toList();
-		return Map.of("items", items);
+		return RowCaps.items(items);
 	}
 
 	@Operation(summary = "Live proximity alerts as server-sent events (the readers of GET /api/alerts)",

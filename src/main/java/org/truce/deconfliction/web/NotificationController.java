@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.web.RowCaps;
 import org.truce.deconfliction.application.DeclaringPositions;
 import org.truce.deconfliction.application.DeconflictionReader;
 import org.truce.deconfliction.application.Notifying;
@@ -57,8 +58,11 @@ class NotificationController {
 
 	private final IdempotentPosts idempotent;
 
+	private final RowCaps caps;
+
 	NotificationController(Notifying notifying, DeclaringPositions positions, ProvingNotifications proving,
-			IdempotentPosts idempotent) {
+			IdempotentPosts idempotent, RowCaps caps) {
+		this.caps = caps;
 		this.notifying = notifying;
 		this.positions = positions;
 		this.proving = proving;
@@ -117,18 +121,22 @@ class NotificationController {
 
 	@Operation(summary = "The notifications the reader may read, newest first",
 			description = "Staff (monitors, co-chairs) read all; a notifier its own; a liaison those delivered to its"
-					+ " side. withdrawn=true includes withdrawn ones. At most 1000.")
+					+ " side. withdrawn=true includes withdrawn ones. At most truce.limits.rows.notifications (1000);"
+					+ " truncated: true says there were more.")
 	@GetMapping("/api/notifications")
 	Map<String, Object> list(@RequestParam(required = false) Boolean withdrawn) {
 		Instant now = this.notifying.now();
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("at", now);
 		m.put("items",
-				this.notifying.list(reader(), withdrawn == null || withdrawn)
+				this.caps
+					.cut("notifications",
+							this.notifying.list(reader(), withdrawn == null || withdrawn,
+									this.caps.ask("notifications")))
 					.stream()
 					.map(h -> NotificationView.of(h, now))
 					.toList());
-		return m;
+		return RowCaps.truncatedIf(m);
 	}
 
 	@Operation(summary = "One notification, with its status, transitions and acknowledgments",
@@ -182,15 +190,18 @@ class NotificationController {
 
 	@Operation(summary = "Notified sites and movements as GeoJSON, for the map",
 			description = "Only those the reader may read (none for the public); withdrawn ones are left out. Each"
-					+ " feature's properties: id, kind, name, siteKind, movementKind, from, to, status.")
+					+ " feature's properties: id, kind, name, siteKind, movementKind, from, to, status. At most"
+					+ " truce.limits.rows.notifications (1000); truncated: true says there were more.")
 	@GetMapping(path = "/api/map/notifications")
 	Map<String, Object> map() {
 		SignedIn who = SignedIn.of(SecurityContextHolder.getContext().getAuthentication());
 		List<Map<String, Object>> features = new ArrayList<>();
+		List<NotificationHistory> readable = who == null ? RowCaps.cut(List.of(), this.caps.of("notifications"))
+				: this.caps.cut("notifications", this.notifying.list(this.notifying.reader(who.userId(), who.grants()),
+						false, this.caps.ask("notifications")));
 		if (who != null) {
 			Instant now = this.notifying.now();
-			for (NotificationHistory h : this.notifying.list(this.notifying.reader(who.userId(), who.grants()),
-					false)) {
+			for (NotificationHistory h : readable) {
 				Notification n = h.notification();
 				Map<String, Object> properties = new LinkedHashMap<>();
 				properties.put("id", n.id().toString());
@@ -209,7 +220,7 @@ class NotificationController {
 				features.add(f);
 			}
 		}
-		return Map.of("type", "FeatureCollection", "features", features);
+		return RowCaps.truncatedIf(Map.of("type", "FeatureCollection", "features", features));
 	}
 
 	@Operation(summary = "Declare where your own forces operate (liaisons, co-chairs)",
@@ -227,26 +238,29 @@ class NotificationController {
 		return ResponseEntity.created(URI.create("/api/positions/" + r.position().id())).body(positionView(r));
 	}
 
-	@Operation(summary = "Declared positions (co-chairs: all; a liaison: its side's)")
+	@Operation(summary = "Declared positions (co-chairs: all; a liaison: its side's)",
+			description = "At most truce.limits.rows.positions (1000); truncated: true says there were more.")
 	@GetMapping("/api/positions")
 	Map<String, Object> positions(@RequestParam(required = false) Boolean withdrawn) {
-		return Map.of("items",
-				this.positions.list(reader(), withdrawn != null && withdrawn)
-					.stream()
-					.map(NotificationController::positionView)
-					.toList());
+		return RowCaps.items(this.caps
+			.cut("positions", this.positions.list(reader(), withdrawn != null && withdrawn, this.caps.ask("positions")))
+			.stream()
+			.map(NotificationController::positionView)
+			.toList());
 	}
 
 	@Operation(summary = "Declared positions as GeoJSON, for the map",
 			description = "Only those the reader may read: every one for a co-chair, its side's for a liaison, none"
 					+ " for anyone else (the public included: an empty collection). Withdrawn ones are left out."
-					+ " Each feature's properties: id, side, label, from, to.")
+					+ " Each feature's properties: id, side, label, from, to. At most truce.limits.rows.positions"
+					+ " (1000); truncated: true says there were more.")
 	@GetMapping(path = "/api/map/positions")
 	Map<String, Object> positionsMap() {
 		SignedIn who = SignedIn.of(SecurityContextHolder.getContext().getAuthentication());
 		DeconflictionReader reader = who == null ? DeconflictionReader.PUBLIC
 				: this.notifying.reader(who.userId(), who.grants());
-		return PositionFeatures.collection(this.positions.list(reader, false));
+		return RowCaps.truncatedIf(PositionFeatures
+			.collection(this.caps.cut("positions", this.positions.list(reader, false, this.caps.ask("positions")))));
 	}
 
 	@Operation(summary = "Withdraw a declared position of your side (liaisons, co-chairs)")

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.web.RowCaps;
 import org.truce.deconfliction.application.ManagingWebhooks;
 import org.truce.deconfliction.model.Webhook;
 import org.truce.identity.web.SignedIn;
@@ -30,7 +31,10 @@ class WebhookController {
 
 	private final ManagingWebhooks webhooks;
 
-	WebhookController(ManagingWebhooks webhooks) {
+	private final RowCaps caps;
+
+	WebhookController(ManagingWebhooks webhooks, RowCaps caps) {
+		this.caps = caps;
 		this.webhooks = webhooks;
 	}
 
@@ -61,7 +65,10 @@ class WebhookController {
 	@Operation(summary = "Every webhook subscription, without its secret (admins)")
 	@GetMapping(path = "/api/webhooks", produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> list() {
-		return Map.of("items", this.webhooks.subscriptions().stream().map(WebhookController::view).toList());
+		return RowCaps.items(this.caps.cut("webhooks", this.webhooks.subscriptions(this.caps.ask("webhooks")))
+			.stream()
+			.map(WebhookController::view)
+			.toList());
 	}
 
 	@Operation(summary = "A subscription's delivery log, newest first (admins)",
@@ -72,12 +79,16 @@ class WebhookController {
 	@GetMapping(path = "/api/webhooks/{id}/deliveries", produces = MediaType.APPLICATION_JSON_VALUE)
 	Map<String, Object> deliveries(@PathVariable String id) {
 		UUID subscription = PathIds.uuid(id, "/api/webhooks/" + id + "/deliveries");
-		List<Map<String, Object>> items = this.webhooks.log(subscription, 200).stream().map(l -> {
-			Map<String, Object> m = view(l.delivery());
-			m.put("attempts", l.attempts().stream().map(WebhookController::view).toList());
-			return m;
-		}).toList();
-		return Map.of("items", items);
+		List<Map<String, Object>> items = this.caps
+			.cut("webhook-deliveries", this.webhooks.log(subscription, this.caps.ask("webhook-deliveries")))
+			.stream()
+			.map(l -> {
+				Map<String, Object> m = view(l.delivery());
+				m.put("attempts", l.attempts().stream().map(WebhookController::view).toList());
+				return m;
+			})
+			.toList();
+		return RowCaps.items(items);
 	}
 
 	@Operation(summary = "Send a delivery again (admins)",

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.web.RowCaps;
 import org.truce.determination.application.Determining;
 import org.truce.determination.model.Comment;
 import org.truce.determination.model.Determination;
@@ -42,7 +43,10 @@ class DeterminationController {
 
 	private final IdempotentPosts idempotent;
 
-	DeterminationController(Determining determining, IdempotentPosts idempotent) {
+	private final RowCaps caps;
+
+	DeterminationController(Determining determining, IdempotentPosts idempotent, RowCaps caps) {
+		this.caps = caps;
 		this.determining = determining;
 		this.idempotent = idempotent;
 	}
@@ -66,19 +70,21 @@ class DeterminationController {
 
 	@Operation(summary = "The determinations about an incident, as the reader may see them",
 			description = "Monitors and co-chairs see every determination; anyone else the effective ones, about an"
-					+ " incident it may see. An incident the reader may not see is not found (404).")
+					+ " incident it may see. An incident the reader may not see is not found (404). At most"
+					+ " truce.limits.rows.determinations (1000); truncated: true says there were more.")
 	@GetMapping("/api/incidents/{id}/determinations")
 	Map<String, Object> ofIncident(@PathVariable String id, Viewer viewer) {
 		UUID incident = PathIds.uuid(id, "/api/incidents/" + id);
 		List<Determination> found = this.determining.aboutIncident(incident, viewer)
 			.orElseThrow(() -> PathIds.notFound("/api/incidents/" + id));
-		return items(found);
+		return items(this.caps.cut("determinations", found));
 	}
 
 	@Operation(summary = "List determinations, most recently changed first",
 			description = "status=draft|effective; awaiting=<side> keeps the drafts that name the side and that no"
 					+ " co-chair of it has signed. Monitors and co-chairs see every determination; anyone else the"
-					+ " effective ones about incidents it may see (drafts are staff-only).")
+					+ " effective ones about incidents it may see (drafts are staff-only). limit: 1 to"
+					+ " truce.limits.rows.determinations (1000), default 100; truncated: true says there were more.")
 	@GetMapping("/api/determinations")
 	Map<String, Object> list(@RequestParam(required = false) String status,
 			@RequestParam(required = false) String awaiting, @RequestParam(required = false) Integer limit,
@@ -95,11 +101,9 @@ class DeterminationController {
 		if (awaiting != null && (awaiting.isBlank() || awaiting.length() > 200)) {
 			throw new RejectedException(Problem.of(ErrorCode.INVALID_QUERY, "awaiting"));
 		}
-		int size = limit == null ? 100 : limit;
-		if (size < 1 || size > 1000) {
-			throw new RejectedException(Problem.of(ErrorCode.INVALID_QUERY, "limit"));
-		}
-		return items(this.determining.list(asked, awaiting == null ? null : awaiting.strip(), viewer, size));
+		int size = this.caps.limit("determinations", limit, 100);
+		return items(RowCaps
+			.cut(this.determining.list(asked, awaiting == null ? null : awaiting.strip(), viewer, size + 1), size));
 	}
 
 	@Operation(summary = "One determination, with its sign-offs, comments and dissents",
@@ -193,7 +197,7 @@ class DeterminationController {
 	private Map<String, Object> items(List<Determination> found) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("items", found.stream().map(d -> view(d, null)).toList());
-		return body;
+		return RowCaps.truncatedIf(body);
 	}
 
 	private DeterminationView view(Determination d, List<Comment> comments) {

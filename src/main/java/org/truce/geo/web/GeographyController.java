@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.web.RowCaps;
 import org.truce.actor.model.NameKey;
 import org.truce.geo.application.Boundaries;
 import org.truce.geo.application.GeoJson;
@@ -35,7 +36,10 @@ class GeographyController {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	GeographyController(Places places, Boundaries boundaries) {
+	private final RowCaps caps;
+
+	GeographyController(Places places, Boundaries boundaries, RowCaps caps) {
+		this.caps = caps;
 		this.places = places;
 		this.boundaries = boundaries;
 	}
@@ -43,14 +47,15 @@ class GeographyController {
 	@Operation(summary = "Search the gazetteer by name",
 			description = "Matches names whose folded key (case, diacritics, the Arabic article and common"
 					+ " transliteration variants ignored) equals or starts with the query's; exact matches first."
-					+ " At most 20.")
+					+ " At most 20 (and truce.limits.rows.places); truncated: true says there were more.")
 	@GetMapping("/api/places")
-	Map<String, List<PlaceView>> places(@RequestParam String q) {
+	Map<String, Object> places(@RequestParam String q) {
 		if (q.length() > MAX_QUERY || NameKey.of(q).isEmpty()) {
 			throw new RejectedException(new Problem(ErrorCode.INVALID_QUERY, "q",
 					"q must be a name with at least one letter or digit, at most " + MAX_QUERY + " characters."));
 		}
-		return Map.of("items", this.places.search(q, PLACES_LIMIT).stream().map(PlaceView::of).toList());
+		int cap = Math.min(PLACES_LIMIT, this.caps.of("places"));
+		return RowCaps.items(RowCaps.cut(this.places.search(q, cap + 1), cap).stream().map(PlaceView::of).toList());
 	}
 
 	@Operation(summary = "One administrative boundary as a GeoJSON Feature, at full precision")

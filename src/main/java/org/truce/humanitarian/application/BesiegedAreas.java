@@ -16,7 +16,12 @@ public interface BesiegedAreas {
 	Optional<BesiegedArea> byId(UUID id);
 
 	/** Every area, by name. */
-	List<BesiegedArea> all();
+	default List<BesiegedArea> all() {
+		return all(Integer.MAX_VALUE);
+	}
+
+	/** The first {@code limit} areas, by name. */
+	List<BesiegedArea> all(int limit);
 
 	/**
 	 * Replaces an area's fields with {@code revised}'s, if it is at

@@ -113,6 +113,11 @@ public class RecordingBesiegedAreas {
 		return this.store.all();
 	}
 
+	/** The first {@code limit} areas, by name. */
+	public List<BesiegedArea> all(int limit) {
+		return this.store.all(limit);
+	}
+
 	private BesiegedArea valid(NewArea in, UUID id, String by, int version) {
 		List<Problem> problems = new ArrayList<>();
 		String name = AccessInput.text(in.name(), "name", 500, true, problems);

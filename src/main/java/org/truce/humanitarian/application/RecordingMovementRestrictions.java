@@ -170,10 +170,15 @@ public class RecordingMovementRestrictions {
 	 * its side, anyone else none.
 	 */
 	public List<MovementRestriction> list(AccessReader reader) {
+		return list(reader, RequestingAccess.MAX_LIST);
+	}
+
+	/** As {@link #list(AccessReader)}, at most {@code limit} of them. */
+	public List<MovementRestriction> list(AccessReader reader, int limit) {
 		if (reader.staff()) {
-			return this.store.list(null, RequestingAccess.MAX_LIST);
+			return this.store.list(null, limit);
 		}
-		return reader.side().isEmpty() ? List.of() : this.store.list(reader.side(), RequestingAccess.MAX_LIST);
+		return reader.side().isEmpty() ? List.of() : this.store.list(reader.side(), limit);
 	}
 
 }

@@ -420,7 +420,12 @@ public class RequestingAccess {
 
 	/** The requests the reader may read, most recent first. */
 	public List<AccessRequest> list(AccessReader reader) {
-		return this.store.list(reader.readsAll() ? null : reader.side(), MAX_LIST);
+		return list(reader, MAX_LIST);
+	}
+
+	/** As {@link #list(AccessReader)}, at most {@code limit} of them. */
+	public List<AccessRequest> list(AccessReader reader, int limit) {
+		return this.store.list(reader.readsAll() ? null : reader.side(), limit);
 	}
 
 	private AccessDestination destination(Destination d, String field, boolean required, List<Problem> problems) {

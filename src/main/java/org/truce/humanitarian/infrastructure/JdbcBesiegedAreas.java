@@ -52,8 +52,9 @@ class JdbcBesiegedAreas implements BesiegedAreas {
 	}
 
 	@Override
-	public List<BesiegedArea> all() {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM besieged_areas ORDER BY name, id")
+	public List<BesiegedArea> all(int limit) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM besieged_areas ORDER BY name, id LIMIT ?")
+			.param(limit)
 			.query((rs, n) -> map(rs))
 			.list();
 	}

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.web.RowCaps;
 import org.truce.humanitarian.application.AccessReader;
 import org.truce.humanitarian.application.RequestingAccess;
 import org.truce.humanitarian.model.AccessRequest;
@@ -40,7 +41,10 @@ class AccessRequestController {
 
 	private final IdempotentPosts idempotent;
 
-	AccessRequestController(RequestingAccess access, IdempotentPosts idempotent) {
+	private final RowCaps caps;
+
+	AccessRequestController(RequestingAccess access, IdempotentPosts idempotent, RowCaps caps) {
+		this.caps = caps;
 		this.access = access;
 		this.idempotent = idempotent;
 	}
@@ -72,11 +76,16 @@ class AccessRequestController {
 	}
 
 	@Operation(summary = "List access requests (staff and notifiers all; a liaison, those concerning its side)",
-			description = "Most recent first; at most 1000.")
+			description = "Most recent first; at most truce.limits.rows.access-requests (1000), the header"
+					+ " Truce-Truncated and truncated: true say there were more.")
 	@GetMapping("/api/access-requests")
 	Map<String, Object> list() {
-		List<Map<String, Object>> items = this.access.list(reader()).stream().map(AccessViews::request).toList();
-		return Map.of("items", items);
+		List<Map<String, Object>> items = this.caps
+			.cut("access-requests", this.access.list(reader(), this.caps.ask("access-requests")))
+			.stream()
+			.map(AccessViews::request)
+			.toList();
+		return RowCaps.items(items);
 	}
 
 	@Operation(summary = "One access request (staff and notifiers; a liaison, if it concerns its side)",

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.web.RowCaps;
 import org.truce.humanitarian.application.RecordingBesiegedAreas;
 import org.truce.humanitarian.model.BesiegedArea;
 import org.truce.identity.web.SignedIn;
@@ -34,21 +35,30 @@ class BesiegedAreaController {
 
 	private final RecordingBesiegedAreas areas;
 
-	BesiegedAreaController(RecordingBesiegedAreas areas) {
+	private final RowCaps caps;
+
+	BesiegedAreaController(RecordingBesiegedAreas areas, RowCaps caps) {
+		this.caps = caps;
 		this.areas = areas;
 	}
 
 	@Operation(summary = "The besieged and hard-to-reach areas, with their population (everyone)",
-			description = "Population figures are public information. By name.")
+			description = "Population figures are public information. By name; at most"
+					+ " truce.limits.rows.besieged-areas (1000), and truncated: true when there were more.")
 	@GetMapping("/api/besieged-areas")
 	Map<String, Object> list() {
-		return Map.of("items", this.areas.all().stream().map(AccessViews::area).toList());
+		return RowCaps.items(this.caps.cut("besieged-areas", this.areas.all(this.caps.ask("besieged-areas")))
+			.stream()
+			.map(AccessViews::area)
+			.toList());
 	}
 
-	@Operation(summary = "The besieged and hard-to-reach areas as a GeoJSON FeatureCollection (everyone)")
+	@Operation(summary = "The besieged and hard-to-reach areas as a GeoJSON FeatureCollection (everyone)",
+			description = "At most truce.limits.rows.besieged-areas (1000), and truncated: true when there were more.")
 	@GetMapping(path = "/api/besieged-areas.geojson", produces = "application/geo+json")
 	Map<String, Object> geojson() {
-		return AccessViews.areasCollection(this.areas.all());
+		return RowCaps.truncatedIf(AccessViews
+			.areasCollection(this.caps.cut("besieged-areas", this.areas.all(this.caps.ask("besieged-areas")))));
 	}
 
 	@Operation(summary = "One besieged or hard-to-reach area (everyone)")

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.web.RowCaps;
 import org.truce.humanitarian.application.RecordingMovementRestrictions;
 import org.truce.humanitarian.application.RequestingAccess;
 import org.truce.humanitarian.model.MovementRestriction;
@@ -28,7 +29,10 @@ class MovementRestrictionController {
 
 	private final RequestingAccess access;
 
-	MovementRestrictionController(RecordingMovementRestrictions restrictions, RequestingAccess access) {
+	private final RowCaps caps;
+
+	MovementRestrictionController(RecordingMovementRestrictions restrictions, RequestingAccess access, RowCaps caps) {
+		this.caps = caps;
 		this.restrictions = restrictions;
 		this.access = access;
 	}
@@ -45,15 +49,19 @@ class MovementRestrictionController {
 	}
 
 	@Operation(summary = "Restrictions of the monitors' movement (staff all; a liaison, those by its side)",
-			description = "Most recent first; at most 1000.")
+			description = "Most recent first; at most truce.limits.rows.movement-restrictions (1000), the header"
+					+ " Truce-Truncated and truncated: true say there were more.")
 	@GetMapping("/api/movement-restrictions")
 	Map<String, Object> list() {
 		SignedIn who = signedIn();
-		return Map.of("items",
-				this.restrictions.list(this.access.reader(who.userId(), who.grants()))
-					.stream()
-					.map(AccessViews::restriction)
-					.toList());
+		return RowCaps
+			.items(this.caps
+				.cut("movement-restrictions",
+						this.restrictions.list(this.access.reader(who.userId(), who.grants()),
+								this.caps.ask("movement-restrictions")))
+				.stream()
+				.map(AccessViews::restriction)
+				.toList());
 	}
 
 	private static SignedIn signedIn() {

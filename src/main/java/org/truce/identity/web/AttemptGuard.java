@@ -3,8 +3,6 @@ package org.truce.identity.web;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,6 +10,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.truce.shared.ErrorCode;
 import org.truce.web.Problems;
@@ -19,9 +20,10 @@ import org.truce.web.Problems;
 /**
  * Rate limits in front of authentication: refuses a password sign-in for an account or
  * from an address that failed too often, a bearer token from an address that sent too
- * many bad tokens, and a token used faster than its allowance. Answers 429 problem+json
- * with Retry-After (a browser's sign-in form goes back to the sign-in page, which says
- * how long to wait).
+ * many bad tokens, a token used faster than its allowance, and anonymous requests from an
+ * address faster than its allowance (one {@link RequestRate} each). Answers 429
+ * problem+json with Retry-After (a browser's sign-in form goes back to the sign-in page,
+ * which says how long to wait).
  */
 final class AttemptGuard extends OncePerRequestFilter {
 
@@ -33,18 +35,19 @@ final class AttemptGuard extends OncePerRequestFilter {
 
 	private final Throttle badTokens;
 
-	private final int tokenRequestsPerSecond;
+	private final RequestRate tokenUse;
+
+	private final RequestRate anonymousUse;
 
 	private final JsonMapper json;
 
-	private final ConcurrentHashMap<String, AtomicLong> tokenSeconds = new ConcurrentHashMap<>();
-
-	AttemptGuard(Throttle accounts, Throttle addresses, Throttle badTokens, int tokenRequestsPerSecond,
-			JsonMapper json) {
+	AttemptGuard(Throttle accounts, Throttle addresses, Throttle badTokens, RequestRate tokenUse,
+			RequestRate anonymousUse, JsonMapper json) {
 		this.accounts = accounts;
 		this.addresses = addresses;
 		this.badTokens = badTokens;
-		this.tokenRequestsPerSecond = tokenRequestsPerSecond;
+		this.tokenUse = tokenUse;
+		this.anonymousUse = anonymousUse;
 		this.json = json;
 	}
 
@@ -73,9 +76,20 @@ final class AttemptGuard extends OncePerRequestFilter {
 				refuse(request, response, wait.get(), "Too many requests with invalid API tokens from this address");
 				return;
 			}
-			if (overAllowance(bearer)) {
-				refuse(request, response, Duration.ofSeconds(1),
-						"This API token is used more than " + this.tokenRequestsPerSecond + " times a second");
+			Optional<Duration> tooFast = this.tokenUse.take(bearer);
+			if (tooFast.isPresent()) {
+				refuse(request, response, tooFast.get(), ErrorCode.RATE_LIMITED,
+						"This API token is used faster than its allowance");
+				return;
+			}
+		}
+		else if (anonymous()) {
+			// The address is the client's own, or the one a trusted proxy forwarded
+			// (server.forward-headers-strategy, set only behind a proxy).
+			Optional<Duration> tooFast = this.anonymousUse.take(address);
+			if (tooFast.isPresent()) {
+				refuse(request, response, tooFast.get(), ErrorCode.RATE_LIMITED,
+						"Too many requests without signing in from this address");
 				return;
 			}
 		}
@@ -97,24 +111,21 @@ final class AttemptGuard extends OncePerRequestFilter {
 		this.badTokens.failed(address);
 	}
 
-	private boolean overAllowance(String bearer) {
-		if (this.tokenRequestsPerSecond <= 0) {
-			return false;
-		}
-		long second = System.currentTimeMillis() / 1000;
-		if (this.tokenSeconds.size() > 100_000) {
-			this.tokenSeconds.clear();
-		}
-		// The high bits hold the second, the low 20 bits the count within it.
-		AtomicLong slot = this.tokenSeconds.computeIfAbsent(bearer, k -> new AtomicLong());
-		long updated = slot.updateAndGet(v -> (v >>> 20) == second ? v + 1 : (second << 20) | 1);
-		return (updated & 0xFFFFF) > this.tokenRequestsPerSecond;
+	/** Nobody signed in: no session with a user (a bearer token is handled apart). */
+	private static boolean anonymous() {
+		Authentication who = SecurityContextHolder.getContext().getAuthentication();
+		return who == null || who instanceof AnonymousAuthenticationToken || !who.isAuthenticated();
 	}
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response, Duration wait, String what)
 			throws IOException {
+		refuse(request, response, wait, ErrorCode.TOO_MANY_ATTEMPTS, what);
+	}
+
+	private void refuse(HttpServletRequest request, HttpServletResponse response, Duration wait, ErrorCode code,
+			String what) throws IOException {
 		response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
-		Problems.write(request, response, this.json, ErrorCode.TOO_MANY_ATTEMPTS, null,
+		Problems.write(request, response, this.json, code, null,
 				what + "; wait " + Throttle.describe(wait) + " and try again.");
 	}
 

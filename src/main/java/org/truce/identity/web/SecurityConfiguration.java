@@ -78,10 +78,13 @@ class SecurityConfiguration {
 			@Value("${truce.security.sign-in.address-failures:30}") int addressFailures,
 			@Value("${truce.security.token.address-failures:30}") int tokenFailures,
 			@Value("${truce.security.failure-window:15m}") Duration window,
-			@Value("${truce.security.token.requests-per-second:1000}") int tokenRate) {
+			@Value("${truce.security.token.requests-per-second:1000}") int tokenRate,
+			@Value("${truce.security.anonymous.requests-per-minute:300}") int anonymousRate,
+			@Value("${truce.security.anonymous.burst:120}") int anonymousBurst) {
 		return new AttemptGuard(new Throttle(accountFailures, window, clock),
-				new Throttle(addressFailures, window, clock), new Throttle(tokenFailures, window, clock), tokenRate,
-				json);
+				new Throttle(addressFailures, window, clock), new Throttle(tokenFailures, window, clock),
+				new RequestRate(tokenRate, tokenRate, System::nanoTime),
+				new RequestRate(anonymousRate / 60.0, anonymousBurst, System::nanoTime), json);
 	}
 
 	@Bean

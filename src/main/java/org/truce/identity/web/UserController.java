@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.web.RowCaps;
 import org.truce.identity.application.ManagingUsers;
 import org.truce.identity.application.Users;
 import org.truce.identity.model.ApiToken;
@@ -35,7 +36,10 @@ class UserController {
 
 	private final Users users;
 
-	UserController(ManagingUsers managing, Users users) {
+	private final RowCaps caps;
+
+	UserController(ManagingUsers managing, Users users, RowCaps caps) {
+		this.caps = caps;
 		this.managing = managing;
 		this.users = users;
 	}
@@ -76,7 +80,7 @@ class UserController {
 	@Operation(summary = "Every user with roles and tokens (admins)")
 	@GetMapping("/api/users")
 	List<UserView> all() {
-		return this.users.all().stream().map(this::view).toList();
+		return this.caps.cut("users", this.users.all()).stream().map(this::view).toList();
 	}
 
 	@Operation(summary = "Add a user; a password is generated and returned when none is given (admins)")

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.web.RowCaps;
 import org.truce.identity.model.Viewer;
 import org.truce.incident.application.Incidents;
 import org.truce.incident.application.ManagingIncidents;
@@ -43,7 +44,11 @@ class IncidentController {
 
 	private final Speakers speakers;
 
-	IncidentController(ReadingIncidents reading, ManagingIncidents managing, Incidents incidents, Speakers speakers) {
+	private final RowCaps caps;
+
+	IncidentController(ReadingIncidents reading, ManagingIncidents managing, Incidents incidents, Speakers speakers,
+			RowCaps caps) {
+		this.caps = caps;
 		this.reading = reading;
 		this.managing = managing;
 		this.incidents = incidents;
@@ -65,14 +70,13 @@ class IncidentController {
 	}
 
 	@Operation(summary = "Recently changed incidents",
-			description = "Open incidents, most recently changed first, that the reader may see.")
+			description = "Open incidents, most recently changed first, that the reader may see, out of the limit"
+					+ " (1 to 500 and to truce.limits.rows.incidents, default 50) most recently changed. The header"
+					+ " Truce-Truncated: true says there were more.")
 	@GetMapping("/api/incidents")
-	List<IncidentJson> recent(@RequestParam(defaultValue = "50") int limit, Viewer viewer) {
-		if (limit < 1 || limit > 500) {
-			throw new RejectedException(
-					new Problem(ErrorCode.INVALID_QUERY, "limit", "Query parameter limit must be between 1 and 500."));
-		}
-		return this.incidents.recent(limit)
+	List<IncidentJson> recent(@RequestParam(required = false) Integer limit, Viewer viewer) {
+		int size = this.caps.limit("incidents", limit, 50, 500);
+		return RowCaps.cut(this.incidents.recent(size + 1), size)
 			.stream()
 			.flatMap(r -> this.reading.incident(r.id(), viewer).stream())
 			.map(IncidentJson::of)
@@ -195,14 +199,12 @@ class IncidentController {
 
 	@Operation(summary = "Open candidate links (monitors, co-chairs)",
 			description = "Pairs of reports close in space and time that the clustering would not merge on its own,"
-					+ " with its reasons, waiting for an analyst.")
+					+ " with its reasons, waiting for an analyst. limit: 1 to truce.limits.rows.candidate-links (1000),"
+					+ " default 100; the header Truce-Truncated: true says there were more.")
 	@GetMapping("/api/candidate-links")
-	List<StoredLink> openLinks(@RequestParam(defaultValue = "100") int limit) {
-		if (limit < 1 || limit > 1000) {
-			throw new RejectedException(
-					new Problem(ErrorCode.INVALID_QUERY, "limit", "Query parameter limit must be between 1 and 1000."));
-		}
-		return this.incidents.openLinks(limit);
+	List<StoredLink> openLinks(@RequestParam(required = false) Integer limit) {
+		int size = this.caps.limit("candidate-links", limit, 100);
+		return RowCaps.cut(this.incidents.openLinks(size + 1), size);
 	}
 
 	/** An analyst's decision on a candidate link. */

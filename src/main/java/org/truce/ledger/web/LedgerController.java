@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.web.RowCaps;
 import org.truce.ledger.application.Checkpointing;
 import org.truce.ledger.application.Cosigning;
 import org.truce.ledger.application.DisclosurePolicies;
@@ -50,8 +51,11 @@ class LedgerController {
 
 	private final DisclosurePolicies policies;
 
+	private final RowCaps caps;
+
 	LedgerController(Ledger ledger, Checkpointing checkpointing, Cosigning cosigning, LogIdentity identity,
-			DisclosurePolicies policies) {
+			DisclosurePolicies policies, RowCaps caps) {
+		this.caps = caps;
 		this.ledger = ledger;
 		this.checkpointing = checkpointing;
 		this.cosigning = cosigning;
@@ -105,7 +109,7 @@ class LedgerController {
 		return Map.of("origin", this.identity.origin(), "verifierKey", this.identity.verifierKey().encoded());
 	}
 
-	@Operation(summary = "Entries [start, end), at most 1,000",
+	@Operation(summary = "Entries [start, end), at most truce.limits.rows.ledger-entries (1,000)",
 			description = "Each entry's text is its RFC 8785 canonical JSON; its leaf hash is SHA-256(0x00 || text)."
 					+ " An entry may commit to groups of fields instead of holding them ({\"commitments\": {group:"
 					+ " hex}}); \"disclosures\" opens those the reader may see: each commitment is the lowercase hex"
@@ -113,9 +117,11 @@ class LedgerController {
 	@GetMapping("/ledger/entries")
 	List<Map<String, Object>> entries(@RequestParam long start, @RequestParam long end) {
 		long size = this.ledger.size();
-		if (start < 0 || end < start || end > size || end - start > MAX_ENTRIES) {
-			throw invalid("end", "Need 0 <= start <= end <= " + size + " and at most " + MAX_ENTRIES + " entries.");
+		int cap = Math.min(MAX_ENTRIES, this.caps.of("ledger-entries"));
+		if (start < 0 || end < start || end > size || end - start > cap) {
+			throw invalid("end", "Need 0 <= start <= end <= " + size + " and at most " + cap + " entries.");
 		}
+		RowCaps.mark(cap, false);
 		return shown(this.ledger.entries(start, end), start, end);
 	}
 

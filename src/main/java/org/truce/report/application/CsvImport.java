@@ -98,7 +98,12 @@ class CsvImport {
 					return new ImportOutcome.AlreadyImported(previous.get());
 				}
 			}
-			try (CountingInputStream bytes = new CountingInputStream(file.open()); CSVParser parser = parser(bytes)) {
+			try (CountingInputStream bytes = new CountingInputStream(file.open());
+					CSVParser parser = header(file, bytes)) {
+				if (parser == null) {
+					return new ImportOutcome.NotImportable(file.name(),
+							"the header is not a CSV header with one distinct, non-empty name per column");
+				}
 				List<String> missing = missingColumns(parser, format);
 				if (!missing.isEmpty()) {
 					return new ImportOutcome.NotImportable(file.name(),
@@ -123,6 +128,20 @@ class CsvImport {
 	/** Now, to the millisecond: the finest time both stores keep. */
 	private Instant now() {
 		return this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
+	}
+
+	/**
+	 * The parser, past a header it could read; null when the header is not one (an empty
+	 * or repeated name, or quoting commons-csv cannot read), which is the file's fault,
+	 * not the server's.
+	 */
+	private static CSVParser header(ImportFile file, InputStream in) {
+		try {
+			return parser(in);
+		}
+		catch (IllegalArgumentException | IOException | UncheckedIOException ex) {
+			return null;
+		}
 	}
 
 	private static CSVParser parser(InputStream in) throws IOException {

@@ -53,6 +53,26 @@ public class ExportingReports {
 		return written;
 	}
 
+	/**
+	 * Writes the first {@code query.limit()} reports matching {@code query} that the
+	 * reader may see, newest event first, reading at most one more to tell whether there
+	 * were more; {@code beforeWriting} is told that before the first byte is written (so
+	 * that an HTTP answer can say so in a header).
+	 * @return how many reports were written
+	 */
+	public long exportAtMost(ReportQuery query, ReportFormat format, OutputStream out, Viewer viewer,
+			java.util.function.Consumer<Boolean> beforeWriting) throws IOException {
+		ReportPage result = this.reading.find(this.reading.restrict(query, viewer), viewer);
+		beforeWriting.accept(result.next() != null);
+		ReportWriter writer = format.writer(out, viewer.seesSources());
+		writer.begin();
+		for (Report report : result.reports()) {
+			writer.write(report);
+		}
+		writer.end();
+		return result.reports().size();
+	}
+
 	/** Every report the reader may see, newest event first. */
 	public long exportAll(ReportFormat format, OutputStream out, Viewer viewer) throws IOException {
 		return export(ReportQuery.all(PAGE), format, out, viewer);

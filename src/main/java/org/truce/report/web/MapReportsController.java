@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.web.RowCaps;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.identity.model.Viewer;
 import org.truce.report.application.ReadingReports;
@@ -43,7 +44,10 @@ class MapReportsController {
 
 	private final ScenarioZone zone;
 
-	MapReportsController(ReadingReports reading, ActorDirectory actors, ScenarioZone zone) {
+	private final RowCaps caps;
+
+	MapReportsController(ReadingReports reading, ActorDirectory actors, ScenarioZone zone, RowCaps caps) {
+		this.caps = caps;
 		this.reading = reading;
 		this.actors = actors;
 		this.zone = zone;
@@ -61,8 +65,10 @@ class MapReportsController {
 	ResponseEntity<String> points(@RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) List<String> type,
 			Viewer viewer) {
-		ReportQuery query = ReportQueryParser.parse(new ReportQueryParser.Params(null, null, null, null, from, to, type,
-				null, null, false, null, MAX_POINTS), this.actors, MAX_POINTS, MAX_POINTS, this.zone.zone());
+		int cap = Math.min(MAX_POINTS, this.caps.of("map-reports", MAX_POINTS));
+		ReportQuery query = ReportQueryParser.parse(
+				new ReportQueryParser.Params(null, null, null, null, from, to, type, null, null, false, null, cap),
+				this.actors, cap, cap, this.zone.zone());
 		ObjectNode body = this.json.createObjectNode();
 		body.put("type", "FeatureCollection");
 		ArrayNode features = body.putArray("features");
@@ -72,38 +78,43 @@ class MapReportsController {
 		int coarsened = 0;
 		Instant first = null;
 		Instant last = null;
+		// One page of at most the cap (the store reads one more, to know whether there
+		// are
+		// more): the map never reads an unbounded number of rows.
 		ReportPage page = this.reading.find(query, viewer);
-		while (true) {
-			for (Report r : page.reports()) {
-				first = first == null || r.when().start().isBefore(first) ? r.when().start() : first;
-				last = last == null || r.when().end().isAfter(last) ? r.when().end() : last;
-				if (r.where().precision() == LocationPrecision.COUNTRY) {
-					aggregates++;
-				}
-				else if (shown < MAX_POINTS) {
-					features.add(feature(r));
-					shown++;
-					coarsened += r.flags().contains(DataFlag.LOCATION_COARSENED) ? 1 : 0;
-				}
-				else {
-					overLimit++;
-				}
+		for (Report r : page.reports()) {
+			first = first == null || r.when().start().isBefore(first) ? r.when().start() : first;
+			last = last == null || r.when().end().isAfter(last) ? r.when().end() : last;
+			if (r.where().precision() == LocationPrecision.COUNTRY) {
+				aggregates++;
 			}
-			if (page.next() == null) {
-				break;
+			else if (shown < cap) {
+				features.add(feature(r));
+				shown++;
+				coarsened += r.flags().contains(DataFlag.LOCATION_COARSENED) ? 1 : 0;
 			}
-			page = this.reading.find(query.withCursor(page.next()), viewer);
+			else {
+				overLimit++;
+			}
 		}
+		boolean truncated = page.next() != null;
+		RowCaps.mark(cap, truncated);
 		body.put("shown", shown);
 		body.put("coarsened", coarsened);
 		if (coarsened > 0) {
 			body.put("coarsenedDegrees", this.reading.grid().degrees());
 		}
-		body.put("limit", MAX_POINTS);
+		body.put("limit", cap);
+		if (truncated) {
+			body.put("truncated", true);
+		}
 		ObjectNode leftOut = body.putObject("leftOut");
 		leftOut.put("countryAggregates", aggregates);
 		leftOut.put("overLimit", overLimit);
-		body.put("note", note(aggregates, overLimit));
+		body.put("note", note(aggregates, overLimit) + (truncated
+				? (aggregates > 0 ? " " : "") + "Older reports are not mapped: a map reads at most "
+						+ String.format(java.util.Locale.ROOT, "%,d", cap) + " reports; narrow the dates or types."
+				: ""));
 		if (first != null) {
 			ObjectNode extent = body.putObject("extent");
 			extent.put("from", day(first).toString());

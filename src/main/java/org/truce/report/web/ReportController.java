@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.web.RowCaps;
 import org.truce.actor.application.ActorDirectory;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.truce.identity.model.Viewer;
@@ -46,7 +47,11 @@ class ReportController {
 
 	private final ScenarioZone zone;
 
-	ReportController(SubmittingReport submitting, ReadingReports reading, ActorDirectory actors, ScenarioZone zone) {
+	private final RowCaps caps;
+
+	ReportController(SubmittingReport submitting, ReadingReports reading, ActorDirectory actors, ScenarioZone zone,
+			RowCaps caps) {
+		this.caps = caps;
 		this.submitting = submitting;
 		this.reading = reading;
 		this.actors = actors;
@@ -103,7 +108,8 @@ class ReportController {
 			description = "Filters combine with AND. bbox=minLon,minLat,maxLon,maxLat; lat, lon and radius (metres,"
 					+ " geodesic) together; from and to (a date or an instant) keep reports whose interval overlaps;"
 					+ " type, actor (id or any known name) and source may repeat or be comma-separated. Follow"
-					+ " 'next' to page. Monitors and co-chairs see every report; a liaison, those concerning its"
+					+ " 'next' to page (limit 1 to truce.limits.rows.reports, 1000, default 100; the header"
+					+ " Truce-Truncated: true says there is a next page). Monitors and co-chairs see every report; a liaison, those concerning its"
 					+ " side; everyone else, the published ones. Only monitors and co-chairs see sources and may"
 					+ " filter by source; for everyone else the place of a report from an at-risk source is the"
 					+ " centre of its grid cell, and bbox and radius match it there.")
@@ -115,9 +121,13 @@ class ReportController {
 			@RequestParam(required = false) List<String> source,
 			@RequestParam(required = false) Boolean excludeAggregates, @RequestParam(required = false) String cursor,
 			@RequestParam(required = false) Integer limit, Viewer viewer) {
-		ReportQuery query = ReportQueryParser.parse(new ReportQueryParser.Params(bbox, lat, lon, radius, from, to, type,
-				actor, source, excludeAggregates, cursor, limit), this.actors, 100, 1000, this.zone.zone());
+		ReportQuery query = ReportQueryParser.parse(
+				new ReportQueryParser.Params(bbox, lat, lon, radius, from, to, type, actor, source, excludeAggregates,
+						cursor, limit),
+				this.actors, Math.min(100, this.caps.of("reports")),
+				Math.min(ReportQuery.MAX_LIMIT, this.caps.of("reports")), this.zone.zone());
 		ReportPage page = this.reading.find(query, viewer);
+		RowCaps.mark(query.limit(), page.next() != null);
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("items", page.reports().stream().map(ReportView::of).toList());
 		body.put("next", page.next() == null ? null : ReportQueryParser.encodeCursor(page.next()));

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.web.RowCaps;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.identity.model.Viewer;
 import org.truce.report.application.ExportingReports;
@@ -21,15 +22,16 @@ import org.truce.web.QueryParameters;
 @RestController
 class ReportExportController {
 
-	private static final int PAGE = 1_000;
-
 	private final ExportingReports exporting;
 
 	private final ActorDirectory actors;
 
 	private final ScenarioZone zone;
 
-	ReportExportController(ExportingReports exporting, ActorDirectory actors, ScenarioZone zone) {
+	private final RowCaps caps;
+
+	ReportExportController(ExportingReports exporting, ActorDirectory actors, ScenarioZone zone, RowCaps caps) {
+		this.caps = caps;
 		this.exporting = exporting;
 		this.actors = actors;
 		this.zone = zone;
@@ -39,7 +41,9 @@ class ReportExportController {
 			description = "format=csv (RFC 4180) or geojson (RFC 7946); the filters of GET /api/reports, without"
 					+ " cursor and limit. Newest event first. Cut to the reader as GET /api/reports is: for readers"
 					+ " other than monitors and co-chairs, the file has no source and external id columns, and the"
-					+ " place of a report from an at-risk source is the centre of its grid cell.")
+					+ " place of a report from an at-risk source is the centre of its grid cell. At most"
+					+ " truce.limits.rows.report-exports (10,000) reports: the header Truce-Truncated: true says there"
+					+ " were more (narrow the filters; the command line's truce export has no cap).")
 	@GetMapping("/api/exports/reports")
 	void export(@RequestParam String format, @RequestParam(required = false) String bbox,
 			@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
@@ -48,14 +52,15 @@ class ReportExportController {
 			@RequestParam(required = false) List<String> actor, @RequestParam(required = false) List<String> source,
 			@RequestParam(required = false) Boolean excludeAggregates, Viewer viewer, HttpServletResponse response)
 			throws IOException {
+		int cap = Math.min(ReportQuery.MAX_LIMIT, this.caps.of("report-exports", ReportQuery.MAX_LIMIT));
 		ReportFormat chosen = ReportFormat.parse(format)
 			.orElseThrow(() -> QueryParameters.invalid("format", "format is csv or geojson."));
 		ReportQuery query = ReportQueryParser.parse(new ReportQueryParser.Params(bbox, lat, lon, radius, from, to, type,
-				actor, source, excludeAggregates, null, null), this.actors, PAGE, PAGE, this.zone.zone());
+				actor, source, excludeAggregates, null, null), this.actors, cap, cap, this.zone.zone());
 		response.setContentType(chosen.mediaType() + (chosen == ReportFormat.CSV ? "; charset=UTF-8" : ""));
 		response.setHeader("Content-Disposition", "attachment; filename=\"reports." + chosen.extension() + "\"");
 		OutputStream out = response.getOutputStream();
-		this.exporting.export(query, chosen, out, viewer);
+		this.exporting.exportAtMost(query, chosen, out, viewer, truncated -> RowCaps.mark(cap, truncated));
 		out.flush();
 	}
 

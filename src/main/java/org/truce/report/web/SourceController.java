@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.web.RowCaps;
 import org.truce.report.application.Sources;
 import org.truce.report.model.Reliability;
 import org.truce.report.model.Source;
@@ -33,15 +34,19 @@ class SourceController {
 
 	private final Sources sources;
 
-	SourceController(Sources sources) {
+	private final RowCaps caps;
+
+	SourceController(Sources sources, RowCaps caps) {
+		this.caps = caps;
 		this.sources = sources;
 	}
 
 	@Operation(summary = "Every registered source, with whether it is at risk, how to reach it and who may use it",
-			description = "Monitors and co-chairs only.")
+			description = "Monitors and co-chairs only. At most truce.limits.rows.sources (1000): the header"
+					+ " Truce-Truncated: true says there were more.")
 	@GetMapping("/api/sources")
 	List<Source> all() {
-		return this.sources.all();
+		return this.caps.cut("sources", this.sources.all());
 	}
 
 	@Operation(summary = "Register or update a source",

@@ -361,8 +361,17 @@ public class RequestingInformation {
 	 * that the reader may read; empty when the reader may not see the incident.
 	 */
 	public Optional<List<RequestForInformation>> aboutIncident(UUID incidentId, RfiReader reader, Viewer viewer) {
+		return aboutIncident(incidentId, reader, viewer, MAX_LIST);
+	}
+
+	/**
+	 * As {@link #aboutIncident(UUID, RfiReader, Viewer)}, out of the first {@code limit}
+	 * stored.
+	 */
+	public Optional<List<RequestForInformation>> aboutIncident(UUID incidentId, RfiReader reader, Viewer viewer,
+			int limit) {
 		return this.incidents.current(incidentId, viewer)
-			.map(incident -> this.store.aboutIncident(incident.id()).stream().filter(reader::mayRead).toList());
+			.map(incident -> this.store.aboutIncident(incident.id(), limit).stream().filter(reader::mayRead).toList());
 	}
 
 	/**
@@ -370,6 +379,15 @@ public class RequestingInformation {
 	 * and its sub-units are distinct actors here), in {@code status} when given.
 	 */
 	public List<RequestForInformation> list(String party, RequestsForInformation.Status status, RfiReader reader) {
+		return list(party, status, reader, MAX_LIST);
+	}
+
+	/**
+	 * As {@link #list(String, RequestsForInformation.Status, RfiReader)}, at most
+	 * {@code limit}.
+	 */
+	public List<RequestForInformation> list(String party, RequestsForInformation.Status status, RfiReader reader,
+			int limit) {
 		Set<String> parties = null;
 		if (!reader.staff()) {
 			parties = reader.side();
@@ -380,7 +398,7 @@ public class RequestingInformation {
 		if (parties != null && parties.isEmpty()) {
 			return List.of();
 		}
-		return this.store.find(new RequestsForInformation.Query(parties, status, this.clock.instant(), MAX_LIST));
+		return this.store.find(new RequestsForInformation.Query(parties, status, this.clock.instant(), limit));
 	}
 
 	/** The counts by requesting side, by party and by both, now. */

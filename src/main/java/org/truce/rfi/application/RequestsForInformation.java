@@ -39,7 +39,12 @@ public interface RequestsForInformation {
 	 * The requests about an incident and about every incident merged into it, however
 	 * deep, by deadline.
 	 */
-	List<RequestForInformation> aboutIncident(UUID incidentId);
+	default List<RequestForInformation> aboutIncident(UUID incidentId) {
+		return aboutIncident(incidentId, Integer.MAX_VALUE);
+	}
+
+	/** As {@link #aboutIncident(UUID)}, the first {@code limit} of them. */
+	List<RequestForInformation> aboutIncident(UUID incidentId, int limit);
 
 	/** The requests that match, by deadline then id. */
 	List<RequestForInformation> find(Query query);

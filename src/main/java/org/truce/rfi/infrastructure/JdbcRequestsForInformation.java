@@ -84,14 +84,15 @@ class JdbcRequestsForInformation implements RequestsForInformation {
 	}
 
 	@Override
-	public List<RequestForInformation> aboutIncident(UUID incidentId) {
+	public List<RequestForInformation> aboutIncident(UUID incidentId, int limit) {
 		// The incident and, transitively, every incident merged into it.
 		return this.jdbc
 			.sql("WITH RECURSIVE chain (id) AS (SELECT " + this.dialect.uuidFromText("?")
 					+ " UNION SELECT i.id FROM incidents i JOIN chain c" + " ON i.merged_into = c.id) SELECT " + COLUMNS
 					+ " FROM requests_for_information t WHERE t.incident_id IN (SELECT id FROM chain)"
-					+ " ORDER BY t.deadline, t.id")
+					+ " ORDER BY t.deadline, t.id LIMIT ?")
 			.param(incidentId.toString())
+			.param(limit)
 			.query((rs, n) -> map(rs))
 			.list();
 	}

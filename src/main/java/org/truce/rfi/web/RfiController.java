@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.web.RowCaps;
 import org.truce.identity.model.Viewer;
 import org.truce.identity.web.SignedIn;
 import org.truce.rfi.application.RequestingInformation;
@@ -41,7 +42,10 @@ class RfiController {
 
 	private final RequestingInformation rfis;
 
-	RfiController(RequestingInformation rfis) {
+	private final RowCaps caps;
+
+	RfiController(RequestingInformation rfis, RowCaps caps) {
+		this.caps = caps;
 		this.rfis = rfis;
 	}
 
@@ -86,33 +90,35 @@ class RfiController {
 	@Operation(
 			summary = "The requests for information about an incident (staff; a liaison, those addressed to its side)",
 			description = "Includes the requests about incidents merged into it. An incident the reader may not see is"
-					+ " not found.")
+					+ " not found. At most truce.limits.rows.rfis (1000); truncated: true says there were more.")
 	@GetMapping("/api/incidents/{id}/rfis")
 	Map<String, Object> aboutIncident(@PathVariable String id, Viewer viewer) {
 		UUID incident = PathIds.uuid(id, "/api/incidents/" + id + "/rfis");
 		Instant now = this.rfis.now();
-		List<RequestForInformation> found = this.rfis.aboutIncident(incident, reader(), viewer)
+		List<RequestForInformation> found = this.rfis.aboutIncident(incident, reader(), viewer, this.caps.ask("rfis"))
 			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.NOT_FOUND, "id",
 					ErrorCode.NOT_FOUND.format("/api/incidents/" + id + "/rfis"))));
-		return Map.of("items", found.stream().map(r -> RfiView.of(r, now)).toList());
+		return RowCaps.items(this.caps.cut("rfis", found).stream().map(r -> RfiView.of(r, now)).toList());
 	}
 
 	@Operation(summary = "List requests for information (staff see all; a liaison, those addressed to its side)",
 			description = "status: open (unanswered, deadline not passed), overdue (unanswered, deadline passed),"
-					+ " answered, or late (answered after the deadline). Ordered by deadline; at most 1000.")
+					+ " answered, or late (answered after the deadline). Ordered by deadline; at most truce.limits.rows.rfis (1000), and"
+					+ " truncated: true says there were more.")
 	@GetMapping("/api/rfis")
 	Map<String, Object> list(@RequestParam(required = false) String party,
 			@RequestParam(required = false) String status) {
 		RequestsForInformation.Status wanted = status(status);
 		Instant now = this.rfis.now();
-		List<RfiView> items = this.rfis.list(blankToNull(party), wanted, reader())
+		List<RfiView> items = this.caps
+			.cut("rfis", this.rfis.list(blankToNull(party), wanted, reader(), this.caps.ask("rfis")))
 			.stream()
 			.map(r -> RfiView.of(r, now))
 			.toList();
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("at", now);
 		body.put("items", items);
-		return body;
+		return RowCaps.truncatedIf(body);
 	}
 
 	@Operation(summary = "Counts of requests for information by requesting side, by party and by both",

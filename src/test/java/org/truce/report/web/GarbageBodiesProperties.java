@@ -16,6 +16,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.opentest4j.TestAbortedException;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.truce.ledger.application.Ledger;
 import org.truce.report.application.Sources;
 import org.truce.testing.Http;
 import org.truce.testing.PostgresTestDatabase;
@@ -28,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Whatever bytes a client sends to {@code POST /api/reports}, the answer is never a
  * server error: either the report is accepted, or the refusal is problem+json with a
- * stable code. Runs on SQLite, and on PostgreSQL too when {@code TRUCE_TEST_PG_URL} is
- * set.
+ * stable code, and a refused report changes neither the ledger nor the reports. Runs on
+ * SQLite, and on PostgreSQL too when {@code TRUCE_TEST_PG_URL} is set.
  */
 @SlowTest
 class GarbageBodiesProperties {
@@ -82,7 +83,11 @@ class GarbageBodiesProperties {
 	}
 
 	private static void assertAnsweredWithoutServerError(byte[] body) {
-		for (Http http : clients) {
+		for (int i = 0; i < clients.size(); i++) {
+			Http http = clients.get(i);
+			RunningTruce server = servers.get(i);
+			long ledgerBefore = server.bean(Ledger.class).size();
+			long reportsBefore = reports(server);
 			Http.Response response = http.post("/api/reports", "application/json", body, false);
 
 			Statistics.label("answer").collect(response.status() + " " + (response.isProblem() ? response.code() : ""));
@@ -95,8 +100,14 @@ class GarbageBodiesProperties {
 				assertThat(response.status()).as("%s", response).isBetween(400, 499);
 				assertThat(response.isProblem()).as("%s", response).isTrue();
 				assertThat(response.code()).as("%s", response).isNotBlank();
+				assertThat(server.bean(Ledger.class).size()).as("the ledger after a refusal").isEqualTo(ledgerBefore);
+				assertThat(reports(server)).as("the reports after a refusal").isEqualTo(reportsBefore);
 			}
 		}
+	}
+
+	private static long reports(RunningTruce server) {
+		return server.jdbc().sql("SELECT count(*) FROM reports").query(Long.class).single();
 	}
 
 	// ---------------------------------------------------------------- arbitraries
