@@ -189,6 +189,11 @@ public final class RunningTruce implements AutoCloseable {
 		return this.context.getBean(type);
 	}
 
+	/** Every bean of {@code type}, by name. */
+	public <T> Map<String, T> beans(Class<T> type) {
+		return this.context.getBeansOfType(type);
+	}
+
 	public StoreDialect dialect() {
 		return bean(StoreDialect.class);
 	}

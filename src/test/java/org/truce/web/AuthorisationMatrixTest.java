@@ -172,7 +172,7 @@ class AuthorisationMatrixTest {
 		api("GET /ledger/entries", "/ledger/entries?start=0&end=2",                  all(200)),
 		api("GET /ledger/proof/inclusion", "/ledger/proof/inclusion?index=0&size=2", all(200)),
 		api("GET /ledger/proof/consistency", "/ledger/proof/consistency?from=1&to=2", all(200)),
-		api("GET /api/reports/{id}/proof", "/api/reports/{report}/proof",            all(200)),
+		api("GET /api/reports/{id}/proof", "/api/reports/{report}/proof",            of(404,  404,  200,  200,  200,  404)),
 		api("POST /ledger/cosignature", "/ledger/cosignature", "text/plain", "not a cosigned note\n",
 				                                                                      all(422)),
 		// Requests for information: staff send and read them all; the party's liaison reads and answers

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.truce.incident.application.IncidentsChanged;
@@ -35,9 +36,22 @@ class AdjudicatingNewReports extends BackgroundLoop {
 	/** Ids of new reports, and of incidents that changed or are gone. */
 	private final BlockingQueue<UUID> queue = new LinkedBlockingQueue<>(100_000);
 
-	AdjudicatingNewReports(AdjudicatingIncidents adjudicating) {
+	/**
+	 * Whether to judge on a background thread; without it, findings are computed by
+	 * {@code truce adjudicate} or a full run only.
+	 */
+	private final boolean background;
+
+	AdjudicatingNewReports(AdjudicatingIncidents adjudicating,
+			@Value("${truce.adjudication.background:true}") boolean background) {
 		super("truce-adjudicate-new", true, Duration.ofSeconds(10));
 		this.adjudicating = adjudicating;
+		this.background = background;
+	}
+
+	@Override
+	protected boolean enabled() {
+		return this.background;
 	}
 
 	@EventListener
@@ -52,7 +66,7 @@ class AdjudicatingNewReports extends BackgroundLoop {
 	}
 
 	private void offer(UUID id) {
-		if (!this.queue.offer(id)) {
+		if (this.background && !this.queue.offer(id)) {
 			log.warn("adjudication queue full; {} will be judged at the next full run", id);
 		}
 	}

@@ -177,10 +177,13 @@ class LedgerController {
 	}
 
 	@Operation(summary = "The inclusion proof of a report's ledger entry in the newest checkpoint",
-			description = "The entry is shown as by /ledger/entries, with the disclosures the reader may see.")
+			description = "The entry is shown as by /ledger/entries, with the disclosures the reader may see. A report"
+					+ " the reader may not see is not found, as one that does not exist.")
 	@GetMapping("/api/reports/{id}/proof")
 	Map<String, Object> reportProof(@PathVariable String id) {
+		// A report the reader may not see is answered as one that does not exist.
 		long i = this.ledger.indexOf("report", id)
+			.filter(found -> this.policies.forCurrentReader().mayOpen("report", id, "event"))
 			.orElseThrow(() -> new RejectedException(
 					new Problem(ErrorCode.NOT_FOUND, "id", "No ledger entry is about report " + id + ".")));
 		long n = checkpointSize();
