@@ -97,30 +97,7 @@ class NothingHiddenLeaksTest {
 	 * Leaks this test found that a change not yet made will fix, as {@code READER probe}.
 	 * The test fails when one of them is fixed, so that it is taken off this list.
 	 */
-	private static final Map<Secret, Set<String>> KNOWN_LEAKS = Map.of(Secret.AT_RISK_PLACE,
-			Set.of("ADMIN GET /api/webhooks/{webhook}/deliveries",
-					"ADMIN GET /ledger/entries?start=0&end={ledger:size}",
-					"LIAISON_FSA GET /ledger/entries?start=0&end={ledger:size}",
-					"LIAISON_GOV GET /ledger/entries?start=0&end={ledger:size}", "NOTIFIER GET /api/alerts",
-					"NOTIFIER GET /api/alerts/stream (open while recording)", "NOTIFIER GET /api/alerts?limit=2",
-					"NOTIFIER GET /ledger/entries?start=0&end={ledger:size}",
-					"PUBLIC GET /ledger/entries?start=0&end={ledger:size}", "WEBHOOK webhook bodies"),
-			Secret.SITE_PLACE,
-			Set.of("LIAISON_FSA GET /ledger/entries?start=0&end={ledger:size}",
-					"PUBLIC GET /ledger/entries?start=0&end={ledger:size}"),
-			Secret.UNSHARED_CLAIM,
-			Set.of("ADMIN GET /api/incidents", "ADMIN GET /api/incidents/{incident:at-risk}",
-					"ADMIN GET /api/incidents?limit=2", "ADMIN GET /incidents/{incident:at-risk}",
-					"ADMIN GET /ledger/entries?start=0&end={ledger:size}", "LIAISON_FSA GET /api/incidents",
-					"LIAISON_FSA GET /api/incidents/{incident:at-risk}", "LIAISON_FSA GET /api/incidents?limit=2",
-					"LIAISON_FSA GET /incidents/{incident:at-risk}",
-					"LIAISON_FSA GET /ledger/entries?start=0&end={ledger:size}", "NOTIFIER GET /api/incidents",
-					"NOTIFIER GET /api/incidents/{incident:at-risk}", "NOTIFIER GET /api/incidents?limit=2",
-					"NOTIFIER GET /incidents/{incident:at-risk}",
-					"NOTIFIER GET /ledger/entries?start=0&end={ledger:size}", "PUBLIC GET /api/incidents",
-					"PUBLIC GET /api/incidents/{incident:at-risk}", "PUBLIC GET /api/incidents?limit=2",
-					"PUBLIC GET /incidents/{incident:at-risk}",
-					"PUBLIC GET /ledger/entries?start=0&end={ledger:size}"));
+	private static final Map<Secret, Set<String>> KNOWN_LEAKS = Map.of();
 
 	private final HttpClient client = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -131,10 +108,13 @@ class NothingHiddenLeaksTest {
 
 	private List<Probe> probes;
 
+	private final Set<String> pageKeys = new java.util.HashSet<>();
+
 	@BeforeAll
 	void theBaseline() throws Exception {
 		this.baseline = LeakScenario.build(null);
 		this.probes = probes(this.baseline);
+		this.probes.stream().filter(Probe::page).forEach(p -> this.pageKeys.add(p.key()));
 	}
 
 	@AfterAll
@@ -149,6 +129,7 @@ class NothingHiddenLeaksTest {
 	void whatAReaderMayNotSeeChangesNothingItCanObtain(Secret secret) throws Exception {
 		Map<String, String> leaks = new TreeMap<>();
 		Set<String> operations = new TreeSet<>();
+		Set<String> pages = new TreeSet<>();
 		int compared = 0;
 		try (LeakScenario changed = LeakScenario.build(secret)) {
 			for (Reader reader : Reader.values()) {
@@ -161,7 +142,8 @@ class NothingHiddenLeaksTest {
 				keys.addAll(after.keySet());
 				for (String key : keys) {
 					compared++;
-					operations.add(key.replaceAll("\\{[^}]*}", "{}").replaceAll("\\?.*", ""));
+					String operation = key.replaceAll("\\{[^}]*}", "{}").replaceAll("\\?.*", "");
+					(this.pageKeys.contains(key) ? pages : operations).add(operation);
 					String a = before.get(key);
 					String b = after.get(key);
 					if (!java.util.Objects.equals(a, b)) {
@@ -170,8 +152,10 @@ class NothingHiddenLeaksTest {
 				}
 			}
 		}
-		System.out.printf("non-interference, %s: %d operations and pages, %d answers compared, %d differ%n", secret,
-				operations.size(), compared, leaks.size());
+		System.out.printf(
+				"non-interference, %s: %d operations of /v3/api-docs and other surfaces, %d pages, %d answers compared,"
+						+ " %d differ%n",
+				secret, operations.size(), pages.size(), compared, leaks.size());
 		leaks.forEach((where, how) -> System.out.printf("  LEAK %s: %s%n", where, how));
 		Set<String> known = KNOWN_LEAKS.getOrDefault(secret, Set.of());
 		assertThat(leaks.keySet())
