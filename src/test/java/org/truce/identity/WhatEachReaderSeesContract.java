@@ -1,12 +1,6 @@
 package org.truce.identity;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,14 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.core.env.Environment;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
 import org.truce.adjudication.application.AdjudicatingIncidents;
-import org.truce.agreement.application.AgreementCatalogue;
-import org.truce.agreement.application.ControlMapDocuments;
-import org.truce.cli.TruceMain;
 import org.truce.identity.application.ManagingUsers;
 import org.truce.identity.model.Grant;
 import org.truce.incident.application.Incidents;
@@ -43,10 +33,11 @@ import org.truce.report.model.ReportDraft;
 import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.testing.Http;
+import org.truce.testing.AgreementFixture;
+import org.truce.testing.CliExport;
 import org.truce.testing.RunningTruce;
 import org.truce.testing.SlowTest;
 import org.truce.testing.StartedOrSkipped;
-import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -152,14 +143,7 @@ abstract class WhatEachReaderSeesContract {
 					new Actor("russia", "Russian Federation", ActorType.STATE_FORCE, null, List.of())));
 		truce.bean(Sources.class).save(BASHIR);
 		truce.bean(Sources.class).save(TEAM);
-		AgreementCatalogue agreements = truce.bean(AgreementCatalogue.class);
-		agreements.replaceControlMap("control-2016.geojson",
-				new ControlMapDocuments()
-					.parse("control-2016.geojson", classpath("scenarios/syria-2016/control/control-2016.geojson"))
-					.areas());
-		assertThat(agreements
-			.load(AGREEMENT + ".yaml", classpath("scenarios/syria-2016/agreements/" + AGREEMENT + ".yaml"))
-			.errors()).isEmpty();
+		AgreementFixture.load(truce, AGREEMENT);
 		this.a = submit(new ReportDraft("shelling_artillery_missile_attack",
 				new ReportDraft.When("2016-10-21T11:00:00+03:00", null, "EXACT"),
 				new ReportDraft.Where(A_LAT, A_LON, "SURVEYED", null, "Bab al-Hadid", "Aleppo", "Jebel Saman"),
@@ -261,15 +245,15 @@ abstract class WhatEachReaderSeesContract {
 		for (String[] reader : List.of(new String[] { "--as", "liaison-sy" }, new String[] { "--public" })) {
 			for (String format : List.of("csv", "geojson")) {
 				CliExport export = export(reader, "reports", "--format", format);
-				assertThat(export.exitCode).as(export.err).isZero();
-				assertThat(export.err).doesNotContain("reporter identities");
-				assertNoLeaks(Map.of("truce export reports " + String.join(" ", reader) + " " + format, export.file));
-				assertThat(export.file).contains(reader[0].equals("--public") ? this.c : this.b).contains(this.a);
+				assertThat(export.exitCode()).as(export.err()).isZero();
+				assertThat(export.err()).doesNotContain("reporter identities");
+				assertNoLeaks(Map.of("truce export reports " + String.join(" ", reader) + " " + format, export.file()));
+				assertThat(export.file()).contains(reader[0].equals("--public") ? this.c : this.b).contains(this.a);
 			}
 			CliExport findings = export(reader, "findings", "--agreement", AGREEMENT);
-			assertThat(findings.exitCode).as(findings.err).isZero();
-			assertNoLeaks(Map.of("truce export findings " + String.join(" ", reader), findings.file));
-			assertThat(findings.file).contains(this.a).contains("LOCATION_WITHHELD");
+			assertThat(findings.exitCode()).as(findings.err()).isZero();
+			assertNoLeaks(Map.of("truce export findings " + String.join(" ", reader), findings.file()));
+			assertThat(findings.file()).contains(this.a).contains("LOCATION_WITHHELD");
 		}
 	}
 
@@ -424,9 +408,9 @@ abstract class WhatEachReaderSeesContract {
 	void theOperatorsFullExportHoldsEverythingAndSaysSo() throws IOException {
 		CliExport export = export(new String[0], "reports", "--format", "csv");
 
-		assertThat(export.exitCode).as(export.err).isZero();
-		assertThat(export.err).contains("holds reporter identities and exact locations");
-		assertThat(export.file).contains(BASHIR.id(), "36.20213", "BASHIR-0004", this.b, this.d);
+		assertThat(export.exitCode()).as(export.err()).isZero();
+		assertThat(export.err()).contains("holds reporter identities and exact locations");
+		assertThat(export.file()).contains(BASHIR.id(), "36.20213", "BASHIR-0004", this.b, this.d);
 	}
 
 	@SlowTest
@@ -434,8 +418,8 @@ abstract class WhatEachReaderSeesContract {
 	void exportingAsAnUnknownUserIsRefused() throws IOException {
 		CliExport export = export(new String[] { "--as", "nobody-here" }, "reports", "--format", "csv");
 
-		assertThat(export.exitCode).isEqualTo(2);
-		assertThat(export.err).contains("no user is named nobody-here");
+		assertThat(export.exitCode()).isEqualTo(2);
+		assertThat(export.err()).contains("no user is named nobody-here");
 	}
 
 	// ---------------------------------------------------------------- publishing
@@ -670,45 +654,8 @@ abstract class WhatEachReaderSeesContract {
 		throw new AssertionError("no feature " + id);
 	}
 
-	private record CliExport(int exitCode, String file, String err) {
-
-	}
-
-	/**
-	 * Runs {@code truce export WHAT ARGS READER --out FILE} on this class's store, as an
-	 * operator runs it.
-	 */
-	private CliExport export(String[] reader, String what, String... args) throws IOException {
-		Path out = this.truce.dataDir().resolve("export-" + UUID.randomUUID() + ".out");
-		List<String> command = new ArrayList<>(List.of("export", what));
-		command.addAll(List.of(args));
-		command.addAll(List.of(reader));
-		command.addAll(List.of("--data", this.truce.dataDir().toString(), "--out", out.toString()));
-		String db = this.truce.bean(Environment.class).getProperty("truce.db");
-		if (db != null && !db.isBlank()) {
-			command.addAll(List.of("--db", db));
-		}
-		PrintStream stdout = System.out;
-		PrintStream stderr = System.err;
-		ByteArrayOutputStream err = new ByteArrayOutputStream();
-		System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-		int code;
-		try {
-			code = new CommandLine(new TruceMain()).execute(command.toArray(String[]::new));
-		}
-		finally {
-			System.setOut(stdout);
-			System.setErr(stderr);
-		}
-		String file = Files.exists(out) ? Files.readString(out) : "";
-		return new CliExport(code, file, err.toString(StandardCharsets.UTF_8));
-	}
-
-	private static String classpath(String resource) throws IOException {
-		try (InputStream in = WhatEachReaderSeesContract.class.getClassLoader().getResourceAsStream(resource)) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
+	private CliExport export(String[] reader, String what, String... args) {
+		return CliExport.run(this.truce, List.of(reader), what, args);
 	}
 
 }

@@ -1,8 +1,5 @@
 package org.truce.web;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,8 +26,6 @@ import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
 import org.truce.adjudication.application.AdjudicatingIncidents;
-import org.truce.agreement.application.AgreementCatalogue;
-import org.truce.agreement.application.ControlMapDocuments;
 import org.truce.determination.application.Determining;
 import org.truce.determination.model.Verdict;
 import org.truce.identity.application.ManagingUsers;
@@ -44,6 +39,7 @@ import org.truce.report.model.ReportDraft;
 import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.testing.IncidentFixture;
+import org.truce.testing.AgreementFixture;
 import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -345,15 +341,7 @@ class AuthorisationMatrixTest {
 		truce.bean(Sources.class)
 			.save(new Source("monitors", "Monitors", SourceKind.MONITOR, Reliability.B, false, null,
 					List.of("monitor", "liaison")));
-		AgreementCatalogue agreements = truce.bean(AgreementCatalogue.class);
-		agreements.replaceControlMap("control-2016.geojson",
-				new ControlMapDocuments()
-					.parse("control-2016.geojson", classpath("scenarios/syria-2016/control/control-2016.geojson"))
-					.areas());
-		for (String agreement : List.of("aleppo-pause-2016-10.yaml", "syria-arrangement-2016-09.yaml")) {
-			assertThat(agreements.load(agreement, classpath("scenarios/syria-2016/agreements/" + agreement)).errors())
-				.isEmpty();
-		}
+		AgreementFixture.load(truce, "aleppo-pause-2016-10", "syria-arrangement-2016-09");
 		String report = truce.bean(SubmittingReport.class)
 			.submit(new ReportDraft("shelling_artillery_missile_attack",
 					new ReportDraft.When("2016-10-21T11:00:00+03:00", null, "EXACT"),
@@ -558,15 +546,6 @@ class AuthorisationMatrixTest {
 
 	private static String abbreviated(String text) {
 		return text.length() > 300 ? text.substring(0, 300) + "…" : text;
-	}
-
-	private static String classpath(String path) throws IOException {
-		try (InputStream in = AuthorisationMatrixTest.class.getClassLoader().getResourceAsStream(path)) {
-			if (in == null) {
-				throw new IOException("no " + path + " on the class path");
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
 	}
 
 }

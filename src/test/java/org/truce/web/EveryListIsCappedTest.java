@@ -1,8 +1,5 @@
 package org.truce.web;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +23,6 @@ import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
 import org.truce.adjudication.application.AdjudicatingIncidents;
-import org.truce.agreement.application.AgreementCatalogue;
-import org.truce.agreement.application.ControlMapDocuments;
 import org.truce.humanitarian.application.RecordingBesiegedAreas;
 import org.truce.humanitarian.application.RequestingAccess;
 import org.truce.identity.model.Grant;
@@ -41,6 +36,7 @@ import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.testing.Http;
 import org.truce.testing.IncidentFixture;
+import org.truce.testing.AgreementFixture;
 import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,16 +146,8 @@ class EveryListIsCappedTest {
 		for (int i = 0; i < ROWS; i++) {
 			sources.save(new Source("source-" + i, "Source " + i, SourceKind.MONITOR, Reliability.B));
 		}
-		AgreementCatalogue agreements = truce.bean(AgreementCatalogue.class);
-		agreements.replaceControlMap("control-2016.geojson",
-				new ControlMapDocuments()
-					.parse("control-2016.geojson", classpath("scenarios/syria-2016/control/control-2016.geojson"))
-					.areas());
-		for (String agreement : List.of("aleppo-pause-2016-10.yaml", "syria-arrangement-2016-09.yaml",
-				"aleppo-air-strike-halt-2016-10.yaml", "syria-coh-2016-02.yaml")) {
-			assertThat(agreements.load(agreement, classpath("scenarios/syria-2016/agreements/" + agreement)).errors())
-				.isEmpty();
-		}
+		AgreementFixture.load(truce, "aleppo-pause-2016-10", "syria-arrangement-2016-09",
+				"aleppo-air-strike-halt-2016-10", "syria-coh-2016-02");
 		String token = truce.token("admin", "co-chair:united-states", "monitor", "notifier");
 		everything = truce.http().withToken(token);
 		Http notifier = truce.http().withToken(truce.token("notifier"));
@@ -360,15 +348,6 @@ class EveryListIsCappedTest {
 			}
 		}
 		return out;
-	}
-
-	private static String classpath(String path) throws IOException {
-		try (InputStream in = EveryListIsCappedTest.class.getClassLoader().getResourceAsStream(path)) {
-			if (in == null) {
-				throw new IOException("no " + path + " on the class path");
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.truce.web;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -27,8 +26,6 @@ import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
 import org.truce.adjudication.application.AdjudicatingIncidents;
-import org.truce.agreement.application.AgreementCatalogue;
-import org.truce.agreement.application.ControlMapDocuments;
 import org.truce.humanitarian.application.RequestingAccess;
 import org.truce.incident.application.ClusteringNewReports;
 import org.truce.identity.application.ManagingUsers;
@@ -41,6 +38,7 @@ import org.truce.report.model.Reliability;
 import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.testing.IncidentFixture;
+import org.truce.testing.AgreementFixture;
 import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -191,14 +189,7 @@ final class LeakScenario implements AutoCloseable {
 		this.truce.bean(Sources.class)
 			.save(new Source("bashir", "Field monitor Bashir", SourceKind.MONITOR, Reliability.B, true,
 					"+963 555 0101"));
-		AgreementCatalogue agreements = this.truce.bean(AgreementCatalogue.class);
-		agreements.replaceControlMap("control-2016.geojson",
-				new ControlMapDocuments()
-					.parse("control-2016.geojson", classpath("scenarios/syria-2016/control/control-2016.geojson"))
-					.areas());
-		assertThat(agreements
-			.load(AGREEMENT + ".yaml", classpath("scenarios/syria-2016/agreements/" + AGREEMENT + ".yaml"))
-			.errors()).isEmpty();
+		AgreementFixture.load(this.truce, AGREEMENT);
 		ManagingUsers users = this.truce.bean(ManagingUsers.class);
 		for (Reader reader : Reader.values()) {
 			if (reader.grant != null) {
@@ -411,15 +402,6 @@ final class LeakScenario implements AutoCloseable {
 		JsonNode id = body.has("id") ? body.get("id") : body.path("report").path("id");
 		assertThat(id.isMissingNode()).as("an id in %s", response.body()).isFalse();
 		return id.asString();
-	}
-
-	private static String classpath(String path) throws IOException {
-		try (InputStream in = LeakScenario.class.getClassLoader().getResourceAsStream(path)) {
-			if (in == null) {
-				throw new IOException("no " + path + " on the class path");
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
 	}
 
 	@Override

@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.truce.testing.CliExport;
 import org.truce.testing.SlowTest;
 import org.truce.web.LeakScenario.Reader;
 import org.truce.web.LeakScenario.Secret;
@@ -43,9 +44,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * variable filled with every id the scenario made of its kind, and with an id that names
  * nothing; each query parameter the operation declares, one at a time), every page the
  * application serves, the alert stream it had open while the record was made, the bodies
- * the webhook subscriber received, and the answers' errors. An operation or a page added
- * later is probed without a change here; one with a required parameter this test has no
- * value for fails it, until the value is added to {@link #VALUES}.
+ * the webhook subscriber received, the command line's exports for that reader
+ * ({@code truce export reports|findings --public}, or {@code --as USER}), and the
+ * answers' errors. An operation or a page added later is probed without a change here;
+ * one with a required parameter this test has no value for fails it, until the value is
+ * added to {@link #VALUES}.
  */
 @SlowTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -177,6 +180,15 @@ class NothingHiddenLeaksTest {
 		}
 		seen.put("GET /api/alerts/stream (open while recording)",
 				normaliser.apply(String.join("\n", run.streamed(reader))));
+		List<String> as = reader == Reader.PUBLIC ? List.of("--public") : List.of("--as", reader.username());
+		for (String[] export : List.of(new String[] { "reports", "--format", "csv" },
+				new String[] { "reports", "--format", "geojson" },
+				new String[] { "findings", "--agreement", LeakScenario.AGREEMENT })) {
+			CliExport written = CliExport.run(run.truce(), as, export[0],
+					java.util.Arrays.copyOfRange(export, 1, export.length));
+			seen.put("truce export " + String.join(" ", export),
+					written.exitCode() + "\n" + normaliser.apply(written.file()));
+		}
 		String size = String.valueOf(ledgerSize(run));
 		String last = String.valueOf(ledgerSize(run) - 1);
 		for (Probe probe : this.probes) {

@@ -1,8 +1,5 @@
 package org.truce.adjudication.web;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +9,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import org.truce.adjudication.application.AdjudicatingIncidents;
-import org.truce.agreement.application.AgreementCatalogue;
-import org.truce.agreement.application.ControlMapDocuments;
 import org.truce.report.application.PublishingReports;
 import org.truce.report.application.Sources;
 import org.truce.report.application.SubmittingReport;
@@ -23,6 +18,7 @@ import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.testing.Http;
 import org.truce.testing.Parties;
+import org.truce.testing.AgreementFixture;
 import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,14 +65,7 @@ class NobodyLocatesANotifiedSiteFromFindingsTest {
 		try (RunningTruce truce = RunningTruce.sqlite(true)) {
 			truce.register(Parties.SYRIA_GOVERNMENT, Parties.RUSSIA);
 			truce.bean(Sources.class).save(new Source("monitors", "Monitors", SourceKind.MONITOR, Reliability.A));
-			AgreementCatalogue agreements = truce.bean(AgreementCatalogue.class);
-			agreements.replaceControlMap("control-2016.geojson",
-					new ControlMapDocuments()
-						.parse("control-2016.geojson", classpath("scenarios/syria-2016/control/control-2016.geojson"))
-						.areas());
-			assertThat(agreements
-				.load(AGREEMENT + ".yaml", classpath("scenarios/syria-2016/agreements/" + AGREEMENT + ".yaml"))
-				.errors()).isEmpty();
+			AgreementFixture.load(truce, AGREEMENT);
 			Http.Response notified = truce.http("notifier")
 				.postJson("/api/notifications", """
 						{"kind": "SITE", "name": "Al-Quds hospital", "siteKind": "HOSPITAL",
@@ -129,13 +118,6 @@ class NobodyLocatesANotifiedSiteFromFindingsTest {
 			out.put(key, body);
 		}
 		return out;
-	}
-
-	private static String classpath(String resource) throws IOException {
-		try (InputStream in = NobodyLocatesANotifiedSiteFromFindingsTest.class.getClassLoader()
-			.getResourceAsStream(resource)) {
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
 	}
 
 }

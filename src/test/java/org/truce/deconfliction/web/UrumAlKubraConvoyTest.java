@@ -1,8 +1,6 @@
 package org.truce.deconfliction.web;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -16,13 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
-import org.truce.agreement.application.AgreementCatalogue;
-import org.truce.agreement.application.ControlMapDocuments;
 import org.truce.report.application.Sources;
 import org.truce.report.model.Reliability;
 import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.testing.Http;
+import org.truce.testing.AgreementFixture;
 import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,14 +66,7 @@ class UrumAlKubraConvoyTest {
 							List.of("Syrian government", "Government of Syria")),
 					new Actor("russia", "Russian Federation", ActorType.STATE_FORCE, null, List.of("Russia"))));
 		truce.bean(Sources.class).save(new Source("ucdp", "UCDP GED", SourceKind.DATASET, Reliability.B));
-		AgreementCatalogue agreements = truce.bean(AgreementCatalogue.class);
-		agreements.replaceControlMap("control-2016.geojson",
-				new ControlMapDocuments()
-					.parse("control-2016.geojson", classpath("scenarios/syria-2016/control/control-2016.geojson"))
-					.areas());
-		assertThat(agreements
-			.load("syria-coh-2016-02.yaml", classpath("scenarios/syria-2016/agreements/syria-coh-2016-02.yaml"))
-			.errors()).isEmpty();
+		AgreementFixture.load(truce, "syria-coh-2016-02");
 	}
 
 	@AfterAll
@@ -210,15 +200,6 @@ class UrumAlKubraConvoyTest {
 			Thread.sleep(100);
 		}
 		throw new AssertionError("no such finding within 30 s");
-	}
-
-	static String classpath(String path) throws IOException {
-		try (InputStream in = UrumAlKubraConvoyTest.class.getClassLoader().getResourceAsStream(path)) {
-			if (in == null) {
-				throw new IOException("no " + path + " on the class path");
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
 	}
 
 }

@@ -1,8 +1,6 @@
 package org.truce.ledger.web;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorType;
-import org.truce.agreement.application.AgreementCatalogue;
-import org.truce.agreement.application.ControlMapDocuments;
 import org.truce.deconfliction.application.RaisingAlerts;
 import org.truce.humanitarian.application.RecordingMovementRestrictions;
 import org.truce.humanitarian.application.RequestingAccess;
@@ -31,6 +27,7 @@ import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
 import org.truce.testing.Http;
 import org.truce.testing.LedgerEntriesAsListed;
+import org.truce.testing.AgreementFixture;
 import org.truce.testing.RunningTruce;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,14 +68,7 @@ class NoLedgerEntryHoldsWhatThePublicMayNotKnowTest {
 		Sources sources = truce.bean(Sources.class);
 		sources.save(new Source("monitors", "Monitors", SourceKind.MONITOR, Reliability.B));
 		sources.save(new Source("sarc", "Syrian Arab Red Crescent", SourceKind.NGO, Reliability.B));
-		AgreementCatalogue agreements = truce.bean(AgreementCatalogue.class);
-		agreements.replaceControlMap("control-2016.geojson",
-				new ControlMapDocuments()
-					.parse("control-2016.geojson", classpath("scenarios/syria-2016/control/control-2016.geojson"))
-					.areas());
-		assertThat(agreements
-			.load("syria-coh-2016-02.yaml", classpath("scenarios/syria-2016/agreements/syria-coh-2016-02.yaml"))
-			.errors()).isEmpty();
+		AgreementFixture.load(truce, "syria-coh-2016-02");
 		monitor = truce.http("monitor");
 		anyone = truce.http();
 	}
@@ -316,16 +306,6 @@ class NoLedgerEntryHoldsWhatThePublicMayNotKnowTest {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	static String classpath(String path) throws IOException {
-		try (InputStream in = NoLedgerEntryHoldsWhatThePublicMayNotKnowTest.class.getClassLoader()
-			.getResourceAsStream(path)) {
-			if (in == null) {
-				throw new IOException("no " + path + " on the class path");
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}
 
