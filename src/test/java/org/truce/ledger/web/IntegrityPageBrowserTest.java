@@ -101,8 +101,8 @@ class IntegrityPageBrowserTest {
 	static String reportId;
 
 	/**
-	 * The reader is shown a report's event and location, never its source, as a party's
-	 * liaison would be.
+	 * The reader is shown a report's event and location, never its source or who
+	 * submitted it, as a party's liaison would be.
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class LiaisonsView {
@@ -110,7 +110,7 @@ class IntegrityPageBrowserTest {
 		@Bean
 		@Primary
 		DisclosurePolicies liaisonsView() {
-			return () -> (kind, subject, group) -> !group.equals("source");
+			return () -> (kind, subject, group) -> !group.equals("source") && !group.equals("submitter");
 		}
 
 	}
@@ -194,14 +194,15 @@ class IntegrityPageBrowserTest {
 			assertThat(page.locator("#verdict")).hasAttribute("data-verdict", "verified");
 			assertThat(page.locator("#steps")).containsText("The disclosed event opens the entry's commitment");
 			assertThat(page.locator("#steps")).containsText("The disclosed location opens the entry's commitment");
-			assertThat(page.locator("#steps")).containsText("Not disclosed to you: source");
+			assertThat(page.locator("#steps")).containsText("Not disclosed to you: source, submitter");
 			assertThat(page.locator("#commitments-box")).isVisible();
-			assertThat(page.locator("#commitments .commitment")).hasCount(3);
+			assertThat(page.locator("#commitments .commitment")).hasCount(4);
 			assertThat(page.locator(".commitment[data-group=\"event\"]")).hasAttribute("data-state", "opened");
 			assertThat(page.locator(".commitment[data-group=\"event\"] .disclosed-value"))
 				.containsText("report 2 for the integrity page");
 			assertThat(page.locator(".commitment[data-group=\"location\"] .disclosed-value")).containsText("36.2");
 			assertThat(page.locator(".commitment[data-group=\"source\"]")).hasAttribute("data-state", "closed");
+			assertThat(page.locator(".commitment[data-group=\"submitter\"]")).hasAttribute("data-state", "closed");
 			assertThat(page.locator("#result")).not().containsText("ucdp-ged");
 			assertThat(errors).as("errors in the page").isEmpty();
 		}
