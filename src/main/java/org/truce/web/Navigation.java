@@ -29,7 +29,8 @@ class Navigation {
 
 	/** The pages, in the order of the navigation. */
 	static final List<Page> PAGES = List.of(new Page("/", "Map of reports", "map-link"),
-			new Page("/inbox", "Inbox", "inbox-link"), new Page("/review", "Review queue", "review-link"),
+			new Page("/incidents", "Incidents", "incidents-link"), new Page("/inbox", "Inbox", "inbox-link"),
+			new Page("/review", "Review queue", "review-link"),
 			new Page("/determinations/queue", "Determinations awaiting signature", "determinations-link"),
 			new Page("/notifications", "Notifications", "notifications-link"),
 			new Page("/access-requests", "Access requests", "access-requests-link"),

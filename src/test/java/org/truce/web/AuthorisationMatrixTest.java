@@ -238,6 +238,7 @@ class AuthorisationMatrixTest {
 		page("GET /ledger", "/ledger",                                               all(200)),
 		page("GET /reports/{id}/panel", "/reports/{report}/panel",                   of(404,  404,  200,  200,  200,  404)),
 		page("GET /incidents/{id}/findings/panel", "/incidents/{incident}/findings/panel", all(200)),
+		page("GET /incidents", "/incidents",                                         all(200)),
 		page("GET /incidents/{id}", "/incidents/{incident}",                         of(404,  404,  200,  200,  200,  404)),
 		page("GET /review", "/review",                                               of(302,  403,  200,  200,  403,  403)),
 		new Row("POST /review/links/{id}", false, "/review/links/none", "application/x-www-form-urlencoded",

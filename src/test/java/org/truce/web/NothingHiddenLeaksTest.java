@@ -118,6 +118,9 @@ class NothingHiddenLeaksTest {
 		this.baseline = LeakScenario.build(null);
 		this.probes = probes(this.baseline);
 		this.probes.stream().filter(Probe::page).forEach(p -> this.pageKeys.add(p.key()));
+		assertThat(this.pageKeys).as("pages probed, the list of incidents with each of its filters among them")
+			.contains("GET /incidents", "GET /incidents?from=2016-10-20T00:00:00Z",
+					"GET /incidents?to=2016-10-23T00:00:00Z", "GET /incidents?before=2016-10-21T12:00:00Z");
 	}
 
 	@AfterAll

@@ -170,15 +170,7 @@ public class ReadingFindings {
 	}
 
 	private static Outcome worse(Outcome a, Outcome b) {
-		return rank(a) >= rank(b) ? a : b;
-	}
-
-	private static int rank(Outcome o) {
-		return switch (o) {
-			case VIOLATION -> 2;
-			case UNDETERMINED -> 1;
-			case NO_VIOLATION -> 0;
-		};
+		return a.severity() >= b.severity() ? a : b;
 	}
 
 	/**

@@ -187,7 +187,7 @@ class SecurityConfiguration {
 			// (monitors)
 			// merge, split and discount; each side states its claims; evidence and
 			// candidate links are for staff.
-			.requestMatchers(HttpMethod.GET, "/api/incidents", "/api/incidents/*", "/incidents/*")
+			.requestMatchers(HttpMethod.GET, "/api/incidents", "/api/incidents/*", "/incidents", "/incidents/*")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/review")
 			.hasAnyRole("MONITOR", "CO_CHAIR")

@@ -1,5 +1,6 @@
 package org.truce.report.web;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,6 +21,8 @@ import org.truce.shared.ScenarioZone;
 /**
  * The HTML fragment the map loads (with htmx) into its side panel for one report, as its
  * reader may see it. A report the reader may not see is "not found", as a missing one.
+ * Contexts built on reports add to it through {@link ReportPanelSections} (the link to
+ * the report's incident).
  */
 @Controller
 class ReportPanelController {
@@ -32,8 +35,12 @@ class ReportPanelController {
 
 	private final ScenarioZone zone;
 
-	ReportPanelController(ReadingReports reading, Sources sources, ActorDirectory actors, ScenarioZone zone) {
+	private final List<ReportPanelSections> sections;
+
+	ReportPanelController(ReadingReports reading, Sources sources, ActorDirectory actors, ScenarioZone zone,
+			List<ReportPanelSections> sections) {
 		this.reading = reading;
+		this.sections = sections;
 		this.sources = sources;
 		this.actors = actors;
 		this.zone = zone;
@@ -50,6 +57,7 @@ class ReportPanelController {
 		Report r = report.get();
 		Source source = r.sourceId() == null ? null : this.sources.byId(r.sourceId()).orElse(null);
 		model.addAttribute("report", ReportPanel.of(r, source, this.actors.registry(), this.reading.grid(), this.zone));
+		this.sections.forEach(s -> s.addToPanel(r.id(), viewer, model));
 		return "reports/panel :: panel";
 	}
 

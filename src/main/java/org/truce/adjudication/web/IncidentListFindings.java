@@ -1,0 +1,67 @@
+package org.truce.adjudication.web;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.truce.adjudication.application.ReadingFindings;
+import org.truce.adjudication.model.Finding;
+import org.truce.adjudication.model.FindingQuery;
+import org.truce.adjudication.model.StoredFinding;
+import org.truce.identity.model.Viewer;
+import org.truce.incident.web.IncidentPageSections;
+
+/**
+ * The list of incidents' column of findings: each incident's most serious finding of
+ * those its reader is given, read as the incident page's panel reads them
+ * ({@link ReadingFindings}, by the id the reader knows the incident by), so that the
+ * column shows nothing the panel would not.
+ */
+@Component
+class IncidentListFindings implements IncidentPageSections {
+
+	/** As the panel reads an incident's findings. */
+	private static final int LIMIT = 1000;
+
+	private final ReadingFindings findings;
+
+	IncidentListFindings(ReadingFindings findings) {
+		this.findings = findings;
+	}
+
+	/**
+	 * The most serious finding of an incident, as the list shows it.
+	 *
+	 * @param outcomeCode {@code violation}, {@code undetermined} or {@code no-violation}
+	 * @param text the outcome and the term and agreement it is under
+	 */
+	record MostSerious(String outcomeCode, String text) {
+
+	}
+
+	@Override
+	public void addToList(List<UUID> shownIds, Viewer viewer, Model model) {
+		Map<String, MostSerious> worst = new LinkedHashMap<>();
+		for (UUID id : shownIds) {
+			FindingQuery q = new FindingQuery(null, null, null, null, null, id.toString(), null, null, null, LIMIT);
+			this.findings.find(q, viewer)
+				.findings()
+				.stream()
+				.map(StoredFinding::finding)
+				.max(Comparator.comparingInt((Finding f) -> f.outcome().severity()))
+				.ifPresent(f -> worst.put(id.toString(), of(f)));
+		}
+		model.addAttribute("findings", worst);
+	}
+
+	private static MostSerious of(Finding f) {
+		String outcome = f.outcome().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+		return new MostSerious(outcome.replace(' ', '-'),
+				outcome + ": " + f.key().termId() + " of " + f.key().agreementId() + " v" + f.key().agreementVersion());
+	}
+
+}
