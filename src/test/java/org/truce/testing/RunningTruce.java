@@ -25,9 +25,11 @@ import org.truce.store.StoreDialect;
 
 /**
  * The real application, started in this JVM on one store: an embedded SQLite file in a
- * temporary directory, or a fresh PostgreSQL schema. Either without a web server (for
- * store contracts) or serving HTTP on a random loopback port. Closing it stops the
- * application and deletes the store.
+ * temporary directory, or a fresh PostgreSQL schema. Either without a web server or
+ * serving HTTP on a random loopback port; or, for the contract of a store, only the store
+ * and the components under test ({@link #sqliteSlice(Class...)},
+ * {@link #postgresSlice(Class...)}). Closing it stops the application and deletes the
+ * store.
  */
 public final class RunningTruce implements AutoCloseable {
 
@@ -81,9 +83,8 @@ public final class RunningTruce implements AutoCloseable {
 	 */
 	public static RunningTruce sqliteSlice(Map<String, Object> extra, Class<?>... components) {
 		Path dir = newTempDir();
-		Class<?>[] sources = Stream.concat(Stream.of(StoreSlice.class), Stream.of(components)).toArray(Class<?>[]::new);
-		return start(sources, false, with(Map.of("truce.data", dir.toString()), extra), () -> deleteRecursively(dir),
-				"sqlite slice " + dir);
+		return start(slice(components), false, with(Map.of("truce.data", dir.toString()), extra),
+				() -> deleteRecursively(dir), "sqlite slice " + dir);
 	}
 
 	/**
@@ -118,22 +119,49 @@ public final class RunningTruce implements AutoCloseable {
 	 * fails as {@link PostgresTestDatabase} says.
 	 */
 	public static RunningTruce postgres(boolean web, Map<String, Object> extra) {
+		return postgres(new Class<?>[] { TruceApplication.class }, web, extra, "");
+	}
+
+	/**
+	 * Only the store ({@link StoreSlice}) and these {@code components} on a fresh
+	 * PostgreSQL schema, as {@link #sqliteSlice(Class...)} on SQLite: for the contract of
+	 * one store. Skips or fails as {@link PostgresTestDatabase} says.
+	 */
+	public static RunningTruce postgresSlice(Class<?>... components) {
+		return postgresSlice(Map.of(), components);
+	}
+
+	/**
+	 * Only the store and these {@code components} on a fresh PostgreSQL schema, with
+	 * extra application properties.
+	 */
+	public static RunningTruce postgresSlice(Map<String, Object> extra, Class<?>... components) {
+		return postgres(slice(components), false, extra, " slice");
+	}
+
+	private static RunningTruce postgres(Class<?>[] sources, boolean web, Map<String, Object> extra, String kind) {
 		PostgresTestDatabase.Schema schema = PostgresTestDatabase.freshSchema();
 		try {
 			Path dir = newTempDir();
-			return start(web, with(Map.of("truce.db", schema.url(), "truce.data", dir.toString()), extra), () -> {
-				try {
-					schema.close();
-				}
-				finally {
-					deleteRecursively(dir);
-				}
-			}, "postgresql schema " + schema.name());
+			return start(sources, web, with(Map.of("truce.db", schema.url(), "truce.data", dir.toString()), extra),
+					() -> {
+						try {
+							schema.close();
+						}
+						finally {
+							deleteRecursively(dir);
+						}
+					}, "postgresql" + kind + " schema " + schema.name());
 		}
 		catch (RuntimeException ex) {
 			schema.close();
 			throw ex;
 		}
+	}
+
+	/** The store's slice and these components. */
+	private static Class<?>[] slice(Class<?>... components) {
+		return Stream.concat(Stream.of(StoreSlice.class), Stream.of(components)).toArray(Class<?>[]::new);
 	}
 
 	/**

@@ -24,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ActorsContract {
 
+	/** The store under test and what it needs: the slice both stores start. */
+	static final Class<?>[] SLICE = { JdbcActors.class, ActorDirectory.class };
+
 	private StartedOrSkipped<RunningTruce> started;
 
 	private RunningTruce truce;

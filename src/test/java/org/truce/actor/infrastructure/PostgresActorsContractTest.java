@@ -12,7 +12,7 @@ class PostgresActorsContractTest extends ActorsContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.postgres(false);
+		return RunningTruce.postgresSlice(SLICE);
 	}
 
 }

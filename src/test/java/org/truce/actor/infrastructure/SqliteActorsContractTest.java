@@ -1,6 +1,5 @@
 package org.truce.actor.infrastructure;
 
-import org.truce.actor.application.ActorDirectory;
 import org.truce.testing.RunningTruce;
 
 /** The actors contract on the embedded SQLite store. */
@@ -8,7 +7,7 @@ class SqliteActorsContractTest extends ActorsContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.sqliteSlice(JdbcActors.class, ActorDirectory.class);
+		return RunningTruce.sqliteSlice(SLICE);
 	}
 
 }

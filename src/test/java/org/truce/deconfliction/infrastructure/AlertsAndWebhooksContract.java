@@ -36,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AlertsAndWebhooksContract {
 
+	/** The store under test and what it needs: the slice both stores start. */
+	static final Class<?>[] SLICE = { JdbcAlerts.class, JdbcWebhooks.class, PostgresAlertRelay.class };
+
 	private static final Instant T0 = Instant.parse("2016-09-19T16:30:00Z");
 
 	private StartedOrSkipped<RunningTruce> started;

@@ -44,6 +44,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class NotificationsContract {
 
+	/** The store under test and what it needs: the slice both stores start. */
+	static final Class<?>[] SLICE = { JdbcNotifications.class };
+
 	private static final Instant T0 = Instant.parse("2016-09-19T10:00:00.123Z");
 
 	private static final String SALT = "00112233445566778899aabbccddeeff";

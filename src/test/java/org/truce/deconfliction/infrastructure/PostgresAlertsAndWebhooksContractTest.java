@@ -9,7 +9,7 @@ class PostgresAlertsAndWebhooksContractTest extends AlertsAndWebhooksContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.postgres(false, QUIET_SENDER);
+		return RunningTruce.postgresSlice(QUIET_SENDER, SLICE);
 	}
 
 }

@@ -12,7 +12,7 @@ class PostgresNotificationsContractTest extends NotificationsContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.postgres(false);
+		return RunningTruce.postgresSlice(SLICE);
 	}
 
 }

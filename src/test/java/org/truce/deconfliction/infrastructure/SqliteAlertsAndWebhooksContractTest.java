@@ -7,7 +7,7 @@ class SqliteAlertsAndWebhooksContractTest extends AlertsAndWebhooksContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.sqliteSlice(JdbcAlerts.class, JdbcWebhooks.class, PostgresAlertRelay.class);
+		return RunningTruce.sqliteSlice(SLICE);
 	}
 
 }

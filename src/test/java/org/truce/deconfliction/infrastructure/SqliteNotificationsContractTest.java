@@ -7,7 +7,7 @@ class SqliteNotificationsContractTest extends NotificationsContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.sqliteSlice(JdbcNotifications.class);
+		return RunningTruce.sqliteSlice(SLICE);
 	}
 
 }

@@ -44,6 +44,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DeterminationsContract {
 
+	/** The store under test and what it needs: the slice both stores start. */
+	static final Class<?>[] SLICE = { DeterminingSlice.class };
+
 	private static final Instant T0 = Instant.parse("2016-10-21T12:00:00Z");
 
 	static final Map<String, Object> ONE_SIDE_SUFFICES = Map.of("truce.determinations.quorum", 1);

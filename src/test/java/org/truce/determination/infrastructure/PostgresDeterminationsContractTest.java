@@ -12,7 +12,7 @@ class PostgresDeterminationsContractTest extends DeterminationsContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.postgres(false, ONE_SIDE_SUFFICES);
+		return RunningTruce.postgresSlice(ONE_SIDE_SUFFICES, SLICE);
 	}
 
 }

@@ -7,7 +7,7 @@ class SqliteDeterminationsContractTest extends DeterminationsContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.sqlite(false, ONE_SIDE_SUFFICES);
+		return RunningTruce.sqliteSlice(ONE_SIDE_SUFFICES, SLICE);
 	}
 
 }

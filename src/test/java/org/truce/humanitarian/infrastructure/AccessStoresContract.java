@@ -41,6 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AccessStoresContract {
 
+	/** The store under test and what it needs: the slice both stores start. */
+	static final Class<?>[] SLICE = { JdbcAccessRequests.class, JdbcBesiegedAreas.class,
+			JdbcMovementRestrictions.class };
+
 	private static final Instant T0 = Instant.parse("2016-09-15T06:00:00.123Z");
 
 	private static final String SALT = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";

@@ -12,7 +12,7 @@ class PostgresAccessStoresContractTest extends AccessStoresContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.postgres(false);
+		return RunningTruce.postgresSlice(SLICE);
 	}
 
 }

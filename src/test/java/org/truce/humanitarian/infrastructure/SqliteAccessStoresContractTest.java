@@ -7,8 +7,7 @@ class SqliteAccessStoresContractTest extends AccessStoresContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.sqliteSlice(JdbcAccessRequests.class, JdbcBesiegedAreas.class,
-				JdbcMovementRestrictions.class);
+		return RunningTruce.sqliteSlice(SLICE);
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.truce.incident.infrastructure;
 
+import org.truce.testing.RecordStores;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class IncidentsContract {
+
+	/** The store under test and what it needs: the slice both stores start. */
+	static final Class<?>[] SLICE = { RecordStores.class };
 
 	private static final Instant T0 = Instant.parse("2016-09-19T18:00:00Z");
 

@@ -12,7 +12,7 @@ class PostgresIncidentsContractTest extends IncidentsContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.postgres(false);
+		return RunningTruce.postgresSlice(SLICE);
 	}
 
 }

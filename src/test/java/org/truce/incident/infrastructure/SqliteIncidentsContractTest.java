@@ -1,6 +1,5 @@
 package org.truce.incident.infrastructure;
 
-import org.truce.testing.RecordStores;
 import org.truce.testing.RunningTruce;
 
 /** The incidents contract on the embedded SQLite store. */
@@ -8,7 +7,7 @@ class SqliteIncidentsContractTest extends IncidentsContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.sqliteSlice(RecordStores.class);
+		return RunningTruce.sqliteSlice(SLICE);
 	}
 
 }

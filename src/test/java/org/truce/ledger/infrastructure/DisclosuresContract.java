@@ -35,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class DisclosuresContract {
 
+	/** The store under test and what it needs: the slice both stores start. */
+	static final Class<?>[] SLICE = { JdbcLedgerStore.class, JdbcDisclosures.class, Ledger.class };
+
 	private StartedOrSkipped<RunningTruce> started;
 
 	private RunningTruce truce;

@@ -50,6 +50,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class LedgerStoreContract {
 
+	/** The store under test and what it needs: the slice both stores start. */
+	static final Class<?>[] SLICE = { JdbcLedgerStore.class, JdbcDisclosures.class, LedgerConfiguration.class,
+			Ledger.class, Checkpointing.class, Cosigning.class };
+
 	static final SignerKey SIDE_A = SignerKey.generate("witness.side-a.example", SignatureType.COSIGNATURE_V1);
 
 	static final SignerKey SIDE_B = SignerKey.generate("witness.side-b.example", SignatureType.COSIGNATURE_V1);

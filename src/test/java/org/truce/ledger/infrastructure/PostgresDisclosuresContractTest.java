@@ -13,7 +13,7 @@ class PostgresDisclosuresContractTest extends DisclosuresContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.postgres(false, LedgerStoreContract.PROPERTIES);
+		return RunningTruce.postgresSlice(LedgerStoreContract.PROPERTIES, SLICE);
 	}
 
 }

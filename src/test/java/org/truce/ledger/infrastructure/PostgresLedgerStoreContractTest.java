@@ -13,7 +13,7 @@ class PostgresLedgerStoreContractTest extends LedgerStoreContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.postgres(false, PROPERTIES);
+		return RunningTruce.postgresSlice(PROPERTIES, SLICE);
 	}
 
 }

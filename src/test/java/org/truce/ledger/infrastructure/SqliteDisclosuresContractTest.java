@@ -1,6 +1,5 @@
 package org.truce.ledger.infrastructure;
 
-import org.truce.ledger.application.Ledger;
 import org.truce.testing.RunningTruce;
 
 /** The disclosures store contract on the embedded SQLite store. */
@@ -8,7 +7,7 @@ class SqliteDisclosuresContractTest extends DisclosuresContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.sqliteSlice(JdbcLedgerStore.class, JdbcDisclosures.class, Ledger.class);
+		return RunningTruce.sqliteSlice(SLICE);
 	}
 
 }

@@ -12,7 +12,7 @@ class PostgresReportsContractTest extends ReportsContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.postgres(false);
+		return RunningTruce.postgresSlice(SLICE);
 	}
 
 }

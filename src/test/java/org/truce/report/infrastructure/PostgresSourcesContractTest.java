@@ -12,7 +12,7 @@ class PostgresSourcesContractTest extends SourcesContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.postgres(false);
+		return RunningTruce.postgresSlice(SLICE);
 	}
 
 }

@@ -54,6 +54,9 @@ import static org.truce.testing.ReportFixture.unkeyed;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ReportsContract {
 
+	/** The store under test and what it needs: the slice both stores start. */
+	static final Class<?>[] SLICE = { JdbcReports.class, JdbcPublications.class, JdbcSources.class };
+
 	private static final Instant NOON = Instant.parse("2016-09-19T12:00:00Z");
 
 	private StartedOrSkipped<RunningTruce> started;

@@ -19,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SourcesContract {
 
+	/** The store under test and what it needs: the slice both stores start. */
+	static final Class<?>[] SLICE = { JdbcSources.class };
+
 	private StartedOrSkipped<RunningTruce> started;
 
 	private RunningTruce truce;

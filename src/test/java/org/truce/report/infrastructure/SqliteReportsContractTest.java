@@ -7,7 +7,7 @@ class SqliteReportsContractTest extends ReportsContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.sqliteSlice(JdbcReports.class, JdbcPublications.class, JdbcSources.class);
+		return RunningTruce.sqliteSlice(SLICE);
 	}
 
 }

@@ -7,7 +7,7 @@ class SqliteSourcesContractTest extends SourcesContract {
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.sqliteSlice(JdbcSources.class);
+		return RunningTruce.sqliteSlice(SLICE);
 	}
 
 }

@@ -12,7 +12,7 @@ class PostgresRequestsForInformationContractTest extends RequestsForInformationC
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.postgres(false);
+		return RunningTruce.postgresSlice(SLICE);
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.truce.rfi.infrastructure;
 
+import org.truce.testing.RecordStores;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class RequestsForInformationContract {
+
+	/** The store under test and what it needs: the slice both stores start. */
+	static final Class<?>[] SLICE = { JdbcRequestsForInformation.class, RecordStores.class };
 
 	private static final Instant T0 = Instant.parse("2016-09-19T18:00:00.123Z");
 

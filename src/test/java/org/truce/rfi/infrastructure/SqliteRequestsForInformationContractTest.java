@@ -1,6 +1,5 @@
 package org.truce.rfi.infrastructure;
 
-import org.truce.testing.RecordStores;
 import org.truce.testing.RunningTruce;
 
 /** The requests-for-information contract on the embedded SQLite store. */
@@ -8,7 +7,7 @@ class SqliteRequestsForInformationContractTest extends RequestsForInformationCon
 
 	@Override
 	RunningTruce start() {
-		return RunningTruce.sqliteSlice(JdbcRequestsForInformation.class, RecordStores.class);
+		return RunningTruce.sqliteSlice(SLICE);
 	}
 
 }
