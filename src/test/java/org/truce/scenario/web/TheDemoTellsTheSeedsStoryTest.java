@@ -113,6 +113,11 @@ class TheDemoTellsTheSeedsStoryTest {
 			.isEqualTo("2016-09-13T20:59:00Z");
 		assertThat(government.get("asserted").get("by").asString()).isEqualTo("Government of Syria");
 		assertThat(government.get("recordedAt").asString()).as("recorded when the demo ran").doesNotStartWith("2016");
+		assertThat(page).as("the decision's asserted time and provenance, and its recording, on its page")
+			.contains("as asserted by", "class=\"asserted-by\">Government of Syria</strong>")
+			.contains("Reuters, reported by The Hindu, 14 September 2016")
+			.contains("13 Sep 2016, 23:59")
+			.contains("recorded in Truce");
 	}
 
 	@Test
@@ -131,6 +136,9 @@ class TheDemoTellsTheSeedsStoryTest {
 			.anySatisfy(by -> assertThat(by).startsWith("Igor Konashenkov"));
 		String page = as("monitor").get("/incidents/" + convoyStrike).body();
 		assertThat(page).contains("Su-24", "Neither Russian nor Syrian aircraft struck the convoy");
+		assertThat(page).as("each claim's asserted time and provenance on the incident's page")
+			.contains("Igor Konashenkov, Russian Defence Ministry spokesman", "Syrian Arab Army", "20 Sep 2016, 23:59",
+					"recorded in Truce");
 	}
 
 	@Test
@@ -194,6 +202,23 @@ class TheDemoTellsTheSeedsStoryTest {
 		assertThat(dissents).containsExactly("russia");
 		String page = as("co-chair-ru").get("/determinations/" + d.get("id").asString()).body();
 		assertThat(page).contains("Russia dissents", "Reconstruction for the demo");
+
+		// The sign-off and the dissent as given in 2016 (a reconstruction, marked so),
+		// apart from when the demo recorded them.
+		JsonNode us = d.get("sides").get(0);
+		assertThat(us.get("signedAt").asString()).isEqualTo("2016-09-26T15:00:00Z");
+		assertThat(us.get("asserted").get("by").asString()).startsWith("Reconstruction for the demo");
+		assertThat(us.get("asserted").get("document").asString()).startsWith("Reconstruction for the demo")
+			.contains("no such sign-off took place");
+		assertThat(us.get("recordedAt").asString()).as("recorded when the demo ran").doesNotStartWith("2016");
+		JsonNode dissent = d.get("comments").get(0);
+		assertThat(dissent.get("asserted").get("at").asString()).isEqualTo("2016-09-26T15:00:00Z");
+		assertThat(dissent.get("asserted").get("document").asString()).startsWith("Reconstruction for the demo")
+			.contains("The Independent, 21 September 2016");
+		assertThat(dissent.get("at").asString()).as("recorded when the demo ran").doesNotStartWith("2016");
+		assertThat(d.get("draftedAt").asString()).as("the draft asserts no time").doesNotStartWith("2016");
+		assertThat(page).contains("26 Sep 2016, 18:00", "Reconstruction for the demo (the United States co-chair)",
+				"Reconstruction for the demo (the Russian co-chair)", "recorded in Truce");
 	}
 
 	@Test
