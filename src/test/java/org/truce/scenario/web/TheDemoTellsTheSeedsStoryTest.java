@@ -2,23 +2,18 @@ package org.truce.scenario.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.truce.identity.application.DemoAccounts;
-import org.truce.report.application.ImportProgress;
-import org.truce.scenario.application.LoadingScenario;
 import org.truce.scenario.application.StoryLoader;
 import org.truce.testing.Http;
 import org.truce.testing.RunningTruce;
 import org.truce.testing.SlowTest;
 import org.truce.testing.Syria2016;
+import org.truce.testing.TheDemo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * acted undetermined, quoting both sides (issue 14, acceptance test 7(f)).
  */
 @SlowTest
+@ExtendWith(TheDemo.Shared.class)
 class TheDemoTellsTheSeedsStoryTest {
 
 	static RunningTruce truce;
@@ -38,20 +34,17 @@ class TheDemoTellsTheSeedsStoryTest {
 
 	static String story;
 
-	static Map<String, DemoAccounts.Credential> users;
+	static TheDemo demo;
 
 	/** The incident of UCDP event 301214, the convoy strike at Urum al-Kubra. */
 	static String convoyStrike;
 
 	@BeforeAll
-	static void runTheDemo() {
-		truce = RunningTruce.sqlite(true);
-		summary = truce.bean(LoadingScenario.class).load(Syria2016.SCENARIO, ImportProgress.NONE);
-		users = truce.bean(DemoAccounts.class)
-			.ensure(truce.dataDir(), Syria2016.SCENARIO.demoUsers())
-			.stream()
-			.collect(Collectors.toMap(DemoAccounts.Credential::username, Function.identity()));
-		story = truce.bean(StoryLoader.class).load(Syria2016.SCENARIO);
+	static void runTheDemo(TheDemo shared) {
+		demo = shared;
+		truce = demo.truce();
+		summary = demo.summary();
+		story = demo.story();
 		JsonNode reports = as("monitor").get("/api/reports?source=ucdp-ged&from=2016-09-19&to=2016-09-20&limit=1000")
 			.json()
 			.get("items");
@@ -65,13 +58,8 @@ class TheDemoTellsTheSeedsStoryTest {
 		convoyStrike = as("monitor").get("/api/incidents/" + report).json().get("id").asString();
 	}
 
-	@AfterAll
-	static void stop() throws Exception {
-		truce.close();
-	}
-
 	static Http as(String username) {
-		return truce.http().withToken(users.get(username).token());
+		return demo.as(username);
 	}
 
 	@Test
