@@ -169,6 +169,15 @@ class EveryPageFormTakesLocalTimeTest {
 			.contains("value=\"Syrian liaison office\"")
 			.contains(">Fighting on the road.</textarea>")
 			.contains("value=\"DENIED\" checked=\"checked\"");
+
+		Http.Response withoutReasons = liaison.post("/access-requests/" + id + "/decisions", FORM,
+				Http.form("party", "syria-government", "verdict", "DENIED", "reasons", "", "assertedAt",
+						"2999-01-01T12:00", "assertedBy", "Syrian liaison office"),
+				false);
+		assertThat(withoutReasons.status()).isEqualTo(422);
+		assertThat(withoutReasons.body()).as("every problem is shown, not only those of what it asserts")
+			.contains("data-field=\"asserted.at\" data-code=\"ASSERTED_AFTER_RECORDED\"")
+			.contains("data-field=\"reasons\" data-code=\"FIELD_REQUIRED\"");
 		assertThat(monitor.get("/api/access-requests/" + id).json().get("parties").get(0).hasNonNull("verdict"))
 			.as("nothing decided")
 			.isFalse();
