@@ -3,10 +3,14 @@ package org.truce.shared;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,6 +68,47 @@ public record ScenarioZone(ZoneId zone) {
 		String shown = id == null ? "null" : "'" + (id.length() > 60 ? id.substring(0, 60) + "…" : id) + "'";
 		return new Problem(ErrorCode.UNKNOWN_TIME_ZONE, field,
 				field + ": " + ErrorCode.UNKNOWN_TIME_ZONE.format(shown));
+	}
+
+	/**
+	 * The instant a page form's field names: a local date and time in this zone, as a
+	 * browser's {@code datetime-local} input sends it ({@code 2016-09-19T19:30}, seconds
+	 * optional), with summer time followed; or an instant with its offset, as the API
+	 * takes it. A local time the clocks skipped (LOCAL_TIME_SKIPPED) or passed twice
+	 * (LOCAL_TIME_AMBIGUOUS) at a change of summer time is refused, never guessed; so is
+	 * any other text (INVALID_VALUE). Adds the problem on {@code field} and gives null;
+	 * gives null without a problem for a blank field.
+	 */
+	public Instant fromForm(String field, String text, List<Problem> problems) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		String t = text.strip();
+		try {
+			return OffsetDateTime.parse(t).toInstant();
+		}
+		catch (DateTimeParseException withoutOffset) {
+			// A local date and time, read below.
+		}
+		LocalDateTime local;
+		try {
+			local = LocalDateTime.parse(t);
+		}
+		catch (DateTimeParseException ex) {
+			problems.add(new Problem(ErrorCode.INVALID_VALUE, field,
+					"Field " + field + " must be a date and time in " + id() + ", such as 2016-09-19T19:30."));
+			return null;
+		}
+		List<ZoneOffset> offsets = this.zone.getRules().getValidOffsets(local);
+		if (offsets.size() == 1) {
+			return local.toInstant(offsets.get(0));
+		}
+		ErrorCode code = offsets.isEmpty() ? ErrorCode.LOCAL_TIME_SKIPPED : ErrorCode.LOCAL_TIME_AMBIGUOUS;
+		String when = local.toString().replace('T', ' ');
+		problems.add(new Problem(code, field,
+				code.format(field) + " " + when + " in " + id() + (offsets.isEmpty() ? " was skipped."
+						: " came twice, at " + offset(offsets.get(0)) + " and at " + offset(offsets.get(1)) + ".")));
+		return null;
 	}
 
 	/** The zone's id, such as {@code Asia/Damascus}. */

@@ -2,19 +2,16 @@ package org.truce.adjudication;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
-import org.truce.report.application.ImportProgress;
-import org.truce.scenario.application.LoadingScenario;
-import org.truce.scenario.application.Scenario;
 import org.truce.testing.Http;
 import org.truce.testing.RunningTruce;
 import org.truce.testing.SlowTest;
+import org.truce.testing.TheDemo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * finding charges the government for it.
  */
 @SlowTest
+@ExtendWith(TheDemo.Shared.class)
 class AnIslamicStateClaimIsNeverChargedToTheGovernmentTest {
 
 	static RunningTruce truce;
@@ -33,15 +31,9 @@ class AnIslamicStateClaimIsNeverChargedToTheGovernmentTest {
 	static Http monitor;
 
 	@BeforeAll
-	static void theDemoScenario() {
-		truce = RunningTruce.sqlite(true, Map.of("truce.scenario", "classpath:scenarios/syria-2016/"));
-		truce.bean(LoadingScenario.class).load(truce.bean(Scenario.class), ImportProgress.NONE);
+	static void theDemoScenario(TheDemo demo) {
+		truce = demo.truce();
 		monitor = truce.http().withToken(truce.token("monitor"));
-	}
-
-	@AfterAll
-	static void stop() throws Exception {
-		truce.close();
 	}
 
 	@Test

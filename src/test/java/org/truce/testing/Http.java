@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -46,6 +47,21 @@ public final class Http {
 
 	public Response get(String pathAndQuery) {
 		return send(request(pathAndQuery).GET().build());
+	}
+
+	/**
+	 * A form body ({@code application/x-www-form-urlencoded}) of these name and value
+	 * pairs, as a page's form posts it.
+	 */
+	public static byte[] form(String... pairs) {
+		StringBuilder body = new StringBuilder();
+		for (int i = 0; i < pairs.length; i += 2) {
+			if (!body.isEmpty()) {
+				body.append('&');
+			}
+			body.append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+		}
+		return body.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 	/** POSTs a JSON body with its Content-Length. */

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 import org.truce.deconfliction.application.DeconflictionReader;
 import org.truce.deconfliction.application.Notifying;
@@ -22,6 +23,7 @@ import org.truce.identity.web.SignedIn;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.shared.ScenarioZone;
 import org.truce.web.AssertedBody;
 
 /**
@@ -38,9 +40,12 @@ class NotificationPageController {
 
 	private final ProvingNotifications proving;
 
-	NotificationPageController(Notifying notifying, ProvingNotifications proving) {
+	private final ScenarioZone zone;
+
+	NotificationPageController(Notifying notifying, ProvingNotifications proving, ScenarioZone zone) {
 		this.notifying = notifying;
 		this.proving = proving;
+		this.zone = zone;
 	}
 
 	@GetMapping("/notifications")
@@ -90,18 +95,26 @@ class NotificationPageController {
 	}
 
 	@PostMapping("/notifications/{id}/acknowledgments")
-	RedirectView acknowledge(@PathVariable String id, @RequestParam(required = false) String back,
+	ModelAndView acknowledge(@PathVariable String id, @RequestParam(required = false) String back,
 			@RequestParam(required = false) String assertedAt, @RequestParam(required = false) String assertedBy,
-			@RequestParam(required = false) String assertedDocument,
-			@RequestParam(required = false) String assertedUrl) {
+			@RequestParam(required = false) String assertedDocument, @RequestParam(required = false) String assertedUrl,
+			Model model) {
 		UUID uuid = NotificationController.uuid(id);
-		this.notifying.acknowledge(uuid, null, AssertedBody.form(assertedAt, assertedBy, assertedDocument, assertedUrl),
-				reader());
+		AssertedBody typed = new AssertedBody(assertedAt, assertedBy, assertedDocument, assertedUrl);
+		try {
+			this.notifying.acknowledge(uuid, null, typed.fromForm(this.zone), reader());
+		}
+		catch (RejectedException ex) {
+			// The notification's page again, with what was typed and each problem beside
+			// its field.
+			HttpStatus again = typed.refused(ex, model).orElseThrow(() -> ex);
+			return new ModelAndView(one(id, model), model.asMap(), again);
+		}
 		RedirectView view = new RedirectView(
 				"page".equals(back) ? "/notifications/" + uuid : "/notifications?acknowledged=" + uuid, true);
 		view.setStatusCode(HttpStatus.SEE_OTHER);
 		view.setExposeModelAttributes(false);
-		return view;
+		return new ModelAndView(view);
 	}
 
 	private DeconflictionReader reader() {

@@ -1,10 +1,6 @@
 package org.truce.deconfliction.web;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +26,7 @@ import org.truce.identity.web.SignedIn;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.shared.ScenarioZone;
 
 /**
  * The declared positions page ({@code /positions}): the positions the reader may read
@@ -49,10 +46,13 @@ class PositionPageController {
 
 	private final JsonMapper json;
 
-	PositionPageController(DeclaringPositions positions, Notifying notifying, JsonMapper json) {
+	private final ScenarioZone zone;
+
+	PositionPageController(DeclaringPositions positions, Notifying notifying, JsonMapper json, ScenarioZone zone) {
 		this.positions = positions;
 		this.notifying = notifying;
 		this.json = json;
+		this.zone = zone;
 	}
 
 	/** What the declaration form posts; times are UTC, with or without an offset. */
@@ -84,8 +84,8 @@ class PositionPageController {
 		DeconflictionReader reader = reader();
 		Form form = new Form(side, label, area, from, to);
 		List<Problem> problems = new ArrayList<>();
-		Instant start = utc("from", from, problems);
-		Instant end = utc("to", to, problems);
+		Instant start = this.zone.fromForm("from", from, problems);
+		Instant end = this.zone.fromForm("to", to, problems);
 		try {
 			if (!problems.isEmpty()) {
 				throw new RejectedException(problems);
@@ -130,30 +130,6 @@ class PositionPageController {
 		DeclaredPosition p = r.position();
 		return new Row(p.id().toString(), p.side(), p.label(), p.from(), p.to(), p.declaredBy(), p.declaredAt(),
 				p.withdrawnAt(), p.withdrawnAt() == null && reader.declarable().contains(p.side()));
-	}
-
-	/**
-	 * An instant from the form: with its offset, or a date and time of day in UTC (as a
-	 * browser's {@code datetime-local} input sends it); null when blank.
-	 */
-	static Instant utc(String field, String text, List<Problem> problems) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		String t = text.strip();
-		try {
-			return OffsetDateTime.parse(t).toInstant();
-		}
-		catch (DateTimeParseException withoutOffset) {
-			try {
-				return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
-			}
-			catch (DateTimeParseException ex) {
-				problems.add(new Problem(ErrorCode.INVALID_VALUE, field, "Field " + field
-						+ " must be a date and time in UTC, such as 2016-09-19T12:00, or an instant with offset."));
-				return null;
-			}
-		}
 	}
 
 	private static ModelAndView seeOther(String location) {

@@ -193,19 +193,9 @@ public class Determining {
 			body.put("side", signing);
 			body.put("version", version);
 			body.put("at", at.toString());
-			Map<String, Object> assertion = new LinkedHashMap<>();
-			assertion.put("at", asserted.at().toString());
-			assertion.put("by", asserted.by());
-			body.put("asserted", assertion);
-			if (asserted.document() != null || asserted.url() != null) {
-				Map<String, Object> provenance = new LinkedHashMap<>();
-				provenance.put("document", asserted.document());
-				provenance.put("url", asserted.url());
-				entries.add(LedgerEntry.of(SIGNED, id.toString(), body, Map.of("provenance", provenance)));
-			}
-			else {
-				entries.add(new LedgerEntry(SIGNED, id.toString(), body));
-			}
+			Map<String, Object> groups = new LinkedHashMap<>();
+			assertion(asserted, body, groups);
+			entries.add(LedgerEntry.of(SIGNED, id.toString(), body, groups));
 			if (changed.madeEffective()) {
 				Map<String, Object> effective = new LinkedHashMap<>();
 				effective.put("at", changed.after().effectiveAt().toString());
@@ -226,17 +216,35 @@ public class Determining {
 	 * side
 	 */
 	public Comment comment(UUID id, String text, boolean dissent, String side, String userId, List<Grant> grants) {
+		return comment(id, text, dissent, side, Asserted.Input.NONE, userId, grants);
+	}
+
+	/**
+	 * The same for a comment or dissent given before it is entered (at a meeting, in a
+	 * statement): {@code asserted} says when, on whose word and in what document. The
+	 * entry holds {@code asserted: {at, by}} in the clear and the document as a salted
+	 * commitment ({@code commitments.provenance}), beside the committed text.
+	 * @throws RejectedException those of {@link Asserted#resolve} on {@code asserted}
+	 */
+	public Comment comment(UUID id, String text, boolean dissent, String side, Asserted.Input assertedInput,
+			String userId, List<Grant> grants) {
 		requireStaff(grants);
 		Determination current = this.store.find(id).orElseThrow(() -> notFound("id", "/api/determinations/" + id));
 		String body = text == null ? "" : text.strip();
+		List<Problem> problems = new ArrayList<>();
 		if (body.isEmpty()) {
-			throw new RejectedException(Problem.of(ErrorCode.FIELD_REQUIRED, "text"));
+			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "text"));
 		}
-		if (body.length() > MAX_COMMENT) {
-			throw new RejectedException(Problem.of(ErrorCode.TOO_LONG, "text"));
+		else if (body.length() > MAX_COMMENT) {
+			problems.add(Problem.of(ErrorCode.TOO_LONG, "text"));
+		}
+		Instant at = this.clock.instant();
+		Asserted asserted = Asserted.resolve("asserted", assertedInput, at, userId, problems);
+		if (!problems.isEmpty()) {
+			throw new RejectedException(problems);
 		}
 		String dissenting = dissent ? sideOf(current, side, grants, "dissent") : null;
-		Comment comment = new Comment(UUID.randomUUID(), id, userId, dissenting, dissent, body, this.clock.instant());
+		Comment comment = new Comment(UUID.randomUUID(), id, userId, dissenting, dissent, body, at, asserted);
 		return this.tx.execute(status -> {
 			this.store.addComment(comment);
 			Map<String, Object> entry = new LinkedHashMap<>();
@@ -247,8 +255,13 @@ public class Determining {
 			}
 			entry.put("version", current.version());
 			entry.put("at", comment.at().toString());
-			this.ledger
-				.append(List.of(withText(dissent ? DISSENTED : COMMENTED, comment.id().toString(), entry, body)));
+			Map<String, Object> groups = new LinkedHashMap<>();
+			groups.put("text", body);
+			if (asserted.differsFrom(comment.at(), userId)) {
+				assertion(asserted, entry, groups);
+			}
+			this.ledger.append(
+					List.of(LedgerEntry.of(dissent ? DISSENTED : COMMENTED, comment.id().toString(), entry, groups)));
 			return comment;
 		});
 	}
@@ -454,6 +467,24 @@ public class Determining {
 	}
 
 	/** An entry with the body in the clear and the text as a salted commitment. */
+	/**
+	 * Puts what a record asserts into its entry: {@code asserted: {at, by}} in the clear,
+	 * and the document and its address, if any, as the committed group
+	 * {@code provenance}.
+	 */
+	private static void assertion(Asserted asserted, Map<String, Object> clear, Map<String, Object> groups) {
+		Map<String, Object> assertion = new LinkedHashMap<>();
+		assertion.put("at", asserted.at().toString());
+		assertion.put("by", asserted.by());
+		clear.put("asserted", assertion);
+		if (asserted.document() != null || asserted.url() != null) {
+			Map<String, Object> provenance = new LinkedHashMap<>();
+			provenance.put("document", asserted.document());
+			provenance.put("url", asserted.url());
+			groups.put("provenance", provenance);
+		}
+	}
+
 	private static LedgerEntry withText(String kind, String subject, Map<String, Object> body, String text) {
 		return LedgerEntry.of(kind, subject, body, Map.of("text", text));
 	}

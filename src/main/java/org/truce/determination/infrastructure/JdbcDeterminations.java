@@ -2,6 +2,7 @@ package org.truce.determination.infrastructure;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -145,22 +146,31 @@ class JdbcDeterminations implements Determinations {
 	@Override
 	public void addComment(Comment c) {
 		this.jdbc
-			.sql("INSERT INTO determination_comments (id, determination_id, author, side, dissent, body, created_at)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?)")
+			.sql("INSERT INTO determination_comments (id, determination_id, author, side, dissent, body, created_at,"
+					+ " asserted_at, asserted_by, asserted_document, asserted_url)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(this.dialect.uuid(c.id()), this.dialect.uuid(c.determinationId()), c.userId(), c.side(),
-					c.dissent(), c.text(), this.dialect.instant(c.at()))
+					c.dissent(), c.text(), this.dialect.instant(c.at()), this.dialect.instant(c.asserted().at()),
+					c.asserted().by(), c.asserted().document(), c.asserted().url())
 			.update();
 	}
 
 	@Override
 	public List<Comment> comments(UUID determinationId) {
 		return this.jdbc
-			.sql("SELECT id, determination_id, author, side, dissent, body, created_at FROM determination_comments"
+			.sql("SELECT id, determination_id, author, side, dissent, body, created_at, asserted_at, asserted_by,"
+					+ " asserted_document, asserted_url FROM determination_comments"
 					+ " WHERE determination_id = ? ORDER BY created_at, id")
 			.param(this.dialect.uuid(determinationId))
-			.query((rs, n) -> new Comment(UUID.fromString(rs.getString("id")),
-					UUID.fromString(rs.getString("determination_id")), rs.getString("author"), rs.getString("side"),
-					rs.getBoolean("dissent"), rs.getString("body"), this.dialect.instant(rs, "created_at")))
+			.query((rs, n) -> {
+				Instant at = this.dialect.instant(rs, "created_at");
+				String author = rs.getString("author");
+				return new Comment(UUID.fromString(rs.getString("id")),
+						UUID.fromString(rs.getString("determination_id")), author, rs.getString("side"),
+						rs.getBoolean("dissent"), rs.getString("body"), at,
+						Asserted.stored(this.dialect.instant(rs, "asserted_at"), rs.getString("asserted_by"),
+								rs.getString("asserted_document"), rs.getString("asserted_url"), at, author));
+			})
 			.list();
 	}
 

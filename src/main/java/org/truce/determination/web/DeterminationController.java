@@ -157,7 +157,8 @@ class DeterminationController {
 	@Operation(summary = "Comment on a determination, or dissent from it",
 			description = "Monitors and co-chairs comment; with dissent: true, a co-chair of a side the determination"
 					+ " names records that its side does not sign, and why. Both are kept and listed with the"
-					+ " determination. Idempotent with an Idempotency-Key header.")
+					+ " determination; one given earlier (at a meeting, in a statement) says when in asserted"
+					+ " {at, by, document, url}. Idempotent with an Idempotency-Key header.")
 	@PostMapping(path = "/api/determinations/{id}/comments", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<JsonNode> comment(@PathVariable String id, @RequestBody Requests.CommentRequest request,
 			@Parameter(description = IdempotentPosts.KEY_DESCRIPTION) @RequestHeader(name = "Idempotency-Key",
@@ -168,7 +169,7 @@ class DeterminationController {
 		return this.idempotent.create(who.userId(), idempotencyKey, "/api/determinations/" + uuid + "/comments",
 				request,
 				() -> DeterminationView.CommentView.of(this.determining.comment(uuid, request.text(), dissent,
-						request.side(), who.userId(), who.grants())),
+						request.side(), AssertedBody.input(request.asserted()), who.userId(), who.grants())),
 				view -> URI.create("/api/determinations/" + uuid), true);
 	}
 

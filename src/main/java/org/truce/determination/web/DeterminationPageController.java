@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,6 +33,7 @@ import org.truce.identity.web.SignedIn;
 import org.truce.incident.model.IncidentRecord;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.shared.ScenarioZone;
 import org.truce.web.AssertedBody;
 import org.truce.web.PathIds;
 
@@ -48,10 +53,14 @@ class DeterminationPageController {
 
 	private final ActorDirectory actors;
 
-	DeterminationPageController(Determining determining, AgreementCatalogue agreements, ActorDirectory actors) {
+	private final ScenarioZone zone;
+
+	DeterminationPageController(Determining determining, AgreementCatalogue agreements, ActorDirectory actors,
+			ScenarioZone zone) {
 		this.determining = determining;
 		this.agreements = agreements;
 		this.actors = actors;
+		this.zone = zone;
 	}
 
 	@GetMapping("/determinations/queue")
@@ -98,16 +107,23 @@ class DeterminationPageController {
 	String sign(@PathVariable String id, @RequestParam(required = false) Integer version,
 			@RequestParam(required = false) String side, @RequestParam(required = false) String assertedAt,
 			@RequestParam(required = false) String assertedBy, @RequestParam(required = false) String assertedDocument,
-			@RequestParam(required = false) String assertedUrl, RedirectAttributes redirect) {
+			@RequestParam(required = false) String assertedUrl, Viewer viewer, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		UUID uuid = PathIds.uuid(id, "/determinations/" + id);
 		SignedIn who = Signers.current();
+		AssertedBody typed = new AssertedBody(assertedAt, assertedBy, assertedDocument, assertedUrl);
 		try {
 			this.determining.signOff(uuid, DeterminationController.version(null, version), blank(side),
-					AssertedBody.form(assertedAt, assertedBy, assertedDocument, assertedUrl), who.userId(),
-					who.grants());
+					typed.fromForm(this.zone), who.userId(), who.grants());
 			redirect.addFlashAttribute("notice", "Signed.");
 		}
 		catch (RejectedException ex) {
+			Optional<HttpStatus> again = typed.refused(ex, model);
+			if (again.isPresent()) {
+				// The form again, with what was typed and each problem beside its field.
+				response.setStatus(again.get().value());
+				return page(id, viewer, model);
+			}
 			refused(redirect, ex);
 		}
 		return "redirect:/determinations/" + uuid;

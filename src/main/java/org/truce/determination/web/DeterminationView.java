@@ -31,10 +31,16 @@ record DeterminationView(UUID id, UUID incident, UUID currentIncident, String ag
 
 	}
 
-	record CommentView(UUID id, String by, boolean dissent, String side, String text, Instant at) {
+	/**
+	 * A comment or dissent: {@code at} is when Truce recorded it; {@code asserted} when
+	 * it was given, on whose word and in what document (the recording itself unless it
+	 * was entered after the fact).
+	 */
+	record CommentView(UUID id, String by, boolean dissent, String side, String text, Instant at,
+			Map<String, Object> asserted) {
 
 		static CommentView of(Comment c) {
-			return new CommentView(c.id(), c.userId(), c.dissent(), c.side(), c.text(), c.at());
+			return new CommentView(c.id(), c.userId(), c.dissent(), c.side(), c.text(), c.at(), c.asserted().fields());
 		}
 
 	}

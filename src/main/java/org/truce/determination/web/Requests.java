@@ -46,8 +46,14 @@ final class Requests {
 	 * @param dissent whether this is a co-chair's dissent rather than a comment
 	 * @param side for a dissent, the side dissenting; absent for the co-chair's only side
 	 * named
+	 * @param asserted for a comment or dissent given earlier (at a meeting, in a
+	 * statement): when, on whose word and in what document
 	 */
-	record CommentRequest(String text, Boolean dissent, String side) {
+	record CommentRequest(String text, Boolean dissent, String side, AssertedBody asserted) {
+
+		CommentRequest(String text, Boolean dissent, String side) {
+			this(text, dissent, side, null);
+		}
 
 	}
 

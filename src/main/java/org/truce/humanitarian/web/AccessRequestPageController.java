@@ -1,6 +1,7 @@
 package org.truce.humanitarian.web;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 import org.truce.humanitarian.application.AccessReader;
 import org.truce.humanitarian.application.RequestingAccess;
@@ -20,6 +22,7 @@ import org.truce.identity.web.SignedIn;
 import org.truce.incident.application.Incidents;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.RejectedException;
+import org.truce.shared.ScenarioZone;
 import org.truce.web.AssertedBody;
 
 /**
@@ -37,9 +40,12 @@ class AccessRequestPageController {
 
 	private final Incidents incidents;
 
-	AccessRequestPageController(RequestingAccess access, Incidents incidents) {
+	private final ScenarioZone zone;
+
+	AccessRequestPageController(RequestingAccess access, Incidents incidents, ScenarioZone zone) {
 		this.access = access;
 		this.incidents = incidents;
+		this.zone = zone;
 	}
 
 	@GetMapping("/access-requests")
@@ -73,19 +79,27 @@ class AccessRequestPageController {
 		return "access-requests/page";
 	}
 
+	/**
+	 * What a party's decision form held when it was refused for what it asserts, shown
+	 * again.
+	 */
+	record DecisionInput(String party, String verdict, String reasons, String conditions) {
+
+	}
+
 	@PostMapping("/access-requests/{id}/decisions")
-	RedirectView decide(@PathVariable String id, @RequestParam(required = false) String party,
+	ModelAndView decide(@PathVariable String id, @RequestParam(required = false) String party,
 			@RequestParam(required = false) String verdict, @RequestParam(required = false) String reasons,
 			@RequestParam(required = false) String conditions, @RequestParam(required = false) String assertedAt,
 			@RequestParam(required = false) String assertedBy, @RequestParam(required = false) String assertedDocument,
-			@RequestParam(required = false) String assertedUrl) {
+			@RequestParam(required = false) String assertedUrl, Model model) {
 		UUID uuid = AccessRequestController.uuid(id);
+		AssertedBody typed = new AssertedBody(assertedAt, assertedBy, assertedDocument, assertedUrl);
 		String outcome;
 		try {
 			this.access.decide(uuid,
 					new RequestingAccess.NewDecision(party, verdict, reasons,
-							conditions == null || conditions.isBlank() ? null : conditions,
-							AssertedBody.form(assertedAt, assertedBy, assertedDocument, assertedUrl)),
+							conditions == null || conditions.isBlank() ? null : conditions, typed.fromForm(this.zone)),
 					reader());
 			outcome = "decided";
 		}
@@ -94,12 +108,18 @@ class AccessRequestPageController {
 			if (code == ErrorCode.NOT_FOUND || code == ErrorCode.FORBIDDEN) {
 				throw ex;
 			}
+			Optional<HttpStatus> again = typed.refused(ex, model);
+			if (again.isPresent()) {
+				// The form again, with what was typed and each problem beside its field.
+				model.addAttribute("decisionInput", new DecisionInput(party, verdict, reasons, conditions));
+				return new ModelAndView(one(id, null, null, null, model), model.asMap(), again.get());
+			}
 			outcome = code.status() == 409 ? "conflict" : "invalid";
 		}
 		RedirectView view = new RedirectView("/access-requests/" + uuid + "?" + outcome, true);
 		view.setStatusCode(HttpStatus.SEE_OTHER);
 		view.setExposeModelAttributes(false);
-		return view;
+		return new ModelAndView(view);
 	}
 
 	private AccessReader reader() {

@@ -64,8 +64,10 @@ public final class EntryKinds {
 		kind("determination-edited", with(described, Set.of("clearedSignOffs")), Set.of("text"));
 		kind("determination-signed", Set.of("by", "side", "version", "at", "asserted"), Set.of("provenance"));
 		kind("determination-effective", Set.of("at", "signedBy", "quorum", "version"), Set.of());
-		kind("determination-comment", Set.of("by", "determination", "version", "at"), Set.of("text"));
-		kind("determination-dissent", Set.of("by", "determination", "side", "version", "at"), Set.of("text"));
+		kind("determination-comment", Set.of("by", "determination", "version", "at", "asserted"),
+				Set.of("text", "provenance"));
+		kind("determination-dissent", Set.of("by", "determination", "side", "version", "at", "asserted"),
+				Set.of("text", "provenance"));
 		// Requests for information.
 		kind("rfi-sent", with(Set.of("incident", "party", "deadline", "requestedBy", "requestedBySide", "requestedAt",
 				"questionCommitment"), ASSERTED_AFTER_THE_FACT), Set.of());

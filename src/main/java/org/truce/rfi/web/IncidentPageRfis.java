@@ -1,9 +1,7 @@
 package org.truce.rfi.web;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +21,9 @@ import org.truce.rfi.application.RequestingInformation;
 import org.truce.rfi.application.RequestsForInformation;
 import org.truce.rfi.application.RfiReader;
 import org.truce.rfi.model.RequestForInformation;
+import org.truce.shared.Problem;
+import org.truce.shared.RejectedException;
+import org.truce.shared.ScenarioZone;
 
 /**
  * The requests for information on the incident pages: on an incident's page, the requests
@@ -37,9 +38,12 @@ class IncidentPageRfis implements IncidentPageSections {
 
 	private final IncidentPageForms forms;
 
-	IncidentPageRfis(RequestingInformation rfis, IncidentPageForms forms) {
+	private final ScenarioZone zone;
+
+	IncidentPageRfis(RequestingInformation rfis, IncidentPageForms forms, ScenarioZone zone) {
 		this.rfis = rfis;
 		this.forms = forms;
+		this.zone = zone;
 	}
 
 	@Override
@@ -58,13 +62,11 @@ class IncidentPageRfis implements IncidentPageSections {
 	RedirectView send(@PathVariable String id, @RequestParam(required = false) String party,
 			@RequestParam(required = false) String question, @RequestParam(required = false) String deadline) {
 		return this.forms.act(id, "rfi-sent", () -> {
-			Instant due;
-			try {
-				due = deadline == null || deadline.isBlank() ? null
-						: LocalDateTime.parse(deadline).toInstant(ZoneOffset.UTC);
-			}
-			catch (DateTimeParseException ex) {
-				throw new IllegalArgumentException("Give the deadline as a date and time (UTC).");
+			// A local date and time in the scenario's zone, as the form says.
+			List<Problem> problems = new ArrayList<>();
+			Instant due = this.zone.fromForm("deadline", deadline, problems);
+			if (!problems.isEmpty()) {
+				throw new RejectedException(problems);
 			}
 			SignedIn who = SignedIn.of(SecurityContextHolder.getContext().getAuthentication());
 			this.rfis.send(this.forms.incidentId(id), new RequestingInformation.NewRequest(party, question, due),

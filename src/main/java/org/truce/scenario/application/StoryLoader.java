@@ -260,14 +260,16 @@ public class StoryLoader {
 			Determination made = this.determining.draft(id, new Determining.Draft(d.agreement(), d.term(), d.actor(),
 					Verdict.valueOf(d.verdict()), d.rationale(), null), drafter.id().toString(), drafter.grants());
 			counts.recorded++;
-			for (String signer : d.signedBy()) {
-				User co = user(signer);
-				made = this.determining.signOff(made.id(), made.version(), null, co.id().toString(), co.grants());
+			for (StorySignOff signer : d.signedBy()) {
+				User co = user(signer.by());
+				made = this.determining.signOff(made.id(), made.version(), null, asserted(signer.asserted()),
+						co.id().toString(), co.grants());
 				counts.recorded++;
 			}
 			for (StoryComment c : d.dissents()) {
 				User co = user(c.by());
-				this.determining.comment(made.id(), c.text(), true, null, co.id().toString(), co.grants());
+				this.determining.comment(made.id(), c.text(), true, null, asserted(c.asserted()), co.id().toString(),
+						co.grants());
 				counts.recorded++;
 			}
 		}
@@ -409,7 +411,7 @@ public class StoryLoader {
 	}
 
 	record StoryDetermination(String draftedBy, String agreement, String term, String actor, String verdict,
-			String rationale, List<String> signedBy, List<StoryComment> dissents) {
+			String rationale, List<StorySignOff> signedBy, List<StoryComment> dissents) {
 
 		StoryDetermination {
 			signedBy = list(signedBy);
@@ -418,7 +420,19 @@ public class StoryLoader {
 
 	}
 
-	record StoryComment(String by, String text) {
+	/**
+	 * A co-chair's sign-off; {@code asserted} says when the side signed, on whose word
+	 * and in what document (absent: when the demo records it).
+	 */
+	record StorySignOff(String by, Asserted.Input asserted) {
+
+	}
+
+	/**
+	 * A co-chair's dissent; {@code asserted} says when it was given, on whose word and in
+	 * what document (absent: when the demo records it).
+	 */
+	record StoryComment(String by, String text, Asserted.Input asserted) {
 
 	}
 

@@ -2,21 +2,19 @@ package org.truce.adjudication.web;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
-import org.truce.report.application.ImportProgress;
 import org.truce.report.application.Sources;
 import org.truce.report.model.Reliability;
 import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
-import org.truce.scenario.application.LoadingScenario;
 import org.truce.testing.Http;
 import org.truce.testing.RunningTruce;
 import org.truce.testing.SlowTest;
-import org.truce.testing.Syria2016;
+import org.truce.testing.TheDemo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 36.2590]); the reports are a monitor's, surveyed to 100 m.
  */
 @SlowTest
+@ExtendWith(TheDemo.Shared.class)
 class ATankNearTheCastelloRoadTest {
 
 	static final String TERM = "syria-arrangement-2016-09/castello-demilitarised-zone";
@@ -42,16 +41,10 @@ class ATankNearTheCastelloRoadTest {
 	private static RunningTruce truce;
 
 	@BeforeAll
-	static void theDemoScenario() {
-		truce = RunningTruce.sqlite(true);
-		truce.bean(LoadingScenario.class).load(Syria2016.SCENARIO, ImportProgress.NONE);
+	static void theDemoScenario(TheDemo demo) {
+		truce = demo.truce();
 		truce.bean(Sources.class)
 			.save(new Source("monitor", "Monitor on the ground", SourceKind.MONITOR, Reliability.B));
-	}
-
-	@AfterAll
-	static void stop() throws Exception {
-		truce.close();
 	}
 
 	@Test

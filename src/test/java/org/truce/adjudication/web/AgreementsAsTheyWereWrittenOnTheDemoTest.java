@@ -3,21 +3,19 @@ package org.truce.adjudication.web;
 import java.time.Duration;
 import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
-import org.truce.report.application.ImportProgress;
 import org.truce.report.application.Sources;
 import org.truce.report.model.Reliability;
 import org.truce.report.model.Source;
 import org.truce.report.model.SourceKind;
-import org.truce.scenario.application.LoadingScenario;
 import org.truce.testing.Http;
 import org.truce.testing.RunningTruce;
 import org.truce.testing.SlowTest;
-import org.truce.testing.Syria2016;
+import org.truce.testing.TheDemo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them incidents of their own.
  */
 @SlowTest
+@ExtendWith(TheDemo.Shared.class)
 class AgreementsAsTheyWereWrittenOnTheDemoTest {
 
 	static final String PAUSE_TERM = "aleppo-pause-2016-10/no-strikes-or-shelling";
@@ -43,16 +42,10 @@ class AgreementsAsTheyWereWrittenOnTheDemoTest {
 	private static Http monitor;
 
 	@BeforeAll
-	static void theDemoScenario() {
-		truce = RunningTruce.sqlite(true);
-		truce.bean(LoadingScenario.class).load(Syria2016.SCENARIO, ImportProgress.NONE);
+	static void theDemoScenario(TheDemo demo) {
+		truce = demo.truce();
 		truce.bean(Sources.class).save(new Source("monitors", "Monitors", SourceKind.MONITOR, Reliability.B));
 		monitor = truce.http().withToken(truce.token("monitor"));
-	}
-
-	@AfterAll
-	static void stop() throws Exception {
-		truce.close();
 	}
 
 	@Test

@@ -154,8 +154,9 @@ class ACoChairDeclaresAPositionOnThePageBrowserTest {
 		assertThat(declared).hasSize(1);
 		DeclaredPosition p = declared.get(0).position();
 		assertThat(p.side()).isEqualTo("united-states");
-		assertThat(p.from()).hasToString("2016-09-19T06:00:00Z");
-		assertThat(p.to()).hasToString("2016-09-20T06:00:00Z");
+		// 06:00 in Damascus, the scenario's zone (UTC+3).
+		assertThat(p.from()).hasToString("2016-09-19T03:00:00Z");
+		assertThat(p.to()).hasToString("2016-09-20T03:00:00Z");
 		assertThat(p.area()).isInstanceOf(Polygon.class);
 		Coordinate[] ring = p.area().getCoordinates();
 		assertThat(ring).hasSize(5);

@@ -1,8 +1,5 @@
 package org.truce.deconfliction.web;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,9 +97,9 @@ class DeclaredPositionsAreBoundedTest {
 	void thePageShowsBothLimitsByTheirFields() {
 		Http coChair = truce.http("co-chair:united-states");
 
-		Http.Response refused = coChair.post("/positions", "application/x-www-form-urlencoded",
-				form("side", "united-states", "label", "Everywhere", "area", WHOLE_COUNTRY, "from", "2016-09-01T00:00",
-						"to", "2016-12-01T00:00"),
+		Http.Response refused = coChair.post(
+				"/positions", "application/x-www-form-urlencoded", Http.form("side", "united-states", "label",
+						"Everywhere", "area", WHOLE_COUNTRY, "from", "2016-09-01T00:00", "to", "2016-12-01T00:00"),
 				false);
 
 		assertThat(refused.status()).isEqualTo(422);
@@ -137,17 +134,6 @@ class DeclaredPositionsAreBoundedTest {
 		assertThat(alerts).doesNotContain("35.93713")
 			.doesNotContain("36.63394")
 			.doesNotContain(report.json().get("id").asString());
-	}
-
-	private static byte[] form(String... pairs) {
-		StringBuilder body = new StringBuilder();
-		for (int i = 0; i < pairs.length; i += 2) {
-			if (!body.isEmpty()) {
-				body.append('&');
-			}
-			body.append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-		}
-		return body.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,8 +1,5 @@
 package org.truce.deconfliction.web;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +39,7 @@ class DeclaredPositionsForTheirReadersOnlyTest {
 	void theLayerShowsADeclarationToTheCoChairsAndItsSideOnlyUntilItIsWithdrawn() {
 		Http usCoChair = truce.http("co-chair:united-states");
 		Http.Response declared = usCoChair.post("/positions", "application/x-www-form-urlencoded",
-				form("side", "united-states", "label", "Advisers", "area", AREA, "from", "2016-09-19T06:00", "to",
+				Http.form("side", "united-states", "label", "Advisers", "area", AREA, "from", "2016-09-19T06:00", "to",
 						"2016-09-20T06:00+03:00"),
 				false);
 		assertThat(declared.status()).as(declared.toString()).isEqualTo(303);
@@ -54,7 +51,8 @@ class DeclaredPositionsForTheirReadersOnlyTest {
 		assertThat(mine.json().get("features")).hasSize(1);
 		assertThat(mine.json().get("features").get(0).get("id").asString()).isEqualTo(id);
 		assertThat(mine.json().get("features").get(0).get("properties").get("from").asString())
-			.isEqualTo("2016-09-19T06:00:00Z");
+			.as("06:00 in Damascus, the scenario's zone (UTC+3)")
+			.isEqualTo("2016-09-19T03:00:00Z");
 		assertThat(mine.json().get("features").get(0).get("properties").get("to").asString())
 			.isEqualTo("2016-09-20T03:00:00Z");
 		assertThat(mine.json().get("features").get(0).get("geometry").get("type").asString()).isEqualTo("Polygon");
@@ -81,7 +79,7 @@ class DeclaredPositionsForTheirReadersOnlyTest {
 	void aTimeThatIsNoTimeIsRefusedOnThePageNamingTheField() {
 		Http.Response refused = truce.http("liaison:syria-government")
 			.post("/positions", "application/x-www-form-urlencoded",
-					form("area", AREA, "from", "yesterday", "to", "2016-09-20T06:00"), false);
+					Http.form("area", AREA, "from", "yesterday", "to", "2016-09-20T06:00"), false);
 
 		assertThat(refused.status()).isEqualTo(422);
 		assertThat(refused.contentType()).startsWith("text/html");
@@ -94,17 +92,6 @@ class DeclaredPositionsForTheirReadersOnlyTest {
 		assertThat(r.status()).as(r.toString()).isEqualTo(200);
 		assertThat(r.json().get("type").asString()).isEqualTo("FeatureCollection");
 		return r.json().get("features").size();
-	}
-
-	private static byte[] form(String... pairs) {
-		StringBuilder body = new StringBuilder();
-		for (int i = 0; i < pairs.length; i += 2) {
-			if (!body.isEmpty()) {
-				body.append('&');
-			}
-			body.append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-		}
-		return body.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 }

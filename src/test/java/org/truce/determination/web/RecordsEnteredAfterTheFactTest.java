@@ -15,10 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Records of 2016 entered now, over HTTP: a side's claim about a shelling during the
- * Aleppo pause, the co-chairs' signatures on the determination (given at meetings,
- * entered later), and a party's decision on an access request. Each keeps when it
- * happened as asserted, who asserts it and the document, apart from when Truce recorded
- * it; each refuses a time later than its recording, or a time without who asserts it.
+ * Aleppo pause, the co-chairs' signatures on the determination and a dissent from it
+ * (given at meetings, entered later), and a party's decision on an access request. Each
+ * keeps when it happened as asserted, who asserts it and the document, apart from when
+ * Truce recorded it; each refuses a time later than its recording, or a time without who
+ * asserts it.
  */
 class RecordsEnteredAfterTheFactTest {
 
@@ -119,6 +120,55 @@ class RecordsEnteredAfterTheFactTest {
 			.as("the minutes are committed to, not published")
 			.doesNotContain("Minutes");
 		assertThat(monitor.get("/determinations/" + id).body()).contains("US delegation");
+	}
+
+	@Test
+	void aDissentGivenAtAMeetingKeepsItsAssertedTimeApartFromItsRecording() {
+		UUID incident = DeterminationsFixture.shellingIncident(truce);
+		Http.Response drafted = monitor.postJson("/api/incidents/" + incident + "/determinations",
+				DeterminationsFixture.draftJson("VIOLATION", "Shelling in the pause zone, dissented from."));
+		assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+		String id = drafted.json().get("id").asString();
+
+		Http.Response later = ru.postJson("/api/determinations/" + id + "/comments", """
+				{"text": "We do not sign.", "dissent": true,
+				 "asserted": {"at": "2999-01-01T00:00:00Z", "by": "Russian delegation"}}""");
+		assertThat(later.status()).isEqualTo(422);
+		assertThat(later.code()).isEqualTo("ASSERTED_AFTER_RECORDED");
+		assertThat(later.field()).isEqualTo("asserted.at");
+		Http.Response anonymous = ru.postJson("/api/determinations/" + id + "/comments",
+				"{\"text\": \"We do not sign.\", \"dissent\": true, \"asserted\": {\"at\": \"2016-11-01T12:00:00Z\"}}");
+		assertThat(anonymous.status()).isEqualTo(422);
+		assertThat(anonymous.code()).isEqualTo("ASSERTED_BY_REQUIRED");
+		assertThat(monitor.get("/api/determinations/" + id).json().get("comments")).as("nothing kept of a refusal")
+			.isEmpty();
+
+		Http.Response dissent = ru.postJson("/api/determinations/" + id + "/comments", """
+				{"text": "We do not sign: the shelling came from the other side.", "dissent": true,
+				 "asserted": {"at": "2016-11-01T15:00:00+03:00", "by": "Russian delegation",
+				              "document": "Minutes of the meeting of 1 November 2016 (dissent, test)",
+				              "url": "https://example.org/minutes"}}""");
+		assertThat(dissent.status()).as(dissent.toString()).isEqualTo(201);
+
+		JsonNode kept = monitor.get("/api/determinations/" + id).json().get("comments").get(0);
+		assertThat(kept.get("dissent").asBoolean()).isTrue();
+		assertThat(kept.get("asserted").get("at").asString()).isEqualTo("2016-11-01T12:00:00Z");
+		assertThat(kept.get("asserted").get("by").asString()).isEqualTo("Russian delegation");
+		assertThat(kept.get("asserted").get("url").asString()).isEqualTo("https://example.org/minutes");
+		assertThat(kept.get("at").asString()).as("recorded now").startsWith("20").doesNotStartWith("2016");
+
+		String entry = truce.jdbc()
+			.sql("SELECT entry FROM ledger_entries WHERE kind = ? ORDER BY idx DESC")
+			.param(Determining.DISSENTED)
+			.query(String.class)
+			.list()
+			.get(0);
+		assertThat(entry).contains("\"asserted\":{\"at\":\"2016-11-01T12:00:00Z\",\"by\":\"Russian delegation\"}")
+			.contains("\"provenance\"")
+			.as("the minutes are committed to, not published")
+			.doesNotContain("Minutes");
+		assertThat(monitor.get("/determinations/" + id).body()).contains("Russian delegation")
+			.contains("Minutes of the meeting of 1 November 2016 (dissent, test)");
 	}
 
 	@Test

@@ -2,23 +2,18 @@ package org.truce.scenario.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.truce.identity.application.DemoAccounts;
-import org.truce.report.application.ImportProgress;
-import org.truce.scenario.application.LoadingScenario;
 import org.truce.scenario.application.StoryLoader;
 import org.truce.testing.Http;
 import org.truce.testing.RunningTruce;
 import org.truce.testing.SlowTest;
 import org.truce.testing.Syria2016;
+import org.truce.testing.TheDemo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * acted undetermined, quoting both sides (issue 14, acceptance test 7(f)).
  */
 @SlowTest
+@ExtendWith(TheDemo.Shared.class)
 class TheDemoTellsTheSeedsStoryTest {
 
 	static RunningTruce truce;
@@ -38,20 +34,17 @@ class TheDemoTellsTheSeedsStoryTest {
 
 	static String story;
 
-	static Map<String, DemoAccounts.Credential> users;
+	static TheDemo demo;
 
 	/** The incident of UCDP event 301214, the convoy strike at Urum al-Kubra. */
 	static String convoyStrike;
 
 	@BeforeAll
-	static void runTheDemo() {
-		truce = RunningTruce.sqlite(true);
-		summary = truce.bean(LoadingScenario.class).load(Syria2016.SCENARIO, ImportProgress.NONE);
-		users = truce.bean(DemoAccounts.class)
-			.ensure(truce.dataDir(), Syria2016.SCENARIO.demoUsers())
-			.stream()
-			.collect(Collectors.toMap(DemoAccounts.Credential::username, Function.identity()));
-		story = truce.bean(StoryLoader.class).load(Syria2016.SCENARIO);
+	static void runTheDemo(TheDemo shared) {
+		demo = shared;
+		truce = demo.truce();
+		summary = demo.summary();
+		story = demo.story();
 		JsonNode reports = as("monitor").get("/api/reports?source=ucdp-ged&from=2016-09-19&to=2016-09-20&limit=1000")
 			.json()
 			.get("items");
@@ -65,13 +58,8 @@ class TheDemoTellsTheSeedsStoryTest {
 		convoyStrike = as("monitor").get("/api/incidents/" + report).json().get("id").asString();
 	}
 
-	@AfterAll
-	static void stop() throws Exception {
-		truce.close();
-	}
-
 	static Http as(String username) {
-		return truce.http().withToken(users.get(username).token());
+		return demo.as(username);
 	}
 
 	@Test
@@ -113,6 +101,11 @@ class TheDemoTellsTheSeedsStoryTest {
 			.isEqualTo("2016-09-13T20:59:00Z");
 		assertThat(government.get("asserted").get("by").asString()).isEqualTo("Government of Syria");
 		assertThat(government.get("recordedAt").asString()).as("recorded when the demo ran").doesNotStartWith("2016");
+		assertThat(page).as("the decision's asserted time and provenance, and its recording, on its page")
+			.contains("as asserted by", "class=\"asserted-by\">Government of Syria</strong>")
+			.contains("Reuters, reported by The Hindu, 14 September 2016")
+			.contains("13 Sep 2016, 23:59")
+			.contains("recorded in Truce");
 	}
 
 	@Test
@@ -131,6 +124,9 @@ class TheDemoTellsTheSeedsStoryTest {
 			.anySatisfy(by -> assertThat(by).startsWith("Igor Konashenkov"));
 		String page = as("monitor").get("/incidents/" + convoyStrike).body();
 		assertThat(page).contains("Su-24", "Neither Russian nor Syrian aircraft struck the convoy");
+		assertThat(page).as("each claim's asserted time and provenance on the incident's page")
+			.contains("Igor Konashenkov, Russian Defence Ministry spokesman", "Syrian Arab Army", "20 Sep 2016, 23:59",
+					"recorded in Truce");
 	}
 
 	@Test
@@ -194,6 +190,23 @@ class TheDemoTellsTheSeedsStoryTest {
 		assertThat(dissents).containsExactly("russia");
 		String page = as("co-chair-ru").get("/determinations/" + d.get("id").asString()).body();
 		assertThat(page).contains("Russia dissents", "Reconstruction for the demo");
+
+		// The sign-off and the dissent as given in 2016 (a reconstruction, marked so),
+		// apart from when the demo recorded them.
+		JsonNode us = d.get("sides").get(0);
+		assertThat(us.get("signedAt").asString()).isEqualTo("2016-09-26T15:00:00Z");
+		assertThat(us.get("asserted").get("by").asString()).startsWith("Reconstruction for the demo");
+		assertThat(us.get("asserted").get("document").asString()).startsWith("Reconstruction for the demo")
+			.contains("no such sign-off took place");
+		assertThat(us.get("recordedAt").asString()).as("recorded when the demo ran").doesNotStartWith("2016");
+		JsonNode dissent = d.get("comments").get(0);
+		assertThat(dissent.get("asserted").get("at").asString()).isEqualTo("2016-09-26T15:00:00Z");
+		assertThat(dissent.get("asserted").get("document").asString()).startsWith("Reconstruction for the demo")
+			.contains("The Independent, 21 September 2016");
+		assertThat(dissent.get("at").asString()).as("recorded when the demo ran").doesNotStartWith("2016");
+		assertThat(d.get("draftedAt").asString()).as("the draft asserts no time").doesNotStartWith("2016");
+		assertThat(page).contains("26 Sep 2016, 18:00", "Reconstruction for the demo (the United States co-chair)",
+				"Reconstruction for the demo (the Russian co-chair)", "recorded in Truce");
 	}
 
 	@Test

@@ -3,11 +3,10 @@ package org.truce.scenario.web;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,12 +15,10 @@ import org.truce.ledger.model.MerkleHashes;
 import org.truce.ledger.model.ProofVerdict;
 import org.truce.ledger.model.ProofVerifier;
 import org.truce.ledger.model.StandardBase64;
-import org.truce.report.application.ImportProgress;
-import org.truce.scenario.application.LoadingScenario;
-import org.truce.scenario.application.Scenario;
 import org.truce.testing.Http;
 import org.truce.testing.RunningTruce;
 import org.truce.testing.SlowTest;
+import org.truce.testing.TheDemo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it was parked at; both answer alike.
  */
 @SlowTest
+@ExtendWith(TheDemo.Shared.class)
 class WasTheConvoyNotifiedBeforeTheStrikeTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -45,16 +43,10 @@ class WasTheConvoyNotifiedBeforeTheStrikeTest {
 	private static Http monitor;
 
 	@BeforeAll
-	static void theDemo() {
-		truce = RunningTruce.sqlite(true, Map.of("truce.scenario", "classpath:scenarios/syria-2016/"));
-		truce.bean(LoadingScenario.class).load(truce.bean(Scenario.class), ImportProgress.NONE);
+	static void theDemo(TheDemo demo) {
+		truce = demo.truce();
 		truce.bean(Checkpointing.class).checkpoint();
 		monitor = truce.http("monitor");
-	}
-
-	@AfterAll
-	static void stop() throws Exception {
-		truce.close();
 	}
 
 	@Test
