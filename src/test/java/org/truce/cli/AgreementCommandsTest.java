@@ -89,7 +89,9 @@ class AgreementCommandsTest {
 			.getRecords();
 		int terms = 5;
 		assertThat(rows).hasSize(8 * terms);
-		assertThat(rows.get(0).toMap()).containsKeys("incident_id", "external_ids", "term_id", "outcome", "reasons");
+		assertThat(rows.get(0).toMap()).containsKeys("incident_id", "external_ids", "term_id", "view_id", "outcome",
+				"reasons", "possible_perpetrators");
+		assertThat(rows).allSatisfy(r -> assertThat(r.get("view_id")).as("no disputed fact").isEmpty());
 		assertThat(rows).allSatisfy(r -> {
 			assertThat(r.get("outcome")).isIn("VIOLATION", "NO_VIOLATION", "UNDETERMINED");
 			assertThat(r.get("reasons")).isNotBlank();
