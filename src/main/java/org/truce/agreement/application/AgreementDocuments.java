@@ -88,9 +88,40 @@ public final class AgreementDocuments {
 
 	}
 
+	/**
+	 * The text of each earlier version of an agreement that an amendment may amend, as
+	 * stored or as given alongside it.
+	 */
+	@FunctionalInterface
+	public interface EarlierVersions {
+
+		/** No earlier version is known: an amendment cannot be resolved. */
+		EarlierVersions NONE = (id, version) -> Optional.empty();
+
+		Optional<String> text(String agreementId, int version);
+
+		/**
+		 * The versions among these documents' texts, as each states its id and version.
+		 */
+		static EarlierVersions among(java.util.Collection<String> texts) {
+			Map<String, String> byVersion = new java.util.HashMap<>();
+			texts.forEach(text -> header(text).ifPresent(h -> byVersion.putIfAbsent(h.id() + " " + h.version(), text)));
+			return (id, version) -> Optional.ofNullable(byVersion.get(id + " " + version));
+		}
+
+	}
+
+	/** A document read on its own: an amendment's amended version is not known. */
 	public Parsed parse(String file, Reader reader) {
+		return parse(file, reader, EarlierVersions.NONE);
+	}
+
+	/**
+	 * A document; an amendment is resolved into the full version, applying its changes to
+	 * the version it amends, which {@code earlier} gives.
+	 */
+	public Parsed parse(String file, Reader reader, EarlierVersions earlier) {
 		YamlNodes y = new YamlNodes(file);
-		Node root;
 		String text;
 		try {
 			text = readAll(reader);
@@ -99,37 +130,119 @@ public final class AgreementDocuments {
 			y.error(1, 1, "cannot be read: " + ex.getMessage());
 			return new Parsed(null, y.errors());
 		}
+		Node root = compose(y, text);
+		if (root == null) {
+			return new Parsed(null, y.errors());
+		}
+		Node full = resolve(y, root, earlier);
+		if (full == null || !y.errors().isEmpty()) {
+			return new Parsed(null, y.errors());
+		}
+		Agreement agreement = read(y, full);
+		return y.errors().isEmpty() ? new Parsed(agreement, List.of()) : new Parsed(null, y.errors());
+	}
+
+	/**
+	 * The id, version and amended version (null for a full document) a document states,
+	 * to load versions in order; empty when it does not state them plainly.
+	 */
+	public static Optional<Header> header(String text) {
+		YamlNodes y = new YamlNodes("");
+		Node root = compose(y, text);
+		if (!(root instanceof org.snakeyaml.engine.v2.nodes.MappingNode)) {
+			return Optional.empty();
+		}
+		Map<String, Node> m = y.mapping(root, "the agreement", null);
+		String id = m.containsKey("id") ? y.text(m, root, "id", true) : null;
+		Integer version = m.containsKey("version") ? y.integer(m, root, "version", true) : Integer.valueOf(1);
+		Integer amends = m.containsKey("amends") ? y.integer(m, root, "amends", true) : null;
+		return id == null || version == null || !y.errors().isEmpty() ? Optional.empty()
+				: Optional.of(new Header(id, version, amends));
+	}
+
+	/**
+	 * What a document says of itself.
+	 *
+	 * @param id the agreement's id
+	 * @param version its version
+	 * @param amends the version it amends, or null for a full document
+	 */
+	public record Header(String id, int version, Integer amends) {
+
+	}
+
+	/**
+	 * The full tree of a document: itself, or for an amendment the version it amends
+	 * (itself resolved) with its changes applied.
+	 */
+	private static Node resolve(YamlNodes y, Node root, EarlierVersions earlier) {
+		if (!(root instanceof org.snakeyaml.engine.v2.nodes.MappingNode mapping) || mapping.getValue()
+			.stream()
+			.noneMatch(t -> t.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode k
+					&& k.getValue().equals("amends"))) {
+			return root;
+		}
+		Map<String, Node> m = y.mapping(root, "the amendment", Amendments.TOP);
+		String id = y.text(m, root, "id", true);
+		Integer version = y.integer(m, root, "version", true);
+		Integer amends = y.integer(m, root, "amends", true);
+		if (id == null || version == null || amends == null) {
+			return null;
+		}
+		if (amends < 1 || amends >= version) {
+			y.error(m.get("amends"),
+					"amends: an amendment amends an earlier version, from 1 to " + (version - 1) + ", not " + amends);
+			return null;
+		}
+		Optional<String> baseText = earlier.text(id, amends);
+		if (baseText.isEmpty()) {
+			y.error(m.get("amends"), "amends: version " + amends + " of " + id
+					+ " is not known; load it first, or check it together with this document");
+			return null;
+		}
+		YamlNodes by = new YamlNodes(id + " version " + amends);
+		Node baseRoot = compose(by, baseText.get());
+		Node base = baseRoot == null ? null : resolve(by, baseRoot, earlier);
+		if (base == null || !by.errors().isEmpty()) {
+			y.error(m.get("amends"), "amends: version " + amends + " of " + id + " cannot be read: "
+					+ (by.errors().isEmpty() ? "" : by.errors().get(0)));
+			return null;
+		}
+		return Amendments.apply(y, m, root, base, amends);
+	}
+
+	/** The document's node tree, or null after a fault. */
+	private static Node compose(YamlNodes y, String text) {
+		Node root;
 		int[] deep = flowNestedDeeperThan(text, MAX_NESTING);
 		if (deep != null) {
 			y.error(deep[0], deep[1], "not valid YAML: nested more than " + MAX_NESTING + " levels deep");
-			return new Parsed(null, y.errors());
+			return null;
 		}
 		try {
-			root = new Compose(LoadSettings.builder().setLabel(file).build()).composeString(text).orElse(null);
+			root = new Compose(LoadSettings.builder().setLabel(y.file()).build()).composeString(text).orElse(null);
 		}
 		catch (StackOverflowError ex) {
 			// The YAML parser recurses once per level of nesting and has no limit of its
 			// own: block nesting ("- - - ...") that the flow check above does not count
 			// ends here, and the whole stack of the parse has unwound.
 			y.error(1, 1, "not valid YAML: nested too deeply to read");
-			return new Parsed(null, y.errors());
+			return null;
 		}
 		catch (MarkedYamlEngineException ex) {
 			int line = ex.getProblemMark().map(m -> m.getLine() + 1).orElse(1);
 			int column = ex.getProblemMark().map(m -> m.getColumn() + 1).orElse(1);
 			y.error(line, column, "not valid YAML: " + ex.getProblem());
-			return new Parsed(null, y.errors());
+			return null;
 		}
 		catch (YamlEngineException ex) {
 			y.error(1, 1, "not valid YAML: " + ex.getMessage());
-			return new Parsed(null, y.errors());
+			return null;
 		}
 		if (root == null) {
 			y.error(1, 1, "the document is empty");
-			return new Parsed(null, y.errors());
 		}
-		Agreement agreement = read(y, root);
-		return y.errors().isEmpty() ? new Parsed(agreement, List.of()) : new Parsed(null, y.errors());
+		return root;
 	}
 
 	/**
