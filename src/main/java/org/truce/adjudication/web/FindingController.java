@@ -156,8 +156,9 @@ class FindingController {
 	 */
 	@Operation(summary = "The agreement's compliance clock at an instant (default now); monitors and co-chairs",
 			description = "Computed over every incident of the record, so it is served only to those who see the"
-					+ " whole record; others are refused (403). For an agreement with a disputed fact, under the"
-					+ " view given (default: the first the document gives), which the answer names. 'lastReset'"
+					+ " whole record; others are refused (403). For an agreement with disputed facts, under the"
+					+ " views given in 'view' (one of each fact, ids joined with '+'; for a fact not named, the first"
+					+ " the document gives), which the answer names. 'lastReset'"
 					+ " names the violation that last restarted the count: its incident, term, time and reasons.")
 	@GetMapping("/api/agreements/{id}/clock")
 	ComplianceClock.State clock(@PathVariable String id, @RequestParam(required = false) String at,
@@ -204,17 +205,17 @@ class FindingController {
 	}
 
 	/**
-	 * The label of the view a finding holds under, as its first reason names it; the id
-	 * when no reason does.
+	 * The labels of the views a finding holds under (one of each disputed fact that bears
+	 * on its term), as its first reasons name them; the id when no reason does.
 	 */
 	static String viewLabel(Finding f) {
-		return f.reasons()
+		List<String> labels = f.reasons()
 			.stream()
 			.filter(r -> r.code() == ReasonCode.UNDER_VIEW)
 			.map(r -> r.data().get("viewLabel"))
 			.filter(java.util.Objects::nonNull)
-			.findFirst()
-			.orElse(f.key().viewId());
+			.toList();
+		return labels.isEmpty() ? f.key().viewId() : String.join("; ", labels);
 	}
 
 	private static String encode(FindingQuery.Cursor c) {
