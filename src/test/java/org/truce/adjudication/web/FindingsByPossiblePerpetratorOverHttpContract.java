@@ -9,6 +9,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 import org.truce.actor.model.Actor;
@@ -33,21 +34,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sources say only that Russia or the Syrian government carried it out (it charges
  * neither alone); {@code ?possiblePerpetrator=} finds it, with each item saying whether
  * the actor acted or only may have; so does the findings CSV, which also names each
- * finding's view of a disputed fact in {@code view_id}.
+ * finding's view of a disputed fact in {@code view_id}. On each store.
  */
-class FindingsByPossiblePerpetratorOverHttpTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class FindingsByPossiblePerpetratorOverHttpContract {
 
 	static final String PAUSE = "aleppo-pause-2016-10";
 
 	static final String ARRANGEMENT = "syria-arrangement-2016-09";
 
-	static RunningTruce truce;
+	RunningTruce truce;
 
-	static Http monitor;
+	Http monitor;
+
+	abstract RunningTruce start();
 
 	@BeforeAll
-	static void aGovernmentShellingAndAStrikeByOneOfRussiaOrTheGovernmentDuringThePause() {
-		truce = RunningTruce.sqlite(true);
+	void aGovernmentShellingAndAStrikeByOneOfRussiaOrTheGovernmentDuringThePause() {
+		RunningTruce truce = start();
+		this.truce = truce;
 		truce.register(Parties.SYRIA_GOVERNMENT, Parties.RUSSIA,
 				new Actor("syrian-insurgents", "Syrian insurgents", ActorType.ARMED_GROUP, null, null));
 		truce.bean(Sources.class).save(new Source("monitors", "Monitors", SourceKind.MONITOR, Reliability.A));
@@ -64,12 +69,12 @@ class FindingsByPossiblePerpetratorOverHttpTest {
 						"Government of Syria", "Syrian insurgents", null, "september-shelling"),
 				Submitter.record("test"), null, "c");
 		truce.bean(AdjudicatingIncidents.class).all();
-		monitor = truce.http("monitor");
+		this.monitor = truce.http("monitor");
 	}
 
 	@AfterAll
-	static void stop() throws Exception {
-		truce.close();
+	void stop() throws Exception {
+		this.truce.close();
 	}
 
 	private static ReportDraft report(String type, String at, double lat, double lon, String actor, String target,
@@ -79,8 +84,8 @@ class FindingsByPossiblePerpetratorOverHttpTest {
 				"An attack in Aleppo.", "monitors", externalId, null, who, null);
 	}
 
-	private static List<JsonNode> items(String query) {
-		Http.Response response = monitor.get("/api/findings?limit=1000&" + query);
+	private List<JsonNode> items(String query) {
+		Http.Response response = this.monitor.get("/api/findings?limit=1000&" + query);
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		List<JsonNode> out = new ArrayList<>();
 		response.json().get("items").forEach(out::add);
@@ -132,10 +137,10 @@ class FindingsByPossiblePerpetratorOverHttpTest {
 
 	@Test
 	void anUnknownPossiblePerpetratorIsAProblemNamingTheParameter() {
-		Http.Response response = monitor.get("/api/findings?possiblePerpetrator=Nobody%20At%20All");
+		Http.Response response = this.monitor.get("/api/findings?possiblePerpetrator=Nobody%20At%20All");
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.field()).isEqualTo("possiblePerpetrator");
-		Http.Response export = monitor
+		Http.Response export = this.monitor
 			.get("/api/exports/findings?agreement=" + PAUSE + "&possiblePerpetrator=Nobody%20At%20All");
 		assertThat(export.status()).isEqualTo(400);
 		assertThat(export.field()).isEqualTo("possiblePerpetrator");
@@ -166,8 +171,8 @@ class FindingsByPossiblePerpetratorOverHttpTest {
 			.allSatisfy(i -> assertThat(i.get("view").asString()).isIn("syrian-army", "united-states"));
 	}
 
-	private static List<CSVRecord> csv(String path) throws Exception {
-		Http.Response response = monitor.get(path);
+	private List<CSVRecord> csv(String path) throws Exception {
+		Http.Response response = this.monitor.get(path);
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		return CSVFormat.RFC4180.builder()
 			.setHeader()
