@@ -45,13 +45,23 @@ class AgreementCommand {
 			PrintWriter out = this.spec.commandLine().getOut();
 			PrintWriter err = this.spec.commandLine().getErr();
 			int invalid = 0;
+			Map<Path, String> texts = new java.util.LinkedHashMap<>();
 			for (Path file : this.files) {
 				String text = read(file, err);
 				if (text == null) {
 					invalid++;
-					continue;
 				}
-				AgreementDocuments.Parsed parsed = documents.parse(file.toString(), new java.io.StringReader(text));
+				else {
+					texts.put(file, text);
+				}
+			}
+			// An amendment is checked against the version it amends among the files
+			// given.
+			AgreementDocuments.EarlierVersions earlier = AgreementDocuments.EarlierVersions.among(texts.values());
+			for (Map.Entry<Path, String> entry : texts.entrySet()) {
+				Path file = entry.getKey();
+				AgreementDocuments.Parsed parsed = documents.parse(file.toString(),
+						new java.io.StringReader(entry.getValue()), earlier);
 				if (parsed.ok()) {
 					out.printf("%s: valid: %s v%d, %d terms, %d zones%n", file, parsed.agreement().id(),
 							parsed.agreement().version(), parsed.agreement().terms().size(),
@@ -93,20 +103,25 @@ class AgreementCommand {
 			try (ConfigurableApplicationContext context = Spring.offline(this.store,
 					Map.of("truce.scenario", this.scenario.location()))) {
 				AgreementCatalogue catalogue = context.getBean(AgreementCatalogue.class);
+				List<Map.Entry<String, String>> documents = new java.util.ArrayList<>();
 				for (Path file : this.files) {
 					String text = read(file, err);
 					if (text == null) {
 						failed++;
-						continue;
 					}
-					AgreementCatalogue.Loaded loaded = catalogue.load(file.getFileName().toString(), text);
+					else {
+						documents.add(Map.entry(file.getFileName().toString(), text));
+					}
+				}
+				// Each version after the one it amends, whatever the order given.
+				for (AgreementCatalogue.Loaded loaded : catalogue.loadAll(documents)) {
 					if (!loaded.errors().isEmpty()) {
 						failed++;
 						loaded.errors().forEach((DocumentError e) -> err.println(e));
 					}
 					else {
-						out.printf("%s: %s v%d %s%n", file, loaded.agreement().id(), loaded.agreement().version(),
-								loaded.stored() ? "stored" : "already stored, unchanged");
+						out.printf("%s: %s v%d %s%n", loaded.fileName(), loaded.agreement().id(),
+								loaded.agreement().version(), loaded.stored() ? "stored" : "already stored, unchanged");
 					}
 				}
 			}

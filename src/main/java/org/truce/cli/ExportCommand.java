@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.truce.actor.application.ActorDirectory;
 import org.truce.adjudication.application.ExportingFindings;
 import org.truce.agreement.application.AgreementCatalogue;
 import org.truce.identity.application.ManagingUsers;
@@ -311,6 +312,11 @@ class ExportCommand {
 				description = "Write to this file (replaced only once complete) instead of standard output.")
 		Path out;
 
+		@Option(names = "--possible-perpetrator", paramLabel = "ACTOR",
+				description = "Only the findings where this actor (id or known name) acted, or is one of those who"
+						+ " may have when the sources do not say which (column possible_perpetrators).")
+		String possiblePerpetrator;
+
 		@Override
 		public Integer call() throws IOException {
 			if (!this.formatName.equalsIgnoreCase("csv")) {
@@ -324,8 +330,13 @@ class ExportCommand {
 						throw new IllegalArgumentException("no agreement has the id " + this.agreement
 								+ "; load it with 'truce agreement load FILE'.");
 					}
+					String possibleId = this.possiblePerpetrator == null ? null
+							: context.getBean(ActorDirectory.class)
+								.idOf(this.possiblePerpetrator)
+								.orElseThrow(() -> new IllegalArgumentException(
+										"no single known actor is named '" + this.possiblePerpetrator + "'."));
 					return context.getBean(ExportingFindings.class)
-						.exportCsv(this.agreement, target, Reader.of(this.reader, context));
+						.exportCsv(this.agreement, possibleId, target, Reader.of(this.reader, context));
 				});
 			}
 			catch (IllegalArgumentException ex) {

@@ -15,6 +15,9 @@ import org.truce.adjudication.model.Finding;
 import org.truce.agreement.model.ActorSelector;
 import org.truce.agreement.model.Agreement;
 import org.truce.agreement.model.ClockSpec;
+import org.truce.agreement.model.Dispute;
+import org.truce.agreement.model.RouteDistances;
+import org.truce.report.model.EquipmentClass;
 import org.truce.agreement.model.Period;
 import org.truce.agreement.model.Protected;
 import org.truce.agreement.model.Term;
@@ -95,6 +98,41 @@ class ComplianceClockTest {
 		Judged minor = judged("minor", EventType.ARMED_CLASH, end, end, true);
 		assertThat(ComplianceClock.stateAt(ARRANGEMENT, List.of(minor), START.plus(Duration.ofDays(6))).quietDays())
 			.isEqualTo(4);
+	}
+
+	@Test
+	void underSeveralDisputedFactsOnlyTheFindingsUnderTheViewsGivenCount() {
+		RouteDistances base = new RouteDistances("road", "north", "south", Map.of(EquipmentClass.PERSONNEL, 1000.0),
+				Map.of());
+		Dispute.View early = new Dispute.View("early", "Ended early", List.of("a"), List.of("s"),
+				new Period(START, Instant.parse("2016-09-18T20:59:00Z")));
+		Dispute.View late = new Dispute.View("late", "Ended late", List.of("b"), List.of("s"),
+				new Period(START, Instant.parse("2016-10-12T00:00:00Z")));
+		Dispute.View far = new Dispute.View("far", "3,500 m", List.of("a"), List.of("s"), null,
+				new RouteDistances("road", "north", "south", Map.of(EquipmentClass.HEAVY_WEAPONS, 3500.0), Map.of()));
+		Dispute.View near = new Dispute.View("near", "1,500 m", List.of("b"), List.of("s"), null,
+				new RouteDistances("road", "north", "south", Map.of(EquipmentClass.HEAVY_WEAPONS, 1500.0), Map.of()));
+		Agreement disputed = new Agreement("arrangement", 1, START, "September arrangement", null,
+				new Period(START, Instant.parse("2016-10-12T00:00:00Z")), null, Set.of("syria-government"), Set.of(),
+				Map.of(), List.of(), List.of(),
+				List.of(new Term("withdrawal", "pull back", Set.of(EventType.AIR_DRONE_STRIKE),
+						new ActorSelector.Parties(), Protected.ANYONE, List.of(), null, List.of(), base, null)),
+				ARRANGEMENT.clock(), Set.of(), null, List.of(new Dispute("end", "When it ended", List.of(early, late)),
+						new Dispute("distance", "How far", "withdrawal", List.of(far, near))));
+		Instant end = START.plus(Duration.ofDays(4));
+		Judged strike = judged("strike", EventType.AIR_DRONE_STRIKE, end, end, true);
+		Finding.Key key = new Finding.Key("strike", "arrangement", 1, "withdrawal", "early+far");
+		Judged underEarlyFar = new Judged(new Finding.Violation(key, List.of()), strike.incident());
+		Instant at = START.plus(Duration.ofDays(5));
+		ComplianceClock.State counted = ComplianceClock.stateAt(disputed, List.of(underEarlyFar), at,
+				List.of(early, far));
+		assertThat(counted.lastSeriousViolation()).isEqualTo("strike");
+		assertThat(counted.view()).isEqualTo("early+far");
+		assertThat(counted.viewLabel()).isEqualTo("Ended early; 3,500 m");
+		ComplianceClock.State notCounted = ComplianceClock.stateAt(disputed, List.of(underEarlyFar), at,
+				List.of(early, near));
+		assertThat(notCounted.lastSeriousViolation()).isNull();
+		assertThat(notCounted.view()).isEqualTo("early+near");
 	}
 
 	private static Judged judged(String id, EventType type, Instant start, Instant end, boolean violation) {

@@ -228,12 +228,14 @@ class ScenarioDocumentsTest {
 			.getResources("classpath:" + SCENARIO + "agreements/*.yaml");
 		Arrays.sort(files, (a, b) -> String.valueOf(a.getFilename()).compareTo(String.valueOf(b.getFilename())));
 		AgreementDocuments documents = new AgreementDocuments(BOUNDARIES);
-		Map<String, AgreementDocuments.Parsed> out = new LinkedHashMap<>();
+		Map<String, String> texts = new LinkedHashMap<>();
 		for (Resource file : files) {
-			try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
-				out.put(file.getFilename(), documents.parse(file.getFilename(), reader));
-			}
+			texts.put(file.getFilename(), file.getContentAsString(StandardCharsets.UTF_8));
 		}
+		// An amendment is read against the version it amends, among the scenario's files.
+		AgreementDocuments.EarlierVersions earlier = AgreementDocuments.EarlierVersions.among(texts.values());
+		Map<String, AgreementDocuments.Parsed> out = new LinkedHashMap<>();
+		texts.forEach((name, text) -> out.put(name, documents.parse(name, new java.io.StringReader(text), earlier)));
 		return out;
 	}
 

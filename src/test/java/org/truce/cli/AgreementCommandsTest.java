@@ -54,6 +54,20 @@ class AgreementCommandsTest {
 		assertThat(invalid.err()).contains(bad + ":2:").contains("zone offset");
 	}
 
+	@Test
+	void anAmendmentIsCheckedAgainstTheVersionItAmendsAmongTheFilesGiven() throws IOException {
+		Path v1 = copy("scenarios/syria-2016/agreements/syria-coh-2016-02.yaml", "coh.yaml");
+		Path v2 = copy("scenarios/syria-2016/agreements/syria-coh-2016-02-v2.yaml", "coh-v2.yaml");
+
+		Truce.Run alone = truce("agreement", "check", v2.toString());
+		assertThat(alone.exitCode()).isEqualTo(1);
+		assertThat(alone.err()).contains(v2 + ":").contains("amends: version 1 of syria-coh-2016-02 is not known");
+
+		Truce.Run together = truce("agreement", "check", v2.toString(), v1.toString());
+		assertThat(together.exitCode()).as(together.err()).isZero();
+		assertThat(together.out()).contains(v2 + ": valid: syria-coh-2016-02 v2, 7 terms, 12 zones");
+	}
+
 	@SlowTest
 	@Test
 	void loadingAdjudicatingAndExportingGiveOneRowPerIncidentAndTerm() throws IOException {
@@ -89,7 +103,9 @@ class AgreementCommandsTest {
 			.getRecords();
 		int terms = 5;
 		assertThat(rows).hasSize(8 * terms);
-		assertThat(rows.get(0).toMap()).containsKeys("incident_id", "external_ids", "term_id", "outcome", "reasons");
+		assertThat(rows.get(0).toMap()).containsKeys("incident_id", "external_ids", "term_id", "view_id", "outcome",
+				"reasons", "possible_perpetrators");
+		assertThat(rows).allSatisfy(r -> assertThat(r.get("view_id")).as("no disputed fact").isEmpty());
 		assertThat(rows).allSatisfy(r -> {
 			assertThat(r.get("outcome")).isIn("VIOLATION", "NO_VIOLATION", "UNDETERMINED");
 			assertThat(r.get("reasons")).isNotBlank();

@@ -37,4 +37,14 @@ public class ActorDirectory {
 		return this.registry.resolve(reported);
 	}
 
+	/**
+	 * The id of the one known actor with this id or known name, as a filter names it;
+	 * empty when none or several have it.
+	 */
+	public java.util.Optional<String> idOf(String idOrName) {
+		ActorRef ref = this.registry.byId(idOrName).isPresent() ? ActorRef.resolved(idOrName, idOrName)
+				: resolve(idOrName);
+		return ref == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(ref.actorId());
+	}
+
 }

@@ -43,9 +43,9 @@ public class ComputingClock {
 	}
 
 	/**
-	 * The clock under one view of the agreement's disputed fact.
-	 * @param viewId the view; null for the first view the document gives (or for an
-	 * agreement without a disputed fact)
+	 * The clock under views of the agreement's disputed facts.
+	 * @param viewId the views, one of each fact at most, their ids joined with {@code +};
+	 * for each fact not named, its first view in the document (all of them when null)
 	 */
 	public ComplianceClock.State stateAt(String agreementId, Instant at, String viewId) {
 		Agreement agreement = this.agreements.inForceAt(agreementId, at)
@@ -69,17 +69,20 @@ public class ComputingClock {
 			}
 			while (cursor != null);
 		}
-		Dispute.View view = null;
-		if (viewId != null) {
-			view = agreement.view(viewId)
+		List<Dispute.View> views = new ArrayList<>();
+		agreement.disputes().forEach(d -> views.add(d.views().get(0)));
+		for (String id : viewId == null ? List.<String>of() : List.of(viewId.split("\\+"))) {
+			Dispute.View view = agreement.view(id)
 				.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "view",
-						"Agreement " + agreementId + " has no view '" + viewId + "'; its views are "
+						"Agreement " + agreementId + " has no view '" + id + "'; its views are "
 								+ agreement.views().stream().map(Dispute.View::id).toList() + ".")));
+			for (int i = 0; i < agreement.disputes().size(); i++) {
+				if (agreement.disputes().get(i).views().contains(view)) {
+					views.set(i, view);
+				}
+			}
 		}
-		else if (!agreement.views().isEmpty()) {
-			view = agreement.views().get(0);
-		}
-		return ComplianceClock.stateAt(agreement, judged, at, view);
+		return ComplianceClock.stateAt(agreement, judged, at, views);
 	}
 
 }

@@ -29,8 +29,8 @@ public class ExportingFindings {
 
 	/** The columns, in order. */
 	public static final List<String> HEADER = List.of("incident_id", "external_ids", "agreement_id",
-			"agreement_version", "term_id", "outcome", "missing", "reasons", "actor_id", "possible_perpetrators",
-			"zones", "incident_start", "incident_end");
+			"agreement_version", "term_id", "view_id", "outcome", "missing", "reasons", "actor_id",
+			"possible_perpetrators", "zones", "incident_start", "incident_end");
 
 	/**
 	 * The columns for a reader who may not see sources: {@link #HEADER} without
@@ -50,13 +50,26 @@ public class ExportingFindings {
 	 * Writes every finding under the agreement that the reader may see. {@code reasons}
 	 * holds each reason as {@code CODE: sentence}, separated by {@code " | "};
 	 * {@code external_ids} (left out for a reader who may not see sources) and
-	 * {@code missing} are separated by {@code ;}. {@code actor_id} is empty for a
-	 * violation by one of several actors, which {@code possible_perpetrators} lists
-	 * instead, so that no count by actor charges it to one of them alone.
+	 * {@code missing} are separated by {@code ;}. {@code view_id} is the view of a
+	 * disputed fact the finding holds under, empty for an agreement without disputes.
+	 * {@code actor_id} is empty when the sources do not say which of several actors
+	 * acted, which {@code possible_perpetrators} lists instead, so that no count by actor
+	 * charges a finding to one of them alone.
 	 * @return how many rows were written
 	 */
 	public long exportCsv(String agreementId, OutputStream out, Viewer viewer) throws IOException {
-		return exportCsv(agreementId, out, viewer, Long.MAX_VALUE, truncated -> {
+		return exportCsv(agreementId, null, out, viewer, Long.MAX_VALUE, truncated -> {
+		});
+	}
+
+	/**
+	 * As {@link #exportCsv(String, OutputStream, Viewer)}, only the findings where
+	 * {@code possiblePerpetratorId} (when not null) is the actor ({@code actor_id}) or
+	 * one of the possible perpetrators ({@code possible_perpetrators}).
+	 */
+	public long exportCsv(String agreementId, String possiblePerpetratorId, OutputStream out, Viewer viewer)
+			throws IOException {
+		return exportCsv(agreementId, possiblePerpetratorId, out, viewer, Long.MAX_VALUE, truncated -> {
 		});
 	}
 
@@ -65,11 +78,10 @@ public class ExportingFindings {
 	 * reading at most one more; {@code beforeWriting} is told whether there were more
 	 * before the first byte is written (so that an HTTP answer can say so in a header).
 	 */
-	public long exportCsv(String agreementId, OutputStream out, Viewer viewer, long max,
+	public long exportCsv(String agreementId, String possiblePerpetratorId, OutputStream out, Viewer viewer, long max,
 			java.util.function.Consumer<Boolean> beforeWriting) throws IOException {
-		Findings.Page first = max <= Integer.MAX_VALUE - 1 ? this.findings
-			.find(new FindingQuery(agreementId, null, null, null, null, null, null, null, null, (int) max), viewer)
-				: null;
+		Findings.Page first = max <= Integer.MAX_VALUE - 1
+				? this.findings.find(query(agreementId, possiblePerpetratorId, null, (int) max), viewer) : null;
 		beforeWriting.accept(first != null && first.next() != null);
 		BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
 		CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180);
@@ -78,8 +90,8 @@ public class ExportingFindings {
 		long rows = 0;
 		FindingQuery.Cursor cursor = null;
 		do {
-			Findings.Page page = first != null ? first : this.findings
-				.find(new FindingQuery(agreementId, null, null, null, null, null, null, null, cursor, 1000), viewer);
+			Findings.Page page = first != null ? first
+					: this.findings.find(query(agreementId, possiblePerpetratorId, cursor, 1000), viewer);
 			if (first != null) {
 				page = new Findings.Page(first.findings(), null);
 			}
@@ -96,9 +108,11 @@ public class ExportingFindings {
 				if (withSources) {
 					row.add(String.join(";", s.externalIds()));
 				}
+				List<String> possible = f instanceof Finding.Violation v && !v.attributed() ? v.possiblePerpetrators()
+						: s.possiblePerpetrators();
 				row.addAll(List.of(f.key().agreementId(), f.key().agreementVersion(), f.key().termId(),
-						f.outcome().name(), missing, reasons, s.actorId() == null ? "" : s.actorId(),
-						f instanceof Finding.Violation v ? String.join(";", v.possiblePerpetrators()) : "",
+						f.key().viewId() == null ? "" : f.key().viewId(), f.outcome().name(), missing, reasons,
+						s.actorId() == null ? "" : s.actorId(), String.join(";", possible),
 						String.join(";", s.zoneIds()), s.incidentStart(), s.incidentEnd()));
 				try {
 					csv.printRecord(row);
@@ -113,6 +127,12 @@ public class ExportingFindings {
 		while (cursor != null);
 		csv.flush();
 		return rows;
+	}
+
+	private static FindingQuery query(String agreementId, String possiblePerpetratorId, FindingQuery.Cursor after,
+			int limit) {
+		return new FindingQuery(agreementId, null, null, null, null, null, null, null, after, limit)
+			.withPossiblePerpetrator(possiblePerpetratorId);
 	}
 
 }

@@ -240,6 +240,7 @@ public class ReadingFindings {
 		if ((q.agreementId() != null && !q.agreementId().equals(k.agreementId()))
 				|| (q.termId() != null && !q.termId().equals(k.termId()))
 				|| (q.actorId() != null && !q.actorId().equals(s.actorId()))
+				|| (q.possiblePerpetratorId() != null && s.roleOf(q.possiblePerpetratorId()) == null)
 				|| (q.outcome() != null && q.outcome() != s.finding().outcome())
 				|| (q.zoneId() != null && (coarsened || !s.zoneIds().contains(q.zoneId())))
 				|| (q.from() != null && s.incidentEnd().isBefore(q.from()))
@@ -306,8 +307,7 @@ public class ReadingFindings {
 				.stream()
 				.anyMatch(coarsenedReports::contains);
 			Finding f = withoutProtectedPlaces(placeWithheld ? withoutPlace(s.finding()) : s.finding());
-			out.add(new StoredFinding(f, s.actorId(), placeWithheld ? List.of() : s.zoneIds(), List.of(),
-					s.incidentStart(), s.incidentEnd(), s.computedAt()));
+			out.add(s.shown(f, placeWithheld ? List.of() : s.zoneIds(), List.of()));
 		}
 		return out;
 	}

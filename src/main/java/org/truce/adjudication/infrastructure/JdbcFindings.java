@@ -30,7 +30,8 @@ import org.truce.store.StoreDialect;
 class JdbcFindings implements Findings {
 
 	private static final String COLUMNS = "incident_id, agreement_id, agreement_version, term_id, view_id, outcome,"
-			+ " missing, reasons, actor_id, zone_ids, external_ids, incident_start, incident_end, computed_at";
+			+ " missing, reasons, actor_id, zone_ids, external_ids, incident_start, incident_end, computed_at,"
+			+ " possible_perpetrators";
 
 	/** The view of a finding under an agreement without disputes, as stored. */
 	private static final String NO_VIEW = "";
@@ -77,19 +78,20 @@ class JdbcFindings implements Findings {
 		// An upsert: two instances (or the background adjudicator and a full run) may
 		// recompute one incident at
 		// once; findings are a pure function of the record, so the later write wins.
-		this.jdbc.sql("INSERT INTO findings (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+		this.jdbc.sql("INSERT INTO findings (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 				+ " ON CONFLICT (incident_id, agreement_id, agreement_version, term_id, view_id) DO UPDATE SET"
 				+ " outcome = excluded.outcome, missing = excluded.missing, reasons = excluded.reasons,"
 				+ " actor_id = excluded.actor_id, zone_ids = excluded.zone_ids, external_ids = excluded.external_ids,"
 				+ " incident_start = excluded.incident_start, incident_end = excluded.incident_end,"
-				+ " computed_at = excluded.computed_at")
+				+ " computed_at = excluded.computed_at, possible_perpetrators = excluded.possible_perpetrators")
 			.params(f.key().incidentId(), f.key().agreementId(), f.key().agreementVersion(), f.key().termId(),
 					f.key().viewId() == null ? NO_VIEW : f.key().viewId(), f.outcome().name(), missing,
 					this.json.writeValueAsString(f.reasons()), s.actorId(),
 					s.zoneIds().isEmpty() ? null : String.join(",", s.zoneIds()),
 					s.externalIds().isEmpty() ? null : String.join(";", s.externalIds()),
 					this.dialect.instant(s.incidentStart()), this.dialect.instant(s.incidentEnd()),
-					this.dialect.instant(s.computedAt()))
+					this.dialect.instant(s.computedAt()),
+					s.possiblePerpetrators().isEmpty() ? null : String.join(",", s.possiblePerpetrators()))
 			.update();
 	}
 
@@ -102,6 +104,11 @@ class JdbcFindings implements Findings {
 		equal(sql, params, "actor_id", q.actorId());
 		equal(sql, params, "incident_id", q.incidentId());
 		equal(sql, params, "outcome", q.outcome() == null ? null : q.outcome().name());
+		if (q.possiblePerpetratorId() != null) {
+			sql.append(" AND (actor_id = ? OR (',' || possible_perpetrators || ',') LIKE ? ESCAPE '\\')");
+			params.add(q.possiblePerpetratorId());
+			params.add("%," + q.possiblePerpetratorId().replaceAll("([\\\\%_])", "\\\\$1") + ",%");
+		}
 		if (q.zoneId() != null) {
 			sql.append(" AND (',' || zone_ids || ',') LIKE ?");
 			params.add("%," + q.zoneId() + ",%");
@@ -276,10 +283,12 @@ class JdbcFindings implements Findings {
 		};
 		String zones = rs.getString("zone_ids");
 		String external = rs.getString("external_ids");
+		String possible = rs.getString("possible_perpetrators");
 		return new StoredFinding(finding, rs.getString("actor_id"),
 				zones == null ? List.of() : List.of(zones.split(",")),
 				external == null ? List.of() : List.of(external.split(";")), this.dialect.instant(rs, "incident_start"),
-				this.dialect.instant(rs, "incident_end"), this.dialect.instant(rs, "computed_at"));
+				this.dialect.instant(rs, "incident_end"), this.dialect.instant(rs, "computed_at"),
+				possible == null ? List.of() : List.of(possible.split(",")));
 	}
 
 	private static List<MissingFact> missing(String text) {

@@ -49,9 +49,13 @@ import org.truce.shared.Geodesic;
  * crosses a window's edge is undetermined.
  *
  * <p>
- * An agreement with a disputed fact is judged under each of its views, as if the view
- * held: each finding is keyed by its view and names it in its first reason. Without
- * disputes, findings carry no view.
+ * An agreement with disputed facts is judged under each combination of their views (at
+ * most {@link Agreement#MAX_COMBINATIONS}), as if the views held. A term's finding is
+ * given once for each combination of the views of the facts that bear on it (the
+ * effective period bears on every term, a term's distances on that term alone), keyed by
+ * those views' ids joined with {@code +} and naming each in its first reasons; a fact
+ * that does not bear on the term multiplies nothing. Without disputes, findings carry no
+ * view.
  *
  * <p>
  * When the sources do not say which of several actors acted (the sides of a dyad, or one
@@ -85,8 +89,11 @@ public final class Adjudicator {
 
 	private final Map<String, List<String>> lineages = new java.util.concurrent.ConcurrentHashMap<>();
 
-	/** One adjudicator per view of the agreement's disputed fact; empty without one. */
-	private final Map<Dispute.View, Adjudicator> underViews = new java.util.LinkedHashMap<>();
+	/**
+	 * One adjudicator per combination of views of the agreement's disputed facts; empty
+	 * without disputes.
+	 */
+	private final Map<List<Dispute.View>, Adjudicator> underViews = new java.util.LinkedHashMap<>();
 
 	public Adjudicator(Agreement agreement, ControlMap control, ActorRegistry actors) {
 		this.agreement = agreement;
@@ -121,8 +128,10 @@ public final class Adjudicator {
 						windows.stream().map(w -> w.start() + "/" + (w.end() == null ? "" : w.end())).toList()));
 			}
 		}
-		for (Dispute.View view : agreement.views()) {
-			this.underViews.put(view, new Adjudicator(agreement.underView(view), control, actors));
+		if (!agreement.disputes().isEmpty()) {
+			for (List<Dispute.View> views : agreement.combinations()) {
+				this.underViews.put(views, new Adjudicator(agreement.under(views), control, actors));
+			}
 		}
 	}
 
@@ -168,27 +177,65 @@ public final class Adjudicator {
 	}
 
 	/**
-	 * The findings under each view of the disputed fact, each keyed and labelled by it.
+	 * The findings under each combination of views of the disputed facts: each term's
+	 * once per combination of the views of the facts that bear on it (under the first
+	 * view of each other fact, which does not change it), keyed and labelled by those
+	 * views.
 	 */
 	private List<Finding> underEachView(Incident incident, List<ProximityMatch> humanitarian) {
 		List<Finding> out = new ArrayList<>();
-		this.underViews.forEach((view, adjudicator) -> {
-			Period p = view.effective();
-			Map<String, String> data = new HashMap<>();
-			data.put("view", view.id());
-			data.put("viewLabel", view.label());
-			data.put("heldBy", String.join(", ", view.heldBy()));
-			data.put("sources", String.join("; ", view.sources()));
-			data.put("viewEffective", p.start() + "/" + (p.end() == null ? "" : p.end()));
-			Reason reason = new Reason(ReasonCode.UNDER_VIEW,
-					"Under the view \"" + view.label() + "\", held by " + String.join(", ", view.heldBy())
-							+ ": the agreement was in force from " + p.start()
-							+ (p.end() == null ? " with no end." : " to " + p.end() + "."),
-					data);
-			adjudicator.adjudicate(incident, humanitarian)
-				.forEach(f -> out.add(Finding.underView(f, view.id(), reason)));
+		Map<String, Term> terms = new HashMap<>();
+		this.agreement.terms().forEach(t -> terms.put(t.id(), t));
+		this.underViews.forEach((views, adjudicator) -> {
+			for (Finding f : adjudicator.adjudicate(incident, humanitarian)) {
+				List<Dispute> bearing = this.agreement.disputesOf(terms.get(f.key().termId()));
+				List<Dispute.View> held = new ArrayList<>();
+				boolean first = true;
+				for (int i = 0; i < views.size(); i++) {
+					Dispute d = this.agreement.disputes().get(i);
+					if (bearing.contains(d)) {
+						held.add(views.get(i));
+					}
+					else if (!views.get(i).equals(d.views().get(0))) {
+						first = false;
+					}
+				}
+				if (!first) {
+					continue;
+				}
+				if (held.isEmpty()) {
+					out.add(f);
+					continue;
+				}
+				String viewId = String.join("+", held.stream().map(Dispute.View::id).toList());
+				out.add(Finding.underViews(f, viewId, held.stream().map(Adjudicator::underView).toList()));
+			}
 		});
 		return out;
+	}
+
+	/** The reason that names a view a finding holds under, and what it holds. */
+	private static Reason underView(Dispute.View view) {
+		Map<String, String> data = new HashMap<>();
+		data.put("view", view.id());
+		data.put("viewLabel", view.label());
+		data.put("heldBy", String.join(", ", view.heldBy()));
+		data.put("sources", String.join("; ", view.sources()));
+		String holds;
+		if (view.effective() != null) {
+			Period p = view.effective();
+			data.put("viewEffective", p.start() + "/" + (p.end() == null ? "" : p.end()));
+			holds = "the agreement was in force from " + p.start()
+					+ (p.end() == null ? " with no end." : " to " + p.end() + ".");
+		}
+		else {
+			data.put("viewDistances", view.distances().describe());
+			holds = "the term's distances from " + view.distances().routeZoneId() + " were "
+					+ view.distances().describe() + ".";
+		}
+		return new Reason(ReasonCode.UNDER_VIEW,
+				"Under the view \"" + view.label() + "\", held by " + String.join(", ", view.heldBy()) + ": " + holds,
+				data);
 	}
 
 	/**

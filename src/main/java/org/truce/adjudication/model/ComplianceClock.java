@@ -81,7 +81,7 @@ public final class ComplianceClock {
 	}
 
 	public static State stateAt(Agreement agreement, List<Judged> judged, Instant at) {
-		return stateAt(agreement, judged, at, null);
+		return stateAt(agreement, judged, at, List.of());
 	}
 
 	/**
@@ -90,12 +90,27 @@ public final class ComplianceClock {
 	 * @param view the view, or null for an agreement without a disputed fact
 	 */
 	public static State stateAt(Agreement agreement, List<Judged> judged, Instant at, Dispute.View view) {
-		if (view != null) {
-			String viewId = view.id();
-			return labelled(
-					stateAt(agreement.underView(view),
-							judged.stream().filter(j -> viewId.equals(j.finding().key().viewId())).toList(), at, null),
-					view);
+		return stateAt(agreement, judged, at, view == null ? List.of() : List.of(view));
+	}
+
+	/**
+	 * The state under views of the agreement's disputed facts (one of each): the
+	 * agreement is as they hold it, and only the findings under them count (with those of
+	 * terms on which no disputed fact bears).
+	 * @param views the views; empty for an agreement without disputed facts
+	 */
+	public static State stateAt(Agreement agreement, List<Judged> judged, Instant at, List<Dispute.View> views) {
+		if (!views.isEmpty()) {
+			java.util.Set<String> ids = new java.util.HashSet<>(views.stream().map(Dispute.View::id).toList());
+			List<Judged> under = judged.stream().filter(j -> {
+				String viewId = j.finding().key().viewId();
+				return viewId == null || ids.containsAll(List.of(viewId.split("\\+")));
+			}).toList();
+			State s = stateAt(agreement.under(views), under, at, List.of());
+			return new State(s.at(), s.phase(), s.quietDays(), s.countStartedAt(), s.lastSeriousViolation(),
+					s.unlockedAt(), s.pendingUndetermined(), s.violationsSinceStart(), s.unlockedPhase(), s.lastReset(),
+					String.join("+", views.stream().map(Dispute.View::id).toList()),
+					String.join("; ", views.stream().map(Dispute.View::label).toList()));
 		}
 		ClockSpec spec = agreement.clock();
 		if (spec == null) {
@@ -155,12 +170,6 @@ public final class ComplianceClock {
 		long quietDays = phase == Phase.COUNTING ? Duration.between(countStart, at).toDays() : 0;
 		return new State(at, phase, quietDays, phase == Phase.COUNTING ? countStart : null, lastViolation, unlockedAt,
 				pending, violations.size(), spec.unlockedPhase(), lastReset, null, null);
-	}
-
-	private static State labelled(State s, Dispute.View view) {
-		return new State(s.at(), s.phase(), s.quietDays(), s.countStartedAt(), s.lastSeriousViolation(), s.unlockedAt(),
-				s.pendingUndetermined(), s.violationsSinceStart(), s.unlockedPhase(), s.lastReset(), view.id(),
-				view.label());
 	}
 
 	private static boolean isSerious(ClockSpec spec, Incident incident) {

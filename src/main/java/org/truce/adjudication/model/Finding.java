@@ -33,12 +33,11 @@ public sealed interface Finding permits Finding.Violation, Finding.NoViolation, 
 	}
 
 	/**
-	 * The same finding under a view of a disputed fact: keyed by the view, with the
-	 * reason that names it first.
+	 * The same finding under views of disputed facts: keyed by their ids, with the
+	 * reasons that name them first.
 	 */
-	static Finding underView(Finding f, String viewId, Reason view) {
-		List<Reason> reasons = new java.util.ArrayList<>();
-		reasons.add(view);
+	static Finding underViews(Finding f, String viewId, List<Reason> views) {
+		List<Reason> reasons = new java.util.ArrayList<>(views);
 		reasons.addAll(f.reasons());
 		Key key = f.key().underView(viewId);
 		if (f instanceof Undetermined u) {

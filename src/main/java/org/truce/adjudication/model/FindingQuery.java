@@ -21,9 +21,12 @@ import org.truce.report.model.ReportQuery;
  * @param scope the reports the reader may see: only findings about their incidents; and
  * under a scope with an at-risk grid, a zone filter leaves out incidents from at-risk
  * sources, since their zones were found from the exact place
+ * @param possiblePerpetratorId whose perpetrator resolved to this actor, or whose
+ * possible perpetrators (when the sources do not say which of several acted) include it
  */
 public record FindingQuery(String agreementId, String termId, String actorId, String zoneId, Outcome outcome,
-		String incidentId, Instant from, Instant to, Cursor after, int limit, ReportQuery.Scope scope) {
+		String incidentId, Instant from, Instant to, Cursor after, int limit, ReportQuery.Scope scope,
+		String possiblePerpetratorId) {
 
 	public FindingQuery {
 		scope = scope == null ? ReportQuery.Scope.WHOLE_RECORD : scope;
@@ -33,12 +36,21 @@ public record FindingQuery(String agreementId, String termId, String actorId, St
 	public FindingQuery(String agreementId, String termId, String actorId, String zoneId, Outcome outcome,
 			String incidentId, Instant from, Instant to, Cursor after, int limit) {
 		this(agreementId, termId, actorId, zoneId, outcome, incidentId, from, to, after, limit,
-				ReportQuery.Scope.WHOLE_RECORD);
+				ReportQuery.Scope.WHOLE_RECORD, null);
 	}
 
 	public FindingQuery withScope(ReportQuery.Scope scope) {
 		return new FindingQuery(agreementId, termId, actorId, zoneId, outcome, incidentId, from, to, after, limit,
-				scope);
+				scope, possiblePerpetratorId);
+	}
+
+	/**
+	 * The query, also matching only findings where the actor acted or is one of those who
+	 * may have.
+	 */
+	public FindingQuery withPossiblePerpetrator(String actorId) {
+		return new FindingQuery(agreementId, termId, this.actorId, zoneId, outcome, incidentId, from, to, after, limit,
+				scope, actorId);
 	}
 
 	/**

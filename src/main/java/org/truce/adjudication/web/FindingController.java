@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.truce.web.RowCaps;
 import org.truce.actor.application.ActorDirectory;
-import org.truce.actor.model.ActorRef;
 import org.truce.adjudication.application.ComputingClock;
 import org.truce.adjudication.application.Findings;
 import org.truce.adjudication.application.ReadingFindings;
@@ -58,8 +57,12 @@ class FindingController {
 
 	@Operation(summary = "Findings of adjudication, newest incident first",
 			description = "Filters combine with AND: agreement, term, actor (id or any known name, the perpetrator),"
-					+ " zone, outcome (VIOLATION, NO_VIOLATION, UNDETERMINED), incident, and from/to (a date or an"
-					+ " instant) on the incident's interval. Follow 'next' to page. Only findings computed from"
+					+ " possiblePerpetrator (id or any known name: the perpetrator, or one of the actors who may have"
+					+ " acted when the sources do not say which; each item's 'matchedAs' says which, ACTOR or"
+					+ " POSSIBLE_PERPETRATOR), zone, outcome (VIOLATION, NO_VIOLATION, UNDETERMINED), incident, and"
+					+ " from/to (a date or an instant) on the incident's interval. 'actor' leaves out findings whose"
+					+ " sources do not say which of several actors acted: they charge nobody alone. Follow 'next' to"
+					+ " page. Only findings computed from"
 					+ " reports and claims the reader may see (as GET /api/reports and GET /api/incidents/{id}): of"
 					+ " an incident it sees in part, those computed from the part it sees, under the id of the first"
 					+ " report it sees. For readers other than monitors and co-chairs: no external ids; where a report"
@@ -70,30 +73,41 @@ class FindingController {
 	@GetMapping("/api/findings")
 	Map<String, Object> list(@RequestParam(required = false) String agreement,
 			@RequestParam(required = false) String term, @RequestParam(required = false) String actor,
-			@RequestParam(required = false) String zone, @RequestParam(required = false) Outcome outcome,
-			@RequestParam(required = false) String incident, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String cursor,
-			@RequestParam(required = false) Integer limit, Viewer viewer) {
+			@RequestParam(required = false) String possiblePerpetrator, @RequestParam(required = false) String zone,
+			@RequestParam(required = false) Outcome outcome, @RequestParam(required = false) String incident,
+			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(required = false) String cursor, @RequestParam(required = false) Integer limit,
+			Viewer viewer) {
 		int n = this.caps.limit("findings", limit, 100);
-		String actorId = null;
-		if (actor != null) {
-			ActorRef ref = this.actors.registry().byId(actor).isPresent() ? ActorRef.resolved(actor, actor)
-					: this.actors.resolve(actor);
-			if (ref == null || ref.actorId() == null) {
-				throw QueryParameters.invalid("actor",
-						"No single known actor is named '" + actor + "'; see GET /api/actors.");
-			}
-			actorId = ref.actorId();
-		}
+		String actorId = actor == null ? null : actorId(this.actors, "actor", actor);
+		String possibleId = possiblePerpetrator == null ? null
+				: actorId(this.actors, "possiblePerpetrator", possiblePerpetrator);
 		Findings.Page page = this.findings.find(new FindingQuery(agreement, term, actorId, zone, outcome, incident,
 				from == null ? null : QueryParameters.instant("from", from, false, this.scenarioZone.zone()),
 				to == null ? null : QueryParameters.instant("to", to, true, this.scenarioZone.zone()),
-				cursor == null ? null : decode(cursor), n), viewer);
+				cursor == null ? null : decode(cursor), n)
+			.withPossiblePerpetrator(possibleId), viewer);
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("items", page.findings().stream().map(FindingController::view).toList());
+		body.put("items", page.findings().stream().map(s -> {
+			Map<String, Object> m = view(s);
+			if (possibleId != null) {
+				m.put("matchedAs", s.roleOf(possibleId));
+			}
+			return m;
+		}).toList());
 		body.put("next", page.next() == null ? null : encode(page.next()));
 		RowCaps.mark(n, page.next() != null);
 		return body;
+	}
+
+	/**
+	 * The id of the one known actor a query parameter names, by id or any known name;
+	 * refused (400, with the parameter as its field) when no single actor has it.
+	 */
+	static String actorId(ActorDirectory actors, String parameter, String name) {
+		return actors.idOf(name)
+			.orElseThrow(() -> QueryParameters.invalid(parameter,
+					"No single known actor is named '" + name + "'; see GET /api/actors."));
 	}
 
 	@Operation(summary = "The findings about one incident, under every agreement",
@@ -142,8 +156,9 @@ class FindingController {
 	 */
 	@Operation(summary = "The agreement's compliance clock at an instant (default now); monitors and co-chairs",
 			description = "Computed over every incident of the record, so it is served only to those who see the"
-					+ " whole record; others are refused (403). For an agreement with a disputed fact, under the"
-					+ " view given (default: the first the document gives), which the answer names. 'lastReset'"
+					+ " whole record; others are refused (403). For an agreement with disputed facts, under the"
+					+ " views given in 'view' (one of each fact, ids joined with '+'; for a fact not named, the first"
+					+ " the document gives), which the answer names. 'lastReset'"
 					+ " names the violation that last restarted the count: its incident, term, time and reasons.")
 	@GetMapping("/api/agreements/{id}/clock")
 	ComplianceClock.State clock(@PathVariable String id, @RequestParam(required = false) String at,
@@ -178,6 +193,9 @@ class FindingController {
 			m.put("attribution", "a violation by one of " + String.join(", ", v.possiblePerpetrators())
 					+ " or several of them; not known which, and charged to none alone");
 		}
+		else if (!s.possiblePerpetrators().isEmpty()) {
+			m.put("possiblePerpetrators", s.possiblePerpetrators());
+		}
 		m.put("zones", s.zoneIds());
 		m.put("externalIds", s.externalIds());
 		m.put("incidentStart", s.incidentStart());
@@ -187,17 +205,17 @@ class FindingController {
 	}
 
 	/**
-	 * The label of the view a finding holds under, as its first reason names it; the id
-	 * when no reason does.
+	 * The labels of the views a finding holds under (one of each disputed fact that bears
+	 * on its term), as its first reasons name them; the id when no reason does.
 	 */
 	static String viewLabel(Finding f) {
-		return f.reasons()
+		List<String> labels = f.reasons()
 			.stream()
 			.filter(r -> r.code() == ReasonCode.UNDER_VIEW)
 			.map(r -> r.data().get("viewLabel"))
 			.filter(java.util.Objects::nonNull)
-			.findFirst()
-			.orElse(f.key().viewId());
+			.toList();
+		return labels.isEmpty() ? f.key().viewId() : String.join("; ", labels);
 	}
 
 	private static String encode(FindingQuery.Cursor c) {

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.truce.web.RowCaps;
+import org.truce.actor.application.ActorDirectory;
 import org.truce.adjudication.application.ExportingFindings;
 import org.truce.agreement.application.AgreementCatalogue;
 import org.truce.identity.model.Viewer;
@@ -26,7 +27,11 @@ class FindingExportController {
 
 	private final RowCaps caps;
 
-	FindingExportController(ExportingFindings exporting, AgreementCatalogue agreements, RowCaps caps) {
+	private final ActorDirectory actors;
+
+	FindingExportController(ExportingFindings exporting, AgreementCatalogue agreements, RowCaps caps,
+			ActorDirectory actors) {
+		this.actors = actors;
 		this.caps = caps;
 		this.exporting = exporting;
 		this.agreements = agreements;
@@ -36,19 +41,24 @@ class FindingExportController {
 			description = "One row per incident and term, newest incident first, cut to the reader as GET"
 					+ " /api/findings is: for readers other than monitors and co-chairs there is no external_ids"
 					+ " column, and where the reporter is at risk the reasons and zones found from the exact place"
-					+ " are withheld. At most truce.limits.rows.finding-exports (10,000) rows: the header"
+					+ " are withheld. possiblePerpetrator (an actor's id or any known name): only the rows where it"
+					+ " is the actor (actor_id) or one of the possible perpetrators (possible_perpetrators, when the"
+					+ " sources do not say which of several acted). At most truce.limits.rows.finding-exports (10,000) rows: the header"
 					+ " Truce-Truncated: true says there were more.")
 	@GetMapping("/api/exports/findings")
-	void export(@RequestParam String agreement, Viewer viewer, HttpServletResponse response) throws IOException {
+	void export(@RequestParam String agreement, @RequestParam(required = false) String possiblePerpetrator,
+			Viewer viewer, HttpServletResponse response) throws IOException {
 		if (this.agreements.versions(agreement).isEmpty()) {
 			throw new RejectedException(new Problem(ErrorCode.NOT_FOUND, "agreement",
 					ErrorCode.NOT_FOUND.format("/api/agreements/" + agreement)));
 		}
+		String possibleId = possiblePerpetrator == null ? null
+				: FindingController.actorId(this.actors, "possiblePerpetrator", possiblePerpetrator);
 		response.setContentType("text/csv; charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"findings-" + agreement + ".csv\"");
 		OutputStream out = response.getOutputStream();
 		int cap = this.caps.of("finding-exports", 10_000);
-		this.exporting.exportCsv(agreement, out, viewer, cap, truncated -> RowCaps.mark(cap, truncated));
+		this.exporting.exportCsv(agreement, possibleId, out, viewer, cap, truncated -> RowCaps.mark(cap, truncated));
 		out.flush();
 	}
 

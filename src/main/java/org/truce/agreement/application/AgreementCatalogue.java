@@ -57,13 +57,21 @@ public class AgreementCatalogue {
 		this.byId = parseAll();
 	}
 
-	/** Validates a document without storing it. */
+	/**
+	 * Validates a document without storing it; an amendment is resolved against the
+	 * stored version it amends.
+	 */
 	public AgreementDocuments.Parsed check(String fileName, String text) {
-		return this.documents.parse(fileName, new StringReader(text));
+		return this.documents.parse(fileName, new StringReader(text),
+				(id, version) -> this.versions.find(id, version).map(AgreementDocument::text));
 	}
 
 	/** The outcome of loading one document. */
-	public record Loaded(Agreement agreement, boolean stored, List<DocumentError> errors) {
+	public record Loaded(Agreement agreement, boolean stored, List<DocumentError> errors, String fileName) {
+
+		public Loaded(Agreement agreement, boolean stored, List<DocumentError> errors) {
+			this(agreement, stored, errors, null);
+		}
 
 	}
 
@@ -170,11 +178,33 @@ public class AgreementCatalogue {
 		return new ControlMap(this.controlAreas.all());
 	}
 
+	/**
+	 * Validates and stores documents, each version after the one it amends whatever the
+	 * order given (documents that do not state their id and version plainly last).
+	 */
+	public List<Loaded> loadAll(List<Map.Entry<String, String>> fileNamesAndTexts) {
+		List<Map.Entry<String, String>> ordered = new ArrayList<>(fileNamesAndTexts);
+		Map<String, Optional<AgreementDocuments.Header>> headers = new java.util.HashMap<>();
+		ordered.forEach(e -> headers.put(e.getValue(), AgreementDocuments.header(e.getValue())));
+		ordered.sort(Comparator.comparing((Map.Entry<String, String> e) -> headers.get(e.getValue()).isEmpty())
+			.thenComparing(e -> headers.get(e.getValue()).map(AgreementDocuments.Header::id).orElse(""))
+			.thenComparing(e -> headers.get(e.getValue()).map(AgreementDocuments.Header::version).orElse(0)));
+		return ordered.stream().map(e -> {
+			Loaded loaded = load(e.getKey(), e.getValue());
+			return new Loaded(loaded.agreement(), loaded.stored(), loaded.errors(), e.getKey());
+		}).toList();
+	}
+
 	private Map<String, List<Agreement>> parseAll() {
 		Map<String, List<Agreement>> out = new LinkedHashMap<>();
-		for (AgreementDocument doc : this.versions.all()) {
-			AgreementDocuments.Parsed parsed = check(doc.fileName() == null ? doc.agreementId() : doc.fileName(),
-					doc.text());
+		List<AgreementDocument> all = this.versions.all();
+		for (AgreementDocument doc : all) {
+			AgreementDocuments.Parsed parsed = this.documents.parse(
+					doc.fileName() == null ? doc.agreementId() : doc.fileName(), new StringReader(doc.text()),
+					(id, version) -> all.stream()
+						.filter(d -> d.agreementId().equals(id) && d.version() == version)
+						.findFirst()
+						.map(AgreementDocument::text));
 			if (!parsed.ok()) {
 				throw new IllegalStateException("stored agreement " + doc.agreementId() + " v" + doc.version()
 						+ " no longer parses: " + parsed.errors());

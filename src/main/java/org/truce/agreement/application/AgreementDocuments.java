@@ -88,9 +88,40 @@ public final class AgreementDocuments {
 
 	}
 
+	/**
+	 * The text of each earlier version of an agreement that an amendment may amend, as
+	 * stored or as given alongside it.
+	 */
+	@FunctionalInterface
+	public interface EarlierVersions {
+
+		/** No earlier version is known: an amendment cannot be resolved. */
+		EarlierVersions NONE = (id, version) -> Optional.empty();
+
+		Optional<String> text(String agreementId, int version);
+
+		/**
+		 * The versions among these documents' texts, as each states its id and version.
+		 */
+		static EarlierVersions among(java.util.Collection<String> texts) {
+			Map<String, String> byVersion = new java.util.HashMap<>();
+			texts.forEach(text -> header(text).ifPresent(h -> byVersion.putIfAbsent(h.id() + " " + h.version(), text)));
+			return (id, version) -> Optional.ofNullable(byVersion.get(id + " " + version));
+		}
+
+	}
+
+	/** A document read on its own: an amendment's amended version is not known. */
 	public Parsed parse(String file, Reader reader) {
+		return parse(file, reader, EarlierVersions.NONE);
+	}
+
+	/**
+	 * A document; an amendment is resolved into the full version, applying its changes to
+	 * the version it amends, which {@code earlier} gives.
+	 */
+	public Parsed parse(String file, Reader reader, EarlierVersions earlier) {
 		YamlNodes y = new YamlNodes(file);
-		Node root;
 		String text;
 		try {
 			text = readAll(reader);
@@ -99,37 +130,119 @@ public final class AgreementDocuments {
 			y.error(1, 1, "cannot be read: " + ex.getMessage());
 			return new Parsed(null, y.errors());
 		}
+		Node root = compose(y, text);
+		if (root == null) {
+			return new Parsed(null, y.errors());
+		}
+		Node full = resolve(y, root, earlier);
+		if (full == null || !y.errors().isEmpty()) {
+			return new Parsed(null, y.errors());
+		}
+		Agreement agreement = read(y, full);
+		return y.errors().isEmpty() ? new Parsed(agreement, List.of()) : new Parsed(null, y.errors());
+	}
+
+	/**
+	 * The id, version and amended version (null for a full document) a document states,
+	 * to load versions in order; empty when it does not state them plainly.
+	 */
+	public static Optional<Header> header(String text) {
+		YamlNodes y = new YamlNodes("");
+		Node root = compose(y, text);
+		if (!(root instanceof org.snakeyaml.engine.v2.nodes.MappingNode)) {
+			return Optional.empty();
+		}
+		Map<String, Node> m = y.mapping(root, "the agreement", null);
+		String id = m.containsKey("id") ? y.text(m, root, "id", true) : null;
+		Integer version = m.containsKey("version") ? y.integer(m, root, "version", true) : Integer.valueOf(1);
+		Integer amends = m.containsKey("amends") ? y.integer(m, root, "amends", true) : null;
+		return id == null || version == null || !y.errors().isEmpty() ? Optional.empty()
+				: Optional.of(new Header(id, version, amends));
+	}
+
+	/**
+	 * What a document says of itself.
+	 *
+	 * @param id the agreement's id
+	 * @param version its version
+	 * @param amends the version it amends, or null for a full document
+	 */
+	public record Header(String id, int version, Integer amends) {
+
+	}
+
+	/**
+	 * The full tree of a document: itself, or for an amendment the version it amends
+	 * (itself resolved) with its changes applied.
+	 */
+	private static Node resolve(YamlNodes y, Node root, EarlierVersions earlier) {
+		if (!(root instanceof org.snakeyaml.engine.v2.nodes.MappingNode mapping) || mapping.getValue()
+			.stream()
+			.noneMatch(t -> t.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode k
+					&& k.getValue().equals("amends"))) {
+			return root;
+		}
+		Map<String, Node> m = y.mapping(root, "the amendment", Amendments.TOP);
+		String id = y.text(m, root, "id", true);
+		Integer version = y.integer(m, root, "version", true);
+		Integer amends = y.integer(m, root, "amends", true);
+		if (id == null || version == null || amends == null) {
+			return null;
+		}
+		if (amends < 1 || amends >= version) {
+			y.error(m.get("amends"),
+					"amends: an amendment amends an earlier version, from 1 to " + (version - 1) + ", not " + amends);
+			return null;
+		}
+		Optional<String> baseText = earlier.text(id, amends);
+		if (baseText.isEmpty()) {
+			y.error(m.get("amends"), "amends: version " + amends + " of " + id
+					+ " is not known; load it first, or check it together with this document");
+			return null;
+		}
+		YamlNodes by = new YamlNodes(id + " version " + amends);
+		Node baseRoot = compose(by, baseText.get());
+		Node base = baseRoot == null ? null : resolve(by, baseRoot, earlier);
+		if (base == null || !by.errors().isEmpty()) {
+			y.error(m.get("amends"), "amends: version " + amends + " of " + id + " cannot be read: "
+					+ (by.errors().isEmpty() ? "" : by.errors().get(0)));
+			return null;
+		}
+		return Amendments.apply(y, m, root, base, amends);
+	}
+
+	/** The document's node tree, or null after a fault. */
+	private static Node compose(YamlNodes y, String text) {
+		Node root;
 		int[] deep = flowNestedDeeperThan(text, MAX_NESTING);
 		if (deep != null) {
 			y.error(deep[0], deep[1], "not valid YAML: nested more than " + MAX_NESTING + " levels deep");
-			return new Parsed(null, y.errors());
+			return null;
 		}
 		try {
-			root = new Compose(LoadSettings.builder().setLabel(file).build()).composeString(text).orElse(null);
+			root = new Compose(LoadSettings.builder().setLabel(y.file()).build()).composeString(text).orElse(null);
 		}
 		catch (StackOverflowError ex) {
 			// The YAML parser recurses once per level of nesting and has no limit of its
 			// own: block nesting ("- - - ...") that the flow check above does not count
 			// ends here, and the whole stack of the parse has unwound.
 			y.error(1, 1, "not valid YAML: nested too deeply to read");
-			return new Parsed(null, y.errors());
+			return null;
 		}
 		catch (MarkedYamlEngineException ex) {
 			int line = ex.getProblemMark().map(m -> m.getLine() + 1).orElse(1);
 			int column = ex.getProblemMark().map(m -> m.getColumn() + 1).orElse(1);
 			y.error(line, column, "not valid YAML: " + ex.getProblem());
-			return new Parsed(null, y.errors());
+			return null;
 		}
 		catch (YamlEngineException ex) {
 			y.error(1, 1, "not valid YAML: " + ex.getMessage());
-			return new Parsed(null, y.errors());
+			return null;
 		}
 		if (root == null) {
 			y.error(1, 1, "the document is empty");
-			return new Parsed(null, y.errors());
 		}
-		Agreement agreement = read(y, root);
-		return y.errors().isEmpty() ? new Parsed(agreement, List.of()) : new Parsed(null, y.errors());
+		return root;
 	}
 
 	/**
@@ -199,7 +312,7 @@ public final class AgreementDocuments {
 			y.error(m.get("version"), "version must be 1 or more");
 		}
 		Node effectiveNode = m.get("effective");
-		List<Dispute> disputes = disputes(y, m.get("disputes"), effectiveNode);
+		List<Dispute> disputes = new ArrayList<>(disputes(y, m.get("disputes"), effectiveNode, null));
 		Period effective = disputes.isEmpty() ? period(y, effectiveNode, root, "effective", true)
 				: hull(disputes.get(0).views());
 		if (effectiveNode == null && !disputes.isEmpty()) {
@@ -270,6 +383,8 @@ public final class AgreementDocuments {
 				terms.add(term);
 			}
 		}
+		disputes.addAll(disputes(y, m.get("disputes"), effectiveNode, terms));
+		checkViews(y, m.get("disputes"), disputes);
 		ClockSpec clock = m.containsKey("clock") ? clock(y, m.get("clock")) : null;
 		for (Term term : terms) {
 			Period span = term.window() == null || effective == null ? effective : term.window().intersect(effective);
@@ -287,28 +402,51 @@ public final class AgreementDocuments {
 	}
 
 	/**
-	 * The disputed facts: for now one, the agreement's effective period, whose views each
-	 * state the start or end they hold, the rest coming from {@code effective}.
+	 * The disputed facts of one kind: the agreement's effective period ({@code terms}
+	 * null; at most one such dispute), whose views each state the start or end they hold,
+	 * the rest coming from {@code effective}; or a term's distances from a route (with
+	 * the terms read), whose views each state the metres they hold by side and class.
+	 * Disputes of the other kind are skipped.
 	 */
-	private List<Dispute> disputes(YamlNodes y, Node node, Node effectiveNode) {
+	private List<Dispute> disputes(YamlNodes y, Node node, Node effectiveNode, List<Term> terms) {
 		List<Node> items = y.sequence(node, "disputes");
-		if (items.size() > 1) {
-			y.error(items.get(1), "only one disputed fact per agreement is supported: the views of two facts would"
-					+ " have to be combined");
-			return List.of();
-		}
-		Map<String, Node> base = effectiveNode == null ? Map.of()
+		Map<String, Node> base = effectiveNode == null || terms != null ? Map.of()
 				: y.mapping(effectiveNode, "effective", Set.of("from", "to", "daily"));
 		List<Dispute> out = new ArrayList<>();
-		Set<String> viewIds = new LinkedHashSet<>();
+		boolean periodSeen = false;
 		for (Node d : items) {
-			Map<String, Node> dm = y.mapping(d, "a dispute", Set.of("id", "fact", "views"));
+			boolean ofTerm = d instanceof org.snakeyaml.engine.v2.nodes.MappingNode mapping && mapping.getValue()
+				.stream()
+				.anyMatch(t -> t.getKeyNode() instanceof org.snakeyaml.engine.v2.nodes.ScalarNode k
+						&& k.getValue().equals("term"));
+			if (ofTerm != (terms != null)) {
+				periodSeen |= !ofTerm;
+				continue;
+			}
+			Map<String, Node> dm = y.mapping(d, "a dispute", Set.of("id", "fact", "term", "views"));
 			String id = y.text(dm, d, "id", true);
 			String fact = y.text(dm, d, "fact", true);
+			Term term = null;
+			if (ofTerm) {
+				String termId = y.text(dm, d, "term", true);
+				term = terms.stream().filter(t -> t.id().equals(termId)).findFirst().orElse(null);
+				if (termId != null && term == null) {
+					y.error(dm.get("term"), "term '" + termId + "' is not defined in this agreement");
+				}
+				else if (term != null && term.distances() == null) {
+					y.error(dm.get("term"), "term '" + termId + "' has no distances to dispute");
+					term = null;
+				}
+			}
+			else if (periodSeen) {
+				y.error(d, "only one dispute over the effective period: state each view's start and end in it");
+				continue;
+			}
+			periodSeen |= !ofTerm;
 			List<Dispute.View> views = new ArrayList<>();
 			for (Node v : y.sequence(dm.get("views"), "views")) {
 				Map<String, Node> vm = y.mapping(v, "a view",
-						Set.of("id", "label", "heldBy", "sources", "effective", "note"));
+						Set.of("id", "label", "heldBy", "sources", ofTerm ? "metres" : "effective", "note"));
 				String viewId = y.text(vm, v, "id", true);
 				String label = y.text(vm, v, "label", true);
 				List<String> heldBy = y.texts(vm.get("heldBy"), "heldBy");
@@ -319,22 +457,50 @@ public final class AgreementDocuments {
 				if (sources.isEmpty()) {
 					y.error(v, "a view needs 'sources': where it is documented");
 				}
-				if (viewId != null && !viewIds.add(viewId)) {
-					y.error(vm.get("id"), "view id '" + viewId + "' is used twice");
+				if (viewId != null && viewId.contains("+")) {
+					y.error(vm.get("id"), "a view id may not contain '+', which joins the ids of views held together");
 				}
-				Period effective = viewPeriod(y, vm.get("effective"), v, base);
-				if (viewId != null && effective != null) {
-					views.add(new Dispute.View(viewId, label == null ? viewId : label, heldBy, sources, effective));
+				if (ofTerm && !vm.containsKey("metres")) {
+					y.error(v, "missing required key 'metres': the term's distances under this view");
+				}
+				Period effective = ofTerm ? null : viewPeriod(y, vm.get("effective"), v, base);
+				RouteDistances distances = !ofTerm || term == null || !vm.containsKey("metres") ? null
+						: metres(y, vm.get("metres"), term.distances());
+				if (viewId != null && (effective != null || distances != null)) {
+					views.add(new Dispute.View(viewId, label == null ? viewId : label, heldBy, sources, effective,
+							distances));
 				}
 			}
 			if (y.sequence(dm.get("views"), "views").size() < 2) {
 				y.error(d, "a dispute needs two or more views");
 			}
 			if (id != null && views.size() >= 2) {
-				out.add(new Dispute(id, fact, views));
+				out.add(new Dispute(id, fact, term == null ? null : term.id(), views));
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * Every dispute's views have ids unique in the agreement, and their combinations are
+	 * at most {@link Agreement#MAX_COMBINATIONS}.
+	 */
+	private static void checkViews(YamlNodes y, Node node, List<Dispute> disputes) {
+		Set<String> viewIds = new LinkedHashSet<>();
+		for (Dispute d : disputes) {
+			for (Dispute.View v : d.views()) {
+				if (!viewIds.add(v.id())) {
+					y.error(node, "view id '" + v.id() + "' is used twice");
+				}
+			}
+		}
+		long combinations = disputes.stream().mapToLong(d -> d.views().size()).reduce(1, (a, b) -> a * b);
+		if (combinations > Agreement.MAX_COMBINATIONS) {
+			y.error(node,
+					"the views of the disputed facts combine in " + combinations + " ways, more than "
+							+ Agreement.MAX_COMBINATIONS + ": each combination is judged in full, so they are bounded;"
+							+ " keep the views that sources hold");
+		}
 	}
 
 	/**
@@ -665,39 +831,61 @@ public final class AgreementDocuments {
 			y.error(node, "missing required key 'metres'");
 		}
 		else {
-			Map<String, Node> sides = y.mapping(dm.get("metres"), "metres", null);
-			sides.forEach((side, classes) -> {
-				Map<EquipmentClass, Double> into = side.equals(left) ? leftMetres
-						: side.equals(right) ? rightMetres : null;
-				if (into == null) {
-					y.error(classes, "side '" + side + "' is neither the left ('" + left + "') nor the right ('" + right
-							+ "') side");
-					return;
-				}
-				Map<String, Node> cm = y.mapping(classes, "the distances " + side, null);
-				cm.forEach((code, metres) -> {
-					Optional<EquipmentClass> equipment = EquipmentClass.parse(code);
-					Double value = y.number(cm, classes, code, true);
-					if (equipment.isEmpty()) {
-						y.error(metres, "unknown equipment class '" + code + "'; expected one of "
-								+ Arrays.stream(EquipmentClass.values()).map(EquipmentClass::code).toList());
-					}
-					else if (value != null && !(value > 0)) {
-						y.error(metres, "a distance must be a positive number of metres");
-					}
-					else if (value != null) {
-						into.put(equipment.get(), value);
-					}
-				});
-			});
-			if (leftMetres.isEmpty() && rightMetres.isEmpty() && y.errors().isEmpty()) {
-				y.error(dm.get("metres"), "distances need at least one class's metres on one side");
-			}
+			sideMetres(y, dm.get("metres"), left, right, leftMetres, rightMetres);
 		}
 		if (from == null || left == null || right == null || (leftMetres.isEmpty() && rightMetres.isEmpty())) {
 			return null;
 		}
 		return new RouteDistances(from, left, right, leftMetres, rightMetres);
+	}
+
+	/**
+	 * A view's {@code metres} of a term's distances: the term's route and sides, with
+	 * these metres.
+	 */
+	private static RouteDistances metres(YamlNodes y, Node node, RouteDistances term) {
+		Map<EquipmentClass, Double> leftMetres = new EnumMap<>(EquipmentClass.class);
+		Map<EquipmentClass, Double> rightMetres = new EnumMap<>(EquipmentClass.class);
+		int before = y.errors().size();
+		sideMetres(y, node, term.leftName(), term.rightName(), leftMetres, rightMetres);
+		return y.errors().size() > before ? null
+				: new RouteDistances(term.routeZoneId(), term.leftName(), term.rightName(), leftMetres, rightMetres);
+	}
+
+	/**
+	 * {@code {SIDE: {CLASS: METRES, ...}, ...}} into the metres of each side, named
+	 * {@code left} and {@code right}; at least one class's metres on one side.
+	 */
+	private static void sideMetres(YamlNodes y, Node node, String left, String right,
+			Map<EquipmentClass, Double> leftMetres, Map<EquipmentClass, Double> rightMetres) {
+		int before = y.errors().size();
+		Map<String, Node> sides = y.mapping(node, "metres", null);
+		sides.forEach((side, classes) -> {
+			Map<EquipmentClass, Double> into = side.equals(left) ? leftMetres : side.equals(right) ? rightMetres : null;
+			if (into == null) {
+				y.error(classes, "side '" + side + "' is neither the left ('" + left + "') nor the right ('" + right
+						+ "') side");
+				return;
+			}
+			Map<String, Node> cm = y.mapping(classes, "the distances " + side, null);
+			cm.forEach((code, metres) -> {
+				Optional<EquipmentClass> equipment = EquipmentClass.parse(code);
+				Double value = y.number(cm, classes, code, true);
+				if (equipment.isEmpty()) {
+					y.error(metres, "unknown equipment class '" + code + "'; expected one of "
+							+ Arrays.stream(EquipmentClass.values()).map(EquipmentClass::code).toList());
+				}
+				else if (value != null && !(value > 0)) {
+					y.error(metres, "a distance must be a positive number of metres");
+				}
+				else if (value != null) {
+					into.put(equipment.get(), value);
+				}
+			});
+		});
+		if (leftMetres.isEmpty() && rightMetres.isEmpty() && y.errors().size() == before) {
+			y.error(node, "distances need at least one class's metres on one side");
+		}
 	}
 
 	private static ActorSelector selector(YamlNodes y, Node node, Node parent, Set<String> sides) {

@@ -36,6 +36,10 @@ final class YamlNodes {
 		this.file = file;
 	}
 
+	String file() {
+		return this.file;
+	}
+
 	List<DocumentError> errors() {
 		return this.errors;
 	}

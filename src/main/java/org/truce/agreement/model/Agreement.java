@@ -32,8 +32,9 @@ import java.util.Set;
  * @param daily the hours of each day to which its effective period is cut, or null when
  * it applies around the clock
  * @param disputes facts of it that are disputed, each with its views; empty for most.
- * With a dispute, {@code effective} spans every view's effective period, and the
- * agreement is judged under each view ({@link #underView})
+ * With a dispute over the effective period, {@code effective} spans every view's, and the
+ * agreement is judged under each combination of views ({@link #combinations()},
+ * {@link #under})
  */
 public record Agreement(String id, int version, Instant inForceFrom, String title, String source, Period effective,
 		String areaZoneId, Set<String> parties, Set<String> excluded, Map<String, Set<String>> sides,
@@ -65,6 +66,38 @@ public record Agreement(String id, int version, Instant inForceFrom, String titl
 				zones, terms, clock, Set.of(), null, List.of());
 	}
 
+	/**
+	 * How many combinations of views (one view of each disputed fact) an agreement may
+	 * have: each is judged in full, so their number is bounded.
+	 */
+	public static final int MAX_COMBINATIONS = 8;
+
+	/**
+	 * Every combination of one view of each disputed fact, the first views first (in
+	 * document order, the last fact's view varying fastest); one empty combination
+	 * without disputes.
+	 */
+	public List<List<Dispute.View>> combinations() {
+		List<List<Dispute.View>> out = List.of(List.of());
+		for (Dispute d : this.disputes) {
+			List<List<Dispute.View>> next = new java.util.ArrayList<>();
+			for (List<Dispute.View> prefix : out) {
+				for (Dispute.View v : d.views()) {
+					List<Dispute.View> combination = new java.util.ArrayList<>(prefix);
+					combination.add(v);
+					next.add(List.copyOf(combination));
+				}
+			}
+			out = next;
+		}
+		return out;
+	}
+
+	/** The disputed facts that bear on the term, in document order. */
+	public List<Dispute> disputesOf(Term term) {
+		return this.disputes.stream().filter(d -> d.concerns(term)).toList();
+	}
+
 	/** Every view of every disputed fact, in document order; empty without disputes. */
 	public List<Dispute.View> views() {
 		return this.disputes.stream().flatMap(d -> d.views().stream()).toList();
@@ -79,8 +112,29 @@ public record Agreement(String id, int version, Instant inForceFrom, String titl
 	 * no disputes left.
 	 */
 	public Agreement underView(Dispute.View view) {
-		return new Agreement(this.id, this.version, this.inForceFrom, this.title, this.source, view.effective(),
-				this.areaZoneId, this.parties, this.excluded, this.sides, this.declarations, this.zones, this.terms,
+		return under(List.of(view));
+	}
+
+	/**
+	 * The agreement as these views (one of each disputed fact, or some of them) hold it:
+	 * its effective period and its terms' distances are theirs, and it has no disputes
+	 * left.
+	 */
+	public Agreement under(List<Dispute.View> views) {
+		Period effective = this.effective;
+		List<Term> terms = new java.util.ArrayList<>(this.terms);
+		for (Dispute.View view : views) {
+			if (view.effective() != null) {
+				effective = view.effective();
+			}
+			Dispute dispute = this.disputes.stream().filter(d -> d.views().contains(view)).findFirst().orElse(null);
+			if (view.distances() != null && dispute != null) {
+				terms.replaceAll(t -> !t.id().equals(dispute.termId()) ? t : new Term(t.id(), t.text(), t.prohibits(),
+						t.by(), t.against(), t.zoneIds(), t.window(), t.exceptions(), view.distances(), t.daily()));
+			}
+		}
+		return new Agreement(this.id, this.version, this.inForceFrom, this.title, this.source, effective,
+				this.areaZoneId, this.parties, this.excluded, this.sides, this.declarations, this.zones, terms,
 				this.clock, this.bindsAssociated, this.daily, List.of());
 	}
 

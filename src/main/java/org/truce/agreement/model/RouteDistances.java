@@ -38,6 +38,26 @@ public record RouteDistances(String routeZoneId, String leftName, String rightNa
 		return Optional.ofNullable((side == Side.LEFT ? this.left : this.right).get(equipment));
 	}
 
+	/**
+	 * The distances in words, by side then class in a fixed order, such as
+	 * {@code north: heavy_weapons 3500 m, personnel 1000 m; south: personnel 500 m}.
+	 */
+	public String describe() {
+		java.util.List<String> sides = new java.util.ArrayList<>();
+		for (Side side : Side.values()) {
+			Map<EquipmentClass, Double> metres = side == Side.LEFT ? this.left : this.right;
+			if (!metres.isEmpty()) {
+				sides.add(name(side) + ": "
+						+ String.join(", ",
+								java.util.Arrays.stream(EquipmentClass.values())
+									.filter(metres::containsKey)
+									.map(c -> c.code() + " " + Math.round(metres.get(c)) + " m")
+									.toList()));
+			}
+		}
+		return String.join("; ", sides);
+	}
+
 	public String name(Side side) {
 		return side == Side.LEFT ? this.leftName : this.rightName;
 	}

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.core.annotation.Order;
@@ -56,11 +57,14 @@ class AgreementsLoader implements ScenarioLoader {
 		}
 		int agreements = 0;
 		Set<String> ids = new HashSet<>();
-		for (Resource document : list(scenario.file("agreements/*.yaml"))) {
-			AgreementCatalogue.Loaded loaded = this.catalogue.load(document.getFilename(), read(document));
+		List<Map.Entry<String, String>> documents = list(scenario.file("agreements/*.yaml")).stream()
+			.map(document -> Map.entry(document.getFilename(), read(document)))
+			.toList();
+		// Each version after the one it amends.
+		for (AgreementCatalogue.Loaded loaded : this.catalogue.loadAll(documents)) {
 			if (!loaded.errors().isEmpty()) {
-				throw new IllegalStateException(
-						"the scenario's agreement " + document.getFilename() + " is invalid: " + loaded.errors());
+				throw new IllegalStateException("the scenario's agreement " + loaded.errors().get(0).file()
+						+ " is invalid: " + loaded.errors());
 			}
 			if (loaded.agreement() != null) {
 				ids.add(loaded.agreement().id());
