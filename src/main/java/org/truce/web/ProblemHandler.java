@@ -21,6 +21,7 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.truce.shared.ErrorCode;
@@ -129,6 +130,16 @@ class ProblemHandler {
 	ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException ex) {
 		log.warn("store unavailable: {}", String.valueOf(ex.getCause()));
 		return Problems.of(ErrorCode.STORE_UNAVAILABLE, null, ErrorCode.STORE_UNAVAILABLE.format(null));
+	}
+
+	/**
+	 * The client went away while a response was being written, most often a page with an
+	 * open alert stream that was closed or left. Nobody is left to answer, and nothing
+	 * failed on our side: it is not logged as an error.
+	 */
+	@ExceptionHandler(AsyncRequestNotUsableException.class)
+	void clientGone(AsyncRequestNotUsableException ex) {
+		log.debug("client gone: {}", ex.getMessage());
 	}
 
 	@ExceptionHandler(Exception.class)
