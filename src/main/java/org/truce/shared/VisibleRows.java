@@ -2,6 +2,8 @@ package org.truce.shared;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
@@ -25,17 +27,25 @@ public final class VisibleRows {
 	 * @param visible the reader's rule
 	 */
 	public static <T> List<T> first(int wanted, IntFunction<List<T>> firstRows, Predicate<? super T> visible) {
+		return firstSeen(wanted, firstRows, row -> visible.test(row) ? Optional.of(row) : Optional.empty());
+	}
+
+	/**
+	 * As {@link #first(int, IntFunction, Predicate)}, for a rule that gives each row as
+	 * the reader sees it, or nothing when it may not see it: the first {@code wanted}
+	 * rows seen, as seen.
+	 */
+	public static <T, R> List<R> firstSeen(int wanted, IntFunction<List<T>> firstRows,
+			Function<? super T, Optional<R>> seen) {
 		int read = Math.max(1, wanted);
 		while (true) {
 			List<T> rows = firstRows.apply(read);
-			List<T> kept = new ArrayList<>(Math.min(wanted, rows.size()));
+			List<R> kept = new ArrayList<>(Math.min(wanted, rows.size()));
 			for (T row : rows) {
 				if (kept.size() == wanted) {
 					break;
 				}
-				if (visible.test(row)) {
-					kept.add(row);
-				}
+				seen.apply(row).ifPresent(kept::add);
 			}
 			if (kept.size() == wanted || rows.size() < read || read == Integer.MAX_VALUE) {
 				return kept;
