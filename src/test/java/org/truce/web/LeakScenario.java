@@ -78,7 +78,11 @@ final class LeakScenario implements AutoCloseable {
 		 * as notifiers do.
 		 */
 		SITE_PLACE(Reader.MONITOR, Reader.CO_CHAIR, Reader.LIAISON_GOV, Reader.NOTIFIER, Reader.WEBHOOK, Reader.ADMIN),
-		/** The words of the government's claim, which it has not shared. */
+		/**
+		 * The words of the government's claim, which it has not shared, and whether it
+		 * made an earlier one that this one supersedes: the incident changes twice where
+		 * the others may not see.
+		 */
 		UNSHARED_CLAIM(Reader.MONITOR, Reader.CO_CHAIR, Reader.LIAISON_GOV);
 
 		private final List<Reader> entitled;
@@ -262,6 +266,11 @@ final class LeakScenario implements AutoCloseable {
 					UUID.fromString(this.ids.get("report:at-risk")),
 					UUID.fromString(this.ids.get("report:in-position"))), "co-chairs");
 
+		if (changed == Secret.UNSHARED_CLAIM) {
+			assertThat(post(Reader.LIAISON_GOV, "/api/incidents/" + this.ids.get("incident:at-risk") + "/claims",
+					"{\"position\": \"DENIES\", \"actor\": \"syria-government\", \"statement\": \"We deny it.\"}")
+				.statusCode()).isEqualTo(201);
+		}
 		String statement = changed == Secret.UNSHARED_CLAIM ? "The strike was flown by another air force."
 				: "Our aircraft did not fly over Aleppo that day.";
 		assertThat(post(Reader.LIAISON_GOV, "/api/incidents/" + this.ids.get("incident:at-risk") + "/claims",

@@ -46,9 +46,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application serves, the alert stream it had open while the record was made, the bodies
  * the webhook subscriber received, the command line's exports for that reader
  * ({@code truce export reports|findings --public}, or {@code --as USER}), and the
- * answers' errors. An operation or a page added later is probed without a change here;
- * one with a required parameter this test has no value for fails it, until the value is
- * added to {@link #VALUES}.
+ * answers' errors and headers ({@code ETag}, {@code Last-Modified},
+ * {@code Truce-Truncated}, {@code Link}, {@code Content-Length}, ...: every one but those
+ * that differ between any two answers, such as {@code Date}). An operation or a page
+ * added later is probed without a change here; one with a required parameter this test
+ * has no value for fails it, until the value is added to {@link #VALUES}.
+ * {@code -Dtruce.leaks.secret=NAME} runs one secret alone.
  */
 @SlowTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -133,6 +136,9 @@ class NothingHiddenLeaksTest {
 	@ParameterizedTest
 	@EnumSource(Secret.class)
 	void whatAReaderMayNotSeeChangesNothingItCanObtain(Secret secret) throws Exception {
+		String only = System.getProperty("truce.leaks.secret");
+		org.junit.jupiter.api.Assumptions.assumeTrue(only == null || only.equals(secret.name()),
+				"only " + only + " (truce.leaks.secret)");
 		Map<String, String> leaks = new TreeMap<>();
 		Set<String> operations = new TreeSet<>();
 		Set<String> pages = new TreeSet<>();
@@ -148,7 +154,9 @@ class NothingHiddenLeaksTest {
 				keys.addAll(after.keySet());
 				for (String key : keys) {
 					compared++;
-					String operation = key.replaceAll("\\{[^}]*}", "{}").replaceAll("\\?.*", "");
+					String operation = key.replace(" (headers)", "")
+						.replaceAll("\\{[^}]*}", "{}")
+						.replaceAll("\\?.*", "");
 					(this.pageKeys.contains(key) ? pages : operations).add(operation);
 					String a = before.get(key);
 					String b = after.get(key);
@@ -212,13 +220,45 @@ class NothingHiddenLeaksTest {
 			assertThat(response.statusCode()).as("GET %s as %s: %s", path, reader, response.body()).isLessThan(500);
 			String type = response.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", "");
 			String body = normaliser.named(response.body());
-			if (secret == Secret.UNPUBLISHED_REPORT) {
-				body = withoutTheLogsCount(body);
+			if (secret == Secret.UNPUBLISHED_REPORT || secret == Secret.UNSHARED_CLAIM) {
+				body = withoutTheLogsCount(body, secret);
 			}
 			body = normaliser.numbered(body);
 			seen.put(probe.key(), response.statusCode() + " " + type + "\n" + body);
+			seen.put(probe.key() + " (headers)", headers(response, normaliser));
 		}
 		return seen;
+	}
+
+	/** Headers that differ between any two answers, whatever the record. */
+	private static final Set<String> PER_ANSWER = Set.of("date", "set-cookie", "connection", "keep-alive");
+
+	/**
+	 * The answer's headers, by name, as a reader may compare them: {@code ETag},
+	 * {@code Last-Modified}, {@code Truce-Truncated}, {@code Truce-Row-Cap},
+	 * {@code Link}, {@code Location} and every other header but those that differ between
+	 * any two answers ({@link #PER_ANSWER}), with ids and clock times named as in bodies.
+	 * A {@code Content-Length} that is the body's length says nothing the body does not
+	 * (the body is compared), and is named so; any other is compared as it is.
+	 */
+	private static String headers(HttpResponse<String> response, Normaliser normaliser) {
+		Map<String, List<String>> sorted = new TreeMap<>();
+		response.headers().map().forEach((name, values) -> {
+			String lower = name.toLowerCase(java.util.Locale.ROOT);
+			if (!PER_ANSWER.contains(lower) && !lower.equals(":status")) {
+				sorted.put(lower, values);
+			}
+		});
+		int length = response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+		StringBuilder out = new StringBuilder();
+		sorted.forEach((name, values) -> {
+			for (String value : values) {
+				String shown = name.equals("content-length") && value.equals(String.valueOf(length))
+						? "<the body's length>" : normaliser.apply(value);
+				out.append(name).append(": ").append(shown).append('\n');
+			}
+		});
+		return out.toString();
 	}
 
 	/**
@@ -228,18 +268,20 @@ class NothingHiddenLeaksTest {
 	 * {@code incident-created} one) holding only salted commitments. For that secret
 	 * alone, the log's answers are compared without its size, its indices and the entries
 	 * whose subject is the report (whose kinds are checked): everything else in them must
-	 * still be the same.
+	 * still be the same. The same holds of a claim, whose entry ({@code incident-claim},
+	 * about the incident) shows that a side made one, never its words: for the claim's
+	 * secret, the log's answers are compared without the claims' entries.
 	 */
-	private static String withoutTheLogsCount(String body) {
+	private static String withoutTheLogsCount(String body, Secret secret) {
 		if (!body.startsWith("{") && !body.startsWith("[")) {
 			return body.replaceAll("(checkpoint-size\">)\\d+", "$1<n>")
 				.replaceAll("(?m)^\\d+$", "<n>")
 				.replaceAll("(?s)(<ol class=\"audit-path\">).*?(</ol>)", "$1<path>$2");
 		}
-		return Normaliser.SORTED.writeValueAsString(withoutTheLogsCount(Normaliser.SORTED.readTree(body)));
+		return Normaliser.SORTED.writeValueAsString(withoutTheLogsCount(Normaliser.SORTED.readTree(body), secret));
 	}
 
-	private static JsonNode withoutTheLogsCount(JsonNode node) {
+	private static JsonNode withoutTheLogsCount(JsonNode node, Secret secret) {
 		if (node.isString()) {
 			return tools.jackson.databind.node.StringNode.valueOf(node.asString().replaceAll("(?m)^\\d+$", "<n>"));
 		}
@@ -247,15 +289,19 @@ class NothingHiddenLeaksTest {
 			tools.jackson.databind.node.ArrayNode kept = Normaliser.SORTED.createArrayNode();
 			for (JsonNode item : node) {
 				String subject = item.path("subject").asString("");
-				if (subject.equals("{report:unpublished}") || subject.equals("{incident:unpublished}")) {
-					JsonNode entry = Normaliser.SORTED.readTree(item.path("entry").asString("{}"));
+				JsonNode entry = item.path("entry").isString() && !subject.isEmpty()
+						? Normaliser.SORTED.readTree(item.path("entry").asString())
+						: Normaliser.SORTED.createObjectNode();
+				boolean hidden = secret == Secret.UNPUBLISHED_REPORT
+						? subject.equals("{report:unpublished}") || subject.equals("{incident:unpublished}")
+						: entry.path("kind").asString("").equals("incident-claim");
+				if (hidden) {
 					assertThat(entry.path("body").propertyNames())
-						.as("an entry about the unpublished report holds nothing in the clear but who made it: %s",
-								item)
+						.as("an entry about the hidden record holds nothing in the clear but who made it: %s", item)
 						.isSubsetOf("commitments", "by", "rules");
 					continue;
 				}
-				kept.add(withoutTheLogsCount(item));
+				kept.add(withoutTheLogsCount(item, secret));
 			}
 			return kept;
 		}
@@ -267,7 +313,7 @@ class NothingHiddenLeaksTest {
 				boolean path = member.getKey().equals("proof") && member.getValue().isArray();
 				out.set(member.getKey(),
 						count || path ? tools.jackson.databind.node.StringNode.valueOf(path ? "<path>" : "<n>")
-								: withoutTheLogsCount(member.getValue()));
+								: withoutTheLogsCount(member.getValue(), secret));
 			}
 			return out;
 		}

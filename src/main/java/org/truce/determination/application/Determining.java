@@ -29,6 +29,7 @@ import org.truce.shared.Asserted;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.shared.VisibleRows;
 
 /**
  * Joint determinations: drafting and editing them (monitors and co-chairs), signing them
@@ -297,9 +298,8 @@ public class Determining {
 		if (!viewer.seesSources() && awaiting != null) {
 			return List.of();
 		}
-		// A reader who sees only part of the record may see few of a batch: read more.
-		int read = viewer.seesSources() ? limit : Math.min(limit * 8, 5000);
-		return this.store.list(asked, awaiting, read).stream().filter(d -> visible(d, viewer)).limit(limit).toList();
+		// A reader who sees only part of the record may see few of a batch: read further.
+		return VisibleRows.first(limit, n -> this.store.list(asked, awaiting, n), d -> visible(d, viewer));
 	}
 
 	/** The comments and dissents on a determination, if the reader may see it. */

@@ -3,6 +3,7 @@ package org.truce.humanitarian.application;
 import java.util.Set;
 
 import org.truce.humanitarian.model.AccessRequest;
+import org.truce.humanitarian.model.MovementRestriction;
 
 /**
  * Who reads humanitarian access records: staff (monitors, co-chairs) and notifiers read
@@ -27,6 +28,15 @@ public record AccessReader(String userId, boolean staff, boolean notifier, Set<S
 
 	public boolean mayRead(AccessRequest request) {
 		return readsAll() || request.concerns(this.side);
+	}
+
+	/**
+	 * Whether this reader reads a restriction of the monitors' movement: staff every one,
+	 * a liaison those its side imposed (as {@code RecordingMovementRestrictions#list}
+	 * selects them in its query).
+	 */
+	public boolean mayRead(MovementRestriction restriction) {
+		return this.staff || this.side.contains(restriction.restrictedBy());
 	}
 
 }

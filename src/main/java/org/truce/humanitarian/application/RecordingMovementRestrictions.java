@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -171,6 +172,14 @@ public class RecordingMovementRestrictions {
 	 */
 	public List<MovementRestriction> list(AccessReader reader) {
 		return list(reader, RequestingAccess.MAX_LIST);
+	}
+
+	/**
+	 * The restriction, if the reader may read it
+	 * ({@link AccessReader#mayRead(MovementRestriction)}).
+	 */
+	public Optional<MovementRestriction> read(UUID id, AccessReader reader) {
+		return this.store.byId(id).filter(reader::mayRead);
 	}
 
 	/** As {@link #list(AccessReader)}, at most {@code limit} of them. */

@@ -1,6 +1,8 @@
 package org.truce.incident.application;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -71,9 +73,44 @@ public class ReadingIncidents {
 	 * @param evidence its evidence (empty for readers other than staff)
 	 * @param links candidate links touching its reports (empty for readers other than
 	 * staff)
+	 * @param wholeRecord whether the reader is told the record's own version and times
+	 * (staff, who see every part of it and change it with If-Match); anyone else is told
+	 * a version and times derived from what it sees ({@link #seenCreatedAt},
+	 * {@link #seenUpdatedAt}), which a part it may not see does not move
 	 */
 	public record IncidentView(IncidentRecord record, Incident incident, List<Report> reports,
-			VerificationGrade.Grading grading, List<Claim> claims, List<Evidence> evidence, List<StoredLink> links) {
+			VerificationGrade.Grading grading, List<Claim> claims, List<Evidence> evidence, List<StoredLink> links,
+			boolean wholeRecord) {
+
+		/**
+		 * When the incident was made, as the reader may know it: the record's time for
+		 * staff, else the time the first report it sees was recorded.
+		 */
+		public Instant seenCreatedAt() {
+			if (this.wholeRecord) {
+				return this.record.createdAt();
+			}
+			return this.reports.stream().map(Report::recordedAt).min(Comparator.naturalOrder()).orElseThrow();
+		}
+
+		/**
+		 * When the incident last changed, as the reader may know it: the record's time
+		 * for staff, else the latest time a report it sees was recorded or a claim it
+		 * sees was made.
+		 */
+		public Instant seenUpdatedAt() {
+			if (this.wholeRecord) {
+				return this.record.updatedAt();
+			}
+			Instant latest = seenCreatedAt();
+			for (Report r : this.reports) {
+				latest = r.recordedAt().isAfter(latest) ? r.recordedAt() : latest;
+			}
+			for (Claim c : this.claims) {
+				latest = c.madeAt() != null && c.madeAt().isAfter(latest) ? c.madeAt() : latest;
+			}
+			return latest;
+		}
 
 		/**
 		 * The id the reader knows the incident by: its own (its first report's), or, when
@@ -123,11 +160,15 @@ public class ReadingIncidents {
 
 	/** The claims of the incident the reader may see. */
 	private List<Claim> claims(IncidentRecord record, Viewer viewer) {
-		List<Claim> all = this.incidents.claims(record.id());
-		if (viewer.staff()) {
-			return all;
-		}
-		return all.stream().filter(c -> viewer.sideActorIds().contains(c.side())).toList();
+		return this.incidents.claims(record.id()).stream().filter(c -> mayReadClaimsOf(viewer, c.side())).toList();
+	}
+
+	/**
+	 * Whether the reader may read a side's claims about an incident it may see: staff
+	 * every side's, a liaison its own side's, the public none.
+	 */
+	public static boolean mayReadClaimsOf(Viewer viewer, String side) {
+		return viewer.staff() || viewer.sideActorIds().contains(side);
 	}
 
 	private Optional<IncidentView> of(IncidentRecord record, Viewer viewer) {
@@ -146,7 +187,7 @@ public class ReadingIncidents {
 		boolean staff = viewer.staff();
 		return Optional.of(new IncidentView(record, incident, visible, grading, claims,
 				staff ? this.incidents.evidence(record.id()) : List.of(),
-				staff ? this.incidents.linksOf(record.reportIds()) : List.of()));
+				staff ? this.incidents.linksOf(record.reportIds()) : List.of(), staff));
 	}
 
 	/**

@@ -29,6 +29,7 @@ import org.truce.incident.model.StoredLink;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
+import org.truce.shared.VisibleRows;
 import org.truce.web.AssertedBody;
 import org.truce.web.IfMatch;
 import org.truce.web.PathIds;
@@ -62,23 +63,27 @@ class IncidentController {
 					+ " evidence and candidate links. Any id of a report of it that the reader may see gives the"
 					+ " incident (an id of an incident merged into another gives that other incident); any other id,"
 					+ " that of a report the reader may not see included, is 404 as an unknown id is."
-					+ " The ETag is the incident's version, to send back as If-Match when changing it.")
+					+ " For monitors and co-chairs, version and the ETag are the incident's version, to send back as"
+					+ " If-Match when changing it, and createdAt and updatedAt the record's; anyone else sees no"
+					+ " version, createdAt and updatedAt of the reports and claims it sees, and a weak ETag that is a"
+					+ " digest of this answer, so that nothing it may not see moves them.")
 	@GetMapping("/api/incidents/{id}")
 	ResponseEntity<IncidentJson> one(@PathVariable String id, Viewer viewer) {
 		ReadingIncidents.IncidentView view = this.reading.byId(uuid(id), viewer).orElseThrow(() -> notFound(id));
-		return ResponseEntity.ok().eTag(view.record().etag()).body(IncidentJson.of(view));
+		return withTag(view);
 	}
 
 	@Operation(summary = "Recently changed incidents",
-			description = "Open incidents, most recently changed first, that the reader may see, out of the limit"
-					+ " (1 to 500 and to truce.limits.rows.incidents, default 50) most recently changed. The header"
+			description = "Open incidents, most recently changed first, that the reader may see: the limit (1 to 500"
+					+ " and to truce.limits.rows.incidents, default 50) most recently changed of those. The header"
 					+ " Truce-Truncated: true says there were more.")
 	@GetMapping("/api/incidents")
 	List<IncidentJson> recent(@RequestParam(required = false) Integer limit, Viewer viewer) {
 		int size = this.caps.limit("incidents", limit, 50, 500);
-		return RowCaps.cut(this.incidents.recent(size + 1), size)
+		return RowCaps
+			.cut(VisibleRows.firstSeen(size + 1, this.incidents::recent, r -> this.reading.incident(r.id(), viewer)),
+					size)
 			.stream()
-			.flatMap(r -> this.reading.incident(r.id(), viewer).stream())
 			.map(IncidentJson::of)
 			.toList();
 	}
@@ -113,9 +118,8 @@ class IncidentController {
 		IncidentRecord created = this.managing.split(uuid(id), version(ifMatch, body.version()),
 				body.reports() == null ? List.of() : body.reports(), body.reason(), viewer.userId());
 		ReadingIncidents.IncidentView view = this.reading.byId(created.id(), viewer).orElseThrow();
-		return ResponseEntity.created(URI.create("/api/incidents/" + created.id()))
-			.eTag(view.record().etag())
-			.body(IncidentJson.of(view));
+		IncidentJson json = IncidentJson.of(view);
+		return ResponseEntity.created(URI.create("/api/incidents/" + created.id())).eTag(json.etag(view)).body(json);
 	}
 
 	/** Discounting an incident or lifting the discount. */
@@ -226,7 +230,13 @@ class IncidentController {
 
 	private ResponseEntity<IncidentJson> current(UUID id, Viewer viewer) {
 		ReadingIncidents.IncidentView view = this.reading.byId(id, viewer).orElseThrow(() -> notFound(id.toString()));
-		return ResponseEntity.ok().eTag(view.record().etag()).body(IncidentJson.of(view));
+		return withTag(view);
+	}
+
+	/** The incident as the reader sees it, with its entity tag. */
+	private static ResponseEntity<IncidentJson> withTag(ReadingIncidents.IncidentView view) {
+		IncidentJson json = IncidentJson.of(view);
+		return ResponseEntity.ok().eTag(json.etag(view)).body(json);
 	}
 
 	/** The open incident an id stands for, if the reader may see it; else not found. */

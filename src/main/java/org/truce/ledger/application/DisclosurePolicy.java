@@ -1,5 +1,7 @@
 package org.truce.ledger.application;
 
+import org.truce.ledger.model.Disclosure;
+
 /**
  * Which commitments in the log a reader may see opened: the groups of each entry (kind
  * and subject) whose disclosures are shown to them. The entries themselves, commitments
@@ -15,5 +17,14 @@ public interface DisclosurePolicy {
 	DisclosurePolicy NONE = (kind, subject, group) -> false;
 
 	boolean mayOpen(String kind, String subject, String group);
+
+	/**
+	 * As {@link #mayOpen(String, String, String)}, knowing what the disclosure opens: for
+	 * a kind whose entries about one subject are for different readers (each side's claim
+	 * about an incident). By default the value is not looked at.
+	 */
+	default boolean mayOpen(String kind, String subject, Disclosure disclosure) {
+		return mayOpen(kind, subject, disclosure.group());
+	}
 
 }

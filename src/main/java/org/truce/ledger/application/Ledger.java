@@ -114,7 +114,7 @@ public class Ledger {
 		}
 		List<Disclosures.Stored> opened = new ArrayList<>();
 		for (Disclosures.Stored d : this.disclosures.ofEntries(start, end)) {
-			if (policy.mayOpen(d.kind(), d.subject(), d.disclosure().group())) {
+			if (policy.mayOpen(d.kind(), d.subject(), d.disclosure())) {
 				opened.add(d);
 			}
 		}

@@ -30,6 +30,9 @@ import org.truce.report.model.Report;
 public class RecordingReports {
 
 	/** The group of a report's entry that commits to who reported it. */
+	/** The kinds of entry this class writes: a report, and an import run. */
+	public static final String REPORT = "report", IMPORT = "import";
+
 	public static final String SOURCE = "source";
 
 	/**
@@ -211,7 +214,7 @@ public class RecordingReports {
 		Map<String, Object> names = new LinkedHashMap<>();
 		names.put("actors", this.json.convertValue(unresolved.actors(), LIST));
 		names.put("targets", this.json.convertValue(unresolved.targets(), LIST));
-		return LedgerEntry.of("import", run.id(), body, Map.of(NAMES, names));
+		return LedgerEntry.of(IMPORT, run.id(), body, Map.of(NAMES, names));
 	}
 
 	/**

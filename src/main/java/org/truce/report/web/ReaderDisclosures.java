@@ -3,29 +3,33 @@ package org.truce.report.web;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.truce.identity.model.Viewer;
 import org.truce.identity.web.CurrentViewer;
-import org.truce.ledger.application.DisclosurePolicies;
 import org.truce.ledger.application.DisclosurePolicy;
+import org.truce.ledger.application.KindDisclosures;
+import org.truce.report.application.PublishingReports;
 import org.truce.report.application.ReadingReports;
 import org.truce.report.application.RecordingReports;
 import org.truce.report.model.DataFlag;
 import org.truce.report.model.Report;
 
 /**
- * Which commitments of the ledger a reader sees opened, by the same rules as the API:
- * staff (monitors, co-chairs) every one; anyone else the {@code event} group of a report
- * it may see (published, or concerning a liaison's side), its {@code location} group only
- * when the location is not coarsened for it (the source is not at risk), and never the
- * {@code source} or {@code submitter} groups. The groups of every other kind
- * (docs/ledger.md, "What each entry holds") are opened for staff only: the parties read
- * those records through the API.
+ * Which commitments of the report context's entries a reader sees opened, by the same
+ * rules as the API: staff (monitors, co-chairs) every one; anyone else the {@code event}
+ * group of a report it may see (published, or concerning a liaison's side), its
+ * {@code location} group only when the location is not coarsened for it (the source is
+ * not at risk), and never the {@code source} or {@code submitter} groups; an import's
+ * unresolved names, which only its staff caller is answered, to staff only.
  */
 @Component
-class ReaderDisclosures implements DisclosurePolicies {
+class ReaderDisclosures implements KindDisclosures {
+
+	private static final Set<String> KINDS = Set.of(RecordingReports.REPORT, PublishingReports.KIND,
+			RecordingReports.IMPORT);
 
 	private final CurrentViewer viewers;
 
@@ -34,6 +38,11 @@ class ReaderDisclosures implements DisclosurePolicies {
 	ReaderDisclosures(CurrentViewer viewers, ReadingReports reading) {
 		this.viewers = viewers;
 		this.reading = reading;
+	}
+
+	@Override
+	public Set<String> kinds() {
+		return KINDS;
 	}
 
 	@Override
@@ -48,7 +57,7 @@ class ReaderDisclosures implements DisclosurePolicies {
 		// One look-up per report, whichever groups are asked for.
 		Map<String, Optional<Report>> seen = new HashMap<>();
 		return (kind, subject, group) -> {
-			if (!"report".equals(kind) || subject == null) {
+			if (!RecordingReports.REPORT.equals(kind) || subject == null) {
 				return false;
 			}
 			if (RecordingReports.SOURCE.equals(group) || RecordingReports.SUBMITTER.equals(group)) {

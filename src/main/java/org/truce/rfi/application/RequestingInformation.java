@@ -31,6 +31,7 @@ import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.shared.Sha256;
+import org.truce.shared.VisibleRows;
 
 /**
  * Sends requests for information, records their answers and reads them, each change with
@@ -365,13 +366,14 @@ public class RequestingInformation {
 	}
 
 	/**
-	 * As {@link #aboutIncident(UUID, RfiReader, Viewer)}, out of the first {@code limit}
-	 * stored.
+	 * As {@link #aboutIncident(UUID, RfiReader, Viewer)}, the first {@code limit} of them
+	 * (the reader's rule is applied before the limit: {@link VisibleRows}).
 	 */
 	public Optional<List<RequestForInformation>> aboutIncident(UUID incidentId, RfiReader reader, Viewer viewer,
 			int limit) {
 		return this.incidents.current(incidentId, viewer)
-			.map(incident -> this.store.aboutIncident(incident.id(), limit).stream().filter(reader::mayRead).toList());
+			.map(incident -> VisibleRows.first(limit, n -> this.store.aboutIncident(incident.id(), n),
+					reader::mayRead));
 	}
 
 	/**
