@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpServer;
@@ -149,11 +150,22 @@ final class LeakScenario implements AutoCloseable {
 		this.receiver = receiver;
 	}
 
-	/** The scenario with {@code changed} changed (none: the baseline). */
+	/** The scenario with {@code changed} changed (none: the baseline), on SQLite. */
 	static LeakScenario build(Secret changed) throws Exception {
+		return build(changed, properties -> RunningTruce.sqlite(true, properties));
+	}
+
+	/**
+	 * The scenario with {@code changed} changed (none: the baseline), on the store that
+	 * {@code store} starts with the application properties it is given.
+	 */
+	static LeakScenario build(Secret changed, Function<Map<String, Object>, RunningTruce> store) throws Exception {
 		HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		RunningTruce truce = RunningTruce.sqlite(true, Map.of("truce.webhooks.poll-ms", 100,
-				"truce.webhooks.allowed-targets", "127.0.0.1/32", "truce.ledger.checkpoint-seconds", 3600));
+		// Judged on this thread only (record), as clustered: judged in the background
+		// too, the findings would be replaced by two threads at once, which deadlocks on
+		// PostgreSQL.
+		RunningTruce truce = store.apply(Map.of("truce.webhooks.poll-ms", 100, "truce.webhooks.allowed-targets",
+				"127.0.0.1/32", "truce.ledger.checkpoint-seconds", 3600, "truce.adjudication.background", false));
 		LeakScenario scenario = new LeakScenario(truce, receiver);
 		try {
 			scenario.receive();
@@ -273,9 +285,9 @@ final class LeakScenario implements AutoCloseable {
 		}
 		String statement = changed == Secret.UNSHARED_CLAIM ? "The strike was flown by another air force."
 				: "Our aircraft did not fly over Aleppo that day.";
-		assertThat(post(Reader.LIAISON_GOV, "/api/incidents/" + this.ids.get("incident:at-risk") + "/claims",
-				"{\"position\": \"DENIES\", \"actor\": \"syria-government\", \"statement\": \"" + statement + "\"}")
-			.statusCode()).isEqualTo(201);
+		this.ids.put("claim", created(post(Reader.LIAISON_GOV,
+				"/api/incidents/" + this.ids.get("incident:at-risk") + "/claims",
+				"{\"position\": \"DENIES\", \"actor\": \"syria-government\", \"statement\": \"" + statement + "\"}")));
 		this.ids.put("rfi",
 				created(post(Reader.MONITOR, "/api/incidents/" + this.ids.get("incident:published") + "/rfis",
 						"{\"party\": \"syria-government\", \"question\": \"Which unit fired?\","

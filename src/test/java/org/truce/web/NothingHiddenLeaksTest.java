@@ -30,6 +30,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.truce.testing.CliExport;
+import org.truce.testing.RunningTruce;
 import org.truce.testing.SlowTest;
 import org.truce.web.LeakScenario.Reader;
 import org.truce.web.LeakScenario.Secret;
@@ -118,7 +119,7 @@ class NothingHiddenLeaksTest {
 
 	@BeforeAll
 	void theBaseline() throws Exception {
-		this.baseline = LeakScenario.build(null);
+		this.baseline = build(null);
 		this.probes = probes(this.baseline);
 		this.probes.stream().filter(Probe::page).forEach(p -> this.pageKeys.add(p.key()));
 		assertThat(this.pageKeys).as("pages probed, the list of incidents with each of its filters among them")
@@ -143,7 +144,7 @@ class NothingHiddenLeaksTest {
 		Set<String> operations = new TreeSet<>();
 		Set<String> pages = new TreeSet<>();
 		int compared = 0;
-		try (LeakScenario changed = LeakScenario.build(secret)) {
+		try (LeakScenario changed = build(secret)) {
 			for (Reader reader : Reader.values()) {
 				if (secret.entitles(reader)) {
 					continue;
@@ -177,6 +178,69 @@ class NothingHiddenLeaksTest {
 					leaks.entrySet().stream().limit(8).map(e -> e.getKey() + ": " + e.getValue()).toList())
 			.isSubsetOf(known);
 		assertThat(known).as("leaks no longer found: take them off KNOWN_LEAKS").isSubsetOf(leaks.keySet());
+	}
+
+	/**
+	 * The scenario with {@code secret} changed (none: the baseline), on the store this
+	 * test runs on.
+	 */
+	private LeakScenario build(Secret secret) throws Exception {
+		return LeakScenario.build(secret, this::start);
+	}
+
+	/** Starts the application on the store this test runs on: SQLite. */
+	RunningTruce start(Map<String, Object> properties) {
+		return RunningTruce.sqlite(true, properties);
+	}
+
+	/**
+	 * The writes, refusals first among them: for each secret, every POST, PUT, PATCH and
+	 * DELETE operation of {@code /v3/api-docs}, sent by each reader not entitled to it,
+	 * naming the secret's objects in its path and body or with a malformed or empty body
+	 * ({@link WriteProbes}), gets the same answer (status, headers, body) in two fresh
+	 * runs that differ only by the secret. Fresh runs, so that a write one reader makes
+	 * is made in both runs alike and changes nothing the other tests compare.
+	 */
+	@ParameterizedTest
+	@EnumSource(Secret.class)
+	void whatAReaderMayNotSeeChangesNoAnswerToAWrite(Secret secret) throws Exception {
+		long started = System.nanoTime();
+		Map<String, String> leaks = new TreeMap<>();
+		Set<String> operations = new TreeSet<>();
+		int compared = 0;
+		int accepted = 0;
+		try (LeakScenario before = build(null); LeakScenario after = build(secret)) {
+			List<WriteProbes.Probe> writes = WriteProbes.of(before, secret);
+			for (Reader reader : Reader.values()) {
+				if (secret.entitles(reader) || reader == Reader.WEBHOOK) {
+					continue;
+				}
+				Map<String, String> a = WriteProbes.observe(before, reader, writes, this.client,
+						new Normaliser(before));
+				Map<String, String> b = WriteProbes.observe(after, reader, writes, this.client, new Normaliser(after));
+				for (WriteProbes.Probe probe : writes) {
+					compared++;
+					operations.add(probe.operation());
+					String one = a.get(probe.key());
+					if (one.startsWith("2")) {
+						accepted++;
+					}
+					if (!one.equals(b.get(probe.key()))) {
+						leaks.put(reader + " " + probe.key(), difference(one, b.get(probe.key())));
+					}
+				}
+			}
+		}
+		System.out.printf(
+				"non-interference of writes, %s: %d write operations of /v3/api-docs, %d answers compared (%d"
+						+ " accepted), %d differ, %d s%n",
+				secret, operations.size(), compared, accepted, leaks.size(),
+				Duration.ofNanos(System.nanoTime() - started).toSeconds());
+		leaks.forEach((where, how) -> System.out.printf("  LEAK %s: %s%n", where, how));
+		assertThat(leaks.keySet())
+			.as("what readers not entitled to %s are answered to a write differs when only it changes: %s", secret,
+					leaks.entrySet().stream().limit(8).map(e -> e.getKey() + ": " + e.getValue()).toList())
+			.isEmpty();
 	}
 
 	/** What {@code reader} obtains from {@code run}, each answer named by its probe. */
@@ -397,29 +461,7 @@ class NothingHiddenLeaksTest {
 	private static final Map<String, List<String>> ENUMS = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private static List<Probe> expand(String template, Map<String, Boolean> query, boolean page, LeakScenario run) {
-		List<String> paths = new ArrayList<>();
-		paths.add("");
-		String previous = "";
-		for (String segment : template.substring(1).split("/", -1)) {
-			List<String> values = new ArrayList<>();
-			Matcher variable = Pattern.compile("\\{[^}]+}").matcher(segment);
-			if (variable.find()) {
-				for (String value : values(previous, run)) {
-					values.add(segment.substring(0, variable.start()) + value + segment.substring(variable.end()));
-				}
-			}
-			else {
-				values.add(segment);
-			}
-			List<String> next = new ArrayList<>();
-			for (String path : paths) {
-				for (String value : values) {
-					next.add(path + "/" + value);
-				}
-			}
-			paths = next;
-			previous = segment;
-		}
+		List<String> paths = PathTemplates.filled(template, previous -> values(previous, run));
 		List<String> required = new ArrayList<>();
 		List<String> optional = new ArrayList<>();
 		for (Map.Entry<String, Boolean> parameter : query.entrySet()) {

@@ -1,5 +1,7 @@
 package org.truce.deconfliction.application;
 
+import java.util.Optional;
+
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -22,8 +24,13 @@ public class AlertBodies {
 		this.views = views;
 	}
 
-	public String body(Alert alert) {
-		return this.json.writeValueAsString(this.views.of(alert, DeconflictionReader.PUBLIC));
+	/**
+	 * The body, or nothing when the public does not get the alert
+	 * ({@link AlertViews#shows}: only the cell of a report the public reads exactly
+	 * raises it).
+	 */
+	public Optional<String> body(Alert alert) {
+		return this.views.shown(alert, DeconflictionReader.PUBLIC).map(this.json::writeValueAsString);
 	}
 
 }

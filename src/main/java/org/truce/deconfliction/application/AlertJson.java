@@ -118,8 +118,9 @@ public final class AlertJson {
 	 * commitments, in two groups: {@value #REPORT} (the report and its event type) and
 	 * {@value #PLACE} (the place, its kind, the proximity, the threshold, and, unless the
 	 * place is a declared position, the distance and the report's uncertainty; with the
-	 * report's point they would place a secret position on a circle). Never a coordinate
-	 * or a place's name, even committed.
+	 * report's point they would place a secret position on a circle; and
+	 * {@code cellOnly: true} for an alert that only the report's cell raises,
+	 * {@link Alert#cellOnly}). Never a coordinate or a place's name, even committed.
 	 */
 	public static LedgerEntry ledgerEntry(Alert a) {
 		Map<String, Object> report = new LinkedHashMap<>();
@@ -133,6 +134,9 @@ public final class AlertJson {
 		if (!a.restricted()) {
 			proximity.put("distanceMetres", Math.round(a.distanceMetres()));
 			proximity.put("uncertaintyMetres", Math.round(a.uncertaintyMetres()));
+		}
+		if (a.cellOnly()) {
+			proximity.put("cellOnly", true);
 		}
 		return LedgerEntry.of(RaisingAlerts.KIND, a.id().toString(), Map.of(),
 				Map.of(REPORT, report, PLACE, proximity));

@@ -23,8 +23,10 @@ import org.truce.report.model.Report;
  * only coarsened (an at-risk source): its grid cell only ({@link AlertJson#cellOnly}),
  * with the report's id only in the second case.</li>
  * </ul>
- * Webhooks go to systems outside Truce's access control: their bodies are what the public
- * may read, at the time the alert is raised ({@link DeconflictionReader#PUBLIC}).
+ * An alert that only the report's cell raises ({@link Alert#cellOnly}) is for the readers
+ * of the third kind only ({@link #shows}). Webhooks go to systems outside Truce's access
+ * control: their bodies are what the public may read, at the time the alert is raised
+ * ({@link DeconflictionReader#PUBLIC}).
  */
 @Service
 public class AlertViews {
@@ -37,15 +39,58 @@ public class AlertViews {
 
 	/** The alert as the reader may read it, as JSON. */
 	public Map<String, Object> of(Alert a, DeconflictionReader reader) {
+		return view(a, reader, reading(a, reader));
+	}
+
+	/**
+	 * The alert as the reader may read it, as JSON, or nothing when it is not one the
+	 * reader gets ({@link #shows}); the caller has checked that the reader may read
+	 * alerts about its place ({@link AlertReaders#mayRead}).
+	 */
+	public Optional<Map<String, Object>> shown(Alert a, DeconflictionReader reader) {
+		Reading reading = reading(a, reader);
+		return shows(a, reading) ? Optional.of(view(a, reader, reading)) : Optional.empty();
+	}
+
+	/**
+	 * Whether the alert is one this reader gets, of those about the places it may read of
+	 * ({@link AlertReaders#mayRead}): an alert that only the report's cell raises
+	 * ({@link Alert#cellOnly}) is for the readers who may not read the report exactly;
+	 * those who may keep the alerts of its exact point. So whether an alert exists tells
+	 * a reader who may not read the report nothing finer than its cell.
+	 */
+	public boolean shows(Alert a, DeconflictionReader reader) {
+		return !a.cellOnly() || shows(a, reading(a, reader));
+	}
+
+	private static boolean shows(Alert a, Reading reading) {
+		return !a.cellOnly() || !reading.exactly();
+	}
+
+	private Map<String, Object> view(Alert a, DeconflictionReader reader, Reading reading) {
+		if (reading.exactly()) {
+			return AlertJson.of(a, AlertReaders.seesPoint(reader, a));
+		}
+		return AlertJson.cellOnly(a, reading.report(), this.reports.grid());
+	}
+
+	/** How the reader reads the alert's report. */
+	private Reading reading(Alert a, DeconflictionReader reader) {
 		Viewer viewer = reader.viewer();
 		if (viewer.seesSources()) {
-			return AlertJson.of(a, AlertReaders.seesPoint(reader, a));
+			return new Reading(true, true);
 		}
 		Optional<Report> report = this.reports.byId(a.reportId(), viewer);
-		if (report.isPresent() && !report.get().flags().contains(DataFlag.LOCATION_COARSENED)) {
-			return AlertJson.of(a, AlertReaders.seesPoint(reader, a));
-		}
-		return AlertJson.cellOnly(a, report.isPresent(), this.reports.grid());
+		return new Reading(report.isPresent() && !report.get().flags().contains(DataFlag.LOCATION_COARSENED),
+				report.isPresent());
+	}
+
+	/**
+	 * @param exactly whether the reader reads the report with its exact place
+	 * @param report whether it may read the report at all
+	 */
+	private record Reading(boolean exactly, boolean report) {
+
 	}
 
 }

@@ -86,11 +86,15 @@ public class RaisingAlerts extends BackgroundLoop implements RecordedWithReports
 	/**
 	 * The report's alerts. Each keeps the match of the exact point (for the readers who
 	 * may see it) and the match of the report's grid cell ({@link Alert.Cell}, for those
-	 * who may not). A report from an at-risk source is matched by its cell: its place is
-	 * secret to all but the staff, and were it matched by its point, a side could find it
-	 * within the cell by declaring small positions and watching which raise an alert. Its
-	 * alerts then give the staff the exact distance, which may exceed the threshold, and
-	 * the exact proximity when the point itself is within, else the cell's.
+	 * who may not). Every report is matched by its cell: were it matched by its point, a
+	 * reader who may not read it could find it within the cell by declaring small
+	 * positions (or notifying small sites) and watching which raise an alert. A report
+	 * from an at-risk source, whose place is secret to all but the staff, raises its
+	 * alerts for every reader: they give the staff the exact distance, which may exceed
+	 * the threshold, and the exact proximity when the point itself is within, else the
+	 * cell's. Any other report raises those its point raises for every reader, and those
+	 * only its cell raises ({@link Alert#cellOnly}) for the readers who may not read it
+	 * exactly ({@link AlertViews#shows}).
 	 */
 	@Override
 	public List<Alert> prepare(Report report) {
@@ -107,7 +111,7 @@ public class RaisingAlerts extends BackgroundLoop implements RecordedWithReports
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		List<Alert> out = new ArrayList<>(matches.size());
 		for (ProximityIndex.Matched m : matches) {
-			out.add(Alert.of(Ids.newId(this.clock), report, m.point(), m.cell(), now));
+			out.add(Alert.of(Ids.newId(this.clock), report, m.point(), m.cell(), m.cellOnly(), now));
 		}
 		return out;
 	}
@@ -134,7 +138,10 @@ public class RaisingAlerts extends BackgroundLoop implements RecordedWithReports
 			if (a.restricted()) {
 				continue;
 			}
-			String body = this.bodies.body(a);
+			String body = this.bodies.body(a).orElse(null);
+			if (body == null) {
+				continue;
+			}
 			for (Webhook.Subscription s : subscriptions) {
 				deliveries.add(new Webhook.Delivery(Ids.newId(this.clock), s.id(), a.id(), body, Webhook.Status.PENDING,
 						0, a.raisedAt(), a.raisedAt(), null, null));

@@ -12,7 +12,9 @@ import org.springframework.stereotype.Service;
 import org.truce.deconfliction.model.Alert;
 import org.truce.identity.model.Grant;
 
-/** Alerts as each reader may see them ({@link AlertReaders}). */
+/**
+ * Alerts as each reader may see them ({@link AlertReaders}, {@link AlertViews#shows}).
+ */
 @Service
 public class ReadingAlerts {
 
@@ -22,9 +24,12 @@ public class ReadingAlerts {
 
 	private final Notifying notifying;
 
-	ReadingAlerts(Alerts alerts, Notifying notifying) {
+	private final AlertViews views;
+
+	ReadingAlerts(Alerts alerts, Notifying notifying, AlertViews views) {
 		this.alerts = alerts;
 		this.notifying = notifying;
+		this.views = views;
 	}
 
 	public DeconflictionReader reader(String userId, Collection<Grant> grants) {
@@ -36,13 +41,13 @@ public class ReadingAlerts {
 		return this.alerts
 			.newest(limit, reader.staff(), reader.notifier() ? reader.userId() : null, sides(reader), reader.coChair())
 			.stream()
-			.filter(a -> AlertReaders.mayRead(reader, a))
+			.filter(a -> shows(reader, a))
 			.toList();
 	}
 
 	/** The alert, if it is stored and the reader may see it. */
 	public Optional<Alert> read(UUID id, DeconflictionReader reader) {
-		return this.alerts.byId(id).filter(a -> AlertReaders.mayRead(reader, a));
+		return this.alerts.byId(id).filter(a -> shows(reader, a));
 	}
 
 	/**
@@ -55,12 +60,20 @@ public class ReadingAlerts {
 		while (true) {
 			List<Alert> page = this.alerts.after(cursor, PAGE, reader.staff(),
 					reader.notifier() ? reader.userId() : null, sides(reader), reader.coChair());
-			page.stream().filter(a -> AlertReaders.mayRead(reader, a)).forEach(each);
+			page.stream().filter(a -> shows(reader, a)).forEach(each);
 			if (page.size() < PAGE) {
 				return;
 			}
 			cursor = page.get(page.size() - 1).id();
 		}
+	}
+
+	/**
+	 * Whether the reader gets the alert: one about a place it may read of
+	 * ({@link AlertReaders#mayRead}), and raised for it ({@link AlertViews#shows}).
+	 */
+	private boolean shows(DeconflictionReader reader, Alert a) {
+		return AlertReaders.mayRead(reader, a) && this.views.shows(a, reader);
 	}
 
 	private static Set<String> sides(DeconflictionReader reader) {

@@ -30,7 +30,7 @@ class JdbcAlerts implements Alerts {
 	private static final String COLUMNS = "id, report_id, event_type, incident_start, incident_end, latitude,"
 			+ " longitude, uncertainty_metres, place_id, place_kind, place_name, restricted_side, notified_by, proximity,"
 			+ " distance_metres, threshold_metres, time_straddles, raised_at, cell_latitude, cell_longitude, cell_degrees,"
-			+ " cell_proximity, cell_min_metres, cell_max_metres";
+			+ " cell_proximity, cell_min_metres, cell_max_metres, cell_only";
 
 	private final JdbcClient jdbc;
 
@@ -51,7 +51,7 @@ class JdbcAlerts implements Alerts {
 			Alert.Cell c = a.cell();
 			int n = this.jdbc
 				.sql("INSERT INTO alerts (" + COLUMNS
-						+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+						+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 						+ " ON CONFLICT (report_id, place_id) DO NOTHING")
 				.params(this.dialect.uuid(a.id()), this.dialect.uuid(a.reportId()), a.eventType().code(),
 						this.dialect.instant(a.incidentStart()), this.dialect.instant(a.incidentEnd()), a.latitude(),
@@ -60,7 +60,7 @@ class JdbcAlerts implements Alerts {
 						a.thresholdMetres(), a.timeStraddles(), this.dialect.instant(a.raisedAt()),
 						c == null ? null : c.latitude(), c == null ? null : c.longitude(),
 						c == null ? null : c.degrees(), c == null ? null : c.proximity().name(),
-						c == null ? null : c.minMetres(), c == null ? null : c.maxMetres())
+						c == null ? null : c.minMetres(), c == null ? null : c.maxMetres(), a.cellOnly())
 				.update();
 			if (n == 1) {
 				out.add(a);
@@ -152,7 +152,7 @@ class JdbcAlerts implements Alerts {
 				rs.getString("restricted_side"), rs.getString("notified_by"),
 				Proximity.valueOf(rs.getString("proximity")), rs.getDouble("distance_metres"),
 				rs.getDouble("threshold_metres"), rs.getBoolean("time_straddles"),
-				this.dialect.instant(rs, "raised_at"), cell(rs));
+				this.dialect.instant(rs, "raised_at"), cell(rs), rs.getBoolean("cell_only"));
 	}
 
 	private static Alert.Cell cell(ResultSet rs) throws SQLException {

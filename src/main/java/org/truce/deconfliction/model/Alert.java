@@ -32,17 +32,32 @@ import org.truce.report.model.Report;
  * @param raisedAt when Truce raised it
  * @param cell the alert as found from the report's grid cell alone, for the readers who
  * may not see the report's exact place; null in alerts raised before it was kept
+ * @param cellOnly whether only the report's cell raises it, not its exact point (a report
+ * whose place is not secret, whose point is not within the distance while a point of its
+ * cell is): it exists for the readers who may not read the report exactly, so that
+ * whether an alert exists tells them nothing finer than the cell; those who read the
+ * report exactly never see it
  */
 public record Alert(UUID id, UUID reportId, EventType eventType, Instant incidentStart, Instant incidentEnd,
 		double latitude, double longitude, double uncertaintyMetres, UUID placeId, ProtectedPlaceKind placeKind,
 		String placeName, String restrictedToSide, String notifiedBy, Proximity proximity, double distanceMetres,
-		double thresholdMetres, boolean timeStraddles, Instant raisedAt, Cell cell) {
+		double thresholdMetres, boolean timeStraddles, Instant raisedAt, Cell cell, boolean cellOnly) {
 
 	public Alert {
 		Objects.requireNonNull(id, "id");
 		Objects.requireNonNull(reportId, "reportId");
 		Objects.requireNonNull(placeId, "placeId");
 		Objects.requireNonNull(proximity, "proximity");
+	}
+
+	/** An alert raised by the report's point (and so by its cell too). */
+	public Alert(UUID id, UUID reportId, EventType eventType, Instant incidentStart, Instant incidentEnd,
+			double latitude, double longitude, double uncertaintyMetres, UUID placeId, ProtectedPlaceKind placeKind,
+			String placeName, String restrictedToSide, String notifiedBy, Proximity proximity, double distanceMetres,
+			double thresholdMetres, boolean timeStraddles, Instant raisedAt, Cell cell) {
+		this(id, reportId, eventType, incidentStart, incidentEnd, latitude, longitude, uncertaintyMetres, placeId,
+				placeKind, placeName, restrictedToSide, notifiedBy, proximity, distanceMetres, thresholdMetres,
+				timeStraddles, raisedAt, cell, false);
 	}
 
 	/** An alert without its cell, as those raised before the cell was kept. */
@@ -59,13 +74,20 @@ public record Alert(UUID id, UUID reportId, EventType eventType, Instant inciden
 	 * The alert a report raises for one match.
 	 * @param match the match of the report's exact point (its distance and proximity)
 	 * @param cell the match of the report's grid cell
+	 * @param cellOnly whether only the cell raises it ({@link #cellOnly()})
 	 */
-	public static Alert of(UUID id, Report report, ProximityMatch match, Cell cell, Instant raisedAt) {
+	public static Alert of(UUID id, Report report, ProximityMatch match, Cell cell, boolean cellOnly,
+			Instant raisedAt) {
 		ProtectedPlace place = match.place();
 		return new Alert(id, report.id(), report.eventType(), report.when().start(), report.when().end(),
 				report.where().latitude(), report.where().longitude(), report.where().uncertaintyMetres(), place.id(),
 				place.kind(), place.name(), place.restricted() ? place.side() : null, place.by(), match.proximity(),
-				match.distanceMetres(), match.thresholdMetres(), match.timeStraddles(), raisedAt, cell);
+				match.distanceMetres(), match.thresholdMetres(), match.timeStraddles(), raisedAt, cell, cellOnly);
+	}
+
+	/** The alert a report's point raises for one match. */
+	public static Alert of(UUID id, Report report, ProximityMatch match, Cell cell, Instant raisedAt) {
+		return of(id, report, match, cell, false, raisedAt);
 	}
 
 	/** The alert a report raises for one match, without its cell (for tests). */

@@ -75,12 +75,18 @@ public final class ProximityIndex {
 	 * report's disc wherever its point lies in the cell).
 	 *
 	 * <p>
-	 * With {@code byCell} (a report whose place is secret, from an at-risk source) the
-	 * places are those the cell's disc reaches, so that which places match tells nothing
-	 * finer than the cell; the point's match then gives the exact distance, and its
-	 * proximity when the point itself is within, else the cell's. Otherwise the places
-	 * are those the point's disc reaches (which the cell's disc reaches too). Nearest to
-	 * the matching probe first.
+	 * The places are always those the cell's disc reaches (which holds every place the
+	 * point's disc reaches), so that which places match tells nothing finer than the
+	 * cell, and in the order of the cell's match (nearest to it first), so that neither
+	 * does their order. The point's match gives the exact distance, and its proximity
+	 * when the point itself is within, else the cell's.
+	 * <ul>
+	 * <li>With {@code byCell} (a report whose place is secret to all but the staff, from
+	 * an at-risk source) every reader gets every match.</li>
+	 * <li>Otherwise a match that the point's disc does not reach is
+	 * {@link Matched#cellOnly}: for the readers who may not read the report exactly only,
+	 * while those who may keep the matches of the exact point.</li>
+	 * </ul>
 	 */
 	public List<Matched> alerts(IncidentProbe exact, CoarseGrid grid, boolean byCell) {
 		if (!ViolentEvents.isViolent(exact.eventType())) {
@@ -91,21 +97,19 @@ public final class ProximityIndex {
 		double halfDiagonal = grid.halfDiagonalMetres(lat, lon);
 		IncidentProbe cell = new IncidentProbe(lat, lon, Math.ceil(exact.uncertaintyMetres() + halfDiagonal),
 				exact.start(), exact.end(), exact.eventType());
-		List<ProximityMatch> matches = near(byCell ? cell : exact);
+		List<ProximityMatch> matches = near(cell);
 		List<Matched> out = new ArrayList<>(matches.size());
-		for (ProximityMatch m : matches) {
-			PlaceDistance distance = new PlaceDistance(m.place().geometry());
-			ProximityMatch byCellMatch = byCell ? m : match(m.place(), distance, cell, this.distances);
-			ProximityMatch byPoint = byCell ? match(m.place(), distance, exact, this.distances) : m;
-			Proximity cellProximity = byCellMatch == null ? Proximity.POSSIBLY_WITHIN : byCellMatch.proximity();
-			double centreMetres = byCellMatch == null ? distance.metresFrom(lat, lon) : byCellMatch.distanceMetres();
+		for (ProximityMatch byCellMatch : matches) {
+			PlaceDistance distance = new PlaceDistance(byCellMatch.place().geometry());
+			ProximityMatch byPoint = match(byCellMatch.place(), distance, exact, this.distances);
+			boolean cellOnly = byPoint == null && !byCell;
 			if (byPoint == null) {
-				byPoint = new ProximityMatch(m.place(), cellProximity,
-						distance.metresFrom(exact.latitude(), exact.longitude()), m.thresholdMetres(),
-						exact.uncertaintyMetres(), m.timeStraddles());
+				byPoint = new ProximityMatch(byCellMatch.place(), byCellMatch.proximity(),
+						distance.metresFrom(exact.latitude(), exact.longitude()), byCellMatch.thresholdMetres(),
+						exact.uncertaintyMetres(), byCellMatch.timeStraddles());
 			}
-			out.add(new Matched(byPoint,
-					Alert.Cell.of(lat, lon, grid.degrees(), cellProximity, centreMetres, halfDiagonal)));
+			out.add(new Matched(byPoint, Alert.Cell.of(lat, lon, grid.degrees(), byCellMatch.proximity(),
+					byCellMatch.distanceMetres(), halfDiagonal), cellOnly));
 		}
 		return out;
 	}
@@ -115,8 +119,10 @@ public final class ProximityIndex {
 	 *
 	 * @param point the match of the report's exact point
 	 * @param cell the match of its grid cell
+	 * @param cellOnly whether only the cell reaches the place, not the point's disc: the
+	 * alert is for the readers who may not read the report exactly
 	 */
-	public record Matched(ProximityMatch point, Alert.Cell cell) {
+	public record Matched(ProximityMatch point, Alert.Cell cell, boolean cellOnly) {
 
 	}
 

@@ -84,7 +84,10 @@ class AlertStream {
 
 	/** The reader a user is now, or null when it may no longer read anything. */
 	@FunctionalInterface
-	/** An alert as one reader may read it ({@link AlertViews}). */
+	/**
+	 * An alert as one reader may read it ({@link AlertViews}), or null when it is not one
+	 * the reader gets ({@link AlertViews#shows}).
+	 */
 	interface View {
 
 		Map<String, Object> of(Alert alert, DeconflictionReader reader);
@@ -171,7 +174,8 @@ class AlertStream {
 				return opened;
 			}
 			return users.currentGrants(id, tokenId).map(grants -> alerts.reader(opened.userId(), grants)).orElse(null);
-		}, views::of, maxPerUser, queueSize, Duration.ofMillis(sendTimeoutMs), Duration.ofMillis(recheckMs));
+		}, (alert, reader) -> views.shown(alert, reader).orElse(null), maxPerUser, queueSize,
+				Duration.ofMillis(sendTimeoutMs), Duration.ofMillis(recheckMs));
 	}
 
 	AlertStream(Recheck recheck, View view, int maxPerUser, int queueSize, Duration sendTimeout,
@@ -406,15 +410,15 @@ class AlertStream {
 			}
 		}
 
+		/** The alert's event, or null when the reader does not get it. */
 		private SseEmitter.SseEventBuilder event(Alert a, DeconflictionReader r) {
-			return SseEmitter.event()
-				.name("alert")
-				.id(a.id().toString())
-				.data(AlertStream.this.view.of(a, r), MediaType.APPLICATION_JSON);
+			Map<String, Object> data = AlertStream.this.view.of(a, r);
+			return data == null ? null
+					: SseEmitter.event().name("alert").id(a.id().toString()).data(data, MediaType.APPLICATION_JSON);
 		}
 
 		private void enqueue(SseEmitter.SseEventBuilder event) {
-			if (this.broken) {
+			if (this.broken || event == null) {
 				return;
 			}
 			if (!this.queue.offer(event)) {
@@ -451,7 +455,7 @@ class AlertStream {
 		}
 
 		private void write(SseEmitter.SseEventBuilder event) {
-			if (this.broken) {
+			if (this.broken || event == null) {
 				return;
 			}
 			this.sendingSince = System.nanoTime();

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Non-interference of an at-risk report's exact place within its grid cell (issue 15): a
  * report matched by its cell raises alerts for the same places, with the same cell, cell
  * proximity and band of distances, wherever its point lies in the cell; so small
- * positions placed anywhere locate nothing finer than the cell. A report matched by its
- * point matches no place that its cell would not.
+ * positions placed anywhere locate nothing finer than the cell. A report whose place is
+ * not secret raises the same alerts for those who may not read it, and those of its point
+ * for those who may. A report's point matches no place that its cell would not.
  */
 class ACellLocatesNothingFinerProperties {
 
@@ -59,6 +60,7 @@ class ACellLocatesNothingFinerProperties {
 
 		Set<UUID> byPoint = index.alerts(p, GRID, false)
 			.stream()
+			.filter(m -> !m.cellOnly())
 			.map(m -> m.point().place().id())
 			.collect(Collectors.toSet());
 		Set<UUID> byCell = index.alerts(p, GRID, true)
@@ -75,6 +77,55 @@ class ACellLocatesNothingFinerProperties {
 			assertThat(m.cell().minMetres()).isLessThanOrEqualTo(m.point().distanceMetres());
 			assertThat(m.cell().maxMetres()).isGreaterThanOrEqualTo(m.point().distanceMetres());
 		});
+	}
+
+	/**
+	 * A report whose place is not secret, moved within its cell, raises alerts for the
+	 * same places, with the same cell match, in the same order: those who may not read it
+	 * get them all, so which alerts exist, and their order, tell them nothing finer than
+	 * the cell.
+	 */
+	@Property(tries = 200)
+	void twoPointsOfOneCellRaiseTheSameAlertsForThoseWhoMayNotReadTheReport(@ForAll long seed) {
+		Random random = new Random(seed);
+		ProximityIndex index = new ProximityIndex(smallPositionsAround(random), AlertDistances.of(1000));
+		double r = random.nextInt(3) * 1000;
+		IncidentProbe one = probe(36.2 + random.nextDouble() * 0.1, 37.1 + random.nextDouble() * 0.1, r);
+		IncidentProbe other = probe(36.2 + random.nextDouble() * 0.1, 37.1 + random.nextDouble() * 0.1, r);
+
+		List<String> first = inOrder(index.alerts(one, GRID, false));
+		List<String> second = inOrder(index.alerts(other, GRID, false));
+
+		assertThat(second).isEqualTo(first);
+	}
+
+	/**
+	 * Those who may read the report exactly keep the matches of its point: the alerts not
+	 * raised by the cell alone are exactly the point's matches, with their proximity and
+	 * distance.
+	 */
+	@Property(tries = 200)
+	void thoseWhoReadTheReportKeepTheMatchesOfItsPoint(@ForAll long seed) {
+		Random random = new Random(seed);
+		ProximityIndex index = new ProximityIndex(smallPositionsAround(random), AlertDistances.of(1000));
+		IncidentProbe p = probe(36.2 + random.nextDouble() * 0.1, 37.1 + random.nextDouble() * 0.1,
+				random.nextInt(3) * 1000);
+
+		Set<String> exact = index.alerts(p, GRID, false)
+			.stream()
+			.filter(m -> !m.cellOnly())
+			.map(m -> m.point().toString())
+			.collect(Collectors.toSet());
+		Set<String> byPoint = index.alerts(p).stream().map(ProximityMatch::toString).collect(Collectors.toSet());
+
+		assertThat(exact).isEqualTo(byPoint);
+	}
+
+	/** What a reader of the cell sees of each alert, in the order raised. */
+	private static List<String> inOrder(List<ProximityIndex.Matched> alerts) {
+		return alerts.stream()
+			.map(m -> m.point().place().id() + " " + m.cell() + " " + m.point().timeStraddles())
+			.toList();
 	}
 
 	/** What a reader of the cell sees of each alert: the place and the cell's match. */

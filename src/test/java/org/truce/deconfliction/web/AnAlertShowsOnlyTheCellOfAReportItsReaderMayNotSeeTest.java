@@ -7,7 +7,6 @@ import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,7 +121,10 @@ class AnAlertShowsOnlyTheCellOfAReportItsReaderMayNotSeeTest {
 	@Test
 	void movingTheStrikeWithinItsCellChangesNothingTheSideReads() {
 		List<JsonNode> alerts = positionAlerts(truce.http("liaison:united-states"));
-		List<JsonNode> cellOnly = alerts.stream().filter(a -> a.has("cell")).map(this::normalised).toList();
+		List<JsonNode> cellOnly = alerts.stream()
+			.filter(a -> a.has("cell"))
+			.map(AlertsAsRead::withoutIdAndTime)
+			.toList();
 
 		assertThat(cellOnly).hasSize(2);
 		assertThat(cellOnly.get(0)).isEqualTo(cellOnly.get(1));
@@ -181,15 +183,8 @@ class AnAlertShowsOnlyTheCellOfAReportItsReaderMayNotSeeTest {
 		}
 		String all = bodies.toString();
 		assertThat(all).doesNotContain(near).doesNotContain(far).doesNotContain(own).doesNotContain("36.28");
-		List<JsonNode> atRisk = bodies.stream().map(this::normalised).distinct().toList();
+		List<JsonNode> atRisk = bodies.stream().map(AlertsAsRead::withoutIdAndTime).distinct().toList();
 		assertThat(atRisk).as("the two at-risk strikes and the other read alike").hasSize(1);
-	}
-
-	private JsonNode normalised(JsonNode alert) {
-		ObjectNode copy = (ObjectNode) alert.deepCopy();
-		copy.remove("id");
-		copy.remove("raisedAt");
-		return copy;
 	}
 
 	private static String text(JsonNode a, String field) {
@@ -197,25 +192,11 @@ class AnAlertShowsOnlyTheCellOfAReportItsReaderMayNotSeeTest {
 	}
 
 	private static List<JsonNode> positionAlerts(Http http) {
-		Http.Response r = http.get("/api/alerts");
-		assertThat(r.status()).as(r.toString()).isEqualTo(200);
-		List<JsonNode> out = new ArrayList<>();
-		for (JsonNode a : r.json().get("items")) {
-			if ("declared-position".equals(a.get("place").get("kind").asString())) {
-				out.add(a);
-			}
-		}
-		return out;
+		return AlertsAsRead.about(http, "declared-position");
 	}
 
 	private static String strike(Http monitor, String source, String actor, double latitude, double longitude) {
-		Http.Response r = monitor.postJson("/api/reports", """
-				{"eventType": "air_drone_strike", "when": {"start": "2016-09-19T12:00:00Z"},
-				 "where": {"latitude": %s, "longitude": %s, "precision": "surveyed"},
-				 "actor": "%s", "target": "Civilians",
-				 "narrative": "A strike.", "source": "%s"}""".formatted(latitude, longitude, actor, source));
-		assertThat(r.status()).as(r.toString()).isEqualTo(201);
-		return r.json().get("id").asString();
+		return AlertsAsRead.strike(monitor, source, actor, latitude, longitude);
 	}
 
 }
