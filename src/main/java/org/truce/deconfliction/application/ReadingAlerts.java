@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.truce.deconfliction.model.Alert;
 import org.truce.identity.model.Grant;
+import org.truce.shared.VisibleRows;
 
 /**
  * Alerts as each reader may see them ({@link AlertReaders}, {@link AlertViews#shows}).
@@ -36,13 +37,14 @@ public class ReadingAlerts {
 		return this.notifying.reader(userId, grants);
 	}
 
-	/** The newest alerts the reader may see, newest first. */
+	/**
+	 * The newest {@code limit} alerts the reader may see, newest first: the reader's rule
+	 * is applied before the limit ({@link VisibleRows}), so a page is full when there are
+	 * more.
+	 */
 	public List<Alert> newest(DeconflictionReader reader, int limit) {
-		return this.alerts
-			.newest(limit, reader.staff(), reader.notifier() ? reader.userId() : null, sides(reader), reader.coChair())
-			.stream()
-			.filter(a -> shows(reader, a))
-			.toList();
+		return VisibleRows.first(limit, n -> this.alerts.newest(n, reader.staff(),
+				reader.notifier() ? reader.userId() : null, sides(reader), reader.coChair()), a -> shows(reader, a));
 	}
 
 	/** The alert, if it is stored and the reader may see it. */

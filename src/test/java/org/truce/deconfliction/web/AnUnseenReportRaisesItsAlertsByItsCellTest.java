@@ -142,6 +142,21 @@ class AnUnseenReportRaisesItsAlertsByItsCellTest {
 	}
 
 	@Test
+	void aPageOfTheStaffsAlertsIsFullThoughNewerAlertsAreForOthers() {
+		// The alerts of the far strikes, raised after the near strike's, are for readers
+		// who
+		// may not read those strikes exactly: the staff's page skips them, before its
+		// limit.
+		Http.Response page = truce.http("co-chair:russia").get("/api/alerts?limit=1");
+
+		assertThat(page.status()).isEqualTo(200);
+		JsonNode items = page.json().get("items");
+		assertThat(items).hasSize(1);
+		assertThat(items.get(0).get("report").asString()).isEqualTo(near);
+		assertThat(page.json().path("truncated").asBoolean()).as("the near strike raised a second alert").isTrue();
+	}
+
+	@Test
 	void theNotifierReadsNoneOfTheStrikesAndGetsTheCellOfEach() {
 		List<JsonNode> alerts = AlertsAsRead.about(notifier, "site");
 
