@@ -52,6 +52,14 @@ public sealed interface StoreDialect permits StoreDialect.Sqlite, StoreDialect.P
 	String uuidFromText(String textExpr);
 
 	/**
+	 * A statement, with the lock's name as its one parameter, that waits for and takes a
+	 * lock held until the transaction ends, so that two writers of one set of rows take
+	 * turns instead of deadlocking; or {@code null} where the store already lets one
+	 * transaction write at a time (SQLite).
+	 */
+	String lockUntilCommit();
+
+	/**
 	 * Flyway's placeholders in the migrations of {@code db/migration/common}: the column
 	 * types that differ between the stores. {@code timestamp} (an instant to the
 	 * millisecond), {@code uuid}, {@code double}, {@code bigint} (64 bits),
@@ -142,6 +150,11 @@ public sealed interface StoreDialect permits StoreDialect.Sqlite, StoreDialect.P
 		}
 
 		@Override
+		public String lockUntilCommit() {
+			return null;
+		}
+
+		@Override
 		public Map<String, String> migrationPlaceholders() {
 			// INTEGER PRIMARY KEY, to the letter, makes the column the rowid.
 			return Map.of("timestamp", "INTEGER", "uuid", "TEXT", "double", "REAL", "bigint", "INTEGER", "bytes",
@@ -214,6 +227,11 @@ public sealed interface StoreDialect permits StoreDialect.Sqlite, StoreDialect.P
 			// the exact test on the row's own coordinates follows.
 			return " FROM " + table + " t WHERE t.geog::geometry && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
 					+ exactBox(minLon, minLat, maxLon, maxLat, params);
+		}
+
+		@Override
+		public String lockUntilCommit() {
+			return "SELECT pg_advisory_xact_lock(hashtext(?))";
 		}
 
 		@Override

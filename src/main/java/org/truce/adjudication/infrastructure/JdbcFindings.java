@@ -56,6 +56,7 @@ class JdbcFindings implements Findings {
 	@Override
 	public void replaceAgreement(String agreementId, List<StoredFinding> findings) {
 		this.tx.executeWithoutResult(status -> {
+			writing(agreementId);
 			this.jdbc.sql("DELETE FROM findings WHERE agreement_id = ?").param(agreementId).update();
 			findings.forEach(this::insert);
 		});
@@ -63,12 +64,27 @@ class JdbcFindings implements Findings {
 
 	@Override
 	public void replaceIncidents(String agreementId, Map<String, List<StoredFinding>> findingsByIncident) {
-		this.tx.executeWithoutResult(status -> findingsByIncident.forEach((incidentId, findings) -> {
-			this.jdbc.sql("DELETE FROM findings WHERE agreement_id = ? AND incident_id = ?")
-				.params(agreementId, incidentId)
-				.update();
-			findings.forEach(this::insert);
-		}));
+		this.tx.executeWithoutResult(status -> {
+			writing(agreementId);
+			findingsByIncident.forEach((incidentId, findings) -> {
+				this.jdbc.sql("DELETE FROM findings WHERE agreement_id = ? AND incident_id = ?")
+					.params(agreementId, incidentId)
+					.update();
+				findings.forEach(this::insert);
+			});
+		});
+	}
+
+	/**
+	 * Waits until no other transaction writes this agreement's findings: a full run and
+	 * the background adjudicator (or two instances) rewrite overlapping rows in different
+	 * orders, which would deadlock.
+	 */
+	private void writing(String agreementId) {
+		String lock = this.dialect.lockUntilCommit();
+		if (lock != null) {
+			this.jdbc.sql(lock).param("findings:" + agreementId).query().listOfRows();
+		}
 	}
 
 	private void insert(StoredFinding s) {
