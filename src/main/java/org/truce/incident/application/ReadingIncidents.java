@@ -25,6 +25,7 @@ import org.truce.incident.model.StoredLink;
 import org.truce.incident.model.VerificationGrade;
 import org.truce.report.application.Reports;
 import org.truce.report.model.Report;
+import org.truce.shared.VisibleRows;
 
 /**
  * Incidents as each reader may see them. A reader sees an incident when it may see at
@@ -146,6 +147,42 @@ public class ReadingIncidents {
 		return this.incidents.find(incidentId)
 			.filter(r -> r.status() == IncidentRecord.Status.OPEN)
 			.flatMap(record -> of(record, viewer));
+	}
+
+	/**
+	 * The {@code wanted} open incidents the reader may see that changed last as it knows
+	 * them ({@link IncidentView#seenUpdatedAt}), newest first. Staff know every change,
+	 * so the store's order is theirs. Anyone else is not told the order of the record's
+	 * own changes: an incident that a hidden report or claim moved up the store's order
+	 * is placed by what the reader sees. The store is read, newest change first, until
+	 * the incidents the reader knows changed after every row not yet read fill the page
+	 * (a reader's time of a change is never later than the record's).
+	 */
+	public List<IncidentView> recent(int wanted, Viewer viewer) {
+		if (viewer.staff()) {
+			return VisibleRows.firstSeen(wanted, this.incidents::recent, r -> incident(r.id(), viewer));
+		}
+		Comparator<IncidentView> newestFirst = Comparator.comparing(IncidentView::seenUpdatedAt)
+			.thenComparing(IncidentView::shownId)
+			.reversed();
+		int read = Math.max(1, wanted);
+		while (true) {
+			List<IncidentRecord> rows = this.incidents.recent(read);
+			List<IncidentView> seen = rows.stream()
+				.map(r -> incident(r.id(), viewer))
+				.flatMap(Optional::stream)
+				.sorted(newestFirst)
+				.toList();
+			if (rows.size() < read || read == Integer.MAX_VALUE) {
+				return seen.stream().limit(wanted).toList();
+			}
+			Instant unread = rows.get(rows.size() - 1).updatedAt();
+			List<IncidentView> settled = seen.stream().filter(v -> v.seenUpdatedAt().isAfter(unread)).toList();
+			if (settled.size() >= wanted) {
+				return settled.subList(0, wanted);
+			}
+			read = read > Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE : read * 2;
+		}
 	}
 
 	/**

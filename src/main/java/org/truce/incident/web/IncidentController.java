@@ -29,7 +29,6 @@ import org.truce.incident.model.StoredLink;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
-import org.truce.shared.VisibleRows;
 import org.truce.web.AssertedBody;
 import org.truce.web.IfMatch;
 import org.truce.web.PathIds;
@@ -75,17 +74,13 @@ class IncidentController {
 
 	@Operation(summary = "Recently changed incidents",
 			description = "Open incidents, most recently changed first, that the reader may see: the limit (1 to 500"
-					+ " and to truce.limits.rows.incidents, default 50) most recently changed of those. The header"
+					+ " and to truce.limits.rows.incidents, default 50) most recently changed of those, by the"
+					+ " changes the reader may see (updatedAt), so a hidden change moves no incident up. The header"
 					+ " Truce-Truncated: true says there were more.")
 	@GetMapping("/api/incidents")
 	List<IncidentJson> recent(@RequestParam(required = false) Integer limit, Viewer viewer) {
 		int size = this.caps.limit("incidents", limit, 50, 500);
-		return RowCaps
-			.cut(VisibleRows.firstSeen(size + 1, this.incidents::recent, r -> this.reading.incident(r.id(), viewer)),
-					size)
-			.stream()
-			.map(IncidentJson::of)
-			.toList();
+		return RowCaps.cut(this.reading.recent(size + 1, viewer), size).stream().map(IncidentJson::of).toList();
 	}
 
 	/** Merging other incidents into this one. */
