@@ -150,20 +150,14 @@ final class LeakScenario implements AutoCloseable {
 		this.receiver = receiver;
 	}
 
-	/** The scenario with {@code changed} changed (none: the baseline), on SQLite. */
-	static LeakScenario build(Secret changed) throws Exception {
-		return build(changed, properties -> RunningTruce.sqlite(true, properties));
-	}
-
 	/**
 	 * The scenario with {@code changed} changed (none: the baseline), on the store that
 	 * {@code store} starts with the application properties it is given.
 	 */
 	static LeakScenario build(Secret changed, Function<Map<String, Object>, RunningTruce> store) throws Exception {
 		HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		// Judged on this thread only (record), as clustered: judged in the background
-		// too, the findings would be replaced by two threads at once, which deadlocks on
-		// PostgreSQL.
+		// Judged on this thread only (record), as clustered, so that the two runs judge
+		// at the same points and compare alike whatever the background threads' timing.
 		RunningTruce truce = store.apply(Map.of("truce.webhooks.poll-ms", 100, "truce.webhooks.allowed-targets",
 				"127.0.0.1/32", "truce.ledger.checkpoint-seconds", 3600, "truce.adjudication.background", false));
 		LeakScenario scenario = new LeakScenario(truce, receiver);
