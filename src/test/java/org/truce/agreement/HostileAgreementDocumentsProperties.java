@@ -24,6 +24,7 @@ import org.truce.agreement.application.AgreementDocuments;
 import org.truce.agreement.application.ControlMapDocuments;
 import org.truce.agreement.infrastructure.ScenarioBoundaryLookup;
 import org.truce.testing.Syria2016;
+import org.truce.testing.Mutations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -139,38 +140,8 @@ class HostileAgreementDocumentsProperties {
 	}
 
 	private static Arbitrary<String> mutated(Arbitrary<String> base, List<String> tokens) {
-		Arbitrary<Double> where = Arbitraries.doubles().between(0, 1);
-		Arbitrary<Integer> length = Arbitraries.integers().between(1, 60);
-		Arbitrary<String> token = Arbitraries.oneOf(Arbitraries.of(tokens),
-				Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1).ofMaxLength(6));
-		Arbitrary<Edit> edit = Combinators.combine(Arbitraries.integers().between(0, 4), where, length, token)
-			.as(Edit::new);
-		return Combinators.combine(base, edit.list().ofMinSize(1).ofMaxSize(6)).as((text, edits) -> {
-			String out = text;
-			for (Edit e : edits) {
-				out = e.apply(out);
-			}
-			return out;
-		});
-	}
-
-	/**
-	 * One edit at a relative position: delete, insert, replace, duplicate or truncate.
-	 */
-	private record Edit(int kind, double where, int length, String token) {
-
-		String apply(String text) {
-			int at = (int) (this.where * text.length());
-			int end = Math.min(text.length(), at + this.length);
-			return switch (this.kind) {
-				case 0 -> text.substring(0, at) + text.substring(end);
-				case 1 -> text.substring(0, at) + this.token + text.substring(at);
-				case 2 -> text.substring(0, at) + this.token + text.substring(end);
-				case 3 -> text.substring(0, end) + text.substring(at, end) + text.substring(end);
-				default -> text.substring(0, at);
-			};
-		}
-
+		Arbitrary<String> token = Arbitraries.oneOf(Arbitraries.of(tokens), Mutations.printable(6));
+		return Combinators.combine(base, Mutations.edits(token, 60, 6)).as((text, edits) -> edits.apply(text));
 	}
 
 	private static String scenario(String path) {

@@ -40,6 +40,7 @@ import org.truce.testing.Http;
 import org.truce.testing.ReportFixture;
 import org.truce.testing.RunningTruce;
 import org.truce.testing.SlowTest;
+import org.truce.testing.Mutations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -286,43 +287,12 @@ class FuzzedApiProperties {
 			});
 	}
 
-	private static Arbitrary<List<Edit>> edits() {
-		Arbitrary<Double> where = Arbitraries.doubles().between(0, 1);
-		Arbitrary<Integer> length = Arbitraries.integers().between(1, 40);
-		Arbitrary<String> token = Arbitraries.oneOf(Arbitraries.of(TOKENS),
-				Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1).ofMaxLength(5));
-		return Combinators.combine(Arbitraries.integers().between(0, 4), where, length, token)
-			.as(Edit::new)
-			.list()
-			.ofMinSize(1)
-			.ofMaxSize(5);
+	private static Arbitrary<Mutations.Edits> edits() {
+		return Mutations.edits(Arbitraries.oneOf(Arbitraries.of(TOKENS), Mutations.printable(5)), 40, 5);
 	}
 
-	private static String apply(String text, List<Edit> edits) {
-		String out = text;
-		for (Edit e : edits) {
-			out = e.apply(out);
-		}
-		return out;
-	}
-
-	/**
-	 * One edit at a relative position: delete, insert, replace, duplicate or truncate.
-	 */
-	private record Edit(int kind, double where, int length, String token) {
-
-		String apply(String text) {
-			int at = (int) (this.where * text.length());
-			int end = Math.min(text.length(), at + this.length);
-			return switch (this.kind) {
-				case 0 -> text.substring(0, at) + text.substring(end);
-				case 1 -> text.substring(0, at) + this.token + text.substring(at);
-				case 2 -> text.substring(0, at) + this.token + text.substring(end);
-				case 3 -> text.substring(0, end) + text.substring(at, end) + text.substring(end);
-				default -> text.substring(0, at);
-			};
-		}
-
+	private static String apply(String text, Mutations.Edits edits) {
+		return edits.apply(text);
 	}
 
 	/** The first {@code lines} lines of a test resource. */

@@ -23,6 +23,7 @@ import org.truce.testing.PostgresTestDatabase;
 import org.truce.testing.ReportFixture;
 import org.truce.testing.RunningTruce;
 import org.truce.testing.SlowTest;
+import org.truce.testing.Mutations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,43 +121,9 @@ class GarbageBodiesProperties {
 	Arbitrary<String> mutatedReports() {
 		Arbitrary<String> base = Arbitraries.of(ReportDrafts.convoyStrike().toString(),
 				ReportDrafts.minimal("armed_clash", "2016-09-19", 36.2, 37.1).toString());
-		Arbitrary<List<Edit>> edits = edit().list().ofMinSize(1).ofMaxSize(6);
-		return Combinators.combine(base, edits).as((text, list) -> {
-			String out = text;
-			for (Edit e : list) {
-				out = e.apply(out);
-			}
-			return out;
-		});
-	}
-
-	private Arbitrary<Edit> edit() {
-		Arbitrary<Double> where = Arbitraries.doubles().between(0, 1);
-		Arbitrary<Integer> length = Arbitraries.integers().between(1, 40);
-		Arbitrary<String> token = Arbitraries.oneOf(Arbitraries.of(TOKENS),
-				Arbitraries.strings().withCharRange(' ', '~').ofMinLength(1).ofMaxLength(5),
+		Arbitrary<String> token = Arbitraries.oneOf(Arbitraries.of(TOKENS), Mutations.printable(5),
 				Arbitraries.strings().ofMinLength(1).ofMaxLength(3));
-		Arbitrary<Integer> kind = Arbitraries.integers().between(0, 4);
-		return Combinators.combine(kind, where, length, token).as(Edit::new);
-	}
-
-	/**
-	 * One edit at a relative position: delete, insert, replace, duplicate or truncate.
-	 */
-	private record Edit(int kind, double where, int length, String token) {
-
-		String apply(String text) {
-			int at = (int) (this.where * text.length());
-			int end = Math.min(text.length(), at + this.length);
-			return switch (this.kind) {
-				case 0 -> text.substring(0, at) + text.substring(end);
-				case 1 -> text.substring(0, at) + this.token + text.substring(at);
-				case 2 -> text.substring(0, at) + this.token + text.substring(end);
-				case 3 -> text.substring(0, end) + text.substring(at, end) + text.substring(end);
-				default -> text.substring(0, at);
-			};
-		}
-
+		return Combinators.combine(base, Mutations.edits(token, 40, 6)).as((text, edits) -> edits.apply(text));
 	}
 
 	private static final List<String> PATHS = List.of("eventType", "when", "when.start", "when.end", "when.precision",
