@@ -626,22 +626,38 @@ public class BenchCommand implements Callable<Integer> {
 		ledgerVerification(dir);
 	}
 
-	private void ledgerAppends(String label, Path data, String pgUrl) {
+	private void ledgerAppends(String label, Path data, String pgUrl) throws SQLException {
 		this.out.printf("%n== ledger (a), %s: Ledger.append of report-sized entries, one durable transaction per"
 				+ " batch%s%n", label, pgUrl == null ? " (synchronous=FULL)" : "");
+		this.out.printf("  baseline, same run and store: the same rows (entries and tree nodes, made beforehand) inserted"
+				+ " with plain JDBC, a prepared batch per table, one commit per batch%n");
 		this.out.flush();
 		ConfigurableApplicationContext context = Spring.offline(StoreOptions.of(data, pgUrl), QUIET);
-		try {
+		try (Connection raw = pgUrl == null
+				? DriverManager.getConnection("jdbc:sqlite:" + data.resolve("truce.db").toAbsolutePath())
+				: DriverManager.getConnection(pgUrl)) {
 			Ledger ledger = context.getBean(Ledger.class);
 			Random random = new Random(this.seed);
 			LedgerBenchmark.appends(ledger, 2000, 100, 5, random);
+			LedgerBenchmark.rawAppends(raw, pgUrl != null, 2000, 100, 5, random);
+			int encoding = Math.min(this.appendEntries, 20_000);
+			double encoded = LedgerBenchmark.encodingRate(encoding, random);
+			this.out.printf("  encoding alone (canonical JSON + leaf hash, one thread): %,10.0f entries/s (%d entries)%n",
+					encoded, encoding);
 			for (int batch : this.appendBatches) {
+				LedgerBenchmark.AppendResult b = LedgerBenchmark.rawAppends(raw, pgUrl != null, this.appendEntries,
+						batch, this.appendSeconds, random);
+				this.out.printf(
+						"  batch %5d, baseline (plain JDBC): %,10.0f entries/s (%d entries, %d commits, %.2f s timed);"
+								+ " per commit %s%n",
+						batch, b.rate(), b.entries(), b.commits(), b.seconds(), b.perCommit().line());
 				LedgerBenchmark.AppendResult r = LedgerBenchmark.appends(ledger, this.appendEntries, batch,
 						this.appendSeconds, random);
 				this.out.printf(
 						"  batch %5d: %,10.0f entries/s (%d entries, %d commits, %.2f s inside Ledger.append, %.2f s"
 								+ " wall); per commit %s%n",
 						batch, r.rate(), r.entries(), r.commits(), r.seconds(), r.wallSeconds(), r.perCommit().line());
+				this.out.printf("  batch %5d: Ledger.append / baseline = %.2f%n", batch, r.rate() / b.rate());
 				if (batch > 1) {
 					this.out.printf("  goal (batch %d): >= 20000 entries/s: %s%n", batch,
 							r.rate() >= 20_000 ? "met" : "missed");

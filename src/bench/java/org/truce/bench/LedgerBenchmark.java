@@ -116,6 +116,133 @@ public final class LedgerBenchmark {
 				perCommit.summary());
 	}
 
+	/**
+	 * Entries encoded per second ({@link LedgerEntry#encode}: canonical JSON and leaf
+	 * hash) on this thread; making the entries is not timed.
+	 */
+	public static double encodingRate(int count, Random random) {
+		List<LedgerEntry> entries = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			entries.add(entry(random, i));
+		}
+		long t0 = System.nanoTime();
+		int length = 0;
+		for (LedgerEntry e : entries) {
+			length += e.encode().canonicalJson().length();
+		}
+		long t = System.nanoTime() - t0;
+		return length > 0 ? count / (t / 1e9) : 0;
+	}
+
+	/**
+	 * The baseline of (a), measured in the same run and store: the same rows that
+	 * {@link Ledger#append} stores for a batch (each entry's canonical JSON and leaf hash,
+	 * and the tree nodes the batch completes), inserted with plain JDBC into copies of the
+	 * ledger's tables with the same keys and indexes, a reused prepared statement per
+	 * table, executed as a batch, and one durable commit per batch. The rows are made
+	 * beforehand and not timed: this is what the disk and the driver cost, with no
+	 * encoding, no locking and no framework.
+	 * @param connection a connection of its own to the store (for SQLite, to the same
+	 * file, WAL and synchronous=FULL, as Truce's)
+	 */
+	public static AppendResult rawAppends(Connection connection, boolean postgres, int total, int batch,
+			double maxSeconds, Random random) throws SQLException {
+		try (Statement s = connection.createStatement()) {
+			if (!postgres) {
+				s.execute("PRAGMA journal_mode = WAL");
+				s.execute("PRAGMA synchronous = FULL");
+				s.execute("PRAGMA busy_timeout = 30000");
+			}
+			s.execute("DROP TABLE IF EXISTS bench_raw_entries");
+			s.execute("DROP TABLE IF EXISTS bench_raw_nodes");
+			String bigint = postgres ? "BIGINT" : "INTEGER";
+			String bytes = postgres ? "BYTEA" : "BLOB";
+			s.execute("CREATE TABLE bench_raw_entries (idx " + bigint + " PRIMARY KEY, kind TEXT NOT NULL,"
+					+ " subject TEXT, entry TEXT NOT NULL, leaf_hash " + bytes + " NOT NULL, appended_at "
+					+ (postgres ? "TIMESTAMPTZ" : "INTEGER") + " NOT NULL)");
+			s.execute("CREATE INDEX bench_raw_entries_by_hash ON bench_raw_entries (leaf_hash)");
+			s.execute("CREATE INDEX bench_raw_entries_by_subject ON bench_raw_entries (subject)");
+			s.execute("CREATE TABLE bench_raw_nodes (level INTEGER NOT NULL, idx " + bigint + " NOT NULL, hash "
+					+ bytes + " NOT NULL, PRIMARY KEY (level, idx))");
+		}
+		connection.setAutoCommit(false);
+		List<NodeStore.Node> written = new ArrayList<>();
+		MerkleTree tree = new MerkleTree(new BulkNodes(new NodeSink() {
+
+			@Override
+			public void write(List<NodeStore.Node> nodes) {
+				written.addAll(nodes);
+			}
+
+			@Override
+			public void finish(long size) {
+			}
+
+		}));
+		long inside = 0;
+		long done = 0;
+		int commits = 0;
+		Samples perCommit = new Samples();
+		long start = System.nanoTime();
+		try (PreparedStatement entries = connection.prepareStatement(
+				"INSERT INTO bench_raw_entries (idx, kind, subject, entry, leaf_hash, appended_at) VALUES (?, ?, ?, ?, ?, ?)");
+				PreparedStatement nodes = connection
+					.prepareStatement("INSERT INTO bench_raw_nodes (level, idx, hash) VALUES (?, ?, ?)")) {
+			while (done < total && inside < maxSeconds * 1e9) {
+				int n = (int) Math.min(batch, total - done);
+				List<LedgerEntry.Encoded> encoded = new ArrayList<>(n);
+				List<byte[]> leaves = new ArrayList<>(n);
+				for (int i = 0; i < n; i++) {
+					LedgerEntry.Encoded e = entry(random, done + i).encode();
+					encoded.add(e);
+					leaves.add(e.leafHash());
+				}
+				written.clear();
+				tree.appendAll(leaves);
+				java.sql.Timestamp now = new java.sql.Timestamp(System.currentTimeMillis());
+				long t0 = System.nanoTime();
+				for (int i = 0; i < n; i++) {
+					LedgerEntry.Encoded e = encoded.get(i);
+					entries.setLong(1, done + i);
+					entries.setString(2, e.kind());
+					entries.setString(3, e.subject());
+					entries.setString(4, e.canonicalJson());
+					entries.setBytes(5, e.leafHash());
+					if (postgres) {
+						entries.setTimestamp(6, now);
+					}
+					else {
+						entries.setLong(6, now.getTime());
+					}
+					entries.addBatch();
+				}
+				entries.executeBatch();
+				for (NodeStore.Node node : written) {
+					nodes.setInt(1, node.level());
+					nodes.setLong(2, node.index());
+					nodes.setBytes(3, node.hash());
+					nodes.addBatch();
+				}
+				nodes.executeBatch();
+				connection.commit();
+				long t = System.nanoTime() - t0;
+				inside += t;
+				perCommit.add(t);
+				done += n;
+				commits++;
+			}
+		}
+		finally {
+			connection.setAutoCommit(true);
+			try (Statement s = connection.createStatement()) {
+				s.execute("DROP TABLE IF EXISTS bench_raw_entries");
+				s.execute("DROP TABLE IF EXISTS bench_raw_nodes");
+			}
+		}
+		return new AppendResult(batch, done, commits, inside / 1e9, (System.nanoTime() - start) / 1e9,
+				perCommit.summary());
+	}
+
 	// ---- (b) a large tree, written in bulk
 
 	/** Where bulk-built nodes go. */
