@@ -91,6 +91,15 @@ public final class CanonicalJson {
 		if (value < 0) {
 			return "-" + number(-value);
 		}
+		String fast = FastShortest.shortest(value);
+		return fast != null ? fast : numberByBigDecimal(value);
+	}
+
+	/**
+	 * {@link #number} of a positive finite double, by {@link #shortest}'s decimal
+	 * arithmetic only: the reference that {@link FastShortest} must agree with.
+	 */
+	static String numberByBigDecimal(double value) {
 		BigDecimal shortest = shortest(value);
 		String s = shortest.unscaledValue().toString();
 		return format(false, s, s.length() - shortest.scale());
@@ -193,7 +202,7 @@ public final class CanonicalJson {
 	 * ECMAScript's layout (ECMA-262 Number::toString) of the value 0.s × 10^n, where
 	 * {@code s} is the shortest digit string (no leading or trailing zeros).
 	 */
-	private static String format(boolean negative, String s, int n) {
+	static String format(boolean negative, String s, int n) {
 		int k = s.length();
 		StringBuilder out = new StringBuilder(24);
 		if (negative) {
@@ -289,7 +298,7 @@ public final class CanonicalJson {
 		return !d.unscaledValue().testBit(0);
 	}
 
-	private static void write(Object value, StringBuilder out, String path, int depth) {
+	private static void write(Object value, StringBuilder out, Object path, int depth) {
 		if (value == null) {
 			out.append("null");
 		}
@@ -313,7 +322,7 @@ public final class CanonicalJson {
 				if (i > 0) {
 					out.append(',');
 				}
-				write(list.get(i), out, path + "[" + i + "]", depth + 1);
+				write(list.get(i), out, new Where(path, null, i), depth + 1);
 			}
 			out.append(']');
 		}
@@ -322,13 +331,13 @@ public final class CanonicalJson {
 		}
 	}
 
-	private static void checkDepth(int depth, String path) {
+	private static void checkDepth(int depth, Object path) {
 		if (depth >= MAX_DEPTH) {
 			throw new IllegalArgumentException(path + ": nested deeper than " + MAX_DEPTH + " levels");
 		}
 	}
 
-	private static void object(Map<?, ?> map, StringBuilder out, String path, int depth) {
+	private static void object(Map<?, ?> map, StringBuilder out, Object path, int depth) {
 		List<String> names = new ArrayList<>(map.size());
 		for (Object key : map.keySet()) {
 			if (!(key instanceof String name)) {
@@ -346,12 +355,12 @@ public final class CanonicalJson {
 			first = false;
 			string(name, out, path);
 			out.append(':');
-			write(map.get(name), out, path + "." + name, depth + 1);
+			write(map.get(name), out, new Where(path, name, -1), depth + 1);
 		}
 		out.append('}');
 	}
 
-	private static String numberValue(Number n, String path) {
+	private static String numberValue(Number n, Object path) {
 		if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
 			long v = n.longValue();
 			if (v > MAX_EXACT_INTEGER || v < -MAX_EXACT_INTEGER) {
@@ -391,7 +400,7 @@ public final class CanonicalJson {
 	 * An integer beyond ±2^53, accepted only if ECMAScript writes the nearest double as
 	 * this very value (as text read back from a canonical form always is).
 	 */
-	private static String beyondExactIntegers(BigDecimal integer, String path) {
+	private static String beyondExactIntegers(BigDecimal integer, Object path) {
 		double d = integer.doubleValue();
 		String text = Double.isInfinite(d) ? null : number(d);
 		if (text == null || new BigDecimal(text).compareTo(integer) != 0) {
@@ -403,7 +412,7 @@ public final class CanonicalJson {
 	}
 
 	/** RFC 8785 §3.2.2.2: the escaping of ECMAScript's JSON.stringify. */
-	private static void string(String s, StringBuilder out, String path) {
+	private static void string(String s, StringBuilder out, Object path) {
 		out.append('"');
 		int plain = 0;
 		while (plain < s.length()) {
@@ -443,6 +452,19 @@ public final class CanonicalJson {
 			}
 		}
 		out.append('"');
+	}
+
+	/**
+	 * Where in the value being written a member or element is, as a JSON path such as
+	 * {@code $.a.b[0]}: made into text only for an error message.
+	 */
+	private record Where(Object parent, String name, int index) {
+
+		@Override
+		public String toString() {
+			return this.name != null ? this.parent + "." + this.name : this.parent + "[" + this.index + "]";
+		}
+
 	}
 
 }
