@@ -41,12 +41,27 @@ public class Ledger {
 	 * @return the index of the first entry
 	 */
 	public long append(List<LedgerEntry> entries) {
+		return appendEncoded(encode(entries));
+	}
+
+	/**
+	 * Entries encoded ({@link LedgerEntry#encode}), in order: a batch of at least
+	 * {@value #PARALLEL_ENCODING} on the common fork-join pool as well as this thread, as
+	 * encoding is most of an append's work; fewer on this thread.
+	 */
+	static List<LedgerEntry.Encoded> encode(List<LedgerEntry> entries) {
+		if (entries.size() >= PARALLEL_ENCODING) {
+			return entries.parallelStream().map(LedgerEntry::encode).toList();
+		}
 		List<LedgerEntry.Encoded> encoded = new ArrayList<>(entries.size());
 		for (LedgerEntry entry : entries) {
 			encoded.add(entry.encode());
 		}
-		return appendEncoded(encoded);
+		return encoded;
 	}
+
+	/** The smallest batch whose entries {@link #append} encodes on several threads. */
+	static final int PARALLEL_ENCODING = 64;
 
 	/**
 	 * Appends entries encoded beforehand ({@link LedgerEntry#encode}), in order, with

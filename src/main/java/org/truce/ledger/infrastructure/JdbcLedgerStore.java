@@ -1,8 +1,10 @@
 package org.truce.ledger.infrastructure;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -110,11 +114,31 @@ class JdbcLedgerStore implements LedgerStore {
 		}
 
 		/**
-		 * The remembered border's nodes, and one query, {@code (level = ? AND idx = ?) OR
-		 * ...}, for the others.
+		 * The remembered border's nodes, and one query for the others
+		 * ({@link #selectNodes}).
 		 */
 		@Override
 		public List<byte[]> nodes(int[] levels, long[] indices) {
+			return read(-1, levels, indices);
+		}
+
+		/**
+		 * The nodes and the size in one query, so that a root or a proof costs one round
+		 * trip: the size read with the nodes vouches for them.
+		 */
+		@Override
+		public List<byte[]> nodesAtSize(long size, int[] levels, long[] indices) {
+			if (this.lock) {
+				return NodeStore.super.nodesAtSize(size, levels, indices);
+			}
+			return read(size, levels, indices);
+		}
+
+		/**
+		 * The nodes asked for; with {@code atSize} &ge; 0, null if the stored size is
+		 * below it.
+		 */
+		private List<byte[]> read(long atSize, int[] levels, long[] indices) {
 			Map<NodeKey, byte[]> found = new HashMap<>();
 			List<Integer> missing = new ArrayList<>();
 			for (int i = 0; i < levels.length; i++) {
@@ -126,19 +150,9 @@ class JdbcLedgerStore implements LedgerStore {
 					missing.add(i);
 				}
 			}
-			for (int from = 0; from < missing.size(); from += 200) {
-				int to = Math.min(missing.size(), from + 200);
-				StringBuilder sql = new StringBuilder("SELECT level, idx, hash FROM ledger_nodes WHERE ");
-				List<Object> params = new ArrayList<>(2 * (to - from));
-				for (int m = from; m < to; m++) {
-					int i = missing.get(m);
-					sql.append(m > from ? " OR " : "").append("(level = ? AND idx = ?)");
-					params.add(levels[i]);
-					params.add(indices[i]);
-				}
-				JdbcLedgerStore.this.jdbc.sql(sql.toString()).params(params).query((rs) -> {
-					found.put(key(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
-				});
+			long size = selectNodes(levels, indices, missing, found, atSize >= 0);
+			if (atSize >= 0 && size < atSize) {
+				return null;
 			}
 			List<byte[]> hashes = new ArrayList<>(levels.length);
 			for (int i = 0; i < levels.length; i++) {
@@ -156,12 +170,7 @@ class JdbcLedgerStore implements LedgerStore {
 
 		@Override
 		public void write(long fromSize, long toSize, List<Node> nodes) {
-			List<Object[]> rows = new ArrayList<>(nodes.size());
-			for (Node node : nodes) {
-				rows.add(new Object[] { node.level(), node.index(), node.hash() });
-			}
-			JdbcLedgerStore.this.template.batchUpdate("INSERT INTO ledger_nodes (level, idx, hash) VALUES (?, ?, ?)",
-					rows);
+			insertNodes(nodes);
 			int updated = JdbcLedgerStore.this.jdbc.sql("UPDATE ledger_state SET size = ? WHERE id = 1 AND size = ?")
 				.params(toSize, fromSize)
 				.update();
@@ -203,6 +212,113 @@ class JdbcLedgerStore implements LedgerStore {
 
 	}
 
+	/**
+	 * Reads nodes {@code which} of those asked for into {@code found}, and with
+	 * {@code withSize} the stored size in the same statement (else -1 is returned). On
+	 * PostgreSQL one statement of two arrays, the same text whatever the number of nodes,
+	 * so that the server plans it once per connection; on SQLite
+	 * {@code (level = ? AND idx = ?) OR ...}, 200 nodes a statement.
+	 */
+	private long selectNodes(int[] levels, long[] indices, List<Integer> which, Map<NodeKey, byte[]> found,
+			boolean withSize) {
+		String size = " UNION ALL SELECT -1, size, NULL FROM ledger_state WHERE id = 1";
+		long[] stored = { -1 };
+		RowCallbackHandler row = rs -> {
+			int level = rs.getInt(1);
+			if (level < 0) {
+				stored[0] = rs.getLong(2);
+			}
+			else {
+				found.put(key(level, rs.getLong(2)), rs.getBytes(3));
+			}
+		};
+		if (this.dialect instanceof StoreDialect.Postgres) {
+			if (which.isEmpty() && !withSize) {
+				return -1;
+			}
+			int[] l = new int[which.size()];
+			long[] x = new long[which.size()];
+			for (int m = 0; m < which.size(); m++) {
+				l[m] = levels[which.get(m)];
+				x[m] = indices[which.get(m)];
+			}
+			this.template.execute((ConnectionCallback<Void>) connection -> {
+				try (PreparedStatement select = connection.prepareStatement(
+						"SELECT n.level, n.idx, n.hash FROM unnest(?::integer[], ?::bigint[]) AS w(level, idx)"
+								+ " JOIN ledger_nodes n ON n.level = w.level AND n.idx = w.idx"
+								+ (withSize ? size : ""))) {
+					select.setObject(1, l);
+					select.setObject(2, x);
+					try (ResultSet rs = select.executeQuery()) {
+						while (rs.next()) {
+							row.processRow(rs);
+						}
+					}
+				}
+				return null;
+			});
+			return stored[0];
+		}
+		if (which.isEmpty() && withSize) {
+			return this.jdbc.sql("SELECT size FROM ledger_state WHERE id = 1").query(Long.class).single();
+		}
+		for (int from = 0; from < which.size(); from += 200) {
+			int to = Math.min(which.size(), from + 200);
+			StringBuilder sql = new StringBuilder("SELECT level, idx, hash FROM ledger_nodes WHERE ");
+			List<Object> params = new ArrayList<>(2 * (to - from));
+			for (int m = from; m < to; m++) {
+				int i = which.get(m);
+				sql.append(m > from ? " OR " : "").append("(level = ? AND idx = ?)");
+				params.add(levels[i]);
+				params.add(indices[i]);
+			}
+			if (withSize && from == 0) {
+				sql.append(size);
+			}
+			this.jdbc.sql(sql.toString()).params(params).query(row);
+		}
+		return stored[0];
+	}
+
+	/**
+	 * On PostgreSQL, one statement of three arrays ({@code unnest}), the same text for
+	 * every batch so that the server plans it once; on SQLite, a prepared statement
+	 * executed as a batch (each row is a step of the same statement, no round trip).
+	 */
+	private void insertNodes(List<NodeStore.Node> nodes) {
+		if (this.dialect instanceof StoreDialect.Postgres && nodes.size() > 1) {
+			Integer[] levels = new Integer[nodes.size()];
+			Long[] indices = new Long[nodes.size()];
+			byte[][] hashes = new byte[nodes.size()][];
+			for (int i = 0; i < nodes.size(); i++) {
+				NodeStore.Node node = nodes.get(i);
+				levels[i] = node.level();
+				indices[i] = node.index();
+				hashes[i] = node.hash();
+			}
+			this.template.execute((ConnectionCallback<Void>) connection -> {
+				try (PreparedStatement insert = connection
+					.prepareStatement("INSERT INTO ledger_nodes (level, idx, hash)"
+							+ " SELECT * FROM unnest(?::integer[], ?::bigint[], ?::bytea[])")) {
+					insert.setArray(1, connection.createArrayOf("integer", levels));
+					insert.setArray(2, connection.createArrayOf("bigint", indices));
+					insert.setArray(3, connection.createArrayOf("bytea", hashes));
+					int inserted = insert.executeUpdate();
+					if (inserted != nodes.size()) {
+						throw new IllegalStateException("inserted " + inserted + " ledger nodes of " + nodes.size());
+					}
+				}
+				return null;
+			});
+			return;
+		}
+		List<Object[]> rows = new ArrayList<>(nodes.size());
+		for (NodeStore.Node node : nodes) {
+			rows.add(new Object[] { node.level(), node.index(), node.hash() });
+		}
+		this.template.batchUpdate("INSERT INTO ledger_nodes (level, idx, hash) VALUES (?, ?, ?)", rows);
+	}
+
 	private static NodeKey key(int level, long index) {
 		return new NodeKey(level, index);
 	}
@@ -211,8 +327,49 @@ class JdbcLedgerStore implements LedgerStore {
 
 	}
 
+	/**
+	 * As {@link #insertNodes}: on PostgreSQL one statement of arrays (instants as text,
+	 * cast by the server, to the millisecond as {@link StoreDialect#instant} writes
+	 * them).
+	 */
 	@Override
 	public void insertEntries(List<StoredEntry> entries) {
+		if (this.dialect instanceof StoreDialect.Postgres && entries.size() > 1) {
+			int n = entries.size();
+			Long[] indices = new Long[n];
+			String[] kinds = new String[n];
+			String[] subjects = new String[n];
+			String[] texts = new String[n];
+			byte[][] hashes = new byte[n][];
+			String[] times = new String[n];
+			for (int i = 0; i < n; i++) {
+				StoredEntry e = entries.get(i);
+				indices[i] = e.index();
+				kinds[i] = e.kind();
+				subjects[i] = e.subject();
+				texts[i] = e.canonicalJson();
+				hashes[i] = e.leafHash();
+				times[i] = e.appendedAt().truncatedTo(ChronoUnit.MILLIS).toString();
+			}
+			this.template.execute((ConnectionCallback<Void>) connection -> {
+				try (PreparedStatement insert = connection.prepareStatement(
+						"INSERT INTO ledger_entries (idx, kind, subject, entry, leaf_hash, appended_at) SELECT * FROM"
+								+ " unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::bytea[], ?::timestamptz[])")) {
+					insert.setArray(1, connection.createArrayOf("bigint", indices));
+					insert.setArray(2, connection.createArrayOf("text", kinds));
+					insert.setArray(3, connection.createArrayOf("text", subjects));
+					insert.setArray(4, connection.createArrayOf("text", texts));
+					insert.setArray(5, connection.createArrayOf("bytea", hashes));
+					insert.setArray(6, connection.createArrayOf("text", times));
+					int inserted = insert.executeUpdate();
+					if (inserted != n) {
+						throw new IllegalStateException("inserted " + inserted + " ledger entries of " + n);
+					}
+				}
+				return null;
+			});
+			return;
+		}
 		List<Object[]> rows = new ArrayList<>(entries.size());
 		for (StoredEntry e : entries) {
 			rows.add(new Object[] { e.index(), e.kind(), e.subject(), e.canonicalJson(), e.leafHash(),

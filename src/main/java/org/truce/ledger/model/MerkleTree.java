@@ -99,8 +99,13 @@ public final class MerkleTree {
 
 	/** The root of the tree as it was at {@code size} leaves (MTH(D[0:size])). */
 	public byte[] root(long size) {
-		requireSize(size, "size");
-		return size == 0 ? MerkleHashes.emptyRoot() : subtreeHash(0, size);
+		if (size <= 0) {
+			requireSize(size, "size");
+			return MerkleHashes.emptyRoot();
+		}
+		List<long[]> whole = new ArrayList<>(1);
+		whole.add(new long[] { 0, size });
+		return subtreeHashes(whole, size, "size").get(0);
 	}
 
 	/**
@@ -109,7 +114,11 @@ public final class MerkleTree {
 	 * sibling up to the root's child.
 	 */
 	public List<byte[]> inclusionProof(long index, long size) {
-		requireSize(size, "size");
+		if (size < 0 || index < 0 || index >= size) {
+			// Said as before: first about the size, then the index. Otherwise the size is
+			// checked with the nodes.
+			requireSize(size, "size");
+		}
 		requireRange(index, size, "leaf index");
 		List<long[]> topDown = new ArrayList<>();
 		long lo = 0;
@@ -126,7 +135,11 @@ public final class MerkleTree {
 			}
 		}
 		Collections.reverse(topDown);
-		return subtreeHashes(topDown);
+		if (topDown.isEmpty()) {
+			requireSize(size, "size");
+			return List.of();
+		}
+		return subtreeHashes(topDown, size, "size");
 	}
 
 	/**
@@ -136,7 +149,11 @@ public final class MerkleTree {
 	 * = size2 there is nothing to prove and the proof is empty.
 	 */
 	public List<byte[]> consistencyProof(long size1, long size2) {
-		requireSize(size2, "size2");
+		if (size2 < 0 || size1 <= 0 || size1 >= size2) {
+			// Said as before: first about size2, then size1. Otherwise size2 is checked
+			// with the nodes.
+			requireSize(size2, "size2");
+		}
 		if (size1 < 0 || size1 > size2) {
 			throw new IllegalArgumentException("size1 must be between 0 and size2 (" + size2 + "), not " + size1);
 		}
@@ -163,25 +180,21 @@ public final class MerkleTree {
 			topDown.add(new long[] { lo, hi });
 		}
 		Collections.reverse(topDown);
-		return subtreeHashes(topDown);
+		return subtreeHashes(topDown, size2, "size2");
 	}
 
 	/**
-	 * MTH(D[lo:hi]) for a range that RFC 6962's recursion produces: {@code lo} is a
-	 * multiple of a power of two at least {@code hi - lo}. Such a range splits greedily
-	 * into stored perfect subtrees (largest first), and its hash is their right fold.
+	 * MTH(D[lo:hi]) of each range {@code {lo, hi}}, with every stored node they need
+	 * fetched in one {@link NodeStore#nodesAtSize} call, which also checks that the tree
+	 * has {@code size} leaves (else an {@link IllegalArgumentException} about
+	 * {@code what}).
+	 *
+	 * <p>
+	 * Each range is one that RFC 6962's recursion produces: {@code lo} is a multiple of a
+	 * power of two at least {@code hi - lo}. Such a range splits greedily into stored
+	 * perfect subtrees (largest first), and its hash is their right fold.
 	 */
-	private byte[] subtreeHash(long lo, long hi) {
-		List<long[]> one = new ArrayList<>(1);
-		one.add(new long[] { lo, hi });
-		return subtreeHashes(one).get(0);
-	}
-
-	/**
-	 * {@link #subtreeHash} of each range {@code {lo, hi}}, with every stored node they
-	 * need fetched in one {@link NodeStore#nodes} call.
-	 */
-	private List<byte[]> subtreeHashes(List<long[]> ranges) {
+	private List<byte[]> subtreeHashes(List<long[]> ranges, long size, String what) {
 		// The greedy split takes at most 63 steps up and 63 down.
 		int[] levels = new int[128 * ranges.size()];
 		long[] indices = new long[128 * ranges.size()];
@@ -200,7 +213,11 @@ public final class MerkleTree {
 				lo += 1L << level;
 			}
 		}
-		List<byte[]> nodes = n == 0 ? List.of() : this.store.nodes(Arrays.copyOf(levels, n), Arrays.copyOf(indices, n));
+		List<byte[]> nodes = this.store.nodesAtSize(size, Arrays.copyOf(levels, n), Arrays.copyOf(indices, n));
+		if (nodes == null) {
+			requireSize(size, what);
+			throw new IllegalStateException("the tree shrank below " + size + " leaves");
+		}
 		List<byte[]> hashes = new ArrayList<>(ranges.size());
 		int start = 0;
 		for (int r = 0; r < ranges.size(); r++) {

@@ -42,6 +42,20 @@ public interface NodeStore {
 	}
 
 	/**
+	 * {@link #nodes} of the tree as it was at {@code size} leaves, or null if the tree
+	 * does not have that many leaves (yet): how a root or a proof reads the nodes it
+	 * needs. By default {@link #size} then {@link #nodes}; a store that pays for each
+	 * read should do both in one (a node, once stored, never changes, and the size only
+	 * grows, so a size read with the nodes vouches for them).
+	 */
+	default List<byte[]> nodesAtSize(long size, int[] levels, long[] indices) {
+		if (size > size()) {
+			return null;
+		}
+		return nodes(levels, indices);
+	}
+
+	/**
 	 * Stores {@code nodes}, every node completed by growing the tree from
 	 * {@code fromSize} to {@code toSize} leaves, and records the new size.
 	 * @throws ConcurrentAppendException if the store's size is no longer {@code fromSize}

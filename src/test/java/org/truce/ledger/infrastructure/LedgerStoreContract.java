@@ -309,6 +309,81 @@ abstract class LedgerStoreContract {
 		assertThat(this.ledger.root(4)).isEqualTo(memory.root());
 	}
 
+	/**
+	 * Four writers append batches of every size at once (some encoded on several threads,
+	 * some one by one): each batch gets consecutive indices, the log has no gap and no
+	 * entry twice, and its roots and proofs, read from the stored nodes, are those of an
+	 * in-memory tree of the stored leaves.
+	 */
+	@Test
+	void concurrentWritersLeaveNoGapNoDuplicateAndTheTreeOfTheStoredLeaves() throws Exception {
+		int writers = 4;
+		int batchesEach = 12;
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+		List<java.util.concurrent.Future<List<long[]>>> done = new ArrayList<>();
+		java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+		for (int w = 0; w < writers; w++) {
+			int writer = w;
+			done.add(pool.submit(() -> {
+				Random random = new Random(100 + writer);
+				List<long[]> appended = new ArrayList<>();
+				go.await();
+				for (int b = 0; b < batchesEach; b++) {
+					int size = 1 + random.nextInt(b % 3 == 0 ? 100 : 8);
+					List<LedgerEntry> entries = new ArrayList<>(size);
+					for (int i = 0; i < size; i++) {
+						entries.add(entry(writer * 100_000 + b * 1000 + i, random));
+					}
+					appended.add(new long[] { this.ledger.append(entries), size, writer * 100_000 + b * 1000 });
+				}
+				return appended;
+			}));
+		}
+		go.countDown();
+		List<long[]> batches = new ArrayList<>();
+		for (java.util.concurrent.Future<List<long[]>> f : done) {
+			batches.addAll(f.get(5, java.util.concurrent.TimeUnit.MINUTES));
+		}
+		pool.shutdown();
+		long total = batches.stream().mapToLong(b -> b[1]).sum();
+		assertThat(this.ledger.size()).isEqualTo(total);
+		List<LedgerStore.StoredEntry> stored = this.ledger.entries(0, total);
+		assertThat(stored).hasSize((int) total);
+		for (int i = 0; i < total; i++) {
+			assertThat(stored.get(i).index()).as("no gap").isEqualTo(i);
+		}
+		assertThat(stored.stream().map(LedgerStore.StoredEntry::subject).distinct().count()).as("no duplicate")
+			.isEqualTo(total);
+		batches.sort(java.util.Comparator.comparingLong(b -> b[0]));
+		long next = 0;
+		for (long[] b : batches) {
+			assertThat(b[0]).as("batches do not overlap and leave no gap").isEqualTo(next);
+			for (int i = 0; i < b[1]; i++) {
+				assertThat(stored.get((int) (b[0] + i)).subject()).as("a batch's entries are consecutive")
+					.isEqualTo("subject-" + (b[2] + i));
+			}
+			next += b[1];
+		}
+		MerkleTree memory = new MerkleTree(new InMemoryNodeStore());
+		memory.appendAll(stored.stream()
+			.map(e -> MerkleHashes.leafHash(e.canonicalJson().getBytes(StandardCharsets.UTF_8)))
+			.toList());
+		Random random = new Random(7);
+		for (int k = 0; k < 40; k++) {
+			long size = 1 + random.nextInt((int) total);
+			long index = random.nextInt((int) size);
+			assertThat(this.ledger.root(size)).isEqualTo(memory.root(size));
+			assertThat(this.ledger.inclusionProof(index, size))
+				.usingElementComparator(LedgerStoreContract::compareHashes)
+				.containsExactlyElementsOf(memory.inclusionProof(index, size));
+		}
+		assertThatThrownBy(() -> this.ledger.inclusionProof(0, total + 1)).isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("size must be between 0 and " + total);
+		assertThatThrownBy(() -> this.ledger.root(total + 1)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> this.ledger.consistencyProof(1, total + 1))
+			.isInstanceOf(IllegalArgumentException.class);
+	}
+
 	private Counts counts() {
 		JdbcClient jdbc = this.truce.jdbc();
 		return new Counts(jdbc.sql("SELECT size FROM ledger_state").query(Long.class).single(),
