@@ -51,7 +51,13 @@ public class Ledger {
 	 */
 	static List<LedgerEntry.Encoded> encode(List<LedgerEntry> entries) {
 		if (entries.size() >= PARALLEL_ENCODING) {
-			return entries.parallelStream().map(LedgerEntry::encode).toList();
+			try {
+				return entries.parallelStream().map(LedgerEntry::encode).toList();
+			}
+			catch (RuntimeException ex) {
+				// A stream may rethrow a copy of another thread's exception. Encoding
+				// one by one throws the first failure in order, as for a small batch.
+			}
 		}
 		List<LedgerEntry.Encoded> encoded = new ArrayList<>(entries.size());
 		for (LedgerEntry entry : entries) {
