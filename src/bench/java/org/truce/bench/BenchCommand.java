@@ -72,6 +72,9 @@ import picocli.CommandLine.Spec;
 		"deconfliction: proximity alerts with --sites notified sites and --movements active movements, reports"
 				+ " sent over HTTP at --rate per second: the time from a report being accepted to its alert being"
 				+ " emitted, with the intake latency without protected places as the baseline.",
+		"import: a synthetic ACLED export of --rows rows, (a) loaded raw into SQLite by plain JDBC (one transaction,"
+				+ " table + R*Tree) and (b) imported by truce import acled into a fresh store; the ratio (b)/(a),"
+				+ " then clustering and adjudication of the imported rows, each timed on its own.",
 		"all: every suite.", "The stores are fresh: a temporary directory for SQLite, a schema truce_bench_<random> for"
 				+ " PostgreSQL; both are removed at the end." })
 public class BenchCommand implements Callable<Integer> {
@@ -82,7 +85,15 @@ public class BenchCommand implements Callable<Integer> {
 
 	enum Suite {
 
-		intake, radius, memory, adjudication, ledger, clustering, deconfliction, all
+		intake, radius, memory, adjudication, ledger, clustering, deconfliction,
+		/** {@code import}, a Java keyword, hence the underscore; the command line spells it without. */
+		import_ {
+			@Override
+			public String toString() {
+				return "import";
+			}
+		},
+		all
 
 	}
 
@@ -92,11 +103,22 @@ public class BenchCommand implements Callable<Integer> {
 
 	}
 
+	/** Reads {@code import} as {@link Suite#import_}. */
+	static final class SuiteName implements CommandLine.ITypeConverter<Suite> {
+
+		@Override
+		public Suite convert(String value) {
+			return value.equals("import") ? Suite.import_ : Suite.valueOf(value);
+		}
+
+	}
+
 	@Spec
 	CommandSpec spec;
 
-	@Option(names = "--suite", defaultValue = "all",
-			description = "intake, radius, memory, adjudication, ledger, clustering or all (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--suite", defaultValue = "all", converter = SuiteName.class,
+			description = "intake, radius, memory, adjudication, ledger, clustering, deconfliction, import or all"
+					+ " (default: ${DEFAULT-VALUE}).")
 	Suite suite;
 
 	@Option(names = "--store",
@@ -208,6 +230,14 @@ public class BenchCommand implements Callable<Integer> {
 			description = "deconfliction: reports sent per second, open loop (default: ${DEFAULT-VALUE}).")
 	int rate;
 
+	@Option(names = "--rows", defaultValue = "300000",
+			description = "import: rows of the synthetic ACLED file (default: ${DEFAULT-VALUE}).")
+	int rows;
+
+	@Option(names = "--import-only",
+			description = "import: time the import alone, without clustering and adjudication afterwards.")
+	boolean importOnly;
+
 	@Option(names = "--seed", defaultValue = "20160919", description = "Random seed (default: ${DEFAULT-VALUE}).")
 	long seed;
 
@@ -266,6 +296,9 @@ public class BenchCommand implements Callable<Integer> {
 			}
 			if (this.suite == Suite.deconfliction || this.suite == Suite.all) {
 				deconfliction(dir.resolve("deconfliction-sqlite"), sqlite ? null : postgres);
+			}
+			if (this.suite == Suite.import_ || this.suite == Suite.all) {
+				importSuite(sqlite, postgres, dir);
 			}
 			if (this.suite == Suite.clustering || this.suite == Suite.all) {
 				this.out.printf("%n== clustering%n");
@@ -350,6 +383,26 @@ public class BenchCommand implements Callable<Integer> {
 			context.close();
 		}
 		this.out.flush();
+	}
+
+	// ---- import
+
+	private void importSuite(boolean sqlite, String postgres, Path dir) throws Exception {
+		if (sqlite) {
+			this.out.printf("%n== import, sqlite: %,d ACLED-format rows%n", this.rows);
+			this.out.flush();
+			new ImportBenchmark(this.rows, this.seed, this.importOnly, this.out).run(Files.createDirectories(dir.resolve("import-sqlite")),
+					null, true);
+		}
+		if (postgres != null) {
+			this.out.printf("%n== import, postgresql: %,d ACLED-format rows (the baseline is still the raw SQLite load)%n",
+					this.rows);
+			this.out.flush();
+			try (PgSchema schema = PgSchema.create(postgres)) {
+				new ImportBenchmark(this.rows, this.seed, this.importOnly, this.out)
+					.run(Files.createDirectories(dir.resolve("import-pg")), schema.url(), true);
+			}
+		}
 	}
 
 	// ---- deconfliction

@@ -12,7 +12,7 @@ import org.truce.report.application.ImportProgress;
  * the rows so far and the rate. Otherwise (output redirected): a plain line at every
  * further tenth of the file.
  */
-final class TerminalProgress implements ImportProgress {
+public final class TerminalProgress implements ImportProgress {
 
 	private static final long REDRAW_NANOS = 100_000_000L;
 
@@ -45,7 +45,7 @@ final class TerminalProgress implements ImportProgress {
 	}
 
 	/** Progress on {@code System.err}, drawn as a bar when there is a terminal. */
-	static TerminalProgress onStandardError(String label) {
+	public static TerminalProgress onStandardError(String label) {
 		return new TerminalProgress(System.err, isTerminal(), label);
 	}
 

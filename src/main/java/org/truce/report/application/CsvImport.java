@@ -23,12 +23,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.ActorRef;
 import org.truce.report.model.Casualties;
@@ -45,18 +52,28 @@ import org.truce.shared.Sha256;
  * The engine shared by the CSV importers. It reads a file row by row (quoted fields may
  * hold line breaks), turns each row into a report through its {@link RowFormat},
  * validates it like any submitted report (a date without a time is a calendar day in the
- * run's time zone, recorded with the run), and stores reports in batches, one transaction
- * each, through {@link Reports#append}. A row that cannot be read is rejected with its
- * row number and reason, recorded in {@link Imports}, and the rows around it are still
- * imported. Re-importing a row stores nothing: its idempotency key is already present.
+ * run's time zone, recorded with the run), and stores reports in batches through
+ * {@link RecordingReports}. Each batch is one transaction: its reports, their ledger
+ * entries, the rejections of its rows and the run's counts up to its last row, so that a
+ * run that stops part-way shows, in {@link Imports}, exactly the rows it committed. A row
+ * that cannot be read is rejected with its row number and reason, and the rows around it
+ * are still imported. Re-importing a row stores nothing: its idempotency key is already
+ * present.
  *
  * <p>
- * Not thread-safe per run; runs on one thread.
+ * Two threads per run, so that reading the file and storing it overlap: the calling
+ * thread parses, validates and prepares each report's ledger entry
+ * ({@link RecordingReports#prepare}); one writer thread stores a batch while the next one
+ * is read. At most one batch is being stored while one more is being filled, so memory
+ * stays bounded whatever the size of the file; batches commit in the file's order, and a
+ * batch that fails to store stops the run with that failure, its rows not counted (as
+ * before, the run is then left without a finishing time).
  */
 @Component
 class CsvImport {
 
-	static final int BATCH = 500;
+	/** Rows per batch, unless {@code truce.import.batch-size} says otherwise. */
+	static final int BATCH = 2000;
 
 	/** How many rejections an outcome carries for printing; all are stored. */
 	static final int FIRST_REJECTIONS = 20;
@@ -71,12 +88,22 @@ class CsvImport {
 
 	private final Clock clock;
 
-	CsvImport(RecordingReports reports, Imports imports, Sources sources, ActorDirectory actors, Clock clock) {
+	private final TransactionTemplate tx;
+
+	private final int batchSize;
+
+	CsvImport(RecordingReports reports, Imports imports, Sources sources, ActorDirectory actors, Clock clock,
+			TransactionTemplate tx, @Value("${truce.import.batch-size:" + BATCH + "}") int batchSize) {
+		if (batchSize < 1) {
+			throw new IllegalArgumentException("truce.import.batch-size must be at least 1, not " + batchSize);
+		}
 		this.reports = reports;
 		this.imports = imports;
 		this.sources = sources;
 		this.actors = actors;
 		this.clock = clock;
+		this.tx = tx;
+		this.batchSize = batchSize;
 	}
 
 	/**
@@ -116,6 +143,7 @@ class CsvImport {
 					return run.read(parser);
 				}
 				finally {
+					run.close();
 					progress.done();
 				}
 			}
@@ -197,7 +225,18 @@ class CsvImport {
 
 		private final long startNanos = System.nanoTime();
 
-		private final List<Reports.NewReport> batch = new ArrayList<>(BATCH);
+		private List<Reports.NewReport> batch;
+
+		/**
+		 * For each report of {@link #batch}, its ledger entry and what follows from it.
+		 */
+		private List<RecordingReports.Prepared> prepared;
+
+		/** Stores one batch at a time, in order. */
+		private final ExecutorService writer;
+
+		/** The batch being stored, if any. */
+		private Future<?> writing;
 
 		private final List<Imports.RowRejection> pendingRejections = new ArrayList<>();
 
@@ -211,10 +250,13 @@ class CsvImport {
 
 		private long rows;
 
+		/** Written by the writer only; read after {@link #awaitWriting}. */
 		private long imported;
 
+		/** Written by the writer only; read after {@link #awaitWriting}. */
 		private long duplicates;
 
+		/** Written by the writer only; read after {@link #awaitWriting}. */
 		private long changed;
 
 		private long rejectedRows;
@@ -230,6 +272,30 @@ class CsvImport {
 					sha256, now(), null, Imports.Counts.ZERO, zone.getId());
 			CsvImport.this.imports.started(this.started);
 			this.submitter = userId != null ? userId : "import:" + this.started.id();
+			this.batch = new ArrayList<>(Math.min(CsvImport.this.batchSize, 10_000));
+			this.prepared = new ArrayList<>(Math.min(CsvImport.this.batchSize, 10_000));
+			this.writer = Executors.newSingleThreadExecutor(task -> {
+				Thread thread = new Thread(task, "truce-import-" + this.started.id());
+				thread.setDaemon(true);
+				return thread;
+			});
+		}
+
+		/**
+		 * Lets a batch being stored finish (after a failure elsewhere, say), then stops
+		 * the writer.
+		 */
+		void close() {
+			this.writer.shutdown();
+			try {
+				if (!this.writer.awaitTermination(5, TimeUnit.MINUTES)) {
+					this.writer.shutdownNow();
+				}
+			}
+			catch (InterruptedException ex) {
+				this.writer.shutdownNow();
+				Thread.currentThread().interrupt();
+			}
 		}
 
 		ImportOutcome read(CSVParser parser) {
@@ -255,12 +321,13 @@ class CsvImport {
 				}
 				this.rows++;
 				row(record);
-				if (this.batch.size() >= BATCH) {
+				if (this.batch.size() >= CsvImport.this.batchSize) {
 					flush();
 				}
 				this.progress.advanced(this.bytes.count(), this.file.size(), this.rows);
 			}
 			flush();
+			awaitWriting();
 			Imports.Counts counts = counts();
 			Instant finishedAt = now();
 			Imports.ImportRun run = new Imports.ImportRun(this.started.id(), this.started.kind(),
@@ -319,6 +386,7 @@ class CsvImport {
 					d.draft().externalId(), v.attachments(), flags, CsvImport.this.clock.instant(), who.whoActed(),
 					v.equipment(), this.submitter);
 			this.batch.add(new Reports.NewReport(report, d.idempotencyKey(), digest(record)));
+			this.prepared.add(CsvImport.this.reports.prepare(report));
 		}
 
 		private static int parserWidth(CSVRecord record) {
@@ -361,26 +429,85 @@ class CsvImport {
 			return column + " " + CsvRow.quote(record.get(column).trim());
 		}
 
+		/**
+		 * Hands the batch, with the rejections of its rows, to the writer, once the one
+		 * before it is stored.
+		 */
 		private void flush() {
-			if (!this.batch.isEmpty()) {
-				List<Reports.Appended> results = CsvImport.this.reports.append(List.copyOf(this.batch));
-				for (int i = 0; i < results.size(); i++) {
-					Reports.Appended appended = results.get(i);
-					if (appended.created()) {
-						this.imported++;
-					}
-					else {
-						this.duplicates++;
-						if (!this.batch.get(i).requestDigest().equals(appended.requestDigest())) {
-							this.changed++;
+			List<Reports.NewReport> reports = this.batch;
+			List<RecordingReports.Prepared> entries = this.prepared;
+			List<Imports.RowRejection> rejections = List.copyOf(this.pendingRejections);
+			long rowsSoFar = this.rows;
+			long rejectedSoFar = this.rejectedRows;
+			this.batch = new ArrayList<>(reports.size());
+			this.prepared = new ArrayList<>(reports.size());
+			this.pendingRejections.clear();
+			awaitWriting();
+			this.writing = this.writer.submit(() -> store(reports, entries, rejections, rowsSoFar, rejectedSoFar));
+		}
+
+		/** Waits for the batch being stored; a failure to store it stops the run. */
+		private void awaitWriting() {
+			if (this.writing == null) {
+				return;
+			}
+			try {
+				this.writing.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("interrupted while storing import " + this.started.id(), ex);
+			}
+			catch (ExecutionException ex) {
+				Throwable cause = ex.getCause();
+				if (cause instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				if (cause instanceof Error error) {
+					throw error;
+				}
+				throw new IllegalStateException(cause);
+			}
+			finally {
+				this.writing = null;
+			}
+		}
+
+		/**
+		 * On the writer: one transaction with the batch's reports and their entries, the
+		 * rejections of its rows and the counts up to its last row.
+		 */
+		private void store(List<Reports.NewReport> reports, List<RecordingReports.Prepared> entries,
+				List<Imports.RowRejection> rejections, long rowsSoFar, long rejectedSoFar) {
+			long[] counted = CsvImport.this.tx.execute(status -> {
+				long newOnes = 0;
+				long repeated = 0;
+				long differing = 0;
+				if (!reports.isEmpty()) {
+					List<Reports.Appended> results = CsvImport.this.reports.append(reports, entries);
+					for (int i = 0; i < results.size(); i++) {
+						Reports.Appended appended = results.get(i);
+						if (appended.created()) {
+							newOnes++;
+						}
+						else {
+							repeated++;
+							if (!reports.get(i).requestDigest().equals(appended.requestDigest())) {
+								differing++;
+							}
 						}
 					}
 				}
-				this.batch.clear();
-			}
-			CsvImport.this.imports.rejected(this.started.id(), List.copyOf(this.pendingRejections));
-			this.pendingRejections.clear();
-			CsvImport.this.imports.progressed(this.started.id(), counts());
+				CsvImport.this.imports.rejected(this.started.id(), rejections);
+				CsvImport.this.imports.progressed(this.started.id(), new Imports.Counts(rowsSoFar,
+						this.imported + newOnes, this.duplicates + repeated, rejectedSoFar));
+				return new long[] { newOnes, repeated, differing };
+			});
+			// Counted once committed: a batch rolled back stops the run and counts
+			// nothing.
+			this.imported += counted[0];
+			this.duplicates += counted[1];
+			this.changed += counted[2];
 		}
 
 		private Imports.Counts counts() {
