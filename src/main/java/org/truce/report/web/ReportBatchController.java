@@ -3,6 +3,7 @@ package org.truce.report.web;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -11,6 +12,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -101,13 +103,14 @@ class ReportBatchController {
 							array = @ArraySchema(schema = @Schema(implementation = ReportDraft.class))),
 							@Content(mediaType = NDJSON, schema = @Schema(type = "string",
 									description = "One report a line, each as the body of POST /api/reports")) }) @RequestBody byte[] body,
-			@RequestHeader(name = "Content-Type") String contentType,
 			@Parameter(description = "A client-chosen key, up to 200 characters; with each item's index, it names the"
 					+ " items that carry no idempotencyKey of their own, so that the batch may be replayed safely") @RequestHeader(
-							name = "Idempotency-Key", required = false) String idempotencyKey) {
+							name = "Idempotency-Key", required = false) String idempotencyKey,
+			HttpServletRequest request) {
 		IdempotentPosts.checkKey(idempotencyKey);
 		SignedIn who = SignedIn.of(SecurityContextHolder.getContext().getAuthentication());
-		List<JsonNode> nodes = contentType.toLowerCase().startsWith(NDJSON) ? lines(body) : array(body);
+		String contentType = String.valueOf(request.getContentType()).toLowerCase(Locale.ROOT);
+		List<JsonNode> nodes = contentType.startsWith(NDJSON) ? lines(body) : array(body);
 		Object[] outcomes = new Object[nodes.size()];
 		List<SubmittingBatch.Item> items = new ArrayList<>(nodes.size());
 		List<Integer> positions = new ArrayList<>(nodes.size());
