@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -75,6 +76,9 @@ import picocli.CommandLine.Spec;
 		"import: a synthetic ACLED export of --rows rows, (a) loaded raw into SQLite by plain JDBC (one transaction,"
 				+ " table + R*Tree) and (b) imported by truce import acled into a fresh store; the ratio (b)/(a),"
 				+ " then clustering and adjudication of the imported rows, each timed on its own.",
+		"batch: reports/s and per-batch latency of POST /api/reports/batch (NDJSON, --batch-size reports a batch,"
+				+ " --batch-clients clients), with single POSTs to /api/reports measured first in the same server"
+				+ " as the baseline; checks that the store holds exactly the reports acknowledged.",
 		"all: every suite.", "The stores are fresh: a temporary directory for SQLite, a schema truce_bench_<random> for"
 				+ " PostgreSQL; both are removed at the end." })
 public class BenchCommand implements Callable<Integer> {
@@ -85,7 +89,7 @@ public class BenchCommand implements Callable<Integer> {
 
 	enum Suite {
 
-		intake, radius, memory, adjudication, ledger, clustering, deconfliction,
+		intake, radius, memory, adjudication, ledger, clustering, deconfliction, batch,
 		/** {@code import}, a Java keyword, hence the underscore; the command line spells it without. */
 		import_ {
 			@Override
@@ -117,7 +121,8 @@ public class BenchCommand implements Callable<Integer> {
 	CommandSpec spec;
 
 	@Option(names = "--suite", defaultValue = "all", converter = SuiteName.class,
-			description = "intake, radius, memory, adjudication, ledger, clustering, deconfliction, import or all"
+			description = "intake, radius, memory, adjudication, ledger, clustering, deconfliction, batch, import or"
+					+ " all"
 					+ " (default: ${DEFAULT-VALUE}).")
 	Suite suite;
 
@@ -237,6 +242,13 @@ public class BenchCommand implements Callable<Integer> {
 	@Option(names = "--import-only",
 			description = "import: time the import alone, without clustering and adjudication afterwards.")
 	boolean importOnly;
+	@Option(names = "--batch-size", defaultValue = "500",
+			description = "batch: reports in a batch (default: ${DEFAULT-VALUE}).")
+	int batchSize;
+
+	@Option(names = "--batch-clients", defaultValue = "4",
+			description = "batch: concurrent clients sending batches (default: ${DEFAULT-VALUE}).")
+	int batchClients;
 
 	@Option(names = "--seed", defaultValue = "20160919", description = "Random seed (default: ${DEFAULT-VALUE}).")
 	long seed;
@@ -299,6 +311,16 @@ public class BenchCommand implements Callable<Integer> {
 			}
 			if (this.suite == Suite.import_ || this.suite == Suite.all) {
 				importSuite(sqlite, postgres, dir);
+			}
+			if (this.suite == Suite.batch || this.suite == Suite.all) {
+				if (sqlite) {
+					batch("sqlite", dir.resolve("batch-sqlite"), null);
+				}
+				if (postgres != null) {
+					try (PgSchema schema = PgSchema.create(postgres)) {
+						batch("postgresql", dir.resolve("batch-pg"), schema.url());
+					}
+				}
 			}
 			if (this.suite == Suite.clustering || this.suite == Suite.all) {
 				this.out.printf("%n== clustering%n");
@@ -403,6 +425,61 @@ public class BenchCommand implements Callable<Integer> {
 					.run(Files.createDirectories(dir.resolve("import-pg")), schema.url(), true);
 			}
 		}
+	}
+
+	// ---- batch
+
+	private void batch(String label, Path data, String pgUrl) throws Exception {
+		this.out.printf("%n== batch, %s: batches of %d reports from %d clients against single POSTs from %d clients;"
+				+ " each %.0f s warm-up, %.0f s measured%n", label, this.batchSize, this.batchClients, this.clients,
+				this.warmup, this.duration);
+		this.out.flush();
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("server.port", 0);
+		properties.put("server.address", "127.0.0.1");
+		properties.put("logging.level.root", "error");
+		properties.put("truce.security.token.requests-per-second", 0);
+		properties.put("truce.limits.batch-reports", Math.max(1000, this.batchSize));
+		ConfigurableApplicationContext context = Spring.web(StoreOptions.of(data, pgUrl), properties);
+		try {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+			URI base = URI.create("http://127.0.0.1:" + port);
+			context.getBean(Sources.class)
+				.save(new Source(SOURCE, "Benchmark clients", SourceKind.MONITOR, Reliability.F));
+			Reports store = context.getBean(Reports.class);
+			String token = monitorToken(context);
+			long before = store.count();
+			IntakeLoad.Result single = IntakeLoad.run(new IntakeLoad.Settings(base, token, this.clients,
+					seconds(this.warmup), seconds(this.duration), SOURCE, this.seed));
+			long singleStored = store.count() - before;
+			before = store.count();
+			BatchLoad.Result batch = BatchLoad.run(new BatchLoad.Settings(base, token, this.batchClients,
+					this.batchSize, seconds(this.warmup), seconds(this.duration), SOURCE, this.seed));
+			long batchStored = store.count() - before;
+			this.out.printf("  %-28s %12s %10s %10s %10s %14s%n", "", "reports/s", "p50 ms", "p99 ms", "max ms",
+					"CPU us/report");
+			this.out.printf(Locale.ROOT, "  %-28s %12.1f %10.1f %10.1f %10.1f %14.0f%n", "single POST (baseline)",
+					single.throughput(), single.latency().p50(), single.latency().p99(), single.latency().max(),
+					single.cpuMicrosPerReport());
+			this.out.printf(Locale.ROOT, "  %-28s %12.1f %10.1f %10.1f %10.1f %14.0f%n",
+					"batch of " + this.batchSize + " (latency: batch)", batch.throughput(), batch.latency().p50(),
+					batch.latency().p99(), batch.latency().max(), batch.cpuMicrosPerReport());
+			this.out.printf(Locale.ROOT, "  ratio batch / single:        %.1fx the reports/s, %.2fx the CPU per report%n",
+					batch.throughput() / Math.max(1e-9, single.throughput()),
+					batch.cpuMicrosPerReport() / Math.max(1e-9, single.cpuMicrosPerReport()));
+			this.out.printf("  single responses: %s%n", single.outcomes());
+			this.out.printf("  batch responses:  %s; items %s%n", batch.outcomes(), batch.items());
+			this.out.printf("  stored (single):  %d reports in the store; %d acknowledged with 201: %s%n", singleStored,
+					single.acknowledged(), singleStored == single.acknowledged() ? "match" : "MISMATCH");
+			this.out.printf("  stored (batch):   %d reports in the store; %d acknowledged as created: %s%n",
+					batchStored, batch.acknowledged(), batchStored == batch.acknowledged() ? "match" : "MISMATCH");
+			this.out.printf("  goal:             >= 20000 reports/s in batches of 500: %s%n",
+					this.batchSize == 500 ? (batch.throughput() >= 20_000 ? "met" : "missed") : "not measured");
+		}
+		finally {
+			context.close();
+		}
+		this.out.flush();
 	}
 
 	// ---- deconfliction

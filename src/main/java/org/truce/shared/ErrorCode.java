@@ -29,6 +29,7 @@ public enum ErrorCode {
 	INVALID_CURSOR(400, "The cursor is not one this server issued."),
 	IDEMPOTENCY_KEY_REUSED(422, "This Idempotency-Key was already used for a different request."),
 	BODY_TOO_LARGE(413, "The request body is larger than the limit."),
+	BATCH_TOO_LARGE(413, "A batch holds at most {0} reports (truce.limits.batch-reports); split it."),
 	UNSUPPORTED_MEDIA_TYPE(415, "Send application/json."),
 	NOT_ACCEPTABLE(406, "This resource cannot be served in the requested media type."),
 	METHOD_NOT_ALLOWED(405, "This method is not allowed here."), NOT_FOUND(404, "Nothing is found at {0}."),

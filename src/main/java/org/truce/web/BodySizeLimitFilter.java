@@ -25,30 +25,39 @@ import org.truce.shared.ErrorCode;
 /**
  * Refuses request bodies over {@code truce.max-body} (default 1 MB) with 413
  * problem+json, whether the size is declared up front or only found while reading a
- * chunked body.
+ * chunked body. A batch of reports ({@value #BATCH}) may be larger, up to
+ * {@code truce.max-batch-body} (default 8 MB).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
+	/** The path of the batch of reports, whose body may be larger than others. */
+	static final String BATCH = "/api/reports/batch";
+
 	private final long limit;
+
+	private final long batchLimit;
 
 	private final JsonMapper json;
 
-	BodySizeLimitFilter(@Value("${truce.max-body:1MB}") DataSize limit, JsonMapper json) {
+	BodySizeLimitFilter(@Value("${truce.max-body:1MB}") DataSize limit,
+			@Value("${truce.max-batch-body:8MB}") DataSize batchLimit, JsonMapper json) {
 		this.limit = limit.toBytes();
+		this.batchLimit = batchLimit.toBytes();
 		this.json = json;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (request.getContentLengthLong() > this.limit) {
-			refuse(request, response);
+		long limit = BATCH.equals(request.getRequestURI()) ? this.batchLimit : this.limit;
+		if (request.getContentLengthLong() > limit) {
+			refuse(request, response, limit);
 			return;
 		}
 		try {
-			chain.doFilter(new Limited(request, this.limit, message()), response);
+			chain.doFilter(new Limited(request, limit, message(limit)), response);
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
 			// A filter that reads the body itself (such as the form reader for PUT and
@@ -57,16 +66,16 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 				throw ex;
 			}
 			response.reset();
-			refuse(request, response);
+			refuse(request, response, limit);
 		}
 	}
 
-	private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+	private void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
 		response.setStatus(413);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setHeader("Connection", "close");
 		SecurityHeaders.set(response);
-		response.getOutputStream().write(this.json.writeValueAsBytes(problem(request)));
+		response.getOutputStream().write(this.json.writeValueAsBytes(problem(request, limit)));
 	}
 
 	private static boolean tooLarge(Throwable ex) {
@@ -78,14 +87,14 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 		return false;
 	}
 
-	private ProblemDetail problem(HttpServletRequest request) {
-		ProblemDetail problem = Problems.detail(ErrorCode.BODY_TOO_LARGE, message());
+	private ProblemDetail problem(HttpServletRequest request, long limit) {
+		ProblemDetail problem = Problems.detail(ErrorCode.BODY_TOO_LARGE, message(limit));
 		problem.setInstance(URI.create(request.getRequestURI()));
 		return problem;
 	}
 
-	private String message() {
-		return "The request body is larger than the limit of " + this.limit + " bytes.";
+	private static String message(long limit) {
+		return "The request body is larger than the limit of " + limit + " bytes.";
 	}
 
 	/** Thrown while reading a body that turns out to exceed the limit. */

@@ -154,6 +154,8 @@ class AuthorisationMatrixTest {
 		// Submitting: monitors and liaisons; sources: monitors (co-chairs read them).
 		api("POST /api/reports", "/api/reports", "application/json", REPORT_JSON,
 				                                                                      of(401,  403,  403,  201,  201,  403)),
+		api("POST /api/reports/batch", "/api/reports/batch", "application/json", "[" + REPORT_JSON + "]",
+				                                                                      of(401,  403,  403,  200,  200,  403)),
 		api("GET /api/sources", "/api/sources",                                      of(401,  403,  200,  200,  403,  403)),
 		api("POST /api/sources", "/api/sources", "application/json",
 				"{\"id\": \"matrix-source\", \"name\": \"Matrix\", \"kind\": \"NGO\"}",

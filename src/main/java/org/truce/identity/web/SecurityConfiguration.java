@@ -179,7 +179,7 @@ class SecurityConfiguration {
 					"/api/findings", "/api/incidents/*/findings", "/incidents/*/findings/panel", "/api/exports/reports",
 					"/api/exports/findings")
 			.permitAll()
-			.requestMatchers(HttpMethod.POST, "/api/reports")
+			.requestMatchers(HttpMethod.POST, "/api/reports", "/api/reports/batch")
 			.hasAnyRole("MONITOR", "LIAISON")
 			.requestMatchers(HttpMethod.POST, "/api/reports/*/publication")
 			.hasRole("CO_CHAIR")

@@ -3,6 +3,7 @@ package org.truce.report.application;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -99,8 +100,20 @@ public class SubmittingReport {
 	 * @throws RejectedException when the draft is invalid
 	 */
 	public Report report(ReportDraft draft, Submitter submitter) {
+		return report(draft, submitter, null);
+	}
+
+	/**
+	 * The report a draft makes, as {@link #report(ReportDraft, Submitter)}, for one of
+	 * several drafts of one request: whether the user may use a source is read once per
+	 * request and kept in {@code usable}, which lives only as long as the request.
+	 * @param usable for a user, whether it may use each source already asked about in
+	 * this request; null to read the source every time
+	 */
+	Report report(ReportDraft draft, Submitter submitter, Map<String, Boolean> usable) {
 		ReportValidator.Result result = ReportValidator.validate(draft, this.zone.zone(),
-				submitter.user() ? id -> usableBy(id, submitter) : this::sourceExists);
+				!submitter.user() ? this::sourceExists : usable == null ? id -> usableBy(id, submitter)
+						: id -> usable.computeIfAbsent(id, source -> usableBy(source, submitter)));
 		if (!result.ok()) {
 			throw new RejectedException(result.problems());
 		}
