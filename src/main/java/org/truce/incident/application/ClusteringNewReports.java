@@ -93,10 +93,11 @@ public class ClusteringNewReports extends BackgroundLoop {
 	static final int QUEUE = 100_000;
 
 	/**
-	 * The fewest reports a batch's time window may hold and still be read whole, rather
-	 * than through the spatial index report by report.
+	 * A batch's time window is read whole when it holds at most this many reports, plus
+	 * four per new report (one query, rather than one through the spatial index per new
+	 * report).
 	 */
-	private static final int SMALL_WINDOW = 1_000;
+	private static final int SMALL_WINDOW = 100;
 
 	/** The page size of a query for the neighbours of one report. */
 	private static final int NEIGHBOURS = 500;
@@ -361,7 +362,7 @@ public class ClusteringNewReports extends BackgroundLoop {
 			.max(Instant::compareTo)
 			.orElseThrow()
 			.plusSeconds(this.rules.timeGapSeconds());
-		int small = Math.min(ReportQuery.MAX_LIMIT, Math.max(SMALL_WINDOW, 4 * fresh.size()));
+		int small = Math.min(ReportQuery.MAX_LIMIT, SMALL_WINDOW + 4 * fresh.size());
 		ReportPage page = this.reports
 			.find(new ReportQuery(null, null, from, to, null, null, null, false, null, small));
 		if (page.next() == null) {
