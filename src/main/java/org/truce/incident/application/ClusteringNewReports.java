@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.truce.actor.model.ActorRef;
 import org.truce.incident.model.CandidateLink;
@@ -112,6 +113,12 @@ public class ClusteringNewReports extends BackgroundLoop {
 
 	private final TransactionTemplate tx;
 
+	/**
+	 * No transaction (nothing locked, even on SQLite, whose transactions write), but one
+	 * connection held for the whole of a callback.
+	 */
+	private final TransactionTemplate oneConnection;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
@@ -146,6 +153,8 @@ public class ClusteringNewReports extends BackgroundLoop {
 		this.rules = rules;
 		this.ledger = ledger;
 		this.tx = tx;
+		this.oneConnection = new TransactionTemplate(tx.getTransactionManager());
+		this.oneConnection.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
 		this.events = events;
 		this.clock = clock;
 	}
@@ -194,20 +203,28 @@ public class ClusteringNewReports extends BackgroundLoop {
 	 * @return how many were placed
 	 */
 	int cluster(List<UUID> reportIds) {
-		Set<UUID> candidates = new LinkedHashSet<>(reportIds);
-		candidates.removeAll(this.incidents.incidentOf(candidates).keySet());
 		List<Report> fresh = new ArrayList<>();
-		for (UUID id : candidates) {
-			this.reports.byId(id).ifPresent(fresh::add);
-		}
+		Map<UUID, Report> all = new LinkedHashMap<>();
+		// The reads on one connection, taken from the pool once: under load, request
+		// threads take the pool's connections back first, and a thread that asks for one
+		// per query waits for each.
+		this.oneConnection.executeWithoutResult(status -> {
+			Set<UUID> candidates = new LinkedHashSet<>(reportIds);
+			candidates.removeAll(this.incidents.incidentOf(candidates).keySet());
+			for (UUID id : candidates) {
+				this.reports.byId(id).ifPresent(fresh::add);
+			}
+			if (fresh.isEmpty()) {
+				return;
+			}
+			fresh.sort(Comparator.comparing(Report::recordedAt).thenComparing(r -> r.id().toString()));
+			fresh.forEach(r -> all.put(r.id(), r));
+			for (Report n : neighbours(fresh)) {
+				all.putIfAbsent(n.id(), n);
+			}
+		});
 		if (fresh.isEmpty()) {
 			return 0;
-		}
-		fresh.sort(Comparator.comparing(Report::recordedAt).thenComparing(r -> r.id().toString()));
-		Map<UUID, Report> all = new LinkedHashMap<>();
-		fresh.forEach(r -> all.put(r.id(), r));
-		for (Report n : neighbours(fresh)) {
-			all.putIfAbsent(n.id(), n);
 		}
 		Instant now = this.clock.instant();
 		Set<UUID> changed = this.tx.execute(status -> place(fresh, new ArrayList<>(all.values()), now));
