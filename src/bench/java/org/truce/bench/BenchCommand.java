@@ -263,6 +263,17 @@ public class BenchCommand implements Callable<Integer> {
 					+ " inspection, and print where they are.")
 	boolean keep;
 
+	@Option(names = "--client",
+			description = "intake: the load clients' HTTP client, lean (a socket per client thread) or jdk"
+					+ " (java.net.http, shared) (default: ${DEFAULT-VALUE}).")
+	Client client = Client.lean;
+
+	enum Client {
+
+		lean, jdk
+
+	}
+
 	private PrintWriter out;
 
 	/** The load clients' API token for each store of the radius suite. */
@@ -361,8 +372,8 @@ public class BenchCommand implements Callable<Integer> {
 	// ---- intake
 
 	private void intake(String label, Path data, String pgUrl) throws Exception {
-		this.out.printf("%n== intake, %s: %d clients, %.0f s warm-up, %.0f s measured%n", label, this.clients,
-				this.warmup, this.duration);
+		this.out.printf("%n== intake, %s: %d clients (%s HTTP client), %.0f s warm-up, %.0f s measured%n", label,
+				this.clients, this.client, this.warmup, this.duration);
 		this.out.flush();
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("server.port", 0);
@@ -377,9 +388,17 @@ public class BenchCommand implements Callable<Integer> {
 				.save(new Source(SOURCE, "Benchmark clients", SourceKind.MONITOR, Reliability.F));
 			Reports store = context.getBean(Reports.class);
 			long before = store.count();
-			IntakeLoad.Result r = IntakeLoad
-				.run(new IntakeLoad.Settings(URI.create("http://127.0.0.1:" + port), monitorToken(context),
-						this.clients, seconds(this.warmup), seconds(this.duration), SOURCE, this.seed));
+			BackgroundWatch background = new BackgroundWatch(context);
+			IntakeLoad.Result r;
+			try {
+				r = IntakeLoad
+					.run(new IntakeLoad.Settings(URI.create("http://127.0.0.1:" + port), monitorToken(context),
+							this.clients, seconds(this.warmup), seconds(this.duration), SOURCE, this.seed,
+							this.client == Client.lean));
+			}
+			finally {
+				background.close();
+			}
 			long stored = store.count() - before;
 			this.out.printf("  throughput: %.1f reports/s acknowledged with 201 (%d in %.1f s)%n", r.throughput(),
 					r.measuredCreated(), r.seconds());
@@ -400,6 +419,7 @@ public class BenchCommand implements Callable<Integer> {
 					stored, r.acknowledged(), stored == r.acknowledged() ? "match" : "MISMATCH");
 			this.out.printf("  goal:       >= 2000 reports/s with p99 <= 50 ms: %s%n",
 					r.throughput() >= 2000 && r.latency().p99() <= 50 ? "met" : "missed");
+			background.report(this.out, 300);
 		}
 		finally {
 			context.close();

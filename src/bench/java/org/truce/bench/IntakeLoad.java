@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +18,10 @@ import org.truce.report.model.EventType;
 import org.truce.testing.SyriaBox;
 
 /**
- * Drives {@code POST /api/reports} from concurrent client threads sharing one HTTP/1.1
- * client (a pool of keep-alive connections), with valid and distinct reports, for a
- * warm-up and then a measured period. Bounded in time: every thread stops by itself.
+ * Drives {@code POST /api/reports} from concurrent client threads, each with a keep-alive
+ * connection of its own ({@link LeanHttp}; or, with {@code lean} false, all sharing one
+ * {@code java.net.http.HttpClient}), with valid and distinct reports, for a warm-up and
+ * then a measured period. Bounded in time: every thread stops by itself.
  */
 public final class IntakeLoad {
 
@@ -37,7 +39,12 @@ public final class IntakeLoad {
 	 * @param seed for the reports' points
 	 */
 	public record Settings(URI base, String token, int clients, Duration warmup, Duration duration, String sourceId,
-			long seed) {
+			long seed, boolean lean) {
+
+		public Settings(URI base, String token, int clients, Duration warmup, Duration duration, String sourceId,
+				long seed) {
+			this(base, token, clients, warmup, duration, sourceId, seed, true);
+		}
 
 	}
 
@@ -162,6 +169,12 @@ public final class IntakeLoad {
 
 		@Override
 		public void run() {
+			if (this.settings.lean()) {
+				try (LeanHttp lean = new LeanHttp(this.settings.base(), 60_000)) {
+					runLean(lean);
+				}
+				return;
+			}
 			URI uri = this.settings.base().resolve("/api/reports");
 			long sent = 0;
 			while (System.nanoTime() < this.end) {
@@ -186,17 +199,39 @@ public final class IntakeLoad {
 					Thread.currentThread().interrupt();
 					return;
 				}
-				long t1 = System.nanoTime();
-				boolean created = outcome.equals("201");
-				if (created) {
-					this.acknowledged++;
+				count(t0, System.nanoTime(), outcome);
+			}
+		}
+
+		private void runLean(LeanHttp lean) {
+			String auth = "Bearer " + this.settings.token();
+			long sent = 0;
+			while (System.nanoTime() < this.end) {
+				String key = "bench-" + this.settings.seed() + "-" + this.number + "-" + (++sent);
+				byte[] body = body(this.settings.sourceId(), key, this.random).getBytes(StandardCharsets.UTF_8);
+				long t0 = System.nanoTime();
+				String outcome;
+				try {
+					outcome = Integer.toString(lean.post("/api/reports", body, "Content-Type", "application/json",
+							"Idempotency-Key", key, "Authorization", auth));
 				}
-				if (t0 >= this.measureFrom) {
-					this.latency.add(t1 - t0);
-					this.outcomes.merge(outcome, 1L, Long::sum);
-					if (created) {
-						this.measuredCreated++;
-					}
+				catch (IOException | RuntimeException ex) {
+					outcome = ex.getClass().getSimpleName();
+				}
+				count(t0, System.nanoTime(), outcome);
+			}
+		}
+
+		private void count(long t0, long t1, String outcome) {
+			boolean created = outcome.equals("201");
+			if (created) {
+				this.acknowledged++;
+			}
+			if (t0 >= this.measureFrom) {
+				this.latency.add(t1 - t0);
+				this.outcomes.merge(outcome, 1L, Long::sum);
+				if (created) {
+					this.measuredCreated++;
 				}
 			}
 		}

@@ -40,6 +40,8 @@ class BenchmarkingATinyEmbeddedStoreTest {
 					+ NUMBER + " max=" + NUMBER + " ms")
 			.containsPattern(
 					"stored: +[0-9]+ reports in the store; [0-9]+ acknowledged with 201 \\(warm-up included\\): match")
+			.containsPattern("drained: +" + NUMBER + " s after the load stopped")
+			.containsPattern("lag: +clustering, announced to done \\(whole run, warm-up included\\): n=[0-9]+ mean=")
 			.containsPattern("loaded sqlite: 500 reports in " + NUMBER + " s")
 			.containsPattern("\\(a\\) truce sqlite +n=10 mean=" + NUMBER)
 			.contains("answers: identical sets of reports for every query")

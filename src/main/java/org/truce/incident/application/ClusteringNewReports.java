@@ -19,13 +19,18 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.truce.actor.model.ActorRef;
 import org.truce.incident.model.CandidateLink;
+import org.truce.incident.model.ClusterNeighbours;
 import org.truce.incident.model.ClusterInput;
 import org.truce.incident.model.Clustering;
 import org.truce.incident.model.ClusteringResult;
@@ -41,6 +46,7 @@ import org.truce.report.model.Report;
 import org.truce.report.model.ReportPage;
 import org.truce.report.model.ReportQuery;
 import org.truce.shared.BackgroundLoop;
+import org.truce.shared.BackgroundWork;
 
 /**
  * Puts every stored report into an incident, on a background thread, so that intake never
@@ -83,12 +89,18 @@ public class ClusteringNewReports extends BackgroundLoop {
 	private static final int BATCH = 500;
 
 	/**
-	 * The most reports one batch's time window may hold before neighbours are sought one
-	 * by one.
+	 * The most announced reports waiting to be clustered; beyond, see {@link #behind}.
 	 */
-	private static final int WINDOW_CAP = 50_000;
+	static final int QUEUE = 100_000;
 
-	/** How many neighbours of one report are considered at most. */
+	/**
+	 * A batch's time window is read whole when it holds at most this many reports, plus
+	 * four per new report (one query, rather than one through the spatial index per new
+	 * report).
+	 */
+	private static final int SMALL_WINDOW = 100;
+
+	/** The page size of a query for the neighbours of one report. */
 	private static final int NEIGHBOURS = 500;
 
 	private final Incidents incidents;
@@ -101,11 +113,28 @@ public class ClusteringNewReports extends BackgroundLoop {
 
 	private final TransactionTemplate tx;
 
+	/**
+	 * No transaction (nothing locked, even on SQLite, whose transactions write), but one
+	 * connection held for the whole of a callback.
+	 */
+	private final TransactionTemplate oneConnection;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	private final BlockingQueue<UUID> queue = new LinkedBlockingQueue<>();
+	/**
+	 * Ids of reports recorded and not yet clustered, as announced. Bounded: when it is
+	 * full an id is not queued and {@link #behind} is set, and the reports in no incident
+	 * are then read from the store ({@link #catchUp}); the store, not this queue, is what
+	 * is owed clustering, so nothing is lost if it overflows or the process stops.
+	 */
+	private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>(QUEUE);
+
+	private final BackgroundWork work;
+
+	/** Whether an announced report was not queued: the store must be swept. */
+	private volatile boolean behind;
 
 	/**
 	 * Whether to cluster on a background thread: in a server; a command that works on the
@@ -115,23 +144,42 @@ public class ClusteringNewReports extends BackgroundLoop {
 
 	ClusteringNewReports(Incidents incidents, Reports reports, ClusteringRules rules, Ledger ledger,
 			TransactionTemplate tx, ApplicationEventPublisher events, Clock clock,
-			@Value("${truce.clustering.background:true}") boolean background) {
+			@Value("${truce.clustering.background:true}") boolean background, ObjectProvider<MeterRegistry> meters) {
 		super("truce-cluster-new", true, Duration.ofSeconds(10));
+		this.work = new BackgroundWork("clustering", meters.getIfAvailable(), this.queue::size);
 		this.background = background;
 		this.incidents = incidents;
 		this.reports = reports;
 		this.rules = rules;
 		this.ledger = ledger;
 		this.tx = tx;
+		this.oneConnection = new TransactionTemplate(tx.getTransactionManager());
+		this.oneConnection.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
 		this.events = events;
 		this.clock = clock;
 	}
 
 	@EventListener
 	void on(ReportRecorded event) {
-		if (this.background) {
-			this.queue.offer(event.report().id());
+		if (this.background && !this.queue.offer(new Queued(event.report().id(), System.nanoTime()))) {
+			this.behind = true;
 		}
+	}
+
+	/**
+	 * How many announced reports wait to be clustered (at most {@value #QUEUE}; more are
+	 * found in the store).
+	 */
+	public int queued() {
+		return this.queue.size();
+	}
+
+	/**
+	 * The meters of this work: the lag from a report's announcement (just before its
+	 * submitter is told it is stored) to its being in an incident.
+	 */
+	public BackgroundWork work() {
+		return this.work;
 	}
 
 	/**
@@ -155,20 +203,28 @@ public class ClusteringNewReports extends BackgroundLoop {
 	 * @return how many were placed
 	 */
 	int cluster(List<UUID> reportIds) {
-		Set<UUID> candidates = new LinkedHashSet<>(reportIds);
-		candidates.removeAll(this.incidents.incidentOf(candidates).keySet());
 		List<Report> fresh = new ArrayList<>();
-		for (UUID id : candidates) {
-			this.reports.byId(id).ifPresent(fresh::add);
-		}
+		Map<UUID, Report> all = new LinkedHashMap<>();
+		// The reads on one connection, taken from the pool once: under load, request
+		// threads take the pool's connections back first, and a thread that asks for one
+		// per query waits for each.
+		this.oneConnection.executeWithoutResult(status -> {
+			Set<UUID> candidates = new LinkedHashSet<>(reportIds);
+			candidates.removeAll(this.incidents.incidentOf(candidates).keySet());
+			for (UUID id : candidates) {
+				this.reports.byId(id).ifPresent(fresh::add);
+			}
+			if (fresh.isEmpty()) {
+				return;
+			}
+			fresh.sort(Comparator.comparing(Report::recordedAt).thenComparing(r -> r.id().toString()));
+			fresh.forEach(r -> all.put(r.id(), r));
+			for (Report n : neighbours(fresh)) {
+				all.putIfAbsent(n.id(), n);
+			}
+		});
 		if (fresh.isEmpty()) {
 			return 0;
-		}
-		fresh.sort(Comparator.comparing(Report::recordedAt).thenComparing(r -> r.id().toString()));
-		Map<UUID, Report> all = new LinkedHashMap<>();
-		fresh.forEach(r -> all.put(r.id(), r));
-		for (Report n : neighbours(fresh)) {
-			all.putIfAbsent(n.id(), n);
 		}
 		Instant now = this.clock.instant();
 		Set<UUID> changed = this.tx.execute(status -> place(fresh, new ArrayList<>(all.values()), now));
@@ -304,43 +360,77 @@ public class ClusteringNewReports extends BackgroundLoop {
 	}
 
 	/**
-	 * The stored reports that could be near the new ones: those whose interval comes
-	 * within the time gap of the batch's span (one query, paged), or, when the batch
-	 * spans so much time that there are more than {@link #WINDOW_CAP} of those, the
-	 * reports near each new one in space and time.
+	 * The stored reports that clustering the new ones must see: those of the time window
+	 * of the batch (intervals within the time gap of the batch's span). When the window
+	 * holds few reports, all of them (one query); otherwise only the reports of the
+	 * window that are connected to a new one (see {@link #connected}), found through the
+	 * spatial index. Both give the new reports the same incidents and links: clustering
+	 * joins reports only along pairs that the rules relate, so the reports of the window
+	 * that no chain of "same event" pairs joins to a new report change nothing for it.
 	 */
 	private List<Report> neighbours(List<Report> fresh) {
-		Instant from = fresh.stream().map(r -> r.when().start()).min(Instant::compareTo).orElseThrow();
-		Instant to = fresh.stream().map(r -> r.when().end()).max(Instant::compareTo).orElseThrow();
-		ReportQuery query = new ReportQuery(null, null, from.minusSeconds(this.rules.timeGapSeconds()),
-				to.plusSeconds(this.rules.timeGapSeconds()), null, null, null, false, null, ReportQuery.MAX_LIMIT);
-		List<Report> window = new ArrayList<>();
-		while (query != null) {
-			ReportPage page = this.reports.find(query);
-			window.addAll(page.reports());
-			if (window.size() > WINDOW_CAP) {
-				List<Report> near = new ArrayList<>();
-				fresh.forEach(r -> near.addAll(neighbours(r)));
-				return near;
-			}
-			query = page.next() == null ? null : query.withCursor(page.next());
+		Instant from = fresh.stream()
+			.map(r -> r.when().start())
+			.min(Instant::compareTo)
+			.orElseThrow()
+			.minusSeconds(this.rules.timeGapSeconds());
+		Instant to = fresh.stream()
+			.map(r -> r.when().end())
+			.max(Instant::compareTo)
+			.orElseThrow()
+			.plusSeconds(this.rules.timeGapSeconds());
+		int small = Math.min(ReportQuery.MAX_LIMIT, SMALL_WINDOW + 4 * fresh.size());
+		ReportPage page = this.reports
+			.find(new ReportQuery(null, null, from, to, null, null, null, false, null, small));
+		if (page.next() == null) {
+			return page.reports();
 		}
-		return window;
+		return connected(fresh, from, to);
 	}
 
-	private List<Report> neighbours(Report r) {
-		if (r.where().uncertaintyMetres() > this.rules.maxLinkUncertaintyMetres() || r.when().end().getEpochSecond()
-				- r.when().start().getEpochSecond() > this.rules.maxLinkSpanSeconds()) {
+	/**
+	 * The reports of the window {@code [from, to]} that the rules relate to a new report,
+	 * and, transitively, those that "same event" pairs join to them: every report of the
+	 * window that can share a cluster with a new one or make a candidate link with it.
+	 * Each report of the chain is looked up through the spatial index (a circle of the
+	 * largest reach that any pair with it may have) within its own time reach.
+	 */
+	private List<Report> connected(List<Report> fresh, Instant from, Instant to) {
+		return ClusterNeighbours.connected(fresh, ClusteringNewReports::input, r -> near(r, from, to), this.rules);
+	}
+
+	/**
+	 * The stored reports of {@code [from, to]} within reach of this one, in space and
+	 * time, under the rules (none for a report too vague to be related to any).
+	 */
+	private List<Report> near(Report r, Instant from, Instant to) {
+		double radius = ClusterNeighbours.reachMetres(input(r), this.rules);
+		if (radius < 0) {
 			return List.of();
 		}
-		double radius = this.rules.distanceMetres() + r.where().uncertaintyMetres()
-				+ this.rules.maxLinkUncertaintyMetres();
+		Instant start = max(from, r.when().start().minusSeconds(this.rules.timeGapSeconds()));
+		Instant end = min(to, r.when().end().plusSeconds(this.rules.timeGapSeconds()));
+		if (start.isAfter(end)) {
+			return List.of();
+		}
 		ReportQuery query = new ReportQuery(null,
-				new ReportQuery.Circle(r.where().latitude(), r.where().longitude(), radius),
-				r.when().start().minusSeconds(this.rules.timeGapSeconds()),
-				r.when().end().plusSeconds(this.rules.timeGapSeconds()), null, null, null, false, null, NEIGHBOURS);
-		ReportPage page = this.reports.find(query);
-		return page.reports();
+				new ReportQuery.Circle(r.where().latitude(), r.where().longitude(), radius), start, end, null, null,
+				null, false, null, NEIGHBOURS);
+		List<Report> out = new ArrayList<>();
+		while (query != null) {
+			ReportPage page = this.reports.find(query);
+			out.addAll(page.reports());
+			query = page.next() == null ? null : query.withCursor(page.next());
+		}
+		return out;
+	}
+
+	private static Instant max(Instant a, Instant b) {
+		return a.isAfter(b) ? a : b;
+	}
+
+	private static Instant min(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
 	}
 
 	/**
@@ -370,14 +460,16 @@ public class ClusteringNewReports extends BackgroundLoop {
 		long lastSweep = 0;
 		while (isRunning()) {
 			try {
-				UUID first = this.queue.poll(500, TimeUnit.MILLISECONDS);
+				Queued first = this.queue.poll(500, TimeUnit.MILLISECONDS);
 				if (first != null) {
-					List<UUID> batch = new ArrayList<>();
+					List<Queued> batch = new ArrayList<>();
 					batch.add(first);
 					this.queue.drainTo(batch, BATCH - 1);
-					cluster(batch);
+					cluster(batch.stream().map(Queued::id).toList());
+					batch.forEach(q -> this.work.done(q.at()));
 				}
-				else if (System.nanoTime() - lastSweep > 5_000_000_000L) {
+				if (this.behind || (first == null && System.nanoTime() - lastSweep > 5_000_000_000L)) {
+					this.behind = false;
 					lastSweep = System.nanoTime();
 					catchUp();
 				}
@@ -390,6 +482,11 @@ public class ClusteringNewReports extends BackgroundLoop {
 				log.warn("clustering new reports failed; they will be retried: {}", ex.toString());
 			}
 		}
+	}
+
+	/** A report announced at a {@link System#nanoTime()}. */
+	private record Queued(UUID id, long at) {
+
 	}
 
 }

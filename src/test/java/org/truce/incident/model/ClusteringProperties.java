@@ -120,7 +120,7 @@ class ClusteringProperties {
 			.isEqualTo(ClusteringReportsIntoIncidentsTest.incidents(inputs, Clustering.cluster(inputs, RULES)));
 	}
 
-	private static List<ClusterInput> reports(Random random, int n, boolean conflicts) {
+	static List<ClusterInput> reports(Random random, int n, boolean conflicts) {
 		List<ClusterInput> inputs = new ArrayList<>(n);
 		String[] actors = conflicts ? new String[] { null, "government", "russia" } : new String[] { null, "hts" };
 		String[] targets = conflicts ? new String[] { null, "civilians", "fsa" } : new String[] { null, "civilians" };

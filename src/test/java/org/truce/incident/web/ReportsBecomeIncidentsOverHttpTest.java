@@ -9,8 +9,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -100,6 +103,22 @@ class ReportsBecomeIncidentsOverHttpTest {
 			.canonicalValue();
 		assertThat(why).as("the entry names the report matched and how far apart, opened for staff")
 			.contains("\"with\":\"" + first + "\"", "distanceMetres", "gapSeconds");
+	}
+
+	@Test
+	void theBackgroundWorkMeasuresItsLagAndHowManyChangesWait() {
+		MeterRegistry meters = truce.bean(MeterRegistry.class);
+		Timer lag = meters.get("truce.background.lag").tag("work", "clustering").timer();
+		long before = lag.count();
+
+		String id = submit("armed_clash", 36.1000, 37.0500, "2016-10-23T08:00:00+03:00", null, "monitors");
+		await("/api/incidents/" + id, i -> true);
+
+		assertThat(lag.count()).as("the report's wait for its incident is measured").isGreaterThan(before);
+		assertThat(lag.max(TimeUnit.NANOSECONDS)).isPositive();
+		assertThat(meters.get("truce.background.queued").tag("work", "clustering").gauge().value()).isZero();
+		assertThat(meters.get("truce.background.queued").tag("work", "adjudication").gauge()).isNotNull();
+		assertThat(meters.get("truce.background.lag").tag("work", "adjudication").timer()).isNotNull();
 	}
 
 	@Test
