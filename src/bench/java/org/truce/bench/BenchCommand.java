@@ -72,6 +72,9 @@ import picocli.CommandLine.Spec;
 		"deconfliction: proximity alerts with --sites notified sites and --movements active movements, reports"
 				+ " sent over HTTP at --rate per second: the time from a report being accepted to its alert being"
 				+ " emitted, with the intake latency without protected places as the baseline.",
+		"trivial: a bare Spring Boot MVC app (GET of a 30-item list, POST echo) and Truce on SQLite (GET"
+				+ " /api/event-types with a token and anonymously, GET /api/reports/{id}, /actuator/health) under the"
+				+ " same closed-loop load in one run: requests/s, p50/p99, CPU per request, Truce / bare.",
 		"all: every suite.", "The stores are fresh: a temporary directory for SQLite, a schema truce_bench_<random> for"
 				+ " PostgreSQL; both are removed at the end." })
 public class BenchCommand implements Callable<Integer> {
@@ -82,7 +85,7 @@ public class BenchCommand implements Callable<Integer> {
 
 	enum Suite {
 
-		intake, radius, memory, adjudication, ledger, clustering, deconfliction, all
+		intake, radius, memory, adjudication, ledger, clustering, deconfliction, trivial, all
 
 	}
 
@@ -96,7 +99,8 @@ public class BenchCommand implements Callable<Integer> {
 	CommandSpec spec;
 
 	@Option(names = "--suite", defaultValue = "all",
-			description = "intake, radius, memory, adjudication, ledger, clustering or all (default: ${DEFAULT-VALUE}).")
+			description = "intake, radius, memory, adjudication, ledger, clustering, deconfliction, trivial or all"
+					+ " (default: ${DEFAULT-VALUE}).")
 	Suite suite;
 
 	@Option(names = "--store",
@@ -108,16 +112,20 @@ public class BenchCommand implements Callable<Integer> {
 	String db;
 
 	@Option(names = "--clients", defaultValue = "32",
-			description = "intake: concurrent clients (default: ${DEFAULT-VALUE}).")
+			description = "intake, trivial: concurrent clients (default: ${DEFAULT-VALUE}).")
 	int clients;
 
 	@Option(names = "--warmup", defaultValue = "5", paramLabel = "SECONDS",
-			description = "intake: unmeasured seconds first (default: ${DEFAULT-VALUE}).")
+			description = "intake, trivial: unmeasured seconds first (default: ${DEFAULT-VALUE}).")
 	double warmup;
 
 	@Option(names = "--duration", defaultValue = "20", paramLabel = "SECONDS",
-			description = "intake: measured seconds (default: ${DEFAULT-VALUE}).")
+			description = "intake, trivial: measured seconds (default: ${DEFAULT-VALUE}).")
 	double duration;
+
+	@Option(names = "--rounds", defaultValue = "1",
+			description = "trivial: times each request kind is measured, in turn (default: ${DEFAULT-VALUE}).")
+	int rounds;
 
 	@Option(names = "--reports", defaultValue = "1000000",
 			description = "radius: reports stored (default: ${DEFAULT-VALUE}).")
@@ -266,6 +274,10 @@ public class BenchCommand implements Callable<Integer> {
 			}
 			if (this.suite == Suite.deconfliction || this.suite == Suite.all) {
 				deconfliction(dir.resolve("deconfliction-sqlite"), sqlite ? null : postgres);
+			}
+			if (this.suite == Suite.trivial || this.suite == Suite.all) {
+				new TrivialBenchmark(this.clients, seconds(this.warmup), seconds(this.duration), this.rounds, this.seed)
+					.run(this.out, dir.resolve("trivial-sqlite"), BenchCommand::monitorToken);
 			}
 			if (this.suite == Suite.clustering || this.suite == Suite.all) {
 				this.out.printf("%n== clustering%n");
@@ -731,7 +743,7 @@ public class BenchCommand implements Callable<Integer> {
 	// ---- helpers
 
 	/** A new API token of a new monitor, for the load clients. */
-	private static String monitorToken(ConfigurableApplicationContext context) {
+	static String monitorToken(ConfigurableApplicationContext context) {
 		ManagingUsers users = context.getBean(ManagingUsers.class);
 		String name = "bench-" + UUID.randomUUID().toString().substring(0, 8);
 		users.add(name, null, List.of(new Grant(Role.MONITOR, null)), ManagingUsers.COMMAND_LINE);
