@@ -9,6 +9,7 @@ import java.util.Map;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
@@ -39,9 +40,12 @@ import org.springframework.web.bind.annotation.RestController;
  * auto-configurations listed here (none of Truce's class path extras: no data source,
  * Flyway, Spring Security, actuator, Thymeleaf or springdoc) and reads no
  * {@code application.properties} (Truce's sets compression, Jackson options and more): it
- * runs on Spring Boot's defaults.
+ * runs on Spring Boot's defaults. Truce's own component scan, which covers this package
+ * when the benchmarks are on the class path, skips it and its controller: both are
+ * conditional on a property only this application sets.
  */
 @SpringBootConfiguration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = BareSpringBoot.ONLY_HERE, havingValue = "true")
 @ImportAutoConfiguration({ PropertyPlaceholderAutoConfiguration.class, JacksonAutoConfiguration.class,
 		HttpMessageConvertersAutoConfiguration.class, TomcatServletWebServerAutoConfiguration.class,
 		DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
@@ -49,9 +53,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Import(BareSpringBoot.Endpoints.class)
 public class BareSpringBoot {
 
+	/** Set only in the bare application's context. */
+	static final String ONLY_HERE = "truce.bench.bare-application";
+
 	/** Starts it on 127.0.0.1 and a free port; see {@link #port}. */
 	public static ConfigurableApplicationContext start() {
 		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put(ONLY_HERE, true);
 		properties.put("server.port", 0);
 		properties.put("server.address", "127.0.0.1");
 		// Not Truce's application.properties: no file at all.
@@ -82,6 +90,7 @@ public class BareSpringBoot {
 	}
 
 	@RestController
+	@ConditionalOnProperty(name = ONLY_HERE, havingValue = "true")
 	static class Endpoints {
 
 		private static final List<Item> ITEMS = list();
