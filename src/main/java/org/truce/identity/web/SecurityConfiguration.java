@@ -23,6 +23,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
@@ -72,6 +73,17 @@ class SecurityConfiguration {
 	Accounts accounts(Users users, ManagingUsers managing, Clock clock, AccessChanges changes,
 			@Value("${truce.security.grants-kept-for:1s}") Duration keep) {
 		return new Accounts(users, managing, clock, changes, keep);
+	}
+
+	/**
+	 * No Micrometer observations of Spring Security's filters, authentications and
+	 * authorizations: nothing exports metrics (only health is exposed), and timing each
+	 * of its filters on every request cost about a fifth of the CPU of a trivial API
+	 * request (docs/performance.md).
+	 */
+	@Bean
+	SecurityObservationSettings noSecurityObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean
