@@ -31,7 +31,8 @@ import org.truce.report.model.SourceKind;
  * JVM, and the same closed-loop load ({@link IntakeLoad#drive}) is sent to each in turn:
  * the bare app's GET of a 30-item list and POST echo, then Truce's event types (with a
  * monitor's token and anonymously), a report by id and its health. Only one of them is
- * loaded at a time; the other is idle. Truce's per-token and anonymous rate limits are set
+ * loaded at a time; the other is idle. Every kind is first sent unmeasured, in turn, to
+ * warm the JVM they share. Truce's per-token and anonymous rate limits are set
  * so high that they never refuse, but their buckets are still counted.
  */
 final class TrivialBenchmark {
@@ -110,6 +111,15 @@ final class TrivialBenchmark {
 			out.printf("  Truce holds one report (%s), read by id with the monitor's token%n", reportId);
 			if (!checked(out, scenarios)) {
 				return;
+			}
+			// The JVM first: every kind in turn, unmeasured, so that the first kind measured
+			// (the bare app's) does not run while the JIT compiles the code all of them share
+			// (Tomcat, Spring MVC, Jackson).
+			out.printf("  warming up: each kind for %.0f s, unmeasured%n", this.warmup.toNanos() / 1e9);
+			out.flush();
+			for (Scenario s : scenarios) {
+				IntakeLoad.drive(new IntakeLoad.Load(this.clients, Duration.ZERO, this.warmup, this.seed,
+						(client, n, random) -> s.request().apply(random), 200));
 			}
 			Map<String, Totals> totals = new LinkedHashMap<>();
 			for (int round = 1; round <= this.rounds; round++) {
