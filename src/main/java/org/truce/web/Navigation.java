@@ -14,6 +14,7 @@ import org.springframework.security.web.access.AuthorizationManagerWebInvocation
 import org.springframework.security.web.access.PathPatternRequestTransformer;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
  * The navigation of every page ({@code nav}): the pages a reader may open, in this order,
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
  * Pages about one thing (an incident, a notification) are reached from these. Only in a
  * web application, as the security configuration is.
  */
-@Component
+// A @ControllerAdvice without @ModelAttribute methods: nothing runs per request; it is so
+// that @WebMvcTest slices, which take advice but not components, have it.
+@ControllerAdvice
 @ConditionalOnWebApplication
 class Navigation implements PageModel {
 

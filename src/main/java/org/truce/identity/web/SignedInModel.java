@@ -4,13 +4,16 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.truce.web.PageModel;
 
 /**
  * Gives every page the signed-in reader ({@code signedIn}, null for the public), for the
  * header's "signed in as … / sign out" and "sign in".
  */
-@Component
+// A @ControllerAdvice without @ModelAttribute methods: nothing runs per request; it is so
+// that @WebMvcTest slices, which take advice but not components, have it.
+@ControllerAdvice
 class SignedInModel implements PageModel {
 
 	@Override

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.truce.shared.ScenarioZone;
 import org.truce.web.PageModel;
 
@@ -26,7 +27,9 @@ import org.truce.web.PageModel;
  * The zone is the scenario's ({@code timeZone} in its {@code scenario.yaml}, such as
  * {@code Asia/Damascus}), the one place that decides it.
  */
-@Component
+// A @ControllerAdvice without @ModelAttribute methods: nothing runs per request; it is so
+// that @WebMvcTest slices, which take advice but not components, have it.
+@ControllerAdvice
 public class PageTimes implements PageModel {
 
 	private final ScenarioZone zone;

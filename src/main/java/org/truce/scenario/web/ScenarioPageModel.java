@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.truce.scenario.application.Scenario;
 import org.truce.web.PageModel;
 
@@ -12,7 +13,9 @@ import org.truce.web.PageModel;
  * map's {@code data-scenario} attribute: its script reads the bounds and layers from
  * there at once, as the content security policy forbids inline scripts.
  */
-@Component
+// A @ControllerAdvice without @ModelAttribute methods: nothing runs per request; it is so
+// that @WebMvcTest slices, which take advice but not components, have it.
+@ControllerAdvice
 class ScenarioPageModel implements PageModel {
 
 	private final String json;
