@@ -79,6 +79,9 @@ import picocli.CommandLine.Spec;
 		"batch: reports/s and per-batch latency of POST /api/reports/batch (NDJSON, --batch-size reports a batch,"
 				+ " --batch-clients clients), with single POSTs to /api/reports measured first in the same server"
 				+ " as the baseline; checks that the store holds exactly the reports acknowledged.",
+		"trivial: a bare Spring Boot MVC app (GET of a 30-item list, POST echo) and Truce on SQLite (GET"
+				+ " /api/event-types with a token and anonymously, GET /api/reports/{id}, /actuator/health) under the"
+				+ " same closed-loop load in one run: requests/s, p50/p99, CPU per request, Truce / bare.",
 		"all: every suite.", "The stores are fresh: a temporary directory for SQLite, a schema truce_bench_<random> for"
 				+ " PostgreSQL; both are removed at the end." })
 public class BenchCommand implements Callable<Integer> {
@@ -89,7 +92,7 @@ public class BenchCommand implements Callable<Integer> {
 
 	enum Suite {
 
-		intake, radius, memory, adjudication, ledger, clustering, deconfliction, batch,
+		intake, radius, memory, adjudication, ledger, clustering, deconfliction, batch, trivial,
 		/** {@code import}, a Java keyword, hence the underscore; the command line spells it without. */
 		import_ {
 			@Override
@@ -121,8 +124,8 @@ public class BenchCommand implements Callable<Integer> {
 	CommandSpec spec;
 
 	@Option(names = "--suite", defaultValue = "all", converter = SuiteName.class,
-			description = "intake, radius, memory, adjudication, ledger, clustering, deconfliction, batch, import or"
-					+ " all"
+			description = "intake, radius, memory, adjudication, ledger, clustering, deconfliction, batch, import,"
+					+ " trivial or all"
 					+ " (default: ${DEFAULT-VALUE}).")
 	Suite suite;
 
@@ -135,16 +138,20 @@ public class BenchCommand implements Callable<Integer> {
 	String db;
 
 	@Option(names = "--clients", defaultValue = "32",
-			description = "intake: concurrent clients (default: ${DEFAULT-VALUE}).")
+			description = "intake, trivial: concurrent clients (default: ${DEFAULT-VALUE}).")
 	int clients;
 
 	@Option(names = "--warmup", defaultValue = "5", paramLabel = "SECONDS",
-			description = "intake: unmeasured seconds first (default: ${DEFAULT-VALUE}).")
+			description = "intake, trivial: unmeasured seconds first (default: ${DEFAULT-VALUE}).")
 	double warmup;
 
 	@Option(names = "--duration", defaultValue = "20", paramLabel = "SECONDS",
-			description = "intake: measured seconds (default: ${DEFAULT-VALUE}).")
+			description = "intake, trivial: measured seconds (default: ${DEFAULT-VALUE}).")
 	double duration;
+
+	@Option(names = "--rounds", defaultValue = "1",
+			description = "trivial: times each request kind is measured, in turn (default: ${DEFAULT-VALUE}).")
+	int rounds;
 
 	@Option(names = "--reports", defaultValue = "1000000",
 			description = "radius: reports stored (default: ${DEFAULT-VALUE}).")
@@ -263,17 +270,6 @@ public class BenchCommand implements Callable<Integer> {
 					+ " inspection, and print where they are.")
 	boolean keep;
 
-	@Option(names = "--client",
-			description = "intake: the load clients' HTTP client, lean (a socket per client thread) or jdk"
-					+ " (java.net.http, shared) (default: ${DEFAULT-VALUE}).")
-	Client client = Client.lean;
-
-	enum Client {
-
-		lean, jdk
-
-	}
-
 	private PrintWriter out;
 
 	/** The load clients' API token for each store of the radius suite. */
@@ -333,6 +329,10 @@ public class BenchCommand implements Callable<Integer> {
 					}
 				}
 			}
+			if (this.suite == Suite.trivial || this.suite == Suite.all) {
+				new TrivialBenchmark(this.clients, seconds(this.warmup), seconds(this.duration), this.rounds, this.seed)
+					.run(this.out, dir.resolve("trivial-sqlite"), BenchCommand::monitorToken);
+			}
 			if (this.suite == Suite.clustering || this.suite == Suite.all) {
 				this.out.printf("%n== clustering%n");
 				this.out.flush();
@@ -372,8 +372,8 @@ public class BenchCommand implements Callable<Integer> {
 	// ---- intake
 
 	private void intake(String label, Path data, String pgUrl) throws Exception {
-		this.out.printf("%n== intake, %s: %d clients (%s HTTP client), %.0f s warm-up, %.0f s measured%n", label,
-				this.clients, this.client, this.warmup, this.duration);
+		this.out.printf("%n== intake, %s: %d clients, %.0f s warm-up, %.0f s measured%n", label,
+				this.clients, this.warmup, this.duration);
 		this.out.flush();
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("server.port", 0);
@@ -393,8 +393,7 @@ public class BenchCommand implements Callable<Integer> {
 			try {
 				r = IntakeLoad
 					.run(new IntakeLoad.Settings(URI.create("http://127.0.0.1:" + port), monitorToken(context),
-							this.clients, seconds(this.warmup), seconds(this.duration), SOURCE, this.seed,
-							this.client == Client.lean));
+							this.clients, seconds(this.warmup), seconds(this.duration), SOURCE, this.seed));
 			}
 			finally {
 				background.close();
@@ -897,7 +896,7 @@ public class BenchCommand implements Callable<Integer> {
 	// ---- helpers
 
 	/** A new API token of a new monitor, for the load clients. */
-	private static String monitorToken(ConfigurableApplicationContext context) {
+	static String monitorToken(ConfigurableApplicationContext context) {
 		ManagingUsers users = context.getBean(ManagingUsers.class);
 		String name = "bench-" + UUID.randomUUID().toString().substring(0, 8);
 		users.add(name, null, List.of(new Grant(Role.MONITOR, null)), ManagingUsers.COMMAND_LINE);

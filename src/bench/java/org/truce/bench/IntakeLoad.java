@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +17,11 @@ import org.truce.report.model.EventType;
 import org.truce.testing.SyriaBox;
 
 /**
- * Drives {@code POST /api/reports} from concurrent client threads, each with a keep-alive
- * connection of its own ({@link LeanHttp}; or, with {@code lean} false, all sharing one
- * {@code java.net.http.HttpClient}), with valid and distinct reports, for a warm-up and
- * then a measured period. Bounded in time: every thread stops by itself.
+ * A closed-loop HTTP load: concurrent client threads sharing one HTTP/1.1 client (a pool
+ * of keep-alive connections), each sending its next request as soon as the last one is
+ * answered, for a warm-up and then a measured period. Bounded in time: every thread stops
+ * by itself. {@link #run(Settings)} drives {@code POST /api/reports} with valid and
+ * distinct reports; {@link #drive(Load)} sends any requests (the trivial suite's).
  */
 public final class IntakeLoad {
 
@@ -39,21 +39,41 @@ public final class IntakeLoad {
 	 * @param seed for the reports' points
 	 */
 	public record Settings(URI base, String token, int clients, Duration warmup, Duration duration, String sourceId,
-			long seed, boolean lean) {
+			long seed) {
 
-		public Settings(URI base, String token, int clients, Duration warmup, Duration duration, String sourceId,
-				long seed) {
-			this(base, token, clients, warmup, duration, sourceId, seed, true);
-		}
+	}
+
+	/**
+	 * The requests of a client: its {@code n}-th (from 1).
+	 */
+	public interface Requests {
+
+		HttpRequest request(int client, long n, Random random);
+
+	}
+
+	/**
+	 * Any closed-loop load.
+	 *
+	 * @param clients concurrent client threads
+	 * @param warmup sent but not measured
+	 * @param duration measured
+	 * @param seed of each client's {@link Random}
+	 * @param requests what each client sends
+	 * @param expected the status of a successful response, such as 200
+	 */
+	public record Load(int clients, Duration warmup, Duration duration, long seed, Requests requests, int expected) {
 
 	}
 
 	/**
 	 * What the clients saw.
 	 *
-	 * @param acknowledged 201 responses over the whole run, warm-up included: the number
-	 * of reports the server should hold
-	 * @param measuredCreated 201 responses to requests sent in the measured period
+	 * @param acknowledged responses with the expected status (201 for intake) over the
+	 * whole run, warm-up included: for intake, the number of reports the server should
+	 * hold
+	 * @param measuredCreated responses with the expected status to requests sent in the
+	 * measured period
 	 * @param outcomes the measured period's responses by status, and failures by
 	 * exception
 	 * @param latency of every request sent in the measured period, whatever its outcome
@@ -74,9 +94,30 @@ public final class IntakeLoad {
 			return this.cpuNanos / 1e3 / Math.max(1, this.measuredCreated);
 		}
 
+		/** Requests sent in the measured period, whatever their outcome. */
+		public long measuredRequests() {
+			return this.latency.count();
+		}
+
 	}
 
+	/** Intake: POST /api/reports of valid and distinct reports, 201 expected. */
 	public static Result run(Settings s) throws InterruptedException {
+		URI uri = s.base().resolve("/api/reports");
+		Requests reports = (client, n, random) -> {
+			String key = "bench-" + s.seed() + "-" + client + "-" + n;
+			return HttpRequest.newBuilder(uri)
+				.timeout(Duration.ofSeconds(60))
+				.header("Content-Type", "application/json")
+				.header("Idempotency-Key", key)
+				.header("Authorization", "Bearer " + s.token())
+				.POST(HttpRequest.BodyPublishers.ofString(body(s.sourceId(), key, random)))
+				.build();
+		};
+		return drive(new Load(s.clients(), s.warmup(), s.duration(), s.seed(), reports, 201));
+	}
+
+	public static Result drive(Load s) throws InterruptedException {
 		HttpClient http = HttpClient.newBuilder()
 			.version(HttpClient.Version.HTTP_1_1)
 			.connectTimeout(Duration.ofSeconds(10))
@@ -142,7 +183,7 @@ public final class IntakeLoad {
 
 		private final HttpClient http;
 
-		private final Settings settings;
+		private final Load settings;
 
 		private final long measureFrom;
 
@@ -158,7 +199,7 @@ public final class IntakeLoad {
 
 		private long measuredCreated;
 
-		Client(int number, HttpClient http, Settings settings, long measureFrom, long end) {
+		Client(int number, HttpClient http, Load settings, long measureFrom, long end) {
 			this.number = number;
 			this.http = http;
 			this.settings = settings;
@@ -169,23 +210,10 @@ public final class IntakeLoad {
 
 		@Override
 		public void run() {
-			if (this.settings.lean()) {
-				try (LeanHttp lean = new LeanHttp(this.settings.base(), 60_000)) {
-					runLean(lean);
-				}
-				return;
-			}
-			URI uri = this.settings.base().resolve("/api/reports");
+			String expected = Integer.toString(this.settings.expected());
 			long sent = 0;
 			while (System.nanoTime() < this.end) {
-				String key = "bench-" + this.settings.seed() + "-" + this.number + "-" + (++sent);
-				HttpRequest request = HttpRequest.newBuilder(uri)
-					.timeout(Duration.ofSeconds(60))
-					.header("Content-Type", "application/json")
-					.header("Idempotency-Key", key)
-					.header("Authorization", "Bearer " + this.settings.token())
-					.POST(HttpRequest.BodyPublishers.ofString(body(this.settings.sourceId(), key, this.random)))
-					.build();
+				HttpRequest request = this.settings.requests().request(this.number, ++sent, this.random);
 				long t0 = System.nanoTime();
 				String outcome;
 				try {
@@ -199,39 +227,17 @@ public final class IntakeLoad {
 					Thread.currentThread().interrupt();
 					return;
 				}
-				count(t0, System.nanoTime(), outcome);
-			}
-		}
-
-		private void runLean(LeanHttp lean) {
-			String auth = "Bearer " + this.settings.token();
-			long sent = 0;
-			while (System.nanoTime() < this.end) {
-				String key = "bench-" + this.settings.seed() + "-" + this.number + "-" + (++sent);
-				byte[] body = body(this.settings.sourceId(), key, this.random).getBytes(StandardCharsets.UTF_8);
-				long t0 = System.nanoTime();
-				String outcome;
-				try {
-					outcome = Integer.toString(lean.post("/api/reports", body, "Content-Type", "application/json",
-							"Idempotency-Key", key, "Authorization", auth));
-				}
-				catch (IOException | RuntimeException ex) {
-					outcome = ex.getClass().getSimpleName();
-				}
-				count(t0, System.nanoTime(), outcome);
-			}
-		}
-
-		private void count(long t0, long t1, String outcome) {
-			boolean created = outcome.equals("201");
-			if (created) {
-				this.acknowledged++;
-			}
-			if (t0 >= this.measureFrom) {
-				this.latency.add(t1 - t0);
-				this.outcomes.merge(outcome, 1L, Long::sum);
+				long t1 = System.nanoTime();
+				boolean created = outcome.equals(expected);
 				if (created) {
-					this.measuredCreated++;
+					this.acknowledged++;
+				}
+				if (t0 >= this.measureFrom) {
+					this.latency.add(t1 - t0);
+					this.outcomes.merge(outcome, 1L, Long::sum);
+					if (created) {
+						this.measuredCreated++;
+					}
 				}
 			}
 		}

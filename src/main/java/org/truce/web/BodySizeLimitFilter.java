@@ -26,7 +26,9 @@ import org.truce.shared.ErrorCode;
  * Refuses request bodies over {@code truce.max-body} (default 1 MB) with 413
  * problem+json, whether the size is declared up front or only found while reading a
  * chunked body. A batch of reports ({@value #BATCH}) may be larger, up to
- * {@code truce.max-batch-body} (default 8 MB).
+ * {@code truce.max-batch-body} (default 8 MB). Only a chunked body is counted as it is
+ * read; a body with a Content-Length is judged by it (the server reads no more than it
+ * declares), and a request without a body costs a header lookup.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -52,8 +54,16 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		long limit = BATCH.equals(request.getRequestURI()) ? this.batchLimit : this.limit;
-		if (request.getContentLengthLong() > limit) {
+		long declared = request.getContentLengthLong();
+		if (declared > limit) {
 			refuse(request, response, limit);
+			return;
+		}
+		if (request.getHeader("Transfer-Encoding") == null
+				&& (declared >= 0 || request.getProtocol().startsWith("HTTP/1"))) {
+			// A body of a declared length (the server reads no more than it declares),
+			// or, in HTTP/1, none at all: nothing to count.
+			chain.doFilter(request, response);
 			return;
 		}
 		try {

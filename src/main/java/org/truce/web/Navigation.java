@@ -14,9 +14,7 @@ import org.springframework.security.web.access.AuthorizationManagerWebInvocation
 import org.springframework.security.web.access.PathPatternRequestTransformer;
 import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.stereotype.Component;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * The navigation of every page ({@code nav}): the pages a reader may open, in this order,
@@ -25,9 +23,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * Pages about one thing (an incident, a notification) are reached from these. Only in a
  * web application, as the security configuration is.
  */
-@ControllerAdvice(annotations = Controller.class)
+// A @ControllerAdvice without @ModelAttribute methods: nothing runs per request; it is so
+// that @WebMvcTest slices, which take advice but not components, have it.
+@ControllerAdvice
 @ConditionalOnWebApplication
-class Navigation {
+class Navigation implements PageModel {
 
 	/** The pages, in the order of the navigation. */
 	static final List<Page> PAGES = List.of(new Page("/", "Map of reports", "map-link"),
@@ -45,12 +45,21 @@ class Navigation {
 		this.privileges = privileges;
 	}
 
+	@Override
+	public String attribute() {
+		return "nav";
+	}
+
+	@Override
+	public List<Link> value(HttpServletRequest request) {
+		return nav(request);
+	}
+
 	/**
-	 * The links, worked out when a page first reads them. Spring gives this advice to
-	 * every controller, those of the API too, whose answers have no navigation: asking
-	 * the security rules about each page cost an API request about a tenth of its CPU.
+	 * The links, worked out when a page first reads them (only pages are given them, see
+	 * {@link PageModels}; a page that shows no navigation does not ask the security rules
+	 * either).
 	 */
-	@ModelAttribute("nav")
 	List<Link> nav(HttpServletRequest request) {
 		var reader = SecurityContextHolder.getContext().getAuthentication();
 		String context = request.getContextPath();

@@ -52,11 +52,14 @@ public class ManagingUsers {
 
 	private final ActorDirectory actors;
 
+	private final AccessChanges changes;
+
 	private final SecureRandom random = new SecureRandom();
 
 	public ManagingUsers(Users users, Ledger ledger, TransactionTemplate tx, PasswordEncoder passwords, Clock clock,
-			ActorDirectory actors) {
+			ActorDirectory actors, AccessChanges changes) {
 		this.actors = actors;
+		this.changes = changes;
 		this.users = users;
 		this.ledger = ledger;
 		this.tx = tx;
@@ -91,7 +94,7 @@ public class ManagingUsers {
 		}
 		grants.forEach(g -> knownSide(g, "grants"));
 		String hash = this.passwords.encode(secret);
-		return this.tx.execute(status -> {
+		return changed(this.tx.execute(status -> {
 			if (this.users.byUsername(username).isPresent()) {
 				throw AccessRefused.conflict("A user named " + username + " exists already.");
 			}
@@ -107,7 +110,7 @@ public class ManagingUsers {
 			}
 			this.ledger.append(entries);
 			return new Added(this.users.byId(user.id()).orElseThrow(), secret);
-		});
+		}));
 	}
 
 	/**
@@ -115,28 +118,28 @@ public class ManagingUsers {
 	 */
 	public boolean grant(String username, Grant grant, String by) {
 		knownSide(grant, "grant");
-		return this.tx.execute(status -> {
+		return changed(this.tx.execute(status -> {
 			User user = existing(username);
 			boolean added = this.users.addGrant(user.id(), grant, this.clock.instant());
 			if (added) {
 				this.ledger.append(List.of(audit("role-granted", user.id(), grant, by)));
 			}
 			return added;
-		});
+		}));
 	}
 
 	/**
 	 * @return false when the user did not hold the grant
 	 */
 	public boolean revoke(String username, Grant grant, String by) {
-		return this.tx.execute(status -> {
+		return changed(this.tx.execute(status -> {
 			User user = existing(username);
 			boolean removed = this.users.removeGrant(user.id(), grant);
 			if (removed) {
 				this.ledger.append(List.of(audit("role-revoked", user.id(), grant, by)));
 			}
 			return removed;
-		});
+		}));
 	}
 
 	/**
@@ -151,7 +154,7 @@ public class ManagingUsers {
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
 		String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		return this.tx.execute(status -> {
+		return changed(this.tx.execute(status -> {
 			User user = existing(username);
 			ApiToken token = new ApiToken(UUID.randomUUID(), user.id(), label == null ? "" : label, now, expiresAt,
 					null);
@@ -163,14 +166,14 @@ public class ManagingUsers {
 			}
 			this.ledger.append(List.of(new LedgerEntry("token-issued", user.id().toString(), body)));
 			return new IssuedToken(token, secret);
-		});
+		}));
 	}
 
 	/**
 	 * @return false when the token was revoked already
 	 */
 	public boolean revokeToken(UUID tokenId, String by) {
-		return this.tx.execute(status -> {
+		return changed(this.tx.execute(status -> {
 			ApiToken token = this.users.token(tokenId)
 				.orElseThrow(() -> AccessRefused.notFound("token", "No API token has the id " + tokenId + "."));
 			boolean revoked = this.users.revokeToken(tokenId, this.clock.instant());
@@ -180,7 +183,7 @@ public class ManagingUsers {
 				this.ledger.append(List.of(new LedgerEntry("token-revoked", token.userId().toString(), body)));
 			}
 			return revoked;
-		});
+		}));
 	}
 
 	/**
@@ -213,6 +216,7 @@ public class ManagingUsers {
 			this.users.setPasswordHash(user.id(), hash);
 			this.ledger.append(List.of(audit("password-reset", user.id(), null, by)));
 		});
+		changed(null);
 		return secret;
 	}
 
@@ -232,6 +236,15 @@ public class ManagingUsers {
 		Map<String, Object> body = body(userId, null, userId);
 		body.put("method", method);
 		this.ledger.append(List.of(new LedgerEntry("sign-in", userId, body)));
+	}
+
+	/**
+	 * A change to who may do what has been made (and committed, unless an outer
+	 * transaction commits it later, which {@link AccessChanges} waits for).
+	 */
+	private <T> T changed(T result) {
+		this.changes.changed();
+		return result;
 	}
 
 	private void knownSide(Grant grant, String field) {

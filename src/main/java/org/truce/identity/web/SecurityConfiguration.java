@@ -23,6 +23,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
@@ -48,6 +49,7 @@ import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.truce.identity.application.AccessChanges;
 import org.truce.identity.application.ManagingUsers;
 import org.truce.identity.application.Users;
 import org.truce.shared.ErrorCode;
@@ -68,8 +70,20 @@ import org.truce.web.SecurityHeaders;
 class SecurityConfiguration {
 
 	@Bean
-	Accounts accounts(Users users, ManagingUsers managing, Clock clock) {
-		return new Accounts(users, managing, clock);
+	Accounts accounts(Users users, ManagingUsers managing, Clock clock, AccessChanges changes,
+			@Value("${truce.security.grants-kept-for:1s}") Duration keep) {
+		return new Accounts(users, managing, clock, changes, keep);
+	}
+
+	/**
+	 * No Micrometer observations of Spring Security's filters, authentications and
+	 * authorizations: nothing exports metrics (only health is exposed), and timing each
+	 * of its filters on every request cost about a fifth of the CPU of a trivial API
+	 * request (docs/performance.md).
+	 */
+	@Bean
+	SecurityObservationSettings noSecurityObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean
@@ -427,8 +441,10 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Re-reads the roles of a user signed in with a password on every request, so that a
-	 * revocation takes effect at once and a disabled user's session ends.
+	 * Re-reads the roles of a user signed in with a password on every request (from the
+	 * store at most once per {@code truce.security.grants-kept-for}, see
+	 * {@link Accounts}), so that a revocation takes effect at once (within that time when
+	 * made by another instance or command) and a disabled user's session ends.
 	 */
 	static final class CurrentGrants extends OncePerRequestFilter {
 

@@ -7,11 +7,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.truce.shared.ScenarioZone;
+import org.truce.web.PageModel;
 
 /**
  * How pages write an instant: the date and time in the scenario's time zone with its
@@ -25,8 +27,10 @@ import org.truce.shared.ScenarioZone;
  * The zone is the scenario's ({@code timeZone} in its {@code scenario.yaml}, such as
  * {@code Asia/Damascus}), the one place that decides it.
  */
-@ControllerAdvice(annotations = Controller.class)
-public class PageTimes {
+// A @ControllerAdvice without @ModelAttribute methods: nothing runs per request; it is so
+// that @WebMvcTest slices, which take advice but not components, have it.
+@ControllerAdvice
+public class PageTimes implements PageModel {
 
 	private final ScenarioZone zone;
 
@@ -39,8 +43,13 @@ public class PageTimes {
 		this(new ScenarioZone(zone));
 	}
 
-	@ModelAttribute("times")
-	PageTimes times() {
+	@Override
+	public String attribute() {
+		return "times";
+	}
+
+	@Override
+	public PageTimes value(HttpServletRequest request) {
 		return this;
 	}
 
