@@ -3,7 +3,6 @@ package org.truce.identity.web;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.truce.web.PageModel;
 

@@ -10,7 +10,6 @@ import java.time.temporal.TemporalAccessor;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.truce.shared.ScenarioZone;
 import org.truce.web.PageModel;

@@ -3,7 +3,6 @@ package org.truce.scenario.web;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.truce.scenario.application.Scenario;
 import org.truce.web.PageModel;
