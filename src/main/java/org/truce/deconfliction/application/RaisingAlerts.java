@@ -98,12 +98,18 @@ public class RaisingAlerts extends BackgroundLoop implements RecordedWithReports
 	 */
 	@Override
 	public List<Alert> prepare(Report report) {
-		boolean atRisk = report.sourceId() != null
-				&& this.sources.byId(report.sourceId()).map(Source::atRisk).orElse(false);
-		List<ProximityIndex.Matched> matches = this.index.current()
-			.alerts(IncidentProbe.of(report), this.reports.grid(), atRisk);
+		// Whether the source is at risk changes only which matches are cell-only, not
+		// which
+		// places match: it is read only for a report that raises an alert, so that intake
+		// and imports far from every protected place do not read the source per report.
+		ProximityIndex index = this.index.current();
+		IncidentProbe probe = IncidentProbe.of(report);
+		List<ProximityIndex.Matched> matches = index.alerts(probe, this.reports.grid(), false);
 		if (matches.isEmpty()) {
 			return null;
+		}
+		if (report.sourceId() != null && this.sources.byId(report.sourceId()).map(Source::atRisk).orElse(false)) {
+			matches = index.alerts(probe, this.reports.grid(), true);
 		}
 		// To the millisecond, as the stores keep it: the stream sends the same time as
 		// the
