@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +23,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.truce.identity.application.ManagingUsers;
@@ -375,24 +373,15 @@ public class BenchCommand implements Callable<Integer> {
 		this.out.printf("%n== intake, %s: %d clients, %.0f s warm-up, %.0f s measured%n", label,
 				this.clients, this.warmup, this.duration);
 		this.out.flush();
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("server.port", 0);
-		properties.put("server.address", "127.0.0.1");
-		properties.put("logging.level.root", "error");
-		// The clients share one token: no per-token allowance.
-		properties.put("truce.security.token.requests-per-second", 0);
-		ConfigurableApplicationContext context = Spring.web(StoreOptions.of(data, pgUrl), properties);
-		try {
-			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			context.getBean(Sources.class)
-				.save(new Source(SOURCE, "Benchmark clients", SourceKind.MONITOR, Reliability.F));
+		try (BenchServer server = BenchServer.start(StoreOptions.of(data, pgUrl), Map.of())) {
+			ConfigurableApplicationContext context = server.context();
 			Reports store = context.getBean(Reports.class);
 			long before = store.count();
 			BackgroundWatch background = new BackgroundWatch(context);
 			IntakeLoad.Result r;
 			try {
 				r = IntakeLoad
-					.run(new IntakeLoad.Settings(URI.create("http://127.0.0.1:" + port), monitorToken(context),
+					.run(new IntakeLoad.Settings(server.base(), monitorToken(context),
 							this.clients, seconds(this.warmup), seconds(this.duration), SOURCE, this.seed));
 			}
 			finally {
@@ -419,9 +408,6 @@ public class BenchCommand implements Callable<Integer> {
 			this.out.printf("  goal:       >= 2000 reports/s with p99 <= 50 ms: %s%n",
 					r.throughput() >= 2000 && r.latency().p99() <= 50 ? "met" : "missed");
 			background.report(this.out, 300);
-		}
-		finally {
-			context.close();
 		}
 		this.out.flush();
 	}
@@ -453,18 +439,10 @@ public class BenchCommand implements Callable<Integer> {
 				+ " each %.0f s warm-up, %.0f s measured%n", label, this.batchSize, this.batchClients, this.clients,
 				this.warmup, this.duration);
 		this.out.flush();
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("server.port", 0);
-		properties.put("server.address", "127.0.0.1");
-		properties.put("logging.level.root", "error");
-		properties.put("truce.security.token.requests-per-second", 0);
-		properties.put("truce.limits.batch-reports", Math.max(1000, this.batchSize));
-		ConfigurableApplicationContext context = Spring.web(StoreOptions.of(data, pgUrl), properties);
-		try {
-			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			URI base = URI.create("http://127.0.0.1:" + port);
-			context.getBean(Sources.class)
-				.save(new Source(SOURCE, "Benchmark clients", SourceKind.MONITOR, Reliability.F));
+		try (BenchServer server = BenchServer.start(StoreOptions.of(data, pgUrl),
+				Map.of("truce.limits.batch-reports", Math.max(1000, this.batchSize)))) {
+			ConfigurableApplicationContext context = server.context();
+			URI base = server.base();
 			Reports store = context.getBean(Reports.class);
 			String token = monitorToken(context);
 			long before = store.count();
@@ -472,7 +450,7 @@ public class BenchCommand implements Callable<Integer> {
 					seconds(this.warmup), seconds(this.duration), SOURCE, this.seed));
 			long singleStored = store.count() - before;
 			before = store.count();
-			BatchLoad.Result batch = BatchLoad.run(new BatchLoad.Settings(base, token, this.batchClients,
+			IntakeLoad.Result batch = BatchLoad.run(new BatchLoad.Settings(base, token, this.batchClients,
 					this.batchSize, seconds(this.warmup), seconds(this.duration), SOURCE, this.seed));
 			long batchStored = store.count() - before;
 			this.out.printf("  %-28s %12s %10s %10s %10s %14s%n", "", "reports/s", "p50 ms", "p99 ms", "max ms",
@@ -495,9 +473,6 @@ public class BenchCommand implements Callable<Integer> {
 			this.out.printf("  goal:             >= 20000 reports/s in batches of 500: %s%n",
 					this.batchSize == 500 ? (batch.throughput() >= 20_000 ? "met" : "missed") : "not measured");
 		}
-		finally {
-			context.close();
-		}
 		this.out.flush();
 	}
 
@@ -507,24 +482,15 @@ public class BenchCommand implements Callable<Integer> {
 		this.out.printf("%n== deconfliction, %s: %d sites, %d movements, %d reports/s%n",
 				pgUrl == null ? "sqlite" : "postgresql", this.sites, this.movements, this.rate);
 		this.out.flush();
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("server.port", 0);
-		properties.put("server.address", "127.0.0.1");
-		properties.put("logging.level.root", "error");
-		properties.put("truce.security.token.requests-per-second", 0);
 		PgSchema schema = pgUrl == null ? null : PgSchema.create(pgUrl);
-		ConfigurableApplicationContext context = Spring.web(StoreOptions.of(data, schema == null ? null : schema.url()),
-				properties);
-		try {
-			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			context.getBean(Sources.class)
-				.save(new Source(SOURCE, "Benchmark clients", SourceKind.MONITOR, Reliability.F));
+		try (BenchServer server = BenchServer.start(StoreOptions.of(data, schema == null ? null : schema.url()),
+				Map.of())) {
+			ConfigurableApplicationContext context = server.context();
 			new DeconflictionBenchmark(this.sites, this.movements, this.rate, seconds(this.warmup),
 					seconds(this.duration), this.seed)
-				.run(this.out, context, port, monitorToken(context), SOURCE);
+				.run(this.out, context, server.port(), monitorToken(context), SOURCE);
 		}
 		finally {
-			context.close();
 			if (schema != null) {
 				schema.close();
 			}

@@ -53,6 +53,49 @@ public final class IntakeLoad {
 	}
 
 	/**
+	 * What a response acknowledges: how many reports (or reads) it says are done, and its
+	 * items by outcome where it answers for several.
+	 */
+	public interface Acknowledgements {
+
+		/** Whether {@link #count} needs the body; if not, it is discarded unread. */
+		boolean readsBody();
+
+		/**
+		 * @param body the body, or null unless {@link #readsBody()}
+		 */
+		Tally count(int status, String body) throws IOException;
+
+		/** One acknowledged for each response with this status, such as 201. */
+		static Acknowledgements status(int expected) {
+			Tally one = new Tally(1, Map.of());
+			Tally none = new Tally(0, Map.of());
+			return new Acknowledgements() {
+
+				@Override
+				public boolean readsBody() {
+					return false;
+				}
+
+				@Override
+				public Tally count(int status, String body) {
+					return status == expected ? one : none;
+				}
+
+			};
+		}
+
+	}
+
+	/**
+	 * @param acknowledged how many reports (or reads) a response acknowledged
+	 * @param items its items by outcome, when it answers for several
+	 */
+	public record Tally(long acknowledged, Map<String, Long> items) {
+
+	}
+
+	/**
 	 * Any closed-loop load.
 	 *
 	 * @param clients concurrent client threads
@@ -60,28 +103,31 @@ public final class IntakeLoad {
 	 * @param duration measured
 	 * @param seed of each client's {@link Random}
 	 * @param requests what each client sends
-	 * @param expected the status of a successful response, such as 200
+	 * @param acknowledgements what each response acknowledges
 	 */
-	public record Load(int clients, Duration warmup, Duration duration, long seed, Requests requests, int expected) {
+	public record Load(int clients, Duration warmup, Duration duration, long seed, Requests requests,
+			Acknowledgements acknowledgements) {
 
 	}
 
 	/**
 	 * What the clients saw.
 	 *
-	 * @param acknowledged responses with the expected status (201 for intake) over the
-	 * whole run, warm-up included: for intake, the number of reports the server should
-	 * hold
-	 * @param measuredCreated responses with the expected status to requests sent in the
-	 * measured period
+	 * @param acknowledged what the responses acknowledged (201 for intake, items created
+	 * for a batch) over the whole run, warm-up included: for intake, the number of reports
+	 * the server should hold
+	 * @param measuredCreated what the responses to requests sent in the measured period
+	 * acknowledged
 	 * @param outcomes the measured period's responses by status, and failures by
 	 * exception
+	 * @param items the measured period's items by outcome, where a response answers for
+	 * several (a batch's created, rejected, replayed)
 	 * @param latency of every request sent in the measured period, whatever its outcome
 	 * @param seconds the length of the measured period
 	 * @param cpuNanos CPU time this JVM (clients and server) used in the measured period
 	 */
-	public record Result(long acknowledged, long measuredCreated, Map<String, Long> outcomes, Samples.Summary latency,
-			double seconds, long cpuNanos) {
+	public record Result(long acknowledged, long measuredCreated, Map<String, Long> outcomes, Map<String, Long> items,
+			Samples.Summary latency, double seconds, long cpuNanos) {
 
 		public double throughput() {
 			return this.measuredCreated / this.seconds;
@@ -114,7 +160,7 @@ public final class IntakeLoad {
 				.POST(HttpRequest.BodyPublishers.ofString(body(s.sourceId(), key, random)))
 				.build();
 		};
-		return drive(new Load(s.clients(), s.warmup(), s.duration(), s.seed(), reports, 201));
+		return drive(new Load(s.clients(), s.warmup(), s.duration(), s.seed(), reports, Acknowledgements.status(201)));
 	}
 
 	public static Result drive(Load s) throws InterruptedException {
@@ -145,14 +191,16 @@ public final class IntakeLoad {
 		long measuredCreated = 0;
 		Samples latency = new Samples();
 		Map<String, Long> outcomes = new TreeMap<>();
+		Map<String, Long> items = new TreeMap<>();
 		for (Client c : clients) {
 			acknowledged += c.acknowledged;
 			measuredCreated += c.measuredCreated;
 			latency.addAll(c.latency);
 			c.outcomes.forEach((k, v) -> outcomes.merge(k, v, Long::sum));
+			c.items.forEach((k, v) -> items.merge(k, v, Long::sum));
 		}
-		return new Result(acknowledged, measuredCreated, outcomes, latency.summary(), s.duration().toNanos() / 1e9,
-				cpu);
+		return new Result(acknowledged, measuredCreated, outcomes, items, latency.summary(),
+				s.duration().toNanos() / 1e9, cpu);
 	}
 
 	private static void sleepUntil(long nanoTime) throws InterruptedException {
@@ -195,6 +243,8 @@ public final class IntakeLoad {
 
 		private final Map<String, Long> outcomes = new TreeMap<>();
 
+		private final Map<String, Long> items = new TreeMap<>();
+
 		private long acknowledged;
 
 		private long measuredCreated;
@@ -210,15 +260,19 @@ public final class IntakeLoad {
 
 		@Override
 		public void run() {
-			String expected = Integer.toString(this.settings.expected());
+			Acknowledgements acknowledgements = this.settings.acknowledgements();
+			HttpResponse.BodyHandler<String> bodies = acknowledgements.readsBody() ? HttpResponse.BodyHandlers.ofString()
+					: HttpResponse.BodyHandlers.replacing(null);
 			long sent = 0;
 			while (System.nanoTime() < this.end) {
 				HttpRequest request = this.settings.requests().request(this.number, ++sent, this.random);
 				long t0 = System.nanoTime();
 				String outcome;
+				Tally tally = null;
 				try {
-					HttpResponse<Void> response = this.http.send(request, HttpResponse.BodyHandlers.discarding());
+					HttpResponse<String> response = this.http.send(request, bodies);
 					outcome = Integer.toString(response.statusCode());
+					tally = acknowledgements.count(response.statusCode(), response.body());
 				}
 				catch (IOException ex) {
 					outcome = ex.getClass().getSimpleName();
@@ -228,15 +282,14 @@ public final class IntakeLoad {
 					return;
 				}
 				long t1 = System.nanoTime();
-				boolean created = outcome.equals(expected);
-				if (created) {
-					this.acknowledged++;
-				}
+				long done = tally == null ? 0 : tally.acknowledged();
+				this.acknowledged += done;
 				if (t0 >= this.measureFrom) {
 					this.latency.add(t1 - t0);
 					this.outcomes.merge(outcome, 1L, Long::sum);
-					if (created) {
-						this.measuredCreated++;
+					this.measuredCreated += done;
+					if (tally != null) {
+						tally.items().forEach((k, v) -> this.items.merge(k, v, Long::sum));
 					}
 				}
 			}

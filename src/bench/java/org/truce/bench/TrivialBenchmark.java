@@ -15,15 +15,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.truce.bench.bare.BareSpringBoot;
-import org.truce.cli.Spring;
 import org.truce.cli.StoreOptions;
-import org.truce.report.application.Sources;
-import org.truce.report.model.Reliability;
-import org.truce.report.model.Source;
-import org.truce.report.model.SourceKind;
 
 /**
  * Trivial requests against the stack's own ceiling (issue 16, part 2): a bare Spring Boot
@@ -87,24 +81,18 @@ final class TrivialBenchmark {
 				+ " a bare Spring Boot MVC app and Truce (SQLite) in this JVM, loaded one at a time%n", this.clients,
 				this.warmup.toNanos() / 1e9, this.duration.toNanos() / 1e9, this.rounds);
 		out.flush();
-		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("server.port", 0);
-		properties.put("server.address", "127.0.0.1");
-		properties.put("logging.level.root", "error");
 		// All clients share one token and one address: limits that never refuse here,
 		// but whose buckets are still taken from on every request.
-		properties.put("truce.security.token.requests-per-second", 1_000_000_000);
-		properties.put("truce.security.anonymous.requests-per-minute", 1_000_000_000);
-		properties.put("truce.security.anonymous.burst", 1_000_000_000);
+		Map<String, Object> limits = Map.of("truce.security.token.requests-per-second", 1_000_000_000,
+				"truce.security.anonymous.requests-per-minute", 1_000_000_000, "truce.security.anonymous.burst",
+				1_000_000_000);
 		ConfigurableApplicationContext bare = BareSpringBoot.start();
-		ConfigurableApplicationContext truce = null;
+		BenchServer server = null;
 		try {
-			truce = Spring.web(StoreOptions.of(data, null), properties);
+			server = BenchServer.start(StoreOptions.of(data, null), limits);
+			ConfigurableApplicationContext truce = server.context();
 			URI bareBase = URI.create("http://127.0.0.1:" + BareSpringBoot.port(bare));
-			URI truceBase = URI.create(
-					"http://127.0.0.1:" + ((WebServerApplicationContext) truce).getWebServer().getPort());
-			truce.getBean(Sources.class)
-				.save(new Source(BenchCommand.SOURCE, "Benchmark clients", SourceKind.MONITOR, Reliability.F));
+			URI truceBase = server.base();
 			String token = monitorToken.apply(truce);
 			String reportId = oneReport(truceBase, token);
 			List<Scenario> scenarios = scenarios(bareBase, truceBase, token, reportId);
@@ -119,7 +107,7 @@ final class TrivialBenchmark {
 			out.flush();
 			for (Scenario s : scenarios) {
 				IntakeLoad.drive(new IntakeLoad.Load(this.clients, Duration.ZERO, this.warmup, this.seed,
-						(client, n, random) -> s.request().apply(random), 200));
+						(client, n, random) -> s.request().apply(random), IntakeLoad.Acknowledgements.status(200)));
 			}
 			Map<String, Totals> totals = new LinkedHashMap<>();
 			for (int round = 1; round <= this.rounds; round++) {
@@ -128,7 +116,7 @@ final class TrivialBenchmark {
 				}
 				for (Scenario s : scenarios) {
 					IntakeLoad.Result r = IntakeLoad.drive(new IntakeLoad.Load(this.clients, this.warmup,
-							this.duration, this.seed + round, (client, n, random) -> s.request().apply(random), 200));
+							this.duration, this.seed + round, (client, n, random) -> s.request().apply(random), IntakeLoad.Acknowledgements.status(200)));
 					Totals t = totals.computeIfAbsent(s.label(), k -> new Totals());
 					t.ok += r.measuredCreated();
 					t.requests += r.measuredRequests();
@@ -143,8 +131,8 @@ final class TrivialBenchmark {
 			summary(out, scenarios, totals);
 		}
 		finally {
-			if (truce != null) {
-				truce.close();
+			if (server != null) {
+				server.close();
 			}
 			bare.close();
 		}

@@ -41,10 +41,12 @@ class BenchmarkingATinyEmbeddedStoreTest {
 					+ NUMBER + " max=" + NUMBER + " ms")
 			.containsPattern(
 					"stored: +[0-9]+ reports in the store; [0-9]+ acknowledged with 201 \\(warm-up included\\): match")
-			// Whether the backlog drained is reported either way: in this tiny run on the
-			// merged main it did not (clustering's lag n=0), an open defect of issue 16.
-			.containsPattern("drained: +(" + NUMBER + " s after the load stopped|NOT within [0-9]+ s)")
-			.containsPattern("lag: +clustering, announced to done \\(whole run, warm-up included\\): n=[0-9]+ mean=")
+			// The server clusters in the background even though the tests' configuration
+			// turns that off: a benchmark measures the server as deployed.
+			.containsPattern("drained: +" + NUMBER + " s after the load stopped")
+			.containsPattern(
+					"lag: +clustering, announced to done \\(whole run, warm-up included\\): n=[1-9][0-9]* mean=")
+			.containsPattern("stored \\(batch\\): +[0-9]+ reports in the store; [0-9]+ acknowledged as created: match")
 			.containsPattern("loaded sqlite: 500 reports in " + NUMBER + " s")
 			.containsPattern("\\(a\\) truce sqlite +n=10 mean=" + NUMBER)
 			.contains("answers: identical sets of reports for every query")
