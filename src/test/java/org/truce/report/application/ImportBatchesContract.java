@@ -15,12 +15,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.truce.ledger.application.Ledger;
 import org.truce.report.model.Report;
 import org.truce.report.model.ReportQuery;
 import org.truce.shared.ErrorCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -38,6 +40,15 @@ abstract class ImportBatchesContract {
 
 	/** A store whose imports use batches of {@value #BATCH} rows. */
 	abstract ConfigurableApplicationContext context();
+
+	/**
+	 * Makes the store refuse to insert the report with this external id (a trigger that
+	 * aborts the statement), as a full disk or a broken constraint would.
+	 */
+	abstract void refuseReport(String externalId);
+
+	/** Undoes {@link #refuseReport}. */
+	abstract void acceptEveryReport();
 
 	@ParameterizedTest(name = "{0} rows")
 	@ValueSource(ints = { 0, 1, BATCH - 1, BATCH, BATCH + 1, 2 * BATCH, 2 * BATCH + 1 })
@@ -98,14 +109,59 @@ abstract class ImportBatchesContract {
 		assertEveryReportIsStoredWithItsEntry(prefix, BATCH + 3);
 	}
 
+	@Test
+	void aBatchTheStoreRefusesStopsTheRunKeepingTheBatchesBeforeItAndARerunImportsTheRest() throws IOException {
+		String prefix = "STOP" + UUID.randomUUID().toString().substring(0, 8) + "-";
+		List<String> lines = new ArrayList<>();
+		for (int i = 0; i < 3 * BATCH; i++) {
+			lines.add(row(prefix + i, "35.5" + i));
+		}
+		Path file = write(lines);
+		// The store fails in the second batch.
+		refuseReport(prefix + (BATCH + 1));
+		try {
+			assertThatThrownBy(() -> importFile(file)).isInstanceOf(RuntimeException.class);
+		}
+		finally {
+			acceptEveryReport();
+		}
+
+		// The first batch was committed whole, with its entries and its count; nothing of
+		// the second and third.
+		assertThat(storedWith(prefix)).extracting(Report::externalId)
+			.containsExactlyInAnyOrder(prefix + 0, prefix + 1, prefix + 2);
+		assertEveryReportIsStoredWithItsEntry(prefix, BATCH);
+		assertThat(context().getBean(JdbcTemplate.class)
+			.queryForList("SELECT rows_read, imported, finished_at FROM imports WHERE file_name = ?", file.toString()))
+			.singleElement()
+			.satisfies(run -> {
+				assertThat(((Number) run.get("rows_read")).longValue()).isEqualTo(BATCH);
+				assertThat(((Number) run.get("imported")).longValue()).isEqualTo(BATCH);
+				assertThat(run.get("finished_at")).isNull();
+			});
+
+		ImportOutcome.Completed rerun = (ImportOutcome.Completed) importFile(file);
+
+		assertThat(rerun.counts()).isEqualTo(new Imports.Counts(3 * BATCH, 2 * BATCH, BATCH, 0));
+		assertEveryReportIsStoredWithItsEntry(prefix, 3 * BATCH);
+	}
+
 	private ImportOutcome.Completed importLines(List<String> lines) throws IOException {
+		return (ImportOutcome.Completed) importFile(write(lines));
+	}
+
+	private Path write(List<String> lines) throws IOException {
 		Path file = this.files.resolve("acled-" + UUID.randomUUID() + ".csv");
 		List<String> all = new ArrayList<>();
 		all.add("event_id_cnty,event_date,time_precision,sub_event_type,actor1,actor2,latitude,longitude,"
 				+ "geo_precision,fatalities,notes");
 		all.addAll(lines);
 		Files.write(file, all, StandardCharsets.UTF_8);
-		return (ImportOutcome.Completed) context().getBean(ImportingAcled.class)
+		return file;
+	}
+
+	private ImportOutcome importFile(Path file) throws IOException {
+		return context().getBean(ImportingAcled.class)
 			.importFile(ImportFile.of(file), ZoneOffset.UTC, ImportProgress.NONE);
 	}
 

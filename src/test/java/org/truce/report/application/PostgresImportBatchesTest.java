@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.truce.TruceApplication;
 import org.truce.testing.PostgresTest;
 
@@ -43,6 +44,23 @@ class PostgresImportBatchesTest extends ImportBatchesContract {
 	@Override
 	ConfigurableApplicationContext context() {
 		return context;
+	}
+
+	@Override
+	void refuseReport(String externalId) {
+		JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+		jdbc.execute("CREATE FUNCTION refuse_report() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+				+ " IF NEW.external_id = '" + externalId + "' THEN RAISE EXCEPTION 'refused by the test'; END IF;"
+				+ " RETURN NEW; END $$");
+		jdbc.execute(
+				"CREATE TRIGGER refuse_report BEFORE INSERT ON reports FOR EACH ROW EXECUTE FUNCTION refuse_report()");
+	}
+
+	@Override
+	void acceptEveryReport() {
+		JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+		jdbc.execute("DROP TRIGGER IF EXISTS refuse_report ON reports");
+		jdbc.execute("DROP FUNCTION IF EXISTS refuse_report()");
 	}
 
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.truce.TruceApplication;
 
 /** {@link ImportBatchesContract} on the embedded SQLite store. */
@@ -34,6 +35,18 @@ class SqliteImportBatchesTest extends ImportBatchesContract {
 	@Override
 	ConfigurableApplicationContext context() {
 		return context;
+	}
+
+	@Override
+	void refuseReport(String externalId) {
+		context.getBean(JdbcTemplate.class)
+			.execute("CREATE TRIGGER refuse_report BEFORE INSERT ON reports WHEN NEW.external_id = '" + externalId
+					+ "' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
+	}
+
+	@Override
+	void acceptEveryReport() {
+		context.getBean(JdbcTemplate.class).execute("DROP TRIGGER IF EXISTS refuse_report");
 	}
 
 }
