@@ -360,8 +360,33 @@ public class Determining {
 		else if (rationale.length() > MAX_RATIONALE) {
 			problems.add(Problem.of(ErrorCode.TOO_LONG, "rationale"));
 		}
-		List<String> sides = draft.sides() == null ? List.of()
-				: draft.sides().stream().map(Determining::text).filter(s -> s != null).distinct().toList();
+		List<String> sides = sides(draft.sides(), problems);
+		if (!problems.isEmpty()) {
+			throw new RejectedException(problems);
+		}
+		return new Validated(new Determination.Subject(agreement, term, actor, draft.verdict()), rationale,
+				Quorum.of(sides, this.quorum));
+	}
+
+	/**
+	 * The quorum of the sponsor sides asked for, under the configured number
+	 * ({@code truce.determinations.quorum}): what anything the sides sign jointly (a
+	 * bulletin) must gather.
+	 * @param asked the sides (actor ids); null or empty for the configured ones
+	 * @throws RejectedException TOO_MANY_ITEMS or UNKNOWN_ACTOR on {@code sides}
+	 */
+	public Quorum sponsorQuorum(List<String> asked) {
+		List<Problem> problems = new ArrayList<>();
+		List<String> sides = sides(asked, problems);
+		if (!problems.isEmpty()) {
+			throw new RejectedException(problems);
+		}
+		return Quorum.of(sides, this.quorum);
+	}
+
+	private List<String> sides(List<String> asked, List<Problem> problems) {
+		List<String> sides = asked == null ? List.of()
+				: asked.stream().map(Determining::text).filter(s -> s != null).distinct().toList();
 		if (sides.isEmpty()) {
 			sides = this.defaultSides;
 		}
@@ -373,11 +398,7 @@ public class Determining {
 				problems.add(new Problem(ErrorCode.UNKNOWN_ACTOR, "sides", ErrorCode.UNKNOWN_ACTOR.format(side)));
 			}
 		}
-		if (!problems.isEmpty()) {
-			throw new RejectedException(problems);
-		}
-		return new Validated(new Determination.Subject(agreement, term, actor, draft.verdict()), rationale,
-				Quorum.of(sides, this.quorum));
+		return sides;
 	}
 
 	private static String text(String value) {
