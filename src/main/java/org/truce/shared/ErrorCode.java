@@ -78,6 +78,8 @@ public enum ErrorCode {
 	UNKNOWN_WHO_ACTED_KIND(422, "{0} is not a kind of who-acted: actor, either_side or one_of."),
 	WHO_ACTED_INCONSISTENT(422, "Field {0} does not fit the kind of who-acted or the actors named."),
 	INTERNAL(500, "An unexpected error occurred; it has been logged."), UNREADABLE_ROW(422, "Row {0} cannot be read."),
+	// issue 17, i17-core: bulletins
+	BULLETIN_PERIOD_INVALID(400, "{0}"), BULLETIN_PERIOD_OUTSIDE_AGREEMENT(400, "{0}"),
 	// Issue 17, part 4 (i17-sign): bulletins signed jointly.
 	BULLETIN_DRAFT_STALE(409,
 			"This draft is no longer the one to sign: {0} Read the current draft, then sign or dissent against it."),
