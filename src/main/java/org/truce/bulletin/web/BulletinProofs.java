@@ -60,14 +60,12 @@ class BulletinProofs {
 		m.put("subject", e.subject());
 		m.put("entry", e.canonicalJson());
 		m.put("leafHash", StandardBase64.encode(e.leafHash()));
+		m.put("pending", index >= checkpointSize);
 		if (index < checkpointSize) {
 			m.put("size", checkpointSize);
 			m.put("root", StandardBase64.encode(this.ledger.root(checkpointSize)));
 			m.put("proof",
 					this.ledger.inclusionProof(index, checkpointSize).stream().map(StandardBase64::encode).toList());
-		}
-		else {
-			m.put("pending", true);
 		}
 		return m;
 	}
