@@ -1,7 +1,5 @@
 package org.truce.bulletin.web;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -21,7 +19,6 @@ import org.truce.identity.model.Grant;
 import org.truce.identity.model.Role;
 import org.truce.identity.model.Viewer;
 import org.truce.identity.web.SignedIn;
-import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.web.PathIds;
@@ -85,8 +82,8 @@ class BulletinPageController {
 			@RequestParam(required = false) String to, RedirectAttributes redirect) {
 		SignedIn who = SignedIn.current();
 		try {
-			BulletinDraft d = this.signing.draft(agreement, day("from", from), day("to", to), null, who.userId(),
-					who.grants());
+			BulletinDraft d = this.signing.draft(agreement, BulletinSigningController.day("from", from),
+					BulletinSigningController.day("to", to), null, who.userId(), who.grants());
 			redirect.addFlashAttribute("notice", "Drafted: the named sides may now sign it.");
 			return "redirect:/bulletins/" + d.id();
 		}
@@ -135,19 +132,6 @@ class BulletinPageController {
 					.map(p -> p.code().name() + ": " + p.detail() + (p.field() == null ? "" : " (" + p.field() + ")"))
 					.toList());
 		redirect.addFlashAttribute("problemCode", ex.problems().stream().map(Problem::code).findFirst().orElse(null));
-	}
-
-	private static LocalDate day(String field, String text) {
-		if (text == null || text.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.strip());
-		}
-		catch (DateTimeParseException ex) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, field,
-					"Field " + field + " must be a day, such as 2016-10-01."));
-		}
 	}
 
 }

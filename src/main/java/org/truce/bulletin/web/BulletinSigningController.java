@@ -226,7 +226,8 @@ class BulletinSigningController {
 		}
 	}
 
-	private static LocalDate day(String field, String text) {
+	/** A day, ISO; null when absent; INVALID_VALUE on the field when not a day. */
+	static LocalDate day(String field, String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
