@@ -48,9 +48,9 @@ public enum ErrorCode {
 	UNKNOWN_TERM(422, "The agreement has no term {0}."),
 	VERSION_REQUIRED(428, "Name the version you read, in an If-Match header or a version field."),
 	STALE_VERSION(409, "It has changed since version {0}: read it again, then retry against the current version."),
-	ALREADY_SIGNED(409, "A co-chair of {0} has already signed this determination."),
+	ALREADY_SIGNED(409, "A co-chair of {0} has already signed it."),
 	DETERMINATION_EFFECTIVE(409, "This determination is effective: it can no longer be edited."),
-	SIDE_NOT_NAMED(403, "This determination does not name your side: only co-chairs of the sides it names may {0}."),
+	SIDE_NOT_NAMED(403, "It does not name your side: only co-chairs of the sides it names may {0}."),
 	NOT_A_LINESTRING(422, "Field {0} must be a GeoJSON LineString of two or more [longitude, latitude] positions."),
 	NEGATIVE_NUMBER(422, "Field {0} cannot be negative."),
 	ACCESS_ALREADY_DECIDED(409,
@@ -79,7 +79,11 @@ public enum ErrorCode {
 	WHO_ACTED_INCONSISTENT(422, "Field {0} does not fit the kind of who-acted or the actors named."),
 	INTERNAL(500, "An unexpected error occurred; it has been logged."), UNREADABLE_ROW(422, "Row {0} cannot be read."),
 	// issue 17, i17-core: bulletins
-	BULLETIN_PERIOD_INVALID(400, "{0}"), BULLETIN_PERIOD_OUTSIDE_AGREEMENT(400, "{0}");
+	BULLETIN_PERIOD_INVALID(400, "{0}"), BULLETIN_PERIOD_OUTSIDE_AGREEMENT(400, "{0}"),
+	// Issue 17, part 4 (i17-sign): bulletins signed jointly.
+	BULLETIN_DRAFT_STALE(409,
+			"This draft is no longer the one to sign: {0} Read the current draft, then sign or dissent against it."),
+	BULLETIN_DRAFT_CONFLICT(409, "Another draft of this bulletin was made at the same time: retry.");
 
 	private final int status;
 

@@ -36,4 +36,23 @@ public final class IfMatch {
 		}
 	}
 
+	/**
+	 * The version a change is made against: If-Match ({@code "3"}, {@code W/"3"} or
+	 * {@code 3}) or the body's version, which must agree when both are sent.
+	 * @throws RejectedException INVALID_VALUE when they differ, VERSION_REQUIRED (428)
+	 * when neither is sent
+	 */
+	public static int version(String ifMatch, Integer bodyVersion) {
+		Integer header = version(ifMatch);
+		if (header != null && bodyVersion != null && !header.equals(bodyVersion)) {
+			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "version",
+					"If-Match and the body's version name different versions."));
+		}
+		Integer version = header != null ? header : bodyVersion;
+		if (version == null) {
+			throw new RejectedException(Problem.of(ErrorCode.VERSION_REQUIRED, "version"));
+		}
+		return version;
+	}
+
 }

@@ -285,6 +285,29 @@ class AuthorisationMatrixTest {
 				                                                                      of(302,  403,  302,  403,  403,  403)),
 		form("POST /determinations/{id}/comments", "/determinations/{determination}/comments", "text=matrix",
 				                                                                      of(302,  403,  302,  302,  403,  403)),
+		// Bulletins signed jointly (issue 17): staff draft, co-chairs of a named side sign or dissent; published
+		// bulletins are everyone's, drafts staff's. The sample is a draft of 20-22 October; the drafting rows
+		// draft other periods, so that the sample stays the current draft.
+		api("POST /api/bulletins/drafts", "/api/bulletins/drafts", "application/json",
+				"{\"agreement\": \"aleppo-pause-2016-10\", \"from\": \"2016-10-21\", \"to\": \"2016-10-21\"}",
+				                                                                      of(401,  403,  201,  201,  403,  403)),
+		api("GET /api/bulletins/drafts", "/api/bulletins/drafts",                    of(401,  403,  200,  200,  403,  403)),
+		api("GET /api/bulletins/published", "/api/bulletins/published",              all(200)),
+		api("GET /api/bulletins/{id}", "/api/bulletins/{bulletin}",                  of(404,  404,  200,  200,  404,  404)),
+		api("GET /api/bulletins/{id}/bulletin.json", "/api/bulletins/{bulletin}/bulletin.json",
+				                                                                      of(404,  404,  200,  200,  404,  404)),
+		api("POST /api/bulletins/drafts/{id}/sign", "/api/bulletins/drafts/{bulletin}/sign", "application/json",
+				"{\"version\": \"1\"}",                                              of(401,  403,  201,  403,  403,  403)),
+		api("POST /api/bulletins/drafts/{id}/dissent", "/api/bulletins/drafts/{bulletin}/dissent", "application/json",
+				"{\"version\": \"1\", \"text\": \"matrix\"}",                         of(401,  403,  201,  403,  403,  403)),
+		page("GET /bulletins", "/bulletins",                                         all(200)),
+		page("GET /bulletins/{id}", "/bulletins/{bulletin}",                         of(404,  404,  200,  200,  404,  404)),
+		form("POST /bulletins/drafts", "/bulletins/drafts", "agreement=aleppo-pause-2016-10&from=2016-10-22&to=2016-10-22",
+				                                                                      of(302,  403,  302,  302,  403,  403)),
+		form("POST /bulletins/{id}/sign", "/bulletins/{bulletin}/sign", "version=1",
+				                                                                      of(302,  403,  302,  403,  403,  403)),
+		form("POST /bulletins/{id}/dissent", "/bulletins/{bulletin}/dissent", "version=1&text=matrix",
+				                                                                      of(302,  403,  302,  403,  403,  403)),
 		// Humanitarian notifications: notifiers register and withdraw (their own); the liaisons of the parties
 		// concerned acknowledge; staff, the notifier and those liaisons read. The sample is delivered to the
 		// liaison's side. The map layer answers everyone, empty for whoever may read none.
@@ -424,6 +447,11 @@ class AuthorisationMatrixTest {
 							"matrix", List.of(new Grant(Role.MONITOR, null)))
 					.id()
 					.toString());
+		ids.put("{bulletin}", truce.bean(org.truce.bulletin.application.SigningBulletins.class)
+			.draft("aleppo-pause-2016-10", java.time.LocalDate.parse("2016-10-20"),
+					java.time.LocalDate.parse("2016-10-22"), null, "matrix", List.of(new Grant(Role.MONITOR, null)))
+			.id()
+			.toString());
 	}
 
 	@AfterAll

@@ -90,6 +90,8 @@ class EveryListIsCappedTest {
 		Map.entry("GET /api/exports/findings", "/api/exports/findings?agreement=aleppo-pause-2016-10"),
 		Map.entry("GET /api/webhooks/{id}/deliveries", "/api/webhooks/" + UUID.randomUUID() + "/deliveries"),
 		Map.entry("GET /api/determinations/{id}", "/api/determinations/" + UUID.randomUUID()),
+		Map.entry("GET /api/bulletins/{id}", "/api/bulletins/" + UUID.randomUUID()),
+		Map.entry("GET /api/bulletins/{id}/bulletin.json", "/api/bulletins/" + UUID.randomUUID() + "/bulletin.json"),
 		Map.entry("GET /ledger/entries", "/ledger/entries?start=0&end=" + CAP),
 		Map.entry("GET /ledger/proof/inclusion", "/ledger/proof/inclusion?index=0&size=2"),
 		Map.entry("GET /ledger/proof/consistency", "/ledger/proof/consistency?from=1&to=2"));

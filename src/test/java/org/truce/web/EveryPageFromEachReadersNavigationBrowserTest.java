@@ -64,20 +64,20 @@ class EveryPageFromEachReadersNavigationBrowserTest {
 	 */
 	enum Reader {
 
-		PUBLIC(null, "/", "/incidents", "/ledger"),
+		PUBLIC(null, "/", "/incidents", "/bulletins", "/ledger"),
 
-		ADMIN("admin", "/", "/incidents", "/ledger"),
+		ADMIN("admin", "/", "/incidents", "/bulletins", "/ledger"),
 
 		MONITOR("monitor", "/", "/incidents", "/inbox", "/review", "/determinations/queue", "/notifications",
-				"/access-requests", "/ledger"),
+				"/access-requests", "/bulletins", "/ledger"),
 
 		CO_CHAIR("co-chair:united-states", "/", "/incidents", "/inbox", "/review", "/determinations/queue",
-				"/notifications", "/access-requests", "/positions", "/ledger"),
+				"/notifications", "/access-requests", "/positions", "/bulletins", "/ledger"),
 
 		LIAISON("liaison:syria-government", "/", "/incidents", "/inbox", "/notifications", "/access-requests",
-				"/positions", "/ledger"),
+				"/positions", "/bulletins", "/ledger"),
 
-		NOTIFIER("notifier", "/", "/incidents", "/notifications", "/access-requests", "/ledger");
+		NOTIFIER("notifier", "/", "/incidents", "/notifications", "/access-requests", "/bulletins", "/ledger");
 
 		final String grant;
 

@@ -18,8 +18,8 @@ import org.truce.determination.model.Comment;
 import org.truce.determination.model.Determination;
 import org.truce.determination.model.Quorum;
 import org.truce.determination.model.SignOff;
+import org.truce.determination.model.Signatures;
 import org.truce.identity.model.Grant;
-import org.truce.identity.model.Role;
 import org.truce.identity.model.Viewer;
 import org.truce.incident.application.IncidentDirectory;
 import org.truce.incident.model.IncidentRecord;
@@ -360,8 +360,33 @@ public class Determining {
 		else if (rationale.length() > MAX_RATIONALE) {
 			problems.add(Problem.of(ErrorCode.TOO_LONG, "rationale"));
 		}
-		List<String> sides = draft.sides() == null ? List.of()
-				: draft.sides().stream().map(Determining::text).filter(s -> s != null).distinct().toList();
+		List<String> sides = sides(draft.sides(), problems);
+		if (!problems.isEmpty()) {
+			throw new RejectedException(problems);
+		}
+		return new Validated(new Determination.Subject(agreement, term, actor, draft.verdict()), rationale,
+				Quorum.of(sides, this.quorum));
+	}
+
+	/**
+	 * The quorum of the sponsor sides asked for, under the configured number
+	 * ({@code truce.determinations.quorum}): what anything the sides sign jointly (a
+	 * bulletin) must gather.
+	 * @param asked the sides (actor ids); null or empty for the configured ones
+	 * @throws RejectedException TOO_MANY_ITEMS or UNKNOWN_ACTOR on {@code sides}
+	 */
+	public Quorum sponsorQuorum(List<String> asked) {
+		List<Problem> problems = new ArrayList<>();
+		List<String> sides = sides(asked, problems);
+		if (!problems.isEmpty()) {
+			throw new RejectedException(problems);
+		}
+		return Quorum.of(sides, this.quorum);
+	}
+
+	private List<String> sides(List<String> asked, List<Problem> problems) {
+		List<String> sides = asked == null ? List.of()
+				: asked.stream().map(Determining::text).filter(s -> s != null).distinct().toList();
 		if (sides.isEmpty()) {
 			sides = this.defaultSides;
 		}
@@ -373,11 +398,7 @@ public class Determining {
 				problems.add(new Problem(ErrorCode.UNKNOWN_ACTOR, "sides", ErrorCode.UNKNOWN_ACTOR.format(side)));
 			}
 		}
-		if (!problems.isEmpty()) {
-			throw new RejectedException(problems);
-		}
-		return new Validated(new Determination.Subject(agreement, term, actor, draft.verdict()), rationale,
-				Quorum.of(sides, this.quorum));
+		return sides;
 	}
 
 	private static String text(String value) {
@@ -389,28 +410,7 @@ public class Determining {
 	 * co-chair side the determination names.
 	 */
 	private static String sideOf(Determination d, String asked, List<Grant> grants, String action) {
-		List<String> held = grants.stream()
-			.filter(g -> g.role() == Role.CO_CHAIR)
-			.map(Grant::actorId)
-			.filter(d.quorum()::names)
-			.distinct()
-			.toList();
-		if (asked != null && !asked.isBlank()) {
-			if (!held.contains(asked.strip())) {
-				throw new RejectedException(
-						new Problem(ErrorCode.SIDE_NOT_NAMED, "side", ErrorCode.SIDE_NOT_NAMED.format(action)));
-			}
-			return asked.strip();
-		}
-		if (held.isEmpty()) {
-			throw new RejectedException(
-					new Problem(ErrorCode.SIDE_NOT_NAMED, null, ErrorCode.SIDE_NOT_NAMED.format(action)));
-		}
-		if (held.size() > 1) {
-			throw new RejectedException(new Problem(ErrorCode.FIELD_REQUIRED, "side",
-					"You are a co-chair of several sides this determination names: say which you act for."));
-		}
-		return held.get(0);
+		return CoChairs.sideOf(d.quorum(), asked, grants, action);
 	}
 
 	private static Determination.Changed changed(Determination.Outcome outcome, Determination current, String side) {
@@ -420,9 +420,8 @@ public class Determining {
 		Determination.Refusal reason = ((Determination.Refused) outcome).reason();
 		throw new RejectedException(switch (reason) {
 			case STALE_VERSION -> stale(current.version());
-			case SIDE_NOT_NAMED ->
-				new Problem(ErrorCode.SIDE_NOT_NAMED, "side", ErrorCode.SIDE_NOT_NAMED.format("sign it"));
-			case ALREADY_SIGNED -> new Problem(ErrorCode.ALREADY_SIGNED, "side", ErrorCode.ALREADY_SIGNED.format(side));
+			case SIDE_NOT_NAMED -> CoChairs.refused(Signatures.Refusal.SIDE_NOT_NAMED, side);
+			case ALREADY_SIGNED -> CoChairs.refused(Signatures.Refusal.ALREADY_SIGNED, side);
 			case ALREADY_EFFECTIVE -> Problem.of(ErrorCode.DETERMINATION_EFFECTIVE, null);
 		});
 	}

@@ -1,13 +1,11 @@
 package org.truce.determination.model;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.truce.shared.Asserted;
 
@@ -108,19 +106,23 @@ public record Determination(UUID id, UUID incidentId, Subject subject, String ra
 				List.of());
 	}
 
+	/** Its quorum and the sign-offs given: the sign-off it shares with bulletins. */
+	public Signatures signatures() {
+		return new Signatures(this.quorum, this.signOffs);
+	}
+
 	/** The sides that have signed. */
 	public Set<String> signedSides() {
-		return this.signOffs.stream().map(SignOff::side).collect(Collectors.toUnmodifiableSet());
+		return signatures().signedSides();
 	}
 
 	/** The named sides that have not signed yet, in the order named. */
 	public List<String> awaiting() {
-		Set<String> signed = signedSides();
-		return this.quorum.sides().stream().filter(s -> !signed.contains(s)).toList();
+		return signatures().awaiting();
 	}
 
 	public Optional<SignOff> signOffOf(String side) {
-		return this.signOffs.stream().filter(s -> s.side().equals(side)).findFirst();
+		return signatures().of(side);
 	}
 
 	/**
@@ -137,24 +139,20 @@ public record Determination(UUID id, UUID incidentId, Subject subject, String ra
 	 * effect when {@code asserted} says it was given.
 	 */
 	public Outcome signOff(String side, String userId, int version, Instant at, Asserted asserted) {
-		if (!this.quorum.names(side)) {
-			return new Refused(Refusal.SIDE_NOT_NAMED);
+		Signatures before = signatures();
+		Optional<Signatures.Refusal> refused = before.refusal(side, version, this.version);
+		if (refused.isPresent()) {
+			return new Refused(Refusal.valueOf(refused.get().name()));
 		}
-		if (signedSides().contains(side)) {
-			return new Refused(Refusal.ALREADY_SIGNED);
-		}
-		if (version != this.version) {
-			return new Refused(Refusal.STALE_VERSION);
-		}
-		List<SignOff> signed = new ArrayList<>(this.signOffs);
 		SignOff signOff = new SignOff(side, userId, version, at, asserted);
-		signed.add(signOff);
-		boolean reached = this.status == Status.DRAFT
-				&& this.quorum.reachedBy(signed.stream().map(SignOff::side).collect(Collectors.toUnmodifiableSet()));
+		Signatures after = before.with(signOff);
+		boolean reached = this.status == Status.DRAFT && after.reached();
 		Status status = reached ? Status.EFFECTIVE : this.status;
 		Instant effective = reached ? signOff.asserted().at() : this.effectiveAt;
-		return new Changed(new Determination(this.id, this.incidentId, this.subject, this.rationale, this.quorum,
-				status, this.version + 1, this.draftedBy, this.draftedAt, at, effective, signed), List.of(), reached);
+		return new Changed(
+				new Determination(this.id, this.incidentId, this.subject, this.rationale, this.quorum, status,
+						this.version + 1, this.draftedBy, this.draftedAt, at, effective, after.signOffs()),
+				List.of(), reached);
 	}
 
 	/**

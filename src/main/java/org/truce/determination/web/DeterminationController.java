@@ -61,7 +61,7 @@ class DeterminationController {
 			@Parameter(description = IdempotentPosts.KEY_DESCRIPTION) @RequestHeader(name = "Idempotency-Key",
 					required = false) String idempotencyKey) {
 		UUID incident = PathIds.uuid(id, "/api/incidents/" + id);
-		SignedIn who = Signers.current();
+		SignedIn who = SignedIn.current();
 		return this.idempotent.create(who.userId(), idempotencyKey, "/api/incidents/" + incident + "/determinations",
 				request,
 				() -> view(this.determining.draft(incident, request.draft(), who.userId(), who.grants()), null),
@@ -124,8 +124,8 @@ class DeterminationController {
 			@Parameter(description = "The version read, as the ETag gave it") @RequestHeader(name = "If-Match",
 					required = false) String ifMatch) {
 		UUID uuid = PathIds.uuid(id, "/api/determinations/" + id);
-		SignedIn who = Signers.current();
-		int version = version(ifMatch, request.version());
+		SignedIn who = SignedIn.current();
+		int version = IfMatch.version(ifMatch, request.version());
 		Determination d = this.determining.edit(uuid, version, request.draft(), who.userId(), who.grants());
 		return ResponseEntity.ok().eTag("\"" + d.version() + "\"").body(view(d, null));
 	}
@@ -145,9 +145,9 @@ class DeterminationController {
 			@Parameter(description = IdempotentPosts.KEY_DESCRIPTION) @RequestHeader(name = "Idempotency-Key",
 					required = false) String idempotencyKey) {
 		UUID uuid = PathIds.uuid(id, "/api/determinations/" + id);
-		SignedIn who = Signers.current();
+		SignedIn who = SignedIn.current();
 		Requests.SignOffRequest body = request == null ? new Requests.SignOffRequest(null, null) : request;
-		int version = version(ifMatch, body.version());
+		int version = IfMatch.version(ifMatch, body.version());
 		return this.idempotent.create(who.userId(), idempotencyKey, "/api/determinations/" + uuid + "/sign-offs",
 				ifMatch, body, () -> view(this.determining.signOff(uuid, version, body.side(),
 						AssertedBody.input(body.asserted()), who.userId(), who.grants()), null),
@@ -164,7 +164,7 @@ class DeterminationController {
 			@Parameter(description = IdempotentPosts.KEY_DESCRIPTION) @RequestHeader(name = "Idempotency-Key",
 					required = false) String idempotencyKey) {
 		UUID uuid = PathIds.uuid(id, "/api/determinations/" + id);
-		SignedIn who = Signers.current();
+		SignedIn who = SignedIn.current();
 		boolean dissent = Boolean.TRUE.equals(request.dissent());
 		return this.idempotent.create(who.userId(), idempotencyKey, "/api/determinations/" + uuid + "/comments",
 				request,
@@ -176,23 +176,6 @@ class DeterminationController {
 	/** The URI of a determination, from its view as JSON. */
 	private static URI location(JsonNode view) {
 		return URI.create("/api/determinations/" + view.get("id").asString());
-	}
-
-	/**
-	 * The version a change is made against: If-Match ({@code "3"}, {@code W/"3"} or
-	 * {@code 3}) or the body's version, which must agree when both are sent.
-	 */
-	static int version(String ifMatch, Integer bodyVersion) {
-		Integer header = IfMatch.version(ifMatch);
-		if (header != null && bodyVersion != null && !header.equals(bodyVersion)) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "version",
-					"If-Match and the body's version name different versions."));
-		}
-		Integer version = header != null ? header : bodyVersion;
-		if (version == null) {
-			throw new RejectedException(Problem.of(ErrorCode.VERSION_REQUIRED, "version"));
-		}
-		return version;
 	}
 
 	private Map<String, Object> items(List<Determination> found) {

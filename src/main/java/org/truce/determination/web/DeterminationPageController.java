@@ -35,6 +35,7 @@ import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.shared.ScenarioZone;
 import org.truce.web.AssertedBody;
+import org.truce.web.IfMatch;
 import org.truce.web.PathIds;
 
 /**
@@ -65,7 +66,7 @@ class DeterminationPageController {
 
 	@GetMapping("/determinations/queue")
 	String queue(Viewer viewer, Model model) {
-		List<String> sides = coChairSides(Signers.current().grants());
+		List<String> sides = coChairSides(SignedIn.current().grants());
 		List<Determination> drafts = new ArrayList<>();
 		if (sides.isEmpty()) {
 			drafts.addAll(this.determining.list(Determination.Status.DRAFT, null, viewer, 200));
@@ -110,11 +111,11 @@ class DeterminationPageController {
 			@RequestParam(required = false) String assertedUrl, Viewer viewer, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		UUID uuid = PathIds.uuid(id, "/determinations/" + id);
-		SignedIn who = Signers.current();
+		SignedIn who = SignedIn.current();
 		AssertedBody typed = new AssertedBody(assertedAt, assertedBy, assertedDocument, assertedUrl);
 		try {
-			this.determining.signOff(uuid, DeterminationController.version(null, version), blank(side),
-					typed.fromForm(this.zone), who.userId(), who.grants());
+			this.determining.signOff(uuid, IfMatch.version(null, version), blank(side), typed.fromForm(this.zone),
+					who.userId(), who.grants());
 			redirect.addFlashAttribute("notice", "Signed.");
 		}
 		catch (RejectedException ex) {
@@ -133,7 +134,7 @@ class DeterminationPageController {
 	String comment(@PathVariable String id, @RequestParam(required = false) String text,
 			@RequestParam(required = false) Boolean dissent, RedirectAttributes redirect) {
 		UUID uuid = PathIds.uuid(id, "/determinations/" + id);
-		SignedIn who = Signers.current();
+		SignedIn who = SignedIn.current();
 		try {
 			boolean dissenting = Boolean.TRUE.equals(dissent);
 			this.determining.comment(uuid, text, dissenting, null, who.userId(), who.grants());
@@ -164,7 +165,7 @@ class DeterminationPageController {
 			@RequestParam(required = false) String rationale, @RequestParam(required = false) List<String> sides,
 			RedirectAttributes redirect) {
 		UUID incident = PathIds.uuid(id, "/incidents/" + id);
-		SignedIn who = Signers.current();
+		SignedIn who = SignedIn.current();
 		String agreementId = null;
 		String termId = null;
 		if (term != null && term.contains(" ")) {

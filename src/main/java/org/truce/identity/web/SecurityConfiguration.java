@@ -250,6 +250,21 @@ class SecurityConfiguration {
 			.hasAnyRole("MONITOR", "CO_CHAIR")
 			.requestMatchers(HttpMethod.POST, "/determinations/*/sign-offs")
 			.hasRole("CO_CHAIR")
+			// Bulletins signed jointly (issue 17): drafted by monitors and co-chairs,
+			// signed or dissented from by co-chairs (of a side the draft names: checked
+			// by
+			// SigningBulletins). Published bulletins and their pages are everyone's; a
+			// draft is staff's (SigningBulletins answers anyone else 404).
+			.requestMatchers(HttpMethod.GET, "/api/bulletins/drafts")
+			.hasAnyRole("MONITOR", "CO_CHAIR")
+			.requestMatchers(HttpMethod.POST, "/api/bulletins/drafts", "/bulletins/drafts")
+			.hasAnyRole("MONITOR", "CO_CHAIR")
+			.requestMatchers(HttpMethod.POST, "/api/bulletins/drafts/*/sign", "/api/bulletins/drafts/*/dissent",
+					"/bulletins/*/sign", "/bulletins/*/dissent")
+			.hasRole("CO_CHAIR")
+			.requestMatchers(HttpMethod.GET, "/api/bulletins/published", "/api/bulletins/*",
+					"/api/bulletins/*/bulletin.json", "/bulletins", "/bulletins/*")
+			.permitAll()
 			// The ledger and its proofs: everyone; cosignatures carry a witness key's
 			// signature.
 			.requestMatchers(HttpMethod.GET, "/ledger/checkpoint", "/ledger/checkpoint/status", "/ledger/key",

@@ -7,10 +7,14 @@ import java.util.UUID;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.oauth2.core.OAuth2AuthenticatedPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.truce.identity.model.Grant;
+import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
+import org.truce.shared.RejectedException;
 
 /**
  * Who is signed in, whatever way they signed in: a Truce user with a password, a Truce
@@ -44,6 +48,18 @@ public record SignedIn(String userId, String name, List<Grant> grants) {
 			return new SignedIn(String.valueOf(attributes.get(USER_ID)), token.getName(), grants);
 		}
 		return null;
+	}
+
+	/**
+	 * The signed-in user of the current request, who makes a change (a draft, a
+	 * signature); refused (401 UNAUTHENTICATED) for the public.
+	 */
+	public static SignedIn current() {
+		SignedIn who = of(SecurityContextHolder.getContext().getAuthentication());
+		if (who == null) {
+			throw new RejectedException(Problem.of(ErrorCode.UNAUTHENTICATED, null));
+		}
+		return who;
 	}
 
 	/**

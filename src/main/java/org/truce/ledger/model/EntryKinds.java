@@ -68,6 +68,13 @@ public final class EntryKinds {
 				Set.of("text", "provenance"));
 		kind("determination-dissent", Set.of("by", "determination", "side", "version", "at", "asserted"),
 				Set.of("text", "provenance"));
+		// Bulletins signed jointly: the digest of bulletin.json, the agreement and the
+		// period, never the bulletin's contents (a draft is staff's until published).
+		Set<String> bulletin = Set.of("draft", "agreement", "from", "to", "version", "digest");
+		kind("bulletin-drafted", with(bulletin, Set.of("sides", "quorum", "by", "at", "supersedes")), Set.of());
+		kind("bulletin-signed", Set.of("draft", "by", "side", "version", "digest", "at"), Set.of());
+		kind("bulletin-dissent", Set.of("draft", "by", "side", "version", "digest", "at"), Set.of("text"));
+		kind("bulletin-published", with(bulletin, Set.of("signedBy", "quorum", "at")), Set.of());
 		// Requests for information.
 		kind("rfi-sent", with(Set.of("incident", "party", "deadline", "requestedBy", "requestedBySide", "requestedAt",
 				"questionCommitment"), ASSERTED_AFTER_THE_FACT), Set.of());

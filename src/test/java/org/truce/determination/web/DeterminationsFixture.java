@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A store with the Aleppo pause of October 2016, its sponsors and a shelling in Aleppo.
  */
-final class DeterminationsFixture {
+public final class DeterminationsFixture {
 
-	static final String AGREEMENT = "aleppo-pause-2016-10";
+	public static final String AGREEMENT = "aleppo-pause-2016-10";
 
 	static final String TERM = "aleppo-pause-2016-10/no-strikes-or-shelling";
 
@@ -34,7 +34,7 @@ final class DeterminationsFixture {
 	}
 
 	/** Registers the actors and the agreement (once per store). */
-	static void aleppoPause(RunningTruce truce) {
+	public static void aleppoPause(RunningTruce truce) {
 		truce.bean(ActorDirectory.class)
 			.register(List.of(
 					new Actor("syria-government", "Government of Syria", ActorType.STATE_FORCE, null,
@@ -55,7 +55,7 @@ final class DeterminationsFixture {
 	 * A new shelling in Aleppo's old city during the pause, and the incident that holds
 	 * it.
 	 */
-	static UUID shellingIncident(RunningTruce truce) {
+	public static UUID shellingIncident(RunningTruce truce) {
 		UUID report = truce.bean(SubmittingReport.class)
 			.submit(new ReportDraft("shelling_artillery_missile_attack",
 					new ReportDraft.When("2016-10-21T11:00:00+03:00", null, "EXACT"),
