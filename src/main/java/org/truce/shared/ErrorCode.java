@@ -79,7 +79,9 @@ public enum ErrorCode {
 	WHO_ACTED_INCONSISTENT(422, "Field {0} does not fit the kind of who-acted or the actors named."),
 	INTERNAL(500, "An unexpected error occurred; it has been logged."), UNREADABLE_ROW(422, "Row {0} cannot be read."),
 	// issue 17, i17-core: bulletins
-	BULLETIN_PERIOD_INVALID(400, "{0}"), BULLETIN_PERIOD_OUTSIDE_AGREEMENT(400, "{0}");
+	BULLETIN_PERIOD_INVALID(400, "{0}"), BULLETIN_PERIOD_OUTSIDE_AGREEMENT(400, "{0}"),
+	// issue 17, i17-replay: a bulletin reproduced from a ledger export
+	BULLETIN_EXPORT_REFUSED(422, "The ledger export cannot be replayed: {0}");
 
 	private final int status;
 
