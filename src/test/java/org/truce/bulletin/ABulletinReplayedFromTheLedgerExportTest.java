@@ -125,8 +125,7 @@ class ABulletinReplayedFromTheLedgerExportTest {
 	void theStaffBulletinFromAnExportWithEveryDisclosureIsTheLiveOneByteForByte() throws IOException {
 		String live = BulletinJson.canonical(truce.bean(ComputingBulletin.class).compute(WEEK, STAFF));
 		assertThat(live).as("the week has judged incidents")
-			.contains("{\"incidents\":1,\"outcome\":\"VIOLATION\"}")
-			.contains("\"lastViolation\"");
+			.contains("{\"incidents\":1,\"outcome\":\"VIOLATION\"}");
 		String replayed = replayed(export("all", DisclosurePolicy.ALL));
 		assertThat(replayed).isEqualTo(live);
 		assertThat(replayed.getBytes(StandardCharsets.UTF_8)).isEqualTo(live.getBytes(StandardCharsets.UTF_8));

@@ -102,6 +102,7 @@ public class ReplayingBulletin {
 		ComplianceClock.State state = null;
 		String clockNote = null;
 		if (staff) {
+			notYetFolded(record);
 			Fold fold = fold(record, agreement.id());
 			for (RecordedIncident i : fold.incidents.values()) {
 				if (!i.start().isBefore(previousStart) && i.start().isBefore(end)) {
@@ -123,6 +124,21 @@ public class ReplayingBulletin {
 		}
 		return new BulletinInputs(facts, ComputingBulletin.readerName(record.reader()), incidents, state, clockNote,
 				List.of(), List.of(), List.of(), List.of());
+	}
+
+	/**
+	 * The kinds whose records the staff bulletin counts (requests for information,
+	 * notifications, alerts, access requests) and that this replay does not fold yet: a log
+	 * that holds one is refused, rather than given a bulletin that leaves them out. The
+	 * public's bulletin counts none of them.
+	 */
+	static final List<String> NOT_YET_FOLDED = List.of("rfi-sent", "notification-sent", "alert", "access-requested");
+
+	private static void notYetFolded(ExportedRecord record) {
+		record.entries().stream().filter(e -> NOT_YET_FOLDED.contains(e.kind())).findFirst().ifPresent(e -> {
+			throw ExportedRecord.refused("entry " + e.index() + " (line " + e.line() + ") is a " + e.kind()
+					+ ", which the staff bulletin counts and this replay does not rebuild yet: it would leave it out");
+		});
 	}
 
 	/**
