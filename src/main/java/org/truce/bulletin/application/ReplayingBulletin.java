@@ -128,9 +128,9 @@ public class ReplayingBulletin {
 
 	/**
 	 * The kinds whose records the staff bulletin counts (requests for information,
-	 * notifications, alerts, access requests) and that this replay does not fold yet: a log
-	 * that holds one is refused, rather than given a bulletin that leaves them out. The
-	 * public's bulletin counts none of them.
+	 * notifications, alerts, access requests) and that this replay does not fold yet: a
+	 * log that holds one is refused, rather than given a bulletin that leaves them out.
+	 * The public's bulletin counts none of them.
 	 */
 	static final List<String> NOT_YET_FOLDED = List.of("rfi-sent", "notification-sent", "alert", "access-requested");
 
