@@ -1,6 +1,8 @@
 package org.truce.bulletin;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import org.truce.actor.application.ActorDirectory;
 import org.truce.actor.model.Actor;
@@ -25,6 +28,7 @@ import org.truce.bulletin.application.ExportedRecord;
 import org.truce.bulletin.application.ReplayingBulletin;
 import org.truce.bulletin.model.BulletinJson;
 import org.truce.bulletin.model.BulletinQuery;
+import org.truce.cli.TruceMain;
 import org.truce.identity.model.Viewer;
 import org.truce.incident.application.ClusteringNewReports;
 import org.truce.incident.application.Incidents;
@@ -178,6 +182,50 @@ class ABulletinReplayedFromTheLedgerExportTest {
 		Files.write(disclosures, lines);
 		assertThatThrownBy(() -> replayed(export)).isInstanceOf(RejectedException.class)
 			.hasMessageContaining("line " + (line + 1));
+	}
+
+	@Test
+	void theCommandWritesTheSameBulletinJsonAndRefusesATamperedExportWithExitTwo() throws IOException {
+		String live = BulletinJson.canonical(truce.bean(ComputingBulletin.class).compute(WEEK, STAFF));
+		Path export = export("cli", DisclosurePolicy.ALL);
+		Path out = dir.resolve("cli-bulletin");
+		StringBuilder err = new StringBuilder();
+		assertThat(bulletin(export, out, err)).as("%s", err).isZero();
+		assertThat(Files.readAllBytes(out.resolve("bulletin.json"))).isEqualTo(live.getBytes(StandardCharsets.UTF_8));
+
+		Path disclosures = export.resolve("disclosures.jsonl");
+		List<String> lines = new ArrayList<>(Files.readAllLines(disclosures));
+		int line = -1;
+		for (int i = 0; i < lines.size() && line < 0; i++) {
+			if (lines.get(i).contains("\"VIOLATION\"")) {
+				line = i;
+			}
+		}
+		lines.set(line, lines.get(line).replaceFirst("\"VIOLATION\"", "\"NO_VIOLATION\""));
+		Files.write(disclosures, lines);
+		StringBuilder refused = new StringBuilder();
+		assertThat(bulletin(export, dir.resolve("cli-refused"), refused)).isEqualTo(2);
+		assertThat(refused.toString()).contains("BULLETIN_EXPORT_REFUSED").contains("line " + (line + 1));
+		assertThat(dir.resolve("cli-refused")).doesNotExist();
+	}
+
+	private static int bulletin(Path export, Path out, StringBuilder err) {
+		List<String> command = new ArrayList<>(List.of("bulletin", "--from-export", export.toString(), "--agreement",
+				AGREEMENT, "--from", WEEK.from().toString(), "--to", WEEK.to().toString(), "--out", out.toString(),
+				"--data", truce.dataDir().toString()));
+		PrintStream stdout = System.out;
+		PrintStream stderr = System.err;
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+		System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+		try {
+			return new CommandLine(new TruceMain()).execute(command.toArray(String[]::new));
+		}
+		finally {
+			System.setOut(stdout);
+			System.setErr(stderr);
+			err.append(bytes.toString(StandardCharsets.UTF_8));
+		}
 	}
 
 }
