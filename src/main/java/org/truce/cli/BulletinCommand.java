@@ -10,10 +10,14 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.truce.bulletin.application.BulletinFiles;
 import org.truce.bulletin.application.ComputingBulletin;
+import org.truce.bulletin.application.ExportedRecord;
+import org.truce.bulletin.application.ReplayingBulletin;
 import org.truce.bulletin.model.Bulletin;
 import org.truce.bulletin.model.BulletinJson;
 import org.truce.bulletin.model.BulletinQuery;
 import org.truce.identity.model.Viewer;
+import org.truce.ledger.application.VerifyingExport;
+import org.truce.ledger.model.VerifierKey;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import picocli.CommandLine.ArgGroup;
@@ -65,6 +69,16 @@ class BulletinCommand implements Callable<Integer> {
 	@ArgGroup(exclusive = true, multiplicity = "0..1")
 	ExportCommand.Reader reader;
 
+	@Option(names = "--from-export", paramLabel = "DIR",
+			description = "Compute the bulletin from a ledger export ('truce export ledger --out DIR') instead of the"
+					+ " store, for the export's reader: staff with --disclose all, the public with --disclose none."
+					+ " The export is verified first; one that fails is refused (exit 2) naming where.")
+	Path fromExport;
+
+	@Option(names = "--log-key", paramLabel = "VKEY",
+			description = "With --from-export: the log's verifier key to check the export with (default: its log.pub).")
+	String logKey;
+
 	@Override
 	public Integer call() throws IOException {
 		LocalDate first;
@@ -81,8 +95,8 @@ class BulletinCommand implements Callable<Integer> {
 		BulletinQuery query = new BulletinQuery(this.agreement, first, last, this.zone, this.party, this.type);
 		try {
 			return ExportCommand.runInto(this.store, this.out, "truce bulletin", (context, dir) -> {
-				Viewer viewer = reader(context);
-				Bulletin bulletin = context.getBean(ComputingBulletin.class).compute(query, viewer);
+				Bulletin bulletin = this.fromExport != null ? replayed(context, query)
+						: context.getBean(ComputingBulletin.class).compute(query, reader(context));
 				List<Path> files = context.getBean(BulletinFiles.class).write(bulletin, dir);
 				System.out.println("bulletin.json SHA-256 " + BulletinJson.digest(bulletin));
 				System.out.println(bulletin.header().agreementId() + " " + first + " to " + last + " ("
@@ -101,6 +115,18 @@ class BulletinCommand implements Callable<Integer> {
 			System.err.println("truce bulletin: " + ex.getMessage());
 			return 2;
 		}
+	}
+
+	/** The bulletin of the export's reader, from the export alone (docs/bulletins.md). */
+	private Bulletin replayed(ConfigurableApplicationContext context, BulletinQuery query) {
+		if (this.reader != null) {
+			throw new IllegalArgumentException("with --from-export the reader is the export's (staff for --disclose"
+					+ " all, the public for --disclose none): --as and --public do not apply.");
+		}
+		VerifyingExport.Trust trust = new VerifyingExport.Trust(
+				this.logKey == null ? null : VerifierKey.parse(this.logKey.strip()), null, List.of());
+		ExportedRecord record = ExportedRecord.open(this.fromExport, trust);
+		return context.getBean(ReplayingBulletin.class).compute(query, record);
 	}
 
 	private Viewer reader(ConfigurableApplicationContext context) {

@@ -83,7 +83,9 @@ public enum ErrorCode {
 	// Issue 17, part 4 (i17-sign): bulletins signed jointly.
 	BULLETIN_DRAFT_STALE(409,
 			"This draft is no longer the one to sign: {0} Read the current draft, then sign or dissent against it."),
-	BULLETIN_DRAFT_CONFLICT(409, "Another draft of this bulletin was made at the same time: retry.");
+	BULLETIN_DRAFT_CONFLICT(409, "Another draft of this bulletin was made at the same time: retry."),
+	// issue 17, i17-replay: a bulletin reproduced from a ledger export
+	BULLETIN_EXPORT_REFUSED(422, "The ledger export cannot be replayed: {0}");
 
 	private final int status;
 

@@ -15,10 +15,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.truce.actor.application.ActorDirectory;
 import org.truce.adjudication.model.Adjudicator;
 import org.truce.adjudication.model.Finding;
 import org.truce.adjudication.model.Outcome;
+import org.truce.adjudication.model.RecordedFindings;
 import org.truce.adjudication.model.StoredFinding;
 import org.truce.agreement.application.AgreementCatalogue;
 import org.truce.agreement.model.Agreement;
@@ -28,6 +30,8 @@ import org.truce.deconfliction.application.ProtectedPlacesIndex;
 import org.truce.incident.application.Incidents;
 import org.truce.incident.application.ReadingIncidents;
 import org.truce.incident.model.Incident;
+import org.truce.ledger.application.Ledger;
+import org.truce.ledger.model.LedgerEntry;
 import org.truce.report.application.Reports;
 import org.truce.report.model.Report;
 import org.truce.report.model.ReportPage;
@@ -37,7 +41,10 @@ import org.truce.report.model.ReportQuery;
  * (Re)computes the findings of the record against agreements. Each incident is judged
  * whole (all its reports, and the sides' claims) under the agreement version in force at
  * the start of its interval; a report not yet in an incident is judged as one by itself.
- * Findings are kept under the incident's id.
+ * Findings are kept under the incident's id. Each write of findings is logged, in the
+ * same transaction, as a {@value RecordedFindings#KIND} entry whose one group (staff
+ * only) holds what was written ({@link RecordedFindings}), so that the findings can be
+ * rebuilt from a ledger export (a bulletin reproduced from one, docs/bulletins.md).
  */
 @Service
 public class AdjudicatingIncidents {
@@ -58,11 +65,17 @@ public class AdjudicatingIncidents {
 
 	private final ProtectedPlacesIndex places;
 
+	private final Ledger ledger;
+
+	private final TransactionTemplate tx;
+
 	private volatile Prepared prepared;
 
 	public AdjudicatingIncidents(AgreementCatalogue agreements, ActorDirectory actors, Reports reports,
-			Findings findings, Incidents incidents, ReadingIncidents reading, Clock clock,
-			ProtectedPlacesIndex places) {
+			Findings findings, Incidents incidents, ReadingIncidents reading, Clock clock, ProtectedPlacesIndex places,
+			Ledger ledger, TransactionTemplate tx) {
+		this.ledger = ledger;
+		this.tx = tx;
 		this.places = places;
 		this.incidents = incidents;
 		this.reading = reading;
@@ -97,6 +110,7 @@ public class AdjudicatingIncidents {
 				: versions.stream().map(a -> a.effective().end()).max(Instant::compareTo).orElseThrow();
 		Instant now = this.clock.instant();
 		List<StoredFinding> out = new ArrayList<>();
+		Map<Incident, List<StoredFinding>> written = new java.util.LinkedHashMap<>();
 		Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
 		int incidents = 0;
 		ReportQuery query = new ReportQuery(null, null, from, to, null, null, null, false, null, 1000);
@@ -105,14 +119,21 @@ public class AdjudicatingIncidents {
 			ReportPage page = this.reports.find(query);
 			for (Incident incident : incidentsOf(page.reports(), judged)) {
 				incidents++;
+				List<StoredFinding> of = new ArrayList<>();
 				for (Finding f : judge(agreementId, byVersion, incident)) {
-					out.add(StoredFinding.of(f, incident, now));
+					of.add(StoredFinding.of(f, incident, now));
 					outcomes.merge(f.outcome(), 1, Integer::sum);
 				}
+				out.addAll(of);
+				written.put(incident, of);
 			}
 			query = page.next() == null ? null : query.withCursor(page.next());
 		}
-		this.findings.replaceAgreement(agreementId, out);
+		RecordedFindings recorded = RecordedFindings.of(agreementId, true, List.of(), written);
+		this.tx.executeWithoutResult(status -> {
+			this.findings.replaceAgreement(agreementId, out);
+			log(recorded);
+		});
 		return new Summary(agreementId, incidents, outcomes);
 	}
 
@@ -190,15 +211,30 @@ public class AdjudicatingIncidents {
 		for (String agreementId : this.agreements.all().keySet()) {
 			Map<Integer, Adjudicator> byVersion = adjudicators(agreementId);
 			Map<String, List<StoredFinding>> found = new java.util.LinkedHashMap<>();
+			Map<Incident, List<StoredFinding>> judged = new java.util.LinkedHashMap<>();
 			for (Incident incident : incidents) {
-				found.put(incident.id(),
-						judge(agreementId, byVersion, incident).stream()
-							.map(f -> StoredFinding.of(f, incident, now))
-							.toList());
+				List<StoredFinding> of = judge(agreementId, byVersion, incident).stream()
+					.map(f -> StoredFinding.of(f, incident, now))
+					.toList();
+				found.put(incident.id(), of);
+				judged.put(incident, of);
 			}
 			forget.forEach(id -> found.putIfAbsent(id, List.of()));
-			this.findings.replaceIncidents(agreementId, found);
+			if (found.isEmpty()) {
+				continue;
+			}
+			RecordedFindings recorded = RecordedFindings.of(agreementId, false, List.copyOf(found.keySet()), judged);
+			this.tx.executeWithoutResult(status -> {
+				this.findings.replaceIncidents(agreementId, found);
+				log(recorded);
+			});
 		}
+	}
+
+	/** Logs a write of findings, in the caller's transaction. */
+	private void log(RecordedFindings recorded) {
+		this.ledger.append(List.of(LedgerEntry.of(RecordedFindings.KIND, recorded.agreementId(), Map.of(),
+				Map.of(RecordedFindings.GROUP, recorded.value()))));
 	}
 
 	/**

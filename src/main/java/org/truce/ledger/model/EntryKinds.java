@@ -57,6 +57,8 @@ public final class EntryKinds {
 		kind("incident-discounted", Set.of("by", "discounted"), Set.of("reason"));
 		kind("incident-claim", Set.of(), Set.of("claim"));
 		kind("incident-evidence", Set.of("by", "sha256", "mediaType", "size", "receivedAt"), Set.of());
+		// Findings (adjudication): each write of an agreement's findings, for staff only.
+		kind("findings-recorded", Set.of(), Set.of("findings"));
 		// Determinations.
 		Set<String> described = Set.of("determination", "by", "at", "incident", "agreement", "term", "actor", "verdict",
 				"sides", "quorum", "version");
