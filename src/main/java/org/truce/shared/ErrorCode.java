@@ -77,7 +77,9 @@ public enum ErrorCode {
 	NOTIFICATION_WITHDRAWN(409, "This notification was withdrawn at {0}: it can no longer be acknowledged."),
 	UNKNOWN_WHO_ACTED_KIND(422, "{0} is not a kind of who-acted: actor, either_side or one_of."),
 	WHO_ACTED_INCONSISTENT(422, "Field {0} does not fit the kind of who-acted or the actors named."),
-	INTERNAL(500, "An unexpected error occurred; it has been logged."), UNREADABLE_ROW(422, "Row {0} cannot be read.");
+	INTERNAL(500, "An unexpected error occurred; it has been logged."), UNREADABLE_ROW(422, "Row {0} cannot be read."),
+	// issue 17, i17-core: bulletins
+	BULLETIN_PERIOD_INVALID(400, "{0}"), BULLETIN_PERIOD_OUTSIDE_AGREEMENT(400, "{0}");
 
 	private final int status;
 
