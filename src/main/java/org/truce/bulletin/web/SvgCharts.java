@@ -90,14 +90,20 @@ public final class SvgCharts {
 
 	static final int WIDTH = 640;
 
+	/** The height of the visible title above every chart. */
+	static final int TITLE_HEIGHT = 24;
+
+	/** The tallest the map's plot is drawn. */
+	static final int MAP_HEIGHT = 400;
+
 	private SvgCharts() {
 	}
 
 	/**
 	 * The map: the backdrop's outlines and one marker per point, in an equirectangular
 	 * projection whose x is shrunk by the cosine of the middle latitude (so that shapes
-	 * near the map's centre keep their proportions). Points outside the area are left out,
-	 * and the description says how many.
+	 * near the map's centre keep their proportions). Points outside the area are left
+	 * out, and the description says how many.
 	 */
 	public static String map(String id, String title, Backdrop backdrop, List<MapPoint> points, List<Series> legend) {
 		double cos = Math.cos(Math.toRadians((backdrop.south() + backdrop.north()) / 2));
@@ -105,10 +111,16 @@ public final class SvgCharts {
 		double spanY = backdrop.north() - backdrop.south();
 		int plotW = WIDTH - 20;
 		int plotH = (int) Math.round(plotW * spanY / spanX);
+		if (plotH > MAP_HEIGHT) {
+			plotW = (int) Math.round(plotW * (double) MAP_HEIGHT / plotH);
+			plotH = MAP_HEIGHT;
+		}
+		int mapW = plotW;
 		int legendH = 28;
 		int height = plotH + legendH + 20;
-		Projection p = (lon, lat) -> new double[] { 10 + (lon - backdrop.west()) * cos / spanX * plotW,
-				10 + (backdrop.north() - lat) / spanY * plotH };
+		int mapH = plotH;
+		Projection p = (lon, lat) -> new double[] { 10 + (lon - backdrop.west()) * cos / spanX * mapW,
+				10 + (backdrop.north() - lat) / spanY * mapH };
 		int outside = 0;
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		StringBuilder marks = new StringBuilder();
@@ -144,8 +156,8 @@ public final class SvgCharts {
 			path(svg, ring, p, "none", "#44515C", "1.4");
 		}
 		svg.append(marks);
-		legend(svg, legend, counts, 10, plotH + 30, true);
-		return svg.append("</svg>").toString();
+		legend(svg, legend, counts, 10, plotH + 30, true, false);
+		return svg.append("</g></svg>").toString();
 	}
 
 	/**
@@ -155,7 +167,7 @@ public final class SvgCharts {
 	 */
 	public static String daily(String id, String title, List<LocalDate> days, LinkedHashMap<Series, int[]> counts) {
 		int left = 40;
-		int right = 130;
+		int right = 20;
 		int top = 16;
 		int plotH = 200;
 		int legendRows = (counts.size() + 2) / 3;
@@ -210,7 +222,6 @@ public final class SvgCharts {
 			svg.append(line(x, top + plotH, x, top + plotH + 4, "#44515C", "0.8"));
 			svg.append(text(x, top + plotH + 16, "middle", 10, days.get(i).toString().substring(5)));
 		}
-		List<double[]> ends = new ArrayList<>();
 		for (var e : counts.entrySet()) {
 			Style style = e.getKey().style();
 			StringBuilder d = new StringBuilder();
@@ -235,24 +246,10 @@ public final class SvgCharts {
 					marker(svg, style, xy[0], xy[1], 3, "1");
 				}
 			}
-			if (e.getValue().length > 0) {
-				int last = e.getValue().length - 1;
-				double[] xy = p.at(last, e.getValue()[last]);
-				ends.add(new double[] { xy[1], ends.size() });
-			}
-		}
-		// The end labels, nudged apart so that none overlaps another.
-		ends.sort((a, b) -> Double.compare(a[0], b[0]));
-		double previous = -100;
-		List<Series> series = new ArrayList<>(counts.keySet());
-		for (double[] end : ends) {
-			double y = Math.max(end[0] + 4, previous + 13);
-			previous = y;
-			svg.append(text(left + plotW + 6, y, "start", 11, series.get((int) end[1]).label()));
 		}
 		svg.append(text(12, top + plotH / 2.0, "middle", 11, "incidents", "rotate(-90 12 " + (top + plotH / 2) + ")"));
-		legend(svg, series, null, left, top + plotH + 38, false);
-		return svg.append("</svg>").toString();
+		legend(svg, new ArrayList<>(counts.keySet()), null, left, top + plotH + 38, false, true);
+		return svg.append("</g></svg>").toString();
 	}
 
 	/**
@@ -326,8 +323,8 @@ public final class SvgCharts {
 			}
 			svg.append(text(x + 4, y + 16, "start", 11, Integer.toString(total)));
 		}
-		legend(svg, series, null, left, top + Math.max(categories.size(), 1) * row + 18, false);
-		return svg.append("</svg>").toString();
+		legend(svg, series, null, left, top + Math.max(categories.size(), 1) * row + 18, false, false);
+		return svg.append("</g></svg>").toString();
 	}
 
 	@FunctionalInterface
@@ -348,19 +345,26 @@ public final class SvgCharts {
 			.append("-desc\" viewBox=\"0 0 ")
 			.append(width)
 			.append(' ')
-			.append(height)
+			.append(height + TITLE_HEIGHT)
 			.append("\" width=\"")
 			.append(width)
 			.append("\" height=\"")
-			.append(height)
+			.append(height + TITLE_HEIGHT)
 			.append("\" font-family=\"DejaVu Sans, Noto Sans Arabic, sans-serif\">");
 		svg.append("<title id=\"").append(xml(id)).append("-title\">").append(xml(title)).append("</title>");
 		svg.append("<desc id=\"").append(xml(id)).append("-desc\">").append(xml(desc)).append("</desc>");
+		// the title, visible too, above the chart
+		svg.append(
+				"<text x=\"4\" y=\"15\" font-size=\"13\" font-weight=\"bold\" fill=\"#1F2A33\" aria-hidden=\"true\">")
+			.append(xml(shorten(title, 90)))
+			.append("</text><g transform=\"translate(0 ")
+			.append(TITLE_HEIGHT)
+			.append(")\">");
 		return svg;
 	}
 
 	private static void legend(StringBuilder svg, List<Series> series, Map<String, Integer> counts, double x0,
-			double y0, boolean oneRow) {
+			double y0, boolean oneRow, boolean lines) {
 		double x = x0;
 		double y = y0;
 		int perRow = oneRow ? series.size() : 3;
@@ -371,11 +375,26 @@ public final class SvgCharts {
 			}
 			Series s = series.get(i);
 			svg.append("<g class=\"legend-item\">");
+			if (lines) {
+				svg.append("<line x1=\"")
+					.append(num(x - 4))
+					.append("\" y1=\"")
+					.append(num(y - 4))
+					.append("\" x2=\"")
+					.append(num(x + 16))
+					.append("\" y2=\"")
+					.append(num(y - 4))
+					.append("\" stroke=\"")
+					.append(s.style().colour())
+					.append("\" stroke-width=\"2\"")
+					.append("none".equals(s.style().dash()) ? "" : " stroke-dasharray=\"" + s.style().dash() + "\"")
+					.append("/>");
+			}
 			marker(svg, s.style(), x + 6, y - 4, 5, "1");
 			String label = s.label() + (counts == null ? "" : " (" + counts.getOrDefault(s.label(), 0) + ")");
-			svg.append(text(x + 16, y, "start", 11, shorten(label, 30)));
+			svg.append(text(x + (lines ? 22 : 16), y, "start", 11, shorten(label, 27)));
 			svg.append("</g>");
-			x += oneRow ? 40 + 7 * label.length() : 150;
+			x += oneRow ? 40 + 7 * label.length() : 195;
 		}
 	}
 
