@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 		subcommands = { ServeCommand.class, DemoCommand.class, ImportCommand.class, ExportCommand.class,
 				AgreementCommand.class, ControlCommand.class, AdjudicateCommand.class, ProofCommand.class,
 				WitnessCommand.class, VerifyCommand.class, UserCommand.class, PublishCommand.class, RfisCommand.class,
-				ClusterCommand.class, NotifiedCommand.class, CommandLine.HelpCommand.class },
+				ClusterCommand.class, NotifiedCommand.class, BulletinCommand.class, CommandLine.HelpCommand.class },
 		modelTransformer = SeparatelyShipped.class)
 public class TruceMain {
 

@@ -28,11 +28,24 @@ import org.truce.bulletin.model.Bulletin;
 import org.truce.bulletin.model.BulletinInputs;
 import org.truce.bulletin.model.BulletinQuery;
 import org.truce.bulletin.model.Bulletins;
+import org.truce.deconfliction.application.DeconflictionReader;
+import org.truce.deconfliction.application.Notifying;
+import org.truce.deconfliction.application.ReadingAlerts;
+import org.truce.deconfliction.model.Acknowledgment;
+import org.truce.deconfliction.model.Notification;
+import org.truce.deconfliction.model.NotificationHistory;
+import org.truce.humanitarian.application.AccessReader;
+import org.truce.humanitarian.application.RequestingAccess;
+import org.truce.humanitarian.model.AccessDecision;
+import org.truce.humanitarian.model.AccessRequest;
 import org.truce.identity.model.Viewer;
 import org.truce.incident.application.ListingIncidents;
 import org.truce.incident.application.ReadingIncidents;
 import org.truce.incident.model.Incident;
 import org.truce.report.model.EventType;
+import org.truce.rfi.application.RequestingInformation;
+import org.truce.rfi.application.RfiReader;
+import org.truce.rfi.model.RequestForInformation;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
@@ -61,13 +74,29 @@ public class ComputingBulletin {
 
 	private final ScenarioZone zone;
 
+	private final ReadingIncidents incidents;
+
+	private final RequestingInformation rfis;
+
+	private final Notifying notifying;
+
+	private final ReadingAlerts alerts;
+
+	private final RequestingAccess access;
+
 	public ComputingBulletin(AgreementCatalogue agreements, ReadingFindings findings, ListingIncidents listing,
-			ComputingClock clock, ScenarioZone zone) {
+			ComputingClock clock, ScenarioZone zone, ReadingIncidents incidents, RequestingInformation rfis,
+			Notifying notifying, ReadingAlerts alerts, RequestingAccess access) {
 		this.agreements = agreements;
 		this.findings = findings;
 		this.listing = listing;
 		this.clock = clock;
 		this.zone = zone;
+		this.incidents = incidents;
+		this.rfis = rfis;
+		this.notifying = notifying;
+		this.alerts = alerts;
+		this.access = access;
 	}
 
 	/** The bulletin as the reader may see it. */
@@ -112,8 +141,132 @@ public class ComputingBulletin {
 				clockNote = "No version of the agreement is in force at the end of the period.";
 			}
 		}
-		return new BulletinInputs(facts, readerName(reader), incidents, state, clockNote, List.of(), List.of(),
-				List.of(), List.of());
+		Instant start = query.from().atStartOfDay(tz).toInstant();
+		return new BulletinInputs(facts, readerName(reader), incidents, state, clockNote,
+				rfis(agreement.id(), start, end, reader), notifications(start, end, reader), alerts(start, end, reader),
+				accessRequests(start, end, reader));
+	}
+
+	/** Every row a store is asked for at most, where the bulletin reads a table whole. */
+	static final int ALL = 1_000_000;
+
+	/**
+	 * The requests for information sent in [start, end) that the reader may read
+	 * ({@code GET /api/rfis}'s rule: staff all, a liaison those addressed to its side,
+	 * the public none), about an incident that the reader may see with a finding under
+	 * the agreement.
+	 */
+	private List<BulletinInputs.RfiFacts> rfis(String agreementId, Instant start, Instant end, Viewer reader) {
+		RfiReader rfiReader = new RfiReader(reader.userId(), reader.staff(), reader.sideActorIds());
+		if (!reader.staff() && reader.sideActorIds().isEmpty()) {
+			return List.of();
+		}
+		List<RequestForInformation> sent = this.rfis.list(null, null, rfiReader, ALL)
+			.stream()
+			.filter(r -> !r.requestedAt().isBefore(start) && r.requestedAt().isBefore(end))
+			.toList();
+		if (sent.isEmpty()) {
+			return List.of();
+		}
+		Set<String> underAgreement = this.findings.worstOutcomeByIncident(agreementId, reader).keySet();
+		List<BulletinInputs.RfiFacts> out = new ArrayList<>();
+		for (RequestForInformation r : sent) {
+			boolean about = this.incidents.byId(r.incidentId(), reader)
+				.map(v -> underAgreement.contains(v.shownId().toString())
+						|| underAgreement.contains(v.record().id().toString()))
+				.orElse(false);
+			if (about) {
+				out.add(new BulletinInputs.RfiFacts(r.id().toString(), r.party(), r.requestedBySide(), r.requestedAt(),
+						r.deadline(), r.answer() == null ? null : r.answer().at()));
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * The notifications notified (asserted time) in [start, end) that the reader may read
+	 * ({@code GET /api/notifications}'s rule: staff all, a liaison those delivered to its
+	 * side, the public none), with the acknowledgments of the parties the reader may know
+	 * of: every party for staff, its side's for a liaison. A notifier is read as the
+	 * reader its grants make of it otherwise (its own notifications are not added).
+	 */
+	private List<BulletinInputs.NotificationFacts> notifications(Instant start, Instant end, Viewer reader) {
+		DeconflictionReader by = deconflictionReader(reader);
+		if (!reader.staff() && reader.sideActorIds().isEmpty()) {
+			return List.of();
+		}
+		List<BulletinInputs.NotificationFacts> out = new ArrayList<>();
+		for (NotificationHistory h : this.notifying.list(by, true, ALL)) {
+			Notification n = h.notification();
+			Instant at = n.notifiedAsAsserted();
+			if (at.isBefore(start) || !at.isBefore(end)) {
+				continue;
+			}
+			Map<String, Instant> acks = new TreeMap<>();
+			for (String party : n.parties()) {
+				if (reader.staff() || reader.sideActorIds().contains(party)) {
+					acks.put(party, h.acknowledgment(party).map(Acknowledgment::acknowledgedAt).orElse(null));
+				}
+			}
+			out.add(new BulletinInputs.NotificationFacts(n.id().toString(), n.kind().name(), at,
+					java.util.Collections.unmodifiableMap(acks)));
+		}
+		return out;
+	}
+
+	/**
+	 * The proximity alerts about incidents that started in [start, end) that the reader
+	 * gets from {@code GET /api/alerts}, read as a monitor (alerts about declared
+	 * positions, which only co-chairs and the declaring side see, are left out for staff)
+	 * or as a liaison.
+	 */
+	private List<BulletinInputs.AlertFacts> alerts(Instant start, Instant end, Viewer reader) {
+		DeconflictionReader by = deconflictionReader(reader);
+		if (!reader.staff() && reader.sideActorIds().isEmpty()) {
+			return List.of();
+		}
+		List<BulletinInputs.AlertFacts> out = new ArrayList<>();
+		this.alerts.after(new java.util.UUID(0, 0), by, a -> {
+			if (a.incidentStart() != null && !a.incidentStart().isBefore(start) && a.incidentStart().isBefore(end)) {
+				out.add(new BulletinInputs.AlertFacts(a.id().toString(), a.incidentStart(),
+						a.placeKind() == null ? null : a.placeKind().name(), a.proximity().name()));
+			}
+		});
+		return out;
+	}
+
+	/**
+	 * The access requests recorded in [start, end) that the reader may read
+	 * ({@code GET /api/access-requests}'s rule: staff all, a liaison those concerning its
+	 * side, the public none), with the decisions of the parties the reader may know of:
+	 * every party for staff, its side's for a liaison.
+	 */
+	private List<BulletinInputs.AccessFacts> accessRequests(Instant start, Instant end, Viewer reader) {
+		if (!reader.staff() && reader.sideActorIds().isEmpty()) {
+			return List.of();
+		}
+		AccessReader by = new AccessReader(reader.userId(), reader.staff(), false, reader.sideActorIds());
+		List<BulletinInputs.AccessFacts> out = new ArrayList<>();
+		for (AccessRequest r : this.access.list(by, ALL)) {
+			if (r.requestedAt().isBefore(start) || !r.requestedAt().isBefore(end)) {
+				continue;
+			}
+			List<BulletinInputs.AccessFacts.Decision> decisions = new ArrayList<>();
+			for (AccessDecision d : r.parties()) {
+				if (reader.staff() || reader.sideActorIds().contains(d.party())) {
+					decisions.add(new BulletinInputs.AccessFacts.Decision(d.party(),
+							d.verdict() == null ? null : d.verdict().name(),
+							d.verdict() == null ? null : (d.asserted() == null ? d.decidedAt() : d.asserted().at())));
+				}
+			}
+			out.add(new BulletinInputs.AccessFacts(r.id().toString(), r.requestedAt(), r.from(), decisions,
+					r.outcome() == null ? null : r.outcome().kind().name()));
+		}
+		return out;
+	}
+
+	private static DeconflictionReader deconflictionReader(Viewer reader) {
+		return new DeconflictionReader(reader.userId(), reader.staff(), false, false, reader.sideActorIds(), List.of());
 	}
 
 	/** The name of the reader's cut, as the bulletin states it. */

@@ -193,6 +193,9 @@ class SecurityConfiguration {
 					"/api/findings", "/api/incidents/*/findings", "/incidents/*/findings/panel", "/api/exports/reports",
 					"/api/exports/findings")
 			.permitAll()
+			// Bulletins: everyone; each is computed from what its reader may see.
+			.requestMatchers(HttpMethod.GET, "/api/bulletins")
+			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/api/reports", "/api/reports/batch")
 			.hasAnyRole("MONITOR", "LIAISON")
 			.requestMatchers(HttpMethod.POST, "/api/reports/*/publication")
