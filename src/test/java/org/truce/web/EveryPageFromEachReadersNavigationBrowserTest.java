@@ -64,20 +64,20 @@ class EveryPageFromEachReadersNavigationBrowserTest {
 	 */
 	enum Reader {
 
-		PUBLIC(null, "/", "/incidents", "/ledger"),
+		PUBLIC(null, "/", "/incidents", "/statistics", "/ledger"),
 
-		ADMIN("admin", "/", "/incidents", "/ledger"),
+		ADMIN("admin", "/", "/incidents", "/statistics", "/ledger"),
 
 		MONITOR("monitor", "/", "/incidents", "/inbox", "/review", "/determinations/queue", "/notifications",
-				"/access-requests", "/ledger"),
+				"/access-requests", "/statistics", "/ledger"),
 
 		CO_CHAIR("co-chair:united-states", "/", "/incidents", "/inbox", "/review", "/determinations/queue",
-				"/notifications", "/access-requests", "/positions", "/ledger"),
+				"/notifications", "/access-requests", "/positions", "/statistics", "/ledger"),
 
 		LIAISON("liaison:syria-government", "/", "/incidents", "/inbox", "/notifications", "/access-requests",
-				"/positions", "/ledger"),
+				"/positions", "/statistics", "/ledger"),
 
-		NOTIFIER("notifier", "/", "/incidents", "/notifications", "/access-requests", "/ledger");
+		NOTIFIER("notifier", "/", "/incidents", "/notifications", "/access-requests", "/statistics", "/ledger");
 
 		final String grant;
 

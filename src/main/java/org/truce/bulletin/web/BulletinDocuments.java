@@ -1,10 +1,10 @@
 package org.truce.bulletin.web;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -15,17 +15,20 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import org.springframework.stereotype.Component;
+import org.truce.bulletin.application.BulletinFiles;
 import org.truce.bulletin.model.Bulletin;
 
 /**
  * A bulletin as documents for people: {@code bulletin.html} (template
  * {@code templates/bulletins/bulletin.html}: one self-contained file, CSS and SVG charts
  * inline, no script) and {@code bulletin.pdf}, the same HTML printed by
- * {@link BulletinPdf}. The template engine is the component's own, so that the command
- * line renders exactly what a server would, web application or not. Thread-safe.
+ * {@link BulletinPdf}, which {@code truce bulletin} writes next to {@code bulletin.json}
+ * (a {@link BulletinFiles.Writer}). The template engine is the component's own, so that
+ * the command line renders exactly what a server would, web application or not.
+ * Thread-safe.
  */
 @Component
-public class BulletinDocuments {
+public class BulletinDocuments implements BulletinFiles.Writer {
 
 	/** The file names written next to {@code bulletin.json}. */
 	public static final String HTML = "bulletin.html";
@@ -55,16 +58,18 @@ public class BulletinDocuments {
 		return BulletinPdf.of(html(bulletin));
 	}
 
-	/** Writes {@link #HTML} and {@link #PDF} into {@code dir}, which exists. */
-	public void write(Bulletin bulletin, Path dir) {
+	/**
+	 * Writes {@link #HTML} and {@link #PDF} into {@code dir}, which exists, next to
+	 * {@code bulletin.json} ({@code truce bulletin --out DIR}).
+	 */
+	@Override
+	public List<Path> write(Bulletin bulletin, String json, Path dir) throws IOException {
 		String html = html(bulletin);
-		try {
-			Files.writeString(dir.resolve(HTML), html, StandardCharsets.UTF_8);
-			Files.write(dir.resolve(PDF), BulletinPdf.of(html));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Path page = dir.resolve(HTML);
+		Path pdf = dir.resolve(PDF);
+		Files.writeString(page, html, StandardCharsets.UTF_8);
+		Files.write(pdf, BulletinPdf.of(html));
+		return List.of(page, pdf);
 	}
 
 	static String html(Bulletin bulletin, SvgCharts.Backdrop backdrop) {
