@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.truce.adjudication.application.ComputingClock;
@@ -42,6 +43,7 @@ import org.truce.identity.model.Viewer;
 import org.truce.incident.application.ListingIncidents;
 import org.truce.incident.application.ReadingIncidents;
 import org.truce.incident.model.Incident;
+import org.truce.report.application.ReadingReports;
 import org.truce.report.model.EventType;
 import org.truce.rfi.application.RequestingInformation;
 import org.truce.rfi.application.RfiReader;
@@ -76,6 +78,8 @@ public class ComputingBulletin {
 
 	private final ReadingIncidents incidents;
 
+	private final ReadingReports reports;
+
 	private final RequestingInformation rfis;
 
 	private final Notifying notifying;
@@ -86,7 +90,7 @@ public class ComputingBulletin {
 
 	public ComputingBulletin(AgreementCatalogue agreements, ReadingFindings findings, ListingIncidents listing,
 			ComputingClock clock, ScenarioZone zone, ReadingIncidents incidents, RequestingInformation rfis,
-			Notifying notifying, ReadingAlerts alerts, RequestingAccess access) {
+			Notifying notifying, ReadingAlerts alerts, RequestingAccess access, ReadingReports reports) {
 		this.agreements = agreements;
 		this.findings = findings;
 		this.listing = listing;
@@ -97,6 +101,7 @@ public class ComputingBulletin {
 		this.notifying = notifying;
 		this.alerts = alerts;
 		this.access = access;
+		this.reports = reports;
 	}
 
 	/** The bulletin as the reader may see it. */
@@ -346,20 +351,41 @@ public class ComputingBulletin {
 			ListingIncidents.Page page = this.listing.page(from, to.minusMillis(1), before, 500, reader);
 			for (ReadingIncidents.IncidentView view : page.incidents()) {
 				String id = view.shownId().toString();
+				String recordId = view.record().id().toString();
 				if (!seen.add(id)) {
 					continue;
 				}
+				seen.add(recordId);
 				Incident i = view.incident();
 				if (i.when().start().isBefore(from) || !i.when().start().isBefore(to)) {
 					continue;
 				}
-				List<StoredFinding> fs = byIncident.getOrDefault(id,
-						byIncident.getOrDefault(view.record().id().toString(), List.of()));
+				List<StoredFinding> fs = byIncident.containsKey(id) ? byIncident.get(id)
+						: byIncident.getOrDefault(recordId, List.of());
 				out.add(facts(id, i, fs));
 			}
 			before = page.next();
 		}
 		while (before != null);
+		// Findings of incidents the list does not hold (a report not yet placed in an
+		// incident is judged as an incident of its own): read as the reader reads that
+		// report.
+		for (Map.Entry<String, List<StoredFinding>> e : byIncident.entrySet()) {
+			if (seen.contains(e.getKey())) {
+				continue;
+			}
+			Instant start = e.getValue().get(0).incidentStart();
+			if (start.isBefore(from) || !start.isBefore(to)) {
+				continue;
+			}
+			try {
+				this.reports.byId(UUID.fromString(e.getKey()), reader)
+					.ifPresent(r -> out.add(facts(e.getKey(), Incident.ofReport(r), e.getValue())));
+			}
+			catch (IllegalArgumentException ex) {
+				// not a report's id: nothing the reader could read
+			}
+		}
 		return out;
 	}
 
