@@ -257,8 +257,8 @@ public final class SvgCharts {
 	 * count and each bar with its total. {@code values[category][series]}.
 	 */
 	public static String bars(String id, String title, List<String> categories, List<Series> series, int[][] values) {
-		int left = 170;
-		int right = 50;
+		int left = 190;
+		int right = 40;
 		int top = 10;
 		int row = 24;
 		int plotW = WIDTH - left - right;
@@ -289,7 +289,7 @@ public final class SvgCharts {
 		StringBuilder svg = open(id, title, desc.append('.').toString(), WIDTH, height);
 		for (int c = 0; c < categories.size(); c++) {
 			double y = top + c * row;
-			svg.append(text(left - 6, y + 16, "end", 11, shorten(categories.get(c), 28)));
+			svg.append(text(left - 6, y + 16, "end", 11, shorten(categories.get(c), 26)));
 			double x = left;
 			int total = 0;
 			for (int s = 0; s < series.size(); s++) {
