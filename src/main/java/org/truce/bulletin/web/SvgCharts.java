@@ -424,25 +424,9 @@ public final class SvgCharts {
 				.append("/>");
 			case TRIANGLE -> polygon(svg, paint, x, y - r * 1.2, x + r * 1.1, y + r * 0.8, x - r * 1.1, y + r * 0.8);
 			case DIAMOND -> polygon(svg, paint, x, y - r * 1.2, x + r, y, x, y + r * 1.2, x - r, y);
-			case CROSS -> svg.append("<path d=\"M")
-				.append(num(x - r))
-				.append(' ')
-				.append(num(y - r))
-				.append('L')
-				.append(num(x + r))
-				.append(' ')
-				.append(num(y + r))
-				.append('M')
-				.append(num(x - r))
-				.append(' ')
-				.append(num(y + r))
-				.append('L')
-				.append(num(x + r))
-				.append(' ')
-				.append(num(y - r))
-				.append("\" stroke=\"")
-				.append(style.colour())
-				.append("\" stroke-width=\"2.2\"/>");
+			case CROSS -> svg.append("<path d=\"M" + num(x - r) + " " + num(y - r) + "L" + num(x + r) + " " + num(y + r)
+					+ "M" + num(x - r) + " " + num(y + r) + "L" + num(x + r) + " " + num(y - r) + "\" stroke=\""
+					+ style.colour() + "\" stroke-width=\"2.2\"/>");
 		}
 	}
 
