@@ -61,6 +61,14 @@ class PagesKeepToTheContentSecurityPolicyBrowserTest {
 	}
 
 	@Test
+	void theStatisticsPageLoadsWithoutViolations() {
+		// No agreement is loaded here: the form alone.
+		// StatisticsAndTheBulletinInChromiumBrowserTest
+		// watches the charts (inline SVG) for violations on the demo.
+		assertCleanLoad("/statistics", "#statistics-filters");
+	}
+
+	@Test
 	void swaggerUiLoadsWithoutViolationsAndListsTheApi() {
 		assertCleanLoad("/swagger-ui.html", ".opblock");
 	}

@@ -59,6 +59,7 @@ class StatisticsAndTheBulletinInChromiumBrowserTest {
 	void aMonitorNarrowsTheChartsToOneEventType() throws Exception {
 		Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
 		try (BrowserContext context = chromium.newContext()) {
+			context.addInitScript(Chromium.WATCH_VIOLATIONS);
 			Page page = context.newPage();
 			List<String> errors = new ArrayList<>();
 			page.onPageError(errors::add);
@@ -100,6 +101,9 @@ class StatisticsAndTheBulletinInChromiumBrowserTest {
 			page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("statistics-one-type.png"))
 				.setFullPage(true));
 			assertThat(errors).as("script errors on the page").isEmpty();
+			@SuppressWarnings("unchecked")
+			List<String> violations = (List<String>) page.evaluate("() => window.__violations");
+			assertThat(violations).as("Content Security Policy violations").isEmpty();
 		}
 	}
 
