@@ -62,8 +62,7 @@ class PagesKeepToTheContentSecurityPolicyBrowserTest {
 
 	@Test
 	void theStatisticsPageLoadsWithoutViolations() {
-		// No agreement is loaded here: the form alone.
-		// StatisticsAndTheBulletinInChromiumBrowserTest
+		// No agreement is loaded here, so the form alone; the statistics browser test
 		// watches the charts (inline SVG) for violations on the demo.
 		assertCleanLoad("/statistics", "#statistics-filters");
 	}
