@@ -129,6 +129,8 @@ class AuthorisationMatrixTest {
 		api("GET /api/incidents/{id}/findings", "/api/incidents/{incident}/findings", all(200)),
 		api("GET /api/exports/reports", "/api/exports/reports?format=csv",           all(200)),
 		api("GET /api/exports/findings", "/api/exports/findings?agreement=aleppo-pause-2016-10", all(200)),
+		// Bulletins: everyone, each computed from what its reader may see.
+		api("GET /api/bulletins", "/api/bulletins?agreement=aleppo-pause-2016-10&from=2016-10-20&to=2016-10-22", all(200)),
 		// Incidents: everyone reads, cut to the reader (the sample incident's report is not published).
 		api("GET /api/incidents", "/api/incidents",                                  all(200)),
 		api("GET /api/incidents/{id}", "/api/incidents/{incident}",                  of(404,  404,  200,  200,  200,  404)),

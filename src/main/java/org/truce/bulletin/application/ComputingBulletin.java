@@ -287,6 +287,12 @@ public class ComputingBulletin {
 		Agreement agreement = this.agreements.latest(query.agreementId())
 			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.UNKNOWN_AGREEMENT, "agreement",
 					ErrorCode.UNKNOWN_AGREEMENT.format(query.agreementId()))));
+		for (java.time.LocalDate day : List.of(query.from(), query.to())) {
+			if (day.getYear() < 1 || day.getYear() > 9999) {
+				throw new RejectedException(new Problem(ErrorCode.BULLETIN_PERIOD_INVALID,
+						day == query.from() ? "from" : "to", "A bulletin's days lie between the years 1 and 9999."));
+			}
+		}
 		if (query.to().isBefore(query.from())) {
 			throw new RejectedException(new Problem(ErrorCode.BULLETIN_PERIOD_INVALID, "to",
 					"The period ends (" + query.to() + ") before it starts (" + query.from() + ")."));

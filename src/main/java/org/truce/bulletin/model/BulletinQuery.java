@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param partyActorId only incidents this actor is charged with or may have committed
  * (attributed or "one of"), or null for all
  * @param eventType only incidents of this event type (its enum name, such as
- * {@code AIR_DRONE_STRIKE}), or null for all
+ * {@code AIR_DRONE_STRIKE}, in any case), or null for all
  */
 public record BulletinQuery(String agreementId, LocalDate from, LocalDate to, String zoneId, String partyActorId,
 		String eventType) {
@@ -24,6 +24,7 @@ public record BulletinQuery(String agreementId, LocalDate from, LocalDate to, St
 		Objects.requireNonNull(agreementId, "agreementId");
 		Objects.requireNonNull(from, "from");
 		Objects.requireNonNull(to, "to");
+		eventType = eventType == null ? null : eventType.toUpperCase(java.util.Locale.ROOT);
 	}
 
 	/** The whole bulletin for the period, without filters. */

@@ -147,6 +147,10 @@ class BulletinsOverHttpTest {
 		assertProblem(anyone.get(base + "&from=2016-13-01&to=2016-10-20"), 400, "BULLETIN_PERIOD_INVALID", "from");
 		assertProblem(anyone.get(base + "&from=yesterday&to=2016-10-20"), 400, "BULLETIN_PERIOD_INVALID", "from");
 		assertProblem(anyone.get(base + "&to=2016-10-20"), 400, "BULLETIN_PERIOD_INVALID", "from");
+		assertProblem(anyone.get(base + "&from=%2B999999999-12-31&to=%2B999999999-12-31"), 400,
+				"BULLETIN_PERIOD_INVALID", "from");
+		assertProblem(anyone.get(base + "&from=-999999999-01-01&to=2016-10-20"), 400, "BULLETIN_PERIOD_INVALID",
+				"from");
 		assertProblem(anyone.get(base + "&from=2015-01-01&to=2016-10-20"), 400, "BULLETIN_PERIOD_INVALID", "to");
 		assertProblem(anyone.get(base + "&from=2016-11-01&to=2016-11-30"), 400, "BULLETIN_PERIOD_OUTSIDE_AGREEMENT",
 				"from");
@@ -158,6 +162,7 @@ class BulletinsOverHttpTest {
 		assertProblem(anyone.get(PERIOD + "&zone=nowhere"), 400, "INVALID_QUERY", "zone");
 		assertProblem(anyone.get(PERIOD + "&type=PICNIC"), 422, "UNKNOWN_EVENT_TYPE", "type");
 		assertProblem(anyone.get(PERIOD + "&party=Nobody%20At%20All"), 400, "INVALID_QUERY", "party");
+		assertThat(anyone.get(PERIOD + "&type=air_drone_strike").status()).isEqualTo(200);
 		// A period that overlaps the agreement's life in part is fine.
 		assertThat(anyone.get(base + "&from=2016-10-01&to=2016-10-20").status()).isEqualTo(200);
 	}
