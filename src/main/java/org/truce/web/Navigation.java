@@ -38,6 +38,7 @@ class Navigation implements PageModel {
 			new Page("/access-requests", "Access requests", "access-requests-link"),
 			new Page("/positions", "Declared positions", "positions-link"),
 			new Page("/bulletins", "Bulletins", "bulletins-link"),
+			new Page("/statistics", "Statistics", "statistics-link"),
 			new Page("/ledger", "Integrity of the record", "ledger-link"));
 
 	private final WebInvocationPrivilegeEvaluator privileges;

@@ -240,6 +240,7 @@ class AuthorisationMatrixTest {
 		page("GET /", "/",                                                           all(200)),
 		page("GET /login", "/login",                                                 all(200)),
 		page("GET /ledger", "/ledger",                                               all(200)),
+		page("GET /statistics", "/statistics",                                       all(200)),
 		page("GET /reports/{id}/panel", "/reports/{report}/panel",                   of(404,  404,  200,  200,  200,  404)),
 		page("GET /incidents/{id}/findings/panel", "/incidents/{incident}/findings/panel", all(200)),
 		page("GET /incidents", "/incidents",                                         all(200)),

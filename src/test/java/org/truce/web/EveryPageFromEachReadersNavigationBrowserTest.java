@@ -64,20 +64,21 @@ class EveryPageFromEachReadersNavigationBrowserTest {
 	 */
 	enum Reader {
 
-		PUBLIC(null, "/", "/incidents", "/bulletins", "/ledger"),
+		PUBLIC(null, "/", "/incidents", "/bulletins", "/statistics", "/ledger"),
 
-		ADMIN("admin", "/", "/incidents", "/bulletins", "/ledger"),
+		ADMIN("admin", "/", "/incidents", "/bulletins", "/statistics", "/ledger"),
 
 		MONITOR("monitor", "/", "/incidents", "/inbox", "/review", "/determinations/queue", "/notifications",
-				"/access-requests", "/bulletins", "/ledger"),
+				"/access-requests", "/bulletins", "/statistics", "/ledger"),
 
 		CO_CHAIR("co-chair:united-states", "/", "/incidents", "/inbox", "/review", "/determinations/queue",
-				"/notifications", "/access-requests", "/positions", "/bulletins", "/ledger"),
+				"/notifications", "/access-requests", "/positions", "/bulletins", "/statistics", "/ledger"),
 
 		LIAISON("liaison:syria-government", "/", "/incidents", "/inbox", "/notifications", "/access-requests",
-				"/positions", "/bulletins", "/ledger"),
+				"/positions", "/bulletins", "/statistics", "/ledger"),
 
-		NOTIFIER("notifier", "/", "/incidents", "/notifications", "/access-requests", "/bulletins", "/ledger");
+		NOTIFIER("notifier", "/", "/incidents", "/notifications", "/access-requests", "/bulletins", "/statistics",
+				"/ledger");
 
 		final String grant;
 

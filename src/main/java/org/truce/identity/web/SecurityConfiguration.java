@@ -196,6 +196,10 @@ class SecurityConfiguration {
 			// Bulletins: everyone; each is computed from what its reader may see.
 			.requestMatchers(HttpMethod.GET, "/api/bulletins")
 			.permitAll()
+			// The statistics page: everyone; its bulletin is cut to its reader as the
+			// API's.
+			.requestMatchers(HttpMethod.GET, "/statistics")
+			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/api/reports", "/api/reports/batch")
 			.hasAnyRole("MONITOR", "LIAISON")
 			.requestMatchers(HttpMethod.POST, "/api/reports/*/publication")
