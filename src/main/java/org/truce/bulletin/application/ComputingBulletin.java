@@ -287,6 +287,23 @@ public class ComputingBulletin {
 		Agreement agreement = this.agreements.latest(query.agreementId())
 			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.UNKNOWN_AGREEMENT, "agreement",
 					ErrorCode.UNKNOWN_AGREEMENT.format(query.agreementId()))));
+		Instant life = this.agreements.versions(agreement.id())
+			.stream()
+			.map(a -> a.effective().start())
+			.min(Instant::compareTo)
+			.orElse(agreement.effective().start());
+		validate(query, agreement, life, this.zone.zone());
+		return agreement;
+	}
+
+	/**
+	 * Refuses a query that no bulletin of this agreement answers: days out of range, a
+	 * period that ends before it starts, is too long or lies outside the agreement's life
+	 * (from {@code life}, its first version's start, to its end), an unknown zone or
+	 * event type. The live bulletin and the one replayed from a ledger export judge
+	 * alike.
+	 */
+	static void validate(BulletinQuery query, Agreement agreement, Instant life, ZoneId tz) {
 		for (java.time.LocalDate day : List.of(query.from(), query.to())) {
 			if (day.getYear() < 1 || day.getYear() > 9999) {
 				throw new RejectedException(new Problem(ErrorCode.BULLETIN_PERIOD_INVALID,
@@ -302,14 +319,8 @@ public class ComputingBulletin {
 					"A bulletin covers at most " + MAX_DAYS + " days; " + query.from() + " to " + query.to() + " is "
 							+ (ChronoUnit.DAYS.between(query.from(), query.to()) + 1) + "."));
 		}
-		ZoneId tz = this.zone.zone();
 		Instant start = query.from().atStartOfDay(tz).toInstant();
 		Instant end = query.to().plusDays(1).atStartOfDay(tz).toInstant();
-		Instant life = this.agreements.versions(agreement.id())
-			.stream()
-			.map(a -> a.effective().start())
-			.min(Instant::compareTo)
-			.orElse(agreement.effective().start());
 		Instant death = agreement.effective().end();
 		if (!end.isAfter(life) || (death != null && start.isAfter(death))) {
 			throw new RejectedException(new Problem(ErrorCode.BULLETIN_PERIOD_OUTSIDE_AGREEMENT, "from",
@@ -330,7 +341,6 @@ public class ComputingBulletin {
 						ErrorCode.UNKNOWN_EVENT_TYPE.format(query.eventType())));
 			}
 		}
-		return agreement;
 	}
 
 	/**

@@ -3,7 +3,6 @@ package org.truce.bulletin.application;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -189,40 +188,8 @@ public class ReplayingBulletin {
 					ErrorCode.UNKNOWN_AGREEMENT.format(query.agreementId())));
 		}
 		Agreement agreement = versions.get(versions.size() - 1);
-		if (query.to().isBefore(query.from())) {
-			throw new RejectedException(new Problem(ErrorCode.BULLETIN_PERIOD_INVALID, "to",
-					"The period ends (" + query.to() + ") before it starts (" + query.from() + ")."));
-		}
-		long days = ChronoUnit.DAYS.between(query.from(), query.to()) + 1;
-		if (days > ComputingBulletin.MAX_DAYS) {
-			throw new RejectedException(new Problem(ErrorCode.BULLETIN_PERIOD_INVALID, "to",
-					"A bulletin covers at most " + ComputingBulletin.MAX_DAYS + " days; " + query.from() + " to "
-							+ query.to() + " is " + days + "."));
-		}
-		ZoneId tz = this.zone.zone();
-		Instant start = query.from().atStartOfDay(tz).toInstant();
-		Instant end = query.to().plusDays(1).atStartOfDay(tz).toInstant();
 		Instant life = versions.stream().map(a -> a.effective().start()).min(Instant::compareTo).orElseThrow();
-		Instant death = agreement.effective().end();
-		if (!end.isAfter(life) || (death != null && start.isAfter(death))) {
-			throw new RejectedException(new Problem(ErrorCode.BULLETIN_PERIOD_OUTSIDE_AGREEMENT, "from",
-					"The period " + query.from() + " to " + query.to() + " (" + tz.getId()
-							+ ") lies outside the life of agreement " + agreement.id() + ", which took effect at "
-							+ life + (death == null ? " and is in force." : " and ended at " + death + ".")));
-		}
-		if (query.zoneId() != null && agreement.zone(query.zoneId()).isEmpty()) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_QUERY, "zone",
-					"Agreement " + agreement.id() + " has no zone '" + query.zoneId() + "'."));
-		}
-		if (query.eventType() != null) {
-			try {
-				EventType.valueOf(query.eventType());
-			}
-			catch (IllegalArgumentException ex) {
-				throw new RejectedException(new Problem(ErrorCode.UNKNOWN_EVENT_TYPE, "type",
-						ErrorCode.UNKNOWN_EVENT_TYPE.format(query.eventType())));
-			}
-		}
+		ComputingBulletin.validate(query, agreement, life, this.zone.zone());
 		return agreement;
 	}
 
