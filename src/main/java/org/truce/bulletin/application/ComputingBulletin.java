@@ -24,7 +24,6 @@ import org.truce.adjudication.model.ReasonCode;
 import org.truce.adjudication.model.StoredFinding;
 import org.truce.agreement.application.AgreementCatalogue;
 import org.truce.agreement.model.Agreement;
-import org.truce.agreement.model.Zone;
 import org.truce.bulletin.model.Bulletin;
 import org.truce.bulletin.model.BulletinInputs;
 import org.truce.bulletin.model.BulletinQuery;
@@ -120,14 +119,7 @@ public class ComputingBulletin {
 		ZoneId tz = this.zone.zone();
 		Instant end = query.to().plusDays(1).atStartOfDay(tz).toInstant();
 		Instant previousStart = query.previous().from().atStartOfDay(tz).toInstant();
-		Map<String, String> zones = new TreeMap<>();
-		for (Zone z : agreement.zones()) {
-			zones.put(z.id(), z.name() == null ? z.id() : z.name());
-		}
-		Map<String, List<String>> sides = new TreeMap<>();
-		agreement.sides().forEach((side, actors) -> sides.put(side, actors.stream().sorted().toList()));
-		BulletinInputs.AgreementFacts facts = new BulletinInputs.AgreementFacts(agreement.id(), agreement.title(), tz,
-				agreement.effective().start(), agreement.effective().end(), sides, zones);
+		BulletinInputs.AgreementFacts facts = BulletinInputs.AgreementFacts.of(agreement, tz);
 		List<BulletinInputs.IncidentFacts> incidents = incidents(agreement.id(), previousStart, end, reader);
 		ComplianceClock.State state = null;
 		String clockNote = null;

@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.springframework.stereotype.Service;
 import org.truce.adjudication.model.ComplianceClock;
@@ -25,7 +24,6 @@ import org.truce.agreement.application.AgreementDocuments;
 import org.truce.agreement.application.BoundaryLookup;
 import org.truce.agreement.model.Agreement;
 import org.truce.agreement.model.Dispute;
-import org.truce.agreement.model.Zone;
 import org.truce.bulletin.model.Bulletin;
 import org.truce.bulletin.model.BulletinInputs;
 import org.truce.bulletin.model.BulletinQuery;
@@ -88,14 +86,7 @@ public class ReplayingBulletin {
 		ZoneId tz = this.zone.zone();
 		Instant end = query.to().plusDays(1).atStartOfDay(tz).toInstant();
 		Instant previousStart = query.previous().from().atStartOfDay(tz).toInstant();
-		Map<String, String> zones = new TreeMap<>();
-		for (Zone z : agreement.zones()) {
-			zones.put(z.id(), z.name() == null ? z.id() : z.name());
-		}
-		Map<String, List<String>> sides = new TreeMap<>();
-		agreement.sides().forEach((side, actors) -> sides.put(side, actors.stream().sorted().toList()));
-		BulletinInputs.AgreementFacts facts = new BulletinInputs.AgreementFacts(agreement.id(), agreement.title(), tz,
-				agreement.effective().start(), agreement.effective().end(), sides, zones);
+		BulletinInputs.AgreementFacts facts = BulletinInputs.AgreementFacts.of(agreement, tz);
 		boolean staff = record.reader().staff();
 		List<BulletinInputs.IncidentFacts> incidents = new ArrayList<>();
 		ComplianceClock.State state = null;

@@ -5,9 +5,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import org.truce.adjudication.model.ComplianceClock;
 import org.truce.adjudication.model.Outcome;
+import org.truce.agreement.model.Agreement;
+import org.truce.agreement.model.Zone;
 
 /**
  * Everything {@link Bulletins#compute} needs, already cut to one reader: what that reader
@@ -65,6 +68,21 @@ public record BulletinInputs(AgreementFacts agreement, String reader, List<Incid
 			Objects.requireNonNull(start, "start");
 			sides = sides == null ? Map.of() : Map.copyOf(sides);
 			zones = zones == null ? Map.of() : Map.copyOf(zones);
+		}
+
+		/**
+		 * The facts of this version of an agreement, its days counted in
+		 * {@code timeZone}.
+		 */
+		public static AgreementFacts of(Agreement agreement, ZoneId timeZone) {
+			Map<String, String> zones = new TreeMap<>();
+			for (Zone z : agreement.zones()) {
+				zones.put(z.id(), z.name() == null ? z.id() : z.name());
+			}
+			Map<String, List<String>> sides = new TreeMap<>();
+			agreement.sides().forEach((side, actors) -> sides.put(side, actors.stream().sorted().toList()));
+			return new AgreementFacts(agreement.id(), agreement.title(), timeZone, agreement.effective().start(),
+					agreement.effective().end(), sides, zones);
 		}
 
 	}
