@@ -29,8 +29,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code truce export reports --format geojson|csv [--as USERNAME | --public] [--out FILE]},
- * {@code truce export findings --agreement ID --format csv [--as USERNAME | --public] [--out FILE]}
+ * {@code truce export reports --format geojson|csv [--hxl] [--as USERNAME | --public] [--out FILE]},
+ * {@code truce export findings --agreement ID --format csv [--hxl] [--as USERNAME | --public] [--out FILE]}
  * and {@code truce export ledger --out DIR [--disclose all|none]}.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Export the record to files.", subcommands = {
@@ -268,11 +268,20 @@ class ExportCommand {
 				description = "Write to this file (replaced only once complete) instead of standard output.")
 		Path out;
 
+		@Option(names = "--hxl", description = "CSV only: a second row of HXL hashtags under the header (#date+start,"
+				+ " #geo+lat, #adm1+name, #affected+killed, ...), for humanitarian data platforms.")
+		boolean hxl;
+
 		@Override
 		public Integer call() throws IOException {
-			ReportFormat format = ReportFormat.parse(this.formatName).orElse(null);
-			if (format == null) {
+			ReportFormat parsed = ReportFormat.parse(this.formatName).orElse(null);
+			if (parsed == null) {
 				System.err.println("truce export: --format must be geojson or csv, not " + this.formatName + ".");
+				return 2;
+			}
+			ReportFormat format = parsed.withHxl(this.hxl).orElse(null);
+			if (format == null) {
+				System.err.println("truce export: --hxl goes with --format csv only: GeoJSON has no header row.");
 				return 2;
 			}
 			try {
@@ -312,6 +321,10 @@ class ExportCommand {
 				description = "Write to this file (replaced only once complete) instead of standard output.")
 		Path out;
 
+		@Option(names = "--hxl", description = "A second row of HXL hashtags under the header (#status+outcome,"
+				+ " #org+perpetrator+id, #date+start, ...), for humanitarian data platforms.")
+		boolean hxl;
+
 		@Option(names = "--possible-perpetrator", paramLabel = "ACTOR",
 				description = "Only the findings where this actor (id or known name) acted, or is one of those who"
 						+ " may have when the sources do not say which (column possible_perpetrators).")
@@ -336,7 +349,7 @@ class ExportCommand {
 								.orElseThrow(() -> new IllegalArgumentException(
 										"no single known actor is named '" + this.possiblePerpetrator + "'."));
 					return context.getBean(ExportingFindings.class)
-						.exportCsv(this.agreement, possibleId, target, Reader.of(this.reader, context));
+						.exportCsv(this.agreement, possibleId, this.hxl, target, Reader.of(this.reader, context));
 				});
 			}
 			catch (IllegalArgumentException ex) {

@@ -138,6 +138,11 @@ class ImportAndExportCommandsTest {
 		Truce.Run format = truce("export", "reports", "--data", this.dir.resolve("data").toString(), "--format", "kml");
 		assertThat(format.exitCode()).isEqualTo(2);
 		assertThat(format.err()).contains("--format must be geojson or csv, not kml.");
+
+		Truce.Run hxl = truce("export", "reports", "--data", this.dir.resolve("data").toString(), "--format", "geojson",
+				"--hxl");
+		assertThat(hxl.exitCode()).isEqualTo(2);
+		assertThat(hxl.err()).contains("--hxl goes with --format csv only");
 	}
 
 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
@@ -18,6 +19,7 @@ import org.truce.adjudication.model.Finding;
 import org.truce.adjudication.model.FindingQuery;
 import org.truce.adjudication.model.StoredFinding;
 import org.truce.identity.model.Viewer;
+import org.truce.shared.Hxl;
 
 /**
  * Writes an agreement's findings as RFC 4180 CSV: one row per incident and term, newest
@@ -40,6 +42,20 @@ public class ExportingFindings {
 		.filter(c -> !c.equals("external_ids"))
 		.toList();
 
+	/**
+	 * Each column's HXL hashtag, for {@code hxl}. {@code #org+perpetrator+id} holds an
+	 * actor only when the finding charges it alone; the possible perpetrators of a shared
+	 * attribution are {@code #org+perpetrator+possible+id}.
+	 */
+	public static final Map<String, String> HXL = Map.ofEntries(Map.entry("incident_id", "#event+id"),
+			Map.entry("external_ids", "#meta+id+external"), Map.entry("agreement_id", "#x_agreement+id"),
+			Map.entry("agreement_version", "#x_agreement+version"), Map.entry("term_id", "#x_term+id"),
+			Map.entry("view_id", "#x_view+id"), Map.entry("outcome", "#status+outcome"),
+			Map.entry("missing", "#x_finding+missing"), Map.entry("reasons", "#description+reasons"),
+			Map.entry("actor_id", "#org+perpetrator+id"),
+			Map.entry("possible_perpetrators", "#org+perpetrator+possible+id"), Map.entry("zones", "#x_zone+id"),
+			Map.entry("incident_start", "#date+start"), Map.entry("incident_end", "#date+end"));
+
 	private final ReadingFindings findings;
 
 	public ExportingFindings(ReadingFindings findings) {
@@ -58,18 +74,19 @@ public class ExportingFindings {
 	 * @return how many rows were written
 	 */
 	public long exportCsv(String agreementId, OutputStream out, Viewer viewer) throws IOException {
-		return exportCsv(agreementId, null, out, viewer, Long.MAX_VALUE, truncated -> {
+		return exportCsv(agreementId, null, false, out, viewer, Long.MAX_VALUE, truncated -> {
 		});
 	}
 
 	/**
 	 * As {@link #exportCsv(String, OutputStream, Viewer)}, only the findings where
 	 * {@code possiblePerpetratorId} (when not null) is the actor ({@code actor_id}) or
-	 * one of the possible perpetrators ({@code possible_perpetrators}).
+	 * one of the possible perpetrators ({@code possible_perpetrators}), with a row of HXL
+	 * hashtags when {@code hxl}.
 	 */
-	public long exportCsv(String agreementId, String possiblePerpetratorId, OutputStream out, Viewer viewer)
-			throws IOException {
-		return exportCsv(agreementId, possiblePerpetratorId, out, viewer, Long.MAX_VALUE, truncated -> {
+	public long exportCsv(String agreementId, String possiblePerpetratorId, boolean hxl, OutputStream out,
+			Viewer viewer) throws IOException {
+		return exportCsv(agreementId, possiblePerpetratorId, hxl, out, viewer, Long.MAX_VALUE, truncated -> {
 		});
 	}
 
@@ -77,16 +94,21 @@ public class ExportingFindings {
 	 * As {@link #exportCsv(String, OutputStream, Viewer)}, at most {@code max} rows,
 	 * reading at most one more; {@code beforeWriting} is told whether there were more
 	 * before the first byte is written (so that an HTTP answer can say so in a header).
+	 * With {@code hxl}, a row of HXL hashtags ({@link #HXL}) follows the header.
 	 */
-	public long exportCsv(String agreementId, String possiblePerpetratorId, OutputStream out, Viewer viewer, long max,
-			java.util.function.Consumer<Boolean> beforeWriting) throws IOException {
+	public long exportCsv(String agreementId, String possiblePerpetratorId, boolean hxl, OutputStream out,
+			Viewer viewer, long max, java.util.function.Consumer<Boolean> beforeWriting) throws IOException {
 		Findings.Page first = max <= Integer.MAX_VALUE - 1
 				? this.findings.find(query(agreementId, possiblePerpetratorId, null, (int) max), viewer) : null;
 		beforeWriting.accept(first != null && first.next() != null);
 		BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
 		CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180);
 		boolean withSources = viewer.seesSources();
-		csv.printRecord(withSources ? HEADER : HEADER_WITHOUT_SOURCES);
+		List<String> header = withSources ? HEADER : HEADER_WITHOUT_SOURCES;
+		csv.printRecord(header);
+		if (hxl) {
+			csv.printRecord(Hxl.row(header, HXL));
+		}
 		long rows = 0;
 		FindingQuery.Cursor cursor = null;
 		do {

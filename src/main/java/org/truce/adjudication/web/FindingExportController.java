@@ -44,10 +44,12 @@ class FindingExportController {
 					+ " are withheld. possiblePerpetrator (an actor's id or any known name): only the rows where it"
 					+ " is the actor (actor_id) or one of the possible perpetrators (possible_perpetrators, when the"
 					+ " sources do not say which of several acted). At most truce.limits.rows.finding-exports (10,000) rows: the header"
-					+ " Truce-Truncated: true says there were more.")
+					+ " Truce-Truncated: true says there were more. hxl=true: a second row of HXL hashtags under the"
+					+ " header (#status+outcome, #org+perpetrator+id, #date+start, ...).")
 	@GetMapping("/api/exports/findings")
 	void export(@RequestParam String agreement, @RequestParam(required = false) String possiblePerpetrator,
-			Viewer viewer, HttpServletResponse response) throws IOException {
+			@RequestParam(required = false, defaultValue = "false") boolean hxl, Viewer viewer,
+			HttpServletResponse response) throws IOException {
 		if (this.agreements.versions(agreement).isEmpty()) {
 			throw new RejectedException(new Problem(ErrorCode.NOT_FOUND, "agreement",
 					ErrorCode.NOT_FOUND.format("/api/agreements/" + agreement)));
@@ -58,7 +60,8 @@ class FindingExportController {
 		response.setHeader("Content-Disposition", "attachment; filename=\"findings-" + agreement + ".csv\"");
 		OutputStream out = response.getOutputStream();
 		int cap = this.caps.of("finding-exports", 10_000);
-		this.exporting.exportCsv(agreement, possibleId, out, viewer, cap, truncated -> RowCaps.mark(cap, truncated));
+		this.exporting.exportCsv(agreement, possibleId, hxl, out, viewer, cap,
+				truncated -> RowCaps.mark(cap, truncated));
 		out.flush();
 	}
 

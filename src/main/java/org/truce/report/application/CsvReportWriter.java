@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +19,7 @@ import org.truce.actor.model.ActorRef;
 import org.truce.report.model.Estimate;
 import org.truce.report.model.Location;
 import org.truce.report.model.Report;
+import org.truce.shared.Hxl;
 
 /**
  * Writes reports as RFC 4180 CSV in UTF-8 (CRLF line ends, fields quoted when needed, so
@@ -55,27 +57,73 @@ public final class CsvReportWriter implements ReportWriter {
 		.filter(c -> !c.equals("source") && !c.equals("external_id"))
 		.toList();
 
+	/**
+	 * Each column's HXL hashtag, for {@code --hxl}. The acting and acted-on actors are
+	 * the {@code first} and {@code second} group as the source listed them, never an
+	 * attacker and a target: who acted is {@code #org+perpetrator}, read with its kind
+	 * ({@code who_acted}: ACTOR, EITHER_SIDE or ONE_OF), so that "one of X or Y" is never
+	 * tagged as X.
+	 */
+	public static final Map<String, String> HXL = Map.ofEntries(Map.entry("id", "#event+id"),
+			Map.entry("event_type", "#event+type"), Map.entry("event_type_basis", "#event+type+basis"),
+			Map.entry("time_start", "#date+start"), Map.entry("time_end", "#date+end"),
+			Map.entry("time_precision", "#date+precision"), Map.entry("latitude", "#geo+lat"),
+			Map.entry("longitude", "#geo+lon"), Map.entry("location_precision", "#geo+precision"),
+			Map.entry("uncertainty_m", "#geo+uncertainty_m"), Map.entry("place_name", "#loc+name"),
+			Map.entry("admin1", "#adm1+name"), Map.entry("admin2", "#adm2+name"),
+			Map.entry("actor", "#group+name+first"), Map.entry("actor_id", "#group+id+first"),
+			Map.entry("actor_status", "#group+status+first"), Map.entry("actor_candidates", "#group+candidates+first"),
+			Map.entry("target", "#group+name+second"), Map.entry("target_id", "#group+id+second"),
+			Map.entry("target_status", "#group+status+second"),
+			Map.entry("target_candidates", "#group+candidates+second"), Map.entry("who_acted", "#org+perpetrator+kind"),
+			Map.entry("who_acted_text", "#org+perpetrator"), Map.entry("who_acted_basis", "#org+perpetrator+basis"),
+			Map.entry("also_possible", "#org+perpetrator+possible"), Map.entry("equipment", "#x_equipment+class"),
+			Map.entry("total_low", "#affected+killed+min"), Map.entry("total_best", "#affected+killed"),
+			Map.entry("total_high", "#affected+killed+max"), Map.entry("actor_side_low", "#affected+killed+first+min"),
+			Map.entry("actor_side_best", "#affected+killed+first"),
+			Map.entry("actor_side_high", "#affected+killed+first+max"),
+			Map.entry("target_side_low", "#affected+killed+second+min"),
+			Map.entry("target_side_best", "#affected+killed+second"),
+			Map.entry("target_side_high", "#affected+killed+second+max"),
+			Map.entry("civilians_low", "#affected+killed+civilians+min"),
+			Map.entry("civilians_best", "#affected+killed+civilians"),
+			Map.entry("civilians_high", "#affected+killed+civilians+max"),
+			Map.entry("unknown_low", "#affected+killed+status_unknown+min"),
+			Map.entry("unknown_best", "#affected+killed+status_unknown"),
+			Map.entry("unknown_high", "#affected+killed+status_unknown+max"), Map.entry("narrative", "#description"),
+			Map.entry("source", "#meta+source+id"), Map.entry("external_id", "#meta+id+external"),
+			Map.entry("attachments", "#meta+attachments"), Map.entry("flags", "#meta+flags"),
+			Map.entry("recorded_at", "#date+recorded"));
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final BufferedWriter out;
 
 	private final boolean withSources;
 
+	private final boolean hxl;
+
 	private CSVPrinter csv;
 
 	/**
 	 * @param withSources false to leave out the {@code source} and {@code external_id}
 	 * columns, for a reader who may not see them
+	 * @param hxl true to write a row of HXL hashtags ({@link #HXL}) under the header
 	 */
-	public CsvReportWriter(OutputStream out, boolean withSources) {
+	public CsvReportWriter(OutputStream out, boolean withSources, boolean hxl) {
 		this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
 		this.withSources = withSources;
+		this.hxl = hxl;
 	}
 
 	@Override
 	public void begin() throws IOException {
 		this.csv = new CSVPrinter(this.out, CSVFormat.RFC4180);
-		this.csv.printRecord(this.withSources ? HEADER : HEADER_WITHOUT_SOURCES);
+		List<String> header = this.withSources ? HEADER : HEADER_WITHOUT_SOURCES;
+		this.csv.printRecord(header);
+		if (this.hxl) {
+			this.csv.printRecord(Hxl.row(header, HXL));
+		}
 	}
 
 	@Override

@@ -43,21 +43,26 @@ class ReportExportController {
 					+ " other than monitors and co-chairs, the file has no source and external id columns, and the"
 					+ " place of a report from an at-risk source is the centre of its grid cell. At most"
 					+ " truce.limits.rows.report-exports (10,000) reports: the header Truce-Truncated: true says there"
-					+ " were more (narrow the filters; the command line's truce export has no cap).")
+					+ " were more (narrow the filters; the command line's truce export has no cap). hxl=true (CSV"
+					+ " only): a second row of HXL hashtags (#date+start, #geo+lat, #adm1+name, #affected+killed, ...)"
+					+ " under the header, for humanitarian data platforms.")
 	@GetMapping("/api/exports/reports")
 	void export(@RequestParam String format, @RequestParam(required = false) String bbox,
 			@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
 			@RequestParam(required = false) Double radius, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) List<String> type,
 			@RequestParam(required = false) List<String> actor, @RequestParam(required = false) List<String> source,
-			@RequestParam(required = false) Boolean excludeAggregates, Viewer viewer, HttpServletResponse response)
-			throws IOException {
+			@RequestParam(required = false) Boolean excludeAggregates,
+			@RequestParam(required = false, defaultValue = "false") boolean hxl, Viewer viewer,
+			HttpServletResponse response) throws IOException {
 		int cap = Math.min(ReportQuery.MAX_LIMIT, this.caps.of("report-exports", ReportQuery.MAX_LIMIT));
 		ReportFormat chosen = ReportFormat.parse(format)
-			.orElseThrow(() -> QueryParameters.invalid("format", "format is csv or geojson."));
+			.orElseThrow(() -> QueryParameters.invalid("format", "format is csv or geojson."))
+			.withHxl(hxl)
+			.orElseThrow(() -> QueryParameters.invalid("hxl", "HXL hashtags go in CSV only: format=csv&hxl=true."));
 		ReportQuery query = ReportQueryParser.parse(new ReportQueryParser.Params(bbox, lat, lon, radius, from, to, type,
 				actor, source, excludeAggregates, null, null), this.actors, cap, cap, this.zone.zone());
-		response.setContentType(chosen.mediaType() + (chosen == ReportFormat.CSV ? "; charset=UTF-8" : ""));
+		response.setContentType(chosen.mediaType() + (chosen != ReportFormat.GEOJSON ? "; charset=UTF-8" : ""));
 		response.setHeader("Content-Disposition", "attachment; filename=\"reports." + chosen.extension() + "\"");
 		OutputStream out = response.getOutputStream();
 		this.exporting.exportAtMost(query, chosen, out, viewer, truncated -> RowCaps.mark(cap, truncated));

@@ -171,6 +171,52 @@ abstract class FindingsByPossiblePerpetratorOverHttpContract {
 			.allSatisfy(i -> assertThat(i.get("view").asString()).isIn("syrian-army", "united-states"));
 	}
 
+	@Test
+	void withHxlTheHashtagsTagThePerpetratorOnlyWhereTheFindingChargesItAlone() throws Exception {
+		Http.Response plain = this.monitor.get("/api/exports/findings?agreement=" + PAUSE);
+		Http.Response tagged = this.monitor.get("/api/exports/findings?agreement=" + PAUSE + "&hxl=true");
+		assertThat(tagged.status()).as(tagged.toString()).isEqualTo(200);
+		List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(tagged.body())).getRecords();
+		List<String> header = records.get(0).toList();
+		List<String> hashtags = records.get(1).toList();
+		assertThat(hashtags).hasSameSizeAs(header).allSatisfy(tag -> assertThat(tag).startsWith("#"));
+		assertThat(hashtags.get(header.indexOf("actor_id"))).isEqualTo("#org+perpetrator+id");
+		assertThat(hashtags.get(header.indexOf("possible_perpetrators"))).isEqualTo("#org+perpetrator+possible+id");
+		assertThat(hashtags.get(header.indexOf("incident_start"))).isEqualTo("#date+start");
+		// the hashtag row is the only difference
+		List<String> lines = new ArrayList<>(tagged.body().lines().toList());
+		lines.remove(1);
+		assertThat(lines).isEqualTo(plain.body().lines().toList());
+
+		List<CSVRecord> rows = records.subList(2, records.size());
+		int perpetrator = header.indexOf("actor_id");
+		int possible = header.indexOf("possible_perpetrators");
+		assertThat(rows).as("the strike by one of Russia or the government").anySatisfy(row -> {
+			assertThat(row.get(perpetrator)).isEmpty();
+			assertThat(row.get(possible).split(";")).containsExactlyInAnyOrder("russia", "syria-government");
+		});
+	}
+
+	@Test
+	void hxlIsForCsvAloneAndTheReportsCsvCarriesItToo() throws Exception {
+		Http.Response geojson = this.monitor.get("/api/exports/reports?format=geojson&hxl=true");
+		assertThat(geojson.status()).isEqualTo(400);
+		assertThat(geojson.json().get("code").asString()).isEqualTo("INVALID_QUERY");
+		assertThat(geojson.json().get("field").asString()).isEqualTo("hxl");
+
+		Http.Response csv = this.monitor.get("/api/exports/reports?format=csv&hxl=true");
+		assertThat(csv.status()).as(csv.toString()).isEqualTo(200);
+		List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(csv.body())).getRecords();
+		List<String> header = records.get(0).toList();
+		List<String> hashtags = records.get(1).toList();
+		assertThat(hashtags.get(header.indexOf("admin1"))).isEqualTo("#adm1+name");
+		assertThat(hashtags.get(header.indexOf("latitude"))).isEqualTo("#geo+lat");
+		assertThat(hashtags.get(header.indexOf("longitude"))).isEqualTo("#geo+lon");
+		assertThat(hashtags.get(header.indexOf("total_best"))).isEqualTo("#affected+killed");
+		assertThat(hashtags.get(header.indexOf("who_acted_text"))).isEqualTo("#org+perpetrator");
+		assertThat(records).hasSize(2 + 3);
+	}
+
 	private List<CSVRecord> csv(String path) throws Exception {
 		Http.Response response = this.monitor.get(path);
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);

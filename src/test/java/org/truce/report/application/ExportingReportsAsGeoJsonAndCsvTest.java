@@ -172,6 +172,24 @@ class ExportingReportsAsGeoJsonAndCsvTest {
 	}
 
 	@Test
+	void csvWithHxlHasAHashtagUnderEveryColumnAndIsOtherwiseTheSameFile() throws IOException {
+		List<String> plain = export(ReportQuery.all(1000), ReportFormat.CSV).lines().toList();
+		List<String> tagged = new java.util.ArrayList<>(
+				export(ReportQuery.all(1000), ReportFormat.CSV.withHxl(true).orElseThrow()).lines().toList());
+		List<String> hashtags = CSVFormat.RFC4180.parse(new StringReader(tagged.remove(1)))
+			.getRecords()
+			.get(0)
+			.toList();
+		assertThat(tagged).isEqualTo(plain);
+		assertThat(hashtags).hasSize(CsvReportWriter.HEADER.size())
+			.startsWith("#event+id", "#event+type")
+			.contains("#date+start", "#adm1+name", "#geo+lat", "#geo+lon", "#affected+killed", "#org+perpetrator")
+			.doesNotHaveDuplicates();
+		assertThat(ReportFormat.GEOJSON.withHxl(true)).isEmpty();
+		assertThat(ReportFormat.GEOJSON.withHxl(false)).contains(ReportFormat.GEOJSON);
+	}
+
+	@Test
 	void exportingPageByPageWritesEveryReportOnce() throws IOException {
 		String text = export(ReportQuery.all(2), ReportFormat.CSV);
 		try (CSVParser parser = CSVFormat.RFC4180.builder()
