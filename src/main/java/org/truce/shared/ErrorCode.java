@@ -84,6 +84,9 @@ public enum ErrorCode {
 	BULLETIN_DRAFT_STALE(409,
 			"This draft is no longer the one to sign: {0} Read the current draft, then sign or dissent against it."),
 	BULLETIN_DRAFT_CONFLICT(409, "Another draft of this bulletin was made at the same time: retry."),
+	BULLETIN_PERIOD_PUBLISHED(409,
+			"The bulletin of this agreement and period is published already ({0}): a published bulletin is final,"
+					+ " and its period is not drafted or published again."),
 	// issue 17, i17-replay: a bulletin reproduced from a ledger export
 	BULLETIN_EXPORT_REFUSED(422, "The ledger export cannot be replayed: {0}");
 

@@ -193,6 +193,12 @@ class ABulletinReplayedFromTheLedgerExportTest {
 		assertThat(bulletin(export, out, err)).as("%s", err).isZero();
 		assertThat(Files.readAllBytes(out.resolve("bulletin.json"))).isEqualTo(live.getBytes(StandardCharsets.UTF_8));
 
+		// An agreement the log does not hold: exit 2, with the reason and its code.
+		StringBuilder unknown = new StringBuilder();
+		assertThat(bulletin(export, "nope", dir.resolve("cli-unknown"), unknown)).isEqualTo(2);
+		assertThat(unknown.toString()).contains("No agreement has the id nope").contains("UNKNOWN_AGREEMENT");
+		assertThat(dir.resolve("cli-unknown")).doesNotExist();
+
 		Path disclosures = export.resolve("disclosures.jsonl");
 		List<String> lines = new ArrayList<>(Files.readAllLines(disclosures));
 		int line = -1;
@@ -210,8 +216,12 @@ class ABulletinReplayedFromTheLedgerExportTest {
 	}
 
 	private static int bulletin(Path export, Path out, StringBuilder err) {
+		return bulletin(export, AGREEMENT, out, err);
+	}
+
+	private static int bulletin(Path export, String agreement, Path out, StringBuilder err) {
 		List<String> command = new ArrayList<>(List.of("bulletin", "--from-export", export.toString(), "--agreement",
-				AGREEMENT, "--from", WEEK.from().toString(), "--to", WEEK.to().toString(), "--out", out.toString(),
+				agreement, "--from", WEEK.from().toString(), "--to", WEEK.to().toString(), "--out", out.toString(),
 				"--data", truce.dataDir().toString()));
 		PrintStream stdout = System.out;
 		PrintStream stderr = System.err;

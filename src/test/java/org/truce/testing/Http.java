@@ -49,6 +49,15 @@ public final class Http {
 		return send(request(pathAndQuery).GET().build());
 	}
 
+	/** GETs with these header names and values, such as htmx's {@code HX-Request}. */
+	public Response get(String pathAndQuery, String... headers) {
+		HttpRequest.Builder request = request(pathAndQuery);
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		return send(request.GET().build());
+	}
+
 	/**
 	 * A form body ({@code application/x-www-form-urlencoded}) of these name and value
 	 * pairs, as a page's form posts it.

@@ -34,6 +34,9 @@ public interface BulletinDrafts {
 
 	Optional<BulletinDraft> find(UUID id);
 
+	/** The published draft of this agreement and period, if one is. */
+	Optional<UUID> published(String agreementId, LocalDate from, LocalDate to);
+
 	/**
 	 * Up to {@code limit} drafts, most recently changed first.
 	 * @param state only those in this state, or null for all

@@ -51,7 +51,9 @@ import org.truce.shared.ScenarioZone;
  * What comes from where: the agreement from its {@code agreement-version} entries (the
  * documents, in the clear); the incidents, their findings and the compliance clock from
  * the {@code findings-recorded} entries (staff only), folded in the log's order as the
- * findings store was written. The time zone in which days are counted is the scenario's,
+ * findings store was written; the requests for information, notifications, alerts and
+ * access requests of the staff bulletin from their own entries
+ * ({@link ReplayedRequests}). The time zone in which days are counted is the scenario's,
  * as for the live bulletin: it is not in the log, and the bulletin states it.
  *
  * <p>
@@ -88,12 +90,15 @@ public class ReplayingBulletin {
 		Instant previousStart = query.previous().from().atStartOfDay(tz).toInstant();
 		BulletinInputs.AgreementFacts facts = BulletinInputs.AgreementFacts.of(agreement, tz);
 		boolean staff = record.reader().staff();
+		Instant start = query.from().atStartOfDay(tz).toInstant();
 		List<BulletinInputs.IncidentFacts> incidents = new ArrayList<>();
 		ComplianceClock.State state = null;
 		String clockNote = null;
+		ReplayedRequests requests = null;
 		if (staff) {
-			notYetFolded(record);
 			Fold fold = fold(record, agreement.id());
+			requests = ReplayedRequests.fold(record, fold.findings.getOrDefault(agreement.id(), Map.of()).keySet(),
+					start, end);
 			for (RecordedIncident i : fold.incidents.values()) {
 				if (!i.start().isBefore(previousStart) && i.start().isBefore(end)) {
 					incidents.add(facts(i, fold.findingsOf(agreement.id(), i.id())));
@@ -112,23 +117,13 @@ public class ReplayingBulletin {
 			clockNote = agreement.clock() == null ? "The agreement has no compliance clock."
 					: "The compliance clock is judged over the whole record: only monitors and co-chairs see it.";
 		}
+		if (requests == null) {
+			// The public reads no request, notification, alert or access request.
+			return new BulletinInputs(facts, ComputingBulletin.readerName(record.reader()), incidents, state, clockNote,
+					List.of(), List.of(), List.of(), List.of());
+		}
 		return new BulletinInputs(facts, ComputingBulletin.readerName(record.reader()), incidents, state, clockNote,
-				List.of(), List.of(), List.of(), List.of());
-	}
-
-	/**
-	 * The kinds whose records the staff bulletin counts (requests for information,
-	 * notifications, alerts, access requests) and that this replay does not fold yet: a
-	 * log that holds one is refused, rather than given a bulletin that leaves them out.
-	 * The public's bulletin counts none of them.
-	 */
-	static final List<String> NOT_YET_FOLDED = List.of("rfi-sent", "notification-sent", "alert", "access-requested");
-
-	private static void notYetFolded(ExportedRecord record) {
-		record.entries().stream().filter(e -> NOT_YET_FOLDED.contains(e.kind())).findFirst().ifPresent(e -> {
-			throw ExportedRecord.refused("entry " + e.index() + " (line " + e.line() + ") is a " + e.kind()
-					+ ", which the staff bulletin counts and this replay does not rebuild yet: it would leave it out");
-		});
+				requests.rfis, requests.notifications, requests.alerts, requests.accessRequests);
 	}
 
 	/**

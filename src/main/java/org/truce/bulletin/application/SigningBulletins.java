@@ -114,6 +114,7 @@ public class SigningBulletins {
 		Instant at = this.clock.instant();
 		try {
 			return this.tx.execute(status -> {
+				requireUnpublished(agreement, from, to, null);
 				int version = this.store.nextVersion(agreement, from, to);
 				BulletinDraft made = BulletinDraft.draft(UUID.randomUUID(), agreement, from, to, version, canonical,
 						digest, quorum, userId, at);
@@ -152,6 +153,9 @@ public class SigningBulletins {
 			Instant at = this.clock.instant();
 			BulletinDraft after = current.signedBy(new SignOff(signing, userId, current.version(), at));
 			BulletinDraft signed = this.tx.execute(status -> {
+				if (after.state() == BulletinDraft.State.PUBLISHED && current.state() == BulletinDraft.State.DRAFT) {
+					requireUnpublished(current.agreementId(), current.from(), current.to(), current.id());
+				}
 				if (!this.store.sign(after, current.state())) {
 					status.setRollbackOnly();
 					return null;
@@ -183,6 +187,19 @@ public class SigningBulletins {
 			}
 			// Another change landed first: read the draft again, and judge again.
 		}
+	}
+
+	/**
+	 * Refuses to draft, or to publish, a period whose bulletin another draft has
+	 * published: a published bulletin is final, so that a period has one published
+	 * bulletin at most.
+	 * @param self the draft being published, or null when drafting
+	 */
+	private void requireUnpublished(String agreementId, LocalDate from, LocalDate to, UUID self) {
+		this.store.published(agreementId, from, to).filter(p -> !p.equals(self)).ifPresent(p -> {
+			throw new RejectedException(new Problem(ErrorCode.BULLETIN_PERIOD_PUBLISHED, "to",
+					ErrorCode.BULLETIN_PERIOD_PUBLISHED.format("/bulletins/" + p)));
+		});
 	}
 
 	/**

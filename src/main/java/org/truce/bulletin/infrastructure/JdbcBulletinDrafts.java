@@ -110,6 +110,18 @@ class JdbcBulletinDrafts implements BulletinDrafts {
 	}
 
 	@Override
+	public Optional<UUID> published(String agreementId, LocalDate from, LocalDate to) {
+		return this.jdbc
+			.sql("SELECT id FROM bulletin_drafts WHERE agreement_id = ? AND period_from = ? AND period_to = ?"
+					+ " AND state = 'PUBLISHED' ORDER BY draft_number")
+			.params(agreementId, from.toString(), to.toString())
+			.query((rs, n) -> UUID.fromString(rs.getString("id")))
+			.list()
+			.stream()
+			.findFirst();
+	}
+
+	@Override
 	public Optional<BulletinDraft> find(UUID id) {
 		return withSignOffs(this.jdbc.sql("SELECT " + COLUMNS + " FROM bulletin_drafts WHERE id = ?")
 			.param(this.dialect.uuid(id))

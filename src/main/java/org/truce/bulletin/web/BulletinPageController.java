@@ -20,6 +20,7 @@ import org.truce.identity.model.Role;
 import org.truce.identity.model.Viewer;
 import org.truce.identity.web.SignedIn;
 import org.truce.shared.Problem;
+import org.truce.ledger.application.LogIdentity;
 import org.truce.shared.RejectedException;
 import org.truce.web.PathIds;
 
@@ -39,10 +40,14 @@ class BulletinPageController {
 
 	private final AgreementCatalogue agreements;
 
-	BulletinPageController(SigningBulletins signing, BulletinProofs proofs, AgreementCatalogue agreements) {
+	private final LogIdentity log;
+
+	BulletinPageController(SigningBulletins signing, BulletinProofs proofs, AgreementCatalogue agreements,
+			LogIdentity log) {
 		this.signing = signing;
 		this.proofs = proofs;
 		this.agreements = agreements;
+		this.log = log;
 	}
 
 	@GetMapping("/bulletins")
@@ -71,6 +76,10 @@ class BulletinPageController {
 		model.addAttribute("d", d);
 		model.addAttribute("dissents", this.signing.dissents(d, viewer));
 		model.addAttribute("proofs", this.proofs.of(d.id(), d.state() == BulletinDraft.State.PUBLISHED));
+		// For /js/bulletin-proofs.js, which checks the proofs against the signed
+		// checkpoint
+		// in the reader's browser.
+		model.addAttribute("logKey", this.log.verifierKey().encoded());
 		model.addAttribute("signAs",
 				open ? mySides.stream().filter(s -> d.signatures().of(s).isEmpty()).toList() : List.of());
 		model.addAttribute("dissentAs", open ? mySides : List.of());

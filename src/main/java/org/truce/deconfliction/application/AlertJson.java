@@ -18,6 +18,16 @@ public final class AlertJson {
 	/** The committed group of an alert's entry that names its report. */
 	public static final String REPORT = "report";
 
+	/**
+	 * The member of an alert's {@link #REPORT} group that holds the start of the report's
+	 * interval as the alert was raised, which a bulletin counts it by (logged since issue
+	 * 17).
+	 */
+	public static final String START = "start";
+
+	/** The member of an alert's {@link #PLACE} group that holds the place's kind code. */
+	public static final String PLACE_KIND = "placeKind";
+
 	/** The committed group of an alert's entry that says where it was from what. */
 	public static final String PLACE = "place";
 
@@ -115,20 +125,24 @@ public final class AlertJson {
 	 * The alert's ledger entry. Nothing of it is in the clear: which report raised it (an
 	 * unpublished report's existence near a protected place is part of its content), the
 	 * notified place, its kind, the proximity, the threshold and the distance are salted
-	 * commitments, in two groups: {@value #REPORT} (the report and its event type) and
-	 * {@value #PLACE} (the place, its kind, the proximity, the threshold, and, unless the
-	 * place is a declared position, the distance and the report's uncertainty; with the
-	 * report's point they would place a secret position on a circle; and
-	 * {@code cellOnly: true} for an alert that only the report's cell raises,
-	 * {@link Alert#cellOnly}). Never a coordinate or a place's name, even committed.
+	 * commitments, in two groups: {@value #REPORT} (the report, its event type and the
+	 * start of its interval as the alert was raised) and {@value #PLACE} (the place, its
+	 * kind, the proximity, the threshold, and, unless the place is a declared position,
+	 * the distance and the report's uncertainty; with the report's point they would place
+	 * a secret position on a circle; and {@code cellOnly: true} for an alert that only
+	 * the report's cell raises, {@link Alert#cellOnly}). Never a coordinate or a place's
+	 * name, even committed.
 	 */
 	public static LedgerEntry ledgerEntry(Alert a) {
 		Map<String, Object> report = new LinkedHashMap<>();
 		report.put("report", a.reportId().toString());
 		report.put("eventType", a.eventType().code());
+		if (a.incidentStart() != null) {
+			report.put(START, a.incidentStart().toString());
+		}
 		Map<String, Object> proximity = new LinkedHashMap<>();
 		proximity.put("place", a.placeId().toString());
-		proximity.put("placeKind", a.placeKind().code());
+		proximity.put(PLACE_KIND, a.placeKind().code());
 		proximity.put("proximity", a.proximity().name());
 		proximity.put("thresholdMetres", Math.round(a.thresholdMetres()));
 		if (!a.restricted()) {

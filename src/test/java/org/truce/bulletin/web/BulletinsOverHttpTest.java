@@ -1,6 +1,8 @@
 package org.truce.bulletin.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,6 +167,67 @@ class BulletinsOverHttpTest {
 		assertThat(anyone.get(PERIOD + "&type=air_drone_strike").status()).isEqualTo(200);
 		// A period that overlaps the agreement's life in part is fine.
 		assertThat(anyone.get(base + "&from=2016-10-01&to=2016-10-20").status()).isEqualTo(200);
+	}
+
+	/**
+	 * The statistics page, its htmx requests (the same form submitted on a change of a
+	 * filter, with {@code HX-Request}) and the API of a reader who may not see a hidden
+	 * fact are byte for byte what they were before it: an unpublished strike by Russia
+	 * alone, and the staff-only findings it is judged to, are seen by staff only.
+	 */
+	@Test
+	@Order(5)
+	void aHiddenFactLeavesTheStatisticsPageItsFragmentsAndTheApiOfOtherReadersAsTheyWere() {
+		String q = "agreement=aleppo-pause-2016-10&from=2016-10-20&to=2016-10-22";
+		List<String> views = List.of("/statistics?" + q, "/statistics?" + q + "&party=russia",
+				"/statistics?" + q + "&party=syria-government&type=AIR_DRONE_STRIKE", "/api/bulletins?" + q,
+				"/api/bulletins?" + q + "&party=russia");
+		Map<String, String> before = new LinkedHashMap<>();
+		for (Map.Entry<String, Http> reader : Map.of("public", anyone, "liaison", liaison).entrySet()) {
+			for (String view : views) {
+				before.put(reader.getKey() + " " + view, shown(reader.getValue(), view, false));
+				if (view.startsWith("/statistics")) {
+					before.put(reader.getKey() + " htmx " + view, shown(reader.getValue(), view, true));
+				}
+			}
+		}
+		assertThat(before.get("liaison /statistics?" + q)).as("the liaison's page is its side's")
+			.contains("Computed over what this liaison")
+			.contains("id=\"statistics-results\"");
+		assertThat(before.get("public /statistics?" + q)).contains("Computed over the published record only");
+		String staffBefore = shown(monitor, "/statistics?" + q, false);
+
+		truce.bean(SubmittingReport.class)
+			.submit(strike("2016-10-22T10:00:00+03:00", 36.2100, 37.1500, "Russian Federation", null, "hidden-2"),
+					Submitter.record("test"), null, "f");
+		settle();
+
+		assertThat(shown(monitor, "/statistics?" + q, false)).as("the hidden strike is one staff see")
+			.isNotEqualTo(staffBefore);
+		Map<String, String> after = new LinkedHashMap<>();
+		for (Map.Entry<String, Http> reader : Map.of("public", anyone, "liaison", liaison).entrySet()) {
+			for (String view : views) {
+				after.put(reader.getKey() + " " + view, shown(reader.getValue(), view, false));
+				if (view.startsWith("/statistics")) {
+					after.put(reader.getKey() + " htmx " + view, shown(reader.getValue(), view, true));
+				}
+			}
+		}
+		assertThat(after.keySet()).isEqualTo(before.keySet());
+		after.forEach((view, body) -> assertThat(body).as(view).isEqualTo(before.get(view)));
+	}
+
+	/**
+	 * The body of the view as the reader is given it (status 200); a page's CSRF token,
+	 * which differs from one answer to the next whatever the record, is the one part
+	 * normalised.
+	 */
+	private static String shown(Http reader, String view, boolean htmx) {
+		Http.Response r = htmx ? reader.get(view, "HX-Request", "true", "HX-Current-URL", view) : reader.get(view);
+		assertThat(r.status()).as("%s %s", view, r).isEqualTo(200);
+		return r.body()
+			.replaceAll("(name=\"_csrf\"[^>]*value=\")[^\"]*", "$1-")
+			.replaceAll("(content=\")[A-Za-z0-9_-]{30,}(\")", "$1-$2");
 	}
 
 	static void assertProblem(Http.Response r, int status, String code, String field) {

@@ -2,15 +2,21 @@ package org.truce.bulletin.web;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.truce.determination.web.DeterminationsFixture;
+import org.truce.ledger.application.Checkpointing;
+import org.truce.testing.Http;
 import org.truce.testing.BrowserTest;
 import org.truce.testing.Chromium;
 import org.truce.testing.RunningTruce;
@@ -115,6 +121,63 @@ class SigningABulletinInTheBrowserTest {
 						.setFullPage(true));
 			assertThat(errors).as("errors in the page").isEmpty();
 		}
+	}
+
+	/**
+	 * The page of a published bulletin checks its entries' inclusion proofs against the
+	 * signed checkpoint in the browser and says "verified"; the same page with one hash
+	 * of a proof changed on the way says that the proof failed.
+	 */
+	@Test
+	void theProofsOfAPublishedBulletinAreVerifiedInTheBrowserAndATamperedOneFails() {
+		Http monitor = truce.http("monitor");
+		Http.Response drafted = monitor.postJson("/api/bulletins/drafts",
+				"{\"agreement\": \"%s\", \"from\": \"2016-10-21\", \"to\": \"2016-10-21\"}"
+					.formatted(DeterminationsFixture.AGREEMENT));
+		assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+		String id = drafted.json().get("id").asString();
+		String digest = drafted.json().get("digest").asString();
+		for (String side : List.of("united-states", "russia")) {
+			Http.Response signed = truce.http("co-chair:" + side)
+				.postJson("/api/bulletins/drafts/" + id + "/sign", "{}", "If-Match", "\"" + digest + "\"");
+			assertThat(signed.status()).as(signed.toString()).isEqualTo(201);
+		}
+		truce.bean(Checkpointing.class).checkpoint();
+		String url = truce.baseUri().resolve("/bulletins/" + id).toString();
+
+		try (BrowserContext context = chromium.newContext()) {
+			Page page = context.newPage();
+			List<String> errors = Chromium.watchErrors(page);
+			page.navigate(url);
+			assertThat(page.locator("#proofs-verdict")).hasAttribute("data-verdict", "verified");
+			assertThat(page.locator("#proofs-verdict")).containsText("Verified in your browser: 2 entries");
+			assertThat(page.locator("#proofs .proof-check[data-state=verified]")).hasCount(2);
+			page.screenshot(new Page.ScreenshotOptions()
+				.setPath(Path.of("target", "screenshots", "bulletin-proofs-verified.png"))
+				.setFullPage(true));
+			assertThat(errors).as("errors in the page").isEmpty();
+		}
+
+		try (BrowserContext context = chromium.newContext()) {
+			Page page = context.newPage();
+			page.route(url, route -> {
+				APIResponse original = route.fetch();
+				route.fulfill(new Route.FulfillOptions().setResponse(original).setBody(tampered(original.text())));
+			});
+			page.navigate(url);
+			assertThat(page.locator("#proofs-verdict")).hasAttribute("data-verdict", "failed");
+			assertThat(page.locator("#proofs .proof-check[data-state=failed]")).hasCount(1);
+			assertThat(page.locator("#proofs .proof-check[data-state=failed]"))
+				.containsText("does not lead to the signed checkpoint's root");
+		}
+	}
+
+	/** The page with the first character of its first proof hash changed. */
+	private static String tampered(String html) {
+		Matcher m = Pattern.compile("data-proof=\"([A-Za-z0-9+/])").matcher(html);
+		assertThat(m.find()).as("a proof on the page").isTrue();
+		char was = m.group(1).charAt(0);
+		return html.substring(0, m.start(1)) + (was == 'A' ? 'B' : 'A') + html.substring(m.end(1));
 	}
 
 	private static void signIn(Page page, String username) {

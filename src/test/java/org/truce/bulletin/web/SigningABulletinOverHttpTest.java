@@ -230,6 +230,43 @@ class SigningABulletinOverHttpTest {
 			.isEqualTo("PUBLISHED");
 	}
 
+	/**
+	 * A published bulletin is final: its period is not drafted again (409, naming the
+	 * published bulletin), so that a period never has two published bulletins; the
+	 * refusal drafts nothing and records nothing.
+	 */
+	@Test
+	void aPublishedPeriodIsNotDraftedAgainAndKeepsItsOnePublishedBulletin() {
+		JsonNode first = drafted("2016-10-22", "2016-10-22");
+		String id = first.get("id").asString();
+		assertThat(sign(us, id, first.get("digest").asString()).status()).isEqualTo(201);
+		assertThat(sign(ru, id, first.get("digest").asString()).json().get("state").asString()).isEqualTo("PUBLISHED");
+		long drafts = truce.jdbc().sql("SELECT count(*) FROM bulletin_drafts").query(Long.class).single();
+		long entries = truce.jdbc().sql("SELECT count(*) FROM ledger_entries").query(Long.class).single();
+
+		Http.Response again = monitor.postJson("/api/bulletins/drafts",
+				"{\"agreement\": \"%s\", \"from\": \"2016-10-22\", \"to\": \"2016-10-22\"}".formatted(AGREEMENT));
+		assertThat(again.status()).as(again.toString()).isEqualTo(409);
+		assertThat(again.isProblem()).isTrue();
+		assertThat(again.code()).isEqualTo("BULLETIN_PERIOD_PUBLISHED");
+		assertThat(again.json().toString()).contains("/bulletins/" + id);
+		assertThat(truce.jdbc().sql("SELECT count(*) FROM bulletin_drafts").query(Long.class).single())
+			.isEqualTo(drafts);
+		assertThat(truce.jdbc().sql("SELECT count(*) FROM ledger_entries").query(Long.class).single())
+			.isEqualTo(entries);
+
+		// Another period of the same agreement is drafted as before.
+		assertThat(drafted("2016-10-21", "2016-10-22").get("version").asInt()).isEqualTo(1);
+		List<String> published = new ArrayList<>();
+		anyone.get("/api/bulletins/published").json().get("items").forEach(b -> {
+			if (b.get("from").asString().equals("2016-10-22") && b.get("to").asString().equals("2016-10-22")) {
+				published.add(b.get("id").asString());
+			}
+		});
+		assertThat(published).containsExactly(id);
+		assertThat(anyone.get("/bulletins").body()).contains("/bulletins/" + id);
+	}
+
 	@Test
 	void aPeriodThatEndsBeforeItStartsIsRefusedAndDraftsNothing() {
 		long before = truce.jdbc().sql("SELECT count(*) FROM bulletin_drafts").query(Long.class).single();

@@ -101,11 +101,12 @@ class IntegrityPageOverHttpTest {
 			assertThat(scripts.group(1)).contains("src=\"/js/");
 			assertThat(scripts.group(2)).isBlank();
 		}
-		assertThat(count).isEqualTo(1);
+		assertThat(count).as("the log's checks (tlog.js) and the page's script (ledger.js)").isEqualTo(2);
 		assertThat(page).doesNotContainPattern("\\sstyle=")
 			.doesNotContainPattern("\\son[a-z]+=")
 			.doesNotContain("<style");
 		assertThat(this.http.get("/js/ledger.js").status()).isEqualTo(200);
+		assertThat(this.http.get("/js/tlog.js").status()).isEqualTo(200);
 	}
 
 	private String submit(String narrative) {
