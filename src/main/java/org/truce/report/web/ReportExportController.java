@@ -53,8 +53,7 @@ class ReportExportController {
 			@RequestParam(required = false) Boolean excludeAggregates, Viewer viewer, HttpServletResponse response)
 			throws IOException {
 		int cap = Math.min(ReportQuery.MAX_LIMIT, this.caps.of("report-exports", ReportQuery.MAX_LIMIT));
-		ReportFormat chosen = ReportFormat.parse(format)
-			.orElseThrow(() -> QueryParameters.invalid("format", "format is csv or geojson."));
+		ReportFormat chosen = ReportFormat.parse(format).orElseThrow(() -> QueryParameters.invalid("format", "format"));
 		ReportQuery query = ReportQueryParser.parse(new ReportQueryParser.Params(bbox, lat, lon, radius, from, to, type,
 				actor, source, excludeAggregates, null, null), this.actors, cap, cap, this.zone.zone());
 		response.setContentType(chosen.mediaType() + (chosen == ReportFormat.CSV ? "; charset=UTF-8" : ""));
