@@ -119,13 +119,11 @@ public record Asserted(Instant at, String by, String document, String url) {
 		if (at != null) {
 			at = at.truncatedTo(ChronoUnit.MILLIS);
 			if (!TimeText.recordable(at)) {
-				problems.add(new Problem(ErrorCode.INVALID_VALUE, field + ".at",
-						"Field " + field + ".at must lie in the years 1 to 9999."));
+				problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, field + ".at", "years", field + ".at"));
 			}
 			else if (at.isAfter(recorded)) {
-				problems.add(new Problem(ErrorCode.ASSERTED_AFTER_RECORDED, field + ".at",
-						ErrorCode.ASSERTED_AFTER_RECORDED.format(field + ".at") + " It asserts " + at
-								+ " and is recorded at " + recorded + "."));
+				problems.add(Problem.keyed(ErrorCode.ASSERTED_AFTER_RECORDED, field + ".at", "when", field + ".at", at,
+						recorded));
 			}
 			if (by == null) {
 				problems.add(Problem.of(ErrorCode.ASSERTED_BY_REQUIRED, field + ".by"));
@@ -142,8 +140,7 @@ public record Asserted(Instant at, String by, String document, String url) {
 				problems.add(Problem.of(ErrorCode.TOO_LONG, field + ".url"));
 			}
 			else if (!webAddress(url)) {
-				problems.add(new Problem(ErrorCode.INVALID_VALUE, field + ".url",
-						"Field " + field + ".url must be an http or https address."));
+				problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, field + ".url", "webAddress", field + ".url"));
 			}
 		}
 		if (problems.size() > before) {

@@ -27,8 +27,7 @@ public final class InstantFields {
 			return OffsetDateTime.parse(text.strip()).toInstant();
 		}
 		catch (DateTimeParseException ex) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, field,
-					"Field " + field + " must be an instant with offset, such as 2016-09-19T19:30:00+03:00."));
+			throw new RejectedException(Problem.keyed(ErrorCode.INVALID_VALUE, field, "instant", field));
 		}
 	}
 

@@ -66,8 +66,7 @@ public record ScenarioZone(ZoneId zone) {
 	 */
 	public static Problem unknown(String field, String id) {
 		String shown = id == null ? "null" : "'" + (id.length() > 60 ? id.substring(0, 60) + "…" : id) + "'";
-		return new Problem(ErrorCode.UNKNOWN_TIME_ZONE, field,
-				field + ": " + ErrorCode.UNKNOWN_TIME_ZONE.format(shown));
+		return Problem.keyed(ErrorCode.UNKNOWN_TIME_ZONE, field, "field", field, shown);
 	}
 
 	/**
@@ -95,8 +94,7 @@ public record ScenarioZone(ZoneId zone) {
 			local = LocalDateTime.parse(t);
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new Problem(ErrorCode.INVALID_VALUE, field,
-					"Field " + field + " must be a date and time in " + id() + ", such as 2016-09-19T19:30."));
+			problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, field, "localTime", field, id()));
 			return null;
 		}
 		List<ZoneOffset> offsets = this.zone.getRules().getValidOffsets(local);
@@ -105,9 +103,8 @@ public record ScenarioZone(ZoneId zone) {
 		}
 		ErrorCode code = offsets.isEmpty() ? ErrorCode.LOCAL_TIME_SKIPPED : ErrorCode.LOCAL_TIME_AMBIGUOUS;
 		String when = local.toString().replace('T', ' ');
-		problems.add(new Problem(code, field,
-				code.format(field) + " " + when + " in " + id() + (offsets.isEmpty() ? " was skipped."
-						: " came twice, at " + offset(offsets.get(0)) + " and at " + offset(offsets.get(1)) + ".")));
+		problems.add(offsets.isEmpty() ? Problem.keyed(code, field, "when", field, when, id()) : Problem.keyed(code,
+				field, "when", field, when, id(), offset(offsets.get(0)), offset(offsets.get(1))));
 		return null;
 	}
 

@@ -1,7 +1,6 @@
 package org.truce.web;
 
 import java.io.IOException;
-import java.net.URI;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -15,12 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
 
 /**
  * Refuses request bodies over {@code truce.max-body} (default 1 MB) with 413
@@ -67,7 +65,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 			return;
 		}
 		try {
-			chain.doFilter(new Limited(request, limit, message(limit)), response);
+			chain.doFilter(new Limited(request, limit), response);
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
 			// A filter that reads the body itself (such as the form reader for PUT and
@@ -81,11 +79,9 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 	}
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
-		response.setStatus(413);
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setHeader("Connection", "close");
 		SecurityHeaders.set(response);
-		response.getOutputStream().write(this.json.writeValueAsBytes(problem(request, limit)));
+		Problems.write(request, response, this.json, problem(limit));
 	}
 
 	private static boolean tooLarge(Throwable ex) {
@@ -97,21 +93,22 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 		return false;
 	}
 
-	private ProblemDetail problem(HttpServletRequest request, long limit) {
-		ProblemDetail problem = Problems.detail(ErrorCode.BODY_TOO_LARGE, message(limit));
-		problem.setInstance(URI.create(request.getRequestURI()));
-		return problem;
-	}
-
-	private static String message(long limit) {
-		return "The request body is larger than the limit of " + limit + " bytes.";
+	private static Problem problem(long limit) {
+		return Problem.keyed(ErrorCode.BODY_TOO_LARGE, null, "limit", limit);
 	}
 
 	/** Thrown while reading a body that turns out to exceed the limit. */
 	static final class BodyTooLargeException extends IOException {
 
-		BodyTooLargeException(String message) {
-			super(message);
+		private final long limit;
+
+		BodyTooLargeException(long limit) {
+			super(BodySizeLimitFilter.problem(limit).detail());
+			this.limit = limit;
+		}
+
+		Problem problem() {
+			return BodySizeLimitFilter.problem(this.limit);
 		}
 
 	}
@@ -120,14 +117,11 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
 		private final long limit;
 
-		private final String message;
-
 		private ServletInputStream stream;
 
-		Limited(HttpServletRequest request, long limit, String message) {
+		Limited(HttpServletRequest request, long limit) {
 			super(request);
 			this.limit = limit;
-			this.message = message;
 		}
 
 		@Override
@@ -159,7 +153,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 					private void count(long n) throws BodyTooLargeException {
 						this.read += n;
 						if (this.read > Limited.this.limit) {
-							throw new BodyTooLargeException(Limited.this.message);
+							throw new BodyTooLargeException(Limited.this.limit);
 						}
 					}
 

@@ -1,6 +1,7 @@
 package org.truce.web;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -10,9 +11,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
 
 /**
  * Requests that Tomcat refuses before the application sees them (headers or a request
@@ -66,8 +69,12 @@ class ContainerProblems implements WebServerFactoryCustomizer<TomcatServletWebSe
 				response.setStatus(code.status());
 				SecurityHeaders.set(response);
 				response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+				Problem problem = code == ErrorCode.NOT_FOUND ? Problem.keyed(code, null, "thisPath")
+						: Problem.with(code, null);
+				Locale language = Problems.language(request);
+				response.setHeader(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
 				response.getOutputStream()
-					.write(this.json.writeValueAsBytes(Problems.detail(code, code.format("this path"))));
+					.write(this.json.writeValueAsBytes(Problems.detail(code, problem.detail(language), language)));
 			}
 			catch (IOException | IllegalStateException ex) {
 				// The client is gone, or the response was already being written: nothing

@@ -97,8 +97,7 @@ public class IdempotentPosts {
 	 */
 	public static void checkKey(String key) {
 		if (key != null && (key.isBlank() || key.length() > 200)) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "Idempotency-Key",
-					"The Idempotency-Key header must have 1 to 200 characters."));
+			throw new RejectedException(Problem.keyed(ErrorCode.INVALID_VALUE, "Idempotency-Key", "idempotencyKey"));
 		}
 	}
 

@@ -31,8 +31,7 @@ public final class IfMatch {
 			return Integer.valueOf(tag.replace("\"", ""));
 		}
 		catch (NumberFormatException ex) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "If-Match",
-					"If-Match must be the ETag of the version read, such as \"3\"."));
+			throw new RejectedException(Problem.keyed(ErrorCode.INVALID_VALUE, "If-Match", "ifMatch"));
 		}
 	}
 
@@ -45,8 +44,7 @@ public final class IfMatch {
 	public static int version(String ifMatch, Integer bodyVersion) {
 		Integer header = version(ifMatch);
 		if (header != null && bodyVersion != null && !header.equals(bodyVersion)) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "version",
-					"If-Match and the body's version name different versions."));
+			throw new RejectedException(Problem.keyed(ErrorCode.INVALID_VALUE, "version", "versionsDiffer"));
 		}
 		Integer version = header != null ? header : bodyVersion;
 		if (version == null) {

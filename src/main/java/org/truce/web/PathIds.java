@@ -31,7 +31,7 @@ public final class PathIds {
 
 	/** NOT_FOUND on the field {@code id}, naming the path. */
 	public static RejectedException notFound(String path) {
-		return new RejectedException(new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format(path)));
+		return new RejectedException(Problem.with(ErrorCode.NOT_FOUND, "id", path));
 	}
 
 }

@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
 
 /**
  * Answers errors that never reached a controller (raised by the servlet container) with
@@ -25,7 +26,7 @@ class ProblemErrorController implements ErrorController {
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (status == null) {
 			// Asked for directly, not forwarded by the container: there is nothing here.
-			return Problems.of(ErrorCode.NOT_FOUND, null, ErrorCode.NOT_FOUND.format(request.getRequestURI()));
+			return Problems.of(Problem.with(ErrorCode.NOT_FOUND, null, request.getRequestURI()));
 		}
 		int code = status instanceof Integer i ? i : 500;
 		ErrorCode error = switch (code) {
@@ -36,7 +37,7 @@ class ProblemErrorController implements ErrorController {
 			case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
 			default -> ErrorCode.INTERNAL;
 		};
-		return Problems.of(error, null, error.format(uri));
+		return Problems.of(Problem.with(error, null, uri));
 	}
 
 }

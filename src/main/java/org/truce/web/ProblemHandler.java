@@ -25,6 +25,7 @@ import org.springframework.web.context.request.async.AsyncRequestNotUsableExcept
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.shared.StoreUnavailableException;
 
@@ -44,15 +45,14 @@ class ProblemHandler {
 		Throwable cause = ex.getCause();
 		while (cause != null) {
 			if (cause instanceof BodySizeLimitFilter.BodyTooLargeException) {
-				return Problems.of(ErrorCode.BODY_TOO_LARGE, null, cause.getMessage());
+				return Problems.of(((BodySizeLimitFilter.BodyTooLargeException) cause).problem());
 			}
 			if (cause instanceof UnrecognizedPropertyException unknown) {
 				String field = path(unknown);
-				return Problems.of(ErrorCode.UNKNOWN_FIELD, field, ErrorCode.UNKNOWN_FIELD.format(field));
+				return Problems.of(Problem.of(ErrorCode.UNKNOWN_FIELD, field));
 			}
 			if (cause instanceof StreamReadException read) {
-				return Problems.of(ErrorCode.MALFORMED_JSON, null,
-						ErrorCode.MALFORMED_JSON.format(read.getOriginalMessage()));
+				return Problems.of(Problem.with(ErrorCode.MALFORMED_JSON, null, read.getOriginalMessage()));
 			}
 			if (cause instanceof InvalidFormatException format && format.getTargetType() != null
 					&& format.getTargetType().isEnum()) {
@@ -60,23 +60,20 @@ class ProblemHandler {
 				String allowed = java.util.Arrays.stream(format.getTargetType().getEnumConstants())
 					.map(String::valueOf)
 					.collect(Collectors.joining(", "));
-				return Problems.of(ErrorCode.UNKNOWN_ENUM_VALUE, field,
-						"Field " + field + " must be one of: " + allowed + ".");
+				return Problems.of(Problem.keyed(ErrorCode.UNKNOWN_ENUM_VALUE, field, "oneOf", field, allowed));
 			}
 			if (cause instanceof MismatchedInputException trailing
 					&& String.valueOf(trailing.getOriginalMessage()).startsWith("Trailing token")) {
 				// More than one JSON value in the body: a syntax error, not a type error.
-				return Problems.of(ErrorCode.MALFORMED_JSON, null,
-						ErrorCode.MALFORMED_JSON.format("more than one JSON value in the body"));
+				return Problems.of(Problem.keyed(ErrorCode.MALFORMED_JSON, null, "trailing"));
 			}
 			if (cause instanceof DatabindException bind) {
 				String field = path(bind);
-				return Problems.of(ErrorCode.WRONG_TYPE, field, ErrorCode.WRONG_TYPE.format(field));
+				return Problems.of(Problem.of(ErrorCode.WRONG_TYPE, field));
 			}
 			cause = cause.getCause();
 		}
-		return Problems.of(ErrorCode.MALFORMED_JSON, null,
-				ErrorCode.MALFORMED_JSON.format("the body is empty or unreadable"));
+		return Problems.of(Problem.keyed(ErrorCode.MALFORMED_JSON, null, "unreadable"));
 	}
 
 	private static String path(DatabindException ex) {
@@ -89,47 +86,44 @@ class ProblemHandler {
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException ex) {
-		return Problems.of(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type",
-				ErrorCode.UNSUPPORTED_MEDIA_TYPE.format(null));
+		return Problems.of(Problem.with(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type"));
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
 	ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException ex) {
-		return Problems.of(ErrorCode.NOT_ACCEPTABLE, "Accept", ErrorCode.NOT_ACCEPTABLE.format(null));
+		return Problems.of(Problem.with(ErrorCode.NOT_ACCEPTABLE, "Accept"));
 	}
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException ex) {
-		return Problems.of(ErrorCode.METHOD_NOT_ALLOWED, null,
-				"Method " + ex.getMethod() + " is not allowed here; allowed: " + ex.getSupportedHttpMethods() + ".");
+		return Problems.of(Problem.keyed(ErrorCode.METHOD_NOT_ALLOWED, null, "allowed", ex.getMethod(),
+				ex.getSupportedHttpMethods()));
 	}
 
 	@ExceptionHandler(NoResourceFoundException.class)
 	ResponseEntity<ProblemDetail> notFound(NoResourceFoundException ex, HttpServletRequest request) {
-		return Problems.of(ErrorCode.NOT_FOUND, null, ErrorCode.NOT_FOUND.format(request.getRequestURI()));
+		return Problems.of(Problem.with(ErrorCode.NOT_FOUND, null, request.getRequestURI()));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> argumentType(MethodArgumentTypeMismatchException ex) {
-		return Problems.of(ErrorCode.INVALID_QUERY, ex.getName(), ErrorCode.INVALID_QUERY.format(ex.getName()));
+		return Problems.of(Problem.of(ErrorCode.INVALID_QUERY, ex.getName()));
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
 	ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException ex) {
-		return Problems.of(ErrorCode.FIELD_REQUIRED, ex.getParameterName(),
-				ErrorCode.FIELD_REQUIRED.format(ex.getParameterName()));
+		return Problems.of(Problem.of(ErrorCode.FIELD_REQUIRED, ex.getParameterName()));
 	}
 
 	@ExceptionHandler(MissingRequestHeaderException.class)
 	ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException ex) {
-		return Problems.of(ErrorCode.FIELD_REQUIRED, ex.getHeaderName(),
-				ErrorCode.FIELD_REQUIRED.format(ex.getHeaderName()));
+		return Problems.of(Problem.of(ErrorCode.FIELD_REQUIRED, ex.getHeaderName()));
 	}
 
 	@ExceptionHandler(StoreUnavailableException.class)
 	ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException ex) {
 		log.warn("store unavailable: {}", String.valueOf(ex.getCause()));
-		return Problems.of(ErrorCode.STORE_UNAVAILABLE, null, ErrorCode.STORE_UNAVAILABLE.format(null));
+		return Problems.of(Problem.with(ErrorCode.STORE_UNAVAILABLE, null));
 	}
 
 	/**
@@ -145,7 +139,7 @@ class ProblemHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("unexpected error", ex);
-		return Problems.of(ErrorCode.INTERNAL, null, ErrorCode.INTERNAL.format(null));
+		return Problems.of(Problem.with(ErrorCode.INTERNAL, null));
 	}
 
 }

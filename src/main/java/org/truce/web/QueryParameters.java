@@ -26,17 +26,20 @@ public final class QueryParameters {
 			span = TimeText.parse(text, zone);
 		}
 		catch (DateTimeParseException ex) {
-			throw invalid(field,
-					field + " must be a date (2016-09-19) or an instant with offset (2016-09-19T19:30:00Z).");
+			throw invalid(field, "dateOrInstant", field);
 		}
 		if (!span.recordable()) {
-			throw invalid(field, field + " must lie between the years 1 and 9999.");
+			throw invalid(field, "years", field);
 		}
 		return endOfDay ? span.last() : span.first();
 	}
 
-	public static RejectedException invalid(String field, String detail) {
-		return new RejectedException(new Problem(ErrorCode.INVALID_QUERY, field, detail));
+	/**
+	 * INVALID_QUERY on {@code field}, with the sentence
+	 * {@code problem.INVALID_QUERY.<variant>}.
+	 */
+	public static RejectedException invalid(String field, String variant, Object... args) {
+		return new RejectedException(Problem.keyed(ErrorCode.INVALID_QUERY, field, variant, args));
 	}
 
 }

@@ -76,7 +76,7 @@ public class RowCaps {
 			return Math.min(byDefault, cap);
 		}
 		if (requested < 1 || requested > cap) {
-			throw QueryParameters.invalid("limit", "limit must be between 1 and " + cap + ".");
+			throw QueryParameters.invalid("limit", "limit", cap);
 		}
 		return requested;
 	}

@@ -49,11 +49,10 @@ public class ComputingClock {
 	 */
 	public ComplianceClock.State stateAt(String agreementId, Instant at, String viewId) {
 		Agreement agreement = this.agreements.inForceAt(agreementId, at)
-			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.NOT_FOUND, "id",
-					ErrorCode.NOT_FOUND.format("/api/agreements/" + agreementId))));
+			.orElseThrow(() -> new RejectedException(
+					Problem.with(ErrorCode.NOT_FOUND, "id", "/api/agreements/" + agreementId)));
 		if (agreement.clock() == null) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "id",
-					"Agreement " + agreementId + " has no compliance clock."));
+			throw new RejectedException(Problem.keyed(ErrorCode.INVALID_VALUE, "id", "noClock", agreementId));
 		}
 		List<ComplianceClock.Judged> judged = new ArrayList<>();
 		for (Outcome outcome : List.of(Outcome.VIOLATION, Outcome.UNDETERMINED)) {
@@ -73,9 +72,8 @@ public class ComputingClock {
 		agreement.disputes().forEach(d -> views.add(d.views().get(0)));
 		for (String id : viewId == null ? List.<String>of() : List.of(viewId.split("\\+"))) {
 			Dispute.View view = agreement.view(id)
-				.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "view",
-						"Agreement " + agreementId + " has no view '" + id + "'; its views are "
-								+ agreement.views().stream().map(Dispute.View::id).toList() + ".")));
+				.orElseThrow(() -> new RejectedException(Problem.keyed(ErrorCode.INVALID_VALUE, "view", "view",
+						agreementId, id, agreement.views().stream().map(Dispute.View::id).toList())));
 			for (int i = 0; i < agreement.disputes().size(); i++) {
 				if (agreement.disputes().get(i).views().contains(view)) {
 					views.set(i, view);

@@ -105,9 +105,7 @@ class FindingController {
 	 * refused (400, with the parameter as its field) when no single actor has it.
 	 */
 	static String actorId(ActorDirectory actors, String parameter, String name) {
-		return actors.idOf(name)
-			.orElseThrow(() -> QueryParameters.invalid(parameter,
-					"No single known actor is named '" + name + "'; see GET /api/actors."));
+		return actors.idOf(name).orElseThrow(() -> QueryParameters.invalid(parameter, "actor", name));
 	}
 
 	@Operation(summary = "The findings about one incident, under every agreement",

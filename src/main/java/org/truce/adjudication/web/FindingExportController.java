@@ -51,8 +51,7 @@ class FindingExportController {
 			@RequestParam(required = false, defaultValue = "false") boolean hxl, Viewer viewer,
 			HttpServletResponse response) throws IOException {
 		if (this.agreements.versions(agreement).isEmpty()) {
-			throw new RejectedException(new Problem(ErrorCode.NOT_FOUND, "agreement",
-					ErrorCode.NOT_FOUND.format("/api/agreements/" + agreement)));
+			throw new RejectedException(Problem.with(ErrorCode.NOT_FOUND, "agreement", "/api/agreements/" + agreement));
 		}
 		String possibleId = possiblePerpetrator == null ? null
 				: FindingController.actorId(this.actors, "possiblePerpetrator", possiblePerpetrator);

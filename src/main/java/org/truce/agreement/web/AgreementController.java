@@ -143,8 +143,8 @@ class AgreementController {
 		return versions.stream()
 			.filter(a -> version == null || a.version() == version)
 			.reduce((first, second) -> second)
-			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND
-				.format("/api/agreements/" + id + (version == null ? "" : "?version=" + version)))));
+			.orElseThrow(() -> new RejectedException(Problem.with(ErrorCode.NOT_FOUND, "id",
+					"/api/agreements/" + id + (version == null ? "" : "?version=" + version))));
 	}
 
 	private static Map<String, Object> summary(Agreement a) {

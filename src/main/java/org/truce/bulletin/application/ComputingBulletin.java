@@ -277,8 +277,8 @@ public class ComputingBulletin {
 
 	private Agreement validate(BulletinQuery query) {
 		Agreement agreement = this.agreements.latest(query.agreementId())
-			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.UNKNOWN_AGREEMENT, "agreement",
-					ErrorCode.UNKNOWN_AGREEMENT.format(query.agreementId()))));
+			.orElseThrow(() -> new RejectedException(
+					Problem.with(ErrorCode.UNKNOWN_AGREEMENT, "agreement", query.agreementId())));
 		Instant life = this.agreements.versions(agreement.id())
 			.stream()
 			.map(a -> a.effective().start())
@@ -298,39 +298,38 @@ public class ComputingBulletin {
 	static void validate(BulletinQuery query, Agreement agreement, Instant life, ZoneId tz) {
 		for (java.time.LocalDate day : List.of(query.from(), query.to())) {
 			if (day.getYear() < 1 || day.getYear() > 9999) {
-				throw new RejectedException(new Problem(ErrorCode.BULLETIN_PERIOD_INVALID,
-						day == query.from() ? "from" : "to", "A bulletin's days lie between the years 1 and 9999."));
+				throw new RejectedException(
+						Problem.keyed(ErrorCode.BULLETIN_PERIOD_INVALID, day == query.from() ? "from" : "to", "years"));
 			}
 		}
 		if (query.to().isBefore(query.from())) {
-			throw new RejectedException(new Problem(ErrorCode.BULLETIN_PERIOD_INVALID, "to",
-					"The period ends (" + query.to() + ") before it starts (" + query.from() + ")."));
+			throw new RejectedException(
+					Problem.keyed(ErrorCode.BULLETIN_PERIOD_INVALID, "to", "endsBefore", query.to(), query.from()));
 		}
 		if (ChronoUnit.DAYS.between(query.from(), query.to()) + 1 > MAX_DAYS) {
-			throw new RejectedException(new Problem(ErrorCode.BULLETIN_PERIOD_INVALID, "to",
-					"A bulletin covers at most " + MAX_DAYS + " days; " + query.from() + " to " + query.to() + " is "
-							+ (ChronoUnit.DAYS.between(query.from(), query.to()) + 1) + "."));
+			throw new RejectedException(Problem.keyed(ErrorCode.BULLETIN_PERIOD_INVALID, "to", "tooLong", MAX_DAYS,
+					query.from(), query.to(), ChronoUnit.DAYS.between(query.from(), query.to()) + 1));
 		}
 		Instant start = query.from().atStartOfDay(tz).toInstant();
 		Instant end = query.to().plusDays(1).atStartOfDay(tz).toInstant();
 		Instant death = agreement.effective().end();
 		if (!end.isAfter(life) || (death != null && start.isAfter(death))) {
-			throw new RejectedException(new Problem(ErrorCode.BULLETIN_PERIOD_OUTSIDE_AGREEMENT, "from",
-					"The period " + query.from() + " to " + query.to() + " (" + tz.getId()
-							+ ") lies outside the life of agreement " + agreement.id() + ", which took effect at "
-							+ life + (death == null ? " and is in force." : " and ended at " + death + ".")));
+			throw new RejectedException(death == null
+					? Problem.keyed(ErrorCode.BULLETIN_PERIOD_OUTSIDE_AGREEMENT, "from", "inForce", query.from(),
+							query.to(), tz.getId(), agreement.id(), life)
+					: Problem.keyed(ErrorCode.BULLETIN_PERIOD_OUTSIDE_AGREEMENT, "from", "ended", query.from(),
+							query.to(), tz.getId(), agreement.id(), life, death));
 		}
 		if (query.zoneId() != null && agreement.zone(query.zoneId()).isEmpty()) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_QUERY, "zone",
-					"Agreement " + agreement.id() + " has no zone '" + query.zoneId() + "'."));
+			throw new RejectedException(
+					Problem.keyed(ErrorCode.INVALID_QUERY, "zone", "zone", agreement.id(), query.zoneId()));
 		}
 		if (query.eventType() != null) {
 			try {
 				EventType.valueOf(query.eventType());
 			}
 			catch (IllegalArgumentException ex) {
-				throw new RejectedException(new Problem(ErrorCode.UNKNOWN_EVENT_TYPE, "type",
-						ErrorCode.UNKNOWN_EVENT_TYPE.format(query.eventType())));
+				throw new RejectedException(Problem.with(ErrorCode.UNKNOWN_EVENT_TYPE, "type", query.eventType()));
 			}
 		}
 	}

@@ -160,8 +160,7 @@ public final class ExportedRecord {
 	}
 
 	static RejectedException refused(String why) {
-		return new RejectedException(new Problem(ErrorCode.BULLETIN_EXPORT_REFUSED, "export",
-				ErrorCode.BULLETIN_EXPORT_REFUSED.format(why)));
+		return new RejectedException(Problem.with(ErrorCode.BULLETIN_EXPORT_REFUSED, "export", why));
 	}
 
 }

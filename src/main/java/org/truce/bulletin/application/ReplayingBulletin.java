@@ -170,8 +170,7 @@ public class ReplayingBulletin {
 	 */
 	private Agreement validate(BulletinQuery query, List<Agreement> versions) {
 		if (versions.isEmpty()) {
-			throw new RejectedException(new Problem(ErrorCode.UNKNOWN_AGREEMENT, "agreement",
-					ErrorCode.UNKNOWN_AGREEMENT.format(query.agreementId())));
+			throw new RejectedException(Problem.with(ErrorCode.UNKNOWN_AGREEMENT, "agreement", query.agreementId()));
 		}
 		Agreement agreement = versions.get(versions.size() - 1);
 		Instant life = versions.stream().map(a -> a.effective().start()).min(Instant::compareTo).orElseThrow();

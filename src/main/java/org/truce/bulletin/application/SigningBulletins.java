@@ -144,7 +144,7 @@ public class SigningBulletins {
 	public BulletinDraft sign(UUID id, String read, String side, String userId, List<Grant> grants) {
 		for (int attempt = 1;; attempt++) {
 			BulletinDraft current = readable(id, grants);
-			String signing = CoChairs.sideOf(current.quorum(), side, grants, "sign it");
+			String signing = CoChairs.sideOf(current.quorum(), side, grants, "sign");
 			requireCurrent(current, read);
 			Optional<Signatures.Refusal> refused = current.refusal(signing);
 			if (refused.isPresent()) {
@@ -197,8 +197,7 @@ public class SigningBulletins {
 	 */
 	private void requireUnpublished(String agreementId, LocalDate from, LocalDate to, UUID self) {
 		this.store.published(agreementId, from, to).filter(p -> !p.equals(self)).ifPresent(p -> {
-			throw new RejectedException(new Problem(ErrorCode.BULLETIN_PERIOD_PUBLISHED, "to",
-					ErrorCode.BULLETIN_PERIOD_PUBLISHED.format("/bulletins/" + p)));
+			throw new RejectedException(Problem.with(ErrorCode.BULLETIN_PERIOD_PUBLISHED, "to", "/bulletins/" + p));
 		});
 	}
 
@@ -271,13 +270,12 @@ public class SigningBulletins {
 		return this.store.find(id)
 			.filter(d -> Viewer.staff(grants) || d.state() == BulletinDraft.State.PUBLISHED)
 			.orElseThrow(() -> new RejectedException(
-					new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/bulletins/drafts/" + id))));
+					Problem.with(ErrorCode.NOT_FOUND, "id", "/api/bulletins/drafts/" + id)));
 	}
 
 	private static void requireCurrent(BulletinDraft current, String read) {
 		if (read == null || read.isBlank()) {
-			throw new RejectedException(new Problem(ErrorCode.VERSION_REQUIRED, "version",
-					"Name the draft you read: its version or its digest, in an If-Match header or a version field."));
+			throw new RejectedException(Problem.keyed(ErrorCode.VERSION_REQUIRED, "version", "draft"));
 		}
 		if (!current.current(read.strip())) {
 			throw stale(current);
@@ -285,10 +283,9 @@ public class SigningBulletins {
 	}
 
 	private static RejectedException stale(BulletinDraft current) {
-		String why = current.state() == BulletinDraft.State.STALE ? "a newer draft of this agreement and period exists."
-				: "it is version " + current.version() + ", with the digest " + current.digest() + ".";
-		return new RejectedException(
-				new Problem(ErrorCode.BULLETIN_DRAFT_STALE, "version", ErrorCode.BULLETIN_DRAFT_STALE.format(why)));
+		return new RejectedException(current.state() == BulletinDraft.State.STALE
+				? Problem.keyed(ErrorCode.BULLETIN_DRAFT_STALE, "version", "newer") : Problem
+					.keyed(ErrorCode.BULLETIN_DRAFT_STALE, "version", "current", current.version(), current.digest()));
 	}
 
 	private static void requireStaff(List<Grant> grants) {

@@ -53,8 +53,8 @@ class BulletinController {
 		if (agreement == null || agreement.isBlank()) {
 			throw new RejectedException(Problem.of(ErrorCode.FIELD_REQUIRED, "agreement"));
 		}
-		String partyId = party == null || party.isBlank() ? null : this.actors.idOf(party)
-			.orElseThrow(() -> QueryParameters.invalid("party", "No single known actor is named " + party + "."));
+		String partyId = party == null || party.isBlank() ? null
+				: this.actors.idOf(party).orElseThrow(() -> QueryParameters.invalid("party", "party", party));
 		BulletinQuery query = new BulletinQuery(agreement, day("from", from), day("to", to),
 				zone == null || zone.isBlank() ? null : zone, partyId, type == null || type.isBlank() ? null : type);
 		Bulletin bulletin = this.bulletins.compute(query, viewer);
@@ -71,15 +71,13 @@ class BulletinController {
 	 */
 	static LocalDate day(String field, String text) {
 		if (text == null || text.isBlank()) {
-			throw new RejectedException(new Problem(ErrorCode.BULLETIN_PERIOD_INVALID, field,
-					"The period needs " + field + ": a calendar day such as 2016-09-12."));
+			throw new RejectedException(Problem.keyed(ErrorCode.BULLETIN_PERIOD_INVALID, field, "missing", field));
 		}
 		try {
 			return LocalDate.parse(text.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw new RejectedException(new Problem(ErrorCode.BULLETIN_PERIOD_INVALID, field,
-					field + " must be a calendar day such as 2016-09-12, not '" + text + "'."));
+			throw new RejectedException(Problem.keyed(ErrorCode.BULLETIN_PERIOD_INVALID, field, "day", field, text));
 		}
 	}
 

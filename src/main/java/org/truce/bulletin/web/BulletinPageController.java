@@ -23,6 +23,7 @@ import org.truce.shared.Problem;
 import org.truce.ledger.application.LogIdentity;
 import org.truce.shared.RejectedException;
 import org.truce.web.PathIds;
+import org.truce.web.Problems;
 
 /**
  * The pages of bulletins signed jointly: the list (published bulletins for everyone;
@@ -138,7 +139,8 @@ class BulletinPageController {
 		redirect.addFlashAttribute("problems",
 				ex.problems()
 					.stream()
-					.map(p -> p.code().name() + ": " + p.detail() + (p.field() == null ? "" : " (" + p.field() + ")"))
+					.map(p -> p.code().name() + ": " + p.detail(Problems.language())
+							+ (p.field() == null ? "" : " (" + p.field() + ")"))
 					.toList());
 		redirect.addFlashAttribute("problemCode", ex.problems().stream().map(Problem::code).findFirst().orElse(null));
 	}

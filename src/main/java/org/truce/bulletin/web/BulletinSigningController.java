@@ -200,8 +200,7 @@ class BulletinSigningController {
 		String header = ifMatch == null || ifMatch.isBlank() ? null : tag(ifMatch);
 		String field = body == null || body.isBlank() ? null : tag(body);
 		if (header != null && field != null && !header.equalsIgnoreCase(field)) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "version",
-					"If-Match and the body's version name different drafts."));
+			throw new RejectedException(Problem.keyed(ErrorCode.INVALID_VALUE, "version", "draftsDiffer"));
 		}
 		return header != null ? header : field;
 	}
@@ -235,8 +234,7 @@ class BulletinSigningController {
 			return LocalDate.parse(text.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, field,
-					"Field " + field + " must be a day, such as 2016-10-01."));
+			throw new RejectedException(Problem.keyed(ErrorCode.INVALID_VALUE, field, "day", field));
 		}
 	}
 

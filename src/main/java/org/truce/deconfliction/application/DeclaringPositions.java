@@ -111,23 +111,22 @@ public class DeclaringPositions {
 	 */
 	public PositionRecord declare(NewPosition in, DeconflictionReader declarer) {
 		if (declarer.declarable().isEmpty()) {
-			throw new RejectedException(new Problem(ErrorCode.FORBIDDEN, null,
-					"Only a liaison or a co-chair bound to an actor declares positions, for its own side."));
+			throw new RejectedException(Problem.keyed(ErrorCode.FORBIDDEN, null, "declarer"));
 		}
 		List<Problem> problems = new ArrayList<>();
 		String side;
 		if (in.side() == null || in.side().isBlank()) {
 			side = declarer.declarable().get(0);
 			if (declarer.declarable().size() > 1) {
-				problems.add(new Problem(ErrorCode.FIELD_REQUIRED, "side",
-						"You speak for several actors: name one of " + String.join(", ", declarer.declarable())));
+				problems.add(Problem.keyed(ErrorCode.FIELD_REQUIRED, "side", "declarerSide",
+						String.join(", ", declarer.declarable())));
 			}
 		}
 		else {
 			side = in.side().strip();
 			if (!declarer.declarable().contains(side)) {
-				throw new RejectedException(new Problem(ErrorCode.FORBIDDEN, "side",
-						"You may declare positions only for " + String.join(", ", declarer.declarable()) + "."));
+				throw new RejectedException(Problem.keyed(ErrorCode.FORBIDDEN, "side", "declarable",
+						String.join(", ", declarer.declarable())));
 			}
 		}
 		String label = in.label() == null || in.label().isBlank() ? null : in.label().strip();
@@ -174,8 +173,7 @@ public class DeclaringPositions {
 	public PositionRecord withdraw(UUID id, DeconflictionReader declarer) {
 		PositionRecord found = this.store.position(id)
 			.filter(r -> declarer.declarable().contains(r.position().side()))
-			.orElseThrow(() -> new RejectedException(
-					new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/positions/" + id))));
+			.orElseThrow(() -> new RejectedException(Problem.with(ErrorCode.NOT_FOUND, "id", "/api/positions/" + id)));
 		this.tx.executeWithoutResult(status -> {
 			Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 			if (this.store.withdrawPosition(id, declarer.userId(), now)) {

@@ -43,19 +43,19 @@ final class GeometryInput {
 		catch (Exception ex) {
 			// GeoJsonReader throws ParseException, and runtime exceptions (class casts,
 			// missing members) on JSON that is not a geometry.
-			problems.add(new Problem(ErrorCode.GEOMETRY_INVALID, field,
-					ErrorCode.GEOMETRY_INVALID.format(field) + " (" + String.valueOf(ex.getMessage()) + ")"));
+			problems.add(Problem.keyed(ErrorCode.GEOMETRY_INVALID, field, "why", field, ex.getMessage()));
 			return null;
 		}
 		if (g == null || !allowedTypes.contains(g.getGeometryType())) {
-			problems.add(new Problem(ErrorCode.GEOMETRY_TYPE_NOT_ALLOWED, field,
-					"Field " + field + " must be a GeoJSON "
-							+ String.join(" or ", allowedTypes.stream().sorted().toList())
-							+ (g == null ? "." : ", not a " + g.getGeometryType() + ".")));
+			problems.add(g == null
+					? Problem.keyed(ErrorCode.GEOMETRY_TYPE_NOT_ALLOWED, field, "allowed", field,
+							String.join(", ", allowedTypes.stream().sorted().toList()))
+					: Problem.keyed(ErrorCode.GEOMETRY_TYPE_NOT_ALLOWED, field, "notA", field,
+							String.join(", ", allowedTypes.stream().sorted().toList()), g.getGeometryType()));
 			return null;
 		}
 		if (g.isEmpty()) {
-			problems.add(new Problem(ErrorCode.GEOMETRY_INVALID, field, "Field " + field + " has no coordinates."));
+			problems.add(Problem.keyed(ErrorCode.GEOMETRY_INVALID, field, "empty", field));
 			return null;
 		}
 		if (g.getNumPoints() > MAX_POSITIONS) {
@@ -73,12 +73,11 @@ final class GeometryInput {
 			}
 		}
 		if (g.getGeometryType().equals("LineString") && g.getNumPoints() < 2) {
-			problems.add(new Problem(ErrorCode.GEOMETRY_INVALID, field, "A route needs at least two positions."));
+			problems.add(Problem.keyed(ErrorCode.GEOMETRY_INVALID, field, "route"));
 			return null;
 		}
 		if (g.getDimension() == 2 && !g.isValid()) {
-			problems.add(new Problem(ErrorCode.GEOMETRY_INVALID, field,
-					"Field " + field + " is not a valid polygon (its rings cross themselves or each other)."));
+			problems.add(Problem.keyed(ErrorCode.GEOMETRY_INVALID, field, "polygon", field));
 			return null;
 		}
 		return g;

@@ -76,22 +76,19 @@ public class ManagingWebhooks {
 			}
 		}
 		catch (URISyntaxException ex) {
-			throw new RejectedException(
-					new Problem(ErrorCode.INVALID_VALUE, "url", "The url must be an absolute http or https URL."));
+			throw new RejectedException(Problem.keyed(ErrorCode.INVALID_VALUE, "url", "webhookUrl"));
 		}
 		try {
 			this.targets.check(uri);
 		}
 		catch (WebhookTargets.Refused ex) {
 			if (!ex.unresolved()) {
-				throw new RejectedException(new Problem(ErrorCode.WEBHOOK_TARGET_NOT_ALLOWED, "url",
-						ErrorCode.WEBHOOK_TARGET_NOT_ALLOWED.format(ex.getMessage())));
+				throw new RejectedException(Problem.with(ErrorCode.WEBHOOK_TARGET_NOT_ALLOWED, "url", ex.getMessage()));
 			}
 			// A name that does not resolve yet: each delivery checks it again.
 		}
 		if (secret != null && (secret.length() < MIN_SECRET || secret.isBlank())) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "secret",
-					"The secret must have at least " + MIN_SECRET + " characters (or leave it out to have one made)."));
+			throw new RejectedException(Problem.keyed(ErrorCode.INVALID_VALUE, "secret", "secret", MIN_SECRET));
 		}
 		if (secret != null && secret.length() > MAX_SECRET) {
 			throw new RejectedException(Problem.of(ErrorCode.TOO_LONG, "secret"));

@@ -179,10 +179,10 @@ public class Notifying {
 			movementKind = enumValue(MovementKind.class, "movementKind", in.movementKind(), true, problems);
 			geometry = GeometryInput.read("geometry", in.geometry(), MOVEMENT_GEOMETRIES, problems);
 			if (in.from() == null) {
-				problems.add(new Problem(ErrorCode.WINDOW_REQUIRED, "from", ErrorCode.WINDOW_REQUIRED.format("from")));
+				problems.add(Problem.of(ErrorCode.WINDOW_REQUIRED, "from"));
 			}
 			if (in.to() == null) {
-				problems.add(new Problem(ErrorCode.WINDOW_REQUIRED, "to", ErrorCode.WINDOW_REQUIRED.format("to")));
+				problems.add(Problem.of(ErrorCode.WINDOW_REQUIRED, "to"));
 			}
 		}
 		if (in.from() != null && in.to() != null && in.to().isBefore(in.from())) {
@@ -252,23 +252,21 @@ public class Notifying {
 		List<String> mine = n.parties().stream().filter(liaison.side()::contains).sorted().toList();
 		if (party != null && !party.isBlank()) {
 			if (!mine.contains(party.strip())) {
-				throw new RejectedException(new Problem(ErrorCode.FORBIDDEN, "party", "Party " + party.strip()
-						+ " is not of your side, or this notification is not delivered to it."));
+				throw new RejectedException(
+						Problem.keyed(ErrorCode.FORBIDDEN, "party", "notifiedParty", party.strip()));
 			}
 			mine = List.of(party.strip());
 		}
 		if (n.withdrawnAt() != null) {
-			throw new RejectedException(new Problem(ErrorCode.NOTIFICATION_WITHDRAWN, "id",
-					ErrorCode.NOTIFICATION_WITHDRAWN.format(n.withdrawnAt())));
+			throw new RejectedException(Problem.with(ErrorCode.NOTIFICATION_WITHDRAWN, "id", n.withdrawnAt()));
 		}
 		List<String> parties = mine;
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		List<Problem> problems = new ArrayList<>();
 		Asserted asserted = Asserted.resolve("asserted", assertedInput, now, liaison.userId(), problems);
 		if (asserted != null && asserted.at().isBefore(n.notifiedAsAsserted())) {
-			problems.add(new Problem(ErrorCode.ASSERTED_BEFORE_NOTIFIED, "asserted.at",
-					ErrorCode.ASSERTED_BEFORE_NOTIFIED.format("asserted.at") + " It was notified at "
-							+ n.notifiedAsAsserted() + "."));
+			problems.add(Problem.keyed(ErrorCode.ASSERTED_BEFORE_NOTIFIED, "asserted.at", "when", "asserted.at",
+					n.notifiedAsAsserted()));
 		}
 		if (!problems.isEmpty()) {
 			throw new RejectedException(problems);
@@ -398,8 +396,7 @@ public class Notifying {
 				problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "parties[" + i + "]"));
 			}
 			else if (this.actors.registry().byId(p.strip()).isEmpty()) {
-				problems.add(new Problem(ErrorCode.UNKNOWN_ACTOR, "parties[" + i + "]",
-						ErrorCode.UNKNOWN_ACTOR.format(p.strip())));
+				problems.add(Problem.with(ErrorCode.UNKNOWN_ACTOR, "parties[" + i + "]", p.strip()));
 			}
 			else {
 				parties.add(p.strip());
@@ -421,8 +418,7 @@ public class Notifying {
 		}
 		catch (IllegalArgumentException ex) {
 			List<String> allowed = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
-			problems.add(new Problem(ErrorCode.INVALID_VALUE, field,
-					"Field " + field + " must be one of " + String.join(", ", allowed) + "."));
+			problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, field, "oneOf", field, String.join(", ", allowed)));
 			return null;
 		}
 	}
@@ -440,8 +436,7 @@ public class Notifying {
 	}
 
 	private static RejectedException notFound(UUID id) {
-		return new RejectedException(
-				new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/notifications/" + id)));
+		return new RejectedException(Problem.with(ErrorCode.NOT_FOUND, "id", "/api/notifications/" + id));
 	}
 
 	private static LedgerEntry sentEntry(Notification n, String salt) {

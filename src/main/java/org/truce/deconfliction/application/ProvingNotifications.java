@@ -77,8 +77,7 @@ public class ProvingNotifications {
 			id = UUID.fromString(text);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_QUERY, "before",
-					"before must be an instant with offset (2016-09-19T19:00:00+03:00) or a report's or incident's id."));
+			throw new RejectedException(Problem.keyed(ErrorCode.INVALID_QUERY, "before", "before"));
 		}
 		Optional<Report> report = this.reports.byId(id, viewer);
 		if (report.isPresent()) {
@@ -89,8 +88,7 @@ public class ProvingNotifications {
 				.stream()
 				.map(r -> r.when().start())
 				.min(Comparator.naturalOrder()))
-			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.NOT_FOUND, "before",
-					"No report or incident you may see has the id " + text + ".")));
+			.orElseThrow(() -> new RejectedException(Problem.keyed(ErrorCode.NOT_FOUND, "before", "before", text)));
 	}
 
 	/**
@@ -111,8 +109,8 @@ public class ProvingNotifications {
 			throw new RejectedException(Problem.of(ErrorCode.FIELD_REQUIRED, "party"));
 		}
 		NotificationHistory h = this.notifying.read(id, reader)
-			.orElseThrow(() -> new RejectedException(
-					new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/notifications/" + id))));
+			.orElseThrow(
+					() -> new RejectedException(Problem.with(ErrorCode.NOT_FOUND, "id", "/api/notifications/" + id)));
 		NotificationHistory.NotifiedBefore answer = h.notifiedBefore(party.strip(), strike);
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("notification", id.toString());

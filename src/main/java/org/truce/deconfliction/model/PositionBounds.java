@@ -50,19 +50,13 @@ public record PositionBounds(double maxAreaKm2, int maxWindowDays) {
 		if (area != null) {
 			double km2 = areaKm2(area);
 			if (km2 > this.maxAreaKm2) {
-				problems.add(new Problem(ErrorCode.POSITION_TOO_LARGE, "area",
-						String.format(Locale.ROOT,
-								"Field area covers %.0f km²; a declared position covers at most %s km²"
-										+ " (a battalion's area of operations): declare the area where the forces are.",
-								km2, number(this.maxAreaKm2))));
+				problems.add(Problem.keyed(ErrorCode.POSITION_TOO_LARGE, "area", "km2",
+						String.format(Locale.ROOT, "%.0f", km2), number(this.maxAreaKm2)));
 			}
 		}
 		if (from != null && to != null && Duration.between(from, to).compareTo(maxWindow()) > 0) {
-			problems.add(new Problem(ErrorCode.POSITION_WINDOW_TOO_LONG, "to",
-					String.format(Locale.ROOT,
-							"Field to ends the window %s days after from; a declared position lasts at most %d days:"
-									+ " declare the next period again when it comes.",
-							number(Duration.between(from, to).toMinutes() / 1440.0), this.maxWindowDays)));
+			problems.add(Problem.keyed(ErrorCode.POSITION_WINDOW_TOO_LONG, "to", "days",
+					number(Duration.between(from, to).toMinutes() / 1440.0), this.maxWindowDays));
 		}
 	}
 

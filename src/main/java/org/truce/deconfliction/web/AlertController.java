@@ -113,8 +113,7 @@ class AlertController {
 			// Written here: the handler produces text/event-stream, the refusal is
 			// problem+json.
 			response.setHeader("Retry-After", "30");
-			Problems.write(request, response, this.json, ErrorCode.TOO_MANY_STREAMS, null,
-					ErrorCode.TOO_MANY_STREAMS.format(ex.max()));
+			Problems.write(request, response, this.json, Problem.with(ErrorCode.TOO_MANY_STREAMS, null, ex.max()));
 			return null;
 		}
 		try {
@@ -172,8 +171,7 @@ class AlertController {
 		catch (NumberFormatException ex) {
 			// refused below
 		}
-		throw new RejectedException(new Problem(ErrorCode.INVALID_QUERY, name,
-				"Query parameter " + name + " must be a whole number from " + min + " to " + max + "."));
+		throw new RejectedException(Problem.keyed(ErrorCode.INVALID_QUERY, name, "wholeNumber", name, min, max));
 	}
 
 }

@@ -74,8 +74,7 @@ class NotificationPageController {
 		UUID uuid = NotificationController.uuid(id);
 		DeconflictionReader reader = reader();
 		NotificationHistory h = this.notifying.read(uuid, reader)
-			.orElseThrow(() -> new RejectedException(
-					new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/notifications/" + id))));
+			.orElseThrow(() -> new RejectedException(Problem.with(ErrorCode.NOT_FOUND, "id", "/notifications/" + id)));
 		model.addAttribute("n", NotificationView.of(h, this.notifying.now()));
 		// The proofs of its entries: sent, each acknowledgment, withdrawn.
 		List<Map<String, Object>> proofs = new ArrayList<>();

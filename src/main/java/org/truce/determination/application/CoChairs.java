@@ -22,7 +22,8 @@ public final class CoChairs {
 	/**
 	 * The side a co-chair acts for: the one asked for, or its only co-chair side the
 	 * quorum names.
-	 * @param action what the co-chair does, as the refusal words it ("sign it")
+	 * @param action what the co-chair does, {@code sign} or {@code dissent}: the refusal
+	 * is the sentence {@code problem.SIDE_NOT_NAMED.<action>}
 	 * @throws RejectedException SIDE_NOT_NAMED (403) when the co-chair holds none of the
 	 * named sides (or not the one asked for); FIELD_REQUIRED on {@code side} when it
 	 * holds several and named none
@@ -36,18 +37,15 @@ public final class CoChairs {
 			.toList();
 		if (asked != null && !asked.isBlank()) {
 			if (!held.contains(asked.strip())) {
-				throw new RejectedException(
-						new Problem(ErrorCode.SIDE_NOT_NAMED, "side", ErrorCode.SIDE_NOT_NAMED.format(action)));
+				throw new RejectedException(Problem.keyed(ErrorCode.SIDE_NOT_NAMED, "side", action));
 			}
 			return asked.strip();
 		}
 		if (held.isEmpty()) {
-			throw new RejectedException(
-					new Problem(ErrorCode.SIDE_NOT_NAMED, null, ErrorCode.SIDE_NOT_NAMED.format(action)));
+			throw new RejectedException(Problem.keyed(ErrorCode.SIDE_NOT_NAMED, null, action));
 		}
 		if (held.size() > 1) {
-			throw new RejectedException(new Problem(ErrorCode.FIELD_REQUIRED, "side",
-					"You are a co-chair of several of the sides named: say which you act for."));
+			throw new RejectedException(Problem.keyed(ErrorCode.FIELD_REQUIRED, "side", "coChairSide"));
 		}
 		return held.get(0);
 	}
@@ -59,9 +57,8 @@ public final class CoChairs {
 	 */
 	public static Problem refused(Signatures.Refusal reason, String side) {
 		return switch (reason) {
-			case SIDE_NOT_NAMED ->
-				new Problem(ErrorCode.SIDE_NOT_NAMED, "side", ErrorCode.SIDE_NOT_NAMED.format("sign it"));
-			case ALREADY_SIGNED -> new Problem(ErrorCode.ALREADY_SIGNED, "side", ErrorCode.ALREADY_SIGNED.format(side));
+			case SIDE_NOT_NAMED -> Problem.keyed(ErrorCode.SIDE_NOT_NAMED, "side", "sign");
+			case ALREADY_SIGNED -> Problem.with(ErrorCode.ALREADY_SIGNED, "side", side);
 			case STALE_VERSION -> Problem.of(ErrorCode.STALE_VERSION, "version");
 		};
 	}

@@ -177,7 +177,7 @@ public class Determining {
 	public Determination signOff(UUID id, int version, String side, Asserted.Input assertedInput, String userId,
 			List<Grant> grants) {
 		Determination current = this.store.find(id).orElseThrow(() -> notFound("id", "/api/determinations/" + id));
-		String signing = sideOf(current, side, grants, "sign it");
+		String signing = sideOf(current, side, grants, "sign");
 		Instant at = this.clock.instant();
 		List<Problem> problems = new ArrayList<>();
 		Asserted asserted = Asserted.resolve("asserted", assertedInput, at, userId, problems);
@@ -334,8 +334,7 @@ public class Determining {
 			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "agreement"));
 		}
 		else if (this.agreements.versions(agreement).isEmpty()) {
-			problems.add(new Problem(ErrorCode.UNKNOWN_AGREEMENT, "agreement",
-					ErrorCode.UNKNOWN_AGREEMENT.format(agreement)));
+			problems.add(Problem.with(ErrorCode.UNKNOWN_AGREEMENT, "agreement", agreement));
 		}
 		else if (term == null) {
 			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "term"));
@@ -343,13 +342,13 @@ public class Determining {
 		else if (this.agreements.versions(agreement)
 			.stream()
 			.noneMatch(a -> a.terms().stream().anyMatch(t -> t.id().equals(term)))) {
-			problems.add(new Problem(ErrorCode.UNKNOWN_TERM, "term", ErrorCode.UNKNOWN_TERM.format(term)));
+			problems.add(Problem.with(ErrorCode.UNKNOWN_TERM, "term", term));
 		}
 		if (actor == null) {
 			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "actor"));
 		}
 		else if (this.actors.registry().byId(actor).isEmpty()) {
-			problems.add(new Problem(ErrorCode.UNKNOWN_ACTOR, "actor", ErrorCode.UNKNOWN_ACTOR.format(actor)));
+			problems.add(Problem.with(ErrorCode.UNKNOWN_ACTOR, "actor", actor));
 		}
 		if (draft.verdict() == null) {
 			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "verdict"));
@@ -395,7 +394,7 @@ public class Determining {
 		}
 		for (String side : sides) {
 			if (this.actors.registry().byId(side).isEmpty()) {
-				problems.add(new Problem(ErrorCode.UNKNOWN_ACTOR, "sides", ErrorCode.UNKNOWN_ACTOR.format(side)));
+				problems.add(Problem.with(ErrorCode.UNKNOWN_ACTOR, "sides", side));
 			}
 		}
 		return sides;
@@ -427,8 +426,7 @@ public class Determining {
 	}
 
 	private static Problem stale(int current) {
-		return new Problem(ErrorCode.STALE_VERSION, "version", "The determination has changed: its current version is "
-				+ current + ". Read it again, then retry against that version.");
+		return Problem.keyed(ErrorCode.STALE_VERSION, "version", "determination", current);
 	}
 
 	/** Stores a change, unless another was stored since {@code expected}. */
@@ -446,7 +444,7 @@ public class Determining {
 	}
 
 	private static RejectedException notFound(String field, String path) {
-		return new RejectedException(new Problem(ErrorCode.NOT_FOUND, field, ErrorCode.NOT_FOUND.format(path)));
+		return new RejectedException(Problem.with(ErrorCode.NOT_FOUND, field, path));
 	}
 
 	private static Map<String, Object> described(Determination d, String userId, Instant at) {

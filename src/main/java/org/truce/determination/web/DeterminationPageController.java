@@ -37,6 +37,7 @@ import org.truce.shared.ScenarioZone;
 import org.truce.web.AssertedBody;
 import org.truce.web.IfMatch;
 import org.truce.web.PathIds;
+import org.truce.web.Problems;
 
 /**
  * The pages of joint determinations: a co-chair's queue of drafts awaiting its side, a
@@ -211,7 +212,8 @@ class DeterminationPageController {
 	private static void refused(RedirectAttributes redirect, RejectedException ex) {
 		List<String> problems = ex.problems()
 			.stream()
-			.map(p -> p.code().name() + ": " + p.detail() + (p.field() == null ? "" : " (" + p.field() + ")"))
+			.map(p -> p.code().name() + ": " + p.detail(Problems.language())
+					+ (p.field() == null ? "" : " (" + p.field() + ")"))
 			.toList();
 		redirect.addFlashAttribute("problems", problems);
 		redirect.addFlashAttribute("problemCode", ex.problems().stream().map(Problem::code).findFirst().orElse(null));

@@ -51,8 +51,7 @@ class GeographyController {
 	@GetMapping("/api/places")
 	Map<String, Object> places(@RequestParam String q) {
 		if (q.length() > MAX_QUERY || NameKey.of(q).isEmpty()) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_QUERY, "q",
-					"q must be a name with at least one letter or digit, at most " + MAX_QUERY + " characters."));
+			throw new RejectedException(Problem.keyed(ErrorCode.INVALID_QUERY, "q", "placeName", MAX_QUERY));
 		}
 		int cap = Math.min(PLACES_LIMIT, this.caps.of("places"));
 		return RowCaps.items(RowCaps.cut(this.places.search(q, cap + 1), cap).stream().map(PlaceView::of).toList());
@@ -63,7 +62,7 @@ class GeographyController {
 	ResponseEntity<String> boundary(@PathVariable String pcode) {
 		Boundary b = this.boundaries.byPcode(pcode)
 			.orElseThrow(() -> new RejectedException(
-					new Problem(ErrorCode.NOT_FOUND, "pcode", ErrorCode.NOT_FOUND.format("/api/boundaries/" + pcode))));
+					Problem.with(ErrorCode.NOT_FOUND, "pcode", "/api/boundaries/" + pcode)));
 		ObjectNode feature = this.json.createObjectNode();
 		feature.put("type", "Feature");
 		feature.put("id", b.pcode());

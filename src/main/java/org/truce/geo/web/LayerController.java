@@ -33,9 +33,8 @@ class LayerController {
 	@GetMapping("/layers/{name}.geojson")
 	ResponseEntity<byte[]> layer(@PathVariable String name) {
 		BaseLayers.Layer layer = this.layers.layer(name)
-			.orElseThrow(() -> new RejectedException(
-					new Problem(ErrorCode.NOT_FOUND, "name", ErrorCode.NOT_FOUND.format("/layers/" + name + ".geojson")
-							+ " Layers: " + this.layers.names() + ".")));
+			.orElseThrow(() -> new RejectedException(Problem.keyed(ErrorCode.NOT_FOUND, "name", "layer",
+					"/layers/" + name + ".geojson", this.layers.names())));
 		// A weak ETag: Tomcat does not compress a response that has a strong one.
 		return ResponseEntity.ok()
 			.contentType(GEO_JSON)

@@ -30,7 +30,7 @@ final class AccessInput {
 			return null;
 		}
 		if (!"LineString".equals(node.path("type").asString(""))) {
-			problems.add(new Problem(ErrorCode.NOT_A_LINESTRING, field, ErrorCode.NOT_A_LINESTRING.format(field)));
+			problems.add(Problem.of(ErrorCode.NOT_A_LINESTRING, field));
 			return null;
 		}
 		Coordinate[] coordinates = positions(node.path("coordinates"), field, problems);
@@ -38,7 +38,7 @@ final class AccessInput {
 			return null;
 		}
 		if (coordinates.length < 2) {
-			problems.add(new Problem(ErrorCode.NOT_A_LINESTRING, field, ErrorCode.NOT_A_LINESTRING.format(field)));
+			problems.add(Problem.of(ErrorCode.NOT_A_LINESTRING, field));
 			return null;
 		}
 		return GeoJson.WGS84.createLineString(coordinates);
@@ -52,8 +52,7 @@ final class AccessInput {
 		}
 		String type = node.path("type").asString("");
 		if (!type.equals("Polygon") && !type.equals("MultiPolygon")) {
-			problems.add(new Problem(ErrorCode.INVALID_VALUE, field, "Field " + field
-					+ " must be a GeoJSON Polygon or MultiPolygon, with [longitude, latitude]" + " positions."));
+			problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, field, "area", field));
 			return null;
 		}
 		try {
@@ -69,30 +68,27 @@ final class AccessInput {
 			return g;
 		}
 		catch (RuntimeException ex) {
-			problems.add(new Problem(ErrorCode.INVALID_VALUE, field, "Field " + field
-					+ " must be a valid polygon: closed rings that do not cross, of [longitude, latitude] positions"
-					+ " within range."));
+			problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, field, "polygon", field));
 			return null;
 		}
 	}
 
 	private static Coordinate[] positions(JsonNode array, String field, List<Problem> problems) {
 		if (!array.isArray()) {
-			problems.add(new Problem(ErrorCode.NOT_A_LINESTRING, field, ErrorCode.NOT_A_LINESTRING.format(field)));
+			problems.add(Problem.of(ErrorCode.NOT_A_LINESTRING, field));
 			return null;
 		}
 		Coordinate[] out = new Coordinate[array.size()];
 		for (int i = 0; i < out.length; i++) {
 			JsonNode p = array.get(i);
 			if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
-				problems.add(new Problem(ErrorCode.INVALID_VALUE, field + ".coordinates[" + i + "]",
-						"A position is [longitude, latitude]."));
+				problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, field + ".coordinates[" + i + "]", "position"));
 				return null;
 			}
 			out[i] = new Coordinate(p.get(0).asDouble(), p.get(1).asDouble());
 			if (!inRange(out[i])) {
-				problems.add(new Problem(ErrorCode.INVALID_VALUE, field + ".coordinates[" + i + "]",
-						"Longitude must be between -180 and 180 and latitude between -90 and 90."));
+				problems
+					.add(Problem.keyed(ErrorCode.INVALID_VALUE, field + ".coordinates[" + i + "]", "positionRange"));
 				return null;
 			}
 		}
@@ -112,8 +108,7 @@ final class AccessInput {
 			return LocalDate.parse(text.strip());
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new Problem(ErrorCode.INVALID_VALUE, field,
-					"Field " + field + " must be a date, such as 2016-09-19."));
+			problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, field, "date", field));
 			return null;
 		}
 	}
@@ -142,7 +137,7 @@ final class AccessInput {
 			return null;
 		}
 		if (registry.byId(id.strip()).isEmpty()) {
-			problems.add(new Problem(ErrorCode.UNKNOWN_ACTOR, field, ErrorCode.UNKNOWN_ACTOR.format(id.strip())));
+			problems.add(Problem.with(ErrorCode.UNKNOWN_ACTOR, field, id.strip()));
 			return null;
 		}
 		return id.strip();

@@ -24,7 +24,8 @@ final class AllOrNothing {
 
 	/**
 	 * Runs {@code work} in one transaction.
-	 * @param what what is recorded, as the client reads it ("the outcome")
+	 * @param what what is recorded ("outcome"): the client reads the sentence
+	 * {@code problem.STORE_UNAVAILABLE.<what>}
 	 * @param subject what it is about, for the log
 	 * @throws RejectedException STORE_UNAVAILABLE when the store failed (nothing was
 	 * recorded), or what {@code work} throws
@@ -35,8 +36,7 @@ final class AllOrNothing {
 		}
 		catch (DataAccessException ex) {
 			log.warn("{} ({}) was not recorded: {}", what, subject, ex.toString());
-			throw new RejectedException(new Problem(ErrorCode.STORE_UNAVAILABLE, null,
-					"The store did not record " + what + "; nothing was recorded. Retry."));
+			throw new RejectedException(Problem.keyed(ErrorCode.STORE_UNAVAILABLE, null, what));
 		}
 	}
 

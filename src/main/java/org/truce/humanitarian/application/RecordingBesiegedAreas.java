@@ -84,8 +84,8 @@ public class RecordingBesiegedAreas {
 	 * STALE_VERSION
 	 */
 	public BesiegedArea revise(UUID id, NewArea in, Integer expectedVersion, String by) {
-		BesiegedArea current = byId(id).orElseThrow(() -> new RejectedException(
-				new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/besieged-areas/" + id))));
+		BesiegedArea current = byId(id).orElseThrow(
+				() -> new RejectedException(Problem.with(ErrorCode.NOT_FOUND, "id", "/api/besieged-areas/" + id)));
 		if (expectedVersion == null) {
 			throw new RejectedException(Problem.of(ErrorCode.VERSION_REQUIRED, "version"));
 		}
@@ -98,9 +98,8 @@ public class RecordingBesiegedAreas {
 			return true;
 		}));
 		if (!done) {
-			throw new RejectedException(new Problem(ErrorCode.STALE_VERSION, "version",
-					ErrorCode.STALE_VERSION.format(expectedVersion) + " It is at version "
-							+ byId(id).map(BesiegedArea::version).orElse(current.version()) + "."));
+			throw new RejectedException(Problem.keyed(ErrorCode.STALE_VERSION, "version", "current", expectedVersion,
+					byId(id).map(BesiegedArea::version).orElse(current.version())));
 		}
 		return revised;
 	}
@@ -130,8 +129,8 @@ public class RecordingBesiegedAreas {
 				status = BesiegedStatus.valueOf(in.status().strip().toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(new Problem(ErrorCode.INVALID_VALUE, "status",
-						"Field status must be BESIEGED or HARD_TO_REACH."));
+				problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, "status", "either", "status", "BESIEGED",
+						"HARD_TO_REACH"));
 			}
 		}
 		Geometry area = AccessInput.area(in.area(), "area", problems);

@@ -89,8 +89,8 @@ public class RecordingMovementRestrictions {
 				kind = MovementRestrictionKind.valueOf(in.kind().strip().toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(new Problem(ErrorCode.INVALID_VALUE, "kind",
-						"Field kind must be one of DENIAL, DELAY, CONDITIONAL_ACCESS."));
+				problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, "kind", "oneOf", "kind",
+						"DENIAL, DELAY, CONDITIONAL_ACCESS"));
 			}
 		}
 		if (kind == MovementRestrictionKind.DELAY) {
@@ -98,12 +98,11 @@ public class RecordingMovementRestrictions {
 				problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "delayMinutes"));
 			}
 			else if (in.delayMinutes() < 1) {
-				problems.add(new Problem(ErrorCode.INVALID_VALUE, "delayMinutes",
-						"Field delayMinutes is the delay's duration, at least 1 minute."));
+				problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, "delayMinutes", "delayMinutes"));
 			}
 		}
 		else if (in.delayMinutes() != null) {
-			problems.add(new Problem(ErrorCode.INVALID_VALUE, "delayMinutes", "Only a DELAY has a duration."));
+			problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, "delayMinutes", "delayOnly"));
 		}
 		AccessDestination place = null;
 		if (in.place() == null) {
@@ -129,7 +128,7 @@ public class RecordingMovementRestrictions {
 		MovementRestriction r = new MovementRestriction(UUID.randomUUID(), kind, in.delayMinutes(), place,
 				at.truncatedTo(ChronoUnit.MILLIS), restrictedBy, patrol, conditions, by,
 				this.clock.instant().truncatedTo(ChronoUnit.MILLIS), null);
-		return AllOrNothing.record(this.tx, "the restriction", r.id(), status -> {
+		return AllOrNothing.record(this.tx, "restriction", r.id(), status -> {
 			this.store.insert(r);
 			this.ledger.append(List.of(recordedEntry(r)));
 			UUID report = this.reports.restriction(r).id();

@@ -208,8 +208,7 @@ public class RequestingAccess {
 		Instant from = InstantFields.withOffset("from", in.from(), true, problems);
 		Instant to = InstantFields.withOffset("to", in.to(), true, problems);
 		if (from != null && to != null && to.isBefore(from)) {
-			problems.add(new Problem(ErrorCode.INTERVAL_END_BEFORE_START, "to",
-					ErrorCode.INTERVAL_END_BEFORE_START.format("to")));
+			problems.add(Problem.of(ErrorCode.INTERVAL_END_BEFORE_START, "to"));
 		}
 		if (!problems.isEmpty()) {
 			throw new RejectedException(problems);
@@ -242,17 +241,14 @@ public class RequestingAccess {
 				party = mine.get(0);
 			}
 			else {
-				problems.add(new Problem(ErrorCode.FIELD_REQUIRED, "party",
-						"Name the party you decide for: one of " + String.join(", ", mine) + "."));
+				problems.add(Problem.keyed(ErrorCode.FIELD_REQUIRED, "party", "party", String.join(", ", mine)));
 			}
 		}
 		else if (r.party(party).isEmpty()) {
-			problems.add(new Problem(ErrorCode.INVALID_VALUE, "party",
-					"The party " + party + " is not concerned by this request."));
+			problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, "party", "party", party));
 		}
 		else if (!liaison.side().contains(party)) {
-			throw new RejectedException(
-					new Problem(ErrorCode.FORBIDDEN, "party", "Only a liaison of " + party + " may decide for it."));
+			throw new RejectedException(Problem.keyed(ErrorCode.FORBIDDEN, "party", "liaison", party));
 		}
 		AccessVerdict verdict = null;
 		if (in.verdict() == null || in.verdict().isBlank()) {
@@ -263,16 +259,15 @@ public class RequestingAccess {
 				verdict = AccessVerdict.valueOf(in.verdict().strip().toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(new Problem(ErrorCode.INVALID_VALUE, "verdict",
-						"Field verdict must be one of APPROVED, DENIED, CONDITIONAL."));
+				problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, "verdict", "oneOf", "verdict",
+						"APPROVED, DENIED, CONDITIONAL"));
 			}
 		}
 		String reasons = AccessInput.text(in.reasons(), "reasons", MAX_TEXT, true, problems);
 		String conditions = AccessInput.text(in.conditions(), "conditions", MAX_TEXT,
 				verdict == AccessVerdict.CONDITIONAL, problems);
 		if (verdict != null && verdict != AccessVerdict.CONDITIONAL && conditions != null) {
-			problems
-				.add(new Problem(ErrorCode.INVALID_VALUE, "conditions", "Only a CONDITIONAL decision has conditions."));
+			problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, "conditions", "conditionsOnly"));
 		}
 		Instant recordedAt = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		Asserted asserted = Asserted.resolve("asserted", in.asserted(), recordedAt, liaison.userId(), problems);
@@ -294,8 +289,7 @@ public class RequestingAccess {
 				.flatMap(x -> x.party(decision.party()))
 				.map(AccessDecision::decidedAt)
 				.orElse(null);
-			throw new RejectedException(new Problem(ErrorCode.ACCESS_ALREADY_DECIDED, "party",
-					ErrorCode.ACCESS_ALREADY_DECIDED.format(at)));
+			throw new RejectedException(Problem.with(ErrorCode.ACCESS_ALREADY_DECIDED, "party", at));
 		}
 		return decided;
 	}
@@ -330,8 +324,8 @@ public class RequestingAccess {
 				kind = AccessOutcomeKind.valueOf(in.outcome().strip().toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(new Problem(ErrorCode.INVALID_VALUE, "outcome",
-						"Field outcome must be one of DELIVERED, PARTLY_DELIVERED, BLOCKED, NOT_DELIVERED."));
+				problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, "outcome", "oneOf", "outcome",
+						"DELIVERED, PARTLY_DELIVERED, BLOCKED, NOT_DELIVERED"));
 			}
 		}
 		Double share = null;
@@ -342,16 +336,14 @@ public class RequestingAccess {
 				problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "deliveredShare"));
 			}
 			else if (!(in.deliveredShare() > 0 && in.deliveredShare() < 1)) {
-				problems.add(new Problem(ErrorCode.INVALID_VALUE, "deliveredShare",
-						"Field deliveredShare is the share delivered, strictly between 0 and 1."));
+				problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, "deliveredShare", "deliveredShare"));
 			}
 			else {
 				share = in.deliveredShare();
 			}
 		}
 		else if (in.deliveredShare() != null) {
-			problems.add(new Problem(ErrorCode.INVALID_VALUE, "deliveredShare",
-					"Only a PARTLY_DELIVERED outcome has a delivered share."));
+			problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, "deliveredShare", "deliveredShareOnly"));
 		}
 		String note = AccessInput.text(in.deliveredNote(), "deliveredNote", MAX_TEXT, false, problems);
 		if (kind == AccessOutcomeKind.BLOCKED) {
@@ -360,8 +352,7 @@ public class RequestingAccess {
 					: destination(in.blockedAt(), "blockedAt", true, problems);
 		}
 		else if (in.blockedBy() != null || in.blockedAt() != null) {
-			problems.add(new Problem(ErrorCode.INVALID_VALUE, "blockedBy",
-					"Only a BLOCKED outcome names who blocked it and where."));
+			problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, "blockedBy", "blockedOnly"));
 		}
 		String reason = AccessInput.text(in.reason(), "reason", MAX_TEXT,
 				kind == AccessOutcomeKind.BLOCKED || kind == AccessOutcomeKind.NOT_DELIVERED, problems);
@@ -374,7 +365,7 @@ public class RequestingAccess {
 				SaltedCommitment.newSalt(), at == null ? r.from() : at.truncatedTo(ChronoUnit.MILLIS), by.userId(),
 				now);
 		int version = expectedVersion == null ? r.version() : expectedVersion;
-		AccessRequest recorded = AllOrNothing.record(this.tx, "the outcome", id, status -> {
+		AccessRequest recorded = AllOrNothing.record(this.tx, "outcome", id, status -> {
 			if (!this.store.recordOutcome(id, version, outcome)) {
 				return null;
 			}
@@ -389,11 +380,10 @@ public class RequestingAccess {
 		if (recorded == null) {
 			AccessRequest current = this.store.byId(id).orElseThrow(() -> notFound(id));
 			if (current.outcome() != null) {
-				throw new RejectedException(new Problem(ErrorCode.ACCESS_OUTCOME_RECORDED, "outcome",
-						ErrorCode.ACCESS_OUTCOME_RECORDED.format(current.outcome().recordedAt())));
+				throw new RejectedException(
+						Problem.with(ErrorCode.ACCESS_OUTCOME_RECORDED, "outcome", current.outcome().recordedAt()));
 			}
-			throw new RejectedException(
-					new Problem(ErrorCode.STALE_VERSION, "version", ErrorCode.STALE_VERSION.format(version)));
+			throw new RejectedException(Problem.with(ErrorCode.STALE_VERSION, "version", version));
 		}
 		return recorded;
 	}
@@ -464,8 +454,8 @@ public class RequestingAccess {
 				problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, field + ".quantity"));
 			}
 			else if (!(c.quantity() > 0) || c.quantity().isInfinite()) {
-				problems.add(new Problem(ErrorCode.INVALID_VALUE, field + ".quantity",
-						"Field " + field + ".quantity must be a number greater than 0."));
+				problems
+					.add(Problem.keyed(ErrorCode.INVALID_VALUE, field + ".quantity", "positive", field + ".quantity"));
 			}
 			else if (item != null && unit != null) {
 				out.add(new AccessCargo(item, c.quantity(), unit));
@@ -475,8 +465,7 @@ public class RequestingAccess {
 	}
 
 	private static RejectedException notFound(UUID id) {
-		return new RejectedException(
-				new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/access-requests/" + id)));
+		return new RejectedException(Problem.with(ErrorCode.NOT_FOUND, "id", "/api/access-requests/" + id));
 	}
 
 	/**

@@ -21,6 +21,7 @@ import org.truce.humanitarian.model.AccessRequest;
 import org.truce.identity.web.SignedIn;
 import org.truce.incident.application.Incidents;
 import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.shared.ScenarioZone;
 import org.truce.web.AssertedBody;
@@ -60,8 +61,8 @@ class AccessRequestPageController {
 			Model model) {
 		AccessReader reader = reader();
 		AccessRequest r = this.access.read(AccessRequestController.uuid(id), reader)
-			.orElseThrow(() -> new RejectedException(new org.truce.shared.Problem(ErrorCode.NOT_FOUND, "id",
-					ErrorCode.NOT_FOUND.format("/access-requests/" + id))));
+			.orElseThrow(() -> new RejectedException(
+					org.truce.shared.Problem.with(ErrorCode.NOT_FOUND, "id", "/access-requests/" + id)));
 		List<String> undecided = r.parties()
 			.stream()
 			.filter(p -> !p.decided() && reader.side().contains(p.party()))

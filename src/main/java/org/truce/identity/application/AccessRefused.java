@@ -11,20 +11,19 @@ final class AccessRefused {
 	}
 
 	static RejectedException noSuchUser(String username) {
-		return new RejectedException(
-				new Problem(ErrorCode.NOT_FOUND, "username", "No user is named " + username + "."));
+		return new RejectedException(Problem.keyed(ErrorCode.NOT_FOUND, "username", "user", username));
 	}
 
-	static RejectedException notFound(String field, String detail) {
-		return new RejectedException(new Problem(ErrorCode.NOT_FOUND, field, detail));
+	static RejectedException notFound(String field, String variant, Object... args) {
+		return new RejectedException(Problem.keyed(ErrorCode.NOT_FOUND, field, variant, args));
 	}
 
-	static RejectedException conflict(String detail) {
-		return new RejectedException(new Problem(ErrorCode.CONFLICT, "username", detail));
+	static RejectedException conflict(String variant, Object... args) {
+		return new RejectedException(Problem.keyed(ErrorCode.CONFLICT, "username", variant, args));
 	}
 
-	static RejectedException invalid(String field, String detail) {
-		return new RejectedException(new Problem(ErrorCode.INVALID_VALUE, field, detail));
+	static RejectedException invalid(String field, String variant, Object... args) {
+		return new RejectedException(Problem.keyed(ErrorCode.INVALID_VALUE, field, variant, args));
 	}
 
 }

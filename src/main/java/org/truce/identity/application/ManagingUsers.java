@@ -84,19 +84,17 @@ public class ManagingUsers {
 	 */
 	public Added add(String username, String password, List<Grant> grants, String by) {
 		if (username == null || !USERNAME.matcher(username).matches()) {
-			throw AccessRefused.invalid("username",
-					"A username is 3 to 64 letters, digits, '.', '_', '@' or '-', starting with a letter or digit.");
+			throw AccessRefused.invalid("username", "username");
 		}
 		String secret = password == null ? generatePassword() : password;
 		if (secret.length() < MIN_PASSWORD_LENGTH) {
-			throw AccessRefused.invalid("password",
-					"A password needs at least " + MIN_PASSWORD_LENGTH + " characters; leave it out to generate one.");
+			throw AccessRefused.invalid("password", "passwordOrGenerated", MIN_PASSWORD_LENGTH);
 		}
 		grants.forEach(g -> knownSide(g, "grants"));
 		String hash = this.passwords.encode(secret);
 		return changed(this.tx.execute(status -> {
 			if (this.users.byUsername(username).isPresent()) {
-				throw AccessRefused.conflict("A user named " + username + " exists already.");
+				throw AccessRefused.conflict("userExists", username);
 			}
 			Instant now = this.clock.instant();
 			User user = new User(UUID.randomUUID(), username, List.of(), now, null);
@@ -149,7 +147,7 @@ public class ManagingUsers {
 	public IssuedToken issueToken(String username, String label, Instant expiresAt, String by) {
 		Instant now = this.clock.instant();
 		if (expiresAt != null && !expiresAt.isAfter(now)) {
-			throw AccessRefused.invalid("expiresAt", "A token must expire in the future.");
+			throw AccessRefused.invalid("expiresAt", "tokenExpiry");
 		}
 		byte[] bytes = new byte[32];
 		this.random.nextBytes(bytes);
@@ -175,7 +173,7 @@ public class ManagingUsers {
 	public boolean revokeToken(UUID tokenId, String by) {
 		return changed(this.tx.execute(status -> {
 			ApiToken token = this.users.token(tokenId)
-				.orElseThrow(() -> AccessRefused.notFound("token", "No API token has the id " + tokenId + "."));
+				.orElseThrow(() -> AccessRefused.notFound("token", "token", tokenId));
 			boolean revoked = this.users.revokeToken(tokenId, this.clock.instant());
 			if (revoked) {
 				Map<String, Object> body = body(token.userId().toString(), null, by);
@@ -207,8 +205,7 @@ public class ManagingUsers {
 	public String resetPassword(String username, String password, String by) {
 		String secret = password == null ? generatePassword() : password;
 		if (secret.length() < MIN_PASSWORD_LENGTH) {
-			throw AccessRefused.invalid("password",
-					"A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
+			throw AccessRefused.invalid("password", "password", MIN_PASSWORD_LENGTH);
 		}
 		String hash = this.passwords.encode(secret);
 		this.tx.executeWithoutResult(status -> {
@@ -249,8 +246,7 @@ public class ManagingUsers {
 
 	private void knownSide(Grant grant, String field) {
 		if (grant.actorId() != null && this.actors.registry().byId(grant.actorId()).isEmpty()) {
-			throw AccessRefused.invalid(field, "No actor has the id " + grant.actorId()
-					+ "; a co-chair or liaison is bound to an actor of the registry (GET /api/actors).");
+			throw AccessRefused.invalid(field, "grantActor", grant.actorId());
 		}
 	}
 

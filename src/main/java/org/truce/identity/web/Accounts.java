@@ -24,6 +24,8 @@ import org.truce.identity.application.Users;
 import org.truce.identity.model.ApiToken;
 import org.truce.identity.model.Grant;
 import org.truce.identity.model.User;
+import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
 import org.truce.shared.Sha256;
 
 /**
@@ -84,21 +86,20 @@ final class Accounts implements UserDetailsService, OpaqueTokenIntrospector {
 		// Expiry is by the clock, on every request.
 		String refusal = found.token().refusal(this.clock.instant());
 		if (refusal != null) {
-			throw new BadOpaqueTokenException("The API token is " + refusal + ".");
+			throw new RefusedToken(refusal);
 		}
 		return found.principal();
 	}
 
 	private Introspected read(String token) {
-		ApiToken stored = this.managing.tokenFor(token)
-			.orElseThrow(() -> new BadOpaqueTokenException("The API token is not one this server issued."));
+		ApiToken stored = this.managing.tokenFor(token).orElseThrow(() -> new RefusedToken("unknown"));
 		String refusal = stored.refusal(this.clock.instant());
 		if (refusal != null) {
-			throw new BadOpaqueTokenException("The API token is " + refusal + ".");
+			throw new RefusedToken(refusal);
 		}
 		User user = this.users.byId(stored.userId())
 			.filter(User::active)
-			.orElseThrow(() -> new BadOpaqueTokenException("The API token's user is disabled."));
+			.orElseThrow(() -> new RefusedToken("userDisabled"));
 		Map<String, Object> attributes = new LinkedHashMap<>();
 		attributes.put(SignedIn.USER_ID, user.id().toString());
 		attributes.put("token_id", stored.id().toString());
@@ -122,6 +123,29 @@ final class Accounts implements UserDetailsService, OpaqueTokenIntrospector {
 			out.add(new SimpleGrantedAuthority(a));
 		}
 		return out;
+	}
+
+	/**
+	 * A presented token that does not work, and why: {@code unknown}, {@code revoked},
+	 * {@code expired} or {@code userDisabled}.
+	 */
+	static final class RefusedToken extends BadOpaqueTokenException {
+
+		private final transient Problem problem;
+
+		RefusedToken(String why) {
+			this(Problem.keyed(ErrorCode.INVALID_TOKEN, "Authorization", why));
+		}
+
+		private RefusedToken(Problem problem) {
+			super(problem.detail());
+			this.problem = problem;
+		}
+
+		Problem problem() {
+			return this.problem;
+		}
+
 	}
 
 }

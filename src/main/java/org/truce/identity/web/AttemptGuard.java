@@ -15,6 +15,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
 import org.truce.web.Problems;
 
 /**
@@ -64,7 +65,7 @@ final class AttemptGuard extends OncePerRequestFilter {
 					response.sendRedirect(SIGN_IN + "?locked=" + Math.max(1, wait.get().toSeconds()));
 				}
 				else {
-					refuse(request, response, wait.get(), "Too many failed sign-ins");
+					refuse(request, response, wait.get(), ErrorCode.TOO_MANY_ATTEMPTS, "signIns");
 				}
 				return;
 			}
@@ -73,13 +74,12 @@ final class AttemptGuard extends OncePerRequestFilter {
 		if (bearer != null) {
 			Optional<Duration> wait = this.badTokens.lockedFor(address);
 			if (wait.isPresent()) {
-				refuse(request, response, wait.get(), "Too many requests with invalid API tokens from this address");
+				refuse(request, response, wait.get(), ErrorCode.TOO_MANY_ATTEMPTS, "badTokens");
 				return;
 			}
 			Optional<Duration> tooFast = this.tokenUse.take(bearer);
 			if (tooFast.isPresent()) {
-				refuse(request, response, tooFast.get(), ErrorCode.RATE_LIMITED,
-						"This API token is used faster than its allowance");
+				refuse(request, response, tooFast.get(), ErrorCode.RATE_LIMITED, "token");
 				return;
 			}
 		}
@@ -88,8 +88,7 @@ final class AttemptGuard extends OncePerRequestFilter {
 			// (server.forward-headers-strategy, set only behind a proxy).
 			Optional<Duration> tooFast = this.anonymousUse.take(address);
 			if (tooFast.isPresent()) {
-				refuse(request, response, tooFast.get(), ErrorCode.RATE_LIMITED,
-						"Too many requests without signing in from this address");
+				refuse(request, response, tooFast.get(), ErrorCode.RATE_LIMITED, "anonymous");
 				return;
 			}
 		}
@@ -117,16 +116,18 @@ final class AttemptGuard extends OncePerRequestFilter {
 		return who == null || who instanceof AnonymousAuthenticationToken || !who.isAuthenticated();
 	}
 
-	private void refuse(HttpServletRequest request, HttpServletResponse response, Duration wait, String what)
-			throws IOException {
-		refuse(request, response, wait, ErrorCode.TOO_MANY_ATTEMPTS, what);
-	}
-
+	/**
+	 * @param what the sentence's variant in the problems bundle, which is followed by
+	 * {@code .minutes} or {@code .seconds}: the wait, in whole minutes from two minutes
+	 * on
+	 */
 	private void refuse(HttpServletRequest request, HttpServletResponse response, Duration wait, ErrorCode code,
 			String what) throws IOException {
-		response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
-		Problems.write(request, response, this.json, code, null,
-				what + "; wait " + Throttle.describe(wait) + " and try again.");
+		long seconds = Math.max(1, wait.toSeconds());
+		response.setHeader("Retry-After", String.valueOf(seconds));
+		Problem problem = seconds >= 120 ? Problem.keyed(code, null, what + ".minutes", (seconds + 59) / 60)
+				: Problem.keyed(code, null, what + ".seconds", seconds);
+		Problems.write(request, response, this.json, problem);
 	}
 
 	static String bearer(HttpServletRequest request) {

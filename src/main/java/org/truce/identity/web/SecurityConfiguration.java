@@ -53,6 +53,7 @@ import org.truce.identity.application.AccessChanges;
 import org.truce.identity.application.ManagingUsers;
 import org.truce.identity.application.Users;
 import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
 import org.truce.web.Problems;
 import org.truce.web.SecurityHeaders;
 
@@ -380,8 +381,8 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
-		return (request, response, ex) -> Problems.write(request, response, json, ErrorCode.NOT_FOUND, null,
-				"No resource has a path with the characters in " + request.getRequestURI() + ".");
+		return (request, response, ex) -> Problems.write(request, response, json,
+				Problem.keyed(ErrorCode.NOT_FOUND, null, "rejectedPath", request.getRequestURI()));
 	}
 
 	/**
@@ -406,8 +407,7 @@ class SecurityConfiguration {
 				return;
 			}
 			response.setHeader("WWW-Authenticate", "Bearer");
-			Problems.write(request, response, json, ErrorCode.UNAUTHENTICATED, null,
-					ErrorCode.UNAUTHENTICATED.format(null));
+			Problems.write(request, response, json, Problem.with(ErrorCode.UNAUTHENTICATED, null));
 		};
 	}
 
@@ -427,9 +427,10 @@ class SecurityConfiguration {
 			response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
 			// Unknown, expired or revoked (the introspector says which), or no token at
 			// all: "Bearer" with nothing, or with characters that no token has.
-			String detail = ex instanceof InvalidBearerTokenException ? ex.getMessage()
-					: "The Authorization header is malformed; send Authorization: Bearer <token>.";
-			Problems.write(request, response, json, ErrorCode.INVALID_TOKEN, "Authorization", detail);
+			Problem problem = ex.getCause() instanceof Accounts.RefusedToken refused ? refused.problem()
+					: ex instanceof InvalidBearerTokenException ? Problem.with(ErrorCode.INVALID_TOKEN, "Authorization")
+							: Problem.keyed(ErrorCode.INVALID_TOKEN, "Authorization", "malformed");
+			Problems.write(request, response, json, problem);
 		};
 	}
 
@@ -446,8 +447,7 @@ class SecurityConfiguration {
 					response.sendRedirect(AttemptGuard.SIGN_IN + "?expired");
 				}
 				else {
-					Problems.write(request, response, json, ErrorCode.CSRF_TOKEN_MISSING, "_csrf",
-							ErrorCode.CSRF_TOKEN_MISSING.format(null));
+					Problems.write(request, response, json, Problem.with(ErrorCode.CSRF_TOKEN_MISSING, "_csrf"));
 				}
 				return;
 			}
@@ -455,10 +455,10 @@ class SecurityConfiguration {
 				Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 				boolean signedIn = SignedIn.of(auth) != null;
 				ErrorCode code = signedIn ? ErrorCode.CSRF_TOKEN_MISSING : ErrorCode.UNAUTHENTICATED;
-				Problems.write(request, response, json, code, signedIn ? "_csrf" : null, code.format(null));
+				Problems.write(request, response, json, Problem.with(code, signedIn ? "_csrf" : null));
 				return;
 			}
-			Problems.write(request, response, json, ErrorCode.FORBIDDEN, null, ErrorCode.FORBIDDEN.format(null));
+			Problems.write(request, response, json, Problem.with(ErrorCode.FORBIDDEN, null));
 		};
 	}
 

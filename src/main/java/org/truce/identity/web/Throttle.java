@@ -79,10 +79,4 @@ final class Throttle {
 		}
 	}
 
-	/** "3 minutes", "40 seconds": how a person is told to wait. */
-	static String describe(Duration wait) {
-		long seconds = Math.max(1, wait.toSeconds());
-		return seconds >= 120 ? (seconds + 59) / 60 + " minutes" : seconds + " seconds";
-	}
-
 }

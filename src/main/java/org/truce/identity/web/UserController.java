@@ -103,8 +103,7 @@ class UserController {
 	@DeleteMapping("/api/users/{username}/grants/{grant}")
 	ResponseEntity<Void> revoke(@PathVariable String username, @PathVariable String grant) {
 		if (!this.managing.revoke(username, grant(grant, "grant"), by())) {
-			throw new RejectedException(
-					new Problem(ErrorCode.NOT_FOUND, "grant", username + " does not hold the role " + grant + "."));
+			throw new RejectedException(Problem.keyed(ErrorCode.NOT_FOUND, "grant", "grant", username, grant));
 		}
 		return ResponseEntity.noContent().build();
 	}
@@ -149,8 +148,7 @@ class UserController {
 
 	private static Grant grant(String text, String field) {
 		return Grant.parse(text)
-			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.INVALID_VALUE, field, "'" + text
-					+ "' is not a grant: write admin, monitor, notifier, co-chair:<actor id> or liaison:<actor id>.")));
+			.orElseThrow(() -> new RejectedException(Problem.keyed(ErrorCode.INVALID_VALUE, field, "grant", text)));
 	}
 
 	private static String by() {

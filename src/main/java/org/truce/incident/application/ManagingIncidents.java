@@ -92,7 +92,7 @@ public class ManagingIncidents {
 	public IncidentRecord merge(UUID into, int version, List<UUID> others, String reason, String by) {
 		String why = reason(reason);
 		if (others.isEmpty()) {
-			throw invalid("incidents", "Name at least one incident to merge into this one.");
+			throw invalid("incidents", "mergeNone");
 		}
 		Instant now = this.clock.instant();
 		Set<UUID> gone = new LinkedHashSet<>();
@@ -103,7 +103,7 @@ public class ManagingIncidents {
 			for (UUID other : others) {
 				IncidentRecord from = open(other, "incidents");
 				if (from.id().equals(target.id()) || !gone.add(from.id())) {
-					throw invalid("incidents", "Incident " + other + " is named twice or is the incident itself.");
+					throw invalid("incidents", "mergeTwice", other);
 				}
 				moved.addAll(from.reportIds());
 				this.incidents.move(from.reportIds(), target.id(), now, by);
@@ -130,7 +130,7 @@ public class ManagingIncidents {
 		String why = reason(reason);
 		List<UUID> off = List.copyOf(new LinkedHashSet<>(reportIds));
 		if (off.isEmpty()) {
-			throw invalid("reports", "Name at least one of the incident's reports to split off.");
+			throw invalid("reports", "splitNone");
 		}
 		Instant now = this.clock.instant();
 		IncidentRecord created = this.tx.execute(status -> {
@@ -138,12 +138,11 @@ public class ManagingIncidents {
 			checkVersion(incident, version);
 			for (UUID report : off) {
 				if (!incident.reportIds().contains(report)) {
-					throw invalid("reports", "Report " + report + " is not part of incident " + id + ".");
+					throw invalid("reports", "splitForeign", report, id);
 				}
 			}
 			if (off.contains(incident.id())) {
-				throw invalid("reports", "Report " + incident.id()
-						+ " is the incident's own first report and stays with it; split the other reports off.");
+				throw invalid("reports", "splitFirst", incident.id());
 			}
 			bump(incident, now);
 			UUID newId = off.get(0);
@@ -167,16 +166,15 @@ public class ManagingIncidents {
 	public StoredLink decide(String linkId, boolean confirm, String reason, String by) {
 		String why = reason(reason);
 		StoredLink link = this.incidents.link(linkId)
-			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.NOT_FOUND, "id",
-					ErrorCode.NOT_FOUND.format("/api/candidate-links/" + linkId))));
+			.orElseThrow(() -> new RejectedException(
+					Problem.with(ErrorCode.NOT_FOUND, "id", "/api/candidate-links/" + linkId)));
 		Instant now = this.clock.instant();
 		Set<UUID> changed = new LinkedHashSet<>();
 		Set<UUID> gone = new LinkedHashSet<>();
 		StoredLink decided = this.tx.execute(status -> {
 			StoredLink.Status outcome = confirm ? StoredLink.Status.CONFIRMED : StoredLink.Status.REJECTED;
 			if (!this.incidents.decide(linkId, outcome, by, why, now)) {
-				throw new RejectedException(new Problem(ErrorCode.CONFLICT, "id",
-						"Candidate link " + linkId + " was already decided; reload it."));
+				throw new RejectedException(Problem.keyed(ErrorCode.CONFLICT, "id", "linkDecided", linkId));
 			}
 			Map<UUID, UUID> of = this.incidents.incidentOf(List.of(link.reportA(), link.reportB()));
 			Map<String, Object> body = new LinkedHashMap<>();
@@ -189,8 +187,7 @@ public class ManagingIncidents {
 			UUID a = of.get(link.reportA());
 			UUID b = of.get(link.reportB());
 			if (a == null || b == null) {
-				throw new RejectedException(new Problem(ErrorCode.CONFLICT, "id",
-						"The link's reports are not in incidents yet; try again in a moment."));
+				throw new RejectedException(Problem.keyed(ErrorCode.CONFLICT, "id", "linkPending"));
 			}
 			if (confirm && !a.equals(b)) {
 				IncidentRecord into = open(a, "id");
@@ -249,16 +246,14 @@ public class ManagingIncidents {
 	public Claim claim(UUID id, String side, Claim.Position position, String actorId, String statement,
 			Asserted.Input assertedInput, String by) {
 		if (actorId == null || actorId.isBlank()) {
-			throw new RejectedException(
-					new Problem(ErrorCode.FIELD_REQUIRED, "actor", ErrorCode.FIELD_REQUIRED.format("actor")));
+			throw new RejectedException(Problem.of(ErrorCode.FIELD_REQUIRED, "actor"));
 		}
 		if (this.actors.registry().byId(actorId).isEmpty()) {
-			throw invalid("actor", "No actor has the id " + actorId + "; see GET /api/actors.");
+			throw invalid("actor", "actor", actorId);
 		}
 		String words = statement == null ? "" : statement.strip();
 		if (words.length() > MAX_TEXT) {
-			throw new RejectedException(
-					new Problem(ErrorCode.TOO_LONG, "statement", ErrorCode.TOO_LONG.format("statement")));
+			throw new RejectedException(Problem.of(ErrorCode.TOO_LONG, "statement"));
 		}
 		Instant now = this.clock.instant();
 		List<Problem> problems = new ArrayList<>();
@@ -294,12 +289,10 @@ public class ManagingIncidents {
 	 */
 	public Evidence addEvidence(UUID id, byte[] content, String mediaType, String name, String by) {
 		if (content == null || content.length == 0) {
-			throw new RejectedException(
-					new Problem(ErrorCode.FIELD_REQUIRED, "body", "Send the evidence's bytes as the request body."));
+			throw new RejectedException(Problem.keyed(ErrorCode.FIELD_REQUIRED, "body", "evidence"));
 		}
 		if (mediaType == null || mediaType.isBlank()) {
-			throw new RejectedException(new Problem(ErrorCode.FIELD_REQUIRED, "Content-Type",
-					"Say what the bytes are with a Content-Type header, such as image/jpeg."));
+			throw new RejectedException(Problem.keyed(ErrorCode.FIELD_REQUIRED, "Content-Type", "evidenceType"));
 		}
 		String sha256 = Sha256.hex(content);
 		Instant now = this.clock.instant();
@@ -328,12 +321,10 @@ public class ManagingIncidents {
 
 	private IncidentRecord open(UUID id, String field) {
 		IncidentRecord incident = this.incidents.find(id)
-			.orElseThrow(() -> new RejectedException(
-					new Problem(ErrorCode.NOT_FOUND, field, ErrorCode.NOT_FOUND.format("/api/incidents/" + id))));
+			.orElseThrow(() -> new RejectedException(Problem.with(ErrorCode.NOT_FOUND, field, "/api/incidents/" + id)));
 		if (incident.status() == IncidentRecord.Status.MERGED) {
 			UUID now = this.directory.current(id).map(IncidentRecord::id).orElse(incident.mergedInto());
-			throw new RejectedException(new Problem(ErrorCode.CONFLICT, field,
-					"Incident " + id + " was merged into incident " + now + "; work on that one."));
+			throw new RejectedException(Problem.keyed(ErrorCode.CONFLICT, field, "merged", id, now));
 		}
 		return incident;
 	}
@@ -351,23 +342,22 @@ public class ManagingIncidents {
 	}
 
 	private static RejectedException stale(IncidentRecord incident, int version) {
-		return new RejectedException(new Problem(ErrorCode.CONFLICT, "version", "Incident " + incident.id()
-				+ " has changed since version " + version + "; reload it and make your change again."));
+		return new RejectedException(
+				Problem.keyed(ErrorCode.CONFLICT, "version", "incidentChanged", incident.id(), version));
 	}
 
 	private static String reason(String reason) {
 		if (reason == null || reason.isBlank()) {
-			throw new RejectedException(new Problem(ErrorCode.FIELD_REQUIRED, "reason",
-					"Give a reason: it is kept in the record with the change."));
+			throw new RejectedException(Problem.keyed(ErrorCode.FIELD_REQUIRED, "reason", "reason"));
 		}
 		if (reason.length() > MAX_TEXT) {
-			throw new RejectedException(new Problem(ErrorCode.TOO_LONG, "reason", ErrorCode.TOO_LONG.format("reason")));
+			throw new RejectedException(Problem.of(ErrorCode.TOO_LONG, "reason"));
 		}
 		return reason.strip();
 	}
 
-	private static RejectedException invalid(String field, String detail) {
-		return new RejectedException(new Problem(ErrorCode.INVALID_VALUE, field, detail));
+	private static RejectedException invalid(String field, String variant, Object... args) {
+		return new RejectedException(Problem.keyed(ErrorCode.INVALID_VALUE, field, variant, args));
 	}
 
 }

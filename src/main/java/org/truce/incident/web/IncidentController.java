@@ -128,8 +128,7 @@ class IncidentController {
 	ResponseEntity<IncidentJson> discount(@PathVariable String id, @RequestBody DiscountRequest body,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Viewer viewer) {
 		if (body.discounted() && (body.reason() == null || body.reason().isBlank())) {
-			throw new RejectedException(new Problem(ErrorCode.FIELD_REQUIRED, "reason",
-					"Give a reason: it is kept in the record with the change."));
+			throw new RejectedException(Problem.keyed(ErrorCode.FIELD_REQUIRED, "reason", "reason"));
 		}
 		IncidentRecord changed = this.managing.discount(uuid(id), version(ifMatch, body.version()),
 				body.discounted() ? body.reason() : null, viewer.userId());
@@ -154,8 +153,7 @@ class IncidentController {
 	@PostMapping(path = "/api/incidents/{id}/claims", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Claim> claim(@PathVariable String id, @RequestBody ClaimRequest body, Viewer viewer) {
 		if (body.position() == null) {
-			throw new RejectedException(
-					new Problem(ErrorCode.FIELD_REQUIRED, "position", ErrorCode.FIELD_REQUIRED.format("position")));
+			throw new RejectedException(Problem.of(ErrorCode.FIELD_REQUIRED, "position"));
 		}
 		UUID incident = visible(id, viewer);
 		String side = this.speakers.side();
@@ -217,8 +215,7 @@ class IncidentController {
 	@PostMapping(path = "/api/candidate-links/{id}/decision", consumes = MediaType.APPLICATION_JSON_VALUE)
 	StoredLink decide(@PathVariable String id, @RequestBody Decision body, Viewer viewer) {
 		if (body.confirm() == null) {
-			throw new RejectedException(
-					new Problem(ErrorCode.FIELD_REQUIRED, "confirm", ErrorCode.FIELD_REQUIRED.format("confirm")));
+			throw new RejectedException(Problem.of(ErrorCode.FIELD_REQUIRED, "confirm"));
 		}
 		return this.managing.decide(id, body.confirm(), body.reason(), viewer.userId());
 	}
@@ -246,8 +243,7 @@ class IncidentController {
 			return header;
 		}
 		if (fromBody == null) {
-			throw new RejectedException(new Problem(ErrorCode.FIELD_REQUIRED, "version",
-					"Say which version you changed: send If-Match with the incident's ETag, or a version field."));
+			throw new RejectedException(Problem.keyed(ErrorCode.FIELD_REQUIRED, "version", "incidentVersion"));
 		}
 		return fromBody;
 	}

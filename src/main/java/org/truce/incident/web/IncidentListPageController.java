@@ -53,8 +53,7 @@ class IncidentListPageController {
 		Instant start = blank(from) ? null : QueryParameters.instant("from", from.strip(), false, this.zone.zone());
 		Instant end = blank(to) ? null : QueryParameters.instant("to", to.strip(), true, this.zone.zone());
 		if (start != null && end != null && end.isBefore(start)) {
-			throw new RejectedException(new Problem(ErrorCode.INTERVAL_END_BEFORE_START, "to",
-					ErrorCode.INTERVAL_END_BEFORE_START.format("to")));
+			throw new RejectedException(Problem.of(ErrorCode.INTERVAL_END_BEFORE_START, "to"));
 		}
 		Instant after = blank(before) ? null
 				: QueryParameters.instant("before", before.strip(), false, this.zone.zone());

@@ -18,6 +18,7 @@ import org.truce.incident.application.ManagingIncidents;
 import org.truce.incident.application.ReadingIncidents;
 import org.truce.incident.model.StoredLink;
 import org.truce.shared.RejectedException;
+import org.truce.web.Problems;
 
 /**
  * The incident page ({@code /incidents/{id}}) and the analysts' review queue
@@ -125,7 +126,7 @@ class IncidentPageController {
 			outcome = "done=" + decided.status().name().toLowerCase(java.util.Locale.ROOT);
 		}
 		catch (RejectedException ex) {
-			outcome = "error=" + IncidentPageForms.encode(ex.problems().get(0).detail());
+			outcome = "error=" + IncidentPageForms.encode(ex.problems().get(0).detail(Problems.language()));
 		}
 		return IncidentPageForms.redirect("/review?" + outcome);
 	}

@@ -10,6 +10,7 @@ import org.springframework.web.servlet.view.RedirectView;
 import org.truce.incident.application.Incidents;
 import org.truce.incident.model.IncidentRecord;
 import org.truce.shared.RejectedException;
+import org.truce.web.Problems;
 
 /**
  * How the incident page's forms answer, its own and those other contexts add to it: each
@@ -33,7 +34,7 @@ public class IncidentPageForms {
 			outcome = "done=" + done;
 		}
 		catch (RejectedException ex) {
-			outcome = "error=" + encode(ex.problems().get(0).detail());
+			outcome = "error=" + encode(ex.problems().get(0).detail(Problems.language()));
 		}
 		catch (IllegalArgumentException ex) {
 			outcome = "error=" + encode(ex.getMessage());

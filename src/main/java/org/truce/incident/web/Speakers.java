@@ -29,10 +29,8 @@ class Speakers {
 					.distinct()
 					.toList();
 		if (sides.size() != 1) {
-			throw new RejectedException(new Problem(ErrorCode.FORBIDDEN, null,
-					sides.isEmpty() ? "Only a liaison or a co-chair speaks for a side."
-							: "You are bound to several sides (" + String.join(", ", sides)
-									+ "); use an account bound to one."));
+			throw new RejectedException(sides.isEmpty() ? Problem.keyed(ErrorCode.FORBIDDEN, null, "speaker")
+					: Problem.keyed(ErrorCode.FORBIDDEN, null, "severalSides", String.join(", ", sides)));
 		}
 		return sides.get(0);
 	}

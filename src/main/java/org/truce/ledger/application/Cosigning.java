@@ -93,13 +93,11 @@ public class Cosigning {
 			checkpoint = Checkpoint.parse(note.text());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "note",
-					"The body is not a signed checkpoint note: " + ex.getMessage()));
+			throw new RejectedException(Problem.keyed(ErrorCode.INVALID_VALUE, "note", "note", ex.getMessage()));
 		}
 		Optional<LedgerStore.StoredCheckpoint> stored = this.store.checkpoint(checkpoint.size());
 		if (stored.isEmpty() || !Note.parse(stored.get().note()).text().equals(note.text())) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "note",
-					"This log signed no checkpoint with exactly this text."));
+			throw new RejectedException(Problem.keyed(ErrorCode.INVALID_VALUE, "note", "noteUnknown"));
 		}
 		List<String> kept = new ArrayList<>();
 		for (NoteSignature signature : note.signatures()) {
@@ -112,8 +110,7 @@ public class Cosigning {
 			}
 		}
 		if (kept.isEmpty()) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "note",
-					"The note carries no valid cosignature by a witness this log is configured to accept."));
+			throw new RejectedException(Problem.keyed(ErrorCode.INVALID_VALUE, "note", "noteUnsigned"));
 		}
 		return new Accepted(checkpoint.size(), kept);
 	}

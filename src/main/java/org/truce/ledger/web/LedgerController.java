@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.truce.web.QueryParameters;
 import org.truce.web.RowCaps;
 import org.truce.ledger.application.Checkpointing;
 import org.truce.ledger.application.Cosigning;
@@ -67,8 +68,7 @@ class LedgerController {
 	@GetMapping(path = "/ledger/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
 	ResponseEntity<String> checkpoint(@RequestParam(required = false) Long size) {
 		return (size == null ? this.checkpointing.latest() : this.checkpointing.at(size)).map(ResponseEntity::ok)
-			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.NOT_FOUND, "size", size == null
-					? "No checkpoint has been signed yet." : "No checkpoint of size " + size + " was signed.")));
+			.orElseThrow(() -> new RejectedException(checkpointNotFound(size)));
 	}
 
 	@Operation(summary = "Whether a checkpoint is final: cosigned by the witness of every configured side",
@@ -78,8 +78,7 @@ class LedgerController {
 	@GetMapping("/ledger/checkpoint/status")
 	Map<String, Object> checkpointStatus(@RequestParam(required = false) Long size) {
 		Cosigning.Finality finality = this.cosigning.finality(size)
-			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.NOT_FOUND, "size", size == null
-					? "No checkpoint has been signed yet." : "No checkpoint of size " + size + " was signed.")));
+			.orElseThrow(() -> new RejectedException(checkpointNotFound(size)));
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("origin", finality.checkpoint().origin());
 		m.put("size", finality.checkpoint().size());
@@ -119,7 +118,7 @@ class LedgerController {
 		long size = this.ledger.size();
 		int cap = Math.min(MAX_ENTRIES, this.caps.of("ledger-entries"));
 		if (start < 0 || end < start || end > size || end - start > cap) {
-			throw invalid("end", "Need 0 <= start <= end <= " + size + " and at most " + cap + " entries.");
+			throw QueryParameters.invalid("end", "range", size, cap);
 		}
 		RowCaps.mark(cap, false);
 		return shown(this.ledger.entries(start, end), start, end);
@@ -167,11 +166,10 @@ class LedgerController {
 		else if (hash != null) {
 			byte[] leaf = decode("hash", hash);
 			i = this.ledger.indexOfLeafHash(leaf)
-				.orElseThrow(() -> new RejectedException(
-						new Problem(ErrorCode.NOT_FOUND, "hash", "No entry has the leaf hash " + hash + ".")));
+				.orElseThrow(() -> new RejectedException(Problem.keyed(ErrorCode.NOT_FOUND, "hash", "leafHash", hash)));
 		}
 		else {
-			throw invalid("index", "Give index or hash.");
+			throw QueryParameters.invalid("index", "indexOrHash");
 		}
 		return inclusionProof(i, n);
 	}
@@ -184,12 +182,10 @@ class LedgerController {
 		// A report the reader may not see is answered as one that does not exist.
 		long i = this.ledger.indexOf("report", id)
 			.filter(found -> this.policies.forCurrentReader().mayOpen("report", id, "event"))
-			.orElseThrow(() -> new RejectedException(
-					new Problem(ErrorCode.NOT_FOUND, "id", "No ledger entry is about report " + id + ".")));
+			.orElseThrow(() -> new RejectedException(Problem.keyed(ErrorCode.NOT_FOUND, "id", "reportEntry", id)));
 		long n = checkpointSize();
 		if (i >= n) {
-			throw new RejectedException(new Problem(ErrorCode.CONFLICT, "id",
-					"The report's entry is not yet in a signed checkpoint; retry in a few seconds."));
+			throw new RejectedException(Problem.keyed(ErrorCode.CONFLICT, "id", "notCheckpointed"));
 		}
 		Map<String, Object> proof = inclusionProof(i, n);
 		proof.put("entry", shown(this.ledger.entries(i, i + 1), i, i + 1).get(0));
@@ -199,7 +195,7 @@ class LedgerController {
 
 	private Map<String, Object> inclusionProof(long index, long size) {
 		if (size < 1 || size > this.ledger.size() || index < 0 || index >= size) {
-			throw invalid("index", "Need 0 <= index < size <= " + this.ledger.size() + ".");
+			throw QueryParameters.invalid("index", "index", this.ledger.size());
 		}
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("index", index);
@@ -214,7 +210,7 @@ class LedgerController {
 	@GetMapping("/ledger/proof/consistency")
 	Map<String, Object> consistency(@RequestParam long from, @RequestParam long to) {
 		if (from < 0 || from > to || to > this.ledger.size()) {
-			throw invalid("to", "Need 0 <= from <= to <= " + this.ledger.size() + ".");
+			throw QueryParameters.invalid("to", "fromTo", this.ledger.size());
 		}
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("from", from);
@@ -236,8 +232,7 @@ class LedgerController {
 
 	private long checkpointSize() {
 		return this.checkpointing.latestSize()
-			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.NOT_FOUND, "size",
-					"No checkpoint has been signed yet; retry in a few seconds.")));
+			.orElseThrow(() -> new RejectedException(Problem.keyed(ErrorCode.NOT_FOUND, "size", "noCheckpointYet")));
 	}
 
 	private static byte[] decode(String field, String b64) {
@@ -245,12 +240,13 @@ class LedgerController {
 			return StandardBase64.decode(b64);
 		}
 		catch (IllegalArgumentException ex) {
-			throw invalid(field, field + " must be standard base64.");
+			throw QueryParameters.invalid(field, "base64", field);
 		}
 	}
 
-	private static RejectedException invalid(String field, String detail) {
-		return new RejectedException(new Problem(ErrorCode.INVALID_QUERY, field, detail));
+	private static Problem checkpointNotFound(Long size) {
+		return size == null ? Problem.keyed(ErrorCode.NOT_FOUND, "size", "noCheckpoint")
+				: Problem.keyed(ErrorCode.NOT_FOUND, "size", "checkpoint", size);
 	}
 
 }

@@ -121,16 +121,14 @@ final class AcledRows implements RowFormat {
 			case 2 -> TimePrecision.WEEK;
 			case 3 -> TimePrecision.MONTH;
 			default -> {
-				row.invalid(ErrorCode.UNKNOWN_PRECISION, "time_precision",
-						"Column time_precision holds " + timePrecision + "; ACLED uses 1, 2 or 3.");
+				row.invalid(ErrorCode.UNKNOWN_PRECISION, "time_precision", "acled", timePrecision);
 				yield null;
 			}
 		};
 		Integer geoPrecision = row.integer("geo_precision", true);
 		LocationPrecision where = geoPrecision == null ? null : LocationPrecision.ofAcled(geoPrecision).orElse(null);
 		if (geoPrecision != null && where == null) {
-			row.invalid(ErrorCode.UNKNOWN_PRECISION, "geo_precision",
-					"Column geo_precision holds " + geoPrecision + "; ACLED uses 1, 2 or 3.");
+			row.invalid(ErrorCode.UNKNOWN_PRECISION, "geo_precision", "acled", geoPrecision);
 		}
 		Double latitude = row.decimal("latitude");
 		Double longitude = row.decimal("longitude");
@@ -186,8 +184,7 @@ final class AcledRows implements RowFormat {
 					? LocalDate.parse(text) : LocalDate.parse(text, LONG_DATE);
 		}
 		catch (DateTimeParseException ex) {
-			row.invalid(ErrorCode.INVALID_VALUE, "event_date", "Column event_date holds " + CsvRow.quote(value)
-					+ ", which is not a date like 2016-09-19 or 19 September 2016.");
+			row.invalid(ErrorCode.INVALID_VALUE, "event_date", "columnAcledDate", CsvRow.quote(value));
 			return null;
 		}
 	}

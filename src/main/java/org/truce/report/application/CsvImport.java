@@ -128,14 +128,11 @@ class CsvImport {
 			try (CountingInputStream bytes = new CountingInputStream(file.open());
 					CSVParser parser = header(file, bytes)) {
 				if (parser == null) {
-					return new ImportOutcome.NotImportable(file.name(),
-							"the header is not a CSV header with one distinct, non-empty name per column");
+					return new ImportOutcome.NotImportable(file.name(), format.kind(), List.of());
 				}
 				List<String> missing = missingColumns(parser, format);
 				if (!missing.isEmpty()) {
-					return new ImportOutcome.NotImportable(file.name(),
-							"the header lacks the " + format.kind().toUpperCase() + " column"
-									+ (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
+					return new ImportOutcome.NotImportable(file.name(), format.kind(), missing);
 				}
 				this.sources.save(format.source());
 				Run run = new Run(file, format, zone, sha256, bytes, progress, userId);
@@ -313,9 +310,8 @@ class CsvImport {
 					// The CSV itself broke (a quote never closed): nothing after this
 					// point can be parsed reliably. The row is counted and rejected.
 					this.rows++;
-					reject(this.rows + 1, null,
-							List.of(new Problem(ErrorCode.UNREADABLE_ROW, null, "The CSV cannot be parsed from row "
-									+ (this.rows + 1) + " on, so the rest of the file was not read: " + cause(ex))));
+					reject(this.rows + 1, null, List
+						.of(Problem.keyed(ErrorCode.UNREADABLE_ROW, null, "brokenFrom", this.rows + 1, cause(ex))));
 					readToEnd = false;
 					break;
 				}
@@ -344,8 +340,8 @@ class CsvImport {
 			// data record is row 2.
 			long rowNumber = record.getRecordNumber() + 1;
 			if (!record.isConsistent()) {
-				reject(rowNumber, record, List.of(new Problem(ErrorCode.UNREADABLE_ROW, null, "Row " + rowNumber
-						+ " has " + record.size() + " fields where the header has " + parserWidth(record) + ".")));
+				reject(rowNumber, record, List.of(Problem.keyed(ErrorCode.UNREADABLE_ROW, null, "fields", rowNumber,
+						record.size(), parserWidth(record))));
 				return;
 			}
 			List<Problem> problems = new ArrayList<>();
@@ -398,7 +394,7 @@ class CsvImport {
 				return p;
 			}
 			String column = this.format.columnOf(p.field());
-			return new Problem(p.code(), column, p.detail().replace(p.field(), column));
+			return p.about(column);
 		}
 
 		private ActorRef resolve(String name) {

@@ -39,7 +39,7 @@ final class CsvRow {
 	String required(String column) {
 		String value = text(column);
 		if (value == null) {
-			this.problems.add(new Problem(ErrorCode.FIELD_REQUIRED, column, "Column " + column + " is empty."));
+			this.problems.add(Problem.keyed(ErrorCode.FIELD_REQUIRED, column, "column", column));
 		}
 		return value;
 	}
@@ -53,8 +53,7 @@ final class CsvRow {
 			return Integer.valueOf(value.trim());
 		}
 		catch (NumberFormatException ex) {
-			this.problems.add(new Problem(ErrorCode.INVALID_VALUE, column,
-					"Column " + column + " holds " + quote(value) + ", which is not a whole number."));
+			this.problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, column, "columnInteger", column, quote(value)));
 			return null;
 		}
 	}
@@ -73,8 +72,7 @@ final class CsvRow {
 		catch (NumberFormatException ex) {
 			// reported below
 		}
-		this.problems.add(new Problem(ErrorCode.INVALID_VALUE, column,
-				"Column " + column + " holds " + quote(value) + ", which is not a number."));
+		this.problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, column, "columnNumber", column, quote(value)));
 		return null;
 	}
 
@@ -88,14 +86,20 @@ final class CsvRow {
 			return LocalDate.parse(value.trim());
 		}
 		catch (java.time.format.DateTimeParseException ex) {
-			this.problems.add(new Problem(ErrorCode.INVALID_VALUE, column,
-					"Column " + column + " holds " + quote(value) + ", which is not a date like 2016-09-19."));
+			this.problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, column, "columnDate", column, quote(value)));
 			return null;
 		}
 	}
 
-	void invalid(ErrorCode code, String column, String detail) {
-		this.problems.add(new Problem(code, column, detail));
+	/**
+	 * Adds {@code code} on {@code column}, with the sentence
+	 * {@code problem.<CODE>.<variant>}: the column is its first argument.
+	 */
+	void invalid(ErrorCode code, String column, String variant, Object... args) {
+		Object[] all = new Object[args.length + 1];
+		all[0] = column;
+		System.arraycopy(args, 0, all, 1, args.length);
+		this.problems.add(Problem.keyed(code, column, variant, all));
 	}
 
 	static String quote(String s) {

@@ -2,6 +2,10 @@ package org.truce.report.application;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+
+import org.truce.shared.ErrorCode;
+import org.truce.shared.Problem;
 
 /** What became of a request to import a file. */
 public sealed interface ImportOutcome
@@ -54,7 +58,31 @@ public sealed interface ImportOutcome
 	 * The file is not one this importer reads (such as a header without the required
 	 * columns); nothing was read or recorded.
 	 */
-	record NotImportable(String fileName, String reason) implements ImportOutcome {
+	record NotImportable(String fileName, String kind, List<String> missingColumns) implements ImportOutcome {
+
+		public NotImportable {
+			missingColumns = List.copyOf(missingColumns);
+		}
+
+		/** The problem with the file, in the words of the API's answer. */
+		public Problem problem(String field) {
+			String kind = this.kind.toUpperCase(Locale.ROOT);
+			if (this.missingColumns.isEmpty()) {
+				return Problem.keyed(ErrorCode.INVALID_VALUE, field, "notCsvHeader", kind);
+			}
+			return Problem.keyed(ErrorCode.INVALID_VALUE, field,
+					this.missingColumns.size() > 1 ? "missingColumns" : "missingColumn", kind,
+					String.join(", ", this.missingColumns));
+		}
+
+		/** Why the file is not read, in English, for the command line. */
+		public String reason() {
+			String kind = this.kind.toUpperCase(Locale.ROOT);
+			return this.missingColumns.isEmpty()
+					? "the header is not a CSV header with one distinct, non-empty name per column"
+					: "the header lacks the " + kind + " column" + (this.missingColumns.size() > 1 ? "s " : " ")
+							+ String.join(", ", this.missingColumns);
+		}
 
 	}
 

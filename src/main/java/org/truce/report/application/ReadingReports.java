@@ -80,8 +80,7 @@ public class ReadingReports {
 	 */
 	public ReportQuery restrict(ReportQuery query, Viewer viewer) {
 		if (!viewer.seesSources() && !query.sourceIds().isEmpty()) {
-			throw new RejectedException(new Problem(ErrorCode.FORBIDDEN, "source",
-					"Only monitors and co-chairs may filter reports by source."));
+			throw new RejectedException(Problem.keyed(ErrorCode.FORBIDDEN, "source", "sourceFilter"));
 		}
 		return query.withScope(scope(viewer));
 	}

@@ -100,8 +100,8 @@ public class SubmittingBatch {
 			for (int k = 0; k < valid.size(); k++) {
 				Item item = items.get(positions.get(k));
 				Reports.Appended one = await(alone.get(k));
-				outcomes[positions.get(k)] = one == null ? Outcome.rejected(List
-					.of(new Problem(ErrorCode.STORE_UNAVAILABLE, null, ErrorCode.STORE_UNAVAILABLE.format(null))))
+				outcomes[positions.get(k)] = one == null
+						? Outcome.rejected(List.of(Problem.with(ErrorCode.STORE_UNAVAILABLE, null)))
 						: outcome(item, one);
 			}
 		}

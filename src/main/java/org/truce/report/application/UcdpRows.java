@@ -87,23 +87,20 @@ final class UcdpRows implements RowFormat {
 		id = id == null ? null : id.trim();
 		Integer typeOfViolence = row.integer("type_of_violence", true);
 		if (typeOfViolence != null && (typeOfViolence < 1 || typeOfViolence > 3)) {
-			row.invalid(ErrorCode.INVALID_VALUE, "type_of_violence",
-					"Column type_of_violence holds " + typeOfViolence + "; UCDP uses 1, 2 or 3.");
+			row.invalid(ErrorCode.INVALID_VALUE, "type_of_violence", "ucdpViolence", typeOfViolence);
 		}
 		LocalDate start = row.isoDate("date_start");
 		LocalDate end = row.isoDate("date_end");
 		Integer datePrec = row.integer("date_prec", true);
 		TimePrecision timePrecision = datePrec == null ? null : TimePrecision.ofUcdp(datePrec).orElse(null);
 		if (datePrec != null && (timePrecision == null || datePrec == 0)) {
-			row.invalid(ErrorCode.UNKNOWN_PRECISION, "date_prec",
-					"Column date_prec holds " + datePrec + "; UCDP uses 1 to 5.");
+			row.invalid(ErrorCode.UNKNOWN_PRECISION, "date_prec", "ucdpDate", datePrec);
 		}
 		Integer wherePrec = row.integer("where_prec", true);
 		LocationPrecision locationPrecision = wherePrec == null ? null
 				: LocationPrecision.ofUcdp(wherePrec).orElse(null);
 		if (wherePrec != null && (locationPrecision == null || wherePrec == 0)) {
-			row.invalid(ErrorCode.UNKNOWN_PRECISION, "where_prec",
-					"Column where_prec holds " + wherePrec + "; UCDP uses 1 to 7.");
+			row.invalid(ErrorCode.UNKNOWN_PRECISION, "where_prec", "ucdpWhere", wherePrec);
 		}
 		Double latitude = row.decimal("latitude");
 		Double longitude = row.decimal("longitude");

@@ -71,8 +71,7 @@ public final class ReportValidator {
 		else {
 			type = EventType.parse(d.eventType()).orElse(null);
 			if (type == null) {
-				problems.add(new Problem(ErrorCode.UNKNOWN_EVENT_TYPE, "eventType",
-						ErrorCode.UNKNOWN_EVENT_TYPE.format(quote(d.eventType()))));
+				problems.add(Problem.with(ErrorCode.UNKNOWN_EVENT_TYPE, "eventType", quote(d.eventType())));
 			}
 		}
 		TimeSpan when = when(d.when(), zone, problems);
@@ -99,8 +98,7 @@ public final class ReportValidator {
 		if (!blank(d.equipment())) {
 			equipment = EquipmentClass.parse(d.equipment()).orElse(null);
 			if (equipment == null) {
-				problems.add(new Problem(ErrorCode.UNKNOWN_EQUIPMENT_CLASS, "equipment",
-						ErrorCode.UNKNOWN_EQUIPMENT_CLASS.format(quote(d.equipment()))));
+				problems.add(Problem.with(ErrorCode.UNKNOWN_EQUIPMENT_CLASS, "equipment", quote(d.equipment())));
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -126,8 +124,7 @@ public final class ReportValidator {
 		if (!blank(w.kind())) {
 			kind = parseEnum(WhoActed.Kind.class, w.kind());
 			if (kind == null) {
-				problems.add(new Problem(ErrorCode.UNKNOWN_WHO_ACTED_KIND, "whoActed.kind",
-						ErrorCode.UNKNOWN_WHO_ACTED_KIND.format(quote(w.kind()))));
+				problems.add(Problem.with(ErrorCode.UNKNOWN_WHO_ACTED_KIND, "whoActed.kind", quote(w.kind())));
 				return null;
 			}
 		}
@@ -148,24 +145,20 @@ public final class ReportValidator {
 		switch (kind) {
 			case ACTOR -> {
 				if (!also.isEmpty()) {
-					problems.add(new Problem(ErrorCode.WHO_ACTED_INCONSISTENT, "whoActed.alsoPossible",
-							"Field whoActed.alsoPossible is only for whoActed.kind one_of."));
+					problems.add(Problem.keyed(ErrorCode.WHO_ACTED_INCONSISTENT, "whoActed.alsoPossible", "oneOfOnly"));
 				}
 			}
 			case EITHER_SIDE -> {
 				if (blank(d.actor()) || blank(d.target())) {
-					problems.add(new Problem(ErrorCode.WHO_ACTED_INCONSISTENT, "whoActed.kind",
-							"whoActed.kind either_side needs both sides: an actor and a target."));
+					problems.add(Problem.keyed(ErrorCode.WHO_ACTED_INCONSISTENT, "whoActed.kind", "eitherSide"));
 				}
 				if (!also.isEmpty()) {
-					problems.add(new Problem(ErrorCode.WHO_ACTED_INCONSISTENT, "whoActed.alsoPossible",
-							"Field whoActed.alsoPossible is only for whoActed.kind one_of."));
+					problems.add(Problem.keyed(ErrorCode.WHO_ACTED_INCONSISTENT, "whoActed.alsoPossible", "oneOfOnly"));
 				}
 			}
 			case ONE_OF -> {
 				if (blank(d.actor()) || also.isEmpty()) {
-					problems.add(new Problem(ErrorCode.WHO_ACTED_INCONSISTENT, "whoActed.alsoPossible",
-							"whoActed.kind one_of needs the actor and at least one other name in whoActed.alsoPossible."));
+					problems.add(Problem.keyed(ErrorCode.WHO_ACTED_INCONSISTENT, "whoActed.alsoPossible", "oneOf"));
 				}
 			}
 		}
@@ -204,8 +197,7 @@ public final class ReportValidator {
 		if (!blank(w.precision())) {
 			precision = parseEnum(TimePrecision.class, w.precision());
 			if (precision == null) {
-				problems.add(new Problem(ErrorCode.UNKNOWN_PRECISION, "when.precision",
-						ErrorCode.UNKNOWN_PRECISION.format(quote(w.precision()))));
+				problems.add(Problem.with(ErrorCode.UNKNOWN_PRECISION, "when.precision", quote(w.precision())));
 			}
 		}
 		if (start.isEmpty() || end.isEmpty()) {
@@ -214,8 +206,7 @@ public final class ReportValidator {
 		Instant from = start.get()[0];
 		Instant to = end.get()[1];
 		if (to.isBefore(from)) {
-			problems.add(new Problem(ErrorCode.INTERVAL_END_BEFORE_START, "when.end",
-					ErrorCode.INTERVAL_END_BEFORE_START.format("when.end")));
+			problems.add(Problem.of(ErrorCode.INTERVAL_END_BEFORE_START, "when.end"));
 			return null;
 		}
 		if (precision == null && !problems.isEmpty()) {
@@ -237,13 +228,11 @@ public final class ReportValidator {
 			span = TimeText.parse(text, zone);
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new Problem(ErrorCode.INVALID_VALUE, field, "Field " + field
-					+ " must be an ISO 8601 date (2016-09-19) or an instant with its offset (2016-09-19T19:30:00+03:00)."));
+			problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, field, "dateOrInstant", field));
 			return Optional.empty();
 		}
 		if (!span.recordable()) {
-			problems.add(new Problem(ErrorCode.INVALID_VALUE, field,
-					"Field " + field + " must lie between the years 1 and 9999."));
+			problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, field, "yearsBetween", field));
 			return Optional.empty();
 		}
 		return Optional.of(new Instant[] { span.first(), span.last() });
@@ -271,14 +260,12 @@ public final class ReportValidator {
 		if (!blank(w.precision())) {
 			precision = parseEnum(LocationPrecision.class, w.precision());
 			if (precision == null) {
-				problems.add(new Problem(ErrorCode.UNKNOWN_PRECISION, "where.precision",
-						ErrorCode.UNKNOWN_PRECISION.format(quote(w.precision()))));
+				problems.add(Problem.with(ErrorCode.UNKNOWN_PRECISION, "where.precision", quote(w.precision())));
 			}
 		}
 		Double uncertainty = w.uncertaintyMetres();
 		if (uncertainty != null && !(uncertainty >= 0 && uncertainty <= 20_000_000)) {
-			problems.add(new Problem(ErrorCode.INVALID_VALUE, "where.uncertaintyMetres",
-					"Field where.uncertaintyMetres must be between 0 and 20,000,000 metres."));
+			problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, "where.uncertaintyMetres", "uncertainty"));
 		}
 		text("where.placeName", w.placeName(), MAX_TEXT, problems);
 		text("where.admin1", w.admin1(), MAX_TEXT, problems);
@@ -314,8 +301,7 @@ public final class ReportValidator {
 			ReportDraft.AttachmentDraft a = list.get(i);
 			String field = "attachments[" + i + "]";
 			if (a == null || blank(a.sha256()) || !SHA256.matcher(a.sha256()).matches()) {
-				problems.add(new Problem(ErrorCode.INVALID_DIGEST, field + ".sha256",
-						ErrorCode.INVALID_DIGEST.format(null)));
+				problems.add(Problem.with(ErrorCode.INVALID_DIGEST, field + ".sha256"));
 				continue;
 			}
 			if (blank(a.mediaType())) {
@@ -339,12 +325,10 @@ public final class ReportValidator {
 	 */
 	private static void text(String field, String value, int max, List<Problem> problems) {
 		if (value != null && value.indexOf('\u0000') >= 0) {
-			problems.add(new Problem(ErrorCode.INVALID_VALUE, field,
-					"Field " + field + " must not contain the NUL character (U+0000)."));
+			problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, field, "nul", field));
 		}
 		else if (value != null && value.length() > max) {
-			problems.add(new Problem(ErrorCode.TOO_LONG, field,
-					"Field " + field + " is longer than " + max + " characters."));
+			problems.add(Problem.keyed(ErrorCode.TOO_LONG, field, "max", field, max));
 		}
 	}
 

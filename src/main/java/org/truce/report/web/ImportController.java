@@ -66,12 +66,10 @@ class ImportController {
 		ImportOutcome outcome = switch (kind) {
 			case "ucdp" -> this.ucdp.importFile(file, days, ImportProgress.NONE, viewer.userId());
 			case "acled" -> this.acled.importFile(file, days, ImportProgress.NONE, viewer.userId());
-			default -> throw new RejectedException(new Problem(ErrorCode.NOT_FOUND, null,
-					"Nothing is found at /api/imports/" + kind + ": the kinds are ucdp and acled."));
+			default -> throw new RejectedException(Problem.keyed(ErrorCode.NOT_FOUND, null, "importKind", kind));
 		};
 		if (outcome instanceof ImportOutcome.NotImportable refused) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "body",
-					"The body is not a " + kind.toUpperCase() + " file: " + refused.reason() + "."));
+			throw new RejectedException(refused.problem("body"));
 		}
 		if (outcome instanceof ImportOutcome.AlreadyImported already) {
 			return ImportResult.of(already.previous(), List.of(), 0, true, false, UnresolvedNames.NONE);

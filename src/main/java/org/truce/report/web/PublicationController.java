@@ -50,8 +50,7 @@ class PublicationController {
 	}
 
 	private static RejectedException notFound(String id) {
-		return new RejectedException(
-				new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/reports/" + id)));
+		return new RejectedException(Problem.with(ErrorCode.NOT_FOUND, "id", "/api/reports/" + id));
 	}
 
 }

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -28,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,9 +42,11 @@ import org.truce.report.application.SubmittingBatch;
 import org.truce.report.model.ReportDraft;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
+import org.truce.shared.ProblemText;
 import org.truce.shared.RejectedException;
 import org.truce.shared.Sha256;
 import org.truce.web.IdempotentPosts;
+import org.truce.web.Problems;
 
 /**
  * {@code POST /api/reports/batch}: many reports in one request, as NDJSON (one draft per
@@ -106,7 +110,7 @@ class ReportBatchController {
 			@Parameter(description = "A client-chosen key, up to 200 characters; with each item's index, it names the"
 					+ " items that carry no idempotencyKey of their own, so that the batch may be replayed safely") @RequestHeader(
 							name = "Idempotency-Key", required = false) String idempotencyKey,
-			HttpServletRequest request) {
+			HttpServletRequest request, HttpServletResponse response) {
 		IdempotentPosts.checkKey(idempotencyKey);
 		SignedIn who = SignedIn.of(SecurityContextHolder.getContext().getAuthentication());
 		String contentType = String.valueOf(request.getContentType()).toLowerCase(Locale.ROOT);
@@ -136,6 +140,10 @@ class ReportBatchController {
 		answer.put("replayed", counts.getOrDefault("replayed", 0L));
 		answer.put("rejected", counts.getOrDefault("rejected", 0L));
 		answer.put("items", List.of(outcomes));
+		if (counts.containsKey("rejected")) {
+			// The refused items' problems are in the request's language.
+			response.setHeader(HttpHeaders.CONTENT_LANGUAGE, Problems.language().toLanguageTag());
+		}
 		return answer;
 	}
 
@@ -174,12 +182,10 @@ class ReportBatchController {
 		try (JsonParser parser = this.json.createParser(body)) {
 			JsonToken first = parser.nextToken();
 			if (first == null) {
-				throw new RejectedException(new Problem(ErrorCode.MALFORMED_JSON, null,
-						ErrorCode.MALFORMED_JSON.format("the body is empty")));
+				throw new RejectedException(Problem.keyed(ErrorCode.MALFORMED_JSON, null, "empty"));
 			}
 			if (first != JsonToken.START_ARRAY) {
-				throw new RejectedException(new Problem(ErrorCode.WRONG_TYPE, "(body)",
-						"The body must be a JSON array of reports (or NDJSON, as application/x-ndjson)."));
+				throw new RejectedException(Problem.keyed(ErrorCode.WRONG_TYPE, "(body)", "batch"));
 			}
 			while (parser.nextToken() != JsonToken.END_ARRAY) {
 				if (nodes.size() == this.limit) {
@@ -188,32 +194,30 @@ class ReportBatchController {
 				nodes.add(this.element.readTree(parser));
 			}
 			if (parser.nextToken() != null) {
-				throw new RejectedException(new Problem(ErrorCode.MALFORMED_JSON, null,
-						ErrorCode.MALFORMED_JSON.format("more than one JSON value in the body")));
+				throw new RejectedException(Problem.keyed(ErrorCode.MALFORMED_JSON, null, "trailing"));
 			}
 		}
 		catch (StreamReadException ex) {
-			throw new RejectedException(
-					new Problem(ErrorCode.MALFORMED_JSON, null, ErrorCode.MALFORMED_JSON.format(located(ex))));
+			throw new RejectedException(located(ex));
 		}
 		return nodes;
 	}
 
 	private RejectedException tooLarge() {
-		return new RejectedException(
-				new Problem(ErrorCode.BATCH_TOO_LARGE, "items", ErrorCode.BATCH_TOO_LARGE.format(this.limit)));
+		return new RejectedException(Problem.with(ErrorCode.BATCH_TOO_LARGE, "items", this.limit));
 	}
 
 	private static RejectedException malformed(int line, JacksonException ex) {
-		String why = ex instanceof MismatchedInputException ? "more than one JSON value on the line"
-				: ex.getOriginalMessage();
-		return new RejectedException(new Problem(ErrorCode.MALFORMED_JSON, "line " + line,
-				ErrorCode.MALFORMED_JSON.format("line " + line + ": " + why)));
+		String field = "line " + line;
+		return new RejectedException(ex instanceof MismatchedInputException
+				? Problem.keyed(ErrorCode.MALFORMED_JSON, field, "lineTrailing", line)
+				: Problem.keyed(ErrorCode.MALFORMED_JSON, field, "line", line, ex.getOriginalMessage()));
 	}
 
-	private static String located(JacksonException ex) {
-		return ex.getLocation() == null ? ex.getOriginalMessage() : ex.getOriginalMessage() + " (line "
-				+ ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() + ")";
+	private static Problem located(JacksonException ex) {
+		return ex.getLocation() == null ? Problem.with(ErrorCode.MALFORMED_JSON, null, ex.getOriginalMessage())
+				: Problem.keyed(ErrorCode.MALFORMED_JSON, null, "at", ex.getOriginalMessage(),
+						ex.getLocation().getLineNr(), ex.getLocation().getColumnNr());
 	}
 
 	private static boolean blank(byte[] body, int from, int to) {
@@ -238,8 +242,7 @@ class ReportBatchController {
 		if (node instanceof ObjectNode object && object.has(KEY)) {
 			JsonNode own = object.remove(KEY);
 			if (!own.isString() || own.asString().isBlank() || own.asString().length() > 200) {
-				throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, KEY,
-						"The idempotencyKey of a report must be a string of 1 to 200 characters."));
+				throw new RejectedException(Problem.keyed(ErrorCode.INVALID_VALUE, KEY, "batchKey"));
 			}
 			key = "batch-item:" + userId + ":" + own.asString();
 			keyField = KEY;
@@ -253,8 +256,7 @@ class ReportBatchController {
 		}
 		catch (UnrecognizedPropertyException ex) {
 			String field = path(ex);
-			throw new RejectedException(
-					new Problem(ErrorCode.UNKNOWN_FIELD, field, ErrorCode.UNKNOWN_FIELD.format(field)));
+			throw new RejectedException(Problem.of(ErrorCode.UNKNOWN_FIELD, field));
 		}
 		catch (InvalidFormatException ex) {
 			String field = path(ex);
@@ -262,14 +264,14 @@ class ReportBatchController {
 				String allowed = java.util.Arrays.stream(ex.getTargetType().getEnumConstants())
 					.map(String::valueOf)
 					.collect(Collectors.joining(", "));
-				throw new RejectedException(new Problem(ErrorCode.UNKNOWN_ENUM_VALUE, field,
-						"Field " + field + " must be one of: " + allowed + "."));
+				throw new RejectedException(
+						Problem.keyed(ErrorCode.UNKNOWN_ENUM_VALUE, field, "oneOf", field, allowed));
 			}
-			throw new RejectedException(new Problem(ErrorCode.WRONG_TYPE, field, ErrorCode.WRONG_TYPE.format(field)));
+			throw new RejectedException(Problem.of(ErrorCode.WRONG_TYPE, field));
 		}
 		catch (DatabindException ex) {
 			String field = path(ex);
-			throw new RejectedException(new Problem(ErrorCode.WRONG_TYPE, field, ErrorCode.WRONG_TYPE.format(field)));
+			throw new RejectedException(Problem.of(ErrorCode.WRONG_TYPE, field));
 		}
 		String digest = key == null ? null : Sha256.hex(this.json.writeValueAsBytes(node));
 		return new SubmittingBatch.Item(draft, key, digest, keyField);
@@ -292,21 +294,25 @@ class ReportBatchController {
 		return out;
 	}
 
-	/** A refused item: its index, and the problem a single POST of it would be. */
+	/**
+	 * A refused item: its index, and the problem a single POST of it would be, in the
+	 * request's language.
+	 */
 	private static Map<String, Object> rejected(int index, List<Problem> problems) {
+		Locale language = Problems.language();
 		Problem first = problems.get(0);
 		Map<String, Object> problem = new LinkedHashMap<>();
 		HttpStatus status = HttpStatus.valueOf(first.code().status());
 		problem.put("type", "https://truce.invalid/problems/" + first.code().name().toLowerCase().replace('_', '-'));
-		problem.put("title", status.getReasonPhrase());
+		problem.put("title", ProblemText.title(status.value(), language));
 		problem.put("status", status.value());
-		problem.put("detail", first.detail());
+		problem.put("detail", first.detail(language));
 		problem.put("code", first.code().name());
 		if (first.field() != null) {
 			problem.put("field", first.field());
 		}
 		if (problems.size() > 1 || first.field() != null) {
-			problem.put("errors", problems.stream().map(ReportBatchController::entry).toList());
+			problem.put("errors", problems.stream().map(p -> entry(p, language)).toList());
 		}
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("index", index);
@@ -315,13 +321,13 @@ class ReportBatchController {
 		return out;
 	}
 
-	private static Map<String, Object> entry(Problem p) {
+	private static Map<String, Object> entry(Problem p, Locale language) {
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("code", p.code().name());
 		if (p.field() != null) {
 			out.put("field", p.field());
 		}
-		out.put("detail", p.detail());
+		out.put("detail", p.detail(language));
 		return out;
 	}
 

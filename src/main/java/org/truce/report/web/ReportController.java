@@ -95,13 +95,11 @@ class ReportController {
 			uuid = UUID.fromString(id);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new RejectedException(
-					new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/reports/" + id)));
+			throw new RejectedException(Problem.with(ErrorCode.NOT_FOUND, "id", "/api/reports/" + id));
 		}
 		return this.reading.byId(uuid, viewer)
 			.map(r -> ResponseEntity.ok(ReportView.of(r)))
-			.orElseThrow(() -> new RejectedException(
-					new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/reports/" + id))));
+			.orElseThrow(() -> new RejectedException(Problem.with(ErrorCode.NOT_FOUND, "id", "/api/reports/" + id)));
 	}
 
 	@Operation(summary = "List the reports the reader may see, newest event first",

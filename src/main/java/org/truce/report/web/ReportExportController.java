@@ -57,9 +57,9 @@ class ReportExportController {
 			HttpServletResponse response) throws IOException {
 		int cap = Math.min(ReportQuery.MAX_LIMIT, this.caps.of("report-exports", ReportQuery.MAX_LIMIT));
 		ReportFormat chosen = ReportFormat.parse(format)
-			.orElseThrow(() -> QueryParameters.invalid("format", "format is csv or geojson."))
+			.orElseThrow(() -> QueryParameters.invalid("format", "format"))
 			.withHxl(hxl)
-			.orElseThrow(() -> QueryParameters.invalid("hxl", "HXL hashtags go in CSV only: format=csv&hxl=true."));
+			.orElseThrow(() -> QueryParameters.invalid("hxl", "hxl"));
 		ReportQuery query = ReportQueryParser.parse(new ReportQueryParser.Params(bbox, lat, lon, radius, from, to, type,
 				actor, source, excludeAggregates, null, null), this.actors, cap, cap, this.zone.zone());
 		response.setContentType(chosen.mediaType() + (chosen != ReportFormat.GEOJSON ? "; charset=UTF-8" : ""));

@@ -36,7 +36,7 @@ final class ReportQueryParser {
 		ReportQuery.Circle near = null;
 		if (p.lat() != null || p.lon() != null || p.radius() != null) {
 			if (p.lat() == null || p.lon() == null || p.radius() == null) {
-				throw QueryParameters.invalid("radius", "A radius query needs lat, lon and radius (metres) together.");
+				throw QueryParameters.invalid("radius", "near");
 			}
 			if (!(p.lat() >= -90 && p.lat() <= 90)) {
 				throw new RejectedException(Problem.of(ErrorCode.LATITUDE_OUT_OF_RANGE, "lat"));
@@ -45,38 +45,36 @@ final class ReportQueryParser {
 				throw new RejectedException(Problem.of(ErrorCode.LONGITUDE_OUT_OF_RANGE, "lon"));
 			}
 			if (!(p.radius() > 0 && p.radius() <= MAX_RADIUS_METRES)) {
-				throw QueryParameters.invalid("radius", "radius is in metres, greater than 0 and at most 1,000,000.");
+				throw QueryParameters.invalid("radius", "radius");
 			}
 			near = new ReportQuery.Circle(p.lat(), p.lon(), p.radius());
 		}
 		Instant from = p.from() == null ? null : QueryParameters.instant("from", p.from(), false, zone);
 		Instant to = p.to() == null ? null : QueryParameters.instant("to", p.to(), true, zone);
 		if (from != null && to != null && to.isBefore(from)) {
-			throw new RejectedException(new Problem(ErrorCode.INTERVAL_END_BEFORE_START, "to",
-					ErrorCode.INTERVAL_END_BEFORE_START.format("to")));
+			throw new RejectedException(Problem.of(ErrorCode.INTERVAL_END_BEFORE_START, "to"));
 		}
 		Set<EventType> types = new LinkedHashSet<>();
 		for (String t : split(p.type())) {
 			types.add(EventType.parse(t)
-				.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.UNKNOWN_EVENT_TYPE, "type",
-						ErrorCode.UNKNOWN_EVENT_TYPE.format("'" + t + "'")))));
+				.orElseThrow(() -> new RejectedException(
+						Problem.with(ErrorCode.UNKNOWN_EVENT_TYPE, "type", "'" + t + "'"))));
 		}
 		Set<String> actorIds = new LinkedHashSet<>();
 		for (String a : split(p.actor())) {
 			ActorRef ref = actors.registry().byId(a).isPresent() ? ActorRef.resolved(a, a) : actors.resolve(a);
 			if (ref == null || !ref.matchesOneActor()) {
-				throw QueryParameters.invalid("actor",
-						"No single known actor is named '" + a + "'; see GET /api/actors.");
+				throw QueryParameters.invalid("actor", "actor", a);
 			}
 			actorIds.add(ref.actorId());
 		}
 		int limit = p.limit() == null ? defaultLimit : p.limit();
 		if (limit < 1 || limit > maxLimit) {
-			throw QueryParameters.invalid("limit", "limit must be between 1 and " + maxLimit + ".");
+			throw QueryParameters.invalid("limit", "limit", maxLimit);
 		}
 		List<String> sources = split(p.source());
 		if (sources.stream().anyMatch(s -> s.indexOf('\u0000') >= 0)) {
-			throw QueryParameters.invalid("source", "source must not contain the NUL character (U+0000).");
+			throw QueryParameters.invalid("source", "nul", "source");
 		}
 		ReportQuery.Cursor cursor = p.cursor() == null ? null : decodeCursor(p.cursor());
 		return new ReportQuery(bbox, near, from, to, types, actorIds, new LinkedHashSet<>(sources),
@@ -86,7 +84,7 @@ final class ReportQueryParser {
 	private static ReportQuery.BoundingBox bbox(String text) {
 		String[] parts = text.split(",");
 		if (parts.length != 4) {
-			throw QueryParameters.invalid("bbox", "bbox is minLon,minLat,maxLon,maxLat in degrees.");
+			throw QueryParameters.invalid("bbox", "bbox");
 		}
 		try {
 			double minLon = Double.parseDouble(parts[0].trim());
@@ -95,13 +93,12 @@ final class ReportQueryParser {
 			double maxLat = Double.parseDouble(parts[3].trim());
 			if (!(minLon >= -180 && maxLon <= 180 && minLon <= maxLon && minLat >= -90 && maxLat <= 90
 					&& minLat <= maxLat)) {
-				throw QueryParameters.invalid("bbox",
-						"bbox must have -180 <= minLon <= maxLon <= 180 and -90 <= minLat <= maxLat <= 90.");
+				throw QueryParameters.invalid("bbox", "bboxRange");
 			}
 			return new ReportQuery.BoundingBox(minLon, minLat, maxLon, maxLat);
 		}
 		catch (NumberFormatException ex) {
-			throw QueryParameters.invalid("bbox", "bbox is minLon,minLat,maxLon,maxLat in degrees.");
+			throw QueryParameters.invalid("bbox", "bbox");
 		}
 	}
 

@@ -62,8 +62,7 @@ class SourceController {
 	ResponseEntity<Source> register(@RequestBody SourceDraft draft) {
 		List<Problem> problems = new ArrayList<>();
 		if (draft.id() == null || !ID.matcher(draft.id()).matches()) {
-			problems.add(new Problem(ErrorCode.INVALID_VALUE, "id",
-					"Field id must be 1 to 64 lower-case letters, digits, '.', '_' or '-'."));
+			problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, "id", "sourceId"));
 		}
 		if (draft.name() == null || draft.name().isBlank() || draft.name().length() > 200) {
 			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "name"));
@@ -72,8 +71,7 @@ class SourceController {
 			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "kind"));
 		}
 		if (draft.contact() != null && (draft.contact().isBlank() || draft.contact().length() > 200)) {
-			problems.add(new Problem(ErrorCode.INVALID_VALUE, "contact",
-					"Field contact must have 1 to 200 characters, or be left out."));
+			problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, "contact", "contact"));
 		}
 		List<String> usedBy = draft.usedBy() == null ? List.of() : draft.usedBy();
 		if (usedBy.size() > MAX_USERS) {
@@ -82,9 +80,8 @@ class SourceController {
 		else {
 			for (int i = 0; i < usedBy.size(); i++) {
 				if (usedBy.get(i) == null || !USER.matcher(usedBy.get(i)).matches()) {
-					problems.add(new Problem(ErrorCode.INVALID_VALUE, "usedBy[" + i + "]", "Field usedBy[" + i
-							+ "] must be a user id or a grant such as liaison:syria-government: letters, digits,"
-							+ " ':', '.', '_' or '-'."));
+					problems.add(
+							Problem.keyed(ErrorCode.INVALID_VALUE, "usedBy[" + i + "]", "usedBy", "usedBy[" + i + "]"));
 				}
 			}
 		}

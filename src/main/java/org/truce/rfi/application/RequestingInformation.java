@@ -151,15 +151,14 @@ public class RequestingInformation {
 		String side = requestingSide(grants)
 			.orElseThrow(() -> new RejectedException(Problem.of(ErrorCode.FORBIDDEN, null)));
 		IncidentRecord incident = this.incidents.current(incidentId, Viewer.of(userId, grants, Set.of()))
-			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.NOT_FOUND, "id",
-					ErrorCode.NOT_FOUND.format("/api/incidents/" + incidentId))));
+			.orElseThrow(() -> new RejectedException(
+					Problem.with(ErrorCode.NOT_FOUND, "id", "/api/incidents/" + incidentId)));
 		List<Problem> problems = new ArrayList<>();
 		if (request.party() == null || request.party().isBlank()) {
 			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "party"));
 		}
 		else if (this.actors.registry().byId(request.party().strip()).isEmpty()) {
-			problems
-				.add(new Problem(ErrorCode.UNKNOWN_ACTOR, "party", ErrorCode.UNKNOWN_ACTOR.format(request.party())));
+			problems.add(Problem.with(ErrorCode.UNKNOWN_ACTOR, "party", request.party()));
 		}
 		if (request.question() == null || request.question().isBlank()) {
 			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "question"));
@@ -233,11 +232,10 @@ public class RequestingInformation {
 		if (answered == null) {
 			RequestForInformation current = this.store.byId(id).orElseThrow(() -> notFound(id));
 			if (current.answered()) {
-				throw new RejectedException(new Problem(ErrorCode.RFI_ALREADY_ANSWERED, "id",
-						ErrorCode.RFI_ALREADY_ANSWERED.format(current.answer().at())));
+				throw new RejectedException(Problem.with(ErrorCode.RFI_ALREADY_ANSWERED, "id", current.answer().at()));
 			}
-			throw new RejectedException(new Problem(ErrorCode.CONFLICT, "version",
-					"The request is at version " + current.version() + ", not " + version + "; read it again."));
+			throw new RejectedException(
+					Problem.keyed(ErrorCode.CONFLICT, "version", "rfiVersion", current.version(), version));
 		}
 		return answered;
 	}
@@ -273,15 +271,15 @@ public class RequestingInformation {
 		String side = requestingSide(senderGrants)
 			.orElseThrow(() -> new RejectedException(Problem.of(ErrorCode.FORBIDDEN, null)));
 		IncidentRecord incident = this.incidents.current(incidentId, Viewer.of(senderId, senderGrants, Set.of()))
-			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.NOT_FOUND, "id",
-					ErrorCode.NOT_FOUND.format("/api/incidents/" + incidentId))));
+			.orElseThrow(() -> new RejectedException(
+					Problem.with(ErrorCode.NOT_FOUND, "id", "/api/incidents/" + incidentId)));
 		Instant now = this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 		List<Problem> problems = new ArrayList<>();
 		if (past.party() == null || past.party().isBlank()) {
 			problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, "party"));
 		}
 		else if (this.actors.registry().byId(past.party().strip()).isEmpty()) {
-			problems.add(new Problem(ErrorCode.UNKNOWN_ACTOR, "party", ErrorCode.UNKNOWN_ACTOR.format(past.party())));
+			problems.add(Problem.with(ErrorCode.UNKNOWN_ACTOR, "party", past.party()));
 		}
 		required(past.question(), "question", MAX_QUESTION, problems);
 		required(past.answer(), "answer", MAX_ANSWER, problems);
@@ -293,16 +291,14 @@ public class RequestingInformation {
 				problems.add(Problem.of(ErrorCode.FIELD_REQUIRED, fields[i]));
 			}
 			else if (times[i].isAfter(now)) {
-				problems.add(new Problem(ErrorCode.INVALID_VALUE, fields[i],
-						"Field " + fields[i] + " is later than now: no time may be asserted after it is recorded."));
+				problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, fields[i], "future", fields[i]));
 			}
 		}
 		if (past.sentAt() != null && past.deadline() != null && !past.deadline().isAfter(past.sentAt())) {
-			problems.add(new Problem(ErrorCode.INVALID_VALUE, "deadline", "Field deadline must be after sentAt."));
+			problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, "deadline", "deadline"));
 		}
 		if (past.sentAt() != null && past.answeredAt() != null && past.answeredAt().isBefore(past.sentAt())) {
-			problems
-				.add(new Problem(ErrorCode.INVALID_VALUE, "answeredAt", "Field answeredAt must not be before sentAt."));
+			problems.add(Problem.keyed(ErrorCode.INVALID_VALUE, "answeredAt", "answeredAt"));
 		}
 		if (!problems.isEmpty()) {
 			throw new RejectedException(problems);
@@ -437,8 +433,7 @@ public class RequestingInformation {
 	}
 
 	private static RejectedException notFound(UUID id) {
-		return new RejectedException(
-				new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/rfis/" + id)));
+		return new RejectedException(Problem.with(ErrorCode.NOT_FOUND, "id", "/api/rfis/" + id));
 	}
 
 	private static LedgerEntry sentEntry(RequestForInformation r) {

@@ -96,8 +96,8 @@ class RfiController {
 		UUID incident = PathIds.uuid(id, "/api/incidents/" + id + "/rfis");
 		Instant now = this.rfis.now();
 		List<RequestForInformation> found = this.rfis.aboutIncident(incident, reader(), viewer, this.caps.ask("rfis"))
-			.orElseThrow(() -> new RejectedException(new Problem(ErrorCode.NOT_FOUND, "id",
-					ErrorCode.NOT_FOUND.format("/api/incidents/" + id + "/rfis"))));
+			.orElseThrow(() -> new RejectedException(
+					Problem.with(ErrorCode.NOT_FOUND, "id", "/api/incidents/" + id + "/rfis")));
 		return RowCaps.items(this.caps.cut("rfis", found).stream().map(r -> RfiView.of(r, now)).toList());
 	}
 
@@ -136,8 +136,7 @@ class RfiController {
 	ResponseEntity<RfiView> one(@PathVariable String id) {
 		UUID uuid = PathIds.uuid(id, "/api/rfis/" + id);
 		RequestForInformation r = this.rfis.read(uuid, reader())
-			.orElseThrow(() -> new RejectedException(
-					new Problem(ErrorCode.NOT_FOUND, "id", ErrorCode.NOT_FOUND.format("/api/rfis/" + id))));
+			.orElseThrow(() -> new RejectedException(Problem.with(ErrorCode.NOT_FOUND, "id", "/api/rfis/" + id)));
 		return ResponseEntity.ok().eTag(r.etag()).body(RfiView.of(r, this.rfis.now()));
 	}
 
@@ -176,8 +175,7 @@ class RfiController {
 			return RequestsForInformation.Status.valueOf(status.strip().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException ex) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_QUERY, "status",
-					"status must be one of open, overdue, answered, late."));
+			throw new RejectedException(Problem.keyed(ErrorCode.INVALID_QUERY, "status", "rfiStatus"));
 		}
 	}
 
