@@ -18,8 +18,8 @@ public final class LanguageTags {
 
 	/**
 	 * The tag in its canonical case ({@code ar}, {@code en-GB}, {@code sr-Latn}), or
-	 * empty when it is not a well-formed BCP 47 tag. Private-use and grandfathered tags,
-	 * and the empty text, are refused.
+	 * empty when it is not a well-formed BCP 47 tag. Grandfathered tags, and the empty
+	 * text, are refused; {@code und} (undetermined) is a tag.
 	 */
 	public static Optional<String> canonical(String tag) {
 		if (tag == null || tag.isBlank() || tag.length() > 35) {
@@ -28,8 +28,7 @@ public final class LanguageTags {
 		try {
 			Locale locale = new Locale.Builder().setLanguageTag(tag).build();
 			String canonical = locale.toLanguageTag();
-			return locale.getLanguage().isEmpty() || !canonical.equalsIgnoreCase(tag) ? Optional.empty()
-					: Optional.of(canonical);
+			return canonical.equalsIgnoreCase(tag) ? Optional.of(canonical) : Optional.empty();
 		}
 		catch (IllformedLocaleException ex) {
 			return Optional.empty();
