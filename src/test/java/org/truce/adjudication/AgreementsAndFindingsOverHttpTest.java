@@ -70,6 +70,9 @@ class AgreementsAndFindingsOverHttpTest {
 	@Autowired
 	ManagingUsers users;
 
+	@Autowired
+	org.truce.ledger.application.Ledger ledger;
+
 	/** A monitor's API token: monitors read every finding and the compliance clock. */
 	private String token;
 
@@ -122,6 +125,67 @@ class AgreementsAndFindingsOverHttpTest {
 		JsonNode zones = get("/api/agreements/aleppo-pause-2016-10/zones", 200);
 		assertThat(zones.get("type").asString()).isEqualTo("FeatureCollection");
 		assertThat(zones.get("features").get(0).get("geometry").get("type").asString()).contains("Polygon");
+	}
+
+	@Test
+	void theApiGivesEveryTextOfATermWithItsLanguageAndWhetherItIsAuthentic() throws Exception {
+		JsonNode pause = get("/api/agreements/aleppo-pause-2016-10", 200);
+		assertThat(pause.get("languages").toString())
+			.isEqualTo("[{\"lang\":\"ru\",\"authentic\":true},{\"lang\":\"en\",\"authentic\":false},"
+					+ "{\"lang\":\"ar\",\"authentic\":false}]");
+		JsonNode term = pause.get("terms").get(0);
+		assertThat(term.get("text").asString()).startsWith("No air strikes and no shelling");
+		assertThat(term.get("texts").findValuesAsString("lang")).containsExactly("ru", "en", "ar");
+		assertThat(term.get("texts").get(0).get("text").asString()).startsWith("Никаких авиаударов");
+		assertThat(term.get("texts").get(0).get("authentic").asBoolean()).isTrue();
+		assertThat(term.get("texts").get(2).get("text").asString()).startsWith("لا غارات جوية");
+		assertThat(term.get("texts").get(2).get("authentic").asBoolean()).isFalse();
+	}
+
+	@Test
+	void theTextsInEveryLanguageArePartOfTheLedgersAgreementVersionEntry() {
+		long index = this.ledger.indexOf("agreement-version", "aleppo-pause-2016-10@1").orElseThrow();
+		var entry = this.ledger.entries(index, index + 1).get(0);
+		String document = this.json.readTree(entry.canonicalJson()).get("body").get("document").asString();
+		assertThat(document).contains("Никаких авиаударов и обстрелов").contains("authentic: [ru]");
+		assertThat(org.truce.ledger.model.MerkleHashes.leafHash(entry.canonicalJson().getBytes(StandardCharsets.UTF_8)))
+			.isEqualTo(entry.leafHash());
+	}
+
+	@Test
+	void theFindingsPanelShowsATermInTheReadersLanguageWithTheOthersOneClickAway() throws Exception {
+		String incident = get("/api/findings?agreement=aleppo-pause-2016-10&outcome=VIOLATION", 200).get("items")
+			.get(0)
+			.get("incident")
+			.asString();
+		String russian = page("/incidents/" + incident + "/findings/panel", "ru-RU,ru;q=0.9");
+		assertThat(russian).contains("<span class=\"term-shown\" lang=\"ru\" dir=\"auto\">Никаких авиаударов")
+			.contains("<summary>Другие языки (2)</summary>")
+			.contains("<small>перевод (en)</small>")
+			.doesNotContain("term-fallback");
+		String arabic = page("/incidents/" + incident + "/findings/panel", "ar");
+		assertThat(arabic).contains("<span class=\"term-shown\" lang=\"ar\" dir=\"auto\">لا غارات جوية")
+			.contains("ترجمة (ar)")
+			.contains("<small>نص ذو حجية (ru)</small>");
+		String english = page("/incidents/" + incident + "/findings/panel", "en");
+		assertThat(english).contains("lang=\"en\" dir=\"auto\">No air strikes and no shelling")
+			.contains("translation (en)")
+			.contains("<small>authentic (ru)</small>");
+		// A language the term is not written in: an authentic one, with a note saying so.
+		String french = page("/incidents/" + incident + "/findings/panel", "fr");
+		assertThat(french).contains("lang=\"ru\" dir=\"auto\">Никаких авиаударов")
+			.contains("No text in fr; shown in ru, an authentic language.");
+	}
+
+	private String page(String path, String acceptLanguage) throws Exception {
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+				.header("Authorization", "Bearer " + RunningTruce.token(this.users, "monitor"))
+				.header("Accept-Language", acceptLanguage)
+				.GET()
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(200);
+		return response.body();
 	}
 
 	@Test

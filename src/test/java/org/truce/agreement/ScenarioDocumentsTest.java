@@ -79,6 +79,34 @@ class ScenarioDocumentsTest {
 	}
 
 	@Test
+	void theUsRussiaArrangementAndRussiasDeclarationsCarryTheirTermsInRussianAndArabic() {
+		Map<String, Agreement> byId = new HashMap<>();
+		agreements.values().forEach(p -> byId.put(p.agreement().id(), p.agreement()));
+		for (String id : List.of("syria-arrangement-2016-09", "aleppo-pause-2016-10",
+				"aleppo-air-strike-halt-2016-10")) {
+			for (Term term : byId.get(id).terms()) {
+				assertThat(term.texts().byLanguage().keySet()).as(term.id())
+					.containsExactlyInAnyOrder("en", "ru", "ar");
+				assertThat(org.truce.shared.LanguageTags.detect(term.texts().byLanguage().get("ru"))).isEqualTo("ru");
+				assertThat(org.truce.shared.LanguageTags.detect(term.texts().byLanguage().get("ar"))).isEqualTo("ar");
+			}
+		}
+		assertThat(byId.get("syria-arrangement-2016-09").terms().get(0).texts().authentic()).containsExactly("en",
+				"ru");
+		Term castello = byId.get("syria-arrangement-2016-09")
+			.terms()
+			.stream()
+			.filter(t -> t.id().endsWith("/castello-road-access"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(castello.texts().byLanguage().get("ru")).contains("Кастелло");
+		assertThat(castello.texts().byLanguage().get("ar")).contains("الكاستيلو");
+		assertThat(byId.get("aleppo-pause-2016-10").terms().get(0).texts().authentic()).containsExactly("ru");
+		// The cessation keeps the one-string form: English, authentic.
+		assertThat(byId.get("syria-coh-2016-02").terms().get(0).texts().authentic()).containsExactly("en");
+	}
+
+	@Test
 	void everyAgreementHasTerms() {
 		agreements.forEach((file, parsed) -> assertThat(parsed.agreement().terms()).as(file).isNotEmpty());
 	}

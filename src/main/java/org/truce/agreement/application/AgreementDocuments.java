@@ -45,10 +45,13 @@ import org.truce.agreement.model.Period;
 import org.truce.agreement.model.Protected;
 import org.truce.agreement.model.RouteDistances;
 import org.truce.agreement.model.Term;
+import org.truce.agreement.model.TermTexts;
 import org.truce.agreement.model.TermException;
 import org.truce.agreement.model.Zone;
 import org.truce.report.model.EquipmentClass;
 import org.truce.report.model.EventType;
+import org.truce.shared.ErrorCode;
+import org.truce.shared.LanguageTags;
 
 /**
  * Reads agreement documents (YAML) into {@link Agreement} values, reporting every fault
@@ -64,7 +67,7 @@ public final class AgreementDocuments {
 
 	private static final Set<String> TOP = Set.of("id", "version", "inForceFrom", "title", "source", "effective",
 			"area", "parties", "bindsAssociated", "excluded", "sides", "declarations", "zones", "terms", "clock",
-			"disputes");
+			"disputes", "languages", "authentic");
 
 	/**
 	 * How deeply flow collections may nest; no agreement needs more than a few levels.
@@ -369,13 +372,16 @@ public final class AgreementDocuments {
 		if (area != null && zones.stream().noneMatch(z -> z.id().equals(area))) {
 			y.error(m.get("area"), "area '" + area + "' is not one of the zones");
 		}
+		Languages languages = languages(y, m);
 		List<Term> terms = new ArrayList<>();
 		Node termsNode = m.get("terms");
 		if (termsNode == null) {
 			y.error(root, "missing required key 'terms'");
 		}
-		for (Node t : y.sequence(termsNode, "terms")) {
-			Term term = term(y, t, zones, parties, sides.keySet());
+		List<Node> termNodes = y.sequence(termsNode, "terms");
+		for (int i = 0; i < termNodes.size(); i++) {
+			Node t = termNodes.get(i);
+			Term term = term(y, t, zones, parties, sides.keySet(), languages, "terms[" + i + "]");
 			if (term != null) {
 				if (terms.stream().anyMatch(other -> other.id().equals(term.id()))) {
 					y.error(t, "term id '" + term.id() + "' is used twice");
@@ -754,11 +760,119 @@ public final class AgreementDocuments {
 		}.transform(buffered);
 	}
 
-	private Term term(YamlNodes y, Node node, List<Zone> zones, Set<String> parties, Set<String> sides) {
+	/**
+	 * The languages a document's terms are written in, by canonical BCP 47 tag, in the
+	 * document's order, and the authentic ones among them.
+	 */
+	private record Languages(List<String> all, Set<String> authentic) {
+
+	}
+
+	/**
+	 * {@code languages: [en, ru, ar]} and {@code authentic: [en, ru]}; without them, one
+	 * language, English, authentic. Authentic languages must be among the languages.
+	 */
+	private static Languages languages(YamlNodes y, Map<String, Node> m) {
+		if (!m.containsKey("languages") && !m.containsKey("authentic")) {
+			return new Languages(List.of(TermTexts.DEFAULT_LANGUAGE), Set.of(TermTexts.DEFAULT_LANGUAGE));
+		}
+		List<String> all = tags(y, m.get("languages"), "languages");
+		Set<String> authentic = new LinkedHashSet<>(tags(y, m.get("authentic"), "authentic"));
+		if (!m.containsKey("languages")) {
+			y.error(m.get("authentic"), "authentic languages need the list of 'languages' they are among");
+		}
+		if (m.containsKey("languages") && authentic.isEmpty()) {
+			y.error(m.get("languages"),
+					"name at least one authentic language: authentic: [" + String.join(", ", all) + "]");
+		}
+		for (String tag : authentic) {
+			if (!all.contains(tag)) {
+				y.error(m.get("authentic"), "authentic language '" + tag + "' is not listed in languages");
+			}
+		}
+		return new Languages(all, authentic);
+	}
+
+	private static List<String> tags(YamlNodes y, Node node, String what) {
+		List<String> out = new ArrayList<>();
+		List<Node> items = y.sequence(node, what);
+		for (int i = 0; i < items.size(); i++) {
+			String tag = y.text(items.get(i), what + " item");
+			if (tag == null) {
+				continue;
+			}
+			Optional<String> canonical = LanguageTags.canonical(tag);
+			if (canonical.isEmpty()) {
+				y.error(items.get(i), ErrorCode.INVALID_LANGUAGE_TAG, what + "[" + i + "]",
+						"'" + tag + "' is not a BCP 47 language tag, such as en, ru or ar");
+			}
+			else if (out.contains(canonical.get())) {
+				y.error(items.get(i), "language '" + canonical.get() + "' is listed twice in " + what);
+			}
+			else {
+				out.add(canonical.get());
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * A term's {@code text}: one string (English), or a mapping from language tag to
+	 * text, which must have a text in every authentic language and no language the
+	 * document does not list.
+	 */
+	private static TermTexts texts(YamlNodes y, Node node, Node termNode, String termId, Languages languages,
+			String pointer) {
+		Map<String, String> byLanguage = new LinkedHashMap<>();
+		if (node == null) {
+			y.error(termNode, "missing required key 'text'");
+			return null;
+		}
+		if (node instanceof org.snakeyaml.engine.v2.nodes.MappingNode) {
+			Map<String, String> given = new LinkedHashMap<>();
+			y.mapping(node, "a term's texts", null).forEach((tag, textNode) -> {
+				String text = y.text(textNode, "the text in " + tag);
+				Optional<String> canonical = LanguageTags.canonical(tag);
+				if (canonical.isEmpty()) {
+					y.error(textNode, ErrorCode.INVALID_LANGUAGE_TAG, pointer + ".text." + tag,
+							"'" + tag + "' is not a BCP 47 language tag, such as en, ru or ar");
+				}
+				else if (!languages.all().contains(canonical.get())) {
+					y.error(textNode,
+							"language '" + canonical.get() + "' is not listed in languages " + languages.all());
+				}
+				else if (text != null) {
+					given.put(canonical.get(), text.strip());
+				}
+			});
+			languages.all().stream().filter(given::containsKey).forEach(l -> byLanguage.put(l, given.get(l)));
+		}
+		else {
+			String text = y.text(node, "text");
+			if (text != null) {
+				byLanguage.put(TermTexts.DEFAULT_LANGUAGE, text);
+			}
+		}
+		boolean complete = true;
+		for (String tag : languages.authentic()) {
+			if (!byLanguage.containsKey(tag)) {
+				complete = false;
+				y.error(node, ErrorCode.TEXT_MISSING_IN_AUTHENTIC_LANGUAGE, pointer + ".text." + tag,
+						"term '" + termId + "' has no text in '" + tag + "', an authentic language of this document"
+								+ " (authentic: " + languages.authentic() + ")");
+			}
+		}
+		return complete ? new TermTexts(byLanguage, languages.authentic()) : null;
+	}
+
+	private Term term(YamlNodes y, Node node, List<Zone> zones, Set<String> parties, Set<String> sides,
+			Languages languages, String pointer) {
 		Map<String, Node> tm = y.mapping(node, "a term",
 				Set.of("id", "text", "prohibits", "by", "against", "zones", "window", "exceptions", "distances"));
 		String id = y.text(tm, node, "id", true);
-		String text = y.text(tm, node, "text", true);
+		TermTexts texts = texts(y, tm.get("text"), node, id, languages, pointer);
+		String text = texts == null ? null
+				: texts.byLanguage().getOrDefault(TermTexts.DEFAULT_LANGUAGE, texts.shown(null).text());
 		Set<EventType> prohibits = eventTypes(y, tm.get("prohibits"), "prohibits");
 		if (!tm.containsKey("prohibits")) {
 			y.error(node, "missing required key 'prohibits'");
@@ -801,7 +915,7 @@ public final class AgreementDocuments {
 			return null;
 		}
 		return new Term(id, text, prohibits, by, against, distances == null ? zoneIds : List.of(), window, exceptions,
-				distances, daily);
+				distances, daily, texts);
 	}
 
 	/**

@@ -50,6 +50,13 @@ final class YamlNodes {
 		this.errors.add(new DocumentError(this.file, line, column, message));
 	}
 
+	/** A fault with a stable code, at a path such as {@code terms[2].text.ru}. */
+	void error(Node node, org.truce.shared.ErrorCode code, String pointer, String message) {
+		int line = node == null ? 1 : node.getStartMark().map(m -> m.getLine() + 1).orElse(1);
+		int column = node == null ? 1 : node.getStartMark().map(m -> m.getColumn() + 1).orElse(1);
+		this.errors.add(new DocumentError(this.file, line, column, message, code, pointer));
+	}
+
 	void error(int line, int column, String message) {
 		this.errors.add(new DocumentError(this.file, line, column, message));
 	}

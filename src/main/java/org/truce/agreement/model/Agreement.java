@@ -129,8 +129,9 @@ public record Agreement(String id, int version, Instant inForceFrom, String titl
 			}
 			Dispute dispute = this.disputes.stream().filter(d -> d.views().contains(view)).findFirst().orElse(null);
 			if (view.distances() != null && dispute != null) {
-				terms.replaceAll(t -> !t.id().equals(dispute.termId()) ? t : new Term(t.id(), t.text(), t.prohibits(),
-						t.by(), t.against(), t.zoneIds(), t.window(), t.exceptions(), view.distances(), t.daily()));
+				terms.replaceAll(t -> !t.id().equals(dispute.termId()) ? t
+						: new Term(t.id(), t.text(), t.prohibits(), t.by(), t.against(), t.zoneIds(), t.window(),
+								t.exceptions(), view.distances(), t.daily(), t.texts()));
 			}
 		}
 		return new Agreement(this.id, this.version, this.inForceFrom, this.title, this.source, effective,

@@ -22,10 +22,12 @@ import org.truce.report.model.EventType;
  * side, in place of zones; or null
  * @param daily the hours of each day to which its window is cut, or null when it applies
  * around the clock
+ * @param texts its text in every language it is written in, marking the authentic ones;
+ * {@code text} is the English one among them, else the first authentic one
  */
 public record Term(String id, String text, Set<EventType> prohibits, ActorSelector by, Protected against,
-		List<String> zoneIds, Period window, List<TermException> exceptions, RouteDistances distances,
-		DailyHours daily) {
+		List<String> zoneIds, Period window, List<TermException> exceptions, RouteDistances distances, DailyHours daily,
+		TermTexts texts) {
 
 	public Term {
 		Objects.requireNonNull(id, "id");
@@ -34,9 +36,17 @@ public record Term(String id, String text, Set<EventType> prohibits, ActorSelect
 		prohibits = Set.copyOf(prohibits);
 		zoneIds = zoneIds == null ? List.of() : List.copyOf(zoneIds);
 		exceptions = exceptions == null ? List.of() : List.copyOf(exceptions);
+		texts = texts == null ? TermTexts.english(text) : texts;
 		if (distances != null && !zoneIds.isEmpty()) {
 			throw new IllegalArgumentException("a term has zones or distances from a route, not both");
 		}
+	}
+
+	/** A term whose one text is English. */
+	public Term(String id, String text, Set<EventType> prohibits, ActorSelector by, Protected against,
+			List<String> zoneIds, Period window, List<TermException> exceptions, RouteDistances distances,
+			DailyHours daily) {
+		this(id, text, prohibits, by, against, zoneIds, window, exceptions, distances, daily, null);
 	}
 
 	/**

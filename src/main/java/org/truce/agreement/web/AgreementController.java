@@ -81,6 +81,7 @@ class AgreementController {
 					.stream()
 					.map(z -> Map.of("id", z.id(), "name", z.name(), "definition", String.valueOf(z.definition())))
 					.toList());
+		m.put("languages", languages(a));
 		m.put("terms", a.terms().stream().map(AgreementController::term).toList());
 		m.put("clock", a.clock());
 		return m;
@@ -168,6 +169,7 @@ class AgreementController {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("id", t.id());
 		m.put("text", t.text());
+		m.put("texts", t.texts().all().stream().map(x -> new TextView(x.language(), x.text(), x.authentic())).toList());
 		m.put("prohibits", t.prohibits().stream().map(e -> e.code()).sorted().toList());
 		m.put("by", t.by() instanceof ActorSelector.Parties ? "parties" : t.by());
 		m.put("against", t.against());
@@ -178,6 +180,29 @@ class AgreementController {
 		}
 		m.put("exceptions", t.exceptions());
 		return m;
+	}
+
+	/** A term's text in one language, and whether that language is authentic. */
+	record TextView(String lang, String text, boolean authentic) {
+
+	}
+
+	/** A language the agreement's terms are written in, and whether it is authentic. */
+	record LanguageView(String lang, boolean authentic) {
+
+	}
+
+	/** The languages of the terms' texts, in the document's order, authentic first. */
+	private static List<LanguageView> languages(Agreement a) {
+		Map<String, Boolean> seen = new LinkedHashMap<>();
+		for (Term t : a.terms()) {
+			t.texts().all().forEach(x -> seen.putIfAbsent(x.language(), x.authentic()));
+		}
+		return seen.entrySet()
+			.stream()
+			.sorted(java.util.Comparator.comparing(e -> !e.getValue()))
+			.map(e -> new LanguageView(e.getKey(), e.getValue()))
+			.toList();
 	}
 
 	private static Map<String, Object> daily(DailyHours hours) {

@@ -3,6 +3,7 @@ package org.truce.determination.web;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +24,7 @@ import org.truce.actor.model.Actor;
 import org.truce.agreement.application.AgreementCatalogue;
 import org.truce.agreement.model.Agreement;
 import org.truce.agreement.model.Term;
+import org.truce.agreement.web.TermTextView;
 import org.truce.determination.application.Determining;
 import org.truce.determination.model.Determination;
 import org.truce.determination.model.Verdict;
@@ -85,7 +87,7 @@ class DeterminationPageController {
 	}
 
 	@GetMapping("/determinations/{id}")
-	String page(@PathVariable String id, Viewer viewer, Model model) {
+	String page(@PathVariable String id, Viewer viewer, Locale locale, Model model) {
 		Determination d = this.determining.find(PathIds.uuid(id, "/determinations/" + id), viewer)
 			.orElseThrow(() -> PathIds.notFound("/determinations/" + id));
 		SignedIn who = SignedIn
@@ -95,7 +97,7 @@ class DeterminationPageController {
 		List<String> mayStillSign = mySides.stream().filter(s -> d.signOffOf(s).isEmpty()).toList();
 		model.addAttribute("d", d);
 		model.addAttribute("incident", this.determining.incidentOf(d).map(IncidentRecord::id).orElse(null));
-		model.addAttribute("term", termText(d.subject().agreementId(), d.subject().termId()));
+		model.addAttribute("term", termText(d.subject().agreementId(), d.subject().termId(), locale));
 		model.addAttribute("actor",
 				this.actors.registry().byId(d.subject().actorId()).map(Actor::name).orElse(d.subject().actorId()));
 		model.addAttribute("comments", this.determining.comments(d, viewer));
@@ -124,7 +126,7 @@ class DeterminationPageController {
 			if (again.isPresent()) {
 				// The form again, with what was typed and each problem beside its field.
 				response.setStatus(again.get().value());
-				return page(id, viewer, model);
+				return page(id, viewer, org.springframework.context.i18n.LocaleContextHolder.getLocale(), model);
 			}
 			refused(redirect, ex);
 		}
@@ -149,10 +151,10 @@ class DeterminationPageController {
 	}
 
 	@GetMapping("/incidents/{id}/determinations/new")
-	String form(@PathVariable String id, Model model) {
+	String form(@PathVariable String id, Locale locale, Model model) {
 		UUID incident = PathIds.uuid(id, "/incidents/" + id + "/determinations/new");
 		model.addAttribute("incident", incident);
-		model.addAttribute("terms", terms());
+		model.addAttribute("terms", terms(locale));
 		model.addAttribute("actors",
 				this.actors.registry().all().stream().sorted(java.util.Comparator.comparing(Actor::name)).toList());
 		model.addAttribute("verdicts", Verdict.values());
@@ -185,28 +187,36 @@ class DeterminationPageController {
 		}
 	}
 
-	/** Each agreement's terms, as options: value "agreement term", the term's text. */
-	private List<Map<String, String>> terms() {
+	/**
+	 * Each agreement's terms, as options: value "agreement term", the term's text in the
+	 * reader's language (or an authentic one).
+	 */
+	private List<Map<String, String>> terms(Locale locale) {
 		List<Map<String, String>> out = new ArrayList<>();
 		for (String agreementId : new java.util.TreeSet<>(this.agreements.all().keySet())) {
 			this.agreements.latest(agreementId).ifPresent(a -> {
 				for (Term t : a.terms()) {
-					out.add(Map.of("value", a.id() + " " + t.id(), "label", a.title() + ": " + t.text(), "id", t.id()));
+					out.add(Map.of("value", a.id() + " " + t.id(), "label",
+							a.title() + ": " + TermTextView.of(t, locale).shown().text(), "id", t.id()));
 				}
 			});
 		}
 		return out;
 	}
 
-	private String termText(String agreementId, String termId) {
+	/**
+	 * The term's text in the reader's language, from the first version that has the term;
+	 * null when no loaded version has it.
+	 */
+	private TermTextView termText(String agreementId, String termId, Locale locale) {
 		for (Agreement a : this.agreements.versions(agreementId)) {
 			for (Term t : a.terms()) {
 				if (t.id().equals(termId)) {
-					return t.text();
+					return TermTextView.of(t, locale);
 				}
 			}
 		}
-		return termId;
+		return null;
 	}
 
 	private static void refused(RedirectAttributes redirect, RejectedException ex) {

@@ -201,7 +201,7 @@ public class ReadingReports {
 			}
 			return new Report(r.id(), r.eventType(), r.eventTypeBasis(), r.when(), where, r.actor(), r.target(),
 					r.casualties(), r.narrative(), null, null, attachments, flags, r.recordedAt(), r.whoActed(),
-					r.equipment(), null);
+					r.equipment(), null, r.narrativeLanguage());
 		}
 
 	}

@@ -25,6 +25,7 @@ import org.truce.shared.Problem;
 import org.truce.shared.RejectedException;
 import org.truce.shared.ScenarioZone;
 import org.truce.shared.StoreUnavailableException;
+import org.truce.shared.TextLanguage;
 
 /**
  * Takes one report from a person or a system: validates it, resolves its actors and
@@ -129,7 +130,7 @@ public class SubmittingReport {
 		return new Report(Ids.newId(this.clock), v.eventType(), null, v.when(), v.where(), actor, target,
 				v.casualties(), draft.narrative(), draft.source(), draft.externalId(), v.attachments(),
 				DataFlags.derive(actor, target, v.casualties()), this.clock.instant().truncatedTo(ChronoUnit.MILLIS),
-				whoActed, v.equipment(), submitter.id());
+				whoActed, v.equipment(), submitter.id(), TextLanguage.of(draft.narrativeLang(), draft.narrative()));
 	}
 
 	/**

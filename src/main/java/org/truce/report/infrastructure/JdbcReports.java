@@ -37,6 +37,7 @@ import org.truce.report.model.ReportQuery;
 import org.truce.report.model.TimePrecision;
 import org.truce.report.model.TimeSpan;
 import org.truce.report.model.WhoActed;
+import org.truce.shared.TextLanguage;
 import org.truce.store.StoreDialect;
 
 /**
@@ -50,14 +51,16 @@ class JdbcReports implements Reports {
 			+ " t.time_precision, t.lat, t.lon, t.location_precision, t.uncertainty_m, t.place_name, t.admin1,"
 			+ " t.admin2, t.actor_text, t.actor_id, t.actor_status, t.actor_candidates, t.target_text, t.target_id,"
 			+ " t.target_status, t.target_candidates, t.casualties, t.narrative, t.source_id, t.external_id,"
-			+ " t.attachments, t.flags, t.recorded_at, t.request_digest, t.who_acted, t.equipment, t.submitter";
+			+ " t.attachments, t.flags, t.recorded_at, t.request_digest, t.who_acted, t.equipment, t.submitter,"
+			+ " t.narrative_lang, t.narrative_lang_detected";
 
 	private static final String INSERT = "INSERT INTO reports (id, event_type, event_type_basis, time_start,"
 			+ " time_end, time_precision, lat, lon, location_precision, uncertainty_m, place_name, admin1, admin2,"
 			+ " actor_text, actor_id, actor_status, actor_candidates, target_text, target_id, target_status,"
 			+ " target_candidates, casualties, narrative, source_id, external_id, attachments, flags, recorded_at,"
-			+ " idempotency_key, request_digest, who_acted, equipment, submitter)"
-			+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+			+ " idempotency_key, request_digest, who_acted, equipment, submitter, narrative_lang,"
+			+ " narrative_lang_detected)"
+			+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 			+ " ON CONFLICT (idempotency_key) DO NOTHING";
 
 	private static final TypeReference<List<Attachment>> ATTACHMENTS = new TypeReference<>() {
@@ -138,7 +141,9 @@ class JdbcReports implements Reports {
 				r.attachments().isEmpty() ? null : this.json.writeValueAsString(r.attachments()), flags(r.flags()),
 				this.dialect.instant(r.recordedAt()), item.idempotencyKey(), item.requestDigest(),
 				r.whoActed().equals(WhoActed.ACTOR) ? null : this.json.writeValueAsString(r.whoActed()),
-				r.equipment() == null ? null : r.equipment().name(), r.submitter());
+				r.equipment() == null ? null : r.equipment().name(), r.submitter(),
+				r.narrativeLanguage() == null ? null : r.narrativeLanguage().tag(),
+				r.narrativeLanguage() == null ? null : r.narrativeLanguage().detected());
 	}
 
 	@Override
@@ -277,7 +282,16 @@ class JdbcReports implements Reports {
 				rs.getString("narrative"), rs.getString("source_id"), rs.getString("external_id"),
 				attachments == null ? List.of() : this.json.readValue(attachments, ATTACHMENTS),
 				parseFlags(rs.getString("flags")), this.dialect.instant(rs, "recorded_at"), whoActed(rs),
-				equipment == null ? null : EquipmentClass.valueOf(equipment), rs.getString("submitter"));
+				equipment == null ? null : EquipmentClass.valueOf(equipment), rs.getString("submitter"),
+				narrativeLanguage(rs));
+	}
+
+	/**
+	 * As stored; null for a report stored before languages were (detected again then).
+	 */
+	private static TextLanguage narrativeLanguage(ResultSet rs) throws SQLException {
+		String tag = rs.getString("narrative_lang");
+		return tag == null ? null : new TextLanguage(tag, rs.getBoolean("narrative_lang_detected"));
 	}
 
 	private WhoActed whoActed(ResultSet rs) throws SQLException {

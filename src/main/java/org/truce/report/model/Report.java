@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.truce.actor.model.ActorRef;
+import org.truce.shared.TextLanguage;
 
 /**
  * One claim about what happened, from one source. Reports are never edited: a correction
@@ -37,11 +38,13 @@ import org.truce.actor.model.ActorRef;
  * or {@code import:<run id>} for an import without a user (the command line); null for
  * reports stored before submitters were recorded, and in a copy cut for a reader who is
  * not staff
+ * @param narrativeLanguage the narrative's language, stated or detected; null without a
+ * narrative (given none, the language detected from the narrative's script)
  */
 public record Report(UUID id, EventType eventType, String eventTypeBasis, TimeSpan when, Location where, ActorRef actor,
 		ActorRef target, Casualties casualties, String narrative, String sourceId, String externalId,
 		List<Attachment> attachments, Set<DataFlag> flags, Instant recordedAt, WhoActed whoActed,
-		EquipmentClass equipment, String submitter) {
+		EquipmentClass equipment, String submitter, TextLanguage narrativeLanguage) {
 
 	public Report {
 		Objects.requireNonNull(id, "id");
@@ -53,6 +56,17 @@ public record Report(UUID id, EventType eventType, String eventTypeBasis, TimeSp
 		attachments = attachments == null ? List.of() : List.copyOf(attachments);
 		flags = flags == null ? Set.of() : Set.copyOf(flags);
 		whoActed = whoActed == null ? WhoActed.ACTOR : whoActed;
+		narrativeLanguage = narrative == null ? null
+				: narrativeLanguage == null ? TextLanguage.of(null, narrative) : narrativeLanguage;
+	}
+
+	/** A report whose narrative's language, if any, is detected from its script. */
+	public Report(UUID id, EventType eventType, String eventTypeBasis, TimeSpan when, Location where, ActorRef actor,
+			ActorRef target, Casualties casualties, String narrative, String sourceId, String externalId,
+			List<Attachment> attachments, Set<DataFlag> flags, Instant recordedAt, WhoActed whoActed,
+			EquipmentClass equipment, String submitter) {
+		this(id, eventType, eventTypeBasis, when, where, actor, target, casualties, narrative, sourceId, externalId,
+				attachments, flags, recordedAt, whoActed, equipment, submitter, null);
 	}
 
 	/** A report whose submitter is not recorded. */
@@ -68,7 +82,7 @@ public record Report(UUID id, EventType eventType, String eventTypeBasis, TimeSp
 	public Report submittedBy(String submitter) {
 		return new Report(this.id, this.eventType, this.eventTypeBasis, this.when, this.where, this.actor, this.target,
 				this.casualties, this.narrative, this.sourceId, this.externalId, this.attachments, this.flags,
-				this.recordedAt, this.whoActed, this.equipment, submitter);
+				this.recordedAt, this.whoActed, this.equipment, submitter, this.narrativeLanguage);
 	}
 
 	/**

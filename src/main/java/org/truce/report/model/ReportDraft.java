@@ -12,10 +12,22 @@ import java.util.List;
  * midnight; as a {@link TimeSpan} it ends at the last millisecond before it, and it is 23
  * or 25 hours long on a daylight-saving change. {@code 2016-09-19} in Damascus (UTC+3) is
  * 2016-09-18T21:00Z to 2016-09-19T20:59:59.999Z.
+ *
+ * <p>
+ * {@code narrativeLang} is the narrative's language as a BCP 47 tag, or null to detect it
+ * from the narrative's script.
  */
 public record ReportDraft(String eventType, When when, Where where, String actor, String target,
 		CasualtiesDraft casualties, String narrative, String source, String externalId,
-		List<AttachmentDraft> attachments, WhoActedDraft whoActed, String equipment) {
+		List<AttachmentDraft> attachments, WhoActedDraft whoActed, String equipment, String narrativeLang) {
+
+	/** A draft whose narrative's language, if any, is detected. */
+	public ReportDraft(String eventType, When when, Where where, String actor, String target,
+			CasualtiesDraft casualties, String narrative, String source, String externalId,
+			List<AttachmentDraft> attachments, WhoActedDraft whoActed, String equipment) {
+		this(eventType, when, where, actor, target, casualties, narrative, source, externalId, attachments, whoActed,
+				equipment, null);
+	}
 
 	/** A draft that says nothing of who acted beyond its order, nor of equipment. */
 	public ReportDraft(String eventType, When when, Where where, String actor, String target,

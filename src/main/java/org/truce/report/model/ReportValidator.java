@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import org.truce.shared.LanguageTags;
 import org.truce.shared.ErrorCode;
 import org.truce.shared.Problem;
 import org.truce.shared.ScenarioZone;
@@ -91,6 +92,9 @@ public final class ReportValidator {
 		text("target", d.target(), MAX_TEXT, problems);
 		text("externalId", d.externalId(), MAX_TEXT, problems);
 		text("narrative", d.narrative(), MAX_NARRATIVE, problems);
+		if (d.narrativeLang() != null && LanguageTags.canonical(d.narrativeLang()).isEmpty()) {
+			problems.add(Problem.of(ErrorCode.INVALID_LANGUAGE_TAG, "narrativeLang"));
+		}
 		Casualties casualties = casualties(d.casualties(), problems);
 		List<Attachment> attachments = attachments(d.attachments(), problems);
 		WhoActed.Kind kind = whoActed(d, problems);

@@ -19,6 +19,7 @@ import org.truce.report.model.Report;
 import org.truce.report.model.Source;
 import org.truce.report.model.TimePrecision;
 import org.truce.report.model.TimeSpan;
+import org.truce.shared.TextLanguage;
 import org.truce.shared.ScenarioZone;
 import org.truce.report.model.WhoActed;
 
@@ -29,7 +30,8 @@ import org.truce.report.model.WhoActed;
 record ReportPanel(String id, String type, String category, String categoryCode, String when, String timePrecision,
 		String place, String admin, String coordinates, String locationPrecision, String uncertainty, String coarsened,
 		List<Party> parties, List<CasualtyRow> casualties, String narrative, String source, String sourceDetail,
-		String externalId, List<Flag> flags, String recordedAt, String equipment, String whoActed) {
+		String externalId, List<Flag> flags, String recordedAt, String equipment, String whoActed,
+		TextLanguage narrativeLanguage) {
 
 	/** Who acted or was acted against, as reported, and what the registry made of it. */
 	record Party(String role, String asReported, String status, String statusCode, String resolvedAs) {
@@ -84,7 +86,8 @@ record ReportPanel(String id, String type, String category, String categoryCode,
 								+ (source.atRisk() ? " · at risk: shown to others only coarsened" : ""),
 				r.externalId(),
 				r.flags().stream().sorted(Comparator.naturalOrder()).map(f -> new Flag(f.name(), f.meaning())).toList(),
-				zone.both(r.recordedAt()), r.equipment() == null ? null : r.equipment().meaning(), whoActed(r));
+				zone.both(r.recordedAt()), r.equipment() == null ? null : r.equipment().meaning(), whoActed(r),
+				r.narrativeLanguage());
 	}
 
 	/**

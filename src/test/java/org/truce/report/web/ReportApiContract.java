@@ -407,6 +407,42 @@ abstract class ReportApiContract {
 	}
 
 	@Test
+	void aNarrativeKeepsTheLanguageItsSubmitterGaveOrTheOneItsScriptShowsSaidToBeDetected() {
+		String arabic = "سقطت قذيفة على السوق صباحاً.";
+		Http.Response stated = post(
+				with(with(convoyStrike(), "narrative", "\"" + arabic + "\""), "narrativeLang", "\"AR-sy\""));
+		assertThat(stated.status()).as("%s", stated).isEqualTo(201);
+		assertThat(stated.json().get("narrativeLanguage").toString())
+			.isEqualTo("{\"tag\":\"ar-SY\",\"detected\":false}");
+		String id = stated.json().get("id").asString();
+		assertThat(this.http.get("/api/reports/" + id).json().get("narrativeLanguage").toString())
+			.isEqualTo("{\"tag\":\"ar-SY\",\"detected\":false}");
+		assertThat(this.http.get("/reports/" + id + "/panel").body())
+			.contains("<p class=\"original-text\" lang=\"ar-SY\" dir=\"auto\">" + arabic + "</p>")
+			.contains("original (ar-SY)");
+
+		Http.Response russian = post(with(convoyStrike(), "narrative", "\"Обстрел рынка утром.\""));
+		assertThat(russian.json().get("narrativeLanguage").toString()).isEqualTo("{\"tag\":\"ru\",\"detected\":true}");
+		assertThat(this.http.get("/reports/" + russian.json().get("id").asString() + "/panel").body())
+			.contains("lang=\"ru\" dir=\"auto\">Обстрел рынка утром.</p>")
+			.contains("original (ru, detected from its script, not stated)");
+		Http.Response latin = post(with(convoyStrike(), "narrative", "\"Shelling of the market.\""));
+		assertThat(latin.json().get("narrativeLanguage").toString()).isEqualTo("{\"tag\":\"und\",\"detected\":true}");
+		Http.Response none = post(with(convoyStrike(), "narrative", "null"));
+		assertThat(none.status()).isEqualTo(201);
+		assertThat(none.json().path("narrativeLanguage").isMissingNode()).as("no narrative, no language").isTrue();
+	}
+
+	@Test
+	void aNarrativeLanguageThatIsNoBcp47TagIsRefusedForItsField() {
+		assertProblem(post(with(convoyStrike(), "narrativeLang", "\"arabic!\"")), 422, "INVALID_LANGUAGE_TAG",
+				"narrativeLang");
+		assertProblem(post(with(convoyStrike(), "narrativeLang", "\"\"")), 422, "INVALID_LANGUAGE_TAG",
+				"narrativeLang");
+		assertThat(this.truce.bean(Reports.class).count()).isZero();
+	}
+
+	@Test
 	void whoActedAndEquipmentAreRefusedForTheirFields() {
 		assertProblem(post(with(convoyStrike(), "whoActed", "{\"kind\": \"attacker\"}")), 422, "UNKNOWN_WHO_ACTED_KIND",
 				"whoActed.kind");
