@@ -382,6 +382,45 @@ abstract class WhatEachReaderSeesContract {
 		assertThat(seen).as("the findings about unpublished reports are not counted").isLessThan(every);
 	}
 
+	// ---------------------------------------------------------------- OGC API – Features
+
+	@Test
+	void theOgcApiGivesEachReaderTheReportsAndIncidentsTheRestApiGivesAndNoCountOfOthers() {
+		for (Http reader : List.of(this.anyone, this.liaison, this.monitor, this.coChair)) {
+			JsonNode ogc = reader.get("/ogc/collections/reports/items?limit=1000").json();
+			List<String> rest = fixtureIds(reader.get("/api/reports?limit=1000").json().get("items"));
+			assertThat(fixtureIds(ogc.get("features"))).containsExactlyInAnyOrderElementsOf(rest);
+			assertThat(ogc.get("numberReturned").asInt()).isEqualTo(ogc.get("features").size());
+			for (String id : List.of(this.a, this.b, this.c, this.d)) {
+				Http.Response one = reader.get("/ogc/collections/reports/items/" + id);
+				assertThat(one.status()).as(id).isEqualTo(rest.contains(id) ? 200 : 404);
+				if (rest.contains(id)) {
+					JsonNode restOne = reader.get("/api/reports/" + id).json();
+					assertThat(one.json().get("geometry").get("coordinates").get(1).asDouble())
+						.isEqualTo(restOne.get("where").get("latitude").asDouble());
+					assertThat(one.json().get("properties").has("source")).isEqualTo(restOne.has("source"));
+				}
+			}
+			JsonNode incidents = reader.get("/ogc/collections/incidents/items?limit=1000").json();
+			List<String> restIncidents = new ArrayList<>();
+			reader.get("/api/incidents?limit=500").json().forEach(i -> restIncidents.add(i.get("id").asString()));
+			List<String> ogcIncidents = new ArrayList<>();
+			incidents.get("features").forEach(f -> ogcIncidents.add(f.get("id").asString()));
+			assertThat(ogcIncidents).containsExactlyElementsOf(restIncidents);
+			assertThat(incidents.get("numberMatched").asInt()).isEqualTo(restIncidents.size());
+		}
+		assertThat(fixtureIds(this.anyone.get("/ogc/collections/reports/items?limit=1000").json().get("features")))
+			.containsExactlyInAnyOrder(this.a, this.c);
+		// The at-risk report is matched where the liaison is shown it, the centre of its
+		// cell.
+		assertThat(fixtureIds(this.liaison.get("/ogc/collections/reports/items?bbox=37.134,36.202,37.135,36.203")
+			.json()
+			.get("features"))).doesNotContain(this.a);
+		assertThat(fixtureIds(this.liaison.get("/ogc/collections/reports/items?bbox=37.149,36.249,37.151,36.251")
+			.json()
+			.get("features"))).containsExactly(this.a);
+	}
+
 	// ---------------------------------------------------------------- a monitor
 
 	@Test
@@ -616,10 +655,14 @@ abstract class WhatEachReaderSeesContract {
 				"/api/findings?zone=aleppo-city", "/api/agreements/" + AGREEMENT + "/outcomes",
 				"/api/agreements/" + AGREEMENT + "/incident-outcomes", "/api/agreements/" + AGREEMENT + "/clock",
 				"/api/exports/reports?format=csv", "/api/exports/reports?format=geojson",
-				"/api/exports/findings?agreement=" + AGREEMENT));
+				"/api/exports/findings?agreement=" + AGREEMENT, "/ogc/collections/reports/items?limit=1000",
+				"/ogc/collections/reports/items?limit=1000&f=html", "/ogc/collections/incidents/items?limit=1000",
+				"/ogc/collections/reports/items?bbox=36,35,38,37&datetime=2016-10-01T00:00:00Z/..",
+				"/ogc/collections/notified-places/items"));
 		for (String id : List.of(this.a, this.b, this.c, this.d, this.e, this.f, this.e2)) {
 			paths.addAll(List.of("/api/reports/" + id, "/reports/" + id + "/panel",
-					"/api/incidents/" + id + "/findings", "/incidents/" + id + "/findings/panel"));
+					"/api/incidents/" + id + "/findings", "/incidents/" + id + "/findings/panel",
+					"/ogc/collections/reports/items/" + id, "/ogc/collections/reports/items/" + id + "?f=html"));
 		}
 		Map<String, String> bodies = new LinkedHashMap<>();
 		for (String path : paths) {

@@ -241,6 +241,12 @@ class AuthorisationMatrixTest {
 		page("GET /login", "/login",                                                 all(200)),
 		page("GET /ledger", "/ledger",                                               all(200)),
 		page("GET /statistics", "/statistics",                                       all(200)),
+		// OGC API – Features: everyone, each collection cut to its reader as the REST API is.
+		page("GET /ogc", "/ogc",                                                     all(200)),
+		page("GET /ogc/api", "/ogc/api",                                             all(200)),
+		page("GET /ogc/collections/{id}/items", "/ogc/collections/reports/items",    all(200)),
+		page("GET /ogc/collections/{id}/items/{id}", "/ogc/collections/reports/items/{report}",
+				                                                                      of(404,  404,  200,  200,  200,  404)),
 		page("GET /reports/{id}/panel", "/reports/{report}/panel",                   of(404,  404,  200,  200,  200,  404)),
 		page("GET /incidents/{id}/findings/panel", "/incidents/{incident}/findings/panel", all(200)),
 		page("GET /incidents", "/incidents",                                         all(200)),

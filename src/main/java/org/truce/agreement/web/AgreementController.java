@@ -94,8 +94,7 @@ class AgreementController {
 		Agreement a = find(id, version);
 		List<Map<String, Object>> features = new ArrayList<>();
 		this.caps.cut("zones", a.zones())
-			.forEach(z -> features.add(feature(z.geometry(), Map.of("id", z.id(), "name", z.name(), "agreement", a.id(),
-					"definition", String.valueOf(z.definition())))));
+			.forEach(z -> features.add(feature(z.geometry(), AgreementFeatures.zone(a, z))));
 		return geoJson(features);
 	}
 
@@ -107,14 +106,7 @@ class AgreementController {
 		Agreement a = find(id, version);
 		List<Map<String, Object>> features = new ArrayList<>();
 		for (MingledArea m : this.caps.cut("mingled", this.catalogue.controlMap().mingled(a))) {
-			Map<String, Object> p = new LinkedHashMap<>();
-			p.put("partyArea", m.partyAreaId());
-			p.put("party", m.partyActorId());
-			p.put("excludedArea", m.excludedAreaId());
-			p.put("excluded", m.excludedActorId());
-			p.put("from", m.period().start());
-			p.put("to", m.period().end());
-			features.add(feature(m.geometry(), p));
+			features.add(feature(m.geometry(), AgreementFeatures.mingled(m)));
 		}
 		return geoJson(features);
 	}
@@ -128,13 +120,7 @@ class AgreementController {
 			if (instant != null && !c.valid().contains(instant)) {
 				continue;
 			}
-			Map<String, Object> p = new LinkedHashMap<>();
-			p.put("id", c.id());
-			p.put("actor", c.actorId());
-			p.put("validFrom", c.valid().start());
-			p.put("validTo", c.valid().end());
-			p.put("source", c.source());
-			features.add(feature(c.geometry(), p));
+			features.add(feature(c.geometry(), AgreementFeatures.controlArea(c)));
 		}
 		return geoJson(this.caps.cut("control-areas", features));
 	}

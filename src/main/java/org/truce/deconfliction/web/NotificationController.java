@@ -203,15 +203,7 @@ class NotificationController {
 			Instant now = this.notifying.now();
 			for (NotificationHistory h : readable) {
 				Notification n = h.notification();
-				Map<String, Object> properties = new LinkedHashMap<>();
-				properties.put("id", n.id().toString());
-				properties.put("kind", n.kind().name());
-				properties.put("name", n.name());
-				properties.put("siteKind", n.siteKind() == null ? null : n.siteKind().name());
-				properties.put("movementKind", n.movementKind() == null ? null : n.movementKind().name());
-				properties.put("from", n.from());
-				properties.put("to", n.to());
-				properties.put("status", h.status(now).name());
+				Map<String, Object> properties = NotificationFeatures.properties(h, now);
 				Map<String, Object> f = new LinkedHashMap<>();
 				f.put("type", "Feature");
 				f.put("id", n.id().toString());

@@ -194,6 +194,10 @@ class SecurityConfiguration {
 					"/api/findings", "/api/incidents/*/findings", "/incidents/*/findings/panel", "/api/exports/reports",
 					"/api/exports/findings")
 			.permitAll()
+			// OGC API – Features: everyone; each collection is cut to its reader as the
+			// REST API's lists are.
+			.requestMatchers(HttpMethod.GET, "/ogc", "/ogc/**")
+			.permitAll()
 			// Bulletins: everyone; each is computed from what its reader may see.
 			.requestMatchers(HttpMethod.GET, "/api/bulletins")
 			.permitAll()

@@ -26,7 +26,7 @@ import org.truce.shared.Sha256;
  * it sees, and an entity tag that is a digest of the answer itself ({@link #etag}): a
  * part it may not see, added or changed, moves none of them.
  */
-record IncidentJson(UUID id, Integer version, String eventType, TimeSpan when, Location where, ActorRef actor,
+public record IncidentJson(UUID id, Integer version, String eventType, TimeSpan when, Location where, ActorRef actor,
 		ActorRef target, Casualties casualties, Attribution attribution, Grade grade, IncidentRecord.Discount discount,
 		List<ReportView> reports, List<Claim> claims, List<Evidence> evidence, List<StoredLink> candidateLinks,
 		Instant createdAt, Instant updatedAt, ReportView.WhoActedView whoActed, String equipment) {
@@ -45,7 +45,7 @@ record IncidentJson(UUID id, Integer version, String eventType, TimeSpan when, L
 		.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
 		.build();
 
-	static IncidentJson of(ReadingIncidents.IncidentView v) {
+	public static IncidentJson of(ReadingIncidents.IncidentView v) {
 		var i = v.incident();
 		return new IncidentJson(v.shownId(), v.wholeRecord() ? v.record().version() : null, i.eventType().code(),
 				i.when(), i.where(), i.actor(), i.target(), i.casualties(),

@@ -19,7 +19,7 @@ import org.truce.shared.TimeText;
 import org.truce.web.QueryParameters;
 
 /** Reads the query parameters of {@code GET /api/reports} into a {@link ReportQuery}. */
-final class ReportQueryParser {
+public final class ReportQueryParser {
 
 	static final double MAX_RADIUS_METRES = 1_000_000;
 
@@ -113,12 +113,12 @@ final class ReportQueryParser {
 			.toList();
 	}
 
-	static String encodeCursor(ReportQuery.Cursor cursor) {
+	public static String encodeCursor(ReportQuery.Cursor cursor) {
 		String raw = cursor.start().toEpochMilli() + ":" + cursor.seq();
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static ReportQuery.Cursor decodeCursor(String text) {
+	public static ReportQuery.Cursor decodeCursor(String text) {
 		try {
 			String raw = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
 			String[] parts = raw.split(":");
