@@ -101,6 +101,15 @@ public final class TransliterationKey {
 		return collapseDoubles(key.toString());
 	}
 
+	/**
+	 * {@code name} in Latin letters, as the first steps of the key write it: Cyrillic by
+	 * {@code Russian-Latin/BGN} ({@code Алеппо} is {@code aleppo}), the rest by
+	 * {@code Any-Latin; Latin-ASCII; Lower}; nothing else is folded.
+	 */
+	public static String latin(String name) {
+		return TO_LATIN.get().transliterate(RUSSIAN.get().transliterate(name));
+	}
+
 	/** Whether every letter of {@code name} is Arabic, Cyrillic or Latin. */
 	public static boolean inKnownScripts(String name) {
 		return name.codePoints().filter(Character::isLetter).allMatch(SCRIPTS::contains);
