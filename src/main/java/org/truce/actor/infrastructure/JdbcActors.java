@@ -39,6 +39,14 @@ class JdbcActors implements Actors {
 						.params(actor.id(), i, actor.aliases().get(i))
 						.update();
 				}
+				this.jdbc.sql("DELETE FROM actor_names WHERE actor_id = ?").param(actor.id()).update();
+				actor.names().forEach((language, name) -> {
+					if (!language.equals(Actor.NAME_LANGUAGE)) {
+						this.jdbc.sql("INSERT INTO actor_names (actor_id, language, name) VALUES (?, ?, ?)")
+							.params(actor.id(), language, name)
+							.update();
+					}
+				});
 				this.jdbc.sql("DELETE FROM actor_associations WHERE actor_id = ?").param(actor.id()).update();
 				for (String other : new java.util.LinkedHashSet<>(actor.associatedWith())) {
 					this.jdbc.sql("INSERT INTO actor_associations (actor_id, associated_with) VALUES (?, ?)")
@@ -61,11 +69,17 @@ class JdbcActors implements Actors {
 				associations.computeIfAbsent(rs.getString("actor_id"), k -> new ArrayList<>())
 					.add(rs.getString("associated_with"));
 			});
+		Map<String, Map<String, String>> names = new LinkedHashMap<>();
+		this.jdbc.sql("SELECT actor_id, language, name FROM actor_names ORDER BY actor_id, language").query(rs -> {
+			names.computeIfAbsent(rs.getString("actor_id"), k -> new LinkedHashMap<>())
+				.put(rs.getString("language"), rs.getString("name"));
+		});
 		return this.jdbc.sql("SELECT id, name, type, parent_id FROM actors ORDER BY id")
 			.query((rs, n) -> new Actor(rs.getString("id"), rs.getString("name"),
 					ActorType.valueOf(rs.getString("type")), rs.getString("parent_id"),
 					aliases.getOrDefault(rs.getString("id"), List.of()),
-					associations.getOrDefault(rs.getString("id"), List.of())))
+					associations.getOrDefault(rs.getString("id"), List.of()),
+					names.getOrDefault(rs.getString("id"), Map.of())))
 			.list();
 	}
 

@@ -2,21 +2,30 @@ package org.truce.actor.model;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Resolves reported names to actors. Immutable and thread-safe once built.
  *
  * <p>
- * A name resolves to an actor when its {@link NameKey} equals the key of the actor's id,
- * name or one of its aliases. A key shared by several actors resolves as ambiguous; a key
- * shared by none as unresolved. In both cases the reported words are kept.
+ * A name resolves to an actor when its {@link NameKey} equals the key of one of the
+ * actor's names (in any language and script), one of its aliases, or its id. Only when no
+ * actor has that key is the name's {@link TransliterationKey} looked up among the
+ * transliteration keys of the actors' names and aliases, so that a name written in
+ * another script or transliterated otherwise is still found. At either step, a key shared
+ * by several actors resolves as ambiguous, and the transliteration step is never reached
+ * past an ambiguous {@code NameKey}; a key shared by none resolves as unresolved. In
+ * every case the reported words are kept, and the reference says which registered name
+ * was matched and how ({@link NameMatch}).
  *
  * <p>
  * A name with a {@link GovernmentPeriod} in brackets, such as ACLED's
@@ -30,37 +39,63 @@ import java.util.TreeSet;
  */
 public final class ActorRegistry {
 
+	/**
+	 * The fewest letters a transliteration key must have to be looked up: shorter
+	 * skeletons ({@code IS}, {@code US} and {@code SAA} all fold to {@code s}) cannot
+	 * tell names apart.
+	 */
+	public static final int MIN_TRANSLITERATION_KEY = 4;
+
 	private final Map<String, Actor> byId;
 
-	private final Map<String, Set<String>> idsByKey;
+	/** By NameKey: the actors with that key, each with the name that gave it. */
+	private final Map<String, Map<String, NameMatch>> byKey;
+
+	/** By TransliterationKey, likewise. */
+	private final Map<String, Map<String, NameMatch>> byTransliteration;
 
 	public ActorRegistry(Collection<Actor> actors) {
 		Map<String, Actor> ids = new LinkedHashMap<>();
-		Map<String, Set<String>> keys = new HashMap<>();
+		Map<String, Map<String, NameMatch>> keys = new HashMap<>();
+		Map<String, Map<String, NameMatch>> transliterations = new HashMap<>();
 		for (Actor actor : actors) {
 			ids.put(actor.id(), actor);
-			for (String name : namesOf(actor)) {
-				register(keys, NameKey.of(name), actor.id());
-				GovernmentPeriod.in(name)
-					.ifPresent(period -> register(keys, NameKey.of(period.openEnded()), actor.id()));
+			for (String name : new LinkedHashSet<>(actor.names().values())) {
+				register(keys, transliterations, actor.id(), NameMatch.How.NAME, name);
 			}
+			for (String alias : actor.aliases()) {
+				register(keys, transliterations, actor.id(), NameMatch.How.ALIAS, alias);
+			}
+			register(keys, null, actor.id(), NameMatch.How.ID, actor.id());
 		}
 		this.byId = Map.copyOf(ids);
-		this.idsByKey = Map.copyOf(keys);
+		this.byKey = copy(keys);
+		this.byTransliteration = copy(transliterations);
 	}
 
-	private static void register(Map<String, Set<String>> keys, String key, String actorId) {
-		if (!key.isEmpty()) {
-			keys.computeIfAbsent(key, k -> new TreeSet<>()).add(actorId);
+	private static void register(Map<String, Map<String, NameMatch>> keys,
+			Map<String, Map<String, NameMatch>> transliterations, String actorId, NameMatch.How how, String name) {
+		put(keys, NameKey.of(name), actorId, how, name);
+		GovernmentPeriod.in(name).ifPresent(period -> put(keys, NameKey.of(period.openEnded()), actorId, how, name));
+		if (transliterations != null) {
+			String key = TransliterationKey.of(name);
+			if (key.length() >= MIN_TRANSLITERATION_KEY) {
+				put(transliterations, key, actorId, NameMatch.How.TRANSLITERATION, name);
+			}
 		}
 	}
 
-	private static List<String> namesOf(Actor actor) {
-		List<String> names = new ArrayList<>();
-		names.add(actor.id());
-		names.add(actor.name());
-		names.addAll(actor.aliases());
-		return names;
+	private static void put(Map<String, Map<String, NameMatch>> keys, String key, String actorId, NameMatch.How how,
+			String name) {
+		if (!key.isEmpty()) {
+			keys.computeIfAbsent(key, k -> new TreeMap<>()).putIfAbsent(actorId, NameMatch.of(how, name, key));
+		}
+	}
+
+	private static Map<String, Map<String, NameMatch>> copy(Map<String, Map<String, NameMatch>> keys) {
+		Map<String, Map<String, NameMatch>> out = new HashMap<>();
+		keys.forEach((key, matches) -> out.put(key, Collections.unmodifiableMap(new TreeMap<>(matches))));
+		return Map.copyOf(out);
 	}
 
 	public Optional<Actor> byId(String id) {
@@ -78,27 +113,37 @@ public final class ActorRegistry {
 		if (reported == null || reported.isBlank()) {
 			return null;
 		}
-		Set<String> ids = idsOf(reported);
-		if (ids.isEmpty()) {
+		Map<String, NameMatch> found = matchesOf(reported);
+		if (found.isEmpty()) {
 			Optional<GovernmentPeriod> period = GovernmentPeriod.in(reported);
 			if (period.isPresent()) {
-				ids = idsOf(period.get().openEnded());
-				if (ids.isEmpty()) {
-					ids = idsOf(period.get().withoutPeriod());
+				found = matchesOf(period.get().openEnded());
+				if (found.isEmpty()) {
+					found = matchesOf(period.get().withoutPeriod());
 				}
 			}
 		}
-		if (ids.size() == 1) {
-			return ActorRef.resolved(reported, ids.iterator().next());
+		NameMatch ambiguity = null;
+		if (found.isEmpty()) {
+			String key = TransliterationKey.of(reported);
+			if (key.length() >= MIN_TRANSLITERATION_KEY) {
+				found = this.byTransliteration.getOrDefault(key, Map.of());
+				ambiguity = NameMatch.of(NameMatch.How.TRANSLITERATION, reported, key);
+			}
 		}
-		if (ids.isEmpty()) {
+		if (found.size() == 1) {
+			Map.Entry<String, NameMatch> only = found.entrySet().iterator().next();
+			return ActorRef.resolved(reported, only.getKey(), only.getValue());
+		}
+		if (found.isEmpty()) {
 			return ActorRef.unresolved(reported);
 		}
-		return new ActorRef(reported, null, ActorRef.ResolutionStatus.AMBIGUOUS, List.copyOf(ids));
+		return new ActorRef(reported, null, ActorRef.ResolutionStatus.AMBIGUOUS, List.copyOf(found.keySet()),
+				ambiguity);
 	}
 
-	private Set<String> idsOf(String name) {
-		return this.idsByKey.getOrDefault(NameKey.of(name), Set.of());
+	private Map<String, NameMatch> matchesOf(String name) {
+		return this.byKey.getOrDefault(NameKey.of(name), Map.of());
 	}
 
 	/**
@@ -106,10 +151,22 @@ public final class ActorRegistry {
 	 * attention.
 	 */
 	public Map<String, Set<String>> ambiguousKeys() {
-		Map<String, Set<String>> out = new LinkedHashMap<>();
-		idsByKey.forEach((key, ids) -> {
-			if (ids.size() > 1) {
-				out.put(key, ids);
+		return shared(this.byKey);
+	}
+
+	/**
+	 * Transliteration keys that more than one actor's names fold to: a name that matches
+	 * none of the registered names as written but has such a key resolves as ambiguous.
+	 */
+	public Map<String, Set<String>> ambiguousTransliterations() {
+		return shared(this.byTransliteration);
+	}
+
+	private static Map<String, Set<String>> shared(Map<String, Map<String, NameMatch>> keys) {
+		Map<String, Set<String>> out = new TreeMap<>();
+		keys.forEach((key, matches) -> {
+			if (matches.size() > 1) {
+				out.put(key, new TreeSet<>(matches.keySet()));
 			}
 		});
 		return out;

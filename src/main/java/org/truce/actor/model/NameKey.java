@@ -16,14 +16,17 @@ import java.util.regex.Pattern;
  * ambiguous rather than choosing one.
  *
  * <p>
- * Rules, in order: Unicode NFKD with combining marks removed; letters that do not
- * decompose mapped to Latin (ø, ł, ß, ı, æ); lower case; apostrophes and ayn/hamza marks
+ * Rules, in order: Unicode NFKD with combining marks removed (which also strips Arabic
+ * tashkeel and the hamza and madda carried by alef, waw and yeh); letters that do not
+ * decompose mapped to Latin (ø, ł, ß, ı, æ); Arabic letters unified ({@link #foldArabic}:
+ * ta marbuta as heh, alef maqsura as yeh, alef wasla as alef, Persian kaf and yeh as
+ * Arabic, tatweel and a lone hamza dropped); lower case; apostrophes and ayn/hamza marks
  * removed; a hyphenated Arabic article ({@code al-}, {@code an-}, {@code ash-}...)
  * removed; other punctuation becomes a space; runs of single letters joined
  * ({@code U.S.A.} is {@code usa}); the words {@code al}, {@code el} and {@code the}
- * dropped; then, within each word, transliteration variants folded (ei/ey/iy/ij at the
- * end of a word, ou, oo, ee, kh, q, dj, ph, w, e/i and o/u) and doubled letters
- * collapsed.
+ * dropped, and the Arabic article {@code ال} at the start of a longer word; then, within
+ * each word, transliteration variants folded (ei/ey/iy/ij at the end of a word, ou, oo,
+ * ee, kh, q, dj, ph, w, e/i and o/u) and doubled letters collapsed.
  */
 public final class NameKey {
 
@@ -44,8 +47,7 @@ public final class NameKey {
 		if (name == null) {
 			return "";
 		}
-		String s = Normalizer.normalize(name, Normalizer.Form.NFKD);
-		s = COMBINING.matcher(s).replaceAll("");
+		String s = unmarked(name);
 		s = mapSpecialLetters(s).toLowerCase(Locale.ROOT);
 		s = APOSTROPHES.matcher(s).replaceAll("");
 		s = ARTICLE_PREFIX.matcher(s).replaceAll(" ");
@@ -62,12 +64,50 @@ public final class NameKey {
 			if (key.length() > 0) {
 				key.append(' ');
 			}
-			key.append(foldWord(word));
+			key.append(foldWord(withoutArabicArticle(word)));
 		}
 		return key.toString();
 	}
 
-	private static String mapSpecialLetters(String s) {
+	/** {@code name} in NFKD with every combining mark removed. */
+	static String unmarked(String name) {
+		return COMBINING.matcher(Normalizer.normalize(name, Normalizer.Form.NFKD)).replaceAll("");
+	}
+
+	/**
+	 * Arabic letters that spellings of one name write either way, as one: ta marbuta
+	 * {@code ة} as heh {@code ه}, alef maqsura {@code ى} as yeh {@code ي}, alef wasla
+	 * {@code ٱ} as alef, Persian kaf and yeh as Arabic; tatweel and a lone hamza
+	 * {@code ء} are dropped. Alef with hamza or madda ({@code أ إ آ}) needs nothing here:
+	 * NFKD splits off the mark, which {@link #unmarked} removes.
+	 */
+	static String foldArabic(String s) {
+		StringBuilder out = new StringBuilder(s.length());
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			switch (c) {
+				case 'ة' -> out.append('ه');
+				case 'ى', 'ی' -> out.append('ي');
+				case 'ٱ' -> out.append('ا');
+				case 'ک' -> out.append('ك');
+				case 'ـ', 'ء' -> {
+				}
+				default -> out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+	/**
+	 * A word without the Arabic article {@code ال} it starts with, when at least two
+	 * letters remain ({@code الأسد} is {@code اسد}).
+	 */
+	static String withoutArabicArticle(String word) {
+		return word.startsWith("ال") && word.length() >= 4 ? word.substring(2) : word;
+	}
+
+	private static String mapSpecialLetters(String text) {
+		String s = foldArabic(text);
 		StringBuilder out = new StringBuilder(s.length());
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);

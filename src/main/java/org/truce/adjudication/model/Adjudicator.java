@@ -14,6 +14,7 @@ import org.locationtech.jts.index.strtree.STRtree;
 import org.truce.actor.model.Actor;
 import org.truce.actor.model.ActorRef;
 import org.truce.actor.model.ActorRegistry;
+import org.truce.actor.model.NameMatch;
 import org.truce.actor.model.ActorType;
 import org.truce.agreement.model.ActorSelector;
 import org.truce.agreement.model.Agreement;
@@ -541,6 +542,7 @@ public final class Adjudicator {
 			case AMBIGUOUS -> ambiguous(actor, incident, term, data);
 			case RESOLVED -> bound(actor.actorId(), incident, term, actor.asReported());
 		};
+		found = withNameMatch(found, actor, "");
 		if (!data.containsKey("perpetratorInferred")) {
 			return found;
 		}
@@ -549,6 +551,29 @@ public final class Adjudicator {
 			more.put("perpetratorInferred", data.get("perpetratorInferred"));
 			return new Reason(r.code(),
 					r.detail() + " Who acted was inferred: " + data.get("perpetratorInferred") + ".", more);
+		}).toList();
+		return new Tri(found.value(), reasons, found.missing());
+	}
+
+	/**
+	 * The reasons, saying which registered name the reported one matched and how (data
+	 * {@code matchedBy} and {@code matchedName}, or {@code targetMatchedBy} and
+	 * {@code targetMatchedName}), and in words when it matched only through
+	 * transliteration: a match across scripts is a machine judgement and explains itself.
+	 */
+	private static Tri withNameMatch(Tri found, ActorRef ref, String prefix) {
+		if (ref == null || ref.match() == null || ref.status() == ActorRef.ResolutionStatus.UNRESOLVED) {
+			return found;
+		}
+		NameMatch match = ref.match();
+		String by = prefix.isEmpty() ? "matchedBy" : prefix + "MatchedBy";
+		String name = prefix.isEmpty() ? "matchedName" : prefix + "MatchedName";
+		List<Reason> reasons = found.reasons().stream().map(r -> {
+			Map<String, String> more = new HashMap<>(r.data());
+			more.put(by, match.how().name());
+			more.put(name, match.name());
+			boolean transliterated = match.how() == NameMatch.How.TRANSLITERATION;
+			return new Reason(r.code(), transliterated ? r.detail() + " " + ref.explanation() : r.detail(), more);
 		}).toList();
 		return new Tri(found.value(), reasons, found.missing());
 	}
@@ -657,8 +682,8 @@ public final class Adjudicator {
 	private Tri target(Incident incident, Term term, List<ProximityMatch> humanitarian, ActorRef target) {
 		return switch (term.against()) {
 			case ANYONE -> Tri.yes(Reason.of(ReasonCode.TARGET_ANYONE, "The term protects anyone."));
-			case CIVILIANS -> civilians(incident, target);
-			case PARTIES -> party(incident, target);
+			case CIVILIANS -> withNameMatch(civilians(incident, target), target, "target");
+			case PARTIES -> withNameMatch(party(incident, target), target, "target");
 			case HUMANITARIAN -> humanitarian(humanitarian);
 		};
 	}

@@ -15,9 +15,10 @@ public interface Places {
 	void replaceSource(String source, List<Place> places);
 
 	/**
-	 * Places whose {@link org.truce.actor.model.NameKey name key} equals or starts with
-	 * the key of {@code name}: equal keys first, then by kind (administrative units and
-	 * their seats before towns and conflict locations), then by name.
+	 * Places whose {@link org.truce.actor.model.NameKey name key}, or the key of whose
+	 * Arabic name, equals or starts with the key of {@code name} (a Cyrillic name is
+	 * transliterated to Latin first): equal keys first, then by kind (administrative
+	 * units and their seats before towns and conflict locations), then by name.
 	 */
 	List<Place> search(String name, int limit);
 

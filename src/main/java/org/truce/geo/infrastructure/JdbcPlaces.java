@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.truce.actor.model.NameKey;
+import org.truce.actor.model.TransliterationKey;
 import org.truce.geo.application.Places;
 import org.truce.geo.model.Place;
 import org.truce.geo.model.PlaceKind;
@@ -23,8 +24,8 @@ class JdbcPlaces implements Places {
 
 	private static final String COLUMNS = "name, name_ar, lat, lon, kind, admin1_pcode, source, source_ref";
 
-	private static final String INSERT = "INSERT INTO places (name, name_ar, name_key, lat, lon, kind, admin1_pcode,"
-			+ " source, source_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	private static final String INSERT = "INSERT INTO places (name, name_ar, name_key, name_ar_key, lat, lon, kind,"
+			+ " admin1_pcode, source, source_ref) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	/** Orders kinds as {@link PlaceKind} declares them. */
 	private static final String KIND_RANK;
@@ -56,7 +57,8 @@ class JdbcPlaces implements Places {
 			if (!p.source().equals(source)) {
 				throw new IllegalArgumentException(p.name() + " comes from " + p.source() + ", not " + source);
 			}
-			rows.add(new Object[] { p.name(), p.nameAr(), p.nameKey(), p.latitude(), p.longitude(), p.kind().name(),
+			rows.add(new Object[] { p.name(), p.nameAr(), p.nameKey(),
+					p.nameAr() == null ? null : NameKey.of(p.nameAr()), p.latitude(), p.longitude(), p.kind().name(),
 					p.admin1Pcode(), p.source(), p.sourceRef() });
 		}
 		this.tx.executeWithoutResult(status -> {
@@ -67,7 +69,9 @@ class JdbcPlaces implements Places {
 
 	/**
 	 * A name key holds only letters, digits and single spaces, so it never contains a
-	 * LIKE wildcard and needs no escaping.
+	 * LIKE wildcard and needs no escaping. A name in Arabic script is looked up among the
+	 * Arabic names' keys; one in Cyrillic is first transliterated to Latin
+	 * ({@link TransliterationKey#latin}) and looked up among the names' keys.
 	 */
 	@Override
 	public List<Place> search(String name, int limit) {
@@ -75,10 +79,14 @@ class JdbcPlaces implements Places {
 		if (key.isEmpty() || limit < 1) {
 			return List.of();
 		}
+		String latinKey = name.codePoints()
+			.anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC)
+					? NameKey.of(TransliterationKey.latin(name)) : key;
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM places WHERE name_key = ? OR name_key LIKE ?"
-					+ " ORDER BY CASE WHEN name_key = ? THEN 0 ELSE 1 END, " + KIND_RANK + ", name, id LIMIT ?")
-			.params(key, key + "%", key, limit)
+			.sql("SELECT " + COLUMNS + " FROM places WHERE name_key = ? OR name_key LIKE ? OR name_ar_key = ?"
+					+ " OR name_ar_key LIKE ? ORDER BY CASE WHEN name_key = ? OR name_ar_key = ? THEN 0 ELSE 1 END, "
+					+ KIND_RANK + ", name, id LIMIT ?")
+			.params(latinKey, latinKey + "%", key, key + "%", latinKey, key, limit)
 			.query((rs, n) -> map(rs))
 			.list();
 	}

@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.truce.actor.model.ActorRef;
+import org.truce.actor.model.NameMatch;
 import org.truce.report.application.Reports;
 import org.truce.report.model.Attachment;
 import org.truce.report.model.CoarseGrid;
@@ -52,16 +53,16 @@ class JdbcReports implements Reports {
 			+ " t.admin2, t.actor_text, t.actor_id, t.actor_status, t.actor_candidates, t.target_text, t.target_id,"
 			+ " t.target_status, t.target_candidates, t.casualties, t.narrative, t.source_id, t.external_id,"
 			+ " t.attachments, t.flags, t.recorded_at, t.request_digest, t.who_acted, t.equipment, t.submitter,"
-			+ " t.narrative_lang, t.narrative_lang_detected";
+			+ " t.narrative_lang, t.narrative_lang_detected, t.actor_match, t.target_match";
 
 	private static final String INSERT = "INSERT INTO reports (id, event_type, event_type_basis, time_start,"
 			+ " time_end, time_precision, lat, lon, location_precision, uncertainty_m, place_name, admin1, admin2,"
 			+ " actor_text, actor_id, actor_status, actor_candidates, target_text, target_id, target_status,"
 			+ " target_candidates, casualties, narrative, source_id, external_id, attachments, flags, recorded_at,"
 			+ " idempotency_key, request_digest, who_acted, equipment, submitter, narrative_lang,"
-			+ " narrative_lang_detected)"
-			+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-			+ " ON CONFLICT (idempotency_key) DO NOTHING";
+			+ " narrative_lang_detected, actor_match, target_match)"
+			+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+			+ " ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING";
 
 	private static final TypeReference<List<Attachment>> ATTACHMENTS = new TypeReference<>() {
 	};
@@ -143,7 +144,8 @@ class JdbcReports implements Reports {
 				r.whoActed().equals(WhoActed.ACTOR) ? null : this.json.writeValueAsString(r.whoActed()),
 				r.equipment() == null ? null : r.equipment().name(), r.submitter(),
 				r.narrativeLanguage() == null ? null : r.narrativeLanguage().tag(),
-				r.narrativeLanguage() == null ? null : r.narrativeLanguage().detected());
+				r.narrativeLanguage() == null ? null : r.narrativeLanguage().detected(), match(r.actor()),
+				match(r.target()));
 	}
 
 	@Override
@@ -299,15 +301,21 @@ class JdbcReports implements Reports {
 		return text == null ? WhoActed.ACTOR : this.json.readValue(text, WhoActed.class);
 	}
 
-	private static ActorRef actorRef(ResultSet rs, String prefix) throws SQLException {
+	private ActorRef actorRef(ResultSet rs, String prefix) throws SQLException {
 		String text = rs.getString(prefix + "_text");
 		if (text == null) {
 			return null;
 		}
 		String candidates = rs.getString(prefix + "_candidates");
+		String match = rs.getString(prefix + "_match");
 		return new ActorRef(text, rs.getString(prefix + "_id"),
 				ActorRef.ResolutionStatus.valueOf(rs.getString(prefix + "_status")),
-				candidates == null ? List.of() : List.of(candidates.split(",")));
+				candidates == null ? List.of() : List.of(candidates.split(",")),
+				match == null ? null : this.json.readValue(match, NameMatch.class));
+	}
+
+	private String match(ActorRef ref) {
+		return ref == null || ref.match() == null ? null : this.json.writeValueAsString(ref.match());
 	}
 
 	private static String text(ActorRef ref) {

@@ -33,8 +33,12 @@ record ReportPanel(String id, String type, String category, String categoryCode,
 		String externalId, List<Flag> flags, String recordedAt, String equipment, String whoActed,
 		TextLanguage narrativeLanguage) {
 
-	/** Who acted or was acted against, as reported, and what the registry made of it. */
-	record Party(String role, String asReported, String status, String statusCode, String resolvedAs) {
+	/**
+	 * Who acted or was acted against, as reported, and what the registry made of it:
+	 * {@code how} says which registered name it matched and how (null when the report
+	 * predates resolutions saying so, or the name is unresolved).
+	 */
+	record Party(String role, String asReported, String status, String statusCode, String resolvedAs, String how) {
 
 	}
 
@@ -159,7 +163,8 @@ record ReportPanel(String id, String type, String category, String categoryCode,
 			case AMBIGUOUS -> "ambiguous";
 			case UNRESOLVED -> "not in the registry";
 		};
-		return new Party(role, ref.asReported(), status, ref.status().name().toLowerCase(Locale.ROOT), resolvedAs);
+		return new Party(role, ref.asReported(), status, ref.status().name().toLowerCase(Locale.ROOT), resolvedAs,
+				ref.match() == null ? null : ref.explanation());
 	}
 
 	private static List<CasualtyRow> casualties(Casualties c) {

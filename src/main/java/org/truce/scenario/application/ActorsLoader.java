@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -19,9 +20,10 @@ import org.truce.report.application.ImportProgress;
 
 /**
  * Registers the actors of the scenario's {@code actors.yaml} (a list under
- * {@code actors:} of id, name, type, parent and aliases). {@code ucdp_ids} and
- * {@code sources} document where an entry came from and are not stored: resolution goes
- * by name, and every UCDP side name is listed as a name or alias.
+ * {@code actors:} of id, name, type, parent, names in other languages by language tag
+ * ({@code names: {ar: ..., ru: ...}}) and aliases). {@code ucdp_ids} and {@code sources}
+ * document where an entry came from and are not stored: resolution goes by name, and
+ * every UCDP side name is listed as a name or alias.
  */
 @Component
 @Order(100)
@@ -54,7 +56,7 @@ class ActorsLoader implements ScenarioLoader {
 			return YAML.readValue(in, ActorsFile.class)
 				.actors()
 				.stream()
-				.map(e -> new Actor(e.id(), e.name(), e.type(), e.parent(), e.aliases(), e.associatedWith()))
+				.map(e -> new Actor(e.id(), e.name(), e.type(), e.parent(), e.aliases(), e.associatedWith(), e.names()))
 				.toList();
 		}
 		catch (IOException ex) {
@@ -70,7 +72,7 @@ class ActorsLoader implements ScenarioLoader {
 
 	}
 
-	record Entry(String id, String name, ActorType type, String parent, List<String> aliases,
+	record Entry(String id, String name, ActorType type, String parent, Map<String, String> names, List<String> aliases,
 			@JsonProperty("ucdp_ids") List<Integer> ucdpIds, List<String> sources, List<String> associatedWith) {
 
 	}

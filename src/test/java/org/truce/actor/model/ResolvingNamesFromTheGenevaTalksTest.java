@@ -18,9 +18,12 @@ class ResolvingNamesFromTheGenevaTalksTest {
 
 	@Test
 	void russiaAndTheRussianFederationAreOneActorThroughAnAlias() {
-		assertThat(this.registry.resolve("Russian Federation"))
+		assertThat(this.registry.resolve("Russian Federation")).usingRecursiveComparison()
+			.ignoringFields("match")
 			.isEqualTo(ActorRef.resolved("Russian Federation", "russia"));
-		assertThat(this.registry.resolve("Russia")).isEqualTo(ActorRef.resolved("Russia", "russia"));
+		assertThat(this.registry.resolve("Russia")).usingRecursiveComparison()
+			.ignoringFields("match")
+			.isEqualTo(ActorRef.resolved("Russia", "russia"));
 		assertThat(this.registry.resolve("the Russian Federation").actorId()).isEqualTo("russia");
 	}
 
@@ -36,7 +39,10 @@ class ResolvingNamesFromTheGenevaTalksTest {
 	void usAndUsaAndTheUnitedStatesAreOneActor() {
 		for (String name : List.of("US", "U.S.", "U. S.", "USA", "U.S.A.", "United States", "the United States",
 				"United States of America")) {
-			assertThat(this.registry.resolve(name)).as(name).isEqualTo(ActorRef.resolved(name, "usa"));
+			assertThat(this.registry.resolve(name)).as(name)
+				.usingRecursiveComparison()
+				.ignoringFields("match")
+				.isEqualTo(ActorRef.resolved(name, "usa"));
 		}
 	}
 

@@ -152,6 +152,27 @@ abstract class GeographyStoreContract {
 	}
 
 	@Test
+	void searchingFindsAPlaceByItsArabicNameOrItsNameInCyrillic() {
+		List<Place> arabic = this.places.search("حلب", 20);
+		List<Place> withHamza = this.places.search("إدلب", 20);
+		List<Place> cyrillic = this.places.search("Алеппо", 20);
+
+		assertThat(arabic).isNotEmpty();
+		assertThat(arabic.get(0)).satisfies(p -> {
+			assertThat(p.name()).isEqualTo("Aleppo");
+			assertThat(p.nameAr()).isEqualTo("حلب");
+			assertThat(p.kind()).isEqualTo(PlaceKind.GOVERNORATE);
+		});
+		assertThat(arabic).allSatisfy(p -> assertThat(NameKey.of(p.nameAr())).startsWith("حلب"));
+		assertThat(withHamza).extracting(Place::name).contains("Idleb");
+		assertThat(this.places.search("ادلب", 20)).isEqualTo(withHamza);
+		assertThat(cyrillic).isNotEmpty();
+		assertThat(cyrillic.get(0).name()).isEqualTo("Aleppo");
+		assertThat(this.places.search("Хомс", 20)).extracting(Place::name).contains("Homs");
+		assertThat(this.places.search("דמשק", 20)).isEmpty();
+	}
+
+	@Test
 	void searchingReturnsNoMoreThanTheLimit() {
 		assertThat(this.places.search("a", 5)).hasSize(5);
 		assertThat(this.places.search("Alepp", 3)).hasSize(3);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.truce.actor.model.ActorRef;
+import org.truce.actor.model.NameMatch;
 import org.truce.report.application.Publications;
 import org.truce.report.application.Reports;
 import org.truce.report.application.Sources;
@@ -168,6 +169,24 @@ abstract class ReportsContract {
 		assertThat(stored.actor()).isEqualTo(ActorRef.unresolved("unidentified gunmen"));
 		assertThat(stored.target().candidates()).containsExactly("jaish-al-islam", "jaish-al-islam-ghouta",
 				"jaysh-al-islam-idlib");
+		assertThat(stored).isEqualTo(report);
+	}
+
+	@Test
+	void aResolutionKeepsWhichNameItMatchedAndHow() {
+		NameMatch transliterated = new NameMatch(NameMatch.How.TRANSLITERATION, "Sergei Lavrov", "Latin", "srglfrf");
+		Report report = report().actor(ActorRef.resolved("Сергей Лавров", "sergei-lavrov", transliterated))
+			.target(new ActorRef("تل حميس", null, ActorRef.ResolutionStatus.AMBIGUOUS,
+					List.of("tell-hamis", "tell-humus"),
+					new NameMatch(NameMatch.How.TRANSLITERATION, "تل حميس", "Arabic", "tlhms")))
+			.flags(Set.of(DataFlag.TARGET_AMBIGUOUS))
+			.build();
+
+		this.reports.append(List.of(unkeyed(report)));
+
+		Report stored = this.reports.byId(report.id()).orElseThrow();
+		assertThat(stored.actor().match()).isEqualTo(transliterated);
+		assertThat(stored.target().match().key()).isEqualTo("tlhms");
 		assertThat(stored).isEqualTo(report);
 	}
 
