@@ -50,6 +50,7 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.truce.identity.application.AccessChanges;
+import org.truce.identity.application.FailedAttempts;
 import org.truce.identity.application.ManagingUsers;
 import org.truce.identity.application.Users;
 import org.truce.shared.ErrorCode;
@@ -88,7 +89,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	AttemptGuard attemptGuard(Clock clock, JsonMapper json,
+	AttemptGuard attemptGuard(Clock clock, JsonMapper json, FailedAttempts failures,
 			@Value("${truce.security.sign-in.account-failures:5}") int accountFailures,
 			@Value("${truce.security.sign-in.address-failures:30}") int addressFailures,
 			@Value("${truce.security.token.address-failures:30}") int tokenFailures,
@@ -96,8 +97,9 @@ class SecurityConfiguration {
 			@Value("${truce.security.token.requests-per-second:1000}") int tokenRate,
 			@Value("${truce.security.anonymous.requests-per-minute:300}") int anonymousRate,
 			@Value("${truce.security.anonymous.burst:120}") int anonymousBurst) {
-		return new AttemptGuard(new Throttle(accountFailures, window, clock),
-				new Throttle(addressFailures, window, clock), new Throttle(tokenFailures, window, clock),
+		return new AttemptGuard(new Throttle("account", accountFailures, window, clock, failures),
+				new Throttle("address", addressFailures, window, clock, failures),
+				new Throttle("token-address", tokenFailures, window, clock, failures),
 				new RequestRate(tokenRate, tokenRate, System::nanoTime),
 				new RequestRate(anonymousRate / 60.0, anonymousBurst, System::nanoTime), json);
 	}

@@ -3,21 +3,21 @@ package org.truce.identity.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+
+import org.truce.identity.application.FailedAttempts;
 
 /**
- * Counts failures per key (an account, an address) in a sliding window and locks a key
- * that reaches the limit until its oldest failure leaves the window. Kept in memory: each
- * server instance counts on its own, so with several instances the limit applies per
- * instance.
+ * Counts failures of one kind per key (an account, an address) in a sliding window and
+ * locks a key that reaches the limit until its oldest counted failure leaves the window.
+ * The failures are in the store ({@link FailedAttempts}), so that every instance on one
+ * database counts them together: failures split across instances lock a key at the same
+ * count as on one instance.
  */
 final class Throttle {
 
-	private static final int MAX_KEYS = 100_000;
+	private final String kind;
 
 	private final int limit;
 
@@ -25,58 +25,34 @@ final class Throttle {
 
 	private final Clock clock;
 
-	private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+	private final FailedAttempts failures;
 
-	Throttle(int limit, Duration window, Clock clock) {
+	Throttle(String kind, int limit, Duration window, Clock clock, FailedAttempts failures) {
+		this.kind = kind;
 		this.limit = limit;
 		this.window = window;
 		this.clock = clock;
+		this.failures = failures;
 	}
 
 	/** How long the key stays locked, or empty when it is not. */
 	Optional<Duration> lockedFor(String key) {
-		Deque<Instant> times = this.failures.get(key);
-		if (times == null) {
+		Instant now = this.clock.instant();
+		List<Instant> newest = this.failures.newestAfter(this.kind, key, now.minus(this.window), this.limit);
+		if (newest.size() < this.limit) {
 			return Optional.empty();
 		}
-		synchronized (times) {
-			Instant now = this.clock.instant();
-			prune(times, now);
-			if (times.size() < this.limit) {
-				return Optional.empty();
-			}
-			return Optional.of(Duration.between(now, times.peekFirst().plus(this.window)));
-		}
+		return Optional.of(Duration.between(now, newest.get(newest.size() - 1).plus(this.window)));
 	}
 
 	void failed(String key) {
-		if (this.failures.size() >= MAX_KEYS) {
-			Instant now = this.clock.instant();
-			this.failures.values().removeIf(times -> {
-				synchronized (times) {
-					prune(times, now);
-					return times.isEmpty();
-				}
-			});
-		}
-		Deque<Instant> times = this.failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-		synchronized (times) {
-			times.addLast(this.clock.instant());
-			while (times.size() > this.limit) {
-				times.removeFirst();
-			}
-		}
+		Instant now = this.clock.instant();
+		this.failures.forgetUntil(now.minus(this.window));
+		this.failures.add(this.kind, key, now);
 	}
 
 	void succeeded(String key) {
-		this.failures.remove(key);
-	}
-
-	private void prune(Deque<Instant> times, Instant now) {
-		Instant oldest = now.minus(this.window);
-		while (!times.isEmpty() && !times.peekFirst().isAfter(oldest)) {
-			times.removeFirst();
-		}
+		this.failures.clear(this.kind, key);
 	}
 
 }
