@@ -24,11 +24,14 @@
 	class Failure extends Error {
 	}
 
+	// The page's strings, in its language (i18n.js).
+	const t = window.TruceI18n.t;
+
 	// ---- bytes and hashes ----------------------------------------------------------
 
 	function fromBase64(text, what) {
 		if (typeof text !== 'string' || text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
-			throw new Failure(what + ' is not standard base64');
+			throw new Failure(t('ledger.not-base64', what));
 		}
 		const binary = atob(text);
 		const bytes = new Uint8Array(binary.length);
@@ -88,7 +91,7 @@
 	function hash32(text, what) {
 		const bytes = fromBase64(text, what);
 		if (bytes.length !== 32) {
-			throw new Failure(what + ' is ' + bytes.length + ' bytes long, not 32');
+			throw new Failure(t('ledger.not-32', what, bytes.length));
 		}
 		return bytes;
 	}
@@ -106,7 +109,7 @@
 		}
 		if (typeof value === 'number') {
 			if (!Number.isFinite(value)) {
-				throw new Failure('a disclosed value holds a number JSON cannot write');
+				throw new Failure(t('ledger.number-json'));
 			}
 			return JSON.stringify(value);
 		}
@@ -117,7 +120,7 @@
 			return '{' + Object.keys(value).sort().map((k) => JSON.stringify(k) + ':' + canonical(value[k])).join(',')
 					+ '}';
 		}
-		throw new Failure('a disclosed value is not JSON');
+		throw new Failure(t('ledger.not-json'));
 	}
 
 	/** The commitment a disclosure opens: lowercase hex of SHA-256(salt + "." + canonical value). */
@@ -133,7 +136,7 @@
 	 */
 	async function rootFromInclusionProof(index, size, leaf, proof, onStep) {
 		if (index >= size) {
-			throw new Failure('the leaf index ' + index + ' is not below the tree size ' + size);
+			throw new Failure(t('ledger.index', index, size));
 		}
 		let fn = index;
 		let sn = size - 1n;
@@ -141,7 +144,7 @@
 		for (let i = 0; i < proof.length; i++) {
 			const p = proof[i];
 			if (sn === 0n) {
-				throw new Failure('the proof has more hashes than the path from the leaf to the root');
+				throw new Failure(t('ledger.more-hashes'));
 			}
 			if ((fn & 1n) === 1n || fn === sn) {
 				r = await nodeHash(p, r);
@@ -161,7 +164,7 @@
 			sn >>= 1n;
 		}
 		if (sn !== 0n) {
-			throw new Failure('the proof has fewer hashes than the path from the leaf to the root');
+			throw new Failure(t('ledger.fewer-hashes'));
 		}
 		return r;
 	}
@@ -171,26 +174,26 @@
 	/** A c2sp.org signed note: its text and signature lines. */
 	function parseNote(note) {
 		if (!note.endsWith('\n')) {
-			throw new Failure('the signed note does not end with a newline');
+			throw new Failure(t('ledger.no-newline'));
 		}
 		const blank = note.lastIndexOf('\n\n');
 		if (blank < 0) {
-			throw new Failure('the signed note has no blank line before its signatures');
+			throw new Failure(t('ledger.no-blank'));
 		}
 		const text = note.substring(0, blank + 1);
 		const lines = note.substring(blank + 2, note.length - 1).split('\n');
 		const signatures = lines.map((line) => {
 			if (!line.startsWith(SIGNATURE_PREFIX)) {
-				throw new Failure('a signature line does not start with an em dash');
+				throw new Failure(t('ledger.no-dash'));
 			}
 			const rest = line.substring(SIGNATURE_PREFIX.length);
 			const space = rest.lastIndexOf(' ');
 			if (space <= 0) {
-				throw new Failure('a signature line has no key name');
+				throw new Failure(t('ledger.no-key-name'));
 			}
 			const bytes = fromBase64(rest.substring(space + 1), 'a signature');
 			if (bytes.length < 5) {
-				throw new Failure('a signature is too short');
+				throw new Failure(t('ledger.short-signature'));
 			}
 			return { name: rest.substring(0, space), keyId: bytes.slice(0, 4), signature: bytes.slice(4) };
 		});
@@ -201,9 +204,9 @@
 	function parseCheckpoint(text) {
 		const lines = text.split('\n');
 		if (lines.length < 4 || !/^(0|[1-9][0-9]{0,18})$/.test(lines[1])) {
-			throw new Failure('the checkpoint is not origin, size and root hash on three lines');
+			throw new Failure(t('ledger.not-checkpoint'));
 		}
-		return { origin: lines[0], size: BigInt(lines[1]), root: hash32(lines[2], 'the checkpoint\'s root hash') };
+		return { origin: lines[0], size: BigInt(lines[1]), root: hash32(lines[2], t('ledger.root-hash')) };
 	}
 
 	/** A verifier key, name+hexid+base64(type || public key), with its key ID checked. */
@@ -212,18 +215,18 @@
 		const first = text.indexOf('+');
 		const second = first < 0 ? -1 : text.indexOf('+', first + 1);
 		if (first <= 0 || second < 0) {
-			throw new Failure('the key ' + text + ' is not name+id+key');
+			throw new Failure(t('ledger.not-key', text));
 		}
 		const parts = [ text.substring(0, first), text.substring(first + 1, second), text.substring(second + 1) ];
-		const material = fromBase64(parts[2], 'the key');
+		const material = fromBase64(parts[2], t('ledger.the-key'));
 		if (material.length !== 33) {
-			throw new Failure('the key ' + parts[0] + ' is not an Ed25519 key');
+			throw new Failure(t('ledger.not-ed25519', parts[0]));
 		}
 		const key = { name: parts[0], type: material[0], publicKey: material.slice(1) };
 		key.keyId = (await sha256(concat(encoder.encode(key.name), Uint8Array.of(0x0a, key.type), key.publicKey)))
 			.slice(0, 4);
 		if (toHex(key.keyId) !== parts[1].toLowerCase()) {
-			throw new Failure('the key ' + parts[0] + ' has the wrong key ID');
+			throw new Failure(t('ledger.wrong-id', parts[0]));
 		}
 		return key;
 	}
@@ -281,10 +284,10 @@
 	// ---- the newest checkpoint, at the top -------------------------------------------
 
 	const SIGNATURE_WORDS = {
-		valid: 'valid Ed25519 signature, checked in your browser',
-		invalid: 'INVALID: the signature does not verify with the log\'s key',
-		missing: 'MISSING: no signature by the log\'s key',
-		unchecked: 'not checked: this browser\'s WebCrypto has no Ed25519',
+		valid: t('ledger.sig.valid'),
+		invalid: t('ledger.sig.invalid'),
+		missing: t('ledger.sig.missing'),
+		unchecked: t('ledger.sig.unchecked'),
 	};
 
 	async function checkNewestCheckpoint() {
@@ -294,7 +297,7 @@
 			return;
 		}
 		if (!subtle) {
-			show(logSignature, 'unchecked', 'not checked: this page has no WebCrypto (it needs HTTPS or localhost)');
+			show(logSignature, 'unchecked', t('ledger.no-webcrypto'));
 			return;
 		}
 		try {
@@ -304,12 +307,12 @@
 			for (const side of document.querySelectorAll('.side[data-cosigned="true"]')) {
 				const check = side.querySelector('.check');
 				const cosigned = await checkSignatures(note, side.dataset.witnessKey);
-				show(check, cosigned.state, cosigned.state === 'valid' ? '(cosignature checked in your browser)'
-						: '(cosignature ' + cosigned.state + ')');
+				show(check, cosigned.state, cosigned.state === 'valid' ? t('ledger.cosig-checked')
+						: t('ledger.cosig-state', SIGNATURE_WORDS[cosigned.state] || cosigned.state));
 			}
 		}
 		catch (e) {
-			show(logSignature, 'invalid', 'the checkpoint could not be read: ' + e.message);
+			show(logSignature, 'invalid', t('ledger.unreadable', e.message));
 		}
 	}
 
@@ -362,7 +365,7 @@
 			hex.textContent = String(commitments[group]);
 			const state = document.createElement('span');
 			state.className = 'opening';
-			state.textContent = 'not disclosed to you';
+			state.textContent = t('ledger.not-disclosed');
 			li.append(name, ': ', hex, ' ', state);
 			commitmentList.appendChild(li);
 			items[group] = li;
@@ -373,7 +376,7 @@
 
 	function showOpened(item, disclosure) {
 		item.dataset.state = 'opened';
-		item.querySelector('.opening').textContent = 'disclosed to you, checked in your browser:';
+		item.querySelector('.opening').textContent = t('ledger.disclosed');
 		const value = document.createElement('pre');
 		value.className = 'disclosed-value';
 		value.textContent = JSON.stringify(disclosure.value, null, 2);
@@ -392,7 +395,7 @@
 			if (response.status !== 409) {
 				return response;
 			}
-			setVerdict('pending', 'The report\'s entry is not in a signed checkpoint yet; waiting for the next one…');
+			setVerdict('pending', t('ledger.waiting'));
 			await new Promise((resolve) => setTimeout(resolve, 2000));
 			if (mine !== run) {
 				return null;
@@ -407,9 +410,9 @@
 		steps.replaceChildren();
 		entryDetails.hidden = true;
 		commitmentsBox.hidden = true;
-		setVerdict('pending', 'Checking…');
+		setVerdict('pending', t('ledger.checking'));
 		if (!subtle) {
-			setVerdict('unavailable', 'Nothing was checked: this page has no WebCrypto (it needs HTTPS or localhost).');
+			setVerdict('unavailable', t('ledger.nothing-checked'));
 			return;
 		}
 		const response = await fetchProof(id, mine);
@@ -424,7 +427,7 @@
 			catch (e) {
 				// not a problem document
 			}
-			setVerdict('unavailable', 'No proof: ' + detail);
+			setVerdict('unavailable', t('ledger.no-proof', detail));
 			return;
 		}
 		try {
@@ -439,9 +442,9 @@
 				return;
 			}
 			if (!e.shown) {
-				step('fail', 'The response could not be checked: ' + e.message);
+				step('fail', t('ledger.uncheckable', e.message));
 			}
-			setVerdict('not-verified', 'NOT verified: ' + e.message + '.');
+			setVerdict('not-verified', t('ledger.not-verified', e.message));
 		}
 	}
 
@@ -456,7 +459,7 @@
 		if (!proof || typeof proof.entry !== 'object' || typeof proof.entry.entry !== 'string'
 				|| !Number.isSafeInteger(proof.index) || !Number.isSafeInteger(proof.size) || !Array.isArray(proof.proof)
 				|| typeof proof.checkpoint !== 'string') {
-			fail('the server\'s answer is not an inclusion proof');
+			fail(t('ledger.not-a-proof'));
 		}
 		const index = BigInt(proof.index);
 		const size = BigInt(proof.size);
@@ -470,104 +473,94 @@
 			entry = JSON.parse(proof.entry.entry);
 		}
 		catch (e) {
-			fail('the ledger entry is not JSON');
+			fail(t('ledger.entry-not-json'));
 		}
 		if (entry.kind !== 'report' || entry.subject !== id) {
-			fail('the ledger entry is about ' + entry.kind + ' ' + entry.subject + ', not report ' + id);
+			fail(t('ledger.entry-other', entry.kind, entry.subject, id));
 		}
-		step('ok', 'The ledger entry records report ' + id + ' (' + entryBytes.length + ' bytes of canonical JSON).');
+		step('ok', t('ledger.entry-ok', id, entryBytes.length));
 		const leaf = await leafHash(entryBytes);
-		if (!same(leaf, hash32(proof.leafHash, 'the leaf hash'))) {
-			fail('the entry\'s leaf hash, SHA-256(0x00 || entry), is ' + toBase64(leaf)
-					+ ', not the leaf hash the server gave');
+		if (!same(leaf, hash32(proof.leafHash, t('ledger.the-leaf-hash')))) {
+			fail(t('ledger.leaf-wrong', toBase64(leaf)));
 		}
-		step('ok', 'Leaf hash SHA-256(0x00 || entry), computed here, equals the server\'s:', leaf);
+		step('ok', t('ledger.leaf-ok'), leaf);
 
 		// 1b. Each group of fields disclosed to this reader opens the entry's commitment.
 		const commitments = entry.body && typeof entry.body.commitments === 'object' && entry.body.commitments !== null
 			? entry.body.commitments : {};
 		const disclosures = proof.entry.disclosures === undefined ? [] : proof.entry.disclosures;
 		if (!Array.isArray(disclosures)) {
-			fail('the server\'s disclosures are not a list');
+			fail(t('ledger.disclosures-not-list'));
 		}
 		const items = showCommitments(commitments);
 		for (const d of disclosures) {
 			if (d === null || typeof d !== 'object' || typeof d.group !== 'string' || typeof d.salt !== 'string'
 					|| !('value' in d)) {
-				fail('a disclosure is not a group, a salt and a value');
+				fail(t('ledger.disclosure-shape'));
 			}
 			if (typeof commitments[d.group] !== 'string') {
-				fail('the server disclosed the group ' + d.group + ', to which the entry commits nothing');
+				fail(t('ledger.disclosure-unknown', d.group));
 			}
 			if (!/^[A-Za-z0-9_-]+$/.test(d.salt)) {
-				fail('the salt of the disclosed ' + d.group + ' is not base64url');
+				fail(t('ledger.salt', d.group));
 			}
 			const computed = await commitment(d);
 			if (computed !== commitments[d.group]) {
 				items[d.group].dataset.state = 'invalid';
-				items[d.group].querySelector('.opening').textContent = 'the disclosure sent does NOT open it';
-				fail('the disclosed ' + d.group + ' does not open the entry\'s commitment: SHA-256(salt + "." + value) is '
-						+ computed + ', not ' + commitments[d.group]);
+				items[d.group].querySelector('.opening').textContent = t('ledger.does-not-open');
+				fail(t('ledger.commitment-wrong', d.group, computed, commitments[d.group]));
 			}
 			showOpened(items[d.group], d);
-			step('ok', 'The disclosed ' + d.group + ' opens the entry\'s commitment: SHA-256(salt + "." + canonical JSON'
-					+ ' of the value), computed here, is', computed);
+			step('ok', t('ledger.commitment-ok', d.group), computed);
 		}
 		const closed = Object.keys(commitments).filter((g) => !disclosures.some((d) => d.group === g));
 		if (closed.length > 0) {
-			step('info', 'Not disclosed to you: ' + closed.join(', ') + ' (the entry holds only their commitments).');
+			step('info', t('ledger.closed', closed.join(', ')));
 		}
 
 		// 2. The checkpoint the proof is for.
 		const note = parseNote(proof.checkpoint);
 		const checkpoint = parseCheckpoint(note.text);
 		if (checkpoint.origin !== ORIGIN) {
-			fail('the checkpoint is of the log "' + checkpoint.origin + '", not "' + ORIGIN + '"');
+			fail(t('ledger.other-log', checkpoint.origin, ORIGIN));
 		}
 		if (checkpoint.size !== size) {
-			fail('the proof is for a tree of ' + size + ' entries, but the checkpoint is of ' + checkpoint.size);
+			fail(t('ledger.other-size', size, checkpoint.size));
 		}
-		step('ok', 'The checkpoint is of this log, ' + ORIGIN + ', at ' + size + ' entries, with the root', checkpoint.root);
+		step('ok', t('ledger.checkpoint-ok', ORIGIN, size), checkpoint.root);
 
 		// 3. The path from the leaf to the root (RFC 9162 §2.1.3.2).
-		const hashes = proof.proof.map((h, i) => hash32(h, 'proof hash ' + (i + 1)));
+		const hashes = proof.proof.map((h, i) => hash32(h, t('ledger.proof-hash', i + 1)));
 		const computed = await rootFromInclusionProof(index, size, leaf, hashes, (i, side, sibling, r) => {
-			step('info', 'Step ' + (i + 1) + ': with the sibling on the ' + side + ', '
-					+ (side === 'left' ? 'SHA-256(0x01 || sibling || hash)' : 'SHA-256(0x01 || hash || sibling)') + ' =', r);
+			step('info', t(side === 'left' ? 'ledger.step-left' : 'ledger.step-right', i + 1), r);
 		}).catch((e) => fail(e.message));
 		if (!same(computed, checkpoint.root)) {
-			fail('the inclusion proof leads to ' + toBase64(computed) + ', not to the checkpoint\'s root');
+			fail(t('ledger.path-wrong', toBase64(computed)));
 		}
-		step('ok', 'The ' + hashes.length + '-step path from leaf ' + index + ' ends at the checkpoint\'s root.');
+		step('ok', t('ledger.path-ok', hashes.length, index));
 
 		// 4. The log's signature on the checkpoint, and the witnesses' cosignatures.
 		const logSignature = await checkSignatures(note, LOG_KEY);
 		if (logSignature.state === 'invalid' || logSignature.state === 'missing') {
-			fail('the checkpoint\'s signature by the log\'s key ' + logSignature.key.name + ' is '
-					+ logSignature.state);
+			fail(t('ledger.sig-bad', logSignature.key.name, logSignature.state));
 		}
 		const signed = logSignature.state === 'valid';
 		step(signed ? 'ok' : 'info', signed
-				? 'The checkpoint carries a valid Ed25519 signature by the log\'s key, checked here.'
-				: 'The checkpoint\'s Ed25519 signature was not checked: this browser\'s WebCrypto has no Ed25519.');
+				? t('ledger.sig-ok')
+				: t('ledger.sig-unchecked'));
 		for (const side of document.querySelectorAll('.side')) {
 			const cosigned = await checkSignatures(note, side.dataset.witnessKey);
 			const name = cosigned.key.name;
 			if (cosigned.state === 'invalid') {
-				fail('the cosignature of ' + name + ' on the checkpoint does not verify');
+				fail(t('ledger.cosig-bad', name));
 			}
 			step(cosigned.state === 'valid' ? 'ok' : 'info', cosigned.state === 'valid'
-					? name + ' cosigned this checkpoint (checked here).'
-					: cosigned.state === 'missing' ? name + ' has not cosigned this checkpoint.'
-							: name + '\'s cosignature was not checked (no Ed25519 here).');
+					? t('ledger.cosig-ok', name)
+					: cosigned.state === 'missing' ? t('ledger.cosig-missing', name)
+							: t('ledger.cosig-unchecked', name));
 		}
 
-		return signed
-				? 'Verified in your browser: this report\'s entry is leaf ' + index + ' of the tree of size ' + size
-						+ ' whose root the log signed.'
-				: 'Verified in your browser: this report\'s entry is leaf ' + index + ' of the tree of size ' + size
-						+ ' in the log\'s checkpoint. Its signature was not checked in this browser (no Ed25519 in'
-						+ ' WebCrypto).';
+		return signed ? t('ledger.verified', index, size) : t('ledger.verified-unsigned', index, size);
 	}
 
 	form.addEventListener('submit', (event) => {
