@@ -10,7 +10,9 @@
 		return;
 	}
 	var route = JSON.parse(element.getAttribute('data-route'));
-	var map = L.map(element, { attributionControl: false, zoomSnap: 0.25 });
+	var map = L.map(element, { attributionControl: false, zoomControl: false, zoomSnap: 0.25 });
+	// The zoom buttons at the start of the line: on the right of a right-to-left page.
+	L.control.zoom({ position: window.TruceI18n.side('topleft') }).addTo(map);
 	var line = L.geoJSON(route, { style: { color: '#00838f', weight: 4 } });
 	var lat = parseFloat(element.getAttribute('data-lat'));
 	var lon = parseFloat(element.getAttribute('data-lon'));

@@ -42,10 +42,11 @@
 	 * an element).
 	 */
 	function describe(alert) {
-		var proximity = alert.proximity === 'WITHIN' ? 'within' : 'possibly within';
-		return alert.eventType.replace(/_/g, ' ') + ' ' + proximity + ' ' + alert.thresholdMetres + ' m of '
-			+ alert.place.kind.replace('-', ' ') + (alert.place.name ? ' "' + alert.place.name + '"' : '')
-			+ ' (' + distance(alert) + ')';
+		var i18n = window.TruceI18n;
+		var type = i18n.label('eventType.' + alert.eventType.toLowerCase(), alert.eventType.replace(/_/g, ' '));
+		return i18n.t(alert.proximity === 'WITHIN' ? 'alerts.within' : 'alerts.possibly-within', type,
+			i18n.num(alert.thresholdMetres), alert.place.kind.replace('-', ' '),
+			alert.place.name ? ' "' + alert.place.name + '"' : '', distance(alert));
 	}
 
 	/**
@@ -54,12 +55,13 @@
 	 */
 	function distance(alert) {
 		if (alert.cell) {
-			var band = alert.distanceBand
-				? alert.distanceBand.minMetres + '–' + alert.distanceBand.maxMetres + ' m, ' : '';
-			return band + 'somewhere in the cell ' + alert.cell.south + '–' + alert.cell.north + ' N, '
-				+ alert.cell.west + '–' + alert.cell.east + ' E';
+			var i18n = window.TruceI18n;
+			var band = alert.distanceBand ? i18n.t('alerts.band', i18n.num(alert.distanceBand.minMetres),
+				i18n.num(alert.distanceBand.maxMetres)) : '';
+			return band + i18n.t('alerts.cell', i18n.digits(alert.cell.south), i18n.digits(alert.cell.north),
+				i18n.digits(alert.cell.west), i18n.digits(alert.cell.east));
 		}
-		return alert.distanceMetres + ' m';
+		return window.TruceI18n.t('alerts.metres', window.TruceI18n.num(alert.distanceMetres));
 	}
 
 	function start(map) {
@@ -67,16 +69,16 @@
 		box.id = 'alerts';
 		box.className = 'alerts';
 		box.setAttribute('aria-live', 'polite');
-		box.appendChild(text('h2', null, 'Live alerts'));
+		box.appendChild(text('h2', null, window.TruceI18n.t('alerts.title')));
 		var list = document.createElement('ol');
 		list.className = 'alerts-list';
 		box.appendChild(list);
-		var status = text('p', 'alerts-status', 'Connecting…');
+		var status = text('p', 'alerts-status', window.TruceI18n.t('alerts.connecting'));
 		box.appendChild(status);
 		document.querySelector('main.layout').appendChild(box);
 		var layer = L.featureGroup().addTo(map);
 		if (window.truceLayers) {
-			window.truceLayers.overlay('Live alerts', layer, 60);
+			window.truceLayers.overlay(window.TruceI18n.t('alerts.title'), layer, 60);
 		}
 		var seen = {};
 
@@ -89,11 +91,11 @@
 				+ (fresh ? ' alert-fresh' : ''), describe(alert));
 			item.setAttribute('data-alert', alert.id);
 			if (alert.report) {
-				item.title = 'report ' + alert.report;
+				item.title = window.TruceI18n.t('alerts.report', alert.report);
 			}
 			// When it was raised, visibly: local time with its offset, then UTC.
 			item.appendChild(text('span', 'alert-time muted small',
-				' · raised ' + window.truceLayers.time(alert.raisedAt)));
+				window.TruceI18n.t('alerts.raised', window.truceLayers.time(alert.raisedAt))));
 			if (fresh) {
 				list.insertBefore(item, list.firstChild);
 			}
@@ -122,13 +124,13 @@
 
 		var source = new EventSource('/api/alerts/stream');
 		source.addEventListener('open', function () {
-			status.textContent = 'Connected: new alerts appear here as they are raised.';
+			status.textContent = window.TruceI18n.t('alerts.connected');
 		});
 		source.addEventListener('alert', function (event) {
 			show(JSON.parse(event.data), true);
 		});
 		source.addEventListener('error', function () {
-			status.textContent = 'Reconnecting…';
+			status.textContent = window.TruceI18n.t('alerts.reconnecting');
 		});
 	}
 

@@ -12,9 +12,11 @@
 		box.appendChild(name);
 		var facts = document.createElement('p');
 		facts.className = 'muted small';
-		facts.textContent = (p.status === 'BESIEGED' ? 'Besieged' : 'Hard to reach') + ' · population '
-			+ Number(p.population).toLocaleString() + ' as of ' + p.asOf
-			+ (p.besiegers && p.besiegers.length ? ' · by ' + p.besiegers.join(', ') : '');
+		var i18n = window.TruceI18n;
+		facts.textContent = i18n.t('besieged.facts',
+			i18n.t(p.status === 'BESIEGED' ? 'besieged.besieged' : 'besieged.hard-to-reach'),
+			i18n.num(Number(p.population)), i18n.digits(p.asOf))
+			+ (p.besiegers && p.besiegers.length ? i18n.t('besieged.by', p.besiegers.join(', ')) : '');
 		box.appendChild(facts);
 		return box;
 	}
@@ -24,7 +26,7 @@
 	}
 	window.truceLayers.geojson({
 		url: '/api/besieged-areas.geojson',
-		name: 'Besieged and hard-to-reach areas',
+		name: window.TruceI18n.t('besieged.layer'),
 		rank: 30,
 		countKey: 'besieged',
 		style: function (feature) {

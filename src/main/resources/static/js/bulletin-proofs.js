@@ -14,6 +14,8 @@
 	}
 	const { subtle, encoder, Failure, same, leafHash, hash32, rootFromInclusionProof, parseNote, parseCheckpoint,
 		checkSignatures } = window.TruceLog;
+	// The page's strings, in its language (i18n.js).
+	const t = window.TruceI18n.t;
 
 	function mark(element, state, text) {
 		element.dataset.state = state;
@@ -30,27 +32,26 @@
 		const index = li.dataset.index;
 		const entry = li.querySelector('code.entry');
 		if (!entry || !/^(0|[1-9][0-9]{0,18})$/.test(index || '')) {
-			throw new Failure('the entry is not shown with its index');
+			throw new Failure(t('bulletin.proof.no-index'));
 		}
 		const leaf = await leafHash(encoder.encode(entry.textContent));
-		if (!same(leaf, hash32(li.dataset.leafHash, 'its leaf hash'))) {
-			throw new Failure('entry ' + index + ' does not hash to the leaf hash shown');
+		if (!same(leaf, hash32(li.dataset.leafHash, t('bulletin.proof.leaf-hash')))) {
+			throw new Failure(t('bulletin.proof.leaf-wrong', index));
 		}
 		if (!/^[1-9][0-9]{0,18}$/.test(li.dataset.size || '') || BigInt(li.dataset.size) !== checkpoint.size) {
-			throw new Failure('the proof of entry ' + index + ' is not for the checkpoint\'s tree of size '
-					+ checkpoint.size);
+			throw new Failure(t('bulletin.proof.other-size', index, checkpoint.size));
 		}
 		const path = (li.dataset.proof || '').split(' ').filter((p) => p.length > 0)
-			.map((p) => hash32(p, 'a hash of its proof'));
+			.map((p) => hash32(p, t('bulletin.proof.proof-hash')));
 		const root = await rootFromInclusionProof(BigInt(index), checkpoint.size, leaf, path, () => {});
 		if (!same(root, checkpoint.root)) {
-			throw new Failure('the proof of entry ' + index + ' does not lead to the signed checkpoint\'s root');
+			throw new Failure(t('bulletin.proof.path-wrong', index));
 		}
 	}
 
 	async function run() {
 		if (!subtle) {
-			setVerdict('unavailable', 'Not checked: this page has no WebCrypto (it needs HTTPS or localhost).');
+			setVerdict('unavailable', t('bulletin.proof.no-webcrypto'));
 			return;
 		}
 		let checkpoint;
@@ -61,7 +62,7 @@
 			signature = await checkSignatures(note, verdict.dataset.logKey);
 		}
 		catch (e) {
-			setVerdict('failed', 'FAILED: the checkpoint could not be read: ' + e.message + '.');
+			setVerdict('failed', t('bulletin.proof.unreadable', e.message));
 			return;
 		}
 		let failed = 0;
@@ -69,41 +70,38 @@
 		for (const li of document.querySelectorAll('#proofs li')) {
 			const out = li.querySelector('.proof-check');
 			if (li.dataset.pending === 'true') {
-				mark(out, 'pending', 'not in a signed checkpoint yet: nothing to check');
+				mark(out, 'pending', t('bulletin.proof.entry-pending'));
 				continue;
 			}
 			try {
 				await checkEntry(li, checkpoint);
 				checked++;
-				mark(out, 'verified', 'verified in your browser: leaf ' + li.dataset.index + ' of the tree of size '
-						+ checkpoint.size + ' in the signed checkpoint');
+				mark(out, 'verified', t('bulletin.proof.entry-verified', li.dataset.index, checkpoint.size));
 			}
 			catch (e) {
 				if (!(e instanceof Failure)) {
 					throw e;
 				}
 				failed++;
-				mark(out, 'failed', 'FAILED: ' + e.message + '.');
+				mark(out, 'failed', t('bulletin.proof.failed', e.message));
 			}
 		}
 		if (signature.state === 'invalid' || signature.state === 'missing') {
-			setVerdict('failed', 'FAILED: the checkpoint is not signed by the log\'s key (' + signature.state + ').');
+			setVerdict('failed', t('bulletin.proof.unsigned', signature.state));
 		}
 		else if (failed > 0) {
-			setVerdict('failed', 'FAILED: ' + failed + ' of the entries\' proofs do not hold.');
+			setVerdict('failed', t('bulletin.proof.some-failed', failed));
 		}
 		else if (checked === 0) {
-			setVerdict('pending', 'No entry is in a signed checkpoint yet: nothing to check.');
+			setVerdict('pending', t('bulletin.proof.all-pending'));
 		}
 		else if (signature.state === 'unchecked') {
-			setVerdict('verified', 'Verified in your browser: ' + checked + ' entries are in the checkpoint; its'
-					+ ' signature was not checked (no Ed25519 in this browser\'s WebCrypto).');
+			setVerdict('verified', t('bulletin.proof.verified-unsigned', checked));
 		}
 		else {
-			setVerdict('verified', 'Verified in your browser: ' + checked + ' entries are in the checkpoint, which the'
-					+ ' log signed.');
+			setVerdict('verified', t('bulletin.proof.verified', checked));
 		}
 	}
 
-	run().catch((e) => setVerdict('failed', 'FAILED: ' + e.message + '.'));
+	run().catch((e) => setVerdict('failed', t('bulletin.proof.failed', e.message)));
 })();

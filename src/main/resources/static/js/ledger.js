@@ -17,14 +17,16 @@
 	// The checks themselves are tlog.js's, loaded before this script.
 	const { subtle, encoder, Failure, toBase64, same, leafHash, hash32, canonical, commitment,
 		rootFromInclusionProof, parseNote, parseCheckpoint, checkSignatures } = window.TruceLog;
+	// The page's strings, in its language (i18n.js).
+	const t = window.TruceI18n.t;
 
 	// ---- the newest checkpoint, at the top -------------------------------------------
 
 	const SIGNATURE_WORDS = {
-		valid: 'valid Ed25519 signature, checked in your browser',
-		invalid: 'INVALID: the signature does not verify with the log\'s key',
-		missing: 'MISSING: no signature by the log\'s key',
-		unchecked: 'not checked: this browser\'s WebCrypto has no Ed25519',
+		valid: t('ledger.sig.valid'),
+		invalid: t('ledger.sig.invalid'),
+		missing: t('ledger.sig.missing'),
+		unchecked: t('ledger.sig.unchecked'),
 	};
 
 	async function checkNewestCheckpoint() {
@@ -34,7 +36,7 @@
 			return;
 		}
 		if (!subtle) {
-			show(logSignature, 'unchecked', 'not checked: this page has no WebCrypto (it needs HTTPS or localhost)');
+			show(logSignature, 'unchecked', t('ledger.no-webcrypto'));
 			return;
 		}
 		try {
@@ -44,12 +46,12 @@
 			for (const side of document.querySelectorAll('.side[data-cosigned="true"]')) {
 				const check = side.querySelector('.check');
 				const cosigned = await checkSignatures(note, side.dataset.witnessKey);
-				show(check, cosigned.state, cosigned.state === 'valid' ? '(cosignature checked in your browser)'
-						: '(cosignature ' + cosigned.state + ')');
+				show(check, cosigned.state, cosigned.state === 'valid' ? t('ledger.cosig-checked')
+						: t('ledger.cosig-state', SIGNATURE_WORDS[cosigned.state] || cosigned.state));
 			}
 		}
 		catch (e) {
-			show(logSignature, 'invalid', 'the checkpoint could not be read: ' + e.message);
+			show(logSignature, 'invalid', t('ledger.unreadable', e.message));
 		}
 	}
 
@@ -102,7 +104,7 @@
 			hex.textContent = String(commitments[group]);
 			const state = document.createElement('span');
 			state.className = 'opening';
-			state.textContent = 'not disclosed to you';
+			state.textContent = t('ledger.not-disclosed');
 			li.append(name, ': ', hex, ' ', state);
 			commitmentList.appendChild(li);
 			items[group] = li;
@@ -113,7 +115,7 @@
 
 	function showOpened(item, disclosure) {
 		item.dataset.state = 'opened';
-		item.querySelector('.opening').textContent = 'disclosed to you, checked in your browser:';
+		item.querySelector('.opening').textContent = t('ledger.disclosed');
 		const value = document.createElement('pre');
 		value.className = 'disclosed-value';
 		value.textContent = JSON.stringify(disclosure.value, null, 2);
@@ -132,7 +134,7 @@
 			if (response.status !== 409) {
 				return response;
 			}
-			setVerdict('pending', 'The report\'s entry is not in a signed checkpoint yet; waiting for the next one…');
+			setVerdict('pending', t('ledger.waiting'));
 			await new Promise((resolve) => setTimeout(resolve, 2000));
 			if (mine !== run) {
 				return null;
@@ -147,9 +149,9 @@
 		steps.replaceChildren();
 		entryDetails.hidden = true;
 		commitmentsBox.hidden = true;
-		setVerdict('pending', 'Checking…');
+		setVerdict('pending', t('ledger.checking'));
 		if (!subtle) {
-			setVerdict('unavailable', 'Nothing was checked: this page has no WebCrypto (it needs HTTPS or localhost).');
+			setVerdict('unavailable', t('ledger.nothing-checked'));
 			return;
 		}
 		const response = await fetchProof(id, mine);
@@ -164,7 +166,7 @@
 			catch (e) {
 				// not a problem document
 			}
-			setVerdict('unavailable', 'No proof: ' + detail);
+			setVerdict('unavailable', t('ledger.no-proof', detail));
 			return;
 		}
 		try {
@@ -179,9 +181,9 @@
 				return;
 			}
 			if (!e.shown) {
-				step('fail', 'The response could not be checked: ' + e.message);
+				step('fail', t('ledger.uncheckable', e.message));
 			}
-			setVerdict('not-verified', 'NOT verified: ' + e.message + '.');
+			setVerdict('not-verified', t('ledger.not-verified', e.message));
 		}
 	}
 
@@ -196,7 +198,7 @@
 		if (!proof || typeof proof.entry !== 'object' || typeof proof.entry.entry !== 'string'
 				|| !Number.isSafeInteger(proof.index) || !Number.isSafeInteger(proof.size) || !Array.isArray(proof.proof)
 				|| typeof proof.checkpoint !== 'string') {
-			fail('the server\'s answer is not an inclusion proof');
+			fail(t('ledger.not-a-proof'));
 		}
 		const index = BigInt(proof.index);
 		const size = BigInt(proof.size);
@@ -210,104 +212,94 @@
 			entry = JSON.parse(proof.entry.entry);
 		}
 		catch (e) {
-			fail('the ledger entry is not JSON');
+			fail(t('ledger.entry-not-json'));
 		}
 		if (entry.kind !== 'report' || entry.subject !== id) {
-			fail('the ledger entry is about ' + entry.kind + ' ' + entry.subject + ', not report ' + id);
+			fail(t('ledger.entry-other', entry.kind, entry.subject, id));
 		}
-		step('ok', 'The ledger entry records report ' + id + ' (' + entryBytes.length + ' bytes of canonical JSON).');
+		step('ok', t('ledger.entry-ok', id, entryBytes.length));
 		const leaf = await leafHash(entryBytes);
-		if (!same(leaf, hash32(proof.leafHash, 'the leaf hash'))) {
-			fail('the entry\'s leaf hash, SHA-256(0x00 || entry), is ' + toBase64(leaf)
-					+ ', not the leaf hash the server gave');
+		if (!same(leaf, hash32(proof.leafHash, t('ledger.the-leaf-hash')))) {
+			fail(t('ledger.leaf-wrong', toBase64(leaf)));
 		}
-		step('ok', 'Leaf hash SHA-256(0x00 || entry), computed here, equals the server\'s:', leaf);
+		step('ok', t('ledger.leaf-ok'), leaf);
 
 		// 1b. Each group of fields disclosed to this reader opens the entry's commitment.
 		const commitments = entry.body && typeof entry.body.commitments === 'object' && entry.body.commitments !== null
 			? entry.body.commitments : {};
 		const disclosures = proof.entry.disclosures === undefined ? [] : proof.entry.disclosures;
 		if (!Array.isArray(disclosures)) {
-			fail('the server\'s disclosures are not a list');
+			fail(t('ledger.disclosures-not-list'));
 		}
 		const items = showCommitments(commitments);
 		for (const d of disclosures) {
 			if (d === null || typeof d !== 'object' || typeof d.group !== 'string' || typeof d.salt !== 'string'
 					|| !('value' in d)) {
-				fail('a disclosure is not a group, a salt and a value');
+				fail(t('ledger.disclosure-shape'));
 			}
 			if (typeof commitments[d.group] !== 'string') {
-				fail('the server disclosed the group ' + d.group + ', to which the entry commits nothing');
+				fail(t('ledger.disclosure-unknown', d.group));
 			}
 			if (!/^[A-Za-z0-9_-]+$/.test(d.salt)) {
-				fail('the salt of the disclosed ' + d.group + ' is not base64url');
+				fail(t('ledger.salt', d.group));
 			}
 			const computed = await commitment(d);
 			if (computed !== commitments[d.group]) {
 				items[d.group].dataset.state = 'invalid';
-				items[d.group].querySelector('.opening').textContent = 'the disclosure sent does NOT open it';
-				fail('the disclosed ' + d.group + ' does not open the entry\'s commitment: SHA-256(salt + "." + value) is '
-						+ computed + ', not ' + commitments[d.group]);
+				items[d.group].querySelector('.opening').textContent = t('ledger.does-not-open');
+				fail(t('ledger.commitment-wrong', d.group, computed, commitments[d.group]));
 			}
 			showOpened(items[d.group], d);
-			step('ok', 'The disclosed ' + d.group + ' opens the entry\'s commitment: SHA-256(salt + "." + canonical JSON'
-					+ ' of the value), computed here, is', computed);
+			step('ok', t('ledger.commitment-ok', d.group), computed);
 		}
 		const closed = Object.keys(commitments).filter((g) => !disclosures.some((d) => d.group === g));
 		if (closed.length > 0) {
-			step('info', 'Not disclosed to you: ' + closed.join(', ') + ' (the entry holds only their commitments).');
+			step('info', t('ledger.closed', closed.join(', ')));
 		}
 
 		// 2. The checkpoint the proof is for.
 		const note = parseNote(proof.checkpoint);
 		const checkpoint = parseCheckpoint(note.text);
 		if (checkpoint.origin !== ORIGIN) {
-			fail('the checkpoint is of the log "' + checkpoint.origin + '", not "' + ORIGIN + '"');
+			fail(t('ledger.other-log', checkpoint.origin, ORIGIN));
 		}
 		if (checkpoint.size !== size) {
-			fail('the proof is for a tree of ' + size + ' entries, but the checkpoint is of ' + checkpoint.size);
+			fail(t('ledger.other-size', size, checkpoint.size));
 		}
-		step('ok', 'The checkpoint is of this log, ' + ORIGIN + ', at ' + size + ' entries, with the root', checkpoint.root);
+		step('ok', t('ledger.checkpoint-ok', ORIGIN, size), checkpoint.root);
 
 		// 3. The path from the leaf to the root (RFC 9162 §2.1.3.2).
-		const hashes = proof.proof.map((h, i) => hash32(h, 'proof hash ' + (i + 1)));
+		const hashes = proof.proof.map((h, i) => hash32(h, t('ledger.proof-hash', i + 1)));
 		const computed = await rootFromInclusionProof(index, size, leaf, hashes, (i, side, sibling, r) => {
-			step('info', 'Step ' + (i + 1) + ': with the sibling on the ' + side + ', '
-					+ (side === 'left' ? 'SHA-256(0x01 || sibling || hash)' : 'SHA-256(0x01 || hash || sibling)') + ' =', r);
+			step('info', t(side === 'left' ? 'ledger.step-left' : 'ledger.step-right', i + 1), r);
 		}).catch((e) => fail(e.message));
 		if (!same(computed, checkpoint.root)) {
-			fail('the inclusion proof leads to ' + toBase64(computed) + ', not to the checkpoint\'s root');
+			fail(t('ledger.path-wrong', toBase64(computed)));
 		}
-		step('ok', 'The ' + hashes.length + '-step path from leaf ' + index + ' ends at the checkpoint\'s root.');
+		step('ok', t('ledger.path-ok', hashes.length, index));
 
 		// 4. The log's signature on the checkpoint, and the witnesses' cosignatures.
 		const logSignature = await checkSignatures(note, LOG_KEY);
 		if (logSignature.state === 'invalid' || logSignature.state === 'missing') {
-			fail('the checkpoint\'s signature by the log\'s key ' + logSignature.key.name + ' is '
-					+ logSignature.state);
+			fail(t('ledger.sig-bad', logSignature.key.name, logSignature.state));
 		}
 		const signed = logSignature.state === 'valid';
 		step(signed ? 'ok' : 'info', signed
-				? 'The checkpoint carries a valid Ed25519 signature by the log\'s key, checked here.'
-				: 'The checkpoint\'s Ed25519 signature was not checked: this browser\'s WebCrypto has no Ed25519.');
+				? t('ledger.sig-ok')
+				: t('ledger.sig-unchecked'));
 		for (const side of document.querySelectorAll('.side')) {
 			const cosigned = await checkSignatures(note, side.dataset.witnessKey);
 			const name = cosigned.key.name;
 			if (cosigned.state === 'invalid') {
-				fail('the cosignature of ' + name + ' on the checkpoint does not verify');
+				fail(t('ledger.cosig-bad', name));
 			}
 			step(cosigned.state === 'valid' ? 'ok' : 'info', cosigned.state === 'valid'
-					? name + ' cosigned this checkpoint (checked here).'
-					: cosigned.state === 'missing' ? name + ' has not cosigned this checkpoint.'
-							: name + '\'s cosignature was not checked (no Ed25519 here).');
+					? t('ledger.cosig-ok', name)
+					: cosigned.state === 'missing' ? t('ledger.cosig-missing', name)
+							: t('ledger.cosig-unchecked', name));
 		}
 
-		return signed
-				? 'Verified in your browser: this report\'s entry is leaf ' + index + ' of the tree of size ' + size
-						+ ' whose root the log signed.'
-				: 'Verified in your browser: this report\'s entry is leaf ' + index + ' of the tree of size ' + size
-						+ ' in the log\'s checkpoint. Its signature was not checked in this browser (no Ed25519 in'
-						+ ' WebCrypto).';
+		return signed ? t('ledger.verified', index, size) : t('ledger.verified-unsigned', index, size);
 	}
 
 	form.addEventListener('submit', (event) => {

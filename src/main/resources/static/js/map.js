@@ -7,6 +7,12 @@
 (function () {
 	'use strict';
 
+	// Visible strings and numbers in the page's language (i18n.js); map controls mirrored
+	// on a right-to-left page.
+	var t = window.TruceI18n.t;
+	var num = window.TruceI18n.num;
+	var side = window.TruceI18n.side;
+
 	var CATEGORY_COLOURS = {
 		battles: '#c62828',
 		explosions_remote_violence: '#ef6c00',
@@ -42,8 +48,10 @@
 		minZoom: 5,
 		maxZoom: 14,
 		maxBounds: scenarioBounds.pad(1.2),
-		attributionControl: false
+		attributionControl: false,
+		zoomControl: false
 	});
+	L.control.zoom({ position: side('topleft') }).addTo(map);
 	map.fitBounds(scenarioBounds, { padding: [28, 28] });
 	window.truceMap = map;
 
@@ -54,7 +62,7 @@
 	var layerRanks = {};
 	var nextRank = 100;
 	var layerControl = L.control.layers(null, null, {
-		position: 'topright',
+		position: side('topright'),
 		collapsed: true,
 		sortLayers: true,
 		sortFunction: function (layerA, layerB, nameA, nameB) {
@@ -79,7 +87,7 @@
 	// "19 Sep 2016, 20:30 Asia/Damascus (UTC+3) · 2016-09-19 17:30 UTC".
 	var timeZone = document.body.getAttribute('data-time-zone') || 'UTC';
 	var utcOnly = timeZone === 'UTC' || timeZone === 'Z' || timeZone === 'Etc/UTC';
-	var timeFormat = new Intl.DateTimeFormat('en-US', {
+	var timeFormat = new Intl.DateTimeFormat(window.TruceI18n.locale(), {
 		timeZone: timeZone, day: 'numeric', month: 'short', year: 'numeric',
 		hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'shortOffset'
 	});
@@ -89,8 +97,8 @@
 	}
 
 	function utcTime(date) {
-		return date.getUTCFullYear() + '-' + pad(date.getUTCMonth() + 1) + '-' + pad(date.getUTCDate()) + ' ' +
-			pad(date.getUTCHours()) + ':' + pad(date.getUTCMinutes()) + ' UTC';
+		return window.TruceI18n.digits(date.getUTCFullYear() + '-' + pad(date.getUTCMonth() + 1) + '-' +
+			pad(date.getUTCDate()) + ' ' + pad(date.getUTCHours()) + ':' + pad(date.getUTCMinutes())) + ' UTC';
 	}
 
 	function localTime(iso) {
@@ -104,7 +112,7 @@
 			return parts.day + ' ' + parts.month + ' ' + parts.year + ', ' + parts.hour + ':' + parts.minute + ' UTC';
 		}
 		// Intl writes the offset as "GMT+3"; the pages write "UTC+3" (nothing for GMT+0).
-		var offset = (parts.timeZoneName || '').replace(/^GMT/, 'UTC');
+		var offset = window.TruceI18n.digits((parts.timeZoneName || '').replace(/^(GMT|غرينتش|ت\.غ\.م)/, 'UTC'));
 		if (offset === 'UTC') {
 			offset = 'UTC+0';
 		}
@@ -128,7 +136,7 @@
 	};
 
 	var loadedLayers = [];
-	var reportsLayer = window.truceLayers.overlay('Reports', L.featureGroup(), 20);
+	var reportsLayer = window.truceLayers.overlay(t('layer.reports'), L.featureGroup(), 20);
 	var selection = { marker: null, circle: null, id: null };
 	var categoryLabels = {};
 	var dataExtent = null;
@@ -277,7 +285,7 @@
 		var admin1Labels = labels(data, 'area-label').addTo(map);
 		markLayerLoaded(regions.name);
 		window.truceLayers.overlay(regions.title || regions.name, admin1, 10);
-		window.truceLayers.overlay(regions.labelsTitle || regions.name + ' names', admin1Labels, 11);
+		window.truceLayers.overlay(regions.labelsTitle || t('layer.names', regions.name), admin1Labels, 11);
 	}
 
 	function addDistricts(districts) {
@@ -361,7 +369,7 @@
 				renderer: renderer,
 				style: { color: '#1565c0', weight: 1.5, dashArray: '6 3', fillColor: '#1565c0', fillOpacity: 0.06 },
 				onEachFeature: function (feature, layer) {
-					layer.bindTooltip('Zone: ' + (feature.properties.name || feature.properties.id), { sticky: true });
+					layer.bindTooltip(t('zone', feature.properties.name || feature.properties.id), { sticky: true });
 				}
 			}).addTo(map);
 			var mingled = L.geoJSON(results[1], {
@@ -369,7 +377,7 @@
 				style: { color: '#6a1b9a', weight: 1, fillColor: '#6a1b9a', fillOpacity: 0.25 },
 				onEachFeature: function (feature, layer) {
 					var p = feature.properties;
-					layer.bindTooltip('Mingled: ' + p.party + ' with the excluded ' + p.excluded, { sticky: true });
+					layer.bindTooltip(t('mingled', p.party, p.excluded), { sticky: true });
 				}
 			}).addTo(map);
 			agreementView.overlays = [zones, mingled];
@@ -392,13 +400,13 @@
 	}
 
 	function outcomeLegend() {
-		var legend = L.control({ position: 'bottomleft' });
+		var legend = L.control({ position: side('bottomleft') });
 		legend.onAdd = function () {
 			var box = L.DomUtil.create('div', 'legend');
-			L.DomUtil.create('p', 'legend-title', box).textContent = 'Most serious finding';
+			L.DomUtil.create('p', 'legend-title', box).textContent = t('legend.finding');
 			var list = L.DomUtil.create('ul', '', box);
-			[['violation', 'Violation'], ['undetermined', 'Undetermined'], ['no-violation', 'No violation'],
-				['none', 'No term in force']].forEach(function (entry) {
+			[['violation', t('legend.violation')], ['undetermined', t('legend.undetermined')],
+				['no-violation', t('legend.no-violation')], ['none', t('legend.none')]].forEach(function (entry) {
 				var item = L.DomUtil.create('li', '', list);
 				L.DomUtil.create('span', 'swatch outcome-' + entry[0], item).setAttribute('aria-hidden', 'true');
 				item.appendChild(document.createTextNode(entry[1]));
@@ -410,24 +418,24 @@
 		return legend;
 	}
 
-	function plural(n, one, many) {
-		return n.toLocaleString('en') + ' ' + (n === 1 ? one : many);
+	// "{0} report shown" or "{0} reports shown": the key's .one for one, else its .other
+	// (Arabic and Russian word them so that one form serves every number).
+	function plural(key, n) {
+		var args = [key + (n === 1 ? '.one' : '.other'), num(n)].concat(Array.prototype.slice.call(arguments, 2));
+		return t.apply(null, args);
 	}
 
 	function showCount(body) {
 		var aggregates = body.leftOut ? body.leftOut.countryAggregates : 0;
 		var overLimit = body.leftOut ? body.leftOut.overLimit : 0;
-		var text = plural(body.shown, 'report', 'reports') + ' shown (' +
-			plural(aggregates, 'country-level aggregate', 'country-level aggregates') + ' not mapped)';
+		var text = plural('count.reports', body.shown) + ' ' + plural('count.aggregates', aggregates);
 		if (overLimit > 0) {
-			text += ' · ' + plural(overLimit, 'older report', 'older reports') + ' beyond the limit of ' +
-				body.limit.toLocaleString('en') + ' not drawn';
+			text += ' · ' + plural('count.over-limit', overLimit, num(body.limit));
 		} else if (body.truncated) {
-			text += ' · older reports beyond the limit of ' + body.limit.toLocaleString('en') + ' not drawn';
+			text += ' · ' + t('count.over-limit-unknown', num(body.limit));
 		}
 		if (body.coarsened > 0) {
-			text += ' · ' + plural(body.coarsened, 'point', 'points') + ' placed only at the centre of a ' +
-				body.coarsenedDegrees + '° grid cell, to protect reporters at risk';
+			text += ' · ' + plural('count.coarsened', body.coarsened, window.TruceI18n.digits(body.coarsenedDegrees));
 		}
 		countElement.textContent = text;
 		countElement.title = body.note || '';
@@ -458,7 +466,7 @@
 	function loadReports() {
 		var seq = ++requestSeq;
 		mapElement.dataset.loading = 'true';
-		countElement.textContent = 'Loading reports…';
+		countElement.textContent = t('loading-reports');
 		return fetchJson(query()).then(function (body) {
 			if (seq !== requestSeq) {
 				return;
@@ -471,7 +479,7 @@
 			showCount(body);
 		}).catch(function (error) {
 			if (seq === requestSeq) {
-				showError('Reports could not be loaded: ' + error.message);
+				showError(t('error.reports', error.message));
 			}
 		}).then(function () {
 			if (seq === requestSeq) {
@@ -565,9 +573,9 @@
 			var empty = document.createElement('div');
 			empty.className = 'panel-empty';
 			var heading = document.createElement('h2');
-			heading.textContent = 'No report selected';
+			heading.textContent = t('no-report');
 			var hint = document.createElement('p');
-			hint.textContent = 'Click a point on the map to read its report.';
+			hint.textContent = t('no-report-hint');
 			empty.appendChild(heading);
 			empty.appendChild(hint);
 			panel.appendChild(empty);
@@ -581,13 +589,14 @@
 			types.forEach(function (type) {
 				if (!groups[type.categoryCode]) {
 					groups[type.categoryCode] = document.createElement('optgroup');
-					groups[type.categoryCode].label = type.category;
+					groups[type.categoryCode].label = window.TruceI18n.label('eventCategory.' + type.categoryCode,
+						type.category);
 					order.push(type.categoryCode);
-					categoryLabels[type.categoryCode] = type.category;
+					categoryLabels[type.categoryCode] = groups[type.categoryCode].label;
 				}
 				var option = document.createElement('option');
 				option.value = type.code;
-				option.textContent = type.label;
+				option.textContent = window.TruceI18n.label('eventType.' + type.code, type.label);
 				groups[type.categoryCode].appendChild(option);
 			});
 			order.forEach(function (code) {
@@ -598,11 +607,11 @@
 	}
 
 	function addLegend(categories) {
-		var legend = L.control({ position: 'bottomright' });
+		var legend = L.control({ position: side('bottomright') });
 		legend.onAdd = function () {
 			var box = L.DomUtil.create('div', 'legend');
 			var title = L.DomUtil.create('p', 'legend-title', box);
-			title.textContent = 'Event category';
+			title.textContent = t('legend.category');
 			var list = L.DomUtil.create('ul', '', box);
 			categories.forEach(function (code) {
 				var item = L.DomUtil.create('li', '', list);
@@ -619,7 +628,7 @@
 	document.getElementById('filters').addEventListener('change', function (event) {
 		if (event.target === agreementSelect) {
 			showAgreement(agreementSelect.value).catch(function (error) {
-				showError('The agreement could not be loaded: ' + error.message);
+				showError(t('error.agreement', error.message));
 			});
 			return;
 		}
@@ -640,7 +649,7 @@
 	});
 	document.body.addEventListener('htmx:responseError', function (event) {
 		if (event.detail.target === panel) {
-			panel.textContent = 'The report could not be loaded (HTTP ' + event.detail.xhr.status + ').';
+			panel.textContent = t('error.report', event.detail.xhr.status);
 		}
 	});
 	document.addEventListener('keydown', function (event) {
@@ -652,6 +661,6 @@
 	Promise.all([addBaseLayers(), loadEventTypes(), loadAgreements()]).then(function (results) {
 		addLegend(results[1]);
 	}).catch(function (error) {
-		showError('The base map could not be loaded: ' + error.message);
+		showError(t('error.base-map', error.message));
 	}).then(loadReports);
 })();

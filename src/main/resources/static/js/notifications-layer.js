@@ -19,7 +19,9 @@
 		var what = p.kind === 'SITE' ? p.siteKind : p.movementKind;
 		var time = window.truceLayers.time;
 		var window_ = p.from || p.to ? ' · ' + (p.from ? time(p.from) : '…') + ' – ' + (p.to ? time(p.to) : '…') : '';
-		facts.textContent = what + ' · ' + p.status + window_;
+		var label = window.TruceI18n.label;
+		facts.textContent = label('notification.' + what, what) + ' · ' + label('notification.' + p.status, p.status)
+			+ window_;
 		box.appendChild(facts);
 		return box;
 	}
@@ -29,7 +31,7 @@
 	}
 	window.truceLayers.geojson({
 		url: '/api/map/notifications',
-		name: 'Notified sites and movements',
+		name: window.TruceI18n.t('notifications.layer'),
 		rank: 40,
 		countKey: 'notifications',
 		loaded: 'notifications',

@@ -10,7 +10,7 @@
 		var box = document.createElement('div');
 		var link = document.createElement('a');
 		link.href = '/positions#position-' + encodeURIComponent(p.id);
-		link.textContent = (p.label || 'Declared position') + ' · ' + p.side;
+		link.textContent = (p.label || window.TruceI18n.t('positions.unnamed')) + ' · ' + p.side;
 		box.appendChild(link);
 		var facts = document.createElement('p');
 		facts.className = 'muted small';
@@ -24,7 +24,7 @@
 	}
 	window.truceLayers.geojson({
 		url: '/api/map/positions',
-		name: 'Declared positions',
+		name: window.TruceI18n.t('positions.layer'),
 		rank: 50,
 		countKey: 'positions',
 		// The public reads none: it is not asked.

@@ -18,7 +18,9 @@
 		return;
 	}
 	var scenario = JSON.parse(element.getAttribute('data-scenario'));
-	var map = L.map(element, { attributionControl: false, zoomSnap: 0.25, minZoom: 5, maxZoom: 14 });
+	var map = L.map(element, { attributionControl: false, zoomControl: false, zoomSnap: 0.25, minZoom: 5, maxZoom: 14 });
+	// The zoom buttons at the start of the line: on the right of a right-to-left page.
+	L.control.zoom({ position: window.TruceI18n.side('topleft') }).addTo(map);
 	// [west, south, east, north]
 	map.fitBounds([[scenario.bounds[1], scenario.bounds[0]], [scenario.bounds[3], scenario.bounds[2]]],
 		{ padding: [12, 12] });
@@ -44,7 +46,7 @@
 	function describe(p) {
 		var box = document.createElement('div');
 		var title = document.createElement('strong');
-		title.textContent = (p.label || 'Declared position') + ' · ' + p.side;
+		title.textContent = (p.label || window.TruceI18n.t('positions.unnamed')) + ' · ' + p.side;
 		box.appendChild(title);
 		var window_ = document.createElement('p');
 		window_.className = 'muted small';

@@ -11,6 +11,8 @@
 	const SIGNATURE_PREFIX = '\u2014 ';
 	const TYPE_ED25519 = 0x01;
 	const TYPE_COSIGNATURE = 0x04;
+	// The reasons a check fails, in the page's language (i18n.js, loaded first).
+	const t = window.TruceI18n.t;
 
 	/** A check that failed: its message is the reason shown to the reader. */
 	class Failure extends Error {
@@ -20,7 +22,7 @@
 
 	function fromBase64(text, what) {
 		if (typeof text !== 'string' || text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
-			throw new Failure(what + ' is not standard base64');
+			throw new Failure(t('ledger.not-base64', what));
 		}
 		const binary = atob(text);
 		const bytes = new Uint8Array(binary.length);
@@ -80,7 +82,7 @@
 	function hash32(text, what) {
 		const bytes = fromBase64(text, what);
 		if (bytes.length !== 32) {
-			throw new Failure(what + ' is ' + bytes.length + ' bytes long, not 32');
+			throw new Failure(t('ledger.not-32', what, bytes.length));
 		}
 		return bytes;
 	}
@@ -98,7 +100,7 @@
 		}
 		if (typeof value === 'number') {
 			if (!Number.isFinite(value)) {
-				throw new Failure('a disclosed value holds a number JSON cannot write');
+				throw new Failure(t('ledger.number-json'));
 			}
 			return JSON.stringify(value);
 		}
@@ -109,7 +111,7 @@
 			return '{' + Object.keys(value).sort().map((k) => JSON.stringify(k) + ':' + canonical(value[k])).join(',')
 					+ '}';
 		}
-		throw new Failure('a disclosed value is not JSON');
+		throw new Failure(t('ledger.not-json'));
 	}
 
 	/** The commitment a disclosure opens: lowercase hex of SHA-256(salt + "." + canonical value). */
@@ -125,7 +127,7 @@
 	 */
 	async function rootFromInclusionProof(index, size, leaf, proof, onStep) {
 		if (index >= size) {
-			throw new Failure('the leaf index ' + index + ' is not below the tree size ' + size);
+			throw new Failure(t('ledger.index', index, size));
 		}
 		let fn = index;
 		let sn = size - 1n;
@@ -133,7 +135,7 @@
 		for (let i = 0; i < proof.length; i++) {
 			const p = proof[i];
 			if (sn === 0n) {
-				throw new Failure('the proof has more hashes than the path from the leaf to the root');
+				throw new Failure(t('ledger.more-hashes'));
 			}
 			if ((fn & 1n) === 1n || fn === sn) {
 				r = await nodeHash(p, r);
@@ -153,7 +155,7 @@
 			sn >>= 1n;
 		}
 		if (sn !== 0n) {
-			throw new Failure('the proof has fewer hashes than the path from the leaf to the root');
+			throw new Failure(t('ledger.fewer-hashes'));
 		}
 		return r;
 	}
@@ -163,26 +165,26 @@
 	/** A c2sp.org signed note: its text and signature lines. */
 	function parseNote(note) {
 		if (!note.endsWith('\n')) {
-			throw new Failure('the signed note does not end with a newline');
+			throw new Failure(t('ledger.no-newline'));
 		}
 		const blank = note.lastIndexOf('\n\n');
 		if (blank < 0) {
-			throw new Failure('the signed note has no blank line before its signatures');
+			throw new Failure(t('ledger.no-blank'));
 		}
 		const text = note.substring(0, blank + 1);
 		const lines = note.substring(blank + 2, note.length - 1).split('\n');
 		const signatures = lines.map((line) => {
 			if (!line.startsWith(SIGNATURE_PREFIX)) {
-				throw new Failure('a signature line does not start with an em dash');
+				throw new Failure(t('ledger.no-dash'));
 			}
 			const rest = line.substring(SIGNATURE_PREFIX.length);
 			const space = rest.lastIndexOf(' ');
 			if (space <= 0) {
-				throw new Failure('a signature line has no key name');
+				throw new Failure(t('ledger.no-key-name'));
 			}
 			const bytes = fromBase64(rest.substring(space + 1), 'a signature');
 			if (bytes.length < 5) {
-				throw new Failure('a signature is too short');
+				throw new Failure(t('ledger.short-signature'));
 			}
 			return { name: rest.substring(0, space), keyId: bytes.slice(0, 4), signature: bytes.slice(4) };
 		});
@@ -193,9 +195,9 @@
 	function parseCheckpoint(text) {
 		const lines = text.split('\n');
 		if (lines.length < 4 || !/^(0|[1-9][0-9]{0,18})$/.test(lines[1])) {
-			throw new Failure('the checkpoint is not origin, size and root hash on three lines');
+			throw new Failure(t('ledger.not-checkpoint'));
 		}
-		return { origin: lines[0], size: BigInt(lines[1]), root: hash32(lines[2], 'the checkpoint\'s root hash') };
+		return { origin: lines[0], size: BigInt(lines[1]), root: hash32(lines[2], t('ledger.root-hash')) };
 	}
 
 	/** A verifier key, name+hexid+base64(type || public key), with its key ID checked. */
@@ -204,18 +206,18 @@
 		const first = text.indexOf('+');
 		const second = first < 0 ? -1 : text.indexOf('+', first + 1);
 		if (first <= 0 || second < 0) {
-			throw new Failure('the key ' + text + ' is not name+id+key');
+			throw new Failure(t('ledger.not-key', text));
 		}
 		const parts = [ text.substring(0, first), text.substring(first + 1, second), text.substring(second + 1) ];
-		const material = fromBase64(parts[2], 'the key');
+		const material = fromBase64(parts[2], t('ledger.the-key'));
 		if (material.length !== 33) {
-			throw new Failure('the key ' + parts[0] + ' is not an Ed25519 key');
+			throw new Failure(t('ledger.not-ed25519', parts[0]));
 		}
 		const key = { name: parts[0], type: material[0], publicKey: material.slice(1) };
 		key.keyId = (await sha256(concat(encoder.encode(key.name), Uint8Array.of(0x0a, key.type), key.publicKey)))
 			.slice(0, 4);
 		if (toHex(key.keyId) !== parts[1].toLowerCase()) {
-			throw new Failure('the key ' + parts[0] + ' has the wrong key ID');
+			throw new Failure(t('ledger.wrong-id', parts[0]));
 		}
 		return key;
 	}

@@ -118,8 +118,16 @@ public record ScenarioZone(ZoneId zone) {
 	 * with its offset at that instant.
 	 */
 	public String local(Instant at) {
+		return local(at, Locale.ENGLISH);
+	}
+
+	/**
+	 * The same in a language: its names of months ({@code 19 сент. 2016, 20:30 …}),
+	 * always with Latin digits (a page writes them in its own, see {@code web.Digits}).
+	 */
+	public String local(Instant at, Locale language) {
 		ZonedDateTime local = at.atZone(this.zone);
-		return LOCAL.format(local) + " " + zoneAt(local);
+		return LOCAL.withLocale(language).format(local) + " " + zoneAt(local);
 	}
 
 	/** {@code 2016-09-19 17:30 UTC}. */
@@ -145,21 +153,27 @@ public record ScenarioZone(ZoneId zone) {
 	 * more coarsely
 	 */
 	public Written span(Instant start, Instant end, boolean exact) {
+		return span(start, end, exact, Locale.ENGLISH);
+	}
+
+	/** The same, with the names of months of a language. */
+	public Written span(Instant start, Instant end, boolean exact, Locale language) {
 		String utcRange = utcRange(start, end);
 		if (!exact) {
-			Optional<String> local = days(start, end, this.zone);
+			Optional<String> local = days(start, end, this.zone, language);
 			if (local.isPresent()) {
 				return new Written(local.get() + (isUtc() ? " (UTC)" : " (" + id() + ")"), utcRange, isUtc());
 			}
-			Optional<String> utcDays = days(start, end, ZoneOffset.UTC);
+			Optional<String> utcDays = days(start, end, ZoneOffset.UTC, language);
 			if (utcDays.isPresent()) {
 				return new Written(utcDays.get() + " (UTC days)", utcRange, false);
 			}
 		}
 		ZonedDateTime first = start.atZone(this.zone);
-		String local = start.equals(end) ? local(start)
-				: (first.getOffset().equals(end.atZone(this.zone).getOffset()) ? LOCAL.format(first) : local(start))
-						+ " – " + local(end);
+		String local = start.equals(end) ? local(start, language)
+				: (first.getOffset().equals(end.atZone(this.zone).getOffset())
+						? LOCAL.withLocale(language).format(first) : local(start, language)) + " – "
+						+ local(end, language);
 		return new Written(local, utcRange, isUtc());
 	}
 
@@ -195,14 +209,15 @@ public record ScenarioZone(ZoneId zone) {
 	 * The days the span covers in the zone, when it runs from the start of a day there to
 	 * the last millisecond of a day.
 	 */
-	private static Optional<String> days(Instant start, Instant end, ZoneId zone) {
+	private static Optional<String> days(Instant start, Instant end, ZoneId zone, Locale language) {
+		DateTimeFormatter day = DAY.withLocale(language);
 		LocalDate first = LocalDate.ofInstant(start, zone);
 		LocalDate last = LocalDate.ofInstant(end, zone);
 		if (!first.atStartOfDay(zone).toInstant().equals(start)
 				|| !last.plusDays(1).atStartOfDay(zone).toInstant().equals(end.plusMillis(1))) {
 			return Optional.empty();
 		}
-		return Optional.of(first.equals(last) ? DAY.format(first) : DAY.format(first) + " – " + DAY.format(last));
+		return Optional.of(first.equals(last) ? day.format(first) : day.format(first) + " – " + day.format(last));
 	}
 
 	private boolean isUtc() {

@@ -30,16 +30,16 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 class Navigation implements PageModel {
 
 	/** The pages, in the order of the navigation. */
-	static final List<Page> PAGES = List.of(new Page("/", "Map of reports", "map-link"),
-			new Page("/incidents", "Incidents", "incidents-link"), new Page("/inbox", "Inbox", "inbox-link"),
-			new Page("/review", "Review queue", "review-link"),
-			new Page("/determinations/queue", "Determinations awaiting signature", "determinations-link"),
-			new Page("/notifications", "Notifications", "notifications-link"),
-			new Page("/access-requests", "Access requests", "access-requests-link"),
-			new Page("/positions", "Declared positions", "positions-link"),
-			new Page("/bulletins", "Bulletins", "bulletins-link"),
-			new Page("/statistics", "Statistics", "statistics-link"),
-			new Page("/ledger", "Integrity of the record", "ledger-link"));
+	static final List<Page> PAGES = List.of(new Page("/", "nav.map", "map-link"),
+			new Page("/incidents", "nav.incidents", "incidents-link"), new Page("/inbox", "nav.inbox", "inbox-link"),
+			new Page("/review", "nav.review", "review-link"),
+			new Page("/determinations/queue", "nav.determinations", "determinations-link"),
+			new Page("/notifications", "nav.notifications", "notifications-link"),
+			new Page("/access-requests", "nav.access-requests", "access-requests-link"),
+			new Page("/positions", "nav.positions", "positions-link"),
+			new Page("/bulletins", "nav.bulletins", "bulletins-link"),
+			new Page("/statistics", "nav.statistics", "statistics-link"),
+			new Page("/ledger", "nav.ledger", "ledger-link"));
 
 	private final WebInvocationPrivilegeEvaluator privileges;
 
@@ -102,12 +102,18 @@ class Navigation implements PageModel {
 
 	}
 
-	/** A page of the navigation, and the id of its link. */
+	/**
+	 * A page of the navigation, the key of its label in {@code messages*.properties} and
+	 * the id of its link.
+	 */
 	record Page(String path, String label, String id) {
 
 	}
 
-	/** A link of the navigation; {@code current} when it is the page shown. */
+	/**
+	 * A link of the navigation: {@code label} is the key of its text; {@code current}
+	 * when it is the page shown.
+	 */
 	record Link(String path, String label, String id, boolean current) {
 
 	}

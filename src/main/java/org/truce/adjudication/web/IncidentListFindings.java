@@ -37,9 +37,12 @@ class IncidentListFindings implements IncidentPageSections {
 	 * The most serious finding of an incident, as the list shows it.
 	 *
 	 * @param outcomeCode {@code violation}, {@code undetermined} or {@code no-violation}
-	 * @param text the outcome and the term and agreement it is under
+	 * (the page shows it in its language, {@code outcome.*})
+	 * @param term the term it is under
+	 * @param agreement the agreement of the term
+	 * @param version the agreement's version
 	 */
-	record MostSerious(String outcomeCode, String text) {
+	record MostSerious(String outcomeCode, String term, String agreement, int version) {
 
 	}
 
@@ -59,9 +62,8 @@ class IncidentListFindings implements IncidentPageSections {
 	}
 
 	private static MostSerious of(Finding f) {
-		String outcome = f.outcome().name().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
-		return new MostSerious(outcome.replace(' ', '-'),
-				outcome + ": " + f.key().termId() + " of " + f.key().agreementId() + " v" + f.key().agreementVersion());
+		return new MostSerious(f.outcome().name().replace('_', '-').toLowerCase(java.util.Locale.ROOT),
+				f.key().termId(), f.key().agreementId(), f.key().agreementVersion());
 	}
 
 }

@@ -94,7 +94,7 @@ class BulletinPageController {
 		try {
 			BulletinDraft d = this.signing.draft(agreement, BulletinSigningController.day("from", from),
 					BulletinSigningController.day("to", to), null, who.userId(), who.grants());
-			redirect.addFlashAttribute("notice", "Drafted: the named sides may now sign it.");
+			redirect.addFlashAttribute("notice", "bulletin.notice.drafted");
 			return "redirect:/bulletins/" + d.id();
 		}
 		catch (RejectedException ex) {
@@ -110,8 +110,8 @@ class BulletinPageController {
 		SignedIn who = SignedIn.current();
 		try {
 			BulletinDraft d = this.signing.sign(uuid, version, side, who.userId(), who.grants());
-			redirect.addFlashAttribute("notice",
-					d.state() == BulletinDraft.State.PUBLISHED ? "Signed: the bulletin is published." : "Signed.");
+			redirect.addFlashAttribute("notice", d.state() == BulletinDraft.State.PUBLISHED
+					? "bulletin.notice.published" : "bulletin.notice.signed");
 		}
 		catch (RejectedException ex) {
 			refused(redirect, ex);
@@ -127,7 +127,7 @@ class BulletinPageController {
 		SignedIn who = SignedIn.current();
 		try {
 			this.signing.dissent(uuid, version, text, side, who.userId(), who.grants());
-			redirect.addFlashAttribute("notice", "Your side's dissent is recorded.");
+			redirect.addFlashAttribute("notice", "bulletin.notice.dissent");
 		}
 		catch (RejectedException ex) {
 			refused(redirect, ex);

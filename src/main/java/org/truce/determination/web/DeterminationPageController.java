@@ -119,7 +119,7 @@ class DeterminationPageController {
 		try {
 			this.determining.signOff(uuid, IfMatch.version(null, version), blank(side), typed.fromForm(this.zone),
 					who.userId(), who.grants());
-			redirect.addFlashAttribute("notice", "Signed.");
+			redirect.addFlashAttribute("notice", "determination.notice.signed");
 		}
 		catch (RejectedException ex) {
 			Optional<HttpStatus> again = typed.refused(ex, model);
@@ -142,7 +142,7 @@ class DeterminationPageController {
 			boolean dissenting = Boolean.TRUE.equals(dissent);
 			this.determining.comment(uuid, text, dissenting, null, who.userId(), who.grants());
 			redirect.addFlashAttribute("notice",
-					dissenting ? "Your dissent is recorded." : "Your comment is recorded.");
+					dissenting ? "determination.notice.dissent" : "determination.notice.comment");
 		}
 		catch (RejectedException ex) {
 			refused(redirect, ex);

@@ -20,18 +20,19 @@ import org.truce.report.model.Source;
 import org.truce.report.model.TimePrecision;
 import org.truce.report.model.TimeSpan;
 import org.truce.shared.TextLanguage;
-import org.truce.shared.ScenarioZone;
 import org.truce.report.model.WhoActed;
+import org.truce.shared.ScenarioZone;
+import org.truce.web.Digits;
 
 /**
  * A report as the map's side panel shows it: every value already worded for a reader, so
  * the template only places them.
  */
-record ReportPanel(String id, String type, String category, String categoryCode, String when, String timePrecision,
-		String place, String admin, String coordinates, String locationPrecision, String uncertainty, String coarsened,
-		List<Party> parties, List<CasualtyRow> casualties, String narrative, String source, String sourceDetail,
-		String externalId, List<Flag> flags, String recordedAt, String equipment, String whoActed,
-		TextLanguage narrativeLanguage) {
+record ReportPanel(String id, String type, String typeCode, String category, String categoryCode, String when,
+		String timePrecision, String place, String admin, String coordinates, String locationPrecision,
+		String uncertainty, String coarsened, List<Party> parties, List<CasualtyRow> casualties, String narrative,
+		String source, String sourceDetail, String externalId, List<Flag> flags, String recordedAt, String equipment,
+		String whoActed, TextLanguage narrativeLanguage) {
 
 	/**
 	 * Who acted or was acted against, as reported, and what the registry made of it:
@@ -57,6 +58,15 @@ record ReportPanel(String id, String type, String category, String categoryCode,
 	 * @param zone the scenario's zone, in which times are written (with UTC beside them)
 	 */
 	static ReportPanel of(Report r, Source source, ActorRegistry registry, CoarseGrid grid, ScenarioZone zone) {
+		return of(r, source, registry, grid, zone, Locale.ENGLISH, new Digits(Locale.ENGLISH, false));
+	}
+
+	/**
+	 * The same, with the times written in a page's language and digits (names of months,
+	 * Eastern Arabic digits).
+	 */
+	static ReportPanel of(Report r, Source source, ActorRegistry registry, CoarseGrid grid, ScenarioZone zone,
+			Locale language, Digits digits) {
 		Location where = r.where();
 		List<Party> parties = new ArrayList<>();
 		WhoActed.Kind kind = r.whoActed().kind();
@@ -77,9 +87,10 @@ record ReportPanel(String id, String type, String category, String categoryCode,
 				java.util.stream.Stream.of(where.admin2(), where.admin1())
 					.filter(s -> s != null && !s.isBlank())
 					.toList());
-		return new ReportPanel(r.id().toString(), r.eventType().label(), r.eventType().category().label(),
-				EventTypeController.categoryCode(r.eventType()), when(r.when(), zone),
-				timePrecision(r.when().precision()), where.placeName(), admin.isEmpty() ? null : admin,
+		return new ReportPanel(r.id().toString(), r.eventType().label(), r.eventType().code(),
+				r.eventType().category().label(), EventTypeController.categoryCode(r.eventType()),
+				digits.text(when(r.when(), zone, language)), timePrecision(r.when().precision()), where.placeName(),
+				admin.isEmpty() ? null : admin,
 				String.format(Locale.ROOT, "%.5f° N, %.5f° E", where.latitude(), where.longitude()),
 				locationPrecision(where.precision()), distance(where.uncertaintyMetres()),
 				r.flags().contains(DataFlag.LOCATION_COARSENED) ? coarsened(grid) : null, parties,
@@ -90,8 +101,8 @@ record ReportPanel(String id, String type, String category, String categoryCode,
 								+ (source.atRisk() ? " · at risk: shown to others only coarsened" : ""),
 				r.externalId(),
 				r.flags().stream().sorted(Comparator.naturalOrder()).map(f -> new Flag(f.name(), f.meaning())).toList(),
-				zone.both(r.recordedAt()), r.equipment() == null ? null : r.equipment().meaning(), whoActed(r),
-				r.narrativeLanguage());
+				digits.text(both(r.recordedAt(), zone, language)),
+				r.equipment() == null ? null : r.equipment().meaning(), whoActed(r), r.narrativeLanguage());
 	}
 
 	/**
@@ -115,7 +126,16 @@ record ReportPanel(String id, String type, String category, String categoryCode,
 	 * minute in the scenario's zone; then the same in UTC ({@link ScenarioZone#span}).
 	 */
 	static String when(TimeSpan span, ScenarioZone zone) {
-		return zone.span(span.start(), span.end(), span.precision() == TimePrecision.EXACT).both();
+		return when(span, zone, Locale.ENGLISH);
+	}
+
+	static String when(TimeSpan span, ScenarioZone zone, Locale language) {
+		return zone.span(span.start(), span.end(), span.precision() == TimePrecision.EXACT, language).both();
+	}
+
+	/** An instant in the zone, then UTC, with the names of months of a language. */
+	private static String both(java.time.Instant at, ScenarioZone zone, Locale language) {
+		return zone.span(at, at, true, language).both();
 	}
 
 	static String timePrecision(TimePrecision precision) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -17,6 +18,8 @@ import org.truce.report.application.Sources;
 import org.truce.report.model.Report;
 import org.truce.report.model.Source;
 import org.truce.shared.ScenarioZone;
+import org.truce.web.Digits;
+import org.truce.web.Languages;
 
 /**
  * The HTML fragment the map loads (with htmx) into its side panel for one report, as its
@@ -47,7 +50,8 @@ class ReportPanelController {
 	}
 
 	@GetMapping("/reports/{id}/panel")
-	String panel(@PathVariable String id, Viewer viewer, Model model, HttpServletResponse response) {
+	String panel(@PathVariable String id, Viewer viewer, Model model, HttpServletRequest request,
+			HttpServletResponse response) {
 		Optional<Report> report = parse(id).flatMap(uuid -> this.reading.byId(uuid, viewer));
 		if (report.isEmpty()) {
 			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
@@ -56,7 +60,9 @@ class ReportPanelController {
 		}
 		Report r = report.get();
 		Source source = r.sourceId() == null ? null : this.sources.byId(r.sourceId()).orElse(null);
-		model.addAttribute("report", ReportPanel.of(r, source, this.actors.registry(), this.reading.grid(), this.zone));
+		Languages.Choice language = Languages.of(request);
+		model.addAttribute("report", ReportPanel.of(r, source, this.actors.registry(), this.reading.grid(), this.zone,
+				language.locale(), Digits.of(language)));
 		this.sections.forEach(s -> s.addToPanel(r.id(), viewer, model));
 		return "reports/panel :: panel";
 	}

@@ -6,12 +6,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.truce.shared.ScenarioZone;
+import org.truce.web.Digits;
+import org.truce.web.Languages;
 import org.truce.web.PageModel;
 
 /**
@@ -21,6 +24,11 @@ import org.truce.web.PageModel;
  * fragments {@code fragments/layout :: instant} and {@code :: when}); pages give its zone
  * to their scripts as {@code data-time-zone} on the body. The wording is
  * {@link ScenarioZone}'s, which the map's report panel uses too.
+ *
+ * <p>
+ * The months and digits are the page's language's ({@code web.Languages}): Arabic pages
+ * write {@code ١٩ سبتمبر ٢٠١٦, ٢٠:٣٠ …} in Eastern Arabic digits unless the reader chose
+ * Latin ones.
  *
  * <p>
  * The zone is the scenario's ({@code timeZone} in its {@code scenario.yaml}, such as
@@ -33,13 +41,23 @@ public class PageTimes implements PageModel {
 
 	private final ScenarioZone zone;
 
+	private final Locale language;
+
+	private final Digits digits;
+
 	@Autowired
 	PageTimes(ScenarioZone zone) {
-		this.zone = zone;
+		this(zone, Locale.ENGLISH, new Digits(Locale.ENGLISH, false));
 	}
 
 	PageTimes(ZoneId zone) {
 		this(new ScenarioZone(zone));
+	}
+
+	PageTimes(ScenarioZone zone, Locale language, Digits digits) {
+		this.zone = zone;
+		this.language = language;
+		this.digits = digits;
 	}
 
 	@Override
@@ -49,7 +67,8 @@ public class PageTimes implements PageModel {
 
 	@Override
 	public PageTimes value(HttpServletRequest request) {
-		return this;
+		Languages.Choice choice = Languages.of(request);
+		return new PageTimes(this.zone, choice.locale(), Digits.of(choice));
 	}
 
 	/** The scenario's time zone. */
@@ -69,13 +88,13 @@ public class PageTimes implements PageModel {
 	 */
 	public String local(Object time) {
 		Instant at = instant(time);
-		return at == null ? text(time) : this.zone.local(at);
+		return at == null ? text(time) : this.digits.text(this.zone.local(at, this.language));
 	}
 
 	/** {@code 2016-09-19 17:30 UTC}, or a value that is not an instant as it is. */
 	public String utc(Object time) {
 		Instant at = instant(time);
-		return at == null ? text(time) : ScenarioZone.utc(at);
+		return at == null ? text(time) : this.digits.text(ScenarioZone.utc(at));
 	}
 
 	/**
@@ -84,7 +103,9 @@ public class PageTimes implements PageModel {
 	 * the same in UTC.
 	 */
 	public ScenarioZone.Written span(Instant start, Instant end, boolean exact) {
-		return this.zone.span(start, end, exact);
+		ScenarioZone.Written written = this.zone.span(start, end, exact, this.language);
+		return new ScenarioZone.Written(this.digits.text(written.local()), this.digits.text(written.utc()),
+				written.utcOnly());
 	}
 
 	/**

@@ -294,7 +294,8 @@ class MapAndGeographyOverHttpTest {
 		assertThat(html).contains("Events: UCDP GED (CC BY 4.0) · Boundaries: OCHA COD-AB (UNCS/OCHA) · Countries:"
 				+ " Natural Earth · Places: GeoNames (CC BY 4.0)");
 		List<String> scripts = all(html, "<script([^>]*)>([^<]*)</script>", 1);
-		assertThat(scripts).hasSize(7).allSatisfy(s -> assertThat(s).matches(".*src=\"/[^/].*"));
+		// The map's seven, and i18n.js, which every page loads for its scripts' strings.
+		assertThat(scripts).hasSize(8).allSatisfy(s -> assertThat(s).matches(".*src=\"/[^/].*"));
 		assertThat(all(html, "<script[^>]*>([^<]*)</script>", 1)).allSatisfy(body -> assertThat(body).isBlank());
 		assertThat(all(html, "(?:src|href)=\"([^\"]*)\"", 1)).allSatisfy(url -> assertThat(url).startsWith("/"));
 		assertThat(html).doesNotContain(" style=", " onclick=", " onload=");

@@ -101,7 +101,8 @@ class IntegrityPageOverHttpTest {
 			assertThat(scripts.group(1)).contains("src=\"/js/");
 			assertThat(scripts.group(2)).isBlank();
 		}
-		assertThat(count).as("the log's checks (tlog.js) and the page's script (ledger.js)").isEqualTo(2);
+		assertThat(count).as("the strings (i18n.js), the log's checks (tlog.js) and the page's script (ledger.js)")
+			.isEqualTo(3);
 		assertThat(page).doesNotContainPattern("\\sstyle=")
 			.doesNotContainPattern("\\son[a-z]+=")
 			.doesNotContain("<style");

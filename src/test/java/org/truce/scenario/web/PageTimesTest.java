@@ -3,8 +3,11 @@ package org.truce.scenario.web;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.truce.shared.ScenarioZone;
+import org.truce.web.Digits;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +23,25 @@ class PageTimesTest {
 		assertThat(this.damascus.utc(at)).isEqualTo("2016-09-19 17:30 UTC");
 		assertThat(this.damascus.iso(at)).isEqualTo("2016-09-19T17:30:00Z");
 		assertThat(new PageTimes(ZoneId.of("UTC")).local(at)).isEqualTo("19 Sep 2016, 17:30 UTC");
+	}
+
+	@Test
+	void aPageInArabicOrRussianHasItsMonthsAndArabicItsOwnDigitsUnlessLatinAreChosen() {
+		Instant at = Instant.parse("2016-09-19T17:30:00Z");
+		ScenarioZone zone = new ScenarioZone(ZoneId.of("Asia/Damascus"));
+		Locale arabic = Locale.forLanguageTag("ar");
+		Locale russian = Locale.forLanguageTag("ru");
+
+		PageTimes inArabic = new PageTimes(zone, arabic, new Digits(arabic, true));
+		assertThat(inArabic.local(at)).isEqualTo("١٩ سبتمبر ٢٠١٦, ٢٠:٣٠ Asia/Damascus (UTC+٣)");
+		assertThat(inArabic.utc(at)).isEqualTo("٢٠١٦-٠٩-١٩ ١٧:٣٠ UTC");
+		assertThat(inArabic.span(at, at, true).local()).isEqualTo(inArabic.local(at));
+		assertThat(new PageTimes(zone, arabic, new Digits(arabic, false)).local(at))
+			.isEqualTo("19 سبتمبر 2016, 20:30 Asia/Damascus (UTC+3)");
+		assertThat(new PageTimes(zone, russian, new Digits(russian, false)).local(at))
+			.isEqualTo("19 сент. 2016, 20:30 Asia/Damascus (UTC+3)");
+		// The instant for machines never changes.
+		assertThat(inArabic.iso(at)).isEqualTo("2016-09-19T17:30:00Z");
 	}
 
 	@Test
