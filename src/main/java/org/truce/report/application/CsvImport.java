@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +44,9 @@ import org.truce.report.model.DataFlag;
 import org.truce.report.model.DataFlags;
 import org.truce.report.model.Report;
 import org.truce.report.model.ReportValidator;
+import org.truce.report.model.SourceFields;
 import org.truce.shared.ErrorCode;
+import org.truce.shared.Hxl;
 import org.truce.shared.Ids;
 import org.truce.shared.Problem;
 import org.truce.shared.Sha256;
@@ -129,13 +132,15 @@ class CsvImport {
 					CSVParser parser = header(file, bytes)) {
 				if (parser == null) {
 					return new ImportOutcome.NotImportable(file.name(),
-							"the header is not a CSV header with one distinct, non-empty name per column");
+							"the header is not a CSV header with one distinct, non-empty name per column", List.of());
 				}
 				List<String> missing = missingColumns(parser, format);
 				if (!missing.isEmpty()) {
 					return new ImportOutcome.NotImportable(file.name(),
 							"the header lacks the " + format.kind().toUpperCase() + " column"
-									+ (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
+									+ (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
+									+ " (a column renamed counts as missing; nothing was imported)",
+							missing);
 				}
 				this.sources.save(format.source());
 				Run run = new Run(file, format, zone, sha256, bytes, progress, userId);
@@ -319,6 +324,10 @@ class CsvImport {
 					readToEnd = false;
 					break;
 				}
+				if (record.getRecordNumber() == 1 && Hxl.isHashtagRow(record.values())) {
+					// A row of HXL hashtags under the header, as HDX publishes: not data.
+					continue;
+				}
 				this.rows++;
 				row(record);
 				if (this.batch.size() >= CsvImport.this.batchSize) {
@@ -384,9 +393,23 @@ class CsvImport {
 			Report report = new Report(Ids.newId(CsvImport.this.clock), v.eventType(), d.eventTypeBasis(), v.when(),
 					v.where(), actor, target, casualties, d.draft().narrative(), this.format.source().id(),
 					d.draft().externalId(), v.attachments(), flags, CsvImport.this.clock.instant(), who.whoActed(),
-					v.equipment(), this.submitter);
+					v.equipment(), this.submitter,
+					this.format.keepsRows() ? new SourceFields(this.format.kind(), columns(record)) : null);
 			this.batch.add(new Reports.NewReport(report, d.idempotencyKey(), digest(record)));
 			this.prepared.add(CsvImport.this.reports.prepare(report));
+		}
+
+		/**
+		 * The row's values by column, in the header's order (commons-csv's own map is
+		 * sorted by name when the header's case is ignored).
+		 */
+		private static Map<String, String> columns(CSVRecord record) {
+			List<String> names = record.getParser().getHeaderNames();
+			Map<String, String> row = new LinkedHashMap<>();
+			for (int i = 0; i < names.size(); i++) {
+				row.put(names.get(i), record.get(i));
+			}
+			return row;
 		}
 
 		private static int parserWidth(CSVRecord record) {

@@ -53,8 +53,19 @@ public sealed interface ImportOutcome
 	/**
 	 * The file is not one this importer reads (such as a header without the required
 	 * columns); nothing was read or recorded.
+	 *
+	 * @param missingColumns the required columns the header lacks (a column renamed is
+	 * one of them), in the format's order; empty when the header is unreadable
 	 */
-	record NotImportable(String fileName, String reason) implements ImportOutcome {
+	record NotImportable(String fileName, String reason, List<String> missingColumns) implements ImportOutcome {
+
+		public NotImportable {
+			missingColumns = missingColumns == null ? List.of() : List.copyOf(missingColumns);
+		}
+
+		public NotImportable(String fileName, String reason) {
+			this(fileName, reason, List.of());
+		}
 
 	}
 

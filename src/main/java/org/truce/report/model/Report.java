@@ -37,11 +37,14 @@ import org.truce.actor.model.ActorRef;
  * or {@code import:<run id>} for an import without a user (the command line); null for
  * reports stored before submitters were recorded, and in a copy cut for a reader who is
  * not staff
+ * @param sourceFields the dataset's own row, verbatim, when the report was imported from
+ * one (ACLED, UCDP); null otherwise, and in a copy cut for a reader who may not see
+ * sources
  */
 public record Report(UUID id, EventType eventType, String eventTypeBasis, TimeSpan when, Location where, ActorRef actor,
 		ActorRef target, Casualties casualties, String narrative, String sourceId, String externalId,
 		List<Attachment> attachments, Set<DataFlag> flags, Instant recordedAt, WhoActed whoActed,
-		EquipmentClass equipment, String submitter) {
+		EquipmentClass equipment, String submitter, SourceFields sourceFields) {
 
 	public Report {
 		Objects.requireNonNull(id, "id");
@@ -53,6 +56,15 @@ public record Report(UUID id, EventType eventType, String eventTypeBasis, TimeSp
 		attachments = attachments == null ? List.of() : List.copyOf(attachments);
 		flags = flags == null ? Set.of() : Set.copyOf(flags);
 		whoActed = whoActed == null ? WhoActed.ACTOR : whoActed;
+	}
+
+	/** A report that did not come from a dataset's row. */
+	public Report(UUID id, EventType eventType, String eventTypeBasis, TimeSpan when, Location where, ActorRef actor,
+			ActorRef target, Casualties casualties, String narrative, String sourceId, String externalId,
+			List<Attachment> attachments, Set<DataFlag> flags, Instant recordedAt, WhoActed whoActed,
+			EquipmentClass equipment, String submitter) {
+		this(id, eventType, eventTypeBasis, when, where, actor, target, casualties, narrative, sourceId, externalId,
+				attachments, flags, recordedAt, whoActed, equipment, submitter, null);
 	}
 
 	/** A report whose submitter is not recorded. */
@@ -68,7 +80,7 @@ public record Report(UUID id, EventType eventType, String eventTypeBasis, TimeSp
 	public Report submittedBy(String submitter) {
 		return new Report(this.id, this.eventType, this.eventTypeBasis, this.when, this.where, this.actor, this.target,
 				this.casualties, this.narrative, this.sourceId, this.externalId, this.attachments, this.flags,
-				this.recordedAt, this.whoActed, this.equipment, submitter);
+				this.recordedAt, this.whoActed, this.equipment, submitter, this.sourceFields);
 	}
 
 	/**

@@ -51,8 +51,10 @@ class ImportController {
 					+ " Every row is imported, counted as already present, or rejected with its row number and reason"
 					+ " (the first 20 are in the answer, all are stored with the run). unresolved counts the rows whose"
 					+ " actor or target resolved to no single actor and names the ten most common such names per"
-					+ " column, so that aliases can be added to the actor list. A file that is not of the kind (its"
-					+ " header lacks the kind's columns) is refused with 422 and nothing is recorded. Dates without a"
+					+ " column, so that aliases can be added to the actor list. A file that is not of the kind is refused"
+					+ " with 422 and nothing is recorded: a header lacking one of the kind's columns (or naming it"
+					+ " otherwise) with FIELD_REQUIRED, the first such column as the field and every one in the"
+					+ " detail. A row of HXL hashtags under the header (as HDX publishes) is skipped. Dates without a"
 					+ " time are calendar days in ?zone= (an IANA zone id such as UTC), by default the scenario's;"
 					+ " the run records which. An unknown zone is refused (UNKNOWN_TIME_ZONE).")
 	@PostMapping(path = "/api/imports/{kind}", consumes = MediaType.ALL_VALUE)
@@ -70,8 +72,12 @@ class ImportController {
 					"Nothing is found at /api/imports/" + kind + ": the kinds are ucdp and acled."));
 		};
 		if (outcome instanceof ImportOutcome.NotImportable refused) {
-			throw new RejectedException(new Problem(ErrorCode.INVALID_VALUE, "body",
-					"The body is not a " + kind.toUpperCase() + " file: " + refused.reason() + "."));
+			// A missing (or renamed) column is named as the field at fault.
+			throw new RejectedException(refused.missingColumns().isEmpty()
+					? new Problem(ErrorCode.INVALID_VALUE, "body",
+							"The body is not a " + kind.toUpperCase() + " file: " + refused.reason() + ".")
+					: new Problem(ErrorCode.FIELD_REQUIRED, refused.missingColumns().get(0),
+							"The body is not a " + kind.toUpperCase() + " file: " + refused.reason() + "."));
 		}
 		if (outcome instanceof ImportOutcome.AlreadyImported already) {
 			return ImportResult.of(already.previous(), List.of(), 0, true, false, UnresolvedNames.NONE);
