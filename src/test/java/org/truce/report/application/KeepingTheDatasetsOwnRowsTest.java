@@ -67,7 +67,6 @@ class KeepingTheDatasetsOwnRowsTest {
 					ImportProgress.NONE);
 		context.getBean(ImportingUcdp.class).importFile(UcdpFixture.ged2016(), ImportProgress.NONE);
 		List<Report> all = new ArrayList<>();
-		context.getBean(ExportingReports.class); // the context is up
 		ReportQuery page = ReportQuery.all(ReportQuery.MAX_LIMIT);
 		while (true) {
 			var found = context.getBean(Reports.class).find(page);
