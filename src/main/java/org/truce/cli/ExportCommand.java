@@ -23,13 +23,15 @@ import org.truce.ledger.application.DisclosurePolicy;
 import org.truce.ledger.application.ExportingLedger;
 import org.truce.report.application.ExportingReports;
 import org.truce.report.application.ReportFormat;
+import org.truce.shared.Problem;
+import org.truce.shared.RejectedException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code truce export reports --format geojson|csv [--hxl] [--as USERNAME | --public] [--out FILE]},
+ * {@code truce export reports --format geojson|csv|acled|ucdp [--hxl] [--as USERNAME | --public] [--out FILE]},
  * {@code truce export findings --agreement ID --format csv [--hxl] [--as USERNAME | --public] [--out FILE]}
  * and {@code truce export ledger --out DIR [--disclose all|none]}.
  */
@@ -249,7 +251,9 @@ class ExportCommand {
 	}
 
 	@Command(name = "reports", mixinStandardHelpOptions = true,
-			description = { "Export every report, newest event first, as GeoJSON (RFC 7946) or CSV.",
+			description = { "Export every report, newest event first, as GeoJSON (RFC 7946) or CSV, or in ACLED's or"
+					+ " UCDP's own layout (--format acled|ucdp): the reports imported from that dataset, each as the"
+					+ " row it was imported from, so that the file imports again as it was.",
 					"Without --as or --public this is the operator's full export, with reporter identities and"
 							+ " exact locations; with either, it holds what that reader would see through the API." })
 	static class ReportsCommand implements Callable<Integer> {
@@ -261,7 +265,7 @@ class ExportCommand {
 		Reader reader;
 
 		@Option(names = "--format", required = true, paramLabel = "FORMAT",
-				description = "geojson or csv (case-insensitive).")
+				description = "geojson, csv, acled or ucdp (case-insensitive).")
 		String formatName;
 
 		@Option(names = "--out", paramLabel = "FILE",
@@ -276,12 +280,14 @@ class ExportCommand {
 		public Integer call() throws IOException {
 			ReportFormat parsed = ReportFormat.parse(this.formatName).orElse(null);
 			if (parsed == null) {
-				System.err.println("truce export: --format must be geojson or csv, not " + this.formatName + ".");
+				System.err.println(
+						"truce export: --format must be geojson, csv, acled or ucdp, not " + this.formatName + ".");
 				return 2;
 			}
 			ReportFormat format = parsed.withHxl(this.hxl).orElse(null);
 			if (format == null) {
-				System.err.println("truce export: --hxl goes with --format csv only: GeoJSON has no header row.");
+				System.err.println("truce export: --hxl goes with --format csv only: GeoJSON has no header row, and"
+						+ " ACLED's and UCDP's layouts are written as the datasets publish them.");
 				return 2;
 			}
 			try {
@@ -291,6 +297,11 @@ class ExportCommand {
 			}
 			catch (IllegalArgumentException ex) {
 				System.err.println("truce export reports: " + ex.getMessage());
+				return 2;
+			}
+			catch (RejectedException ex) {
+				Problem p = ex.problems().get(0);
+				System.err.println("truce export reports: " + p.code() + " [" + p.field() + "] " + p.detail());
 				return 2;
 			}
 		}

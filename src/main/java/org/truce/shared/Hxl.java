@@ -38,6 +38,25 @@ public final class Hxl {
 		return row;
 	}
 
+	/**
+	 * Whether a CSV row is a row of HXL hashtags, as HDX publishes under a header: at
+	 * least one value, and every value that is not blank a hashtag (in any case, with
+	 * spaces before its attributes, as the standard allows).
+	 */
+	public static boolean isHashtagRow(String[] values) {
+		boolean any = false;
+		for (String value : values) {
+			if (value == null || value.isBlank()) {
+				continue;
+			}
+			if (!valid(value.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT))) {
+				return false;
+			}
+			any = true;
+		}
+		return any;
+	}
+
 	/** Whether {@code tag} is a hashtag with attributes, as HXL writes them. */
 	public static boolean valid(String tag) {
 		return TAG.matcher(tag).matches();

@@ -52,6 +52,12 @@ public sealed interface StoreDialect permits StoreDialect.Sqlite, StoreDialect.P
 	String uuidFromText(String textExpr);
 
 	/**
+	 * The text of one member of the JSON object held as text in {@code column} (null when
+	 * it has none), with the member's name added to {@code params}.
+	 */
+	String jsonMember(String column, String member, List<Object> params);
+
+	/**
 	 * A statement, with the lock's name as its one parameter, that waits for and takes a
 	 * lock held until the transaction ends, so that two writers of one set of rows take
 	 * turns instead of deadlocking; or {@code null} where the store already lets one
@@ -135,6 +141,12 @@ public sealed interface StoreDialect permits StoreDialect.Sqlite, StoreDialect.P
 		}
 
 		@Override
+		public String jsonMember(String column, String member, List<Object> params) {
+			params.add("$.\"" + member.replace("\"", "\\\"") + "\"");
+			return "json_extract(" + column + ", ?)";
+		}
+
+		@Override
 		public String fromWithinBox(String table, double minLon, double minLat, double maxLon, double maxLat,
 				List<Object> params) {
 			params.add(maxLon);
@@ -214,6 +226,12 @@ public sealed interface StoreDialect permits StoreDialect.Sqlite, StoreDialect.P
 		@Override
 		public String uuidFromText(String textExpr) {
 			return "CAST(" + textExpr + " AS uuid)";
+		}
+
+		@Override
+		public String jsonMember(String column, String member, List<Object> params) {
+			params.add(member);
+			return "(CAST(" + column + " AS json) ->> ?)";
 		}
 
 		@Override

@@ -20,6 +20,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ImportAndExportCommandsTest {
 
+	/**
+	 * ACLED's required columns: the ten a row below fills first, then the others, left
+	 * empty.
+	 */
+	private static final String ACLED_HEADER = "event_id_cnty,event_date,time_precision,sub_event_type,actor1,actor2,"
+			+ "latitude,longitude,geo_precision,fatalities,event_type,assoc_actor_1,inter1,assoc_actor_2,inter2,"
+			+ "interaction,civilian_targeting,admin1,admin2,location,source,notes\n";
+
+	private static final String ACLED_REST = ",,,,,,,,,,,,";
+
 	@TempDir
 	Path dir;
 
@@ -74,8 +84,8 @@ class ImportAndExportCommandsTest {
 	@Test
 	void aFileWhoseEveryRowIsRejectedExitsWithOne() throws IOException {
 		Path file = Files.writeString(this.dir.resolve("bad.csv"),
-				"event_id_cnty,event_date,time_precision,sub_event_type,actor1,actor2,latitude,longitude,geo_precision,fatalities\n"
-						+ "X1,2016-01-01,1,Armed clash,A,B,north,37,1,0\n" + "X2,,1,Armed clash,A,B,36,37,1,0\n");
+				ACLED_HEADER + "X1,2016-01-01,1,Armed clash,A,B,north,37,1,0" + ACLED_REST + "\n"
+						+ "X2,,1,Armed clash,A,B,36,37,1,0" + ACLED_REST + "\n");
 
 		Truce.Run run = truce("import", "acled", "--data", this.dir.resolve("data").toString(), file.toString());
 
@@ -86,12 +96,11 @@ class ImportAndExportCommandsTest {
 	@SlowTest
 	@Test
 	void datesAreDaysInTheScenariosZoneUnlessTheImportNamesAnotherAndTheCommandSaysWhich() throws IOException {
-		String header = "event_id_cnty,event_date,time_precision,sub_event_type,actor1,actor2,latitude,longitude,"
-				+ "geo_precision,fatalities\n";
+		String header = ACLED_HEADER;
 		Path local = Files.writeString(this.dir.resolve("local.csv"),
-				header + "SYRZ0001,2016-09-19,1,Armed clash,A,B,36.2,37.1,1,0\n");
+				header + "SYRZ0001,2016-09-19,1,Armed clash,A,B,36.2,37.1,1,0" + ACLED_REST + "\n");
 		Path utc = Files.writeString(this.dir.resolve("utc.csv"),
-				header + "SYRZ0002,2016-09-19,1,Armed clash,A,B,36.2,37.1,1,0\n");
+				header + "SYRZ0002,2016-09-19,1,Armed clash,A,B,36.2,37.1,1,0" + ACLED_REST + "\n");
 		Path data = this.dir.resolve("data");
 
 		Truce.Run inDamascus = truce("import", "acled", "--data", data.toString(), local.toString());

@@ -26,8 +26,13 @@ import org.truce.report.model.WhoActed;
 import org.truce.shared.ErrorCode;
 
 /**
- * Rows of an ACLED export CSV (columns found by name, in any order and any case; extra
- * columns are ignored).
+ * Rows of an ACLED export CSV (columns found by name, in any order and any case). Every
+ * column the mapping reads or a reader filters by ({@link #REQUIRED}) must be in the
+ * header; the whole row, those columns and every other one ({@code year},
+ * {@code disorder_type}, {@code iso}, {@code admin3}, {@code source_scale}, {@code tags},
+ * {@code timestamp}, ...), is kept verbatim as the report's
+ * {@link org.truce.report.model.SourceFields}. A row of HXL hashtags under the header is
+ * skipped.
  *
  * <p>
  * Mapping: {@code event_id_cnty} is the external id and the idempotency key
@@ -58,9 +63,7 @@ import org.truce.shared.ErrorCode;
  * {@code civilian_targeting} column marks "Civilian targeting"): civilians are not coded
  * as the agents of political violence, so actor1 acted.</li>
  * </ul>
- * An event naming only actor1 says that actor1 acted. The columns {@code event_type},
- * {@code inter2} and {@code civilian_targeting} are optional; without them only the
- * sub-event type decides.
+ * An event naming only actor1 says that actor1 acted.
  *
  * <p>
  * Dates are calendar days in the import's time zone (by default the scenario's).
@@ -70,8 +73,15 @@ final class AcledRows implements RowFormat {
 	static final Source SOURCE = new Source("acled", "Armed Conflict Location & Event Data (ACLED)", SourceKind.DATASET,
 			Reliability.B);
 
-	private static final List<String> REQUIRED = List.of("event_id_cnty", "event_date", "time_precision",
-			"sub_event_type", "actor1", "actor2", "latitude", "longitude", "geo_precision", "fatalities");
+	/**
+	 * Every column Truce reads for a report (its narrative and who acted included) or
+	 * lets readers filter by: a file lacking one, or naming it otherwise, is refused
+	 * whole.
+	 */
+	static final List<String> REQUIRED = List.of("event_id_cnty", "event_date", "time_precision", "event_type",
+			"sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+			"civilian_targeting", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "source",
+			"notes", "fatalities");
 
 	private static final Map<String, String> COLUMNS = Map.ofEntries(Map.entry("eventType", "sub_event_type"),
 			Map.entry("when", "event_date"), Map.entry("when.start", "event_date"), Map.entry("when.end", "event_date"),
@@ -98,6 +108,11 @@ final class AcledRows implements RowFormat {
 	@Override
 	public Source source() {
 		return SOURCE;
+	}
+
+	@Override
+	public boolean keepsRows() {
+		return true;
 	}
 
 	@Override

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +44,9 @@ import org.truce.report.model.DataFlag;
 import org.truce.report.model.DataFlags;
 import org.truce.report.model.Report;
 import org.truce.report.model.ReportValidator;
+import org.truce.report.model.SourceFields;
 import org.truce.shared.ErrorCode;
+import org.truce.shared.Hxl;
 import org.truce.shared.Ids;
 import org.truce.shared.Problem;
 import org.truce.shared.Sha256;
@@ -315,6 +318,10 @@ class CsvImport {
 					readToEnd = false;
 					break;
 				}
+				if (record.getRecordNumber() == 1 && Hxl.isHashtagRow(record.values())) {
+					// A row of HXL hashtags under the header, as HDX publishes: not data.
+					continue;
+				}
 				this.rows++;
 				row(record);
 				if (this.batch.size() >= CsvImport.this.batchSize) {
@@ -380,9 +387,23 @@ class CsvImport {
 			Report report = new Report(Ids.newId(CsvImport.this.clock), v.eventType(), d.eventTypeBasis(), v.when(),
 					v.where(), actor, target, casualties, d.draft().narrative(), this.format.source().id(),
 					d.draft().externalId(), v.attachments(), flags, CsvImport.this.clock.instant(), who.whoActed(),
-					v.equipment(), this.submitter);
+					v.equipment(), this.submitter, null,
+					this.format.keepsRows() ? new SourceFields(this.format.kind(), columns(record)) : null);
 			this.batch.add(new Reports.NewReport(report, d.idempotencyKey(), digest(record)));
 			this.prepared.add(CsvImport.this.reports.prepare(report));
+		}
+
+		/**
+		 * The row's values by column, in the header's order (commons-csv's own map is
+		 * sorted by name when the header's case is ignored).
+		 */
+		private static Map<String, String> columns(CSVRecord record) {
+			List<String> names = record.getParser().getHeaderNames();
+			Map<String, String> row = new LinkedHashMap<>();
+			for (int i = 0; i < names.size(); i++) {
+				row.put(names.get(i), record.get(i));
+			}
+			return row;
 		}
 
 		private static int parserWidth(CSVRecord record) {

@@ -57,6 +57,9 @@ public sealed interface ImportOutcome
 	/**
 	 * The file is not one this importer reads (such as a header without the required
 	 * columns); nothing was read or recorded.
+	 *
+	 * @param missingColumns the required columns the header lacks (a column renamed is
+	 * one of them), in the format's order; empty when the header is unreadable
 	 */
 	record NotImportable(String fileName, String kind, List<String> missingColumns) implements ImportOutcome {
 
@@ -64,13 +67,16 @@ public sealed interface ImportOutcome
 			missingColumns = List.copyOf(missingColumns);
 		}
 
-		/** The problem with the file, in the words of the API's answer. */
+		/**
+		 * The problem with the file, in the words of the API's answer: a missing (or
+		 * renamed) column is FIELD_REQUIRED naming the first as the field at fault.
+		 */
 		public Problem problem(String field) {
 			String kind = this.kind.toUpperCase(Locale.ROOT);
 			if (this.missingColumns.isEmpty()) {
 				return Problem.keyed(ErrorCode.INVALID_VALUE, field, "notCsvHeader", kind);
 			}
-			return Problem.keyed(ErrorCode.INVALID_VALUE, field,
+			return Problem.keyed(ErrorCode.FIELD_REQUIRED, this.missingColumns.get(0),
 					this.missingColumns.size() > 1 ? "missingColumns" : "missingColumn", kind,
 					String.join(", ", this.missingColumns));
 		}
@@ -81,7 +87,8 @@ public sealed interface ImportOutcome
 			return this.missingColumns.isEmpty()
 					? "the header is not a CSV header with one distinct, non-empty name per column"
 					: "the header lacks the " + kind + " column" + (this.missingColumns.size() > 1 ? "s " : " ")
-							+ String.join(", ", this.missingColumns);
+							+ String.join(", ", this.missingColumns)
+							+ " (a column renamed counts as missing; nothing was imported)";
 		}
 
 	}

@@ -35,8 +35,9 @@ import org.truce.shared.RejectedException;
  * ones. The store applies this in its query ({@link ReportQuery.Scope}), so that lists,
  * pages and counts never hold what the reader may not see.</li>
  * <li>What of each: a reader who may not see sources gets no source id, no external id
- * (which would name the source's own records) and no submitter, and the location of a
- * report from an at-risk source coarsened onto a fixed grid ({@link CoarseGrid}, flagged
+ * (which would name the source's own records), no dataset row (the source's own columns,
+ * exact coordinates among them) and no submitter, and the location of a report from an
+ * at-risk source coarsened onto a fixed grid ({@link CoarseGrid}, flagged
  * {@link DataFlag#LOCATION_COARSENED}). Spatial filters then match such a report by the
  * point shown, not the exact one.</li>
  * </ul>
@@ -75,12 +76,18 @@ public class ReadingReports {
 	}
 
 	/**
-	 * The query, restricted to the reader's scope. A filter by source is refused to a
-	 * reader who may not see sources: it would tell which reports a source made.
+	 * The query, restricted to the reader's scope. A filter by source, or by a dataset's
+	 * own columns ({@link ReportQuery#sourceFields}), is refused to a reader who may not
+	 * see sources: it would tell which reports a source made, and what its rows hold.
 	 */
 	public ReportQuery restrict(ReportQuery query, Viewer viewer) {
 		if (!viewer.seesSources() && !query.sourceIds().isEmpty()) {
 			throw new RejectedException(Problem.keyed(ErrorCode.FORBIDDEN, "source", "sourceFilter"));
+		}
+		if (!viewer.seesSources() && query.sourceFields() != null) {
+			String by = query.sourceFields().matches().isEmpty() ? "format"
+					: query.sourceFields().matches().get(0).name();
+			throw new RejectedException(Problem.keyed(ErrorCode.FORBIDDEN, by, "sourceFields"));
 		}
 		return query.withScope(scope(viewer));
 	}
@@ -178,10 +185,11 @@ public class ReadingReports {
 		}
 
 		/**
-		 * The report as the reader may see it: without its source, external id and
-		 * submitter, with attachments kept by digest and type but not by name (a file
-		 * name can name who took it), and with the location coarsened when the source is
-		 * at risk.
+		 * The report as the reader may see it: without its source, external id, the
+		 * dataset's own row ({@link Report#sourceFields}, which names the source and
+		 * holds the exact place) and submitter, with attachments kept by digest and type
+		 * but not by name (a file name can name who took it), and with the location
+		 * coarsened when the source is at risk.
 		 */
 		public Report apply(Report r) {
 			if (this.grid == null) {
@@ -201,7 +209,7 @@ public class ReadingReports {
 			}
 			return new Report(r.id(), r.eventType(), r.eventTypeBasis(), r.when(), where, r.actor(), r.target(),
 					r.casualties(), r.narrative(), null, null, attachments, flags, r.recordedAt(), r.whoActed(),
-					r.equipment(), null, r.narrativeLanguage());
+					r.equipment(), null, r.narrativeLanguage(), null);
 		}
 
 	}

@@ -222,8 +222,9 @@ public class RecordingReports {
 	 * that the public log holds none of them in the clear, and their disclosures, which
 	 * are stored beside it:
 	 * <ul>
-	 * <li>{@value #SOURCE}: who reported it, {@code sourceId} and
-	 * {@code externalId};</li>
+	 * <li>{@value #SOURCE}: who reported it, {@code sourceId} and {@code externalId},
+	 * and, for a report imported from a dataset's row, {@code sourceFields}, that row
+	 * verbatim (it names the source and holds the exact place);</li>
 	 * <li>{@value #SUBMITTER}: {@code submitter}, who submitted it (a user id, or
 	 * {@code import:<run id>});</li>
 	 * <li>{@value #LOCATION}: {@code where}, every field of the location;</li>
@@ -236,6 +237,10 @@ public class RecordingReports {
 		Map<String, Object> source = new LinkedHashMap<>();
 		source.put("sourceId", event.remove("sourceId"));
 		source.put("externalId", event.remove("externalId"));
+		Object fields = event.remove("sourceFields");
+		if (fields != null) {
+			source.put("sourceFields", fields);
+		}
 		Map<String, Object> submitter = new LinkedHashMap<>();
 		submitter.put("submitter", event.remove("submitter"));
 		Object location = event.remove("where");

@@ -28,6 +28,15 @@ interface RowFormat {
 	RowReading read(CsvRow row);
 
 	/**
+	 * Whether each report keeps its row verbatim as its
+	 * {@link org.truce.report.model.Report#sourceFields}, under {@link #kind()}: true for
+	 * the datasets whose own layout Truce writes back (ACLED, UCDP).
+	 */
+	default boolean keepsRows() {
+		return false;
+	}
+
+	/**
 	 * The CSV column a {@link org.truce.report.model.ReportValidator} field comes from,
 	 * such as {@code latitude} for {@code where.latitude}.
 	 */

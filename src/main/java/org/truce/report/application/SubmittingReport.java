@@ -130,7 +130,8 @@ public class SubmittingReport {
 		return new Report(Ids.newId(this.clock), v.eventType(), null, v.when(), v.where(), actor, target,
 				v.casualties(), draft.narrative(), draft.source(), draft.externalId(), v.attachments(),
 				DataFlags.derive(actor, target, v.casualties()), this.clock.instant().truncatedTo(ChronoUnit.MILLIS),
-				whoActed, v.equipment(), submitter.id(), TextLanguage.of(draft.narrativeLang(), draft.narrative()));
+				whoActed, v.equipment(), submitter.id(), TextLanguage.of(draft.narrativeLang(), draft.narrative()),
+				null);
 	}
 
 	/**

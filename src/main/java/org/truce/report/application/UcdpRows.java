@@ -18,7 +18,10 @@ import org.truce.shared.ErrorCode;
 /**
  * Rows of the UCDP Georeferenced Event Dataset (GED) CSV, as in
  * {@code scenarios/syria-2016/events/ucdp_ged_syria_2016.csv} (codebook 19.1). The
- * columns are found by name, so GED Global files with more columns read too.
+ * columns are found by name, so GED Global files with more columns read too; every column
+ * of the row is kept verbatim as the report's
+ * {@link org.truce.report.model.SourceFields}, and a row of HXL hashtags under the header
+ * is skipped.
  *
  * <p>
  * Mapping: {@code id} is the external id and the idempotency key {@code ucdp:<id>};
@@ -47,7 +50,13 @@ final class UcdpRows implements RowFormat {
 	static final Source SOURCE = new Source("ucdp-ged",
 			"UCDP Georeferenced Event Dataset (GED), Uppsala Conflict Data Program", SourceKind.DATASET, Reliability.B);
 
-	private static final List<String> REQUIRED = List.of("id", "type_of_violence", "side_a", "side_b", "source_article",
+	/**
+	 * Every column Truce reads for a report or lets readers filter by (the conflict, the
+	 * dyad and the sides' ids): a file lacking one, or naming it otherwise, is refused
+	 * whole.
+	 */
+	static final List<String> REQUIRED = List.of("id", "type_of_violence", "conflict_new_id", "conflict_name",
+			"dyad_new_id", "dyad_name", "side_a_new_id", "side_a", "side_b_new_id", "side_b", "source_article",
 			"source_headline", "where_prec", "where_coordinates", "adm_1", "adm_2", "latitude", "longitude",
 			"event_clarity", "date_prec", "date_start", "date_end", "deaths_a", "deaths_b", "deaths_civilians",
 			"deaths_unknown", "low", "best", "high");
@@ -69,6 +78,11 @@ final class UcdpRows implements RowFormat {
 	@Override
 	public Source source() {
 		return SOURCE;
+	}
+
+	@Override
+	public boolean keepsRows() {
+		return true;
 	}
 
 	@Override

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +37,7 @@ import org.truce.report.model.LocationPrecision;
 import org.truce.report.model.Report;
 import org.truce.report.model.ReportPage;
 import org.truce.report.model.ReportQuery;
+import org.truce.report.model.SourceFields;
 import org.truce.report.model.TimePrecision;
 import org.truce.report.model.TimeSpan;
 import org.truce.report.model.WhoActed;
@@ -53,18 +56,22 @@ class JdbcReports implements Reports {
 			+ " t.admin2, t.actor_text, t.actor_id, t.actor_status, t.actor_candidates, t.target_text, t.target_id,"
 			+ " t.target_status, t.target_candidates, t.casualties, t.narrative, t.source_id, t.external_id,"
 			+ " t.attachments, t.flags, t.recorded_at, t.request_digest, t.who_acted, t.equipment, t.submitter,"
-			+ " t.narrative_lang, t.narrative_lang_detected, t.actor_match, t.target_match";
+			+ " t.narrative_lang, t.narrative_lang_detected, t.actor_match, t.target_match, t.source_format,"
+			+ " t.source_fields";
 
 	private static final String INSERT = "INSERT INTO reports (id, event_type, event_type_basis, time_start,"
 			+ " time_end, time_precision, lat, lon, location_precision, uncertainty_m, place_name, admin1, admin2,"
 			+ " actor_text, actor_id, actor_status, actor_candidates, target_text, target_id, target_status,"
 			+ " target_candidates, casualties, narrative, source_id, external_id, attachments, flags, recorded_at,"
 			+ " idempotency_key, request_digest, who_acted, equipment, submitter, narrative_lang,"
-			+ " narrative_lang_detected, actor_match, target_match)"
+			+ " narrative_lang_detected, actor_match, target_match, source_format, source_fields)"
 			+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-			+ " ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING";
+			+ " ?, ?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING";
 
 	private static final TypeReference<List<Attachment>> ATTACHMENTS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {
 	};
 
 	private final JdbcClient jdbc;
@@ -76,6 +83,13 @@ class JdbcReports implements Reports {
 	private final StoreDialect dialect;
 
 	private final JsonMapper json = JsonMapper.builder().build();
+
+	/**
+	 * Writes a dataset's row with its columns in the file's order, not sorted by name.
+	 */
+	private final JsonMapper rows = JsonMapper.builder()
+		.disable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+		.build();
 
 	JdbcReports(JdbcClient jdbc, JdbcTemplate batch, TransactionTemplate tx, StoreDialect dialect) {
 		this.jdbc = jdbc;
@@ -145,7 +159,8 @@ class JdbcReports implements Reports {
 				r.equipment() == null ? null : r.equipment().name(), r.submitter(),
 				r.narrativeLanguage() == null ? null : r.narrativeLanguage().tag(),
 				r.narrativeLanguage() == null ? null : r.narrativeLanguage().detected(), match(r.actor()),
-				match(r.target()));
+				match(r.target()), r.sourceFields() == null ? null : r.sourceFields().format(),
+				r.sourceFields() == null ? null : this.rows.writeValueAsString(r.sourceFields().values()));
 	}
 
 	@Override
@@ -234,6 +249,19 @@ class JdbcReports implements Reports {
 			sql.append(" AND t.source_id IN (").append(placeholders(q.sourceIds().size())).append(')');
 			params.addAll(q.sourceIds());
 		}
+		if (q.sourceFields() != null) {
+			sql.append(" AND t.source_format = ?");
+			params.add(q.sourceFields().format());
+			for (ReportQuery.FieldMatch match : q.sourceFields().matches()) {
+				List<String> any = new ArrayList<>();
+				for (String column : match.columns()) {
+					String member = this.dialect.jsonMember("t.source_fields", column, params);
+					any.add(member + " IN (" + placeholders(match.values().size()) + ")");
+					params.addAll(match.values());
+				}
+				sql.append(" AND (").append(String.join(" OR ", any)).append(')');
+			}
+		}
 		if (q.excludeCountryAggregates()) {
 			sql.append(" AND t.location_precision <> ?");
 			params.add(LocationPrecision.COUNTRY.name());
@@ -285,7 +313,7 @@ class JdbcReports implements Reports {
 				attachments == null ? List.of() : this.json.readValue(attachments, ATTACHMENTS),
 				parseFlags(rs.getString("flags")), this.dialect.instant(rs, "recorded_at"), whoActed(rs),
 				equipment == null ? null : EquipmentClass.valueOf(equipment), rs.getString("submitter"),
-				narrativeLanguage(rs));
+				narrativeLanguage(rs), sourceFields(rs));
 	}
 
 	/**
@@ -294,6 +322,16 @@ class JdbcReports implements Reports {
 	private static TextLanguage narrativeLanguage(ResultSet rs) throws SQLException {
 		String tag = rs.getString("narrative_lang");
 		return tag == null ? null : new TextLanguage(tag, rs.getBoolean("narrative_lang_detected"));
+	}
+
+	/**
+	 * The columns in the order they were written: Jackson reads an object into a
+	 * LinkedHashMap.
+	 */
+	private SourceFields sourceFields(ResultSet rs) throws SQLException {
+		String format = rs.getString("source_format");
+		String fields = rs.getString("source_fields");
+		return format == null || fields == null ? null : new SourceFields(format, this.rows.readValue(fields, FIELDS));
 	}
 
 	private WhoActed whoActed(ResultSet rs) throws SQLException {

@@ -40,11 +40,14 @@ import org.truce.shared.TextLanguage;
  * not staff
  * @param narrativeLanguage the narrative's language, stated or detected; null without a
  * narrative (given none, the language detected from the narrative's script)
+ * @param sourceFields the dataset's own row, verbatim, when the report was imported from
+ * one (ACLED, UCDP); null otherwise, and in a copy cut for a reader who may not see
+ * sources
  */
 public record Report(UUID id, EventType eventType, String eventTypeBasis, TimeSpan when, Location where, ActorRef actor,
 		ActorRef target, Casualties casualties, String narrative, String sourceId, String externalId,
 		List<Attachment> attachments, Set<DataFlag> flags, Instant recordedAt, WhoActed whoActed,
-		EquipmentClass equipment, String submitter, TextLanguage narrativeLanguage) {
+		EquipmentClass equipment, String submitter, TextLanguage narrativeLanguage, SourceFields sourceFields) {
 
 	public Report {
 		Objects.requireNonNull(id, "id");
@@ -60,13 +63,16 @@ public record Report(UUID id, EventType eventType, String eventTypeBasis, TimeSp
 				: narrativeLanguage == null ? TextLanguage.of(null, narrative) : narrativeLanguage;
 	}
 
-	/** A report whose narrative's language, if any, is detected from its script. */
+	/**
+	 * A report whose narrative's language, if any, is detected from its script, and that
+	 * did not come from a dataset's row.
+	 */
 	public Report(UUID id, EventType eventType, String eventTypeBasis, TimeSpan when, Location where, ActorRef actor,
 			ActorRef target, Casualties casualties, String narrative, String sourceId, String externalId,
 			List<Attachment> attachments, Set<DataFlag> flags, Instant recordedAt, WhoActed whoActed,
 			EquipmentClass equipment, String submitter) {
 		this(id, eventType, eventTypeBasis, when, where, actor, target, casualties, narrative, sourceId, externalId,
-				attachments, flags, recordedAt, whoActed, equipment, submitter, null);
+				attachments, flags, recordedAt, whoActed, equipment, submitter, null, null);
 	}
 
 	/** A report whose submitter is not recorded. */
@@ -82,7 +88,7 @@ public record Report(UUID id, EventType eventType, String eventTypeBasis, TimeSp
 	public Report submittedBy(String submitter) {
 		return new Report(this.id, this.eventType, this.eventTypeBasis, this.when, this.where, this.actor, this.target,
 				this.casualties, this.narrative, this.sourceId, this.externalId, this.attachments, this.flags,
-				this.recordedAt, this.whoActed, this.equipment, submitter, this.narrativeLanguage);
+				this.recordedAt, this.whoActed, this.equipment, submitter, this.narrativeLanguage, this.sourceFields);
 	}
 
 	/**

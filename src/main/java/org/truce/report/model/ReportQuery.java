@@ -1,6 +1,8 @@
 package org.truce.report.model;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -19,10 +21,12 @@ import java.util.Set;
  * @param limit how many reports at most
  * @param scope the part of the record the reader may see, which every other part is ANDed
  * with
+ * @param sourceFields reports imported from a dataset's row of this layout whose columns
+ * hold these values, or null for no constraint
  */
 public record ReportQuery(BoundingBox bbox, Circle near, Instant from, Instant to, Set<EventType> types,
 		Set<String> actorIds, Set<String> sourceIds, boolean excludeCountryAggregates, Cursor after, int limit,
-		Scope scope) {
+		Scope scope, SourceFieldFilter sourceFields) {
 
 	public static final int MAX_LIMIT = 10_000;
 
@@ -34,6 +38,13 @@ public record ReportQuery(BoundingBox bbox, Circle near, Instant from, Instant t
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new IllegalArgumentException("limit out of range");
 		}
+	}
+
+	/** A query that does not look at the datasets' own rows. */
+	public ReportQuery(BoundingBox bbox, Circle near, Instant from, Instant to, Set<EventType> types,
+			Set<String> actorIds, Set<String> sourceIds, boolean excludeCountryAggregates, Cursor after, int limit,
+			Scope scope) {
+		this(bbox, near, from, to, types, actorIds, sourceIds, excludeCountryAggregates, after, limit, scope, null);
 	}
 
 	/** A query over the whole record. */
@@ -49,17 +60,49 @@ public record ReportQuery(BoundingBox bbox, Circle near, Instant from, Instant t
 
 	public ReportQuery withCursor(Cursor cursor) {
 		return new ReportQuery(bbox, near, from, to, types, actorIds, sourceIds, excludeCountryAggregates, cursor,
-				limit, scope);
+				limit, scope, sourceFields);
 	}
 
 	public ReportQuery withNear(Circle circle) {
 		return new ReportQuery(bbox, circle, from, to, types, actorIds, sourceIds, excludeCountryAggregates, after,
-				limit, scope);
+				limit, scope, sourceFields);
 	}
 
 	public ReportQuery withScope(Scope scope) {
 		return new ReportQuery(bbox, near, from, to, types, actorIds, sourceIds, excludeCountryAggregates, after, limit,
-				scope);
+				scope, sourceFields);
+	}
+
+	public ReportQuery withSourceFields(SourceFieldFilter filter) {
+		return new ReportQuery(bbox, near, from, to, types, actorIds, sourceIds, excludeCountryAggregates, after, limit,
+				scope, filter);
+	}
+
+	/**
+	 * Reports imported from a row of one dataset layout ({@link SourceFields#format})
+	 * that meets every match.
+	 */
+	public record SourceFieldFilter(String format, List<FieldMatch> matches) {
+
+		public SourceFieldFilter {
+			Objects.requireNonNull(format, "format");
+			matches = matches == null ? List.of() : List.copyOf(matches);
+		}
+
+	}
+
+	/**
+	 * A row matches when one of {@code columns} holds exactly one of {@code values}.
+	 *
+	 * @param name what the reader asked by (a query parameter such as {@code dyad})
+	 */
+	public record FieldMatch(String name, List<String> columns, Set<String> values) {
+
+		public FieldMatch {
+			columns = List.copyOf(columns);
+			values = Set.copyOf(values);
+		}
+
 	}
 
 	/**

@@ -51,8 +51,10 @@ class ImportController {
 					+ " Every row is imported, counted as already present, or rejected with its row number and reason"
 					+ " (the first 20 are in the answer, all are stored with the run). unresolved counts the rows whose"
 					+ " actor or target resolved to no single actor and names the ten most common such names per"
-					+ " column, so that aliases can be added to the actor list. A file that is not of the kind (its"
-					+ " header lacks the kind's columns) is refused with 422 and nothing is recorded. Dates without a"
+					+ " column, so that aliases can be added to the actor list. A file that is not of the kind is refused"
+					+ " with 422 and nothing is recorded: a header lacking one of the kind's columns (or naming it"
+					+ " otherwise) with FIELD_REQUIRED, the first such column as the field and every one in the"
+					+ " detail. A row of HXL hashtags under the header (as HDX publishes) is skipped. Dates without a"
 					+ " time are calendar days in ?zone= (an IANA zone id such as UTC), by default the scenario's;"
 					+ " the run records which. An unknown zone is refused (UNKNOWN_TIME_ZONE).")
 	@PostMapping(path = "/api/imports/{kind}", consumes = MediaType.ALL_VALUE)
@@ -69,6 +71,7 @@ class ImportController {
 			default -> throw new RejectedException(Problem.keyed(ErrorCode.NOT_FOUND, null, "importKind", kind));
 		};
 		if (outcome instanceof ImportOutcome.NotImportable refused) {
+			// A missing (or renamed) column is named as the field at fault.
 			throw new RejectedException(refused.problem("body"));
 		}
 		if (outcome instanceof ImportOutcome.AlreadyImported already) {

@@ -110,7 +110,11 @@ class ReportController {
 					+ " Truce-Truncated: true says there is a next page). Monitors and co-chairs see every report; a liaison, those concerning its"
 					+ " side; everyone else, the published ones. Only monitors and co-chairs see sources and may"
 					+ " filter by source; for everyone else the place of a report from an at-risk source is the"
-					+ " centre of its grid cell, and bbox and radius match it there.")
+					+ " centre of its grid cell, and bbox and radius match it there. Monitors and co-chairs may also"
+					+ " filter by a dataset's own columns, kept verbatim from its import (sourceFields of"
+					+ " GET /api/reports/{id}): inter (ACLED inter1 or inter2), interaction (ACLED), dyad (UCDP"
+					+ " dyad_new_id or dyad_name) and conflict (UCDP conflict_new_id or conflict_name), each an exact"
+					+ " value; ACLED's and UCDP's together are refused, as they match nothing.")
 	@GetMapping("/api/reports")
 	Map<String, Object> list(@RequestParam(required = false) String bbox, @RequestParam(required = false) Double lat,
 			@RequestParam(required = false) Double lon, @RequestParam(required = false) Double radius,
@@ -118,10 +122,12 @@ class ReportController {
 			@RequestParam(required = false) List<String> type, @RequestParam(required = false) List<String> actor,
 			@RequestParam(required = false) List<String> source,
 			@RequestParam(required = false) Boolean excludeAggregates, @RequestParam(required = false) String cursor,
-			@RequestParam(required = false) Integer limit, Viewer viewer) {
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) List<String> inter,
+			@RequestParam(required = false) List<String> interaction, @RequestParam(required = false) List<String> dyad,
+			@RequestParam(required = false) List<String> conflict, Viewer viewer) {
 		ReportQuery query = ReportQueryParser.parse(
 				new ReportQueryParser.Params(bbox, lat, lon, radius, from, to, type, actor, source, excludeAggregates,
-						cursor, limit),
+						cursor, limit, inter, interaction, dyad, conflict),
 				this.actors, Math.min(100, this.caps.of("reports")),
 				Math.min(ReportQuery.MAX_LIMIT, this.caps.of("reports")), this.zone.zone());
 		ReportPage page = this.reading.find(query, viewer);

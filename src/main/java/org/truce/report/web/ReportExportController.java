@@ -37,7 +37,7 @@ class ReportExportController {
 		this.zone = zone;
 	}
 
-	@Operation(summary = "Export the reports the reader may see, as CSV or GeoJSON",
+	@Operation(summary = "Export the reports the reader may see, as CSV, GeoJSON, or in ACLED's or UCDP's layout",
 			description = "format=csv (RFC 4180) or geojson (RFC 7946); the filters of GET /api/reports, without"
 					+ " cursor and limit. Newest event first. Cut to the reader as GET /api/reports is: for readers"
 					+ " other than monitors and co-chairs, the file has no source and external id columns, and the"
@@ -45,7 +45,11 @@ class ReportExportController {
 					+ " truce.limits.rows.report-exports (10,000) reports: the header Truce-Truncated: true says there"
 					+ " were more (narrow the filters; the command line's truce export has no cap). hxl=true (CSV"
 					+ " only): a second row of HXL hashtags (#date+start, #geo+lat, #adm1+name, #affected+killed, ...)"
-					+ " under the header, for humanitarian data platforms.")
+					+ " under the header, for humanitarian data platforms. format=acled or ucdp (monitors and co-chairs"
+					+ " only, 403 for anyone else): the reports imported from that dataset, each as the row it was"
+					+ " imported from, with the header of the imported files, so that the file imports again as it"
+					+ " was; reports from other sources are not in it. inter, interaction, dyad and conflict filter"
+					+ " by the datasets' own columns, as in GET /api/reports.")
 	@GetMapping("/api/exports/reports")
 	void export(@RequestParam String format, @RequestParam(required = false) String bbox,
 			@RequestParam(required = false) Double lat, @RequestParam(required = false) Double lon,
@@ -53,15 +57,19 @@ class ReportExportController {
 			@RequestParam(required = false) String to, @RequestParam(required = false) List<String> type,
 			@RequestParam(required = false) List<String> actor, @RequestParam(required = false) List<String> source,
 			@RequestParam(required = false) Boolean excludeAggregates,
-			@RequestParam(required = false, defaultValue = "false") boolean hxl, Viewer viewer,
-			HttpServletResponse response) throws IOException {
+			@RequestParam(required = false, defaultValue = "false") boolean hxl,
+			@RequestParam(required = false) List<String> inter,
+			@RequestParam(required = false) List<String> interaction, @RequestParam(required = false) List<String> dyad,
+			@RequestParam(required = false) List<String> conflict, Viewer viewer, HttpServletResponse response)
+			throws IOException {
 		int cap = Math.min(ReportQuery.MAX_LIMIT, this.caps.of("report-exports", ReportQuery.MAX_LIMIT));
 		ReportFormat chosen = ReportFormat.parse(format)
 			.orElseThrow(() -> QueryParameters.invalid("format", "format"))
 			.withHxl(hxl)
 			.orElseThrow(() -> QueryParameters.invalid("hxl", "hxl"));
 		ReportQuery query = ReportQueryParser.parse(new ReportQueryParser.Params(bbox, lat, lon, radius, from, to, type,
-				actor, source, excludeAggregates, null, null), this.actors, cap, cap, this.zone.zone());
+				actor, source, excludeAggregates, null, null, inter, interaction, dyad, conflict), this.actors, cap,
+				cap, this.zone.zone());
 		response.setContentType(chosen.mediaType() + (chosen != ReportFormat.GEOJSON ? "; charset=UTF-8" : ""));
 		response.setHeader("Content-Disposition", "attachment; filename=\"reports." + chosen.extension() + "\"");
 		OutputStream out = response.getOutputStream();

@@ -3,9 +3,11 @@ package org.truce.report.web;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.truce.actor.application.ActorDirectory;
@@ -26,10 +28,44 @@ public final class ReportQueryParser {
 	private ReportQueryParser() {
 	}
 
+	/**
+	 * @param inter ACLED inter codes, matched in {@code inter1} or {@code inter2}
+	 * @param interaction ACLED interaction codes ({@code interaction})
+	 * @param dyad UCDP dyads, by {@code dyad_new_id} or {@code dyad_name}
+	 * @param conflict UCDP conflicts, by {@code conflict_new_id} or {@code conflict_name}
+	 */
 	record Params(String bbox, Double lat, Double lon, Double radius, String from, String to, List<String> type,
-			List<String> actor, List<String> source, Boolean excludeAggregates, String cursor, Integer limit) {
+			List<String> actor, List<String> source, Boolean excludeAggregates, String cursor, Integer limit,
+			List<String> inter, List<String> interaction, List<String> dyad, List<String> conflict) {
+
+		/** Without filters by the datasets' own columns. */
+		Params(String bbox, Double lat, Double lon, Double radius, String from, String to, List<String> type,
+				List<String> actor, List<String> source, Boolean excludeAggregates, String cursor, Integer limit) {
+			this(bbox, lat, lon, radius, from, to, type, actor, source, excludeAggregates, cursor, limit, null, null,
+					null, null);
+		}
 
 	}
+
+	/**
+	 * The filters by a dataset's own columns, each query parameter with the layout and
+	 * the columns it reads: one value matches a row when one of the columns holds it
+	 * exactly.
+	 */
+	private record ColumnFilter(String parameter, String format, List<String> columns) {
+
+	}
+
+	static final String ACLED = "acled", UCDP = "ucdp";
+
+	private static final ColumnFilter INTER = new ColumnFilter("inter", ACLED, List.of("inter1", "inter2"));
+
+	private static final ColumnFilter INTERACTION = new ColumnFilter("interaction", ACLED, List.of("interaction"));
+
+	private static final ColumnFilter DYAD = new ColumnFilter("dyad", UCDP, List.of("dyad_new_id", "dyad_name"));
+
+	private static final ColumnFilter CONFLICT = new ColumnFilter("conflict", UCDP,
+			List.of("conflict_new_id", "conflict_name"));
 
 	static ReportQuery parse(Params p, ActorDirectory actors, int defaultLimit, int maxLimit, ZoneId zone) {
 		ReportQuery.BoundingBox bbox = p.bbox() == null ? null : bbox(p.bbox());
@@ -78,7 +114,38 @@ public final class ReportQueryParser {
 		}
 		ReportQuery.Cursor cursor = p.cursor() == null ? null : decodeCursor(p.cursor());
 		return new ReportQuery(bbox, near, from, to, types, actorIds, new LinkedHashSet<>(sources),
-				Boolean.TRUE.equals(p.excludeAggregates()), cursor, limit);
+				Boolean.TRUE.equals(p.excludeAggregates()), cursor, limit)
+			.withSourceFields(sourceFields(Map.of(INTER, p.inter() == null ? List.of() : p.inter(), INTERACTION,
+					p.interaction() == null ? List.of() : p.interaction(), DYAD,
+					p.dyad() == null ? List.of() : p.dyad(), CONFLICT,
+					p.conflict() == null ? List.of() : p.conflict())));
+	}
+
+	/**
+	 * The filter by the datasets' own columns, or null when none is asked; filters of two
+	 * layouts (ACLED's inter, UCDP's dyad) would match nothing, and are refused.
+	 */
+	private static ReportQuery.SourceFieldFilter sourceFields(Map<ColumnFilter, List<String>> asked) {
+		String format = null;
+		String first = null;
+		List<ReportQuery.FieldMatch> matches = new ArrayList<>();
+		for (ColumnFilter filter : List.of(INTER, INTERACTION, DYAD, CONFLICT)) {
+			List<String> values = split(asked.get(filter));
+			if (values.isEmpty()) {
+				continue;
+			}
+			if (values.stream().anyMatch(v -> v.indexOf('\u0000') >= 0)) {
+				throw QueryParameters.invalid(filter.parameter(),
+						filter.parameter() + " must not contain the NUL character (U+0000).");
+			}
+			if (format != null && !format.equals(filter.format())) {
+				throw QueryParameters.invalid(filter.parameter(), "datasetsMixed", first, filter.parameter());
+			}
+			format = filter.format();
+			first = first == null ? filter.parameter() : first;
+			matches.add(new ReportQuery.FieldMatch(filter.parameter(), filter.columns(), new LinkedHashSet<>(values)));
+		}
+		return format == null ? null : new ReportQuery.SourceFieldFilter(format, matches);
 	}
 
 	private static ReportQuery.BoundingBox bbox(String text) {

@@ -12,6 +12,7 @@ import org.truce.report.model.EquipmentClass;
 import org.truce.report.model.EventType;
 import org.truce.report.model.Location;
 import org.truce.report.model.Report;
+import org.truce.report.model.SourceFields;
 import org.truce.report.model.TimeSpan;
 import org.truce.report.model.WhoActed;
 import org.truce.shared.TextLanguage;
@@ -21,12 +22,16 @@ import org.truce.shared.TextLanguage;
  * who acted apart from the names the source gives. {@code submitter} (the user id of who
  * submitted it, or {@code import:<run id>}) is shown to staff only: null for anyone else.
  * {@code narrativeLanguage} is the narrative's language tag and whether it was detected
- * from the script rather than stated by the submitter.
+ * from the script rather than stated by the submitter. {@code sourceFields}, the
+ * dataset's own row kept verbatim (ACLED's inter codes, interaction and associated
+ * actors; UCDP's dyad, conflict, side ids and deaths by side; every other column of the
+ * file), is shown to readers who see sources only, as {@code source} and
+ * {@code externalId} are.
  */
 public record ReportView(UUID id, EventTypeView eventType, String eventTypeBasis, TimeSpan when, Location where,
 		ActorRef actor, ActorRef target, Casualties casualties, String narrative, String source, String externalId,
 		List<Attachment> attachments, List<FlagView> flags, Instant recordedAt, WhoActedView whoActed,
-		EquipmentView equipment, String submitter, TextLanguage narrativeLanguage) {
+		EquipmentView equipment, String submitter, TextLanguage narrativeLanguage, SourceFields sourceFields) {
 
 	public static ReportView of(Report r) {
 		return new ReportView(r.id(), EventTypeView.of(r.eventType()), r.eventTypeBasis(), r.when(), r.where(),
@@ -37,7 +42,8 @@ public record ReportView(UUID id, EventTypeView eventType, String eventTypeBasis
 					.map(f -> new FlagView(f.name(), f.meaning()))
 					.toList(),
 				r.recordedAt(), WhoActedView.of(r.whoActed(), r.actor(), r.target()),
-				r.equipment() == null ? null : EquipmentView.of(r.equipment()), r.submitter(), r.narrativeLanguage());
+				r.equipment() == null ? null : EquipmentView.of(r.equipment()), r.submitter(), r.narrativeLanguage(),
+				r.sourceFields());
 	}
 
 	/**

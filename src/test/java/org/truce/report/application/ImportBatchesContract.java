@@ -154,7 +154,8 @@ abstract class ImportBatchesContract {
 		Path file = this.files.resolve("acled-" + UUID.randomUUID() + ".csv");
 		List<String> all = new ArrayList<>();
 		all.add("event_id_cnty,event_date,time_precision,sub_event_type,actor1,actor2,latitude,longitude,"
-				+ "geo_precision,fatalities,notes");
+				+ "geo_precision,fatalities,notes,event_type,assoc_actor_1,inter1,assoc_actor_2,inter2,interaction,"
+				+ "civilian_targeting,admin1,admin2,location,source");
 		all.addAll(lines);
 		Files.write(file, all, StandardCharsets.UTF_8);
 		return file;
@@ -167,7 +168,7 @@ abstract class ImportBatchesContract {
 
 	private static String row(String id, String latitude) {
 		return id + ",2016-09-19,1,Armed clash,Military Forces of Syria (2000-),Islamic State (Syria)," + latitude
-				+ ",37.1,1,2,Batch test row " + id;
+				+ ",37.1,1,2,Batch test row " + id + ",,,,,,,,,,,";
 	}
 
 	private List<Report> storedWith(String prefix) {

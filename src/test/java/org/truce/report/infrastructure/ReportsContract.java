@@ -34,6 +34,7 @@ import org.truce.report.model.Report;
 import org.truce.report.model.ReportPage;
 import org.truce.report.model.ReportQuery;
 import org.truce.report.model.Source;
+import org.truce.report.model.SourceFields;
 import org.truce.report.model.SourceKind;
 import org.truce.report.model.TimePrecision;
 import org.truce.report.model.WhoActed;
@@ -153,6 +154,47 @@ abstract class ReportsContract {
 		assertThat(this.reports.byId(oneOf.id())).contains(oneOf);
 		assertThat(this.reports.byId(either.id()).orElseThrow().whoActed()).isEqualTo(WhoActed.EITHER_SIDE);
 		assertThat(this.reports.byId(either.id()).orElseThrow().equipment()).isNull();
+	}
+
+	@Test
+	void aDatasetsRowReadsBackVerbatimInItsColumnOrderAndIsFilteredByItsColumns() {
+		Map<String, String> row = new java.util.LinkedHashMap<>();
+		row.put("id", "214797");
+		row.put("dyad_new_id", "411");
+		row.put("dyad_name", "Government of Syria - Syrian insurgents");
+		row.put("source_article", "\"SOHR,2016-01-01,Bombardment \"targets\" Idlib\"\n second line ");
+		row.put("adm_2", "");
+		row.put("Deaths_A", "3");
+		Report kept = withRow(report().source("ucdp-ged").build(), new SourceFields("ucdp", row));
+		Map<String, String> other = new java.util.LinkedHashMap<>(row);
+		other.put("dyad_new_id", "12");
+		other.put("dyad_name", "IS - Syrian insurgents");
+		Report otherDyad = withRow(report().source("ucdp-ged").build(), new SourceFields("ucdp", other));
+		Report plain = report().source("ucdp-ged").build();
+
+		this.reports.append(List.of(unkeyed(kept), unkeyed(otherDyad), unkeyed(plain)));
+
+		Report stored = this.reports.byId(kept.id()).orElseThrow();
+		assertThat(stored).isEqualTo(kept);
+		assertThat(List.copyOf(stored.sourceFields().values().keySet())).containsExactlyElementsOf(row.keySet());
+		assertThat(this.reports.byId(plain.id()).orElseThrow().sourceFields()).isNull();
+		for (String asked : List.of("411", "Government of Syria - Syrian insurgents")) {
+			ReportQuery byDyad = ReportQuery.all(100)
+				.withSourceFields(new ReportQuery.SourceFieldFilter("ucdp", List
+					.of(new ReportQuery.FieldMatch("dyad", List.of("dyad_new_id", "dyad_name"), Set.of(asked, "x")))));
+			assertThat(this.reports.find(byDyad).reports()).as(asked).extracting(Report::id).containsExactly(kept.id());
+		}
+		ReportQuery anyUcdpRow = ReportQuery.all(100).withSourceFields(new ReportQuery.SourceFieldFilter("ucdp", null));
+		assertThat(this.reports.find(anyUcdpRow).reports()).extracting(Report::id)
+			.containsExactlyInAnyOrder(kept.id(), otherDyad.id());
+		ReportQuery acledRows = ReportQuery.all(100).withSourceFields(new ReportQuery.SourceFieldFilter("acled", null));
+		assertThat(this.reports.find(acledRows).reports()).isEmpty();
+	}
+
+	private static Report withRow(Report r, SourceFields fields) {
+		return new Report(r.id(), r.eventType(), r.eventTypeBasis(), r.when(), r.where(), r.actor(), r.target(),
+				r.casualties(), r.narrative(), r.sourceId(), r.externalId(), r.attachments(), r.flags(), r.recordedAt(),
+				r.whoActed(), r.equipment(), r.submitter(), r.narrativeLanguage(), fields);
 	}
 
 	@Test

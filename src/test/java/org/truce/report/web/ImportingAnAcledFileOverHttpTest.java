@@ -97,13 +97,65 @@ class ImportingAnAcledFileOverHttpTest {
 	}
 
 	@Test
+	void aFileWithARenamedColumnIsRefusedNamingItAndNothingIsRecorded() throws IOException {
+		String file;
+		try (InputStream in = ImportingAnAcledFileOverHttpTest.class.getClassLoader().getResourceAsStream(FIXTURE)) {
+			file = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		String renamed = file.replaceFirst(",inter2,", ",inter_2,").replace("SYRN", "SYRQ");
+		long entries = truce.bean(Ledger.class).size();
+		long runs = truce.jdbc().sql("SELECT count(*) FROM imports").query(Long.class).single();
+
+		Http.Response refused = monitor.post("/api/imports/acled?name=renamed.csv", "text/csv",
+				renamed.getBytes(StandardCharsets.UTF_8), false);
+
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+		assertThat(refused.isProblem()).isTrue();
+		assertThat(refused.code()).isEqualTo("FIELD_REQUIRED");
+		assertThat(refused.field()).isEqualTo("inter2");
+		assertThat(refused.json().get("detail").asString()).contains("inter2").contains("nothing was imported");
+		assertThat(truce.bean(Ledger.class).size()).isEqualTo(entries);
+		assertThat(truce.jdbc().sql("SELECT count(*) FROM imports").query(Long.class).single()).isEqualTo(runs);
+		assertThat(monitor.get("/api/reports?limit=1000").json().get("items").toString()).doesNotContain("SYRQ");
+	}
+
+	@Test
+	void staffReadAndFilterByTheRowsOwnColumnsAndExportThemInAcledsLayoutWhileThePublicMayNot() {
+		Http.Response civilians = monitor.get("/api/reports?inter=7&limit=1000");
+		assertThat(civilians.status()).as(civilians.toString()).isEqualTo(200);
+		JsonNode items = civilians.json().get("items");
+		assertThat(items.size()).isPositive();
+		for (JsonNode item : items) {
+			JsonNode fields = item.get("sourceFields").get("values");
+			assertThat(List.of(fields.get("inter1").asString(), fields.get("inter2").asString())).contains("7");
+		}
+		String id = items.get(0).get("id").asString();
+		assertThat(monitor.get("/api/reports/" + id).json().get("sourceFields").get("format").asString())
+			.isEqualTo("acled");
+
+		Http anyone = truce.http();
+		Http.Response refused = anyone.get("/api/reports?inter=7");
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.isProblem()).isTrue();
+		assertThat(refused.field()).isEqualTo("inter");
+		Http.Response mixed = monitor.get("/api/reports?inter=7&dyad=411");
+		assertThat(mixed.status()).isEqualTo(400);
+		assertThat(mixed.code()).isEqualTo("INVALID_QUERY");
+
+		Http.Response layout = monitor.get("/api/exports/reports?format=acled");
+		assertThat(layout.status()).as(layout.toString()).isEqualTo(200);
+		assertThat(layout.body()).startsWith("event_id_cnty,event_date,year,time_precision,").contains("SYRN0002,");
+		assertThat(anyone.get("/api/exports/reports?format=acled").status()).isEqualTo(403);
+	}
+
+	@Test
 	void aFileThatIsNotOfTheKindIsRefusedWithAProblemAndAnUnknownKindIsNotFound() {
 		Http.Response notAcled = monitor.post("/api/imports/acled", "text/csv",
 				"id,side_a,side_b\n1,a,b\n".getBytes(StandardCharsets.UTF_8), false);
 		assertThat(notAcled.status()).isEqualTo(422);
 		assertThat(notAcled.isProblem()).isTrue();
-		assertThat(notAcled.code()).isEqualTo("INVALID_VALUE");
-		assertThat(notAcled.field()).isEqualTo("body");
+		assertThat(notAcled.code()).isEqualTo("FIELD_REQUIRED");
+		assertThat(notAcled.field()).isEqualTo("event_id_cnty");
 		assertThat(notAcled.json().get("detail").asString()).contains("the header lacks the ACLED columns");
 
 		Http.Response unknown = monitor.post("/api/imports/gdelt", "text/csv", new byte[0], false);
