@@ -146,7 +146,7 @@ class ImportAndExportCommandsTest {
 
 		Truce.Run format = truce("export", "reports", "--data", this.dir.resolve("data").toString(), "--format", "kml");
 		assertThat(format.exitCode()).isEqualTo(2);
-		assertThat(format.err()).contains("--format must be geojson or csv, not kml.");
+		assertThat(format.err()).contains("--format must be geojson, csv, acled or ucdp, not kml.");
 
 		Truce.Run hxl = truce("export", "reports", "--data", this.dir.resolve("data").toString(), "--format", "geojson",
 				"--hxl");
