@@ -112,9 +112,11 @@ public record RecordedFindings(String agreementId, boolean whole, List<String> r
 
 	private static RecordedIncident incident(Incident incident, List<StoredFinding> findings) {
 		StoredFinding any = findings.isEmpty() ? null : findings.get(0);
-		String actorId = any != null ? any.actorId()
-				: incident.whoActed().known() && incident.actor() != null ? incident.actor().actorId() : null;
-		List<String> possible = any != null ? any.possiblePerpetrators() : List.of();
+		// an incident judged without a finding under the agreement: who acted as the live
+		// bulletin reads it from the incident (ComputingBulletin), so that a replay
+		// agrees
+		String actorId = any != null ? any.actorId() : incident.knownActorId();
+		List<String> possible = any != null ? any.possiblePerpetrators() : incident.possiblePerpetratorIds();
 		List<RecordedFinding> recorded = findings.stream().map(s -> {
 			Finding f = s.finding();
 			List<String> missing = f instanceof Finding.Undetermined u ? u.missing().stream().map(Enum::name).toList()

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-import org.truce.actor.model.ActorRef;
 import org.truce.incident.model.Incident;
 
 /**
@@ -47,18 +46,8 @@ public record StoredFinding(Finding finding, String actorId, List<String> zoneId
 			.filter(Objects::nonNull)
 			.distinct()
 			.toList();
-		boolean known = incident.whoActed().known();
-		String actorId = incident.actor() == null || !known ? null : incident.actor().actorId();
-		List<String> possible = known ? List.of()
-				: incident.whoActed()
-					.possible(incident.actor(), incident.target())
-					.stream()
-					.map(ActorRef::actorId)
-					.filter(Objects::nonNull)
-					.distinct()
-					.toList();
-		return new StoredFinding(finding, actorId, zones, incident.externalIds(), incident.when().start(),
-				incident.when().end(), computedAt, possible);
+		return new StoredFinding(finding, incident.knownActorId(), zones, incident.externalIds(),
+				incident.when().start(), incident.when().end(), computedAt, incident.possiblePerpetratorIds());
 	}
 
 	/** The same finding as shown to a reader: these reasons' finding, zones and ids. */

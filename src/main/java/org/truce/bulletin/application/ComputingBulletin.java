@@ -418,16 +418,8 @@ public class ComputingBulletin {
 			withheld |= f.reasons().stream().anyMatch(r -> r.code() == ReasonCode.LOCATION_WITHHELD);
 		}
 		if (fs.isEmpty()) {
-			List<String> ids = i.whoActed().known() ? List.of()
-					: i.whoActed()
-						.possible(i.actor(), i.target())
-						.stream()
-						.map(a -> a.actorId())
-						.filter(a -> a != null)
-						.distinct()
-						.toList();
-			possible.addAll(ids);
-			actor = i.whoActed().known() && i.actor() != null ? i.actor().actorId() : null;
+			possible.addAll(i.possiblePerpetratorIds());
+			actor = i.knownActorId();
 		}
 		return new BulletinInputs.IncidentFacts(id, i.when().start(), i.eventType().name(),
 				i.equipment() == null ? null : i.equipment().name(), withheld ? List.of() : List.copyOf(zones),

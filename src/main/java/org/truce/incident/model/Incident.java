@@ -166,6 +166,29 @@ public record Incident(String id, List<String> reportIds, List<String> externalI
 			.orElse(refs.stream().filter(Objects::nonNull).findFirst().orElse(null));
 	}
 
+	/**
+	 * The registry's id of the actor who acted, when the sources say who did; null when
+	 * they do not, or the name is not resolved.
+	 */
+	public String knownActorId() {
+		return this.whoActed.known() && this.actor != null ? this.actor.actorId() : null;
+	}
+
+	/**
+	 * The registry's ids of the actors who may have acted, when the sources do not say
+	 * which did (the two sides of a dyad, "one of" named actors); empty when they say who
+	 * acted. Such an incident is charged to none of them alone.
+	 */
+	public List<String> possiblePerpetratorIds() {
+		return this.whoActed.known() ? List.of()
+				: this.whoActed.possible(this.actor, this.target)
+					.stream()
+					.map(ActorRef::actorId)
+					.filter(Objects::nonNull)
+					.distinct()
+					.toList();
+	}
+
 	/** The best estimate of civilian deaths, or null when none is reported. */
 	public Integer civilianDeaths() {
 		return this.casualties.civilians() == null ? null : this.casualties.civilians().best();
