@@ -45,10 +45,9 @@ public final class Problems {
 		if (problems.size() > 1 || first.field() != null) {
 			body.setProperty("errors", problems.stream().map(p -> entry(p, language)).toList());
 		}
-		return ResponseEntity.status(first.code().status())
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.header(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag())
-			.body(body);
+		// Content-Language is said once for every answer, by the first filter
+		// (LocaleConfiguration), in this same language
+		return ResponseEntity.status(first.code().status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
 	}
 
 	public static ResponseEntity<ProblemDetail> of(Problem problem) {

@@ -13,7 +13,6 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -29,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -110,7 +108,7 @@ class ReportBatchController {
 			@Parameter(description = "A client-chosen key, up to 200 characters; with each item's index, it names the"
 					+ " items that carry no idempotencyKey of their own, so that the batch may be replayed safely") @RequestHeader(
 							name = "Idempotency-Key", required = false) String idempotencyKey,
-			HttpServletRequest request, HttpServletResponse response) {
+			HttpServletRequest request) {
 		IdempotentPosts.checkKey(idempotencyKey);
 		SignedIn who = SignedIn.of(SecurityContextHolder.getContext().getAuthentication());
 		String contentType = String.valueOf(request.getContentType()).toLowerCase(Locale.ROOT);
@@ -140,10 +138,6 @@ class ReportBatchController {
 		answer.put("replayed", counts.getOrDefault("replayed", 0L));
 		answer.put("rejected", counts.getOrDefault("rejected", 0L));
 		answer.put("items", List.of(outcomes));
-		if (counts.containsKey("rejected")) {
-			// The refused items' problems are in the request's language.
-			response.setHeader(HttpHeaders.CONTENT_LANGUAGE, Problems.language().toLanguageTag());
-		}
 		return answer;
 	}
 
